@@ -1,0 +1,29 @@
+import { resolve } from 'node:path'
+import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+
+export default defineConfig({
+  main: {
+    plugins: [externalizeDepsPlugin()],
+    build: {
+      rollupOptions: {
+        // index: the Electron main process; cli: `mpdt` in plain Node (no `electron` import).
+        input: { index: resolve('electron/main/index.ts'), cli: resolve('electron/cli/index.ts') },
+      },
+    },
+  },
+  preload: {
+    // One CommonJS file, so the preload runs with the sandbox on.
+    build: {
+      rollupOptions: {
+        input: { index: resolve('electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('renderer'),
+    plugins: [vue()],
+    build: { rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+  },
+})

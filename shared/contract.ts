@@ -1,0 +1,76 @@
+/**
+ * The one typed contract between the workbench (renderer) and the main process.
+ * Served over Electron IPC (preload) and over a WebSocket (browser mode); see shared/rpc.ts.
+ * Every method takes one params object and resolves to a `Result`; events are pushed payloads.
+ */
+import type { ProjectInfo, RecentProject, DomainLists } from './project'
+
+export interface AppInfo {
+  name: string
+  version: string
+  /** How this workbench is connected to the main process. */
+  mode: 'electron' | 'browser'
+  platform: string
+  /** OS locale, e.g. `zh-CN` or `en-US`. */
+  locale: string
+}
+
+/** Settings a user may change from the workbench; each key is written alone. */
+export interface SettingsPatch {
+  /** `setting.urlCheck`, written to project.private.config.json (a development setting). */
+  urlCheck?: boolean
+  /** `appid`, written where it already lives (private file first), else project.config.json. */
+  appid?: string
+}
+
+/** Method name → params and result. */
+export interface ContractMethods {
+  'app.getInfo': { params: Record<string, never>; result: AppInfo }
+  'project.open': { params: { dir: string }; result: ProjectInfo }
+  'project.current': { params: Record<string, never>; result: ProjectInfo | null }
+  'project.reload': { params: Record<string, never>; result: ProjectInfo }
+  'project.recent': { params: Record<string, never>; result: RecentProject[] }
+  /** Shows a folder picker (Electron only); `null` when cancelled. */
+  'project.chooseFolder': { params: Record<string, never>; result: string | null }
+  'project.updateSettings': { params: SettingsPatch; result: ProjectInfo }
+  'project.setDomains': { params: { domains: DomainLists }; result: ProjectInfo }
+}
+
+/** Event name → payload. */
+export interface ContractEvents {
+  /** The open project changed: opened, re-read after an edit on disk, or a setting written. */
+  'project.changed': ProjectInfo
+}
+
+export type MethodName = keyof ContractMethods
+export type EventName = keyof ContractEvents
+export type MethodParams<M extends MethodName> = ContractMethods[M]['params']
+export type MethodResult<M extends MethodName> = ContractMethods[M]['result']
+
+/** Runtime list of the contract's methods (the type checker keeps it complete). */
+export const METHOD_NAMES = Object.keys({
+  'app.getInfo': 1,
+  'project.open': 1,
+  'project.current': 1,
+  'project.reload': 1,
+  'project.recent': 1,
+  'project.chooseFolder': 1,
+  'project.updateSettings': 1,
+  'project.setDomains': 1,
+} satisfies Record<MethodName, 1>) as MethodName[]
+
+/** Runtime list of the contract's events. */
+export const EVENT_NAMES = Object.keys({
+  'project.changed': 1,
+} satisfies Record<EventName, 1>) as EventName[]
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && (METHOD_NAMES as string[]).includes(name)
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENT_NAMES as string[]).includes(name)
+}
+
+/** Channel prefix for Electron IPC; raw IPC outside this prefix is never handled. */
+export const IPC_PREFIX = 'mpdt:'

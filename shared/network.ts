@@ -1,0 +1,147 @@
+/**
+ * The agreement between the mini-program runtime (WeChat's base library part: parameter checks,
+ * serialization, callbacks, tasks) and the request engine (WeChat's client part: policy, Referer,
+ * timeout, queue, HTTP, events). Plain data, so it crosses processes and frames unchanged.
+ */
+
+export type NetworkApi = 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket'
+
+/** What the runtime hands the engine after the base library's checks and serialization. */
+export interface EngineRequest {
+  api: 'request'
+  url: string
+  /** Upper-cased, one of OPTIONS GET HEAD POST PUT DELETE TRACE CONNECT. */
+  method: string
+  /** String values; `content-type` key lower-cased. The engine sets Referer and User-Agent. */
+  header: Record<string, string>
+  /** The serialized body; absent for none. */
+  body?: string | Uint8Array
+  /** The call's `timeout` in ms, if given; the engine applies app.json and the 60 s cap. */
+  timeout?: number
+  /** Deliver the body in `chunk` callbacks as it arrives. @default false */
+  enableChunked?: boolean
+  /** @default 'follow' */
+  redirect?: 'follow' | 'manual'
+  /** Route of the page that made the call, for the Network panel. */
+  page?: string
+}
+
+/** Response headers as the runtime gives them to the mini-program (arrays joined with ','). */
+export type HeaderMap = Record<string, string>
+
+export interface ResponseHead {
+  statusCode: number
+  header: HeaderMap
+  /** Raw `set-cookie` values, one per cookie. */
+  cookies: string[]
+}
+
+/** The final result of one engine request. `errMsg` is complete, e.g. `request:fail timeout`. */
+export type EngineOutcome =
+  ({ ok: true; body: Uint8Array } & ResponseHead) | { ok: false; errMsg: string; errno?: number }
+
+/** Callbacks for one request, in order: headers?, chunk*, done (exactly once). */
+export interface EngineCallbacks {
+  onHeaders?(head: ResponseHead): void
+  onChunk?(data: Uint8Array): void
+  onDone(outcome: EngineOutcome): void
+}
+
+/** The engine's handle on one request. */
+export interface EngineTask {
+  readonly id: string
+  /** Aborts while queued or in flight; `onDone` then gets `request:fail abort`. */
+  abort(): void
+}
+
+/** A message the tool itself prints to the mini-program's console (domain check, TLS, warnings). */
+export interface ToolConsoleMessage {
+  level: 'log' | 'info' | 'warn' | 'error' | 'group' | 'groupEnd' | 'table'
+  args: unknown[]
+}
+
+/** Why the engine refused a request before or during connecting. */
+export type BlockRule =
+  | 'domain-list'
+  | 'redirect-domain-list'
+  | 'not-https'
+  | 'ip-or-localhost'
+  | 'port'
+  | 'tls-version'
+  | 'certificate'
+  | 'offline'
+
+export interface Timings {
+  /** ms spent waiting in the queue */
+  queue: number
+  dns: number
+  connect: number
+  tls: number
+  /** ms from request sent to first response byte */
+  firstByte: number
+  download: number
+  total: number
+}
+
+export interface TlsDetails {
+  protocol: string
+  cipher: string
+  subject: string
+  issuer: string
+  validFrom: string
+  validTo: string
+  remoteAddress: string
+  authorized: boolean
+  authorizationError?: string
+}
+
+/** A body held by reference: small ones in memory, large ones on disk. */
+export type BodyRef =
+  { kind: 'memory'; size: number } | { kind: 'file'; path: string; size: number }
+
+/** One event stream per request; feeds the Network panel, HAR export and showRequestInfo(). */
+export type NetworkEvent =
+  | {
+      type: 'queued'
+      id: string
+      api: NetworkApi
+      url: string
+      method: string
+      requestHeaders: HeaderMap
+      requestBodySize: number
+      page?: string
+      time: number
+    }
+  | {
+      type: 'blocked'
+      id: string
+      rule: BlockRule
+      url: string
+      errMsg: string
+      errno?: number
+      time: number
+    }
+  | { type: 'started'; id: string; url: string; requestHeaders: HeaderMap; time: number }
+  | { type: 'redirect'; id: string; from: string; to: string; statusCode: number; time: number }
+  | {
+      type: 'headers'
+      id: string
+      statusCode: number
+      statusText: string
+      responseHeaders: HeaderMap
+      remoteAddress?: string
+      httpVersion?: string
+      time: number
+    }
+  | { type: 'chunk'; id: string; size: number; time: number }
+  | {
+      type: 'finished'
+      id: string
+      encodedSize: number
+      decodedSize: number
+      timings: Timings
+      tls?: TlsDetails
+      body: BodyRef
+      time: number
+    }
+  | { type: 'failed'; id: string; errMsg: string; errno?: number; timings?: Timings; time: number }
