@@ -1,0 +1,126 @@
+/** The command line of `mpdt run`, parsed into plain options (no side effects). */
+import { fail, ok, type Result } from '../../shared/result'
+
+export const RUN_USAGE = `Usage: mpdt run <projectDir> [options]
+
+Runs a mini-program project headless and prints its console, one line per call.
+
+Options:
+  --page PATH?QUERY        entry page and its query (default: the first page of app.json)
+  --no-url-check           do not check 合法域名, TLS version and HTTPS certificates
+  --connect-to H1:P1:H2:P2 connect to H2:P2 for H1:P1 (curl's syntax; repeatable)
+  --cacert FILE            also trust the CA certificates in this PEM file
+  --har FILE               write every request as HAR 1.2 when the run ends
+  --timeout SECONDS        give up when something is still pending after this long (default 30)
+  --data-dir DIR           where the run keeps temporary files (default: the OS temp folder)
+
+Exit codes: 0 nothing left pending, 2 bad arguments or a project that cannot be loaded,
+3 --timeout ran out.`
+
+export interface RunOptions {
+  projectDir: string
+  /** `pages/detail/detail?id=1`; absent: app.json's first page. */
+  page?: string
+  /** `false` with --no-url-check; absent: the project's own `setting.urlCheck`. */
+  urlCheck?: false
+  /** From every --connect-to, in order. */
+  connectTo: string[]
+  cacert?: string
+  har?: string
+  /** @default 30 */
+  timeoutSeconds: number
+  dataDir?: string
+}
+
+const DEFAULT_TIMEOUT_SECONDS = 30
+const VALUE_FLAGS = ['page', 'connect-to', 'cacert', 'har', 'timeout', 'data-dir'] as const
+type ValueFlag = (typeof VALUE_FLAGS)[number]
+
+function isValueFlag(name: string): name is ValueFlag {
+  return (VALUE_FLAGS as readonly string[]).includes(name)
+}
+
+function usageError(message: string): Result<RunOptions> {
+  return fail({ code: 'USAGE', message })
+}
+
+/** `--flag value` and `--flag=value` are both accepted; the one positional is the project folder. */
+export function parseRunArgs(args: readonly string[]): Result<RunOptions> {
+  const options: RunOptions = {
+    projectDir: '',
+    connectTo: [],
+    timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+  }
+  const positionals: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]
+    if (!arg.startsWith('--') || arg === '--') {
+      positionals.push(arg)
+      continue
+    }
+    const eq = arg.indexOf('=')
+    const name = arg.slice(2, eq === -1 ? undefined : eq)
+    if (name === 'no-url-check' && eq === -1) {
+      options.urlCheck = false
+      continue
+    }
+    if (!isValueFlag(name)) return usageError(`unknown option ${arg}`)
+    let value: string
+    if (eq !== -1) {
+      value = arg.slice(eq + 1)
+    } else {
+      const next = args[i + 1]
+      if (next === undefined || next.startsWith('--')) return usageError(`${arg} needs a value`)
+      value = next
+      i++
+    }
+    const problem = applyValue(options, name, value)
+    if (problem) return usageError(problem)
+  }
+  if (positionals.length === 0) return usageError('missing <projectDir>')
+  if (positionals.length > 1) return usageError(`unexpected argument ${positionals[1]}`)
+  options.projectDir = positionals[0]
+  return ok(options)
+}
+
+/** Stores one flag's value; returns what is wrong with it, if anything. */
+function applyValue(options: RunOptions, name: ValueFlag, value: string): string | null {
+  switch (name) {
+    case 'page':
+      if (value.replace(/^\//, '').split('?')[0] === '') return '--page needs a page path'
+      options.page = value
+      return null
+    case 'connect-to':
+      if (!isConnectToSyntax(value)) {
+        return `--connect-to ${value}: expected HOST1:PORT1:HOST2:PORT2 (e.g. api.example.test:443:127.0.0.1:8443)`
+      }
+      options.connectTo.push(value)
+      return null
+    case 'cacert':
+      options.cacert = value
+      return null
+    case 'har':
+      options.har = value
+      return null
+    case 'timeout': {
+      const seconds = Number(value)
+      if (!Number.isFinite(seconds) || seconds <= 0) {
+        return `--timeout ${value}: expected a positive number of seconds`
+      }
+      options.timeoutSeconds = seconds
+      return null
+    }
+    case 'data-dir':
+      options.dataDir = value
+      return null
+  }
+}
+
+/** curl's `HOST1:PORT1:HOST2:PORT2`; a host may be an IPv6 literal in brackets, ports are numbers. */
+export function isConnectToSyntax(value: string): boolean {
+  const host = String.raw`(\[[0-9a-fA-F:.]+\]|[^:\[\]]+)`
+  const port = String.raw`(\d{1,5})`
+  const match = new RegExp(`^${host}:${port}:${host}:${port}$`).exec(value)
+  if (!match) return false
+  return [match[2], match[4]].every((p) => Number(p) > 0 && Number(p) <= 65535)
+}
