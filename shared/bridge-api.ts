@@ -8,6 +8,8 @@ import type { Result } from './result'
 export type PreloadApi = {
   methods: { [M in MethodName]: (params: MethodParams<M>) => Promise<Result<MethodResult<M>>> }
   events: { [E in EventName]: (listener: (payload: ContractEvents[E]) => void) => () => void }
+  /** The filesystem path of a file or folder dropped on the window (Electron's webUtils). */
+  pathForFile: (file: File) => string
 }
 
 /** Name of the global the preload defines. */

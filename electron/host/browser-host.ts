@@ -1,0 +1,157 @@
+/**
+ * Browser mode: serves the built workbench (out/renderer) and the contract over a WebSocket, on
+ * 127.0.0.1 only, to whoever holds the per-run token (see request-guard.ts).
+ */
+import { createReadStream } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import WebSocket, { WebSocketServer } from 'ws'
+import { BROWSER_RPC_PATH } from '../../shared/bridge-api'
+import { serveOnTransport, type ContractService, type Transport } from '../../shared/rpc'
+import type { WorkbenchService } from '../services/workbench'
+import { createRequestGuard, createToken, type GuardVerdict } from './request-guard'
+import { SECURITY_HEADERS } from './security-headers'
+import { lookupStaticFile } from './static-files'
+import { createWebSocketTransport } from './websocket-transport'
+
+/** The only address the host listens on. */
+export const HOST_ADDRESS = '127.0.0.1'
+
+export interface BrowserHostOptions {
+  service: ContractService
+  onEvent: WorkbenchService['onEvent']
+  /** Folder of the built workbench (out/renderer). */
+  rendererDir: string
+  /** 0 picks any free port. @default 0 */
+  port?: number
+  /** For tests; a random per-run token otherwise. */
+  token?: string
+}
+
+export interface BrowserHost {
+  /** `http://127.0.0.1:PORT/?token=…`: the page to open. */
+  readonly url: string
+  readonly origin: string
+  readonly port: number
+  readonly token: string
+  close(): Promise<void>
+}
+
+const MAX_FRAME_BYTES = 4 * 1024 * 1024
+
+function refuse(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  })
+  response.end(`${text}\n`)
+}
+
+function refuseUpgrade(socket: Socket, status: 403 | 404): void {
+  const text = status === 403 ? 'Forbidden' : 'Not Found'
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+}
+
+const REFUSALS: Record<Exclude<GuardVerdict, { allowed: true }>['reason'], string> = {
+  host: 'Forbidden: unknown Host',
+  origin: 'Forbidden: foreign Origin',
+  token: 'Forbidden: missing or wrong token',
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? createToken()
+  const server = createServer()
+  const sockets = new Set<WebSocket>()
+  const transports = new Set<Transport>()
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen)
+    server.listen({ host: HOST_ADDRESS, port: options.port ?? 0 }, () => {
+      server.off('error', rejectListen)
+      resolveListen()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  const origin = `http://${HOST_ADDRESS}:${port}`
+  const guard = createRequestGuard({ token, port })
+
+  async function serveFile(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('Allow', 'GET, HEAD')
+      refuse(response, 405, 'Method Not Allowed')
+      return
+    }
+    const verdict = guard.check(request)
+    if (!verdict.allowed) {
+      refuse(response, 403, REFUSALS[verdict.reason])
+      return
+    }
+    const pathname = (request.url ?? '/').split('?')[0]
+    const file = await lookupStaticFile(options.rendererDir, pathname)
+    if (file.kind === 'forbidden') return refuse(response, 403, 'Forbidden')
+    if (file.kind === 'missing') return refuse(response, 404, 'Not Found')
+
+    const headers: Record<string, string | number> = {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.contentType,
+      'Content-Length': file.size,
+      // index.html names the current hashed assets: always fetch it anew.
+      'Cache-Control': file.contentType.startsWith('text/html') ? 'no-store' : 'no-cache',
+    }
+    if (verdict.tokenFrom === 'query') headers['Set-Cookie'] = guard.cookie()
+    response.writeHead(200, headers)
+    if (request.method === 'HEAD') {
+      response.end()
+      return
+    }
+    const stream = createReadStream(file.path)
+    stream.on('error', () => response.destroy())
+    stream.pipe(response)
+  }
+
+  server.on('request', (request, response) => {
+    serveFile(request, response).catch(() => {
+      if (!response.headersSent) refuse(response, 500, 'Internal Server Error')
+      else response.destroy()
+    })
+  })
+
+  server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
+    const pathname = (request.url ?? '/').split('?')[0]
+    if (pathname !== BROWSER_RPC_PATH) return refuseUpgrade(socket, 404)
+    if (!guard.check(request).allowed) return refuseUpgrade(socket, 403)
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const transport = createWebSocketTransport(ws)
+      const stopServing = serveOnTransport(options.service, transport)
+      sockets.add(ws)
+      transports.add(transport)
+      ws.on('close', () => {
+        stopServing()
+        sockets.delete(ws)
+        transports.delete(transport)
+      })
+    })
+  })
+
+  server.on('clientError', (_error, socket) => socket.destroy())
+
+  const stopEvents = options.onEvent((event, payload) => {
+    for (const transport of transports) transport.send({ type: 'event', event, payload })
+  })
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    async close() {
+      stopEvents()
+      for (const ws of sockets) ws.terminate()
+      await new Promise<void>((resolveClose) => wss.close(() => resolveClose()))
+      server.closeAllConnections()
+      await new Promise<void>((resolveClose) => server.close(() => resolveClose()))
+    },
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The contract's service side (shared/contract.ts) on top of a ProjectStore: one implementation,
+ * served alike over Electron IPC and the browser-mode WebSocket. Params arrive from another
+ * process (or a browser), so each method checks their shape before touching the store.
+ */
+import type { AppInfo, ContractEvents, EventName, SettingsPatch } from '../../../shared/contract'
+import type { DomainLists } from '../../../shared/project'
+import { fail, ok, type Result } from '../../../shared/result'
+import type { ContractService, Unsubscribe } from '../../../shared/rpc'
+import type { ProjectStore } from '../project/store'
+
+/** Receives every contract event, to forward it to the connected workbenches. */
+export type ContractEventListener = <E extends EventName>(
+  event: E,
+  payload: ContractEvents[E],
+) => void
+
+export interface WorkbenchServiceOptions {
+  store: ProjectStore
+  appInfo: AppInfo
+  /** The native folder picker (Electron); absent in browser mode, where it answers UNSUPPORTED. */
+  chooseFolder?: () => Promise<string | null>
+}
+
+export interface WorkbenchService {
+  service: ContractService
+  onEvent(listener: ContractEventListener): Unsubscribe
+}
+
+function invalidParams(message: string): Result<never> {
+  return fail({ code: 'INVALID_PARAMS', message })
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function checkSettingsPatch(params: unknown): Result<SettingsPatch> {
+  if (!isRecord(params)) return invalidParams('Settings must be an object')
+  const patch: SettingsPatch = {}
+  for (const [key, value] of Object.entries(params)) {
+    if (key === 'urlCheck') {
+      if (typeof value !== 'boolean') return invalidParams('urlCheck must be a boolean')
+      patch.urlCheck = value
+    } else if (key === 'appid') {
+      if (typeof value !== 'string') return invalidParams('appid must be a string')
+      patch.appid = value
+    } else {
+      return invalidParams(`Unknown setting: ${key}`)
+    }
+  }
+  if (Object.keys(patch).length === 0) return invalidParams('No setting given')
+  return ok(patch)
+}
+
+const noProject = (): Result<never> => fail({ code: 'NO_PROJECT', message: 'No project is open' })
+
+export function createWorkbenchService(options: WorkbenchServiceOptions): WorkbenchService {
+  const { store, appInfo, chooseFolder } = options
+  const listeners = new Set<ContractEventListener>()
+  store.onChanged((info) => {
+    for (const listener of listeners) listener('project.changed', info)
+  })
+
+  const service: ContractService = {
+    'app.getInfo': async () => ok(appInfo),
+    'project.open': async (params) => {
+      if (!isRecord(params) || typeof params.dir !== 'string' || params.dir === '') {
+        return invalidParams('project.open needs { dir: string }')
+      }
+      return store.open(params.dir)
+    },
+    'project.current': async () => ok(store.current()),
+    'project.reload': async () => (store.current() ? store.reload() : noProject()),
+    'project.recent': async () => ok(await store.recent()),
+    'project.chooseFolder': async () => {
+      if (!chooseFolder) {
+        return fail({
+          code: 'UNSUPPORTED',
+          message: 'Choosing a folder needs the desktop app; type the folder path instead',
+        })
+      }
+      return ok(await chooseFolder())
+    },
+    'project.updateSettings': async (params) => {
+      const patch = checkSettingsPatch(params)
+      if (!patch.ok) return patch
+      return store.current() ? store.updateSettings(patch.value) : noProject()
+    },
+    'project.setDomains': async (params) => {
+      if (!isRecord(params) || !isRecord(params.domains)) {
+        return invalidParams('project.setDomains needs { domains: DomainLists }')
+      }
+      // The store validates each list and entry; here only the envelope is checked.
+      return store.current()
+        ? store.setDomains(params.domains as unknown as DomainLists)
+        : noProject()
+    },
+  }
+
+  return {
+    service,
+    onEvent(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}
