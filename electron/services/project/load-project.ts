@@ -1,0 +1,249 @@
+/**
+ * Reads a project folder into a ProjectInfo, never throwing: everything wrong with it becomes a
+ * precise ProjectProblem. All reads go through project-files.ts, so nothing outside the folder is
+ * read on the project's behalf.
+ */
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import type {
+  AppConfig,
+  DomainLists,
+  PageInfo,
+  ProjectInfo,
+  ProjectProblem,
+} from '../../../shared/project'
+import { fail, ok, type Result } from '../../../shared/result'
+import { checkAppConfig, type PageEntry } from './app-config'
+import { checkDomainLists, emptyDomainLists } from './domain-lists'
+import { problemAt, type JsonDocument } from './json-document'
+import { displayPath, OUTSIDE_PROJECT, resolveProjectPath } from './project-files'
+import { normalizeRoot, readSettings, type SettingsRead } from './project-settings'
+import { readJson } from './read-json'
+import { isPlainObject } from './value-checks'
+
+export const DOMAINS_FILE = 'project.domains.json'
+export const APP_JSON = 'app.json'
+
+const PAGE_EXTENSIONS = ['js', 'wxml', 'wxss', 'json'] as const
+type PageExtension = (typeof PAGE_EXTENSIONS)[number]
+type FileState = 'file' | 'missing' | 'outside' | 'unreadable'
+
+async function fileState(root: string, relativePath: string): Promise<FileState> {
+  const resolved = await resolveProjectPath(root, relativePath)
+  if (!resolved.ok) {
+    return resolved.error.code === OUTSIDE_PROJECT
+      ? 'outside'
+      : resolved.error.code === 'NOT_FOUND'
+        ? 'missing'
+        : 'unreadable'
+  }
+  try {
+    return (await fs.stat(resolved.value)).isFile() ? 'file' : 'unreadable'
+  } catch {
+    return 'unreadable'
+  }
+}
+
+/** A route is a `/`-separated path that stays below the mini-program folder. */
+function isSafeRoute(route: string): boolean {
+  if (route.startsWith('/') || route.includes('\\') || route.includes('\0')) return false
+  return route.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
+}
+
+async function checkMiniprogramRoot(
+  root: string,
+  read: SettingsRead,
+  problems: ProjectProblem[],
+): Promise<boolean> {
+  const miniprogramRoot = read.settings.miniprogramRoot
+  if (miniprogramRoot === '') return true
+  const at = read.miniprogramRootAt
+  const problem = (code: string, message: string): ProjectProblem =>
+    at
+      ? problemAt(at.doc, [at.key], code, message)
+      : { code, severity: 'error', message, file: 'project.config.json' }
+  const resolved = await resolveProjectPath(root, miniprogramRoot)
+  if (!resolved.ok && resolved.error.code === OUTSIDE_PROJECT) {
+    problems.push(
+      problem(
+        'MINIPROGRAM_ROOT_OUTSIDE',
+        `miniprogramRoot "${miniprogramRoot}" is outside the project folder`,
+      ),
+    )
+    return false
+  }
+  const isFolder =
+    resolved.ok &&
+    (await fs.stat(resolved.value).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  if (!isFolder) {
+    problems.push(
+      problem(
+        'MINIPROGRAM_ROOT_MISSING',
+        `miniprogramRoot "${miniprogramRoot}" is not a folder in the project`,
+      ),
+    )
+    return false
+  }
+  return true
+}
+
+async function readPage(
+  root: string,
+  miniprogramRoot: string,
+  appDoc: JsonDocument,
+  entry: PageEntry,
+  problems: ProjectProblem[],
+): Promise<PageInfo | null> {
+  const route =
+    entry.subpackage === undefined
+      ? entry.route
+      : `${normalizeRoot(entry.subpackage)}/${entry.route}`
+  if (!isSafeRoute(route)) {
+    problems.push(
+      problemAt(
+        appDoc,
+        entry.at,
+        'PAGE_ROUTE_INVALID',
+        `page "${route}" must be a path inside the mini-program folder (no "..", "." or leading "/")`,
+      ),
+    )
+    return null
+  }
+  const base = displayPath(miniprogramRoot, route)
+  const states = {} as Record<PageExtension, FileState>
+  for (const extension of PAGE_EXTENSIONS) {
+    states[extension] = await fileState(root, `${base}.${extension}`)
+  }
+  for (const extension of PAGE_EXTENSIONS) {
+    if (states[extension] === 'outside') {
+      problems.push(
+        problemAt(
+          appDoc,
+          entry.at,
+          OUTSIDE_PROJECT,
+          `${base}.${extension} points outside the project folder`,
+        ),
+      )
+    } else if (states[extension] === 'unreadable' && extension !== 'json') {
+      problems.push({
+        code: 'UNREADABLE',
+        severity: 'error',
+        message: `Cannot read ${base}.${extension} (not a readable file)`,
+        file: `${base}.${extension}`,
+      })
+    }
+  }
+  const missing = (['js', 'wxml'] as const).filter((extension) => states[extension] === 'missing')
+  if (missing.length > 0) {
+    const names = missing.map((extension) => `${base}.${extension}`).join(' and ')
+    problems.push(
+      problemAt(appDoc, entry.at, 'PAGE_FILES_MISSING', `page "${route}" is missing ${names}`),
+    )
+  }
+  let config: Record<string, unknown> = {}
+  if (states.json !== 'missing' && states.json !== 'outside') {
+    const read = await readJson(root, `${base}.json`)
+    if (read.kind === 'broken') problems.push(...read.problems)
+    if (read.kind === 'ok') {
+      if (isPlainObject(read.doc.value)) config = read.doc.value
+      else
+        problems.push(
+          problemAt(read.doc, [], 'INVALID_VALUE', `${base}.json must contain a JSON object`),
+        )
+    }
+  }
+  const page: PageInfo = {
+    route,
+    config,
+    files: {
+      js: states.js === 'file',
+      wxml: states.wxml === 'file',
+      wxss: states.wxss === 'file',
+      json: states.json === 'file',
+    },
+  }
+  if (entry.subpackage !== undefined) page.subpackage = entry.subpackage
+  return page
+}
+
+async function readDomains(root: string, problems: ProjectProblem[]): Promise<DomainLists> {
+  const read = await readJson(root, DOMAINS_FILE)
+  if (read.kind === 'missing') return emptyDomainLists()
+  if (read.kind === 'broken') {
+    problems.push(...read.problems)
+    return emptyDomainLists()
+  }
+  const checked = checkDomainLists(read.doc.value)
+  for (const issue of checked.issues) {
+    problems.push(problemAt(read.doc, issue.path, 'INVALID_DOMAIN', issue.message))
+  }
+  return checked.lists
+}
+
+async function readApp(
+  root: string,
+  miniprogramRoot: string,
+  problems: ProjectProblem[],
+): Promise<{ app: AppConfig | null; pages: PageInfo[] }> {
+  const file = displayPath(miniprogramRoot, APP_JSON)
+  const read = await readJson(root, file)
+  if (read.kind === 'missing') {
+    problems.push({
+      code: 'APP_JSON_MISSING',
+      severity: 'error',
+      message: `${file} is missing`,
+      file,
+    })
+    return { app: null, pages: [] }
+  }
+  if (read.kind === 'broken') {
+    problems.push(...read.problems)
+    return { app: null, pages: [] }
+  }
+  const checked = checkAppConfig(read.doc)
+  problems.push(...checked.problems)
+  const pages: PageInfo[] = []
+  for (const entry of checked.pages) {
+    const page = await readPage(root, miniprogramRoot, read.doc, entry, problems)
+    if (page) pages.push(page)
+  }
+  return { app: checked.app, pages }
+}
+
+export async function loadProject(dir: string): Promise<Result<ProjectInfo>> {
+  const absolute = path.resolve(dir)
+  const notAFolder = () =>
+    fail<ProjectInfo>({
+      code: 'NOT_A_FOLDER',
+      message: `Not a folder: ${absolute}`,
+      file: absolute,
+    })
+  let root: string
+  try {
+    if (!(await fs.stat(absolute)).isDirectory()) return notAFolder()
+    root = await fs.realpath(absolute)
+  } catch {
+    return notAFolder()
+  }
+  const problems: ProjectProblem[] = []
+  const settingsRead = await readSettings(root)
+  problems.push(...settingsRead.problems)
+  const settings = settingsRead.settings
+  const rootUsable = await checkMiniprogramRoot(root, settingsRead, problems)
+  const { app, pages } = rootUsable
+    ? await readApp(root, settings.miniprogramRoot, problems)
+    : { app: null, pages: [] }
+  const domains = await readDomains(root, problems)
+  return ok({
+    dir: root,
+    name: settings.projectname || path.basename(root),
+    settings,
+    app,
+    pages,
+    domains,
+    problems,
+  })
+}
