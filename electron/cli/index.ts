@@ -1,5 +1,50 @@
-// `mpdt` command line (plain Node). Filled in by the workbench-foundation work.
+/** `mpdt`: the command line (plain Node; it never imports Electron). */
+import { checkCommand } from './check'
+import { openCommand } from './open'
+import { runCommand } from './run'
+import { readVersion } from './version'
+
+const HELP = `MP DevTools: a desktop clone of the WeChat Mini Program developer tools.
+
+Usage: mpdt <command> [options]
+
+Commands:
+  open [dir] [--web] [--port N]  Open a project in the workbench (no dir: the last opened one).
+                                 --web serves the workbench to a browser on 127.0.0.1;
+                                 --port N picks the port (default 0: any free port).
+  check <dir>                    Print a project's problems; exit 2 if any is an error.
+  run <dir> [options]            Run a project headless (see mpdt run --help).
+
+Options:
+  -h, --help                     Show this help.
+  -v, --version                  Show the version.
+
+Environment:
+  MPDT_DATA_DIR                  Folder for per-machine data such as recent projects
+                                 (default: $XDG_CONFIG_HOME/mp-devtools or ~/.config/mp-devtools).
+`
+
 export async function main(argv: string[]): Promise<number> {
-  process.stdout.write(`mpdt: ${argv.join(' ')}\n`)
-  return 0
+  const [command, ...args] = argv
+  switch (command) {
+    case 'open':
+      return openCommand(args)
+    case 'check':
+      return checkCommand(args)
+    case 'run':
+      return runCommand(args)
+    case '-v':
+    case '--version':
+      process.stdout.write(`${readVersion()}\n`)
+      return 0
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(HELP)
+      return 0
+    default:
+      process.stderr.write(`mpdt: unknown command: ${command}\n\n${HELP}`)
+      return 2
+  }
 }

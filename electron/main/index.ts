@@ -1,4 +1,144 @@
-// Electron main process entry (glue only). Filled in by the workbench-foundation work.
-import { app } from 'electron'
+/**
+ * Electron main process: glue only. Windows, menu and dialogs here; the contract is served by the
+ * workbench service (electron/services/workbench) through the one IPC wrapper (ipc-contract.ts).
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { WORKBENCH_CSP } from '../host'
+import { createProjectStore } from '../services/project'
+import { createWorkbenchService } from '../services/workbench'
+import { buildAppMenuTemplate } from './app-menu'
+import { registerContractHandlers, sendEventToWindows } from './ipc-contract'
+import { projectDirFromArgv } from './launch-args'
+import { createWorkbenchUrlCheck } from './workbench-url'
 
-void app.whenReady().then(() => app.quit())
+// This file is bundled to out/main/index.js; the preload and the workbench are built beside it.
+const outDir = fileURLToPath(new URL('..', import.meta.url))
+const rendererDir = join(outDir, 'renderer')
+const preloadPath = join(outDir, 'preload', 'index.cjs')
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const isWorkbenchUrl = createWorkbenchUrlCheck({ rendererDir, devServerUrl })
+
+app.enableSandbox()
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  void app.whenReady().then(start)
+}
+
+function hardenWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    contents.on('will-navigate', (event) => event.preventDefault())
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  )
+  // file:// pages get the CSP from the meta tag; pages over http (the dev server) also by header.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [WORKBENCH_CSP] },
+    })
+  })
+}
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'MP DevTools',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  })
+  window.once('ready-to-show', () => window.show())
+  if (devServerUrl) void window.loadURL(devServerUrl)
+  else void window.loadFile(join(rendererDir, 'index.html'))
+  return window
+}
+
+async function start(): Promise<void> {
+  hardenWebContents()
+  const dataDir = process.env.MPDT_DATA_DIR || app.getPath('userData')
+  const store = createProjectStore({ dataDir })
+  const focusedWindow = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+
+  async function chooseFolder(): Promise<string | null> {
+    const owner = focusedWindow()
+    const options = { properties: ['openDirectory' as const] }
+    const choice = owner
+      ? await dialog.showOpenDialog(owner, options)
+      : await dialog.showOpenDialog(options)
+    return choice.canceled ? null : (choice.filePaths[0] ?? null)
+  }
+
+  async function openProject(dir: string): Promise<void> {
+    const opened = await store.open(dir)
+    if (!opened.ok) dialog.showErrorBox('MP DevTools', opened.error.message)
+  }
+
+  async function refreshMenu(): Promise<void> {
+    const template = buildAppMenuTemplate({
+      locale: app.getLocale(),
+      recent: await store.recent(),
+      isMac: process.platform === 'darwin',
+      onOpenProject: () => {
+        void chooseFolder().then((dir) => (dir ? openProject(dir) : undefined))
+      },
+      onOpenRecent: (dir) => void openProject(dir),
+    })
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+  }
+
+  const workbench = createWorkbenchService({
+    store,
+    chooseFolder,
+    appInfo: {
+      name: 'MP DevTools',
+      version: app.getVersion(),
+      mode: 'electron',
+      platform: process.platform,
+      locale: app.getLocale(),
+    },
+  })
+  registerContractHandlers(ipcMain, workbench.service, {
+    windows: () => BrowserWindow.getAllWindows(),
+    isWorkbenchUrl,
+  })
+  workbench.onEvent((event, payload) =>
+    sendEventToWindows(BrowserWindow.getAllWindows(), event, payload),
+  )
+  store.onChanged(() => void refreshMenu())
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const window = focusedWindow()
+    if (window) {
+      if (window.isMinimized()) window.restore()
+      window.focus()
+    }
+    const dir = projectDirFromArgv(argv, app.isPackaged, workingDirectory)
+    if (dir) void openProject(dir)
+  })
+  app.on('window-all-closed', () => {
+    void store.close().then(() => app.quit())
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow()
+  })
+
+  createMainWindow()
+  const launchDir = projectDirFromArgv(process.argv, app.isPackaged, process.cwd())
+  const dir = launchDir ?? (await store.recent())[0]?.dir
+  if (dir) await openProject(dir)
+  await refreshMenu()
+}

@@ -1,0 +1,28 @@
+/** `mpdt check <dir>`: prints a project's problems; exit 2 if any is an error. */
+import { resolve } from 'node:path'
+import { formatProblem, loadProject } from '../services/project'
+import { commandLineCwd } from './app-paths'
+
+export async function checkCommand(args: string[]): Promise<number> {
+  const dirs = args.filter((arg) => !arg.startsWith('-'))
+  if (dirs.length !== 1 || dirs.length !== args.length) {
+    process.stderr.write('Usage: mpdt check <dir>\n')
+    return 2
+  }
+  const dir = resolve(commandLineCwd(), dirs[0])
+  const loaded = await loadProject(dir)
+  if (!loaded.ok) {
+    process.stderr.write(`mpdt check: ${loaded.error.message}\n`)
+    return 2
+  }
+  const { problems, name } = loaded.value
+  for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`)
+  const errors = problems.filter((problem) => problem.severity === 'error').length
+  const warnings = problems.length - errors
+  process.stdout.write(
+    problems.length === 0
+      ? `${name}: no problems\n`
+      : `${name}: ${errors} error(s), ${warnings} warning(s)\n`,
+  )
+  return errors > 0 ? 2 : 0
+}

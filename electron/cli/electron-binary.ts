@@ -1,0 +1,22 @@
+/**
+ * Finds the Electron executable without `require('electron')`, which tries to download the binary
+ * when it is missing (it cannot be downloaded on every machine; then browser mode is used).
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+
+export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): string | null {
+  let packageDir: string
+  try {
+    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
+  } catch {
+    return null
+  }
+  const pathFile = join(packageDir, 'path.txt')
+  if (!existsSync(pathFile)) return null
+  const executable = readFileSync(pathFile, 'utf8').trim()
+  const distDir = env.ELECTRON_OVERRIDE_DIST_PATH || join(packageDir, 'dist')
+  const binary = join(distDir, executable)
+  return existsSync(binary) ? binary : null
+}

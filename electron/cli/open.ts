@@ -1,0 +1,151 @@
+/**
+ * `mpdt open [dir] [--web] [--port N]`: the workbench on a project (the last opened one when no
+ * folder is given). In Electron when its binary is installed, else (or with --web) in browser mode.
+ */
+import { spawn } from 'node:child_process'
+import { mkdir, stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { startBrowserHost } from '../host'
+import { createProjectStore, formatProblem } from '../services/project'
+import { createWorkbenchService } from '../services/workbench'
+import { APP_ROOT, RENDERER_DIR, commandLineCwd, resolveDataDir } from './app-paths'
+import { findElectronBinary } from './electron-binary'
+import { systemLocale } from './locale'
+import { readVersion } from './version'
+
+export interface OpenOptions {
+  dir?: string
+  web: boolean
+  port: number
+}
+
+export function parseOpenArgs(args: string[]): OpenOptions | { error: string } {
+  const options: OpenOptions = { web: false, port: 0 }
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]
+    if (arg === '--web') {
+      options.web = true
+    } else if (arg === '--port' || arg.startsWith('--port=')) {
+      const value = arg === '--port' ? args[++i] : arg.slice('--port='.length)
+      const port = Number(value)
+      if (value === undefined || !/^\d+$/.test(value) || port > 65535) {
+        return { error: `--port needs a number from 0 to 65535, got ${value ?? 'nothing'}` }
+      }
+      options.port = port
+    } else if (arg.startsWith('-')) {
+      return { error: `Unknown option: ${arg}` }
+    } else if (options.dir === undefined) {
+      options.dir = arg
+    } else {
+      return { error: `Only one folder can be opened, got ${options.dir} and ${arg}` }
+    }
+  }
+  return options
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+function waitForStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolveSignal) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolveSignal(signal)
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+}
+
+function runElectron(binary: string, dir: string | undefined): Promise<number> {
+  // The app root's package.json `main` is out/main/index.js; the folder follows as an argument.
+  const env = { ...process.env }
+  delete env.ELECTRON_RUN_AS_NODE
+  const child = spawn(binary, [APP_ROOT, ...(dir ? [dir] : [])], { stdio: 'inherit', env })
+  const forward = (signal: NodeJS.Signals) => child.kill(signal)
+  process.on('SIGINT', forward)
+  process.on('SIGTERM', forward)
+  return new Promise((resolveExit) => {
+    const done = (code: number) => {
+      process.off('SIGINT', forward)
+      process.off('SIGTERM', forward)
+      resolveExit(code)
+    }
+    child.on('error', (error) => {
+      process.stderr.write(`mpdt open: could not start Electron: ${error.message}\n`)
+      done(1)
+    })
+    child.on('exit', (code) => done(code ?? 1))
+  })
+}
+
+export async function openCommand(args: string[]): Promise<number> {
+  const options = parseOpenArgs(args)
+  if ('error' in options) {
+    process.stderr.write(`mpdt open: ${options.error}\nUsage: mpdt open [dir] [--web] [--port N]\n`)
+    return 2
+  }
+  const givenDir = options.dir === undefined ? undefined : resolve(commandLineCwd(), options.dir)
+  if (givenDir !== undefined && !(await isFolder(givenDir))) {
+    process.stderr.write(`mpdt open: not a folder: ${givenDir}\n`)
+    return 2
+  }
+
+  const dataDir = resolveDataDir()
+  await mkdir(dataDir, { recursive: true })
+  const store = createProjectStore({ dataDir })
+  const dir = givenDir ?? (await store.recent())[0]?.dir
+
+  if (!options.web) {
+    const electron = findElectronBinary()
+    if (electron) {
+      await store.close()
+      return runElectron(electron, dir)
+    }
+    process.stdout.write('The Electron binary is not installed: using browser mode.\n')
+  }
+
+  const workbench = createWorkbenchService({
+    store,
+    appInfo: {
+      name: 'MP DevTools',
+      version: readVersion(),
+      mode: 'browser',
+      platform: process.platform,
+      locale: systemLocale(),
+    },
+  })
+  if (dir !== undefined) {
+    const opened = await store.open(dir)
+    if (!opened.ok) process.stderr.write(`mpdt open: ${opened.error.message}\n`)
+    else
+      for (const problem of opened.value.problems)
+        process.stderr.write(`${formatProblem(problem)}\n`)
+  }
+
+  let host
+  try {
+    host = await startBrowserHost({
+      service: workbench.service,
+      onEvent: workbench.onEvent,
+      rendererDir: RENDERER_DIR,
+      port: options.port,
+    })
+  } catch (error) {
+    await store.close()
+    process.stderr.write(`mpdt open: cannot serve on port ${options.port}: ${String(error)}\n`)
+    return 1
+  }
+  process.stdout.write(`MP DevTools is running at ${host.url}\n`)
+
+  await waitForStopSignal()
+  await host.close()
+  await store.close()
+  return 0
+}
