@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isConnectToSyntax, parseRunArgs, type RunOptions } from './run-args'
+import { parseRunArgs, type RunOptions } from './run-args'
 
 function parsed(args: string[]): RunOptions {
   const result = parseRunArgs(args)
@@ -84,18 +84,5 @@ describe('parseRunArgs', () => {
     expect(usageMessage(['p', '--connect-to', 'api.example.test:127.0.0.1:9000'])).toMatch(
       /HOST1:PORT1:HOST2:PORT2/,
     )
-  })
-})
-
-describe('isConnectToSyntax', () => {
-  it('accepts names, IPv4 and bracketed IPv6 hosts with numeric ports', () => {
-    expect(isConnectToSyntax('api.example.test:443:127.0.0.1:8443')).toBe(true)
-    expect(isConnectToSyntax('api.example.test:443:[::1]:8443')).toBe(true)
-  })
-
-  it('rejects missing parts and out-of-range ports', () => {
-    expect(isConnectToSyntax('api.example.test:443:127.0.0.1')).toBe(false)
-    expect(isConnectToSyntax('api.example.test:443:127.0.0.1:70000')).toBe(false)
-    expect(isConnectToSyntax('api.example.test:https:127.0.0.1:1')).toBe(false)
   })
 })

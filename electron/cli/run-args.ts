@@ -1,5 +1,6 @@
 /** The command line of `mpdt run`, parsed into plain options (no side effects). */
 import { fail, ok, type Result } from '../../shared/result'
+import { isConnectToSyntax } from '../services/headless/local-network-settings'
 
 export const RUN_USAGE = `Usage: mpdt run <projectDir> [options]
 
@@ -114,13 +115,4 @@ function applyValue(options: RunOptions, name: ValueFlag, value: string): string
       options.dataDir = value
       return null
   }
-}
-
-/** curl's `HOST1:PORT1:HOST2:PORT2`; a host may be an IPv6 literal in brackets, ports are numbers. */
-export function isConnectToSyntax(value: string): boolean {
-  const host = String.raw`(\[[0-9a-fA-F:.]+\]|[^:\[\]]+)`
-  const port = String.raw`(\d{1,5})`
-  const match = new RegExp(`^${host}:${port}:${host}:${port}$`).exec(value)
-  if (!match) return false
-  return [match[2], match[4]].every((p) => Number(p) > 0 && Number(p) <= 65535)
 }

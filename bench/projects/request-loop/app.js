@@ -1,0 +1,2 @@
+/* global App */
+App({})
