@@ -1,0 +1,187 @@
+/**
+ * Which pages and custom components make up the app: app.json's pages and subpackages, then
+ * every `usingComponents` (app.json's global ones included), followed transitively.
+ */
+import { errorAt, type JsonFile, parseJsonFile } from './json-file'
+import { resolveProjectPath } from './project-paths'
+import type { CompileError, CompiledComponent, ComponentJson } from './types'
+
+/** Reads a root-relative file; `null` when missing. */
+export type ReadSource = (path: string) => Promise<string | null>
+
+export interface ComponentGraph {
+  pages: string[]
+  components: Record<string, CompiledComponent>
+  errors: CompileError[]
+  warnings: CompileError[]
+}
+
+const isPluginPath = (path: string) => /^plugin(-private)?:\/\//.test(path)
+
+export async function buildComponentGraph(read: ReadSource): Promise<ComponentGraph> {
+  const graph: ComponentGraph = { pages: [], components: {}, errors: [], warnings: [] }
+  const appSource = await read('app.json')
+  if (appSource === null) {
+    graph.errors.push({ file: 'app.json', line: 1, column: 1, message: 'app.json not found' })
+    return graph
+  }
+  const { json: app, error } = parseJsonFile('app.json', appSource)
+  if (error) {
+    graph.errors.push(error)
+    return graph
+  }
+  graph.pages = listPages(app, graph.errors)
+  const globalUsing = await resolveUsing(app, 'app', read, graph)
+  const prefixes = new Set<string>()
+  const queue = graph.pages.map((path) => ({ path, page: true }))
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const { path, page } = next
+    if (graph.components[path]) continue
+    const source = await read(`${path}.json`)
+    let json: ComponentJson = {}
+    let ownUsing: Record<string, string> = {}
+    if (source !== null) {
+      const parsed = parseJsonFile(`${path}.json`, source)
+      if (parsed.error) graph.errors.push(parsed.error)
+      json = parsed.json.value
+      ownUsing = await resolveUsing(parsed.json, path, read, graph)
+    }
+    const usingComponents = { ...globalUsing, ...ownUsing }
+    const isolated = isIsolated(json)
+    const prefix = isolated ? uniquePrefix(path, prefixes) : undefined
+    graph.components[path] = {
+      json: { ...json, usingComponents },
+      isolated,
+      prefix,
+      page,
+    }
+    for (const target of Object.values(usingComponents)) {
+      if (!isPluginPath(target)) queue.push({ path: target.slice(1), page: false })
+    }
+  }
+  return graph
+}
+
+function listPages(app: JsonFile, errors: CompileError[]): string[] {
+  const pages: string[] = []
+  const add = (route: unknown, at: (string | number)[]) => {
+    if (typeof route !== 'string' || route === '') {
+      errors.push(errorAt(app, at, 'a page must be a non-empty string'))
+    } else if (!pages.includes(route)) {
+      pages.push(route)
+    }
+  }
+  const list = app.value.pages
+  if (!Array.isArray(list) || list.length === 0) {
+    errors.push(errorAt(app, ['pages'], 'app.json "pages" must list at least one page'))
+  } else {
+    list.forEach((route, i) => add(route, ['pages', i]))
+  }
+  const subpackages = app.value.subpackages ?? app.value.subPackages
+  if (Array.isArray(subpackages)) {
+    const key = app.value.subpackages ? 'subpackages' : 'subPackages'
+    subpackages.forEach((sub: { root?: unknown; pages?: unknown }, i) => {
+      if (typeof sub?.root !== 'string' || !Array.isArray(sub.pages)) return
+      const root = sub.root.replace(/\/+$/, '')
+      sub.pages.forEach((route: unknown, j) =>
+        add(typeof route === 'string' ? `${root}/${route}` : route, [key, i, 'pages', j]),
+      )
+    })
+  }
+  return pages
+}
+
+/**
+ * Resolves a json's `usingComponents` to root-absolute paths
+ * (`/components/card/card`), the form glass-easel resolves from any component. Plugin components
+ * cannot run here: they are left out with a warning.
+ */
+async function resolveUsing(
+  json: JsonFile,
+  owner: string,
+  read: ReadSource,
+  graph: ComponentGraph,
+): Promise<Record<string, string>> {
+  const using = json.value.usingComponents
+  const resolved: Record<string, string> = {}
+  if (using === undefined) return resolved
+  if (using === null || typeof using !== 'object' || Array.isArray(using)) {
+    graph.errors.push(errorAt(json, ['usingComponents'], '"usingComponents" must be an object'))
+    return resolved
+  }
+  for (const [name, target] of Object.entries(using as Record<string, unknown>)) {
+    if (typeof target !== 'string' || target === '') {
+      graph.errors.push(errorAt(json, ['usingComponents', name], 'expected a component path'))
+      continue
+    }
+    if (isPluginPath(target)) {
+      graph.warnings.push(
+        errorAt(json, ['usingComponents', name], `plugin component "${target}" is not simulated`),
+      )
+      continue
+    }
+    const path = await findComponent(owner, target, read)
+    if (path === null) {
+      graph.errors.push(errorAt(json, ['usingComponents', name], `component "${target}" not found`))
+      continue
+    }
+    resolved[name] = `/${path}`
+  }
+  return resolved
+}
+
+/**
+ * WeChat's lookup: relative to the owner (or from the root for `/x`), then a folder's `index`,
+ * then for bare names `miniprogram_npm/` in the owner's folder and each parent.
+ */
+async function findComponent(
+  owner: string,
+  target: string,
+  read: ReadSource,
+): Promise<string | null> {
+  const candidates: string[] = []
+  const direct = resolveProjectPath(owner, target)
+  if (direct) candidates.push(direct, `${direct}/index`)
+  if (!target.startsWith('.') && !target.startsWith('/')) {
+    const dirs = owner.split('/').slice(0, -1)
+    for (let depth = dirs.length; depth >= 0; depth--) {
+      const base = [...dirs.slice(0, depth), 'miniprogram_npm', target].join('/')
+      candidates.push(base, `${base}/index`)
+    }
+  }
+  for (const candidate of candidates) {
+    if ((await read(`${candidate}.json`)) !== null || (await read(`${candidate}.wxml`)) !== null) {
+      return candidate
+    }
+  }
+  return null
+}
+
+/** The adapter's rule: scoped unless shared, and components default to isolated. */
+function isIsolated(json: ComponentJson): boolean {
+  const isolation = json.styleIsolation
+  if (isolation === undefined) return json.component === true
+  return isolation !== 'shared' && isolation !== 'page-shared'
+}
+
+/**
+ * A readable CSS identifier from the path (`components/card/card` → `components_card_card`);
+ * paths that would collide or need escaping get a hash suffix.
+ */
+function uniquePrefix(path: string, taken: Set<string>): string {
+  let prefix = path.replace(/\//g, '_')
+  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(prefix) || taken.has(prefix)) {
+    prefix = `c${prefix.replace(/[^A-Za-z0-9_-]/g, '_')}-${hash(path)}`
+  }
+  taken.add(prefix)
+  return prefix
+}
+
+function hash(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0).toString(36)
+}

@@ -1,0 +1,249 @@
+/**
+ * Compiles a whole mini-program (pages, custom components, templates, WXS, WXSS) into data the
+ * simulator's iframe loads into glass-easel. Every stage is memoized by file content, so
+ * `recompileFile` after a save only redoes what that file feeds.
+ */
+import { Script } from 'node:vm'
+import { buildComponentGraph } from './component-graph'
+import type { RpxOptions } from './inline-style'
+import { resolveProjectPath } from './project-paths'
+import { createRootReader } from './project-root-reader'
+import { TemplateGroup } from './template-group'
+import type { CompileError, CompileResult, ReadProjectFile } from './types'
+import { findWxsRequires } from './wxs-runtime'
+import { applyRpx, bundleWxss, type WxssBundle } from './wxss'
+
+export interface CompileProjectInput {
+  /** Reads inside the mini-program root; defaults to a realpath-contained reader of `root`. */
+  readFile?: ReadProjectFile
+  /** The mini-program root folder, used when `readFile` is not given. */
+  root?: string
+  /** The simulated device, for rpx. */
+  rpx: RpxOptions
+}
+
+const EMPTY_RESULT: CompileResult = {
+  groupListCode: '({})',
+  templates: [],
+  components: {},
+  styles: {},
+  pages: [],
+  errors: [],
+  warnings: [],
+}
+
+interface StyleEntry {
+  bundle: WxssBundle
+  /** The content of every file in `bundle.files` when it was built. */
+  snapshot: Map<string, string | null>
+}
+
+export class ProjectCompiler {
+  private readonly read: ReadProjectFile
+  private rpx: RpxOptions
+  private readonly files = new Map<string, Promise<string | null>>()
+  private readonly styleEntries = new Map<string, StyleEntry>()
+  private group: TemplateGroup | null = null
+  /** The last compile's style bundles, kept so a device change only redoes rpx. */
+  private bundles: Record<string, WxssBundle> = {}
+  private last: CompileResult | null = null
+
+  constructor(input: CompileProjectInput) {
+    if (input.readFile) this.read = input.readFile
+    else if (input.root !== undefined) this.read = createRootReader(input.root)
+    else throw new TypeError('compileProject needs readFile or root')
+    this.rpx = input.rpx
+  }
+
+  /**
+   * Compiles everything not already compiled from the same content. Never throws: even a failure
+   * of the compiler itself comes back as an error in the result.
+   */
+  async compile(): Promise<CompileResult> {
+    try {
+      return await this.compileSources()
+    } catch (error) {
+      const message = `compiler failure: ${error instanceof Error ? error.message : String(error)}`
+      return {
+        ...(this.last ?? EMPTY_RESULT),
+        errors: [{ file: 'app.json', line: 1, column: 1, message }],
+      }
+    }
+  }
+
+  private async compileSources(): Promise<CompileResult> {
+    this.group ??= await TemplateGroup.create()
+    const read = (path: string) => this.readCached(path)
+    const graph = await buildComponentGraph(read)
+    const errors: CompileError[] = [...graph.errors]
+    const warnings: CompileError[] = [...graph.warnings]
+
+    const reachable = await this.compileTemplates(Object.keys(graph.components), errors)
+    for (const path of this.group.templatePaths()) {
+      if (!reachable.templates.has(path)) this.group.removeTemplate(path)
+    }
+    for (const path of this.group.scriptPaths()) {
+      if (!reachable.scripts.has(path)) this.group.removeScript(path)
+    }
+    const diagnostics = this.group.diagnostics()
+    errors.push(...diagnostics.errors)
+    warnings.push(...diagnostics.warnings)
+    const groupListCode = this.group.code()
+    const generatedProblem = checkGeneratedCode(groupListCode)
+    if (generatedProblem) errors.push(generatedProblem)
+
+    const bundles: Record<string, WxssBundle> = {}
+    bundles.app = await this.bundleStyle('app', undefined)
+    for (const [path, component] of Object.entries(graph.components)) {
+      bundles[path] = await this.bundleStyle(path, component.prefix)
+    }
+    for (const bundle of Object.values(bundles)) errors.push(...bundle.errors)
+
+    this.last = {
+      groupListCode,
+      templates: this.group.templatePaths().filter((path) => this.group?.hasTemplate(path)),
+      components: graph.components,
+      styles: this.applyDevice(bundles),
+      pages: graph.pages,
+      errors: dedupe(errors),
+      warnings: dedupe(warnings),
+    }
+    this.bundles = bundles
+    return this.last
+  }
+
+  /** Forgets the cached content of `path` (root-relative, with extension) and compiles again. */
+  async recompileFile(path: string): Promise<CompileResult> {
+    this.files.delete(path.replace(/^\/+/, ''))
+    return this.compile()
+  }
+
+  /**
+   * Re-applies rpx for another device width (or hairline) without reading or parsing sources
+   * again; returns the updated result.
+   */
+  setDevice(rpx: RpxOptions): CompileResult | null {
+    this.rpx = rpx
+    if (!this.last) return null
+    this.last = { ...this.last, styles: this.applyDevice(this.bundles) }
+    return this.last
+  }
+
+  /** Frees the WASM template group. */
+  dispose(): void {
+    this.group?.free()
+    this.group = null
+    this.last = null
+  }
+
+  private readCached(path: string): Promise<string | null> {
+    let content = this.files.get(path)
+    if (!content) {
+      content = this.read(path).catch(() => null)
+      this.files.set(path, content)
+    }
+    return content
+  }
+
+  /** Adds each component's template and everything it imports, includes or requires. */
+  private async compileTemplates(
+    roots: string[],
+    errors: CompileError[],
+  ): Promise<{ templates: Set<string>; scripts: Set<string> }> {
+    const group = this.group as TemplateGroup
+    const templates = new Set<string>()
+    const scripts = new Set<string>()
+    const pendingTemplates = roots.map((path) => ({ path, from: null as string | null }))
+    const pendingScripts: { path: string; from: string }[] = []
+    for (let next = pendingTemplates.shift(); next; next = pendingTemplates.shift()) {
+      if (templates.has(next.path)) continue
+      const source = await this.readCached(`${next.path}.wxml`)
+      if (source === null) {
+        if (next.from) errors.push(missing(next.from, `${next.path}.wxml`))
+        continue
+      }
+      templates.add(next.path)
+      group.setTemplate(next.path, source)
+      const deps = group.dependencies(next.path)
+      const from = `${next.path}.wxml`
+      for (const path of deps.templates) pendingTemplates.push({ path, from })
+      for (const path of deps.scripts) pendingScripts.push({ path, from })
+    }
+    for (let next = pendingScripts.shift(); next; next = pendingScripts.shift()) {
+      if (scripts.has(next.path)) continue
+      const source = await this.readCached(`${next.path}.wxs`)
+      if (source === null) {
+        errors.push(missing(next.from, `${next.path}.wxs`))
+        continue
+      }
+      scripts.add(next.path)
+      group.setScript(next.path, source)
+      const from = `${next.path}.wxs`
+      for (const target of findWxsRequires(source)) {
+        const resolved = resolveProjectPath(from, target)
+        if (resolved) pendingScripts.push({ path: resolved.replace(/\.wxs$/, ''), from })
+      }
+    }
+    return { templates, scripts }
+  }
+
+  private async bundleStyle(path: string, prefix: string | undefined): Promise<WxssBundle> {
+    const key = `${path}\n${prefix ?? ''}`
+    const cached = this.styleEntries.get(key)
+    if (cached && (await this.isUnchanged(cached.snapshot))) return cached.bundle
+    const bundle = await bundleWxss(`${path}.wxss`, (file) => this.readCached(file), prefix)
+    const snapshot = new Map<string, string | null>()
+    for (const file of bundle.files) snapshot.set(file, await this.readCached(file))
+    this.styleEntries.set(key, { bundle, snapshot })
+    return bundle
+  }
+
+  private async isUnchanged(snapshot: Map<string, string | null>): Promise<boolean> {
+    for (const [file, content] of snapshot) {
+      if ((await this.readCached(file)) !== content) return false
+    }
+    return true
+  }
+
+  private applyDevice(bundles: Record<string, WxssBundle>): Record<string, string> {
+    const styles: Record<string, string> = {}
+    for (const [path, bundle] of Object.entries(bundles))
+      styles[path] = applyRpx(bundle.css, this.rpx)
+    return styles
+  }
+}
+
+/** Compiles a project once and frees the compiler. */
+export async function compileProject(input: CompileProjectInput): Promise<CompileResult> {
+  const compiler = new ProjectCompiler(input)
+  try {
+    return await compiler.compile()
+  } finally {
+    compiler.dispose()
+  }
+}
+
+function missing(from: string, file: string): CompileError {
+  return { file: from, line: 1, column: 1, message: `${file} not found` }
+}
+
+/** The generated group is evaluated as one unit in the iframe, so it must at least parse. */
+function checkGeneratedCode(code: string): CompileError | null {
+  try {
+    new Script(`(${code})`)
+    return null
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return { file: '(generated templates)', line: 1, column: 1, message }
+  }
+}
+
+function dedupe(list: CompileError[]): CompileError[] {
+  const seen = new Set<string>()
+  return list.filter((e) => {
+    const key = `${e.file}:${e.line}:${e.column}:${e.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

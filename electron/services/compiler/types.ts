@@ -1,0 +1,50 @@
+/** The compiler's output: plain data that survives `postMessage` into the simulator's iframe. */
+
+/** A page's or component's .json as glass-easel's `ComponentStaticConfig` reads it, other keys kept. */
+export interface ComponentJson {
+  component?: boolean
+  usingComponents?: Record<string, string>
+  componentGenerics?: Record<string, true | { default?: string }>
+  componentPlaceholder?: Record<string, string>
+  styleIsolation?: string
+  addGlobalClass?: boolean
+  [key: string]: unknown
+}
+
+/** A problem in one source file, with a 1-based position. */
+export interface CompileError {
+  /** Path relative to the mini-program root, with its extension (`pages/index/index.wxml`). */
+  file: string
+  line: number
+  column: number
+  message: string
+}
+
+/** One page or custom component, keyed in `CompileResult.components` by its path without extension. */
+export interface CompiledComponent {
+  /** Static config for `codeSpace.addComponentStaticConfig`; `usingComponents` resolved to root-absolute paths. */
+  json: ComponentJson
+  /** Whether its styles live in their own scope (then its classes carry `prefix`). */
+  isolated: boolean
+  /** Style scope name for `codeSpace.addStyleSheet(path, path, prefix)`; `undefined` when shared. */
+  prefix: string | undefined
+  /** Whether it is a page (listed in app.json) rather than a custom component. */
+  page: boolean
+}
+
+export interface CompileResult {
+  /** `new Function('return ' + groupListCode)()` gives glass-easel's template group list. */
+  groupListCode: string
+  /** Paths (without `.wxml`) of every compiled template, in `groupList`. */
+  templates: string[]
+  components: Record<string, CompiledComponent>
+  /** Transformed CSS by path without `.wxss`; `app` is app.wxss. Register with `registerStyleSheetContent`. */
+  styles: Record<string, string>
+  /** Page routes in app.json order, subpackage pages included. */
+  pages: string[]
+  errors: CompileError[]
+  warnings: CompileError[]
+}
+
+/** Reads a file relative to the mini-program root; `null` when it does not exist. */
+export type ReadProjectFile = (relPath: string) => Promise<string | null>

@@ -1,0 +1,93 @@
+/**
+ * What WXS code needs beyond what glass-easel-template-compiler generates: the `getRegExp` and
+ * `getDate` globals, and `require("./x.wxs")` between .wxs files.
+ */
+
+/**
+ * Injected with `TmplGroup.setExtraRuntimeScript`, so it runs inside the generated code's scope
+ * once per group, before any WXS module body.
+ *
+ * `require` in the generated loader looks modules up by the literal path, extension included,
+ * while `addScript` and `<wxs src>` use the path without `.wxs`; so every module registered through
+ * the loader `D` (compiler 1.1.0's generated name, covered by a test) is also registered under
+ * `path.wxs`, sharing the same exports object.
+ */
+export const WXS_RUNTIME_SCRIPT = [
+  'var getRegExp=function(pattern,flags){return new RegExp(pattern,flags)};',
+  'var getDate=function(){var a=Array.prototype.slice.call(arguments);',
+  'return new (Function.prototype.bind.apply(Date,[null].concat(a)))()};',
+  "if(typeof D==='function'){D=(function(register){return function(path,loader){",
+  'var get=register(path,loader);',
+  "register(path+'.wxs',function(require,exports,module){module.exports=get()});",
+  'return get}})(D)}',
+].join('')
+
+const isIdentifierChar = (c: string | undefined) => c !== undefined && /[\w$]/.test(c)
+
+/**
+ * The literal paths passed to `require(…)` in WXS source. A small tokenizer skips comments,
+ * strings and regular-expression literals so text inside them is never taken for a call.
+ */
+export function findWxsRequires(source: string): string[] {
+  const found: string[] = []
+  let i = 0
+  let lastSignificant = ''
+  while (i < source.length) {
+    const c = source[i]
+    if (source.startsWith('//', i)) {
+      const end = source.indexOf('\n', i)
+      i = end < 0 ? source.length : end
+    } else if (source.startsWith('/*', i)) {
+      const end = source.indexOf('*/', i + 2)
+      i = end < 0 ? source.length : end + 2
+    } else if (c === '"' || c === "'") {
+      i = skipQuoted(source, i)
+      lastSignificant = c
+    } else if (c === '/' && !/[\w$)\]]/.test(lastSignificant)) {
+      i = skipRegExp(source, i)
+      lastSignificant = '/'
+    } else if (isIdentifierChar(c)) {
+      const start = i
+      while (isIdentifierChar(source[i])) i++
+      const word = source.slice(start, i)
+      if (word === 'require' && source[start - 1] !== '.') {
+        const call = /^\s*\(\s*(["'])((?:(?!\1)[^\\\n]|\\.)*)\1\s*\)/.exec(source.slice(i))
+        if (call) {
+          found.push(call[2])
+          i += call[0].length
+          lastSignificant = ')'
+          continue
+        }
+      }
+      // `return /re/` starts a regular expression, `x /y` divides.
+      lastSignificant = /^(return|typeof|case|in|of|new|delete|void|throw)$/.test(word) ? '(' : 'a'
+    } else {
+      if (!/\s/.test(c)) lastSignificant = c
+      i++
+    }
+  }
+  return found
+}
+
+function skipQuoted(source: string, start: number): number {
+  const quote = source[start]
+  let i = start + 1
+  while (i < source.length && source[i] !== quote && source[i] !== '\n') {
+    i += source[i] === '\\' ? 2 : 1
+  }
+  return i + 1
+}
+
+function skipRegExp(source: string, start: number): number {
+  let i = start + 1
+  let inClass = false
+  while (i < source.length && source[i] !== '\n') {
+    const c = source[i]
+    if (c === '\\') i++
+    else if (c === '[') inClass = true
+    else if (c === ']') inClass = false
+    else if (c === '/' && !inClass) break
+    i++
+  }
+  return i + 1
+}
