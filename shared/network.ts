@@ -97,7 +97,13 @@ export interface TlsDetails {
 
 /** A body held by reference: small ones in memory, large ones on disk. */
 export type BodyRef =
-  { kind: 'memory'; size: number } | { kind: 'file'; path: string; size: number }
+  | {
+      kind: 'memory'
+      size: number
+      /** The body itself, the same bytes the request's `onDone` got (a reference, not a copy). */
+      data?: Uint8Array
+    }
+  | { kind: 'file'; path: string; size: number }
 
 /** One event stream per request; feeds the Network panel, HAR export and showRequestInfo(). */
 export type NetworkEvent =
@@ -145,3 +151,40 @@ export type NetworkEvent =
       time: number
     }
   | { type: 'failed'; id: string; errMsg: string; errno?: number; timings?: Timings; time: number }
+
+/** Simulated link: latency added once per request, bandwidth in bytes per second. */
+export interface ThrottleProfile {
+  name?: string
+  /** ms */
+  latency: number
+  /** bytes/s */
+  download: number
+  /** bytes/s */
+  upload: number
+}
+
+/** Presets with Chrome DevTools' figures (Slow 3G, Fast 3G, Fast 4G). */
+export const THROTTLE_PROFILES = {
+  'slow-3g': { name: 'slow-3g', latency: 2000, download: 50_000, upload: 50_000 },
+  '3g': { name: '3g', latency: 562.5, download: 180_000, upload: 84_375 },
+  '4g': { name: '4g', latency: 165, download: 1_012_500, upload: 168_750 },
+} as const satisfies Record<string, ThrottleProfile>
+
+export type ThrottlePresetName = keyof typeof THROTTLE_PROFILES
+
+/** The simulator's network state. @default 'online' */
+export type NetworkCondition = 'online' | 'offline' | ThrottlePresetName | ThrottleProfile
+
+/** One row of `showRequestInfo()`: what the engine learnt about an origin it contacted. */
+export interface OriginSecurityDetails {
+  origin: string
+  /** `ip:port` */
+  remoteAddress: string
+  httpVersion: string
+  statusCode: number
+  /** Present for https origins. */
+  tls?: TlsDetails
+  /** TLS 1.2 or newer. */
+  secureTls: boolean
+  secureCertificate: boolean
+}

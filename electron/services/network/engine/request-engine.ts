@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto'
+import { networkInterfaces } from 'node:os'
+import type { Agent, Dispatcher } from 'undici'
+import type {
+  EngineCallbacks,
+  EngineRequest,
+  EngineTask,
+  NetworkCondition,
+  NetworkEvent,
+  OriginSecurityDetails,
+  ToolConsoleMessage,
+} from '../../../../shared/network'
+import type { DomainLists, NetworkTimeout } from '../../../../shared/project'
+import { BodyStore } from '../body/body-store'
+import { throttleProfileOf } from '../conditions/network-condition'
+import { buildRequestHeaders } from '../headers/request-headers'
+import { checkRequestUrl, tlsVersionLabel, tlsVersionNumber } from '../policy/request-policy'
+import { parseUrlOrigin } from '../policy/url-origin'
+import {
+  certificateBlock,
+  checksOffBlock,
+  domainCheckBlock,
+  ERR_MSG,
+  ERRNO,
+  localhostBlock,
+  offlineBlock,
+  tlsVersionBlock,
+  touristBlock,
+} from '../policy/wechat-messages'
+import type { ConnectionInfo } from '../transport/connection-info'
+import { retainDiagnostics } from '../transport/diagnostics'
+import { createTransport } from '../transport/dispatcher'
+import { parseHostMapping, type HostMapping } from '../transport/host-mapping'
+import { TlsPolicyError } from '../transport/tls-policy-error'
+import { RequestRun, type Refusal, type RunHost } from './request-run'
+
+export const TOURIST_APPID = 'touristappid'
+/** WeChat's default and maximum request timeout, ms. */
+export const MAX_TIMEOUT = 60_000
+
+export interface RequestEngineOptions {
+  appid: string
+  /** project.config.json `setting.urlCheck`: domain list, TLS ≥ 1.2 and certificate checks. */
+  urlCheck: boolean
+  domains: DomainLists
+  /** app.json `networkTimeout`. */
+  networkTimeout?: NetworkTimeout
+  /** The simulated device's User-Agent. */
+  userAgent: string
+  /** curl `--connect-to` entries, `HOST1:PORT1:HOST2:PORT2`. @default [] */
+  connectTo?: string[]
+  /** PEM text of extra trusted CA certificates (added to the default roots). */
+  extraCaPem?: string
+  /** @default 'online' */
+  networkCondition?: NetworkCondition
+  /** Where bodies over 1 MB are kept for the Network panel and HAR. */
+  tempDir: string
+  /** Requests in flight at once; the rest wait first-in first-out. @default 10 */
+  maxInFlight?: number
+  /** This machine's addresses for the LAN-IP rule. @default from os.networkInterfaces() */
+  ownAddresses?: string[]
+}
+
+export interface RequestEngine {
+  request(request: EngineRequest, callbacks: EngineCallbacks): EngineTask
+  /** Applies to the next request (e.g. the urlCheck checkbox). Throws on an invalid connectTo. */
+  update(options: Partial<RequestEngineOptions>): void
+  onEvent(listener: (event: NetworkEvent) => void): () => void
+  onConsole(listener: (message: ToolConsoleMessage) => void): () => void
+  /** One row per origin contacted, for `showRequestInfo()`. */
+  securityDetails(): OriginSecurityDetails[]
+  /** Requests queued or in flight. */
+  pending(): number
+  /** Aborts what is pending, closes every socket and deletes spilled bodies. */
+  close(): Promise<void>
+}
+
+const TRANSPORT_KEYS = ['appid', 'urlCheck', 'connectTo', 'extraCaPem'] as const
+
+/** Creates the engine that makes a project's `wx.request` calls as WeChat's client does. */
+export function createRequestEngine(initial: RequestEngineOptions): RequestEngine {
+  const options: RequestEngineOptions = { ...initial }
+  let mappings = parseMappings(options.connectTo)
+  const ownAddresses = options.ownAddresses ?? machineAddresses()
+  const engineId = randomUUID().slice(0, 8)
+  const bodies = new BodyStore(options.tempDir, `mpdt-${engineId}`)
+  const eventListeners = new Set<(event: NetworkEvent) => void>()
+  const consoleListeners = new Set<(message: ToolConsoleMessage) => void>()
+  const waiting: RequestRun[] = []
+  const inFlight = new Set<RequestRun>()
+  const origins = new Map<string, OriginSecurityDetails>()
+  const retired = new Set<Agent>()
+  const releaseDiagnostics = retainDiagnostics()
+  let transport = newTransport()
+  let sequence = 0
+  let warnedChecksOff = false
+  let closed = false
+
+  function checksOn(): boolean {
+    return options.urlCheck && options.appid !== TOURIST_APPID
+  }
+
+  function newTransport(): Agent {
+    return createTransport({
+      mappings,
+      extraCaPem: options.extraCaPem,
+      enforceTlsPolicy: checksOn(),
+      connectTimeout: MAX_TIMEOUT,
+    })
+  }
+
+  function print(messages: ToolConsoleMessage[]): void {
+    for (const message of messages) for (const listener of consoleListeners) listener(message)
+  }
+
+  function emit(event: NetworkEvent): void {
+    for (const listener of eventListeners) listener(event)
+  }
+
+  function refuseUrl(url: string, redirect: boolean): Refusal | undefined {
+    if (!checksOn()) return undefined
+    const decision = checkRequestUrl({ url, domains: options.domains.request, ownAddresses })
+    if (decision.allowed) return undefined
+    print(
+      decision.localMachine
+        ? localhostBlock()
+        : domainCheckBlock(decision.origin, options.domains.request),
+    )
+    return {
+      rule: redirect ? 'redirect-domain-list' : decision.rule,
+      errMsg: ERR_MSG.notInDomainList,
+      errno: ERRNO.notInDomainList,
+    }
+  }
+
+  function preflight(url: string): Refusal | undefined {
+    if (options.networkCondition === 'offline') {
+      print(offlineBlock(url))
+      return { rule: 'offline', errMsg: ERR_MSG.offline, errno: ERRNO.offline }
+    }
+    if (!checksOn() && !warnedChecksOff) {
+      warnedChecksOff = true
+      print(options.appid === TOURIST_APPID ? touristBlock() : checksOffBlock())
+    }
+    return refuseUrl(url, false)
+  }
+
+  function recordOrigin(url: string, statusCode: number, connection: ConnectionInfo | undefined) {
+    const origin = new URL(url).origin
+    const tls = connection?.tls
+    origins.set(origin, {
+      origin,
+      remoteAddress: connection ? `${connection.remoteAddress}:${connection.remotePort}` : '',
+      httpVersion: connection?.httpVersion ?? 'HTTP/1.1',
+      statusCode,
+      ...(tls && { tls }),
+      secureTls: tls ? tlsVersionNumber(tls.protocol) >= 1.2 : false,
+      secureCertificate: tls?.authorized ?? false,
+    })
+  }
+
+  const host: RunHost = {
+    dispatcher: (): Dispatcher => transport,
+    throttle: () => throttleProfileOf(options.networkCondition),
+    checkRedirect: (url) => refuseUrl(url, true),
+    tlsRefusal(error, url) {
+      if (!(error instanceof TlsPolicyError)) return undefined
+      const origin = parseUrlOrigin(url)?.origin ?? url
+      const { details } = error
+      origins.set(new URL(url).origin, {
+        origin: new URL(url).origin,
+        remoteAddress: details.remoteAddress,
+        httpVersion: 'HTTP/1.1',
+        statusCode: 0,
+        tls: details,
+        secureTls: error.rule !== 'tls-version',
+        secureCertificate: details.authorized,
+      })
+      if (error.rule === 'tls-version') {
+        print(tlsVersionBlock(origin, tlsVersionLabel(details.protocol)))
+        return { rule: 'tls-version', errMsg: ERR_MSG.tlsVersion, errno: ERRNO.network }
+      }
+      print(certificateBlock(origin))
+      return { rule: 'certificate', errMsg: ERR_MSG.certificate, errno: ERRNO.network }
+    },
+    recordOrigin,
+    keepBody: (id, body) => bodies.keep(id, body),
+    observed: () => eventListeners.size > 0,
+    emit,
+    settled(run) {
+      if (!inFlight.delete(run)) {
+        const index = waiting.indexOf(run)
+        if (index >= 0) waiting.splice(index, 1)
+      }
+      pump()
+    },
+  }
+
+  function pump(): void {
+    const limit = Math.max(1, options.maxInFlight ?? 10)
+    while (inFlight.size < limit && waiting.length > 0 && !closed) {
+      const run = waiting.shift()!
+      inFlight.add(run)
+      run.start()
+    }
+  }
+
+  function timeoutFor(request: EngineRequest): number {
+    const own = request.timeout
+    const app = options.networkTimeout?.request
+    const chosen = own && own > 0 ? own : app && app > 0 ? app : MAX_TIMEOUT
+    return Math.min(chosen, MAX_TIMEOUT)
+  }
+
+  return {
+    request(request, callbacks) {
+      const id = String(++sequence)
+      const { headers, refused } = buildRequestHeaders(
+        request.header,
+        options.appid,
+        options.userAgent,
+      )
+      for (const name of refused) {
+        print([{ level: 'error', args: [`Refused to set unsafe header "${name}"`] }])
+      }
+      const body = typeof request.body === 'string' ? Buffer.from(request.body) : request.body
+      const run = new RequestRun(id, request, headers, body, timeoutFor(request), callbacks, host)
+      emit({
+        type: 'queued',
+        id,
+        api: 'request',
+        url: request.url,
+        method: request.method,
+        requestHeaders: headers,
+        requestBodySize: body?.byteLength ?? 0,
+        ...(request.page !== undefined && { page: request.page }),
+        time: Date.now(),
+      })
+      const refusal = closed
+        ? { rule: 'offline' as const, errMsg: ERR_MSG.abort }
+        : (invalidUrl(request.url) ?? preflight(request.url))
+      if (refusal) {
+        // Outcomes never arrive before the caller holds its task.
+        queueMicrotask(() => run.block(refusal))
+      } else {
+        waiting.push(run)
+        pump()
+      }
+      return { id, abort: () => run.abort() }
+    },
+
+    update(partial) {
+      const transportChanged = TRANSPORT_KEYS.some(
+        (key) => key in partial && JSON.stringify(partial[key]) !== JSON.stringify(options[key]),
+      )
+      if ('connectTo' in partial) mappings = parseMappings(partial.connectTo)
+      Object.assign(options, partial)
+      if (transportChanged && !closed) {
+        const old = transport
+        transport = newTransport()
+        retired.add(old)
+        // In-flight requests finish on the old sockets; new ones use the new settings.
+        void old.close().finally(() => retired.delete(old))
+      }
+      pump()
+    },
+
+    onEvent(listener) {
+      eventListeners.add(listener)
+      return () => eventListeners.delete(listener)
+    },
+
+    onConsole(listener) {
+      consoleListeners.add(listener)
+      return () => consoleListeners.delete(listener)
+    },
+
+    securityDetails: () => [...origins.values()],
+
+    pending: () => waiting.length + inFlight.size,
+
+    async close() {
+      if (closed) return
+      closed = true
+      for (const run of [...waiting, ...inFlight]) run.abort()
+      await Promise.all([transport, ...retired].map((agent) => agent.destroy()))
+      releaseDiagnostics()
+      await bodies.clear()
+    },
+  }
+}
+
+function invalidUrl(url: string): Refusal | undefined {
+  if (/^https?:\/\//i.test(url) && URL.canParse(url)) return undefined
+  return { rule: 'domain-list', errMsg: `request:fail invalid url "${url}"`, errno: 600009 }
+}
+
+function parseMappings(entries: readonly string[] | undefined): HostMapping[] {
+  return (entries ?? []).map((entry) => {
+    const parsed = parseHostMapping(entry)
+    if (!parsed.ok) throw new TypeError(parsed.message)
+    return parsed.mapping
+  })
+}
+
+function machineAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .map((address) => address?.address)
+    .filter((address): address is string => Boolean(address))
+}

@@ -1,0 +1,411 @@
+import type { Socket } from 'node:net'
+import { performance } from 'node:perf_hooks'
+import { Readable, type Transform } from 'node:stream'
+import type { Dispatcher } from 'undici'
+import type {
+  BlockRule,
+  BodyRef,
+  EngineCallbacks,
+  EngineRequest,
+  HeaderMap,
+  NetworkEvent,
+  ResponseHead,
+  ThrottleProfile,
+  Timings,
+} from '../../../../shared/network'
+import { BodyCollector } from '../body/body-collector'
+import { createContentDecoder } from '../body/content-decoder'
+import { BandwidthPacer, pacedBody } from '../conditions/network-condition'
+import { headerValue, readRawHeaders } from '../headers/response-headers'
+import { ERR_MSG } from '../policy/wechat-messages'
+import { connectionOf, type ConnectionInfo } from '../transport/connection-info'
+import { observeDispatch, type DiagnosticsObserver } from '../transport/diagnostics'
+import { DECODING_FAILED, networkFailure, type Failure } from './network-failure'
+
+/** A refusal by policy: what the mini-program gets and which rule the Network panel shows. */
+export interface Refusal extends Failure {
+  rule: BlockRule
+}
+
+/** What a run needs from its engine. */
+export interface RunHost {
+  dispatcher(): Dispatcher
+  throttle(): ThrottleProfile | undefined
+  /** Checks a redirect target; prints WeChat's console block when it is refused. */
+  checkRedirect(url: string): Refusal | undefined
+  /** Turns a transport error into a refusal when it is a TLS policy violation. */
+  tlsRefusal(error: unknown, url: string): Refusal | undefined
+  recordOrigin(url: string, statusCode: number, connection: ConnectionInfo | undefined): void
+  keepBody(id: string, body: Uint8Array): Promise<BodyRef>
+  /** True when someone listens to events, so per-chunk events and body spills are worth it. */
+  observed(): boolean
+  emit(event: NetworkEvent): void
+  settled(run: RequestRun): void
+}
+
+const MAX_REDIRECTS = 10
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
+const BODY_HEADERS = ['content-type', 'content-encoding', 'content-language', 'content-location']
+
+/**
+ * One request from queue to outcome: dispatches each hop through undici with a handler of its
+ * own, follows redirects itself so every hop is checked, decodes, paces and collects the body,
+ * and reports events and timings. Exactly one `onDone`, whatever happens first (end, error,
+ * timeout, abort, engine close).
+ */
+export class RequestRun implements DiagnosticsObserver {
+  private state: 'queued' | 'running' | 'done' = 'queued'
+  private url: string
+  private method: string
+  private headers: HeaderMap
+  private body: Uint8Array | undefined
+  private hop = 0
+  private redirects = 0
+  private controller: Dispatcher.DispatchController | undefined
+  private timeoutTimer: NodeJS.Timeout | undefined
+  private latencyTimer: NodeJS.Timeout | undefined
+  private paceTimer: NodeJS.Timeout | undefined
+  private pacer: BandwidthPacer | undefined
+  private backlog: Buffer[] = []
+  private inputEnded = false
+  private redirectTo: { url: string; statusCode: number } | undefined
+  private head: ResponseHead | undefined
+  private collector: BodyCollector | undefined
+  private decoders: Transform[] | undefined
+  private encodedSize = 0
+  private decodedSize = 0
+  private connection: ConnectionInfo | undefined
+  private freshConnection = false
+  private readonly queuedAt = performance.now()
+  private startedAt = 0
+  private sentAt = 0
+  private headersAt = 0
+
+  constructor(
+    readonly id: string,
+    private readonly request: EngineRequest,
+    headers: HeaderMap,
+    body: Uint8Array | undefined,
+    private readonly timeoutMs: number,
+    private readonly callbacks: EngineCallbacks,
+    private readonly host: RunHost,
+  ) {
+    this.url = request.url
+    this.method = request.method
+    this.headers = headers
+    this.body = request.method === 'GET' || request.method === 'HEAD' ? undefined : body
+  }
+
+  get settled(): boolean {
+    return this.state === 'done'
+  }
+
+  start(): void {
+    if (this.state !== 'queued') return
+    this.state = 'running'
+    this.startedAt = performance.now()
+    this.host.emit({
+      type: 'started',
+      id: this.id,
+      url: this.url,
+      requestHeaders: this.headers,
+      time: Date.now(),
+    })
+    this.timeoutTimer = setTimeout(() => this.fail({ errMsg: ERR_MSG.timeout }), this.timeoutMs)
+    const profile = this.host.throttle()
+    if (profile?.download) this.pacer = new BandwidthPacer(profile.download)
+    if (profile?.latency) {
+      this.latencyTimer = setTimeout(() => this.dispatchHop(), profile.latency)
+    } else {
+      this.dispatchHop()
+    }
+  }
+
+  abort(): void {
+    this.fail({ errMsg: ERR_MSG.abort })
+  }
+
+  /** A refusal by policy (before connecting, on a redirect, or at the TLS handshake). */
+  block(refusal: Refusal, url = this.url): void {
+    if (!this.finish()) return
+    const { rule, errMsg, errno } = refusal
+    this.host.emit({ type: 'blocked', id: this.id, rule, url, errMsg, errno, time: Date.now() })
+    this.callbacks.onDone({ ok: false, errMsg, ...(errno !== undefined && { errno }) })
+    this.host.settled(this)
+  }
+
+  onSocket(socket: Socket): void {
+    this.sentAt = performance.now()
+    const info = connectionOf(socket)
+    this.connection = info
+    this.freshConnection = info !== undefined && info.requests++ === 0
+  }
+
+  onRequestSent(): void {
+    this.sentAt = performance.now()
+  }
+
+  private dispatchHop(): void {
+    this.latencyTimer = undefined
+    if (this.state !== 'running') return
+    const hop = ++this.hop
+    const target = new URL(this.url)
+    const upload = this.host.throttle()?.upload
+    let body: Uint8Array | Readable | undefined = this.body
+    let headers = this.headers
+    if (this.body && upload) {
+      body = Readable.from(pacedBody(this.body, upload))
+      headers = { ...headers, 'content-length': String(this.body.byteLength) }
+    }
+    try {
+      observeDispatch(this, () =>
+        this.host.dispatcher().dispatch(
+          {
+            origin: target.origin,
+            path: `${target.pathname}${target.search}`,
+            method: this.method as Dispatcher.HttpMethod,
+            headers,
+            body: body ?? null,
+          },
+          this.handlerFor(hop),
+        ),
+      )
+    } catch (error) {
+      this.fail(networkFailure(error))
+    }
+  }
+
+  /** A handler bound to one hop: late calls from a finished or replaced hop are ignored. */
+  private handlerFor(hop: number): Dispatcher.DispatchHandler {
+    const current = () => this.state === 'running' && this.hop === hop
+    return {
+      onRequestStart: (controller) => {
+        if (!current()) {
+          controller.abort(new Error('request already settled'))
+          return
+        }
+        this.controller = controller
+      },
+      onResponseStart: (controller, statusCode, _headers, statusMessage) => {
+        if (current()) this.onResponseStart(controller, statusCode, statusMessage ?? '')
+      },
+      onResponseData: (controller, chunk) => {
+        if (current()) this.receive(controller, chunk)
+      },
+      onResponseEnd: () => {
+        if (!current()) return
+        this.inputEnded = true
+        if (!this.paceTimer) this.endOfInput()
+      },
+      onResponseError: (_controller, error) => {
+        if (current()) this.onTransportError(error)
+      },
+    }
+  }
+
+  private onResponseStart(
+    controller: Dispatcher.DispatchController,
+    statusCode: number,
+    statusText: string,
+  ): void {
+    this.headersAt = performance.now()
+    const { header, cookies } = readRawHeaders(controller.rawHeaders as Buffer[] | null)
+    const location = headerValue(header, 'location')
+    if (REDIRECT_STATUSES.has(statusCode) && location && this.request.redirect !== 'manual') {
+      this.redirectTo = { url: new URL(location, this.url).href, statusCode }
+      return
+    }
+    this.head = { statusCode, header, cookies }
+    const bodyless = this.method === 'HEAD' || statusCode === 204 || statusCode === 304
+    this.decoders = bodyless
+      ? undefined
+      : createContentDecoder(headerValue(header, 'content-encoding'))
+    const length = Number(headerValue(header, 'content-length'))
+    this.collector = new BodyCollector(
+      !this.decoders && Number.isSafeInteger(length) ? length : undefined,
+    )
+    if (this.decoders) this.wireDecoders(controller, this.decoders)
+    this.host.recordOrigin(this.url, statusCode, this.connection)
+    this.host.emit({
+      type: 'headers',
+      id: this.id,
+      statusCode,
+      statusText,
+      responseHeaders: header,
+      ...(this.connection && {
+        remoteAddress: `${this.connection.remoteAddress}:${this.connection.remotePort}`,
+        httpVersion: this.connection.httpVersion,
+      }),
+      time: Date.now(),
+    })
+    this.callbacks.onHeaders?.(this.head)
+  }
+
+  private wireDecoders(controller: Dispatcher.DispatchController, decoders: Transform[]): void {
+    for (let i = 0; i < decoders.length; i++) {
+      decoders[i].on('error', () => this.fail(DECODING_FAILED))
+      if (i + 1 < decoders.length) decoders[i].pipe(decoders[i + 1])
+    }
+    const last = decoders[decoders.length - 1]
+    last.on('data', (chunk: Buffer) => this.state === 'running' && this.deliver(chunk))
+    last.on('end', () => this.state === 'running' && this.complete())
+    decoders[0].on('drain', () => this.state === 'running' && controller.resume())
+  }
+
+  /** Raw (possibly encoded) bytes from the socket, paced when a throttle profile is active. */
+  private receive(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.redirectTo) return
+    this.encodedSize += chunk.byteLength
+    const wait = this.pacer?.delayFor(chunk.byteLength) ?? 0
+    if (wait === 0 && !this.paceTimer) {
+      this.consume(controller, chunk)
+      return
+    }
+    this.backlog.push(chunk)
+    controller.pause()
+    this.paceTimer ??= setTimeout(() => {
+      this.paceTimer = undefined
+      const chunks = this.backlog
+      this.backlog = []
+      for (const paced of chunks) this.consume(controller, paced)
+      if (this.inputEnded) this.endOfInput()
+      else if (this.state === 'running') controller.resume()
+    }, wait)
+  }
+
+  private consume(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.state !== 'running') return
+    if (this.decoders) {
+      if (!this.decoders[0].write(chunk)) controller.pause()
+    } else {
+      this.deliver(chunk)
+    }
+  }
+
+  private deliver(chunk: Buffer): void {
+    this.decodedSize += chunk.byteLength
+    this.collector?.push(chunk)
+    if (this.request.enableChunked) this.callbacks.onChunk?.(chunk)
+    if (this.host.observed()) {
+      this.host.emit({ type: 'chunk', id: this.id, size: chunk.byteLength, time: Date.now() })
+    }
+  }
+
+  private endOfInput(): void {
+    if (this.state !== 'running') return
+    if (this.redirectTo) this.followRedirect(this.redirectTo)
+    else if (this.decoders) this.decoders[0].end()
+    else void this.complete()
+  }
+
+  private followRedirect({ url, statusCode }: { url: string; statusCode: number }): void {
+    const from = this.url
+    this.host.emit({ type: 'redirect', id: this.id, from, to: url, statusCode, time: Date.now() })
+    if (++this.redirects > MAX_REDIRECTS) {
+      this.fail({ errMsg: ERR_MSG.tooManyRedirects, errno: 600001 })
+      return
+    }
+    const refusal = this.host.checkRedirect(url)
+    if (refusal) {
+      this.block(refusal, url)
+      return
+    }
+    // As browsers do: 303 (and 301/302 after POST) become a GET without the body.
+    const toGet =
+      (statusCode === 303 && this.method !== 'HEAD') ||
+      ((statusCode === 301 || statusCode === 302) && this.method === 'POST')
+    if (toGet) {
+      this.method = 'GET'
+      this.body = undefined
+      this.headers = withoutHeaders(this.headers, BODY_HEADERS)
+    }
+    if (new URL(url).origin !== new URL(from).origin) {
+      this.headers = withoutHeaders(this.headers, ['authorization'])
+    }
+    this.url = url
+    this.redirectTo = undefined
+    this.inputEnded = false
+    this.controller = undefined
+    this.encodedSize = 0
+    this.dispatchHop()
+  }
+
+  private async complete(): Promise<void> {
+    const head = this.head
+    if (!head || !this.finish()) return
+    const endAt = performance.now()
+    const body = this.collector?.result() ?? new Uint8Array(0)
+    const ref: BodyRef = this.host.observed()
+      ? await this.host.keepBody(this.id, body)
+      : { kind: 'memory', size: body.byteLength, data: body }
+    const tls = this.connection?.tls
+    this.host.emit({
+      type: 'finished',
+      id: this.id,
+      encodedSize: this.encodedSize,
+      decodedSize: this.decodedSize,
+      timings: this.timings(endAt),
+      ...(tls && { tls }),
+      body: ref,
+      time: Date.now(),
+    })
+    this.callbacks.onDone({ ok: true, body, ...head })
+    this.host.settled(this)
+  }
+
+  private onTransportError(error: Error): void {
+    const refusal = this.host.tlsRefusal(error, this.url)
+    if (refusal) this.block(refusal)
+    else this.fail(networkFailure(error))
+  }
+
+  private fail(failure: Failure): void {
+    if (!this.finish()) return
+    this.host.emit({
+      type: 'failed',
+      id: this.id,
+      ...failure,
+      timings: this.timings(performance.now()),
+      time: Date.now(),
+    })
+    this.callbacks.onDone({ ok: false, ...failure })
+    this.host.settled(this)
+  }
+
+  /** Marks the run done and releases everything it holds; false when it already was. */
+  private finish(): boolean {
+    if (this.state === 'done') return false
+    this.state = 'done'
+    clearTimeout(this.timeoutTimer)
+    clearTimeout(this.latencyTimer)
+    clearTimeout(this.paceTimer)
+    this.backlog = []
+    const controller = this.controller
+    if (controller && !controller.aborted && !(this.inputEnded && !this.redirectTo)) {
+      controller.abort(new Error('request settled'))
+    }
+    for (const decoder of this.decoders ?? []) decoder.destroy()
+    return true
+  }
+
+  private timings(endAt: number): Timings {
+    const started = this.startedAt || endAt
+    const fresh = this.freshConnection ? this.connection : undefined
+    const headersAt = this.headersAt || endAt
+    return {
+      queue: started - this.queuedAt,
+      dns: fresh?.dnsMs ?? 0,
+      connect: fresh?.connectMs ?? 0,
+      tls: fresh?.tlsMs ?? 0,
+      firstByte: this.headersAt ? headersAt - (this.sentAt || started) : 0,
+      download: this.headersAt ? endAt - headersAt : 0,
+      total: endAt - this.queuedAt,
+    }
+  }
+}
+
+function withoutHeaders(headers: HeaderMap, names: string[]): HeaderMap {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !names.includes(name.toLowerCase())),
+  )
+}

@@ -1,0 +1,90 @@
+import type { BlockRule } from '../../../../shared/network'
+import { classifyAddress } from './lan-address'
+import { parseListedOrigin, parseUrlOrigin } from './url-origin'
+
+/**
+ * WeChat's request policy as pure decisions (no I/O): which URLs may be requested when the
+ * project's urlCheck is on, and which TLS connections are acceptable. The engine applies it before
+ * connecting, on every redirect hop, and right after each TLS handshake.
+ */
+
+export type UrlDecision =
+  | { allowed: true }
+  | {
+      allowed: false
+      rule: BlockRule
+      /** `scheme://host[:port]` as WeChat prints it in the console block. */
+      origin: string
+      /** The host is this machine (localhost, loopback, one of its own addresses). */
+      localMachine?: boolean
+    }
+
+export interface UrlPolicyInput {
+  url: string
+  /** The `request` list of project.domains.json. */
+  domains: readonly string[]
+  /** This machine's own IP addresses (from `os.networkInterfaces()`), never connected to. */
+  ownAddresses: readonly string[]
+}
+
+/** Decides whether `url` may be requested with urlCheck on. */
+export function checkRequestUrl({ url, domains, ownAddresses }: UrlPolicyInput): UrlDecision {
+  const target = parseUrlOrigin(url)
+  if (!target) return { allowed: false, rule: 'domain-list', origin: url }
+  const { origin, host } = target
+  const bare = host.startsWith('[') ? host.slice(1, -1) : host
+  if (bare === 'localhost' || bare.endsWith('.localhost')) {
+    return { allowed: false, rule: 'ip-or-localhost', origin, localMachine: true }
+  }
+  if (isIpLiteral(bare)) {
+    const kind = classifyAddress(bare, ownAddresses)
+    // LAN addresses of other machines are allowed without a list entry, http included, as on a phone.
+    if (kind === 'lan') return { allowed: true }
+    const localMachine = kind === 'own' || kind === 'loopback'
+    return {
+      allowed: false,
+      rule: 'ip-or-localhost',
+      origin,
+      ...(localMachine && { localMachine }),
+    }
+  }
+  if (target.scheme !== 'https') return { allowed: false, rule: 'not-https', origin }
+  const listed = domains.map(parseListedOrigin).filter((o) => o !== undefined)
+  if (listed.some((entry) => entry.origin === origin)) return { allowed: true }
+  const samePlace = listed.some((entry) => entry.scheme === target.scheme && entry.host === host)
+  return { allowed: false, rule: samePlace ? 'port' : 'domain-list', origin }
+}
+
+function isIpLiteral(host: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':')
+}
+
+/** What the engine learns about a TLS connection right after the handshake. */
+export interface TlsHandshake {
+  /** Node's `getProtocol()`: `TLSv1`, `TLSv1.1`, `TLSv1.2`, `TLSv1.3`. */
+  protocol: string
+  /** Chain verified against the trusted roots and valid for the requested host name. */
+  authorized: boolean
+}
+
+export type TlsDecision =
+  { allowed: true } | { allowed: false; rule: 'tls-version' | 'certificate' }
+
+/** WeChat requires TLS 1.2 or newer and a valid certificate; the version is judged first. */
+export function checkTlsHandshake({ protocol, authorized }: TlsHandshake): TlsDecision {
+  if (tlsVersionNumber(protocol) < 1.2) return { allowed: false, rule: 'tls-version' }
+  if (!authorized) return { allowed: false, rule: 'certificate' }
+  return { allowed: true }
+}
+
+/** `TLSv1` → 1.0, `TLSv1.3` → 1.3; an unknown protocol counts as too old. */
+export function tlsVersionNumber(protocol: string): number {
+  const match = /^TLSv(\d+(?:\.\d+)?)$/.exec(protocol)
+  return match ? parseFloat(match[1]) : 0
+}
+
+/** Chrome's spelling, which WeChat prints: `TLSv1` → `TLS 1.0`. */
+export function tlsVersionLabel(protocol: string): string {
+  const number = tlsVersionNumber(protocol)
+  return number ? `TLS ${number.toFixed(1)}` : protocol
+}

@@ -1,0 +1,117 @@
+import type { ToolConsoleMessage } from '../../../../shared/network'
+
+/**
+ * WeChat's own words for request failures and for the tool's console blocks
+ * (spec/wx-network.md §2.3–2.6). Kept together so the exact strings live in one place.
+ */
+
+export const DOC_URL =
+  'https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html'
+
+export const ERRNO = {
+  /** Domain-list and redirect-domain-list refusals (WeChat's client). */
+  notInDomainList: 600002,
+  /** Generic network failure, as phones report `net::ERR_*` and certificate errors. */
+  network: 600001,
+  /**
+   * Offline simulation. The spec lists no errno for `network is down`; 600003 is WeChat's
+   * "network interrupted error - 网络中断", the nearest meaning.
+   */
+  offline: 600003,
+} as const
+
+export const ERR_MSG = {
+  notInDomainList: 'request:fail url not in domain list',
+  tlsVersion: 'request:fail 小程序要求的 TLS 版本必须大于等于 1.2',
+  certificate: 'request:fail 对应的服务器证书无效。',
+  timeout: 'request:fail timeout',
+  abort: 'request:fail abort',
+  offline: 'request:fail network is down',
+  tooManyRedirects: 'request:fail net::ERR_TOO_MANY_REDIRECTS',
+} as const
+
+const group = (title: string): ToolConsoleMessage => ({ level: 'group', args: [title] })
+const groupEnd: ToolConsoleMessage = { level: 'groupEnd', args: [] }
+const stamp = (now: Date) => `${now}`
+
+/** `合法域名校验出错` block: the origin and the configured list as a table. */
+export function domainCheckBlock(origin: string, domains: readonly string[], now = new Date()) {
+  return [
+    group(`${stamp(now)} request 合法域名校验出错`),
+    {
+      level: 'info',
+      args: [
+        '如若已在管理后台更新域名配置，请刷新项目配置后重新编译项目，操作路径：“详情-域名信息”',
+      ],
+    },
+    {
+      level: 'error',
+      args: [` ${origin} 不在以下 request 合法域名列表中，请参考文档：${DOC_URL}`],
+    },
+    { level: 'table', args: [domains.map((domain) => [domain])] },
+    groupEnd,
+  ] satisfies ToolConsoleMessage[]
+}
+
+/** Printed when the target is this machine itself (localhost, loopback, own IP). */
+export function localhostBlock(): ToolConsoleMessage[] {
+  return [{ level: 'error', args: ['Cannot send network request to localhost.'] }]
+}
+
+export function tlsVersionBlock(origin: string, tlsLabel: string, now = new Date()) {
+  return [
+    group(`${stamp(now)} wx.request 错误`),
+    {
+      level: 'error',
+      args: [
+        `${origin} 对应的服务器 TLS 为 ${tlsLabel} ，小程序要求的 TLS 版本必须大于等于 1.2 。控制台输入 showRequestInfo() 可以获取更详细信息。`,
+      ],
+    },
+    groupEnd,
+  ] satisfies ToolConsoleMessage[]
+}
+
+export function certificateBlock(origin: string, now = new Date()) {
+  return [
+    group(`${stamp(now)} wx.request 错误`),
+    {
+      level: 'error',
+      args: [`${origin} 对应的服务器证书无效。控制台输入 showRequestInfo() 可以获取更详细信息。`],
+    },
+    groupEnd,
+  ] satisfies ToolConsoleMessage[]
+}
+
+/** Once per engine when urlCheck is off. */
+export function checksOffBlock(now = new Date()) {
+  return [
+    group(`${stamp(now)} 配置中关闭合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书检查`),
+    {
+      level: 'warn',
+      args: ['工具未校验合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书。'],
+    },
+    groupEnd,
+  ] satisfies ToolConsoleMessage[]
+}
+
+/** Once per engine for `touristappid`, instead of the urlCheck-off block. */
+export function touristBlock() {
+  return [
+    group('无 AppID 关联'),
+    { level: 'warn', args: [`工具未检查合法域名，更多请参考文档：${DOC_URL}`] },
+    groupEnd,
+  ] satisfies ToolConsoleMessage[]
+}
+
+export function offlineBlock(url: string) {
+  return [
+    group('无网络状态模拟'),
+    {
+      level: 'error',
+      args: [
+        `已开启无网络状态模拟，网络请求 ${url} 已被阻止；在模拟器工具栏切换网络状态，可恢复网络请求。`,
+      ],
+    },
+    groupEnd,
+  ] satisfies ToolConsoleMessage[]
+}
