@@ -1,0 +1,82 @@
+/**
+ * The contract's wire over a browser WebSocket (browser mode): JSON `WireMessage` frames, sends
+ * queued until the socket opens, and one `onClose` signal when the connection is gone for good.
+ */
+import { isWireMessage, type Transport, type WireMessage } from '../../../shared/rpc'
+
+/** The part of the DOM `WebSocket` this transport uses (so tests can hand in their own socket). */
+export interface BrowserSocket {
+  readonly readyState: number
+  send(data: string): void
+  close(): void
+  addEventListener(type: 'open' | 'close' | 'error', listener: () => void): void
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void
+}
+
+export interface SocketTransport extends Transport {
+  /** Whether the socket has closed (or failed to open); nothing is delivered after that. */
+  readonly closed: boolean
+  onClose(listener: () => void): () => void
+}
+
+const OPEN = 1
+
+export function createSocketTransport(socket: BrowserSocket): SocketTransport {
+  const queue: string[] = []
+  const messageListeners = new Set<(message: WireMessage) => void>()
+  const closeListeners = new Set<() => void>()
+  let closed = false
+
+  socket.addEventListener('open', () => {
+    for (const frame of queue.splice(0)) socket.send(frame)
+  })
+  socket.addEventListener('message', (event) => {
+    if (typeof event.data !== 'string') return
+    let message: unknown
+    try {
+      message = JSON.parse(event.data)
+    } catch {
+      return
+    }
+    if (isWireMessage(message)) messageListeners.forEach((listener) => listener(message))
+  })
+  const markClosed = () => {
+    if (closed) return
+    closed = true
+    queue.length = 0
+    closeListeners.forEach((listener) => listener())
+  }
+  socket.addEventListener('close', markClosed)
+  socket.addEventListener('error', markClosed)
+
+  return {
+    get closed() {
+      return closed
+    },
+    send(message) {
+      if (closed) return
+      const frame = JSON.stringify(message)
+      if (socket.readyState === OPEN) socket.send(frame)
+      else queue.push(frame)
+    },
+    onMessage(listener) {
+      messageListeners.add(listener)
+      return () => messageListeners.delete(listener)
+    },
+    onClose(listener) {
+      closeListeners.add(listener)
+      return () => closeListeners.delete(listener)
+    },
+  }
+}
+
+/** `ws(s)://<host>/rpc?token=…` for the page at `location` (the token comes from its query). */
+export function rpcSocketUrl(
+  location: { protocol: string; host: string; search: string },
+  path: string,
+): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:'
+  const token = new URLSearchParams(location.search).get('token')
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`
+  return `${scheme}//${location.host}${path}${query}`
+}
