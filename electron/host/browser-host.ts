@@ -31,6 +31,8 @@ export interface BrowserHostOptions {
 export interface BrowserHost {
   /** `http://127.0.0.1:PORT/?token=…`: the page to open. */
   readonly url: string
+  /** The address the server socket is bound to. */
+  readonly address: string
   readonly origin: string
   readonly port: number
   readonly token: string
@@ -73,7 +75,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       resolveListen()
     })
   })
-  const port = (server.address() as AddressInfo).port
+  const { port, address } = server.address() as AddressInfo
   const origin = `http://${HOST_ADDRESS}:${port}`
   const guard = createRequestGuard({ token, port })
 
@@ -143,6 +145,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   return {
     url: `${origin}/?token=${token}`,
+    address,
     origin,
     port,
     token,
