@@ -7,12 +7,17 @@ import type {
   ResponseHead,
   ToolConsoleMessage,
 } from '../../../../shared/network'
-import { createRequestEngine, type RequestEngine, type RequestEngineOptions } from './request-engine'
+import {
+  createRequestEngine,
+  type RequestEngine,
+  type RequestEngineOptions,
+} from './request-engine'
 
 /** Test support for engine specs: an engine with recorded console and events, and calls as promises. */
 
 export const APPID = 'wx0123456789abcdef'
-export const USER_AGENT = 'Mozilla/5.0 (iPhone; CPU iPhone OS 16_0 like Mac OS X) MicroMessenger/8.0.50'
+export const USER_AGENT =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 16_0 like Mac OS X) MicroMessenger/8.0.50'
 
 export interface RecordedEngine {
   engine: RequestEngine
