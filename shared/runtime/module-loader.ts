@@ -1,0 +1,118 @@
+/**
+ * CommonJS between the project's JS files, as WeChat's base library does it: `require` with a
+ * relative path, an absolute-from-root path or a `miniprogram_npm` package name, `.js` optional;
+ * a module runs once; a cycle gets the partial `module.exports`, as in CommonJS.
+ */
+
+/** The project-relative form of `path` seen from folder `dir` (`..` beyond the root stops there). */
+export function joinPath(dir: string, path: string): string {
+  const parts: string[] = []
+  const input = path.startsWith('/') ? path : `${dir}/${path}`
+  for (const part of input.split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') parts.pop()
+    else parts.push(part)
+  }
+  return parts.join('/')
+}
+
+export function dirOf(path: string): string {
+  const slash = path.lastIndexOf('/')
+  return slash === -1 ? '' : path.slice(0, slash)
+}
+
+function isPathLike(request: string): boolean {
+  return request.startsWith('/') || request.startsWith('./') || request.startsWith('../')
+}
+
+/**
+ * The file `request` names when required from folder `dir`, or `undefined`. Tries the path as
+ * written, then with `.js`; a bare name is also looked up in `miniprogram_npm` folders from `dir`
+ * up to the root (`name.js`, `name/index.js`).
+ */
+export function resolveModule(
+  request: string,
+  dir: string,
+  exists: (path: string) => boolean,
+): string | undefined {
+  const base = joinPath(dir, request)
+  const candidates = [base, `${base}.js`]
+  if (!isPathLike(request)) {
+    for (let folder: string | undefined = dir; folder !== undefined;) {
+      const npm = joinPath(folder, `miniprogram_npm/${request}`)
+      candidates.push(npm, `${npm}.js`, `${npm}/index.js`)
+      folder = folder === '' ? undefined : dirOf(folder)
+    }
+  }
+  return candidates.find((candidate) => candidate.endsWith('.js') && exists(candidate))
+}
+
+export interface Module {
+  /** Project-relative path, e.g. `utils/format.js`. */
+  readonly id: string
+  exports: unknown
+  loaded: boolean
+}
+
+/** The free variables a module sees, besides `require`, `module` and `exports`. */
+export type ModuleScope = Record<string, unknown>
+
+export interface ModuleLoaderOptions {
+  /** Source of each JS file, by project-relative path. */
+  files: Record<string, string>
+  /** Compiles a wrapper expression; stacks must name `filename`. */
+  evaluate(code: string, filename: string): unknown
+  /** The globals of the module at `path` (`wx`, `App`, its own `Page`/`Component`…). */
+  scopeFor(path: string): ModuleScope
+}
+
+export class ModuleLoader {
+  private readonly cache = new Map<string, Module>()
+
+  constructor(private readonly options: ModuleLoaderOptions) {}
+
+  has(path: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.options.files, path)
+  }
+
+  /** `require(request)` as written in the file at `from` (a project-relative path). */
+  require(request: unknown, from: string): unknown {
+    if (typeof request !== 'string') {
+      throw new Error(`require args must be a string, got ${typeof request}`)
+    }
+    const path = resolveModule(request, dirOf(from), (candidate) => this.has(candidate))
+    if (path === undefined) {
+      const wanted = joinPath(dirOf(from), request)
+      const shown = wanted.endsWith('.js') ? wanted : `${wanted}.js`
+      throw new Error(`module "${shown}" is not defined, require args is "${request}"`)
+    }
+    return this.load(path)
+  }
+
+  /** Runs the file at `path` once and returns its `module.exports`. */
+  load(path: string): unknown {
+    const cached = this.cache.get(path)
+    if (cached) return cached.exports
+    const module: Module = { id: path, exports: {}, loaded: false }
+    this.cache.set(path, module)
+    try {
+      const scope: ModuleScope = {
+        ...this.options.scopeFor(path),
+        require: (request: unknown) => this.require(request, path),
+        module,
+        exports: module.exports,
+      }
+      const names = Object.keys(scope)
+      const source = this.options.files[path]
+      // The source starts on the wrapper's first line so line numbers in stacks are the file's.
+      const wrapper = `(function (${names.join(', ')}) {${source}\n})`
+      const fn = this.options.evaluate(wrapper, path) as (...args: unknown[]) => unknown
+      fn.apply(module.exports, Object.values(scope))
+      module.loaded = true
+    } catch (error) {
+      this.cache.delete(path)
+      throw error
+    }
+    return module.exports
+  }
+}

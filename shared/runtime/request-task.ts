@@ -1,0 +1,159 @@
+/**
+ * `wx.request` and its RequestTask: the base library's checks and serialization, then the engine
+ * through the port, then WeChat's callbacks. Callbacks never run before `wx.request` returned;
+ * `success`/`fail` then `complete` run exactly once; listener and callback exceptions are reported.
+ */
+import type { EngineOutcome, EngineTask, ResponseHead } from '../network'
+import { apiFailure, type ApiFailure } from './api-result'
+import { callGuarded, type ErrorSink } from './guarded-call'
+import type { NativePort } from './native-port'
+import type { PendingWork } from './pending-work'
+import { prepareRequest, type PreparedRequest } from './request-options'
+import {
+  headersReceivedResult,
+  requestSuccessResult,
+  toArrayBuffer,
+  type RequestSuccessResult,
+} from './request-result'
+
+export interface RequestTask {
+  /** Queued or in flight: fails with `request:fail abort`. After completion: no effect. */
+  abort(): void
+  onHeadersReceived(listener: unknown): void
+  /** Without a listener: removes all. */
+  offHeadersReceived(listener?: unknown): void
+  onChunkReceived(listener: unknown): void
+  /** Without a listener: removes all. */
+  offChunkReceived(listener?: unknown): void
+}
+
+export interface RequestApiHost {
+  port: NativePort
+  pending: PendingWork
+  sink: ErrorSink
+  /** Runs a step after the current macrotask, counted as pending. */
+  defer(fn: () => void): void
+  /** Route of the page on top of the stack, if any. */
+  currentPage(): string | undefined
+}
+
+class ListenerList {
+  private listeners: unknown[] = []
+
+  add(listener: unknown): void {
+    if (typeof listener === 'function') this.listeners.push(listener)
+  }
+
+  remove(listener?: unknown): void {
+    this.listeners =
+      listener === undefined ? [] : this.listeners.filter((item) => item !== listener)
+  }
+
+  emit(sink: ErrorSink, payload: unknown): void {
+    for (const listener of [...this.listeners]) callGuarded(sink, listener, undefined, [payload])
+  }
+}
+
+type Callbacks = { success?: unknown; fail?: unknown; complete?: unknown }
+
+function shapeOutcome(
+  outcome: EngineOutcome,
+  prepared: PreparedRequest,
+): RequestSuccessResult | ApiFailure {
+  if (!outcome.ok) {
+    const failure: ApiFailure = { errMsg: outcome.errMsg }
+    if (outcome.errno !== undefined) failure.errno = outcome.errno
+    return failure
+  }
+  const head: ResponseHead = outcome
+  return requestSuccessResult(head, outcome.body, prepared.responseType, prepared.dataType)
+}
+
+export interface RequestApi {
+  /** `wx.request`. */
+  request(options: unknown): RequestTask
+  /** Aborts every request not finished yet (the runtime is being disposed). */
+  abortAll(): void
+}
+
+export function createRequestApi(host: RequestApiHost): RequestApi {
+  const { port, pending, sink, defer } = host
+  const open = new Set<RequestTask>()
+
+  function request(options: unknown): RequestTask {
+    const callbacks = (typeof options === 'object' && options !== null ? options : {}) as Callbacks
+    const end = pending.begin()
+    const headerListeners = new ListenerList()
+    const chunkListeners = new ListenerList()
+    let finished = false
+    let engineTask: EngineTask | undefined
+
+    const finish = (result: RequestSuccessResult | ApiFailure): void => {
+      if (finished) return
+      finished = true
+      open.delete(task)
+      const succeeded = result.errMsg === 'request:ok'
+      callGuarded(sink, succeeded ? callbacks.success : callbacks.fail, undefined, [result])
+      callGuarded(sink, callbacks.complete, undefined, [result])
+      end()
+    }
+
+    const task: RequestTask = {
+      abort: () => {
+        if (!finished) engineTask?.abort()
+      },
+      onHeadersReceived: (listener) => headerListeners.add(listener),
+      offHeadersReceived: (listener) => headerListeners.remove(listener),
+      onChunkReceived: (listener) => chunkListeners.add(listener),
+      offChunkReceived: (listener) => chunkListeners.remove(listener),
+    }
+    open.add(task)
+
+    const prepared = prepareRequest(options, host.currentPage())
+    for (const warning of prepared.warnings) port.console('warn', [warning], 'baselib')
+    if (!prepared.ok) {
+      const { failure } = prepared
+      defer(() => finish(failure))
+      return task
+    }
+
+    // Steps the engine reports before `wx.request` returned wait for the next macrotask, in order.
+    let queue: (() => void)[] | null = []
+    const step = (fn: () => void): void => {
+      if (queue) queue.push(fn)
+      else fn()
+    }
+    try {
+      engineTask = port.request(prepared.value.request, {
+        onHeaders: (head) =>
+          step(() => {
+            if (!finished) headerListeners.emit(sink, headersReceivedResult(head))
+          }),
+        onChunk: (data) =>
+          step(() => {
+            if (!finished) chunkListeners.emit(sink, { data: toArrayBuffer(data) })
+          }),
+        onDone: (outcome) => step(() => finish(shapeOutcome(outcome, prepared.value))),
+      })
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      step(() => finish(apiFailure('request', message)))
+    }
+    const early = queue
+    if (early.length === 0) queue = null
+    else {
+      defer(() => {
+        while (early.length > 0) early.shift()?.()
+        queue = null
+      })
+    }
+    return task
+  }
+
+  return {
+    request,
+    abortAll: () => {
+      for (const task of [...open]) task.abort()
+    },
+  }
+}

@@ -1,0 +1,331 @@
+/**
+ * The mini-program logic runtime: `App`, `getApp`, `Page`, `Component`, `Behavior`,
+ * `getCurrentPages`, CommonJS modules, `console`, timers and `wx`, with pages and components
+ * built on glass-easel through its mini-program adapter. Environment-free: it reaches its host only
+ * through the NativePort, so the simulator's iframe and `mpdt run` (Node) run the same code.
+ */
+import * as glassEasel from 'glass-easel'
+import {
+  MiniProgramEnv,
+  type CodeSpace,
+  type Root,
+  type types as adapterTypes,
+} from 'glass-easel-miniprogram-adapter'
+import { fail, ok, type Result } from '../result'
+import {
+  componentLoadOrder,
+  pageRoutes,
+  parsePageUrl,
+  withGlobalComponents,
+  type ComponentJson,
+  type RuntimeAppJson,
+} from './app-structure'
+import { createConsole } from './console-api'
+import { callGuarded, type ErrorSink } from './guarded-call'
+import { ModuleLoader, type ModuleScope } from './module-loader'
+import type { NativePort, ReportedError } from './native-port'
+import { PendingWork } from './pending-work'
+import { createRequestApi } from './request-task'
+import { AppStorage } from './storage'
+import { createTimers } from './timers'
+import { createWxApi } from './wx-api'
+
+export interface RuntimeOptions {
+  port: NativePort
+  /** Storage is kept per appid. */
+  appid: string
+  /** The project's JS files (and, optionally, .json files) by path from the mini-program root. */
+  files: Record<string, string>
+  appJson: RuntimeAppJson
+  /**
+   * Page and component .json by path without extension (`pages/index/index`); a path missing
+   * here is read from `files['<path>.json']`, else `{}`.
+   */
+  jsons?: Record<string, ComponentJson>
+  /**
+   * Compiled WXML by path without extension, as glass-easel-template-compiler's generated group
+   * evaluates to; headless runs leave it out and pages render nothing.
+   */
+  templates?: Record<string, glassEasel.template.ComponentTemplate>
+  /** Where pages render. @default a glass-easel EmptyComposedBackendContext (no DOM) */
+  backend?: glassEasel.GeneralBackendContext
+  /**
+   * Attaches a page's root component to the backend (the simulator puts it in its frame's DOM).
+   * @default marks it attached without a DOM
+   */
+  mountPage?(root: Root): void
+}
+
+export interface LaunchOptions {
+  /** The page to open and its query, e.g. `pages/detail/detail?id=3`. @default app.json pages[0] */
+  entry?: string
+  /** The launch scene `onLaunch`/`onShow` receive. @default 1001 */
+  scene?: number
+}
+
+/** A page as `getCurrentPages()` returns it. */
+export type PageInstance = Record<string, unknown> & {
+  route: string
+  options: Record<string, string>
+}
+
+export interface Runtime {
+  /** The `wx` object the mini-program sees. */
+  readonly wx: Record<string, unknown>
+  /**
+   * Runs app.js, the pages' and components' JS, `App.onLaunch`/`onShow`, then the entry page's
+   * `onLoad(query)`/`onShow`/`onReady`. Fails (with nothing run) only when the project cannot be
+   * loaded: `NO_PAGES`, `ENTRY_PAGE_NOT_FOUND`, `APP_JS_MISSING`, `PAGE_JS_MISSING`. Exceptions in
+   * the mini-program's code are reported through the port and do not fail the launch.
+   */
+  launch(options?: LaunchOptions): Result<void>
+  getApp(): Record<string, unknown> | undefined
+  getCurrentPages(): PageInstance[]
+  /** Timers, open requests and callbacks still to run. */
+  pending(): number
+  /** Called whenever nothing is pending any more; returns an unsubscribe. */
+  onIdle(listener: () => void): () => void
+  /** Clears timers, aborts requests, releases pages and stops listening to glass-easel. */
+  dispose(): void
+}
+
+/** Globals of a browser or of Node that WeChat's logic layer does not have. */
+const HIDDEN_GLOBALS = [
+  'window',
+  'document',
+  'frames',
+  'self',
+  'top',
+  'parent',
+  'location',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'XMLHttpRequest',
+  'fetch',
+  'WebSocket',
+  'importScripts',
+  'process',
+  'global',
+] as const
+
+const DEFAULT_SCENE = 1001
+
+function toReportedError(error: unknown): ReportedError {
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    const { message, stack } = error as { message: unknown; stack?: unknown }
+    return { message: String(message), stack: typeof stack === 'string' ? stack : String(message) }
+  }
+  return { message: String(error), stack: String(error) }
+}
+
+function parseJson(text: string | undefined): ComponentJson | undefined {
+  if (text === undefined) return undefined
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null ? (value as ComponentJson) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export function createRuntime(options: RuntimeOptions): Runtime {
+  const { port, files, appJson } = options
+  const pending = new PendingWork()
+  let app: Record<string, unknown> | undefined
+  let appRegistered = false
+  const pages: { route: string; root: Root; page: PageInstance }[] = []
+
+  const sink: ErrorSink = (error) => {
+    const reported = toReportedError(error)
+    port.reportError(reported)
+    if (typeof app?.onError !== 'function') return
+    try {
+      app.onError.call(app, reported.stack)
+    } catch (onErrorFailure) {
+      port.reportError(toReportedError(onErrorFailure))
+    }
+  }
+
+  const env = new MiniProgramEnv()
+  const codeSpace: CodeSpace = env.createCodeSpace('', true)
+  const space = codeSpace.getComponentSpace()
+  const associated = env.associateBackend(
+    options.backend ?? new glassEasel.EmptyComposedBackendContext(),
+  )
+  const isOurs = (related: unknown): boolean => {
+    if (!(related instanceof glassEasel.Component)) return false
+    const component = related as glassEasel.GeneralComponent
+    return (
+      space.getComponentByUrlWithoutDefault(component.is, '') === component.getComponentDefinition()
+    )
+  }
+  // glass-easel catches exceptions in lifetimes, observers and listeners; ours are reported.
+  const errorListener = (error: unknown, _method?: string, related?: unknown): boolean | void => {
+    if (!isOurs(related)) return undefined
+    sink(error)
+    return false
+  }
+  const warningListener = (message: string, related?: unknown): boolean | void => {
+    if (!isOurs(related)) return undefined
+    port.console('warn', [message], 'baselib')
+    return false
+  }
+  glassEasel.addGlobalErrorListener(errorListener)
+  glassEasel.addGlobalWarningListener(warningListener)
+
+  const timerControl = createTimers(pending, sink)
+  const requests = createRequestApi({
+    port,
+    pending,
+    sink,
+    defer: timerControl.defer,
+    currentPage: () => pages[pages.length - 1]?.route,
+  })
+  const storage = new AppStorage(port.loadStorage(options.appid), (change) =>
+    port.saveStorage(options.appid, change),
+  )
+  const wx = createWxApi({ port, sink, defer: timerControl.defer, storage, requests })
+
+  const App = (definition: unknown): void => {
+    if (appRegistered) throw new Error('App() can only be called once')
+    appRegistered = true
+    app = Object.assign(app ?? {}, definition)
+  }
+  const getApp = (opts?: { allowDefault?: boolean }): Record<string, unknown> | undefined => {
+    if (app === undefined && opts?.allowDefault === true) app = {}
+    return app
+  }
+  const getCurrentPages = (): PageInstance[] => pages.map((entry) => entry.page)
+
+  const globals: ModuleScope = {
+    wx,
+    App,
+    getApp,
+    getCurrentPages,
+    console: createConsole(port),
+    ...timerControl.timers,
+  }
+  for (const name of HIDDEN_GLOBALS) globals[name] = undefined
+
+  const loader = new ModuleLoader({
+    files,
+    evaluate: (code, filename) => port.evaluate(code, filename),
+    scopeFor: (path) => {
+      const { Page, Component, Behavior } = codeSpace.componentEnv(
+        path.replace(/\.js$/, ''),
+        (componentEnv) => componentEnv,
+      )
+      return { ...globals, Page, Component, Behavior }
+    },
+  })
+  const runModule = (path: string): void => {
+    try {
+      loader.load(path)
+    } catch (error) {
+      sink(error)
+    }
+  }
+
+  const jsonOf = (path: string): ComponentJson =>
+    withGlobalComponents(
+      path,
+      options.jsons?.[path] ?? parseJson(files[`${path}.json`]) ?? {},
+      appJson.usingComponents ?? {},
+    )
+
+  const openPage = (route: string, query: Record<string, string>): void => {
+    if (!space.getComponentByUrlWithoutDefault(route, '')) {
+      sink(new Error(`Page "${route}" has not been registered yet.`))
+      return
+    }
+    let root: Root
+    try {
+      root = associated.createRoot('page', codeSpace, route)
+    } catch (error) {
+      sink(error)
+      return
+    }
+    const page = root.get() as unknown as PageInstance
+    page.route = route
+    page.options = { ...query }
+    pages.push({ route, root, page })
+    const component = root.getComponent()
+    if (options.mountPage) callGuarded(sink, options.mountPage, undefined, [root])
+    else glassEasel.Element.pretendAttached(component)
+    callGuarded(sink, page.onLoad, page, [{ ...query }])
+    callGuarded(sink, page.onShow, page, [])
+    component.triggerPageLifetime('show', [])
+    component.triggerLifetime('ready', [])
+    callGuarded(sink, page.onReady, page, [])
+  }
+
+  const launch = (launchOptions: LaunchOptions = {}): Result<void> => {
+    const routes = pageRoutes(appJson)
+    if (routes.length === 0) {
+      return fail({ code: 'NO_PAGES', message: 'app.json lists no pages', file: 'app.json' })
+    }
+    const { route, query } = parsePageUrl(launchOptions.entry ?? routes[0])
+    if (!routes.includes(route)) {
+      return fail({
+        code: 'ENTRY_PAGE_NOT_FOUND',
+        message: `Page "${route}" is not in app.json's pages`,
+        file: 'app.json',
+      })
+    }
+    if (!loader.has('app.js')) {
+      return fail({ code: 'APP_JS_MISSING', message: 'app.js not found', file: 'app.js' })
+    }
+    if (!loader.has(`${route}.js`)) {
+      return fail({
+        code: 'PAGE_JS_MISSING',
+        message: `${route}.js not found`,
+        file: `${route}.js`,
+      })
+    }
+
+    const components = componentLoadOrder(routes, jsonOf)
+    for (const path of [...routes, ...components]) {
+      codeSpace.addComponentStaticConfig(path, jsonOf(path) as adapterTypes.ComponentStaticConfig)
+      const template = options.templates?.[path]
+      if (template) codeSpace.addCompiledTemplate(path, template)
+    }
+
+    runModule('app.js')
+    for (const path of [...components, ...routes]) {
+      if (loader.has(`${path}.js`)) runModule(`${path}.js`)
+    }
+
+    const appOptions = () => ({
+      path: route,
+      query: { ...query },
+      scene: launchOptions.scene ?? DEFAULT_SCENE,
+      referrerInfo: {},
+      apiCategory: 'default',
+    })
+    if (app) {
+      callGuarded(sink, app.onLaunch, app, [appOptions()])
+      callGuarded(sink, app.onShow, app, [appOptions()])
+    }
+    openPage(route, query)
+    pending.scheduleIdleCheck()
+    return ok(undefined)
+  }
+
+  return {
+    wx,
+    launch,
+    getApp: () => app,
+    getCurrentPages,
+    pending: () => pending.size,
+    onIdle: (listener) => pending.onIdle(listener),
+    dispose: () => {
+      requests.abortAll()
+      timerControl.clearAll()
+      for (const { root } of pages.splice(0)) root.release()
+      pending.cancelIdleCheck()
+      glassEasel.removeGlobalErrorListener(errorListener)
+      glassEasel.removeGlobalWarningListener(warningListener)
+    },
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The `wx` object the mini-program sees: storage, system info, network type and request.
+ * Asynchronous APIs act at once and call back after the current macrotask, as WeChat does; called
+ * without any of `success`/`fail`/`complete` they return a Promise instead (WeChat's promisified
+ * form). `wx.request` never does: it returns its RequestTask.
+ */
+import type { ApiFailure } from './api-result'
+import { callGuarded, type ErrorSink } from './guarded-call'
+import type { NativePort } from './native-port'
+import type { RequestApi } from './request-task'
+import { AppStorage, StorageError } from './storage'
+
+export interface WxApiHost {
+  port: NativePort
+  sink: ErrorSink
+  /** Runs a step after the current macrotask, counted as pending. */
+  defer(fn: () => void): void
+  storage: AppStorage
+  requests: RequestApi
+}
+
+type Callbacks = { success?: unknown; fail?: unknown; complete?: unknown }
+
+function optionsOf(options: unknown): Record<string, unknown> & Callbacks {
+  return (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>
+}
+
+function createAsyncInvoker(sink: ErrorSink, defer: (fn: () => void) => void) {
+  /** Runs `act` now; reports `<api>:ok` merged into its result, or the failure it threw. */
+  return function invoke(
+    api: string,
+    options: unknown,
+    act: (opts: Record<string, unknown>) => Record<string, unknown> | void,
+  ): Promise<unknown> | undefined {
+    const opts = optionsOf(options)
+    let outcome: { ok: true; result: Record<string, unknown> } | { ok: false; failure: ApiFailure }
+    try {
+      outcome = { ok: true, result: { ...(act(opts) ?? {}), errMsg: `${api}:ok` } }
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error
+      outcome = { ok: false, failure: { ...error.failure } }
+    }
+    const usesCallbacks = [opts.success, opts.fail, opts.complete].some(
+      (callback) => typeof callback === 'function',
+    )
+    const payload = outcome.ok ? outcome.result : outcome.failure
+    if (usesCallbacks) {
+      defer(() => {
+        callGuarded(sink, outcome.ok ? opts.success : opts.fail, undefined, [payload])
+        callGuarded(sink, opts.complete, undefined, [payload])
+      })
+      return undefined
+    }
+    return new Promise((resolve, reject) =>
+      defer(() => (outcome.ok ? resolve(payload) : reject(payload))),
+    )
+  }
+}
+
+function syncApi<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (error) {
+    if (error instanceof StorageError) throw new Error(error.message)
+    throw error
+  }
+}
+
+export function createWxApi(host: WxApiHost): Record<string, unknown> {
+  const { port, storage } = host
+  const invoke = createAsyncInvoker(host.sink, host.defer)
+  const systemInfo = (): Record<string, unknown> => copyPlainData(port.systemInfo())
+
+  return {
+    request: host.requests.request,
+
+    getStorageSync: (key: unknown) => syncApi(() => storage.get('getStorageSync', key).value),
+    setStorageSync: (key: unknown, data: unknown) =>
+      syncApi(() => storage.set('setStorageSync', key, data)),
+    removeStorageSync: (key: unknown) => syncApi(() => storage.remove('removeStorageSync', key)),
+    clearStorageSync: () => storage.clear(),
+
+    getStorage: (options: unknown) =>
+      invoke('getStorage', options, (opts) => {
+        const { found, value } = storage.get('getStorage', opts.key)
+        if (!found) throw new StorageError({ errMsg: 'getStorage:fail data not found' })
+        return { data: value }
+      }),
+    setStorage: (options: unknown) =>
+      invoke('setStorage', options, (opts) => storage.set('setStorage', opts.key, opts.data)),
+    removeStorage: (options: unknown) =>
+      invoke('removeStorage', options, (opts) => storage.remove('removeStorage', opts.key)),
+    clearStorage: (options: unknown) => invoke('clearStorage', options, () => storage.clear()),
+
+    getSystemInfoSync: systemInfo,
+    getSystemInfo: (options: unknown) => invoke('getSystemInfo', options, systemInfo),
+    getNetworkType: (options: unknown) =>
+      invoke('getNetworkType', options, () => ({ networkType: port.networkType() })),
+  }
+}
+
+/** A deep copy of plain data, so the mini-program cannot change the host's object. */
+function copyPlainData<T>(value: T): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>
+}
