@@ -46,6 +46,9 @@ export class ProjectCompiler {
   private group: TemplateGroup | null = null
   /** The last compile's style bundles, kept so a device change only redoes rpx. */
   private bundles: Record<string, WxssBundle> = {}
+  /** px CSS per bundle for the device `pxDevice`; bundles are replaced, never mutated. */
+  private pxCache = new Map<WxssBundle, string>()
+  private pxDevice = ''
   private last: CompileResult | null = null
 
   constructor(input: CompileProjectInput) {
@@ -205,10 +208,18 @@ export class ProjectCompiler {
     return true
   }
 
+  /** px CSS per bundle, reused while the device and the bundle stay the same. */
   private applyDevice(bundles: Record<string, WxssBundle>): Record<string, string> {
+    const device = `${this.rpx.deviceWidth}/${this.rpx.hairline ?? ''}`
+    const previous = device === this.pxDevice ? this.pxCache : new Map<WxssBundle, string>()
     const styles: Record<string, string> = {}
-    for (const [path, bundle] of Object.entries(bundles))
-      styles[path] = applyRpx(bundle.css, this.rpx)
+    this.pxCache = new Map()
+    this.pxDevice = device
+    for (const [path, bundle] of Object.entries(bundles)) {
+      const css = previous.get(bundle) ?? applyRpx(bundle.css, this.rpx)
+      this.pxCache.set(bundle, css)
+      styles[path] = css
+    }
     return styles
   }
 }

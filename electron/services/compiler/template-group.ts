@@ -43,6 +43,8 @@ export class TemplateGroup {
   private readonly scriptSources = new Map<string, string>()
   private readonly templateDiagnostics = new Map<string, FileDiagnostics>()
   private readonly scriptDiagnostics = new Map<string, FileDiagnostics>()
+  /** Templates left out of the group because their markup does not parse. */
+  private readonly brokenTemplates = new Set<string>()
 
   static async create(): Promise<TemplateGroup> {
     const { TmplGroup } = await loadTemplateCompiler()
@@ -81,8 +83,11 @@ export class TemplateGroup {
         }
       }
     }
-    if (diagnostics.errors.length > 0 && found.some((d) => d.isError)) {
+    if (found.some((d) => d.isError)) {
       this.group.removeTmpl(path)
+      this.brokenTemplates.add(path)
+    } else {
+      this.brokenTemplates.delete(path)
     }
     this.templateSources.set(path, source)
     this.templateDiagnostics.set(path, diagnostics)
@@ -104,6 +109,7 @@ export class TemplateGroup {
   removeTemplate(path: string): void {
     if (!this.templateSources.delete(path)) return
     this.templateDiagnostics.delete(path)
+    this.brokenTemplates.delete(path)
     this.group.removeTmpl(path)
   }
 
@@ -123,7 +129,7 @@ export class TemplateGroup {
 
   /** Whether the template at `path` compiled (is in the group's code). */
   hasTemplate(path: string): boolean {
-    return (this.templateDiagnostics.get(path)?.errors.length ?? 1) === 0
+    return this.templateSources.has(path) && !this.brokenTemplates.has(path)
   }
 
   /** Templates imported or included by `path`, and the .wxs modules it uses (paths without extension). */
