@@ -17,16 +17,25 @@ export interface TransportSettings {
  * they were opened with, so the engine builds a new Agent whenever these settings change.
  */
 export function createTransport(settings: TransportSettings): Agent {
-  const extra = settings.extraCaPem?.trim()
+  const ca = trustedCertificates(settings.extraCaPem)
   return new Agent({
     connect: createConnector({
       mappings: settings.mappings,
       enforceTlsPolicy: settings.enforceTlsPolicy,
       connectTimeout: settings.connectTimeout,
-      ...(extra && { ca: [...rootCertificates, extra] }),
+      ...(ca && { ca }),
     }),
     // The engine applies WeChat's timeout itself; undici's own must never fire first.
     headersTimeout: 0,
     bodyTimeout: 0,
   })
+}
+
+/**
+ * The roots to trust: Node's defaults plus the extra PEM (Node's `ca` option replaces the
+ * defaults, so they are listed again); undefined keeps the defaults untouched.
+ */
+export function trustedCertificates(extraCaPem: string | undefined): string[] | undefined {
+  const extra = extraCaPem?.trim()
+  return extra ? [...rootCertificates, extra] : undefined
 }
