@@ -6,13 +6,20 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
-export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): string | null {
-  let packageDir: string
+function electronPackageDir(): string | null {
   try {
-    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
+    return dirname(createRequire(import.meta.url).resolve('electron/package.json'))
   } catch {
     return null
   }
+}
+
+/** The executable named by the package's path.txt, if it is there. */
+export function findElectronBinary(
+  env: NodeJS.ProcessEnv = process.env,
+  packageDir: string | null = electronPackageDir(),
+): string | null {
+  if (packageDir === null) return null
   const pathFile = join(packageDir, 'path.txt')
   if (!existsSync(pathFile)) return null
   const executable = readFileSync(pathFile, 'utf8').trim()
