@@ -28,6 +28,11 @@ export function rpxToPx(value: number, options: RpxOptions): number {
   return px === 0 ? (options.hairline ?? 1) : px
 }
 
+/** A cheap pre-check: text without the letters r-p-x (any case) has nothing to convert. */
+export function mayHaveRpx(css: string): boolean {
+  return css.toLowerCase().includes('rpx')
+}
+
 const isDigit = (c: string) => c >= '0' && c <= '9'
 const isNameChar = (c: string) =>
   (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c === '-' || c === '_'
@@ -37,7 +42,7 @@ const isNameChar = (c: string) =>
  * `url(…)` are copied untouched, and `1rpx` only matches as a whole token (not in `a1rpx`).
  */
 export function transformRpx(css: string, options: RpxOptions): string {
-  if (!css.includes('rpx')) return css
+  if (!mayHaveRpx(css)) return css
   let out = ''
   let i = 0
   while (i < css.length) {

@@ -10,7 +10,7 @@
  */
 import postcss, { type AtRule, type ChildNode, CssSyntaxError, type Root } from 'postcss'
 import selectorParser from 'postcss-selector-parser'
-import { type RpxOptions, transformRpx } from './inline-style'
+import { mayHaveRpx, type RpxOptions, transformRpx } from './inline-style'
 import type { CompileError } from './types'
 import { resolveProjectPath } from './project-paths'
 
@@ -144,13 +144,13 @@ function scopeSelectors(root: Root, prefix: string): void {
 
 /** Converts rpx to px in every declaration and in `@media` / `@supports` conditions. */
 export function applyRpx(css: string, options: RpxOptions): string {
-  if (!css.includes('rpx')) return css
+  if (!mayHaveRpx(css)) return css
   const root = postcss.parse(css)
   root.walkDecls((decl) => {
-    if (decl.value.includes('rpx')) decl.value = transformRpx(decl.value, options)
+    if (mayHaveRpx(decl.value)) decl.value = transformRpx(decl.value, options)
   })
   root.walkAtRules((rule) => {
-    if (rule.name !== 'import' && rule.params.includes('rpx')) {
+    if (rule.name !== 'import' && mayHaveRpx(rule.params)) {
       rule.params = transformRpx(rule.params, options)
     }
   })
