@@ -87,9 +87,7 @@ export function requestSuccessResult(
   responseType: 'text' | 'arraybuffer',
   dataType: unknown,
 ): RequestSuccessResult {
-  return {
-    data: responseData(body, responseType, dataType),
-    ...headersReceivedResult(head),
-    errMsg: 'request:ok',
-  }
+  const { header, statusCode, cookies } = headersReceivedResult(head)
+  const data = responseData(body, responseType, dataType)
+  return { data, statusCode, header, cookies, errMsg: 'request:ok' }
 }
