@@ -104,6 +104,32 @@ describe('errors never escape compileProject', () => {
   })
 })
 
+describe('missing files', () => {
+  it('a missing <import> or <wxs src> is reported at its src value', async () => {
+    const { readFile } = memoryProject({
+      'app.json': '{"pages":["p/p"]}',
+      'p/p.wxml': '<view/>\n<import src="./gone.wxml"/>\n  <wxs module="m" src="/lib/none.wxs"/>',
+    })
+    const result = await compileProject({ readFile, rpx: IPHONE_SE })
+    expect(result.errors).toEqual([
+      { file: 'p/p.wxml', line: 2, column: 14, message: 'p/gone.wxml not found' },
+      { file: 'p/p.wxml', line: 3, column: 24, message: 'lib/none.wxs not found' },
+    ])
+  })
+
+  it('a missing require() in a .wxs file is reported at the call', async () => {
+    const { readFile } = memoryProject({
+      'app.json': '{"pages":["p"]}',
+      'p.wxml': '<wxs module="m" src="m.wxs"/>',
+      'm.wxs': 'var x = 1\nvar n = require("./n.wxs")\nmodule.exports = {}',
+    })
+    const result = await compileProject({ readFile, rpx: IPHONE_SE })
+    expect(result.errors).toEqual([
+      { file: 'm.wxs', line: 2, column: 18, message: 'n.wxs not found' },
+    ])
+  })
+})
+
 describe('usingComponents', () => {
   it('resolves relative, root-absolute, folder-index and miniprogram_npm paths', async () => {
     const { readFile } = memoryProject({

@@ -6,7 +6,8 @@
 import { Script } from 'node:vm'
 import { buildComponentGraph } from './component-graph'
 import type { RpxOptions } from './inline-style'
-import { resolveProjectPath } from './project-paths'
+import { positionAt } from './json-file'
+import { resolveProjectPath, withoutExtension } from './project-paths'
 import { createRootReader } from './project-root-reader'
 import { TemplateGroup } from './template-group'
 import type { CompileError, CompileResult, ReadProjectFile } from './types'
@@ -162,7 +163,7 @@ export class ProjectCompiler {
       if (templates.has(next.path)) continue
       const source = await this.readCached(`${next.path}.wxml`)
       if (source === null) {
-        if (next.from) errors.push(missing(next.from, `${next.path}.wxml`))
+        if (next.from) errors.push(await this.missing(next.from, `${next.path}.wxml`))
         continue
       }
       templates.add(next.path)
@@ -176,7 +177,7 @@ export class ProjectCompiler {
       if (scripts.has(next.path)) continue
       const source = await this.readCached(`${next.path}.wxs`)
       if (source === null) {
-        errors.push(missing(next.from, `${next.path}.wxs`))
+        errors.push(await this.missing(next.from, `${next.path}.wxs`))
         continue
       }
       scripts.add(next.path)
@@ -188,6 +189,25 @@ export class ProjectCompiler {
       }
     }
     return { templates, scripts }
+  }
+
+  /** An error at the `src="…"` or `require("…")` in `from` that names the missing `file`. */
+  private async missing(from: string, file: string): Promise<CompileError> {
+    const source = (await this.readCached(from)) ?? ''
+    const wanted = withoutExtension(file)
+    for (const reference of source.matchAll(
+      /(?:\bsrc\s*=\s*|\brequire\s*\(\s*)(["'])([^"']*)\1/g,
+    )) {
+      const resolved = resolveProjectPath(from, reference[2])
+      if (resolved !== null && withoutExtension(resolved) === wanted) {
+        const at = positionAt(
+          source,
+          reference.index + reference[0].length - reference[2].length - 1,
+        )
+        return { file: from, ...at, message: `${file} not found` }
+      }
+    }
+    return { file: from, line: 1, column: 1, message: `${file} not found` }
   }
 
   private async bundleStyle(path: string, prefix: string | undefined): Promise<WxssBundle> {
@@ -232,10 +252,6 @@ export async function compileProject(input: CompileProjectInput): Promise<Compil
   } finally {
     compiler.dispose()
   }
-}
-
-function missing(from: string, file: string): CompileError {
-  return { file: from, line: 1, column: 1, message: `${file} not found` }
 }
 
 /** The generated group is evaluated as one unit in the iframe, so it must at least parse. */
