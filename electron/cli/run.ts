@@ -1,5 +1,37 @@
-// `mpdt run <projectDir>`: run a project headless. Implemented with the "wx.request end to end" work.
-export async function runCommand(_args: string[]): Promise<number> {
-  process.stderr.write('mpdt run: not available yet\n')
-  return 2
+/**
+ * `mpdt run <projectDir>`: runs a project headless through the same runtime and request engine as
+ * the workbench, printing every console call on stdout (see services/headless/console-line.ts).
+ */
+import { resolve } from 'node:path'
+import { runHeadless } from '../services/headless/run-session'
+import { commandLineCwd } from './app-paths'
+import { parseRunArgs, RUN_USAGE } from './run-args'
+import { readVersion } from './version'
+
+export async function runCommand(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${RUN_USAGE}\n`)
+    return 0
+  }
+  const parsed = parseRunArgs(args)
+  if (!parsed.ok) {
+    process.stderr.write(`mpdt run: ${parsed.error.message}\n\n${RUN_USAGE}\n`)
+    return 2
+  }
+  const options = parsed.value
+  const cwd = commandLineCwd()
+  const fromCwd = (path: string) => resolve(cwd, path)
+  return runHeadless({
+    projectDir: fromCwd(options.projectDir),
+    page: options.page,
+    urlCheck: options.urlCheck,
+    connectTo: options.connectTo,
+    cacertFiles: options.cacert ? [fromCwd(options.cacert)] : [],
+    harFile: options.har && fromCwd(options.har),
+    harCreator: { name: 'MP DevTools', version: readVersion() },
+    timeoutMs: options.timeoutSeconds * 1000,
+    dataDir: options.dataDir && fromCwd(options.dataDir),
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  })
 }

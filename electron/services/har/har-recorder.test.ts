@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { NetworkEvent, Timings } from '../../../shared/network'
 import { createHarRecorder, type HarRecorder } from './har-recorder'
@@ -70,24 +73,27 @@ function completed(
   ]
 }
 
-function record(events: NetworkEvent[], setup?: (recorder: HarRecorder) => void): HarEntry[] {
+async function record(
+  events: NetworkEvent[],
+  setup?: (recorder: HarRecorder) => void,
+): Promise<HarEntry[]> {
   const recorder = createHarRecorder()
   for (const event of events) recorder.handle(event)
   setup?.(recorder)
-  return recorder.toHar(CREATOR).log.entries
+  return (await recorder.toHar(CREATOR)).log.entries
 }
 
 describe('createHarRecorder', () => {
-  it('writes a HAR 1.2 log with its creator', () => {
+  it('writes a HAR 1.2 log with its creator', async () => {
     const recorder = createHarRecorder()
-    const har = recorder.toHar(CREATOR)
+    const har = await recorder.toHar(CREATOR)
     expect(har.log.version).toBe('1.2')
     expect(har.log.creator).toEqual(CREATOR)
     expect(har.log.entries).toEqual([])
   })
 
-  it('records a completed request with the headers that were sent, Referer included', () => {
-    const [entry] = record(
+  it('records a completed request with the headers that were sent, Referer included', async () => {
+    const [entry] = await record(
       completed('1', 'https://api.example.test/a', { 'content-type': 'text/plain' }),
     )
     expect(entry.startedDateTime).toBe('2026-11-21T12:00:00.000Z')
@@ -101,8 +107,8 @@ describe('createHarRecorder', () => {
     expect(entry.cache).toEqual({})
   })
 
-  it('maps the engine timings onto HAR phases, TLS inside connect', () => {
-    const [entry] = record(completed('1', 'https://api.example.test/a', {}))
+  it('maps the engine timings onto HAR phases, TLS inside connect', async () => {
+    const [entry] = await record(completed('1', 'https://api.example.test/a', {}))
     expect(entry.timings).toEqual({
       blocked: 2,
       dns: 1,
@@ -115,24 +121,26 @@ describe('createHarRecorder', () => {
     expect(entry.time).toBe(25)
   })
 
-  it('lists the query string of the URL', () => {
-    const [entry] = record(completed('1', 'https://api.example.test/s?q=%E4%B8%AD&page=2', {}))
+  it('lists the query string of the URL', async () => {
+    const [entry] = await record(
+      completed('1', 'https://api.example.test/s?q=%E4%B8%AD&page=2', {}),
+    )
     expect(entry.request.queryString).toEqual([
       { name: 'q', value: '中' },
       { name: 'page', value: '2' },
     ])
   })
 
-  it('parses request cookies from the Cookie header', () => {
-    const [entry] = record(completed('1', 'https://api.example.test/a', {}))
+  it('parses request cookies from the Cookie header', async () => {
+    const [entry] = await record(completed('1', 'https://api.example.test/a', {}))
     expect(entry.request.cookies).toEqual([
       { name: 'sid', value: '1' },
       { name: 'theme', value: 'dark' },
     ])
   })
 
-  it('writes response cookies one per Set-Cookie, with their attributes', () => {
-    const [entry] = record(
+  it('writes response cookies one per Set-Cookie, with their attributes', async () => {
+    const [entry] = await record(
       completed('1', 'https://api.example.test/a', { 'set-cookie': 'x' }),
       (r) =>
         r.noteResponse('1', {
@@ -149,14 +157,16 @@ describe('createHarRecorder', () => {
     expect(entry.response.headers.filter((h) => h.name === 'set-cookie')).toHaveLength(2)
   })
 
-  it('splits a joined set-cookie header when the raw cookies were not given', () => {
+  it('splits a joined set-cookie header when the raw cookies were not given', async () => {
     const joined = 'a=1; Expires=Wed, 21 Oct 2037 07:28:00 GMT,b=2'
-    const [entry] = record(completed('1', 'https://api.example.test/a', { 'set-cookie': joined }))
+    const [entry] = await record(
+      completed('1', 'https://api.example.test/a', { 'set-cookie': joined }),
+    )
     expect(entry.response.cookies.map((c) => c.name)).toEqual(['a', 'b'])
   })
 
-  it('writes a text response body as text with its sizes', () => {
-    const [entry] = record(
+  it('writes a text response body as text with its sizes', async () => {
+    const [entry] = await record(
       completed('1', 'https://api.example.test/a', { 'content-type': 'application/json' }),
       (r) => r.noteResponse('1', { body: new TextEncoder().encode('{"ok":true}') }),
     )
@@ -169,9 +179,9 @@ describe('createHarRecorder', () => {
     expect(entry.response.bodySize).toBe(40)
   })
 
-  it('writes a binary response body as base64', () => {
+  it('writes a binary response body as base64', async () => {
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0x00])
-    const [entry] = record(
+    const [entry] = await record(
       completed('1', 'https://api.example.test/img', {
         'content-type': 'application/octet-stream',
       }),
@@ -181,14 +191,14 @@ describe('createHarRecorder', () => {
     expect(entry.response.content.text).toBe(Buffer.from(bytes).toString('base64'))
   })
 
-  it('treats an undeclared body that is not UTF-8 as binary', () => {
-    const [entry] = record(completed('1', 'https://api.example.test/x', {}), (r) =>
+  it('treats an undeclared body that is not UTF-8 as binary', async () => {
+    const [entry] = await record(completed('1', 'https://api.example.test/x', {}), (r) =>
       r.noteResponse('1', { body: new Uint8Array([0xc3, 0x28]) }),
     )
     expect(entry.response.content.encoding).toBe('base64')
   })
 
-  it('writes a form-urlencoded body as postData with its params', () => {
+  it('writes a form-urlencoded body as postData with its params', async () => {
     const events = completed('1', 'https://api.example.test/form', {})
     events[1] = {
       type: 'started',
@@ -197,7 +207,7 @@ describe('createHarRecorder', () => {
       requestHeaders: { 'content-type': 'application/x-www-form-urlencoded' },
       time: T0,
     }
-    const [entry] = record(events, (r) => r.noteRequestBody('1', 'name=%E5%BC%A0&age=3'))
+    const [entry] = await record(events, (r) => r.noteRequestBody('1', 'name=%E5%BC%A0&age=3'))
     expect(entry.request.postData).toEqual({
       mimeType: 'application/x-www-form-urlencoded',
       text: 'name=%E5%BC%A0&age=3',
@@ -208,15 +218,15 @@ describe('createHarRecorder', () => {
     })
   })
 
-  it('writes a JSON body as postData text', () => {
-    const [entry] = record(completed('1', 'https://api.example.test/a', {}), (r) =>
+  it('writes a JSON body as postData text', async () => {
+    const [entry] = await record(completed('1', 'https://api.example.test/a', {}), (r) =>
       r.noteRequestBody('1', '{"a":1}'),
     )
     expect(entry.request.postData).toEqual({ mimeType: 'application/json', text: '{"a":1}' })
   })
 
-  it('writes a binary request body as base64 postData', () => {
-    const [entry] = record(completed('1', 'https://api.example.test/a', {}), (r) =>
+  it('writes a binary request body as base64 postData', async () => {
+    const [entry] = await record(completed('1', 'https://api.example.test/a', {}), (r) =>
       r.noteRequestBody('1', new Uint8Array([0xff, 0xfe])),
     )
     expect(entry.request.postData).toEqual({
@@ -226,15 +236,38 @@ describe('createHarRecorder', () => {
     })
   })
 
-  it('leaves postData out when nothing was sent', () => {
-    const [entry] = record(completed('1', 'https://api.example.test/a', {}), (r) =>
+  it('leaves postData out when nothing was sent', async () => {
+    const [entry] = await record(completed('1', 'https://api.example.test/a', {}), (r) =>
       r.noteRequestBody('1', ''),
     )
     expect(entry.request.postData).toBeUndefined()
   })
 
-  it('records a blocked request with status 0, its reason and rule', () => {
-    const [entry] = record([
+  it('takes the response body the finished event holds by reference', async () => {
+    const events = completed('1', 'https://api.example.test/a', { 'content-type': 'text/plain' })
+    const finished = events[3] as Extract<NetworkEvent, { type: 'finished' }>
+    finished.body = { kind: 'memory', size: 5, data: new TextEncoder().encode('hello') }
+    const [entry] = await record(events)
+    expect(entry.response.content.text).toBe('hello')
+  })
+
+  it('reads a response body the engine kept in a file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mpdt-har-body-'))
+    try {
+      const path = join(dir, '1.body')
+      await writeFile(path, 'from disk')
+      const events = completed('1', 'https://api.example.test/a', { 'content-type': 'text/plain' })
+      const finished = events[3] as Extract<NetworkEvent, { type: 'finished' }>
+      finished.body = { kind: 'file', path, size: 9 }
+      const [entry] = await record(events)
+      expect(entry.response.content.text).toBe('from disk')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('records a blocked request with status 0, its reason and rule', async () => {
+    const [entry] = await record([
       queued('9', 'https://evil.example.test/x'),
       {
         type: 'blocked',
@@ -255,8 +288,8 @@ describe('createHarRecorder', () => {
     expect(entry.timings.blocked).toBe(-1)
   })
 
-  it('records a failed request with its errMsg and the timings it had', () => {
-    const [entry] = record([
+  it('records a failed request with its errMsg and the timings it had', async () => {
+    const [entry] = await record([
       queued('3', 'https://api.example.test/slow'),
       {
         type: 'started',
@@ -274,13 +307,13 @@ describe('createHarRecorder', () => {
     expect(entry.timings.wait).toBe(10)
   })
 
-  it('marks a request that never ended as pending', () => {
-    const [entry] = record([queued('4', 'https://api.example.test/hang')])
+  it('marks a request that never ended as pending', async () => {
+    const [entry] = await record([queued('4', 'https://api.example.test/hang')])
     expect(entry._error).toBe('pending')
     expect(entry.comment).toBe('still pending when the run ended')
   })
 
-  it('keeps the followed redirects and a manual redirect target', () => {
+  it('keeps the followed redirects and a manual redirect target', async () => {
     const events = completed('5', 'https://api.example.test/r', { location: '/final' })
     events.splice(2, 0, {
       type: 'redirect',
@@ -292,15 +325,15 @@ describe('createHarRecorder', () => {
     })
     const headersEvent = events[3] as Extract<NetworkEvent, { type: 'headers' }>
     headersEvent.statusCode = 302
-    const [entry] = record(events)
+    const [entry] = await record(events)
     expect(entry._redirects).toEqual([
       { from: 'https://api.example.test/r', to: 'https://api.example.test/r2', statusCode: 302 },
     ])
     expect(entry.response.redirectURL).toBe('/final')
   })
 
-  it('keeps entries in the order the requests were queued', () => {
-    const entries = record([
+  it('keeps entries in the order the requests were queued', async () => {
+    const entries = await record([
       ...completed('a', 'https://api.example.test/1', {}),
       ...completed('b', 'https://api.example.test/2', {}),
     ])
@@ -310,7 +343,7 @@ describe('createHarRecorder', () => {
     ])
   })
 
-  it('ignores events of a request it never saw queued', () => {
-    expect(record([{ type: 'chunk', id: 'zz', size: 1, time: T0 }])).toEqual([])
+  it('ignores events of a request it never saw queued', async () => {
+    expect(await record([{ type: 'chunk', id: 'zz', size: 1, time: T0 }])).toEqual([])
   })
 })

@@ -1,9 +1,11 @@
 /**
- * Builds HAR 1.2 entries from the engine's NetworkEvent stream. Events carry sizes and body
- * references, not bodies, so the host also hands over the request body it sent and the response
- * it received (`noteRequestBody`, `noteResponse`); both are optional.
+ * Builds HAR 1.2 entries from the engine's NetworkEvent stream. A finished event holds its body by
+ * reference (in memory, or a file in the engine's temp dir, read when the HAR is built: build it
+ * before the engine closes). Events do not carry the request body or the raw `Set-Cookie` values,
+ * so the host hands those over (`noteRequestBody`, `noteResponse`); both are optional.
  */
-import type { HeaderMap, NetworkEvent, Timings, TlsDetails } from '../../../shared/network'
+import { readFile } from 'node:fs/promises'
+import type { BodyRef, HeaderMap, NetworkEvent, Timings, TlsDetails } from '../../../shared/network'
 import { parseCookieHeader, parseSetCookie } from './cookies'
 import type {
   Har,
@@ -38,7 +40,7 @@ export interface HarRecorder {
   /** The final response body and the raw `Set-Cookie` values, one per cookie. */
   noteResponse(id: string, response: { body?: Uint8Array; cookies?: string[] }): void
   /** Every request seen so far, in the order they were queued. */
-  toHar(creator: HarCreator): Har
+  toHar(creator: HarCreator): Promise<Har>
 }
 
 export function createHarRecorder(): HarRecorder {
@@ -85,15 +87,24 @@ export function createHarRecorder(): HarRecorder {
       if (response.body) record.responseBody = response.body
       if (response.cookies) record.responseCookies = response.cookies
     },
-    toHar(creator) {
-      return {
-        log: {
-          version: '1.2',
-          creator,
-          entries: [...records.values()].map(toEntry),
-        },
-      }
+    async toHar(creator) {
+      const all = [...records.values()]
+      await Promise.all(all.map(loadResponseBody))
+      return { log: { version: '1.2', creator, entries: all.map(toEntry) } }
     },
+  }
+}
+
+/** Takes the body the finished event refers to; a noted body is the fallback. */
+async function loadResponseBody(record: RequestRecord): Promise<void> {
+  const ref: BodyRef | undefined = record.finished?.body
+  if (ref?.kind === 'memory' && ref.data) record.responseBody = ref.data
+  if (ref?.kind === 'file') {
+    try {
+      record.responseBody = await readFile(ref.path)
+    } catch {
+      // The engine already removed its temp file: the HAR keeps the sizes without the text.
+    }
   }
 }
 

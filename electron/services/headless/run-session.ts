@@ -1,0 +1,208 @@
+/**
+ * One headless run of a project, as `mpdt run` does it: load the project, create the request
+ * engine and the runtime, launch, print every console call, and finish once nothing is pending
+ * (exit code 0) or when the time runs out (3). A project that cannot be loaded gives 2.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { ProjectInfo } from '../../../shared/project'
+import { createRuntime, type Runtime } from '../../../shared/runtime'
+import type { ComponentJson } from '../../../shared/runtime'
+import { createHarRecorder, type HarRecorder } from '../har/har-recorder'
+import type { HarCreator } from '../har/har-types'
+import { writeHar } from '../har/write-har'
+import { createRequestEngine, type RequestEngine } from '../network'
+import { formatProblem, loadProject } from '../project'
+import { formatConsoleLine, formatValue } from './console-line'
+import { createHeadlessPort, type HeadlessPort } from './headless-port'
+import { readLocalNetworkSettings } from './local-network-settings'
+import { createMemoryStorage } from './memory-storage'
+import { projectStack } from './project-stack'
+import { readProjectScripts } from './project-scripts'
+import { SIMULATED_USER_AGENT } from './simulated-device'
+
+export const EXIT_IDLE = 0
+export const EXIT_NOT_LOADED = 2
+export const EXIT_TIMED_OUT = 3
+
+export interface HeadlessRunOptions {
+  projectDir: string
+  /** Entry page and query, e.g. `pages/detail/detail?id=1`. @default app.json's first page */
+  page?: string
+  /** Overrides the project's `setting.urlCheck` (--no-url-check gives `false`). */
+  urlCheck?: boolean
+  /** Host mappings before the project-local ones (the first match wins). @default [] */
+  connectTo?: string[]
+  /** PEM files of extra trusted CAs, besides the project-local one. @default [] */
+  cacertFiles?: string[]
+  /** Writes HAR 1.2 of every request here when the run ends. */
+  harFile?: string
+  harCreator?: HarCreator
+  timeoutMs: number
+  /** Parent folder of the run's temporary folder. @default the OS temp folder */
+  dataDir?: string
+  /** Receives each line for stdout. */
+  out(line: string): void
+  /** Receives each line for stderr. */
+  err(line: string): void
+  /** Sees every console call of the mini-program and of the tool before it is printed. */
+  observeConsole?(level: string, args: unknown[]): void
+}
+
+/** Runs the project and resolves to the exit code. */
+export async function runHeadless(options: HeadlessRunOptions): Promise<number> {
+  const projectDir = resolve(options.projectDir)
+  const prepared = await prepare(projectDir, options)
+  if (!prepared.ok) {
+    for (const line of prepared.lines) options.err(line)
+    return EXIT_NOT_LOADED
+  }
+  const { project, extraCaPem, connectTo } = prepared
+  const tempDir = await mkdtemp(join(options.dataDir ?? tmpdir(), 'mpdt-run-'))
+  const print = (level: string, args: unknown[]) => {
+    options.observeConsole?.(level, args)
+    const line = formatConsoleLine(level, args)
+    if (line !== null) options.out(line)
+  }
+  const reportError = (stack: string) => options.out(`[error] ${projectStack(stack)}`)
+
+  let engine: RequestEngine | undefined
+  let runtime: Runtime | undefined
+  const har: HarRecorder | undefined = options.harFile ? createHarRecorder() : undefined
+  const onUnhandled = (reason: unknown) =>
+    reportError(reason instanceof Error && reason.stack ? reason.stack : formatValue(reason))
+  process.on('unhandledRejection', onUnhandled)
+  try {
+    engine = createRequestEngine({
+      appid: project.settings.appid,
+      urlCheck: options.urlCheck ?? project.settings.urlCheck,
+      domains: project.domains,
+      networkTimeout: project.app?.networkTimeout,
+      userAgent: SIMULATED_USER_AGENT,
+      connectTo,
+      extraCaPem,
+      tempDir,
+    })
+    engine.onConsole((message) => print(message.level, message.args))
+    if (har) engine.onEvent((event) => har.handle(event))
+    const port = createHeadlessPort({
+      engine,
+      storage: createMemoryStorage(),
+      console: print,
+      reportError: (error) => reportError(error.stack),
+      har,
+    })
+    const root = join(projectDir, project.settings.miniprogramRoot)
+    runtime = createRuntime({
+      port,
+      appid: project.settings.appid,
+      files: await readProjectScripts(root),
+      appJson: project.app!,
+      jsons: pageJsons(project),
+    })
+    const exitCode = await launchAndWait(runtime, port, options)
+    if (exitCode === EXIT_NOT_LOADED) return exitCode
+    runtime.dispose()
+    runtime = undefined
+    if (har && options.harFile) {
+      const written = await writeHar(
+        options.harFile,
+        await har.toHar(options.harCreator ?? { name: 'MP DevTools', version: '0' }),
+      )
+      if (!written.ok) options.err(`mpdt run: ${written.error.message}`)
+    }
+    return exitCode
+  } finally {
+    process.off('unhandledRejection', onUnhandled)
+    runtime?.dispose()
+    await engine?.close()
+    await rm(tempDir, { recursive: true, force: true })
+  }
+}
+
+type Prepared =
+  | { ok: true; project: ProjectInfo; extraCaPem?: string; connectTo: string[] }
+  | { ok: false; lines: string[] }
+
+/** Everything that can stop the run before it starts; `lines` say why, for stderr. */
+async function prepare(projectDir: string, options: HeadlessRunOptions): Promise<Prepared> {
+  const loaded = await loadProject(projectDir)
+  if (!loaded.ok) return { ok: false, lines: [`mpdt run: ${loaded.error.message}`] }
+  const project = loaded.value
+  const errors = project.problems.filter((problem) => problem.severity === 'error')
+  if (errors.length > 0 || !project.app) {
+    return { ok: false, lines: project.problems.map(formatProblem) }
+  }
+  for (const warning of project.problems) options.err(formatProblem(warning))
+  const local = await readLocalNetworkSettings(projectDir)
+  if (!local.ok) {
+    return { ok: false, lines: [`${local.error.file}: ${local.error.message}`] }
+  }
+  const caFiles = [
+    ...(options.cacertFiles ?? []),
+    ...(local.value.cacert ? [local.value.cacert] : []),
+  ]
+  const pems: string[] = []
+  for (const file of caFiles) {
+    try {
+      pems.push(await readFile(file, 'utf8'))
+    } catch (error) {
+      return {
+        ok: false,
+        lines: [`mpdt run: cannot read CA file ${file}: ${(error as Error).message}`],
+      }
+    }
+  }
+  return {
+    ok: true,
+    project,
+    extraCaPem: pems.length > 0 ? pems.join('\n') : undefined,
+    connectTo: [...(options.connectTo ?? []), ...local.value.connectTo],
+  }
+}
+
+function pageJsons(project: ProjectInfo): Record<string, ComponentJson> {
+  const jsons: Record<string, ComponentJson> = {}
+  for (const page of project.pages) jsons[page.route] = page.config as ComponentJson
+  return jsons
+}
+
+/** Launches and resolves to EXIT_IDLE, EXIT_TIMED_OUT or EXIT_NOT_LOADED. */
+function launchAndWait(
+  runtime: Runtime,
+  port: HeadlessPort,
+  options: HeadlessRunOptions,
+): Promise<number> {
+  return new Promise((resolveExit) => {
+    let unsubscribe = (): void => {}
+    const finish = (code: number) => {
+      clearTimeout(timer)
+      unsubscribe()
+      resolveExit(code)
+    }
+    const timer = setTimeout(() => {
+      options.err(describePending(runtime, port, options.timeoutMs))
+      finish(EXIT_TIMED_OUT)
+    }, options.timeoutMs)
+    unsubscribe = runtime.onIdle(() => {
+      if (runtime.pending() === 0) finish(EXIT_IDLE)
+    })
+    const launched = runtime.launch(options.page ? { entry: options.page.replace(/^\//, '') } : {})
+    if (!launched.ok) {
+      const { file, message } = launched.error
+      options.err(file ? `${file}: ${message}` : message)
+      finish(EXIT_NOT_LOADED)
+    }
+  })
+}
+
+function describePending(runtime: Runtime, port: HeadlessPort, timeoutMs: number): string {
+  const requests = port.openRequests()
+  const others = Math.max(0, runtime.pending() - requests.length)
+  const lines = [
+    `mpdt run: timed out after ${timeoutMs / 1000} s; still pending: ${requests.length} request(s), ${others} timer(s) or callback(s)`,
+    ...requests.map((request) => `  request ${request.method} ${request.url}`),
+  ]
+  return lines.join('\n')
+}
