@@ -5,7 +5,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { WORKBENCH_CSP } from '../host'
+import { WORKBENCH_CSP } from '../host/security-headers'
 import { createProjectStore } from '../services/project'
 import { createWorkbenchService } from '../services/workbench'
 import { buildAppMenuTemplate } from './app-menu'
