@@ -33,10 +33,9 @@ import { createTransport } from '../transport/dispatcher'
 import { parseHostMapping, type HostMapping } from '../transport/host-mapping'
 import { TlsPolicyError } from '../transport/tls-policy-error'
 import { RequestRun, type Refusal, type RunHost } from './request-run'
+import { MAX_TIMEOUT, requestTimeout } from './request-timeout'
 
 export const TOURIST_APPID = 'touristappid'
-/** WeChat's default and maximum request timeout, ms. */
-export const MAX_TIMEOUT = 60_000
 
 export interface RequestEngineOptions {
   appid: string
@@ -75,7 +74,7 @@ export interface RequestEngine {
   close(): Promise<void>
 }
 
-const TRANSPORT_KEYS = ['appid', 'urlCheck', 'connectTo', 'extraCaPem'] as const
+const TRANSPORT_KEYS = ['appid', 'urlCheck', 'connectTo', 'extraCaPem', 'maxInFlight'] as const
 
 /** Creates the engine that makes a project's `wx.request` calls as WeChat's client does. */
 export function createRequestEngine(initial: RequestEngineOptions): RequestEngine {
@@ -106,6 +105,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       extraCaPem: options.extraCaPem,
       enforceTlsPolicy: checksOn(),
       connectTimeout: MAX_TIMEOUT,
+      connectionsPerOrigin: inFlightLimit(),
     })
   }
 
@@ -196,20 +196,17 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     },
   }
 
+  function inFlightLimit(): number {
+    return Math.max(1, options.maxInFlight ?? 10)
+  }
+
   function pump(): void {
-    const limit = Math.max(1, options.maxInFlight ?? 10)
+    const limit = inFlightLimit()
     while (inFlight.size < limit && waiting.length > 0 && !closed) {
       const run = waiting.shift()!
       inFlight.add(run)
       run.start()
     }
-  }
-
-  function timeoutFor(request: EngineRequest): number {
-    const own = request.timeout
-    const app = options.networkTimeout?.request
-    const chosen = own && own > 0 ? own : app && app > 0 ? app : MAX_TIMEOUT
-    return Math.min(chosen, MAX_TIMEOUT)
   }
 
   return {
@@ -224,7 +221,15 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
         print([{ level: 'error', args: [`Refused to set unsafe header "${name}"`] }])
       }
       const body = typeof request.body === 'string' ? Buffer.from(request.body) : request.body
-      const run = new RequestRun(id, request, headers, body, timeoutFor(request), callbacks, host)
+      const run = new RequestRun(
+        id,
+        request,
+        headers,
+        body,
+        requestTimeout(request.timeout, options.networkTimeout?.request),
+        callbacks,
+        host,
+      )
       emit({
         type: 'queued',
         id,

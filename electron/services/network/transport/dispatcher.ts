@@ -10,6 +10,8 @@ export interface TransportSettings {
   enforceTlsPolicy: boolean
   /** ms; the engine's own timeout covers the whole request, this only bounds a stuck connect. */
   connectTimeout: number
+  /** Sockets per origin: the engine's in-flight limit, so finishing requests hand theirs on. */
+  connectionsPerOrigin: number
 }
 
 /**
@@ -25,6 +27,7 @@ export function createTransport(settings: TransportSettings): Agent {
       connectTimeout: settings.connectTimeout,
       ...(ca && { ca }),
     }),
+    connections: settings.connectionsPerOrigin,
     // The engine applies WeChat's timeout itself; undici's own must never fire first.
     headersTimeout: 0,
     bodyTimeout: 0,
