@@ -56,11 +56,16 @@ describe('body text', () => {
     expect([...new Uint8Array(data as ArrayBuffer)]).toEqual([123, 125])
   })
 
-  it('copies bytes into a fresh ArrayBuffer', () => {
+  it('hands over a buffer the view covers whole, without copying it', () => {
     const bytes = new Uint8Array([1, 2])
-    const buffer = toArrayBuffer(bytes)
-    bytes[0] = 7
-    expect([...new Uint8Array(buffer)]).toEqual([1, 2])
+    expect(toArrayBuffer(bytes)).toBe(bytes.buffer)
+  })
+
+  it('copies a view over part of a larger buffer', () => {
+    const backing = new Uint8Array([1, 2, 3])
+    const buffer = toArrayBuffer(backing.subarray(1))
+    expect(buffer).not.toBe(backing.buffer)
+    expect([...new Uint8Array(buffer)]).toEqual([2, 3])
   })
 })
 

@@ -53,8 +53,19 @@ export function parseResponseText(text: string, dataType: unknown): unknown {
   }
 }
 
-/** A fresh ArrayBuffer holding exactly these bytes (a view may share a larger buffer). */
+/**
+ * An ArrayBuffer holding exactly these bytes. A view over a whole buffer hands that buffer over
+ * without a copy, so a 100 MB response is not held twice; a partial view is copied.
+ */
 export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  const { buffer } = bytes
+  if (
+    buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === buffer.byteLength
+  ) {
+    return buffer
+  }
   const copy = new Uint8Array(bytes.byteLength)
   copy.set(bytes)
   return copy.buffer
