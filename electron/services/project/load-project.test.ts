@@ -279,6 +279,15 @@ describe('loadProject: problems', () => {
     ])
   })
 
+  it('reports UNREADABLE for a folder where a page .js should be', async () => {
+    const dir = await copyFixture('touristappid')
+    await fs.rm(path.join(dir, 'pages/index/index.js'))
+    await fs.mkdir(path.join(dir, 'pages/index/index.js'))
+    expect((await load(dir)).problems).toMatchObject([
+      { code: 'UNREADABLE', file: 'pages/index/index.js' },
+    ])
+  })
+
   it('reports UNREADABLE for a config file that is a symlink loop', async () => {
     const dir = await copyFixture('touristappid')
     await fs.symlink('project.private.config.json', path.join(dir, 'project.private.config.json'))
@@ -333,6 +342,16 @@ describe('loadProject: nothing outside the project is read', () => {
     const info = await load(dir)
     expect(codes(info)).toEqual(['MINIPROGRAM_ROOT_OUTSIDE'])
     expect(info.app).toBeNull()
+  })
+
+  it('reports a page folder symlinked outside once, without reading its files', async () => {
+    const outside = await copyFixture('touristappid')
+    const dir = await copyFixture('touristappid')
+    await fs.rm(path.join(dir, 'pages/index'), { recursive: true })
+    await fs.symlink(path.join(outside, 'pages/index'), path.join(dir, 'pages/index'))
+    const info = await load(dir)
+    expect(info.problems).toMatchObject([{ code: 'OUTSIDE_PROJECT', file: 'app.json', line: 2 }])
+    expect(info.pages[0].files).toEqual({ js: false, wxml: false, wxss: false, json: false })
   })
 
   it('reads a config file that is a symlink to another file inside', async () => {

@@ -117,28 +117,27 @@ async function readPage(
   for (const extension of PAGE_EXTENSIONS) {
     states[extension] = await fileState(root, `${base}.${extension}`)
   }
-  for (const extension of PAGE_EXTENSIONS) {
-    if (states[extension] === 'outside') {
-      problems.push(
-        problemAt(
-          appDoc,
-          entry.at,
-          OUTSIDE_PROJECT,
-          `${base}.${extension} points outside the project folder`,
-        ),
-      )
-    } else if (states[extension] === 'unreadable' && extension !== 'json') {
-      problems.push({
-        code: 'UNREADABLE',
-        severity: 'error',
-        message: `Cannot read ${base}.${extension} (not a readable file)`,
-        file: `${base}.${extension}`,
-      })
-    }
+  const withState = (state: FileState, extensions: readonly PageExtension[] = PAGE_EXTENSIONS) =>
+    extensions.filter((extension) => states[extension] === state).map((ext) => `${base}.${ext}`)
+  const outside = withState('outside')
+  if (outside.length > 0) {
+    const names = outside.join(', ')
+    problems.push(
+      problemAt(appDoc, entry.at, OUTSIDE_PROJECT, `${names} point(s) outside the project folder`),
+    )
   }
-  const missing = (['js', 'wxml'] as const).filter((extension) => states[extension] === 'missing')
+  // An unreadable page json is reported with its own read below.
+  for (const file of withState('unreadable', ['js', 'wxml', 'wxss'])) {
+    problems.push({
+      code: 'UNREADABLE',
+      severity: 'error',
+      message: `Cannot read ${file} (not a readable file)`,
+      file,
+    })
+  }
+  const missing = withState('missing', ['js', 'wxml'])
   if (missing.length > 0) {
-    const names = missing.map((extension) => `${base}.${extension}`).join(' and ')
+    const names = missing.join(' and ')
     problems.push(
       problemAt(appDoc, entry.at, 'PAGE_FILES_MISSING', `page "${route}" is missing ${names}`),
     )
@@ -194,7 +193,7 @@ async function readApp(
     problems.push({
       code: 'APP_JSON_MISSING',
       severity: 'error',
-      message: `${file} is missing`,
+      message: 'not found: every mini-program needs an app.json',
       file,
     })
     return { app: null, pages: [] }
