@@ -1,0 +1,57 @@
+import { afterEach, expect, it } from 'vitest'
+import { TmplGroup } from 'glass-easel-template-compiler'
+import type * as glassEasel from 'glass-easel'
+import { createRuntime, type Runtime } from './runtime'
+import { TestingPort } from './testing-port'
+
+const running: Runtime[] = []
+afterEach(() => {
+  for (const runtime of running.splice(0)) runtime.dispose()
+})
+
+/** Compiles WXML the way the simulator's compiler will hand templates to the runtime. */
+function compile(
+  sources: Record<string, string>,
+): Record<string, glassEasel.template.ComponentTemplate> {
+  const group = new TmplGroup()
+  try {
+    for (const [path, wxml] of Object.entries(sources)) group.addTmpl(path, wxml)
+    const groupList = new Function(`return ${group.getTmplGenObjectGroups()}`)() as Record<
+      string,
+      unknown
+    >
+    return Object.fromEntries(
+      Object.keys(sources).map((path) => [path, { groupList, content: groupList[path] }]),
+    ) as Record<string, glassEasel.template.ComponentTemplate>
+  } finally {
+    group.free()
+  }
+}
+
+it('renders plugged-in compiled templates: used components are created, attached and updated', () => {
+  const port = new TestingPort()
+  const runtime = createRuntime({
+    port,
+    appid: 'wx-template',
+    files: {
+      'app.js': 'App({})',
+      'pages/index/index.js': `Page({ data: { msg: 'hi' }, onLoad() { this.setData({ msg: 'changed' }) } })`,
+      'pages/index/index.json': '{ "usingComponents": { "card": "/components/card/card" } }',
+      'components/card/card.js': `Component({
+        properties: { title: String },
+        lifetimes: { attached() { console.log('card attached', this.data.title) } },
+        observers: { title(t) { console.log('title', t) } },
+      })`,
+      'components/card/card.json': '{ "component": true }',
+    },
+    appJson: { pages: ['pages/index/index'] },
+    templates: compile({
+      'pages/index/index': '<view>{{msg}}</view><card title="{{msg}}" />',
+      'components/card/card': '<text>{{title}}</text>',
+    }),
+  })
+  running.push(runtime)
+  expect(runtime.launch().ok).toBe(true)
+  expect(port.errors).toEqual([])
+  expect(port.lines()).toEqual(['log: title hi', 'log: card attached hi', 'log: title changed'])
+})
