@@ -270,6 +270,30 @@ describe('incremental recompiling', () => {
     compiler.dispose()
   })
 
+  it('saves in quick succession compile in turn and the last result has the last content', async () => {
+    const project = memoryProject(files())
+    const compiler = new ProjectCompiler({ readFile: project.readFile, rpx: IPHONE_SE })
+    await compiler.compile()
+    project.files['pages/a/a.wxml'] = '<view>first save</view>'
+    const first = compiler.recompileFile('pages/a/a.wxml')
+    project.files['pages/a/a.wxml'] = '<view>second save</view>'
+    const second = compiler.recompileFile('pages/a/a.wxml')
+    const [, last] = await Promise.all([first, second])
+    expect(last.groupListCode).toContain('second save')
+    compiler.dispose()
+  })
+
+  it('a page added to app.json is compiled on recompile', async () => {
+    const project = memoryProject({ ...files(), 'pages/c/c.wxml': '<view>c</view>' })
+    const compiler = new ProjectCompiler({ readFile: project.readFile, rpx: IPHONE_SE })
+    await compiler.compile()
+    project.files['app.json'] = '{"pages":["pages/a/a","pages/b/b","pages/c/c"]}'
+    const result = await compiler.recompileFile('app.json')
+    expect(result.pages).toEqual(['pages/a/a', 'pages/b/b', 'pages/c/c'])
+    expect(result.templates).toContain('pages/c/c')
+    compiler.dispose()
+  })
+
   it('another device width converts rpx again without reading any file', async () => {
     const project = memoryProject(files())
     const compiler = new ProjectCompiler({ readFile: project.readFile, rpx: IPHONE_SE })

@@ -51,6 +51,7 @@ export class ProjectCompiler {
   private pxCache = new Map<WxssBundle, string>()
   private pxDevice = ''
   private last: CompileResult | null = null
+  private running: Promise<unknown> = Promise.resolve()
 
   constructor(input: CompileProjectInput) {
     if (input.readFile) this.read = input.readFile
@@ -63,14 +64,21 @@ export class ProjectCompiler {
    * Compiles everything not already compiled from the same content. Never throws: even a failure
    * of the compiler itself comes back as an error in the result.
    */
-  async compile(): Promise<CompileResult> {
+  compile(): Promise<CompileResult> {
+    // One compile at a time: saves arrive faster than compiles, and they share one TmplGroup.
+    const run = this.running.then(() => this.compileSafely())
+    this.running = run
+    return run
+  }
+
+  private async compileSafely(): Promise<CompileResult> {
     try {
       return await this.compileSources()
     } catch (error) {
       const message = `compiler failure: ${error instanceof Error ? error.message : String(error)}`
       return {
         ...(this.last ?? EMPTY_RESULT),
-        errors: [{ file: 'app.json', line: 1, column: 1, message }],
+        errors: [{ file: '(compiler)', line: 1, column: 1, message }],
       }
     }
   }
@@ -102,6 +110,9 @@ export class ProjectCompiler {
       bundles[path] = await this.bundleStyle(path, component.prefix)
     }
     for (const bundle of Object.values(bundles)) errors.push(...bundle.errors)
+    for (const key of this.styleEntries.keys()) {
+      if (!(key.split('\n')[0] in bundles)) this.styleEntries.delete(key)
+    }
 
     this.last = {
       groupListCode,
@@ -116,9 +127,12 @@ export class ProjectCompiler {
     return this.last
   }
 
-  /** Forgets the cached content of `path` (root-relative, with extension) and compiles again. */
-  async recompileFile(path: string): Promise<CompileResult> {
-    this.files.delete(path.replace(/^\/+/, ''))
+  /**
+   * Forgets the cached content of `path` (root-relative, with extension; a new, changed or
+   * deleted file) and compiles again.
+   */
+  recompileFile(path: string): Promise<CompileResult> {
+    this.files.delete(path.replace(/\\/g, '/').replace(/^\/+/, ''))
     return this.compile()
   }
 

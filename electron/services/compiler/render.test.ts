@@ -219,3 +219,19 @@ describe('the basic fixture renders in the real glass-easel', () => {
     expect(box.getAttribute('style')).toBe('width: 375px; height: 37px')
   })
 })
+
+describe('a project with broken files still renders its good pages', () => {
+  it('the good page of the broken fixture renders with its style', async () => {
+    const dir = join(FIXTURES, 'broken')
+    const compiled = await compileProject({ root: dir, rpx: { deviceWidth: 375 } })
+    expect(compiled.errors.length).toBeGreaterThan(0)
+    const project = await loadProject(dir, compiled)
+    const { root, host } = mount(project, 'pages/good/good')
+    root.get().setData({ value: 42 })
+    expect(host.textContent).toBe('good page 42')
+    const css = [...doc.head.querySelectorAll('style')].map((s) => s.textContent).join('\n')
+    expect(css).toContain('.ok { width: 50px; }')
+    root.release()
+    doc.body.innerHTML = ''
+  })
+})
