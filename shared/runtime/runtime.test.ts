@@ -379,6 +379,12 @@ describe('launch failures', () => {
     expect(launched.ok || launched.error.code).toBe('PAGE_JS_MISSING')
   })
 
+  it('launches only once', () => {
+    const { runtime, port } = start({ 'pages/index/index.js': PAGE })
+    expect(runtime.launch().ok || 'refused').toBe('refused')
+    expect(port.lines()).toEqual(['log: page onLoad {}'])
+  })
+
   it('refuses an app.json without pages', () => {
     const { launched } = start({}, { appJson: { pages: [] } })
     expect(launched.ok || launched.error.code).toBe('NO_PAGES')

@@ -75,8 +75,9 @@ export interface Runtime {
   /**
    * Runs app.js, the pages' and components' JS, `App.onLaunch`/`onShow`, then the entry page's
    * `onLoad(query)`/`onShow`/`onReady`. Fails (with nothing run) only when the project cannot be
-   * loaded: `NO_PAGES`, `ENTRY_PAGE_NOT_FOUND`, `APP_JS_MISSING`, `PAGE_JS_MISSING`. Exceptions in
-   * the mini-program's code are reported through the port and do not fail the launch.
+   * loaded: `NO_PAGES`, `ENTRY_PAGE_NOT_FOUND`, `APP_JS_MISSING`, `PAGE_JS_MISSING`, or when
+   * called again (`ALREADY_LAUNCHED`). Exceptions in the mini-program's code are reported through
+   * the port and do not fail the launch.
    */
   launch(options?: LaunchOptions): Result<void>
   getApp(): Record<string, unknown> | undefined
@@ -260,7 +261,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     callGuarded(sink, page.onReady, page, [])
   }
 
+  let launched = false
   const launch = (launchOptions: LaunchOptions = {}): Result<void> => {
+    if (launched) {
+      return fail({ code: 'ALREADY_LAUNCHED', message: 'This runtime has already launched' })
+    }
     const routes = pageRoutes(appJson)
     if (routes.length === 0) {
       return fail({ code: 'NO_PAGES', message: 'app.json lists no pages', file: 'app.json' })
@@ -284,6 +289,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       })
     }
 
+    launched = true
     const components = componentLoadOrder(routes, jsonOf)
     for (const path of [...routes, ...components]) {
       codeSpace.addComponentStaticConfig(path, jsonOf(path) as adapterTypes.ComponentStaticConfig)
