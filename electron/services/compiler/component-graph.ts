@@ -56,7 +56,7 @@ export async function buildComponentGraph(read: ReadSource): Promise<ComponentGr
       page,
     }
     for (const target of Object.values(usingComponents)) {
-      if (!isPluginPath(target)) queue.push({ path: target.slice(1), page: false })
+      queue.push({ path: target.slice(1), page: false })
     }
   }
   return graph

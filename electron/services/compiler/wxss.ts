@@ -27,7 +27,7 @@ export interface WxssBundle {
 
 /**
  * Reads `entry` and its `@import`s (relative or root-absolute, cycles reported) into one sheet;
- * with `prefix`, classes become `PREFIX--class` and `:host` becomes `[wx-host="PREFIX"]`, as
+ * with `prefix`, classes become `PREFIX--class` and `:host` becomes `[wx-host=PREFIX]`, as
  * glass-easel names them for an isolated component.
  */
 export async function bundleWxss(
