@@ -1,0 +1,109 @@
+/**
+ * `mpdt run` on tests/fixtures/run/lifecycle and broken-app-json: lifecycles, --page with a query,
+ * console levels, an uncaught exception while the run goes on, and the exit codes 0, 2 and 3.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runMpdt, type MpdtResult } from './mpdt-process'
+
+const LIFECYCLE = 'tests/fixtures/run/lifecycle'
+const BUILD_MS = 240_000
+
+describe('mpdt run', () => {
+  let dir: string
+  const run = (...args: string[]) => runMpdt(['run', ...args], { MPDT_DATA_DIR: dir })
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mpdt-run-lifecycle-'))
+    // Builds out/ if it is stale, so the runs below are timed without a build.
+    await runMpdt(['--version'], {}, BUILD_MS)
+  }, BUILD_MS + 30_000)
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  describe('on a project that logs, throws in a timer and goes on', () => {
+    let result: MpdtResult
+    beforeAll(async () => {
+      result = await run(LIFECYCLE)
+    }, 60_000)
+
+    it('runs App then the first page of app.json through its lifecycles', () => {
+      expect(result.lines.slice(0, 3)).toEqual(['app onLaunch', 'app onShow', 'index onLoad {}'])
+      expect(result.lines.indexOf('index onShow')).toBeLessThan(
+        result.lines.indexOf('index onReady'),
+      )
+    })
+
+    it('prints each console level as one line with its prefix', () => {
+      expect(result.lines).toEqual(
+        expect.arrayContaining([
+          'info line',
+          '[warn] warn line 1',
+          '[error] error line {"code":7}',
+          'group label',
+          'inside group',
+          '[{"a":1},{"a":2}]',
+        ]),
+      )
+    })
+
+    it('prints an uncaught exception with its stack in the project files', () => {
+      const start = result.lines.indexOf('[error] Error: exploded: in a timer')
+      expect(start).toBeGreaterThan(-1)
+      expect(result.lines[start + 1]).toBe('    at explode (utils/explode.js:3:9)')
+      expect(result.lines[start + 2]).toMatch(/^ {4}at .*pages\/index\/index\.js:\d+:\d+\)?$/)
+    })
+
+    it('goes on after the exception and exits 0 once nothing is pending', () => {
+      expect(result.lines[result.lines.length - 1]).toBe('still running after the exception')
+      expect(result.code).toBe(0)
+      expect(result.stderr).toBe('')
+    })
+  })
+
+  it('opens the page given with --page and hands it the query', async () => {
+    const result = await run(LIFECYCLE, '--page', 'pages/detail/detail?id=7&tab=info')
+    expect(result.lines).toEqual([
+      'app onLaunch',
+      'app onShow',
+      'detail onLoad {"id":"7","tab":"info"}',
+    ])
+    expect(result.code).toBe(0)
+  }, 60_000)
+
+  it('exits 3 when --timeout runs out, saying what is still pending', async () => {
+    const result = await run(LIFECYCLE, '--page', 'pages/index/index?forever=1', '--timeout', '1')
+    expect(result.code).toBe(3)
+    expect(result.stderr).toMatch(/timed out after 1 s; still pending: 0 request\(s\), 1 timer/)
+  }, 60_000)
+
+  it('exits 2 and prints each problem with its location for a broken project', async () => {
+    const result = await run('tests/fixtures/run/broken-app-json')
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toMatch(/^app\.json:\d+:\d+: .*trailing comma/m)
+  }, 60_000)
+
+  it('exits 2 for a folder that does not exist', async () => {
+    const result = await run(join(dir, 'missing'))
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^mpdt run: /)
+  }, 60_000)
+
+  it('exits 2 for an entry page that is not in app.json', async () => {
+    const result = await run(LIFECYCLE, '--page', 'pages/nowhere/nowhere')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('pages/nowhere/nowhere')
+  }, 60_000)
+
+  it('exits 2 with the usage for an unknown option', async () => {
+    const result = await run(LIFECYCLE, '--verbose')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('mpdt run: unknown option --verbose')
+    expect(result.stderr).toContain('Usage: mpdt run <projectDir>')
+  }, 60_000)
+})
