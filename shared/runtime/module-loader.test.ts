@@ -65,6 +65,14 @@ describe('ModuleLoader', () => {
     expect(modules.load('a.js')).toBe('hi!')
   })
 
+  it("lets a module declare its own binding with a global's name", () => {
+    const modules = loader(
+      { 'a.js': 'const greeting = "own"; module.exports = greeting' },
+      { greeting: 'hi' },
+    )
+    expect(modules.load('a.js')).toBe('own')
+  })
+
   it('runs a module again after it threw, as Node does', () => {
     const modules = loader(
       { 'a.js': 'count.n += 1; if (count.n === 1) throw new Error("first")' },

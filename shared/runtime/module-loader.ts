@@ -96,18 +96,16 @@ export class ModuleLoader {
     const module: Module = { id: path, exports: {}, loaded: false }
     this.cache.set(path, module)
     try {
-      const scope: ModuleScope = {
-        ...this.options.scopeFor(path),
-        require: (request: unknown) => this.require(request, path),
-        module,
-        exports: module.exports,
-      }
-      const names = Object.keys(scope)
+      const scope = this.options.scopeFor(path)
       const source = this.options.files[path]
-      // The source starts on the wrapper's first line so line numbers in stacks are the file's.
-      const wrapper = `(function (${names.join(', ')}) {${source}\n})`
-      const fn = this.options.evaluate(wrapper, path) as (...args: unknown[]) => unknown
-      fn.apply(module.exports, Object.values(scope))
+      // Globals are parameters of an outer function, so a module may still declare its own
+      // `const wx` or `let console`; the source starts on the first line so stack lines match.
+      const wrapper = `(function (${Object.keys(scope).join(', ')}) { return function (require, module, exports) {${source}\n} })`
+      type ModuleBody = (this: unknown, ...args: unknown[]) => unknown
+      const outer = this.options.evaluate(wrapper, path) as (...globals: unknown[]) => ModuleBody
+      const body = outer(...Object.values(scope))
+      const require = (request: unknown) => this.require(request, path)
+      body.call(module.exports, require, module, module.exports)
       module.loaded = true
     } catch (error) {
       this.cache.delete(path)
