@@ -40,23 +40,28 @@ export async function buildComponentGraph(read: ReadSource): Promise<ComponentGr
     const source = await read(`${path}.json`)
     let json: ComponentJson = {}
     let ownUsing: Record<string, string> = {}
+    let generics: ComponentJson['componentGenerics']
     if (source !== null) {
       const parsed = parseJsonFile(`${path}.json`, source)
       if (parsed.error) graph.errors.push(parsed.error)
       json = parsed.json.value
       ownUsing = await resolveUsing(parsed.json, path, read, graph)
+      generics = await resolveGenericDefaults(parsed.json, path, read, graph)
     }
     const usingComponents = { ...globalUsing, ...ownUsing }
     const isolated = isIsolated(json)
     const prefix = isolated ? uniquePrefix(path, prefixes) : undefined
     graph.components[path] = {
-      json: { ...json, usingComponents },
+      json: generics
+        ? { ...json, usingComponents, componentGenerics: generics }
+        : { ...json, usingComponents },
       isolated,
       prefix,
       page,
     }
-    for (const target of Object.values(usingComponents)) {
-      queue.push({ path: target.slice(1), page: false })
+    const defaults = Object.values(generics ?? {}).map((g) => (g === true ? undefined : g.default))
+    for (const target of [...Object.values(usingComponents), ...defaults]) {
+      if (target) queue.push({ path: target.slice(1), page: false })
     }
   }
   return graph
@@ -126,6 +131,35 @@ async function resolveUsing(
       continue
     }
     resolved[name] = `/${path}`
+  }
+  return resolved
+}
+
+/** `componentGenerics` with each `default` resolved like a `usingComponents` path. */
+async function resolveGenericDefaults(
+  json: JsonFile,
+  owner: string,
+  read: ReadSource,
+  graph: ComponentGraph,
+): Promise<ComponentJson['componentGenerics']> {
+  const generics = json.value.componentGenerics
+  if (generics === null || typeof generics !== 'object' || Array.isArray(generics)) return undefined
+  const resolved: NonNullable<ComponentJson['componentGenerics']> = {}
+  for (const [name, value] of Object.entries(generics as Record<string, unknown>)) {
+    const target = (value as { default?: unknown } | null)?.default
+    if (typeof target !== 'string') {
+      resolved[name] = true
+      continue
+    }
+    const path = await findComponent(owner, target, read)
+    if (path === null) {
+      graph.errors.push(
+        errorAt(json, ['componentGenerics', name, 'default'], `component "${target}" not found`),
+      )
+      resolved[name] = true
+    } else {
+      resolved[name] = { default: `/${path}` }
+    }
   }
   return resolved
 }

@@ -165,6 +165,23 @@ describe('usingComponents', () => {
     ])
   })
 
+  it('resolves and compiles the default of a generic', async () => {
+    const { readFile } = memoryProject({
+      'app.json': '{"pages":["p"]}',
+      'p.json': '{"usingComponents":{"list":"/c/list"}}',
+      'c/list.json':
+        '{"component":true,"componentGenerics":{"item":{"default":"./item"},"row":true}}',
+      'c/item.json': '{"component":true}',
+      'c/item.wxml': '<view>item</view>',
+    })
+    const result = await compileProject({ readFile, rpx: IPHONE_SE })
+    expect(result.components['c/list'].json.componentGenerics).toEqual({
+      item: { default: '/c/item' },
+      row: true,
+    })
+    expect(result.templates).toContain('c/item')
+  })
+
   it('reports a missing component at its entry in the json', async () => {
     const { readFile } = memoryProject({
       'app.json': '{"pages":["p"]}',
@@ -270,16 +287,32 @@ describe('incremental recompiling', () => {
     compiler.dispose()
   })
 
-  it('saves in quick succession compile in turn and the last result has the last content', async () => {
+  it('a second recompile waits until the first has finished', async () => {
     const project = memoryProject(files())
-    const compiler = new ProjectCompiler({ readFile: project.readFile, rpx: IPHONE_SE })
-    await compiler.compile()
-    project.files['pages/a/a.wxml'] = '<view>first save</view>'
-    const first = compiler.recompileFile('pages/a/a.wxml')
-    project.files['pages/a/a.wxml'] = '<view>second save</view>'
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    let blocked = () => {}
+    const firstReadBlocked = new Promise<void>((resolve) => (blocked = resolve))
+    const readsOfA = () => project.reads.filter((path) => path === 'pages/a/a.wxml').length
+    const compiler = new ProjectCompiler({
+      readFile: async (path) => {
+        const content = await project.readFile(path)
+        if (path === 'pages/a/a.wxml') {
+          blocked()
+          await gate
+        }
+        return content
+      },
+      rpx: IPHONE_SE,
+    })
+    const first = compiler.compile()
+    await firstReadBlocked
     const second = compiler.recompileFile('pages/a/a.wxml')
-    const [, last] = await Promise.all([first, second])
-    expect(last.groupListCode).toContain('second save')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(readsOfA()).toBe(1)
+    release()
+    await Promise.all([first, second])
+    expect(readsOfA()).toBe(2)
     compiler.dispose()
   })
 
