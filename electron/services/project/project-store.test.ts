@@ -13,8 +13,8 @@ afterEach(async () => {
   await removeTemporaryFolders()
 })
 
-async function openStore(fixture: string) {
-  const store = createProjectStore({ dataDir: await temporaryFolder() })
+async function openStore(fixture: string, debounceMs?: number) {
+  const store = createProjectStore({ dataDir: await temporaryFolder(), debounceMs })
   stores.push(store)
   const dir = await copyFixture(fixture)
   const opened = await store.open(dir)
@@ -165,17 +165,18 @@ describe('ProjectStore: watching', () => {
     await waitFor(events, (info) => info.pages[1].config.title === 1)
   })
 
-  it('debounces a burst of edits into one re-read', async () => {
-    const { dir, events } = await openStore('valid')
-    for (let i = 0; i < 5; i++) {
+  it('debounces edits closer together than the quiet time into one re-read', async () => {
+    const { dir, events } = await openStore('valid', 600)
+    for (let i = 1; i <= 5; i++) {
       await fs.writeFile(
         path.join(dir, 'project.config.json'),
         `{"appid": "wx000000000000000${i}"}`,
       )
+      await sleep(20)
     }
-    await waitFor(events, (info) => info.settings.appid === 'wx0000000000000004')
-    await sleep(300)
-    expect(events).toHaveLength(1)
+    await waitFor(events, (info) => info.settings.appid === 'wx0000000000000005')
+    await sleep(700)
+    expect(events.map((info) => info.settings.appid)).toEqual(['wx0000000000000005'])
   })
 
   it('close stops every watcher: no handle stays open and no event comes', async () => {

@@ -13,8 +13,7 @@ import { readRecentProjects, rememberRecentProject } from './recent-projects'
 import { writeDomains, writeSettings } from './settings-writer'
 import type { ProjectStore, ProjectStoreOptions } from './store'
 
-/** Quiet time after the last file-system event before the project is re-read. */
-export const CHANGE_DEBOUNCE_MS = 100
+const DEFAULT_DEBOUNCE_MS = 100
 
 const noProject = () => fail<ProjectInfo>({ code: 'NO_PROJECT', message: 'No project is open' })
 
@@ -55,7 +54,7 @@ export function createProjectStore(options: ProjectStoreOptions): ProjectStore {
         if (watcher !== from || !info) return
         await refresh(info.dir, false)
       })
-    }, CHANGE_DEBOUNCE_MS)
+    }, options.debounceMs ?? DEFAULT_DEBOUNCE_MS)
   }
 
   /** Re-reads `dir`, re-syncs the watched folders, and emits if anything changed (or `always`). */

@@ -26,4 +26,6 @@ export interface ProjectStore {
 export interface ProjectStoreOptions {
   /** Per-machine data folder (recent projects…): Electron's userData, or the CLI's default. */
   dataDir: string
+  /** Quiet time after the last file-system event before the project is re-read. @default 100 */
+  debounceMs?: number
 }
