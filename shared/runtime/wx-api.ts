@@ -57,15 +57,6 @@ function createAsyncInvoker(sink: ErrorSink, defer: (fn: () => void) => void) {
   }
 }
 
-function syncApi<T>(fn: () => T): T {
-  try {
-    return fn()
-  } catch (error) {
-    if (error instanceof StorageError) throw new Error(error.message)
-    throw error
-  }
-}
-
 export function createWxApi(host: WxApiHost): Record<string, unknown> {
   const { port, storage } = host
   const invoke = createAsyncInvoker(host.sink, host.defer)
@@ -74,10 +65,10 @@ export function createWxApi(host: WxApiHost): Record<string, unknown> {
   return {
     request: host.requests.request,
 
-    getStorageSync: (key: unknown) => syncApi(() => storage.get('getStorageSync', key).value),
-    setStorageSync: (key: unknown, data: unknown) =>
-      syncApi(() => storage.set('setStorageSync', key, data)),
-    removeStorageSync: (key: unknown) => syncApi(() => storage.remove('removeStorageSync', key)),
+    // The synchronous forms throw a StorageError, an Error whose message is the errMsg.
+    getStorageSync: (key: unknown) => storage.get('getStorageSync', key).value,
+    setStorageSync: (key: unknown, data: unknown) => storage.set('setStorageSync', key, data),
+    removeStorageSync: (key: unknown) => storage.remove('removeStorageSync', key),
     clearStorageSync: () => storage.clear(),
 
     getStorage: (options: unknown) =>
