@@ -33,10 +33,10 @@ describe('ProblemsPanel', () => {
     expect((await mountProblems([])).text()).toBe('No problems')
   })
 
-  it('shows each problem with file:line:column, severity and message', async () => {
+  it('shows each problem with severity, file:line:column, kind and message', async () => {
     const rows = (await mountProblems([syntaxError])).findAll('tbody tr')
     expect(rows.map((row) => row.findAll('td').map((td) => td.text()))).toEqual([
-      ['Error', 'app.json:3:7', 'JSON syntax error Expected comma or closing brace'],
+      ['Error', 'app.json:3:7', 'JSON syntax error', 'Expected comma or closing brace'],
     ])
   })
 
@@ -45,7 +45,8 @@ describe('ProblemsPanel', () => {
     expect(rows[0].findAll('td').map((td) => td.text())).toEqual([
       'Warning',
       'pages/cart/cart.wxml',
-      'Page files are missing pages/cart/cart.wxml does not exist',
+      'Page files are missing',
+      'pages/cart/cart.wxml does not exist',
     ])
   })
 
@@ -54,7 +55,8 @@ describe('ProblemsPanel', () => {
     expect(row.findAll('td').map((td) => td.text())).toEqual([
       '错误',
       'app.json:3:7',
-      'JSON 语法错误 Expected comma or closing brace',
+      'JSON 语法错误',
+      'Expected comma or closing brace',
     ])
   })
 })

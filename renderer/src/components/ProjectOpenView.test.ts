@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import type { ContractService } from '../../../shared/rpc'
 import { fail, ok } from '../../../shared/result'
+import { useAppStore } from '../stores/app'
 import { useProjectStore } from '../stores/project'
 import { fakeMainProcess, sampleProject, workbenchPlugins } from '../testing/fake-main-process'
 import ProjectOpenView from './ProjectOpenView.vue'
@@ -73,6 +74,13 @@ describe('ProjectOpenView', () => {
     expect(main.calls.find((c) => c.method === 'project.open')?.params).toEqual({
       dir: '/picked/app',
     })
+  })
+
+  it('has no Choose folder button in browser mode', async () => {
+    const { wrapper } = await mountOpenView()
+    await useAppStore().loadInfo()
+    await flushPromises()
+    expect(wrapper.findAll('button').some((b) => b.text() === 'Choose folder')).toBe(false)
   })
 
   it('hides Choose folder and says why when it is unsupported', async () => {

@@ -32,7 +32,7 @@ describe('DetailsPanel', () => {
     expect(wrapper.get('label[for="appid-input"]').text()).toBe('AppID')
   })
 
-  it('lists every page with its package and its missing files', async () => {
+  it('lists every page with its package and its files, missing required ones marked', async () => {
     const rows = (await mountDetails()).findAll('table[aria-labelledby="pages-heading"] tbody tr')
     expect(rows.map((row) => row.find('td').text())).toEqual([
       expect.stringContaining('pages/index/index'),
@@ -42,7 +42,8 @@ describe('DetailsPanel', () => {
     expect(rows[0].text()).toContain('Entry page')
     expect(rows[1].text()).toContain('Main package')
     expect(rows[1].text()).toContain('.wxml missing')
-    expect(rows[1].text()).toContain('.json missing')
+    expect(rows[1].text()).toContain('no .json')
+    expect(rows[1].text()).not.toContain('.json missing')
     expect(rows[2].text()).toContain('packageA')
     expect(rows[2].text()).not.toContain('missing')
   })

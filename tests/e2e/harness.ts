@@ -1,0 +1,210 @@
+/**
+ * End-to-end harness: the real `mpdt open --web` server and Debian's Chromium driven by
+ * playwright-core. Everything started here is stopped by `stop()`, whatever happened.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
+export const CHROMIUM_PATH = '/usr/bin/chromium'
+export const CHROMIUM_MISSING = 'Chromium not found: run apt-get install -y chromium'
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots')
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+]
+/** Generous: on a busy machine `bin/mpdt.js` may first have to rebuild out/. */
+const SERVER_START_MS = 180_000
+const SERVER_STOP_MS = 5_000
+const RUNNING_LINE = /^MP DevTools is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m
+
+/** Fails (never skips) when Debian's Chromium is not installed. */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(CHROMIUM_MISSING)
+}
+
+export function fixtureProject(name: string): string {
+  return join(REPO_ROOT, 'tests', 'fixtures', 'projects', name)
+}
+
+export interface ProjectCopy {
+  dir: string
+  remove(): Promise<void>
+}
+
+/** A throw-away copy of a fixture project, for tests that write to it. */
+export async function copyFixtureProject(name: string): Promise<ProjectCopy> {
+  const parent = await mkdtemp(join(tmpdir(), 'mpdt-e2e-project-'))
+  const dir = join(parent, name)
+  await cp(fixtureProject(name), dir, { recursive: true })
+  return { dir, remove: () => rm(parent, { recursive: true, force: true }) }
+}
+
+export interface ServerOptions {
+  /** The OS locale the server reports (`LANG`). @default 'zh_CN.UTF-8' */
+  lang?: string
+}
+
+export interface RunningServer {
+  url: string
+  dataDir: string
+  /** Everything the server printed so far, for failure messages. */
+  output(): string
+  stop(): Promise<void>
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((done) => child.once('exit', () => done()))
+  child.kill('SIGTERM')
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<'late'>(
+    (done) => (timer = setTimeout(() => done('late'), SERVER_STOP_MS)),
+  )
+  if ((await Promise.race([exited, late])) === 'late') {
+    child.kill('SIGKILL')
+    await exited
+  }
+  clearTimeout(timer)
+}
+
+/**
+ * Starts `node bin/mpdt.js open <dir> --web --port 0` (no `<dir>`: nothing to open, as the data
+ * folder is new) and waits, bounded, for the URL it prints.
+ */
+export async function startServer(
+  projectDir: string | null,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'mpdt-e2e-data-'))
+  const child = spawn(
+    process.execPath,
+    ['bin/mpdt.js', 'open', ...(projectDir === null ? [] : [projectDir]), '--web', '--port', '0'],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        MPDT_DATA_DIR: dataDir,
+        LANG: options.lang ?? 'zh_CN.UTF-8',
+        LC_ALL: '',
+        LC_MESSAGES: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  const output = () => `stdout:\n${stdout}\nstderr:\n${stderr}`
+  const stop = async () => {
+    await stopChild(child)
+    await rm(dataDir, { recursive: true, force: true })
+  }
+
+  try {
+    const url = await new Promise<string>((found, failed) => {
+      const timer = setTimeout(
+        () => failed(new Error(`mpdt printed no URL within ${SERVER_START_MS} ms\n${output()}`)),
+        SERVER_START_MS,
+      )
+      const onData = () => {
+        const match = RUNNING_LINE.exec(stdout)
+        if (!match) return
+        clearTimeout(timer)
+        found(match[1])
+      }
+      child.stdout.on('data', onData)
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer)
+        failed(new Error(`mpdt exited (${code ?? signal}) before printing its URL\n${output()}`))
+      })
+      child.once('error', (error) => {
+        clearTimeout(timer)
+        failed(error)
+      })
+    })
+    return { url, dataDir, output, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
+
+export async function launchChromium(): Promise<Browser> {
+  requireChromium()
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+}
+
+export interface WorkbenchSession {
+  server: RunningServer
+  browser: Browser
+  page: Page
+  /** Stops the browser and the server; safe to call more than once. */
+  close(): Promise<void>
+}
+
+/** The server for `projectDir` and a Chromium page on its workbench. */
+export async function openWorkbench(
+  projectDir: string | null,
+  options: ServerOptions & { locale?: string } = {},
+): Promise<WorkbenchSession> {
+  requireChromium()
+  const server = await startServer(projectDir, options)
+  let browser: Browser | undefined
+  try {
+    browser = await launchChromium()
+    const context = await browser.newContext({
+      locale: options.locale ?? 'zh-CN',
+      viewport: { width: 1280, height: 800 },
+    })
+    const page = await context.newPage()
+    page.setDefaultTimeout(15_000)
+    await page.goto(server.url)
+    let closed = false
+    const session: WorkbenchSession = {
+      server,
+      browser,
+      page,
+      async close() {
+        if (closed) return
+        closed = true
+        try {
+          await browser?.close()
+        } finally {
+          await server.stop()
+        }
+      },
+    }
+    return session
+  } catch (error) {
+    await browser?.close().catch(() => undefined)
+    await server.stop()
+    throw error
+  }
+}
+
+/** Polls `read` until `accept` holds, at most `timeoutMs`; returns the last value read. */
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const giveUpAt = Date.now() + timeoutMs
+  let value = await read()
+  while (!accept(value) && Date.now() < giveUpAt) {
+    await new Promise((done) => setTimeout(done, 100))
+    value = await read()
+  }
+  return value
+}

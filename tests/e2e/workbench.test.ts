@@ -1,0 +1,145 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  copyFixtureProject,
+  fixtureProject,
+  openWorkbench,
+  SCREENSHOT_DIR,
+  waitFor,
+  type ProjectCopy,
+  type WorkbenchSession,
+} from './harness'
+
+const URL_CHECK_LABEL = '不校验合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书'
+
+describe('workbench in browser mode', () => {
+  let session: WorkbenchSession | undefined
+  let copy: ProjectCopy | undefined
+
+  afterEach(async () => {
+    try {
+      await session?.close()
+    } finally {
+      session = undefined
+      await copy?.remove()
+      copy = undefined
+    }
+  })
+
+  async function pageRoutes(): Promise<string[]> {
+    const rows = session!.page
+      .getByRole('table', { name: '页面' })
+      .locator('tbody tr td:first-child code')
+    return rows.allInnerTexts()
+  }
+
+  it('opens the project given on the command line and lists its pages', async () => {
+    session = await openWorkbench(fixtureProject('valid'))
+    const { page } = session
+    await page.getByRole('table', { name: '页面' }).waitFor()
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('valid-fixture')
+    expect(await pageRoutes()).toEqual([
+      'pages/index/index',
+      'pages/logs/logs',
+      'packageA/pages/detail/detail',
+    ])
+    expect(await page.getByRole('tab', { name: '详情' }).getAttribute('aria-selected')).toBe('true')
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'workbench-details.png') })
+  })
+
+  it('shows a broken app.json’s error with its file, line and column', async () => {
+    session = await openWorkbench(fixtureProject('broken-json'))
+    const { page } = session
+    const banner = page.getByRole('alert').filter({ hasText: 'app.json:3:3' })
+    await banner.waitFor()
+    expect(await banner.innerText()).toContain('项目有 1 个错误')
+    await page.getByRole('tab', { name: /问题/ }).click()
+    const row = page.getByRole('tabpanel').getByRole('row').filter({ hasText: 'app.json:3:3' })
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual([
+      '错误',
+      'app.json:3:3',
+      'JSON 语法错误',
+      expect.stringContaining("expected ','"),
+    ])
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'workbench-problem.png') })
+  })
+
+  it('the urlCheck checkbox writes project.private.config.json on disk', async () => {
+    copy = await copyFixtureProject('valid')
+    const privateFile = join(copy.dir, 'project.private.config.json')
+    session = await openWorkbench(copy.dir)
+    const box = session.page.getByRole('checkbox', { name: URL_CHECK_LABEL, exact: true })
+    // The fixture's private file says urlCheck: false, so the box starts ticked.
+    expect(await box.isChecked()).toBe(true)
+    await box.uncheck()
+    const unticked = await waitFor(
+      () => readFile(privateFile, 'utf8'),
+      (text) => JSON.parse(text).setting.urlCheck === true,
+    )
+    expect(JSON.parse(unticked).setting).toEqual({ urlCheck: true })
+    await box.check()
+    const ticked = await waitFor(
+      () => readFile(privateFile, 'utf8'),
+      (text) => JSON.parse(text).setting.urlCheck === false,
+    )
+    expect(JSON.parse(ticked).description).toMatch(/^项目私有配置文件/)
+    expect(JSON.parse(ticked).setting).toEqual({ urlCheck: false })
+  })
+
+  it('an edit of app.json on disk updates the page list', async () => {
+    copy = await copyFixtureProject('valid')
+    const appJson = join(copy.dir, 'app.json')
+    session = await openWorkbench(copy.dir)
+    await session.page.getByRole('table', { name: '页面' }).waitFor()
+    const app = JSON.parse(await readFile(appJson, 'utf8'))
+    app.pages = ['pages/logs/logs']
+    await writeFile(appJson, JSON.stringify(app, null, 2))
+    const routes = await waitFor(pageRoutes, (list) => !list.includes('pages/index/index'))
+    expect(routes).toEqual(['pages/logs/logs', 'packageA/pages/detail/detail'])
+  })
+
+  it('the language switch changes the UI text and is remembered', async () => {
+    session = await openWorkbench(fixtureProject('valid'))
+    const { page } = session
+    await page.getByRole('tab', { name: '详情' }).waitFor()
+    await page.getByRole('combobox', { name: /语言/ }).selectOption('en')
+    await page.getByRole('tab', { name: 'Details' }).waitFor()
+    expect(await page.getByRole('button', { name: 'Compile' }).isVisible()).toBe(true)
+    await page.reload()
+    await page.getByRole('tab', { name: 'Details' }).waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+  })
+
+  it('follows the OS locale: English when the OS is English', async () => {
+    session = await openWorkbench(fixtureProject('valid'), { lang: 'en_US.UTF-8', locale: 'zh-CN' })
+    await session.page.getByRole('tab', { name: 'Details' }).waitFor()
+    expect(
+      await session.page
+        .getByRole('checkbox', { name: /^Does not verify valid domain names/ })
+        .count(),
+    ).toBe(1)
+  })
+
+  it('with no project, shows the open view; a missing folder is reported there', async () => {
+    session = await openWorkbench(null)
+    const { page } = session
+    await page.getByRole('heading', { name: '打开小程序项目' }).waitFor()
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'workbench-open.png') })
+    const missing = join(fixtureProject('valid'), 'no-such-folder')
+    await page.getByRole('textbox', { name: '项目目录路径' }).fill(missing)
+    await page.getByRole('button', { name: '打开', exact: true }).click()
+    const alert = page.getByRole('alert').filter({ hasText: '无法打开项目' })
+    await alert.waitFor()
+    expect(await alert.innerText()).toContain('no-such-folder')
+  })
+
+  it('opens a typed folder from the open view and lists its pages', async () => {
+    session = await openWorkbench(null)
+    const { page } = session
+    await page.getByRole('textbox', { name: '项目目录路径' }).fill(fixtureProject('valid'))
+    await page.getByRole('button', { name: '打开', exact: true }).click()
+    await page.getByRole('table', { name: '页面' }).waitFor()
+    expect(await pageRoutes()).toContain('pages/index/index')
+  })
+})
