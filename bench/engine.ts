@@ -1,0 +1,150 @@
+/**
+ * `npm run bench:engine`: small GETs to one loopback HTTP server, at a fixed concurrency, through
+ * (a) raw undici, (b) the request engine, (c) a headless project's wx.request (runtime + engine,
+ * in-process, as `mpdt run` does). Prints requests/s, p50 and p99 latency, and the throughput
+ * ratio to raw undici against the targets. A benchmark, not a test: a missed target is reported,
+ * never an error.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { Agent, request } from 'undici'
+import { runHeadless } from '../electron/services/headless/run-session'
+import { SIMULATED_USER_AGENT } from '../electron/services/headless/simulated-device'
+import { createRequestEngine } from '../electron/services/network'
+import { startLoopbackServer } from './loopback-server'
+import { runLoad, summarize, type LoadResult } from './measure'
+
+const TOTAL = 5_000
+const CONCURRENCY = 10
+const WARMUP = 500
+/** Each variant runs this many rounds; the median round by throughput is reported. */
+const ROUNDS = 3
+const TARGETS = { engine: 0.9, wxRequest: 0.75 }
+const BENCH_PROJECT = resolve('bench/projects/request-loop')
+
+type Variant = (origin: string) => Promise<LoadResult>
+
+const rawUndici: Variant = async (origin) => {
+  const agent = new Agent({ connections: CONCURRENCY })
+  const send = async () => {
+    const { body } = await request(`${origin}/bench`, { dispatcher: agent })
+    await body.arrayBuffer()
+  }
+  try {
+    await runLoad(send, WARMUP, CONCURRENCY)
+    return await runLoad(send, TOTAL, CONCURRENCY)
+  } finally {
+    await agent.close()
+  }
+}
+
+const engine: Variant = async (origin) => {
+  const tempDir = await mkdtemp(join(tmpdir(), 'mpdt-bench-'))
+  const requestEngine = createRequestEngine({
+    appid: 'touristappid',
+    urlCheck: false,
+    domains: { request: [], socket: [], uploadFile: [], downloadFile: [] },
+    userAgent: SIMULATED_USER_AGENT,
+    tempDir,
+  })
+  const send = () =>
+    new Promise<void>((done, fail) =>
+      requestEngine.request(
+        { api: 'request', url: `${origin}/bench`, method: 'GET', header: {} },
+        {
+          onDone: (outcome) =>
+            outcome.ok ? done() : fail(new Error(`engine request failed: ${outcome.errMsg}`)),
+        },
+      ),
+    )
+  try {
+    await runLoad(send, WARMUP, CONCURRENCY)
+    return await runLoad(send, TOTAL, CONCURRENCY)
+  } finally {
+    await requestEngine.close()
+    await rm(tempDir, { recursive: true, force: true })
+  }
+}
+
+/** The bench project's page runs the load itself and prints every latency (see its bench.js). */
+const wxRequest: Variant = async (origin) => {
+  const port = new URL(origin).port
+  let measured: { latencies: number[]; seconds: number } | undefined
+  const exitCode = await runHeadless({
+    projectDir: BENCH_PROJECT,
+    page: `pages/bench/bench?port=${port}&total=${TOTAL}&concurrency=${CONCURRENCY}&warmup=${WARMUP}`,
+    timeoutMs: 300_000,
+    out: () => {},
+    err: (line) => process.stderr.write(`${line}\n`),
+    observeConsole: (_level, args) => {
+      if (args[0] === 'bench-result') measured = args[1] as typeof measured
+    },
+  })
+  if (exitCode !== 0 || !measured) throw new Error(`the bench project ended with ${exitCode}`)
+  return summarize(measured.latencies, measured.seconds)
+}
+
+function median(results: LoadResult[]): LoadResult {
+  const sorted = [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+function row(cells: string[]): string {
+  const widths = [22, 10, 9, 9, 14, 18]
+  return cells
+    .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+    .join('')
+    .trimEnd()
+}
+
+async function main(): Promise<void> {
+  const server = await startLoopbackServer()
+  const variants = { raw: rawUndici, engine, wxRequest }
+  const results: Record<keyof typeof variants, LoadResult[]> = {
+    raw: [],
+    engine: [],
+    wxRequest: [],
+  }
+  try {
+    const names = Object.keys(variants) as (keyof typeof variants)[]
+    for (let round = 0; round < ROUNDS; round++) {
+      // Each round starts with another variant, so none always runs first or last.
+      const order = [...names.slice(round % names.length), ...names.slice(0, round % names.length)]
+      for (const name of order) results[name].push(await variants[name](server.origin))
+    }
+  } finally {
+    await server.close()
+  }
+  const raw = median(results.raw)
+  const lines = [
+    `bench:engine: ${TOTAL} GETs at concurrency ${CONCURRENCY} to ${server.origin} ` +
+      `(after ${WARMUP} warm-up GETs; median of ${ROUNDS} rounds in rotating order)`,
+    '',
+    row(['', 'req/s', 'p50 ms', 'p99 ms', '× raw undici', 'target']),
+  ]
+  const report = (label: string, result: LoadResult, target?: number) => {
+    const ratio = result.requestsPerSecond / raw.requestsPerSecond
+    const verdict =
+      target === undefined ? '' : `≥ ${target.toFixed(2)}× ${ratio >= target ? 'met' : 'NOT met'}`
+    lines.push(
+      row([
+        label,
+        result.requestsPerSecond.toFixed(0),
+        result.p50.toFixed(2),
+        result.p99.toFixed(2),
+        ratio.toFixed(2),
+        verdict,
+      ]),
+    )
+  }
+  report('raw undici', raw)
+  report('engine', median(results.engine), TARGETS.engine)
+  report('headless wx.request', median(results.wxRequest), TARGETS.wxRequest)
+  process.stdout.write(`${lines.join('\n')}\n`)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:engine failed: ${(error as Error).stack ?? String(error)}\n`)
+  process.exitCode = 1
+})
