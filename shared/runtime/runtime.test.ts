@@ -117,6 +117,16 @@ describe('lifecycles', () => {
     expect((runtime.getCurrentPages()[0].data as { count: number }).count).toBe(2)
   })
 
+  it('triggers pageLifetimes.show of a Component page after its onShow', () => {
+    const { port } = start({
+      'pages/index/index.js': `Component({
+        pageLifetimes: { show() { console.log('pageLifetimes.show') } },
+        methods: { onShow() { console.log('onShow') } },
+      })`,
+    })
+    expect(port.lines()).toEqual(['log: onShow', 'log: pageLifetimes.show'])
+  })
+
   it('keeps setData and this.data working on a Page', () => {
     const { runtime } = start({
       'pages/index/index.js': `Page({ data: { list: [{ n: 1 }] }, onLoad() { this.setData({ 'list[0].n': 5 }) } })`,
