@@ -16,6 +16,8 @@ export interface ComponentGraph {
   warnings: CompileError[]
 }
 
+const CUSTOM_TAB_BAR = 'custom-tab-bar/index'
+
 const isPluginPath = (path: string) => /^plugin(-private)?:\/\//.test(path)
 
 export async function buildComponentGraph(read: ReadSource): Promise<ComponentGraph> {
@@ -34,6 +36,15 @@ export async function buildComponentGraph(read: ReadSource): Promise<ComponentGr
   const globalUsing = await resolveUsing(app, 'app', read, graph)
   const prefixes = new Set<string>()
   const queue = graph.pages.map((path) => ({ path, page: true }))
+  const tabBar = app.value.tabBar as { custom?: unknown } | undefined
+  if (tabBar?.custom === true) {
+    // WeChat loads the custom tab bar from this fixed path when `tabBar.custom` is on.
+    if ((await read(`${CUSTOM_TAB_BAR}.json`)) === null) {
+      graph.errors.push(errorAt(app, ['tabBar', 'custom'], `${CUSTOM_TAB_BAR}.json not found`))
+    } else {
+      queue.push({ path: CUSTOM_TAB_BAR, page: false })
+    }
+  }
   for (let next = queue.shift(); next; next = queue.shift()) {
     const { path, page } = next
     if (graph.components[path]) continue

@@ -223,6 +223,17 @@ describe('usingComponents', () => {
     expect(components['c/s']).toMatchObject({ isolated: false, prefix: undefined })
   })
 
+  it('compiles custom-tab-bar/index when tabBar.custom is on', async () => {
+    const { readFile } = memoryProject({
+      'app.json': '{"pages":["p"],"tabBar":{"custom":true,"list":[]}}',
+      'custom-tab-bar/index.json': '{"component":true}',
+      'custom-tab-bar/index.wxml': '<view>tabs</view>',
+    })
+    const result = await compileProject({ readFile, rpx: IPHONE_SE })
+    expect(result.components['custom-tab-bar/index']).toMatchObject({ page: false })
+    expect(result.templates).toContain('custom-tab-bar/index')
+  })
+
   it('lists subpackage pages after the main pages', async () => {
     const { readFile } = memoryProject({
       'app.json': '{"pages":["p"],"subpackages":[{"root":"sub/","pages":["q/q"]}]}',

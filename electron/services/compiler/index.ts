@@ -1,0 +1,11 @@
+/** The compiler's public surface for the workbench service, the CLI and the simulator host. */
+export { compileProject, ProjectCompiler, type CompileProjectInput } from './project-compiler'
+export { createRootReader } from './project-root-reader'
+export { rpxToPx, transformRpx, type RpxOptions } from './inline-style'
+export type {
+  CompileError,
+  CompileResult,
+  CompiledComponent,
+  ComponentJson,
+  ReadProjectFile,
+} from './types'
