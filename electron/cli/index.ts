@@ -25,6 +25,18 @@ Environment:
 `
 
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await dispatch(argv)
+  } catch (error) {
+    // A bug must still end as one readable line and a failing exit code, not a bare stack.
+    process.stderr.write(
+      `mpdt: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
+    )
+    return 1
+  }
+}
+
+async function dispatch(argv: string[]): Promise<number> {
   const [command, ...args] = argv
   switch (command) {
     case 'open':

@@ -226,6 +226,12 @@ describe('mpdt check', () => {
     expect(stdout).toContain('no problems')
   })
 
+  it('exits 2 with the usage when no folder is given', async () => {
+    const { code, stderr } = await runMpdt(['check'])
+    expect(code).toBe(2)
+    expect(stderr).toContain('Usage: mpdt check <dir>')
+  })
+
   it('exits 2 for a path that is not a folder', async () => {
     const { code, stderr } = await runMpdt(['check', join(dataDir, 'nowhere')])
     expect(code).toBe(2)

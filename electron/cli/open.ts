@@ -111,6 +111,8 @@ export async function openCommand(args: string[]): Promise<number> {
     process.stdout.write('The Electron binary is not installed: using browser mode.\n')
   }
 
+  // Listening before anything is printed: whoever reads the URL line may stop us at once.
+  const stopSignal = waitForStopSignal()
   const workbench = createWorkbenchService({
     store,
     appInfo: {
@@ -144,7 +146,7 @@ export async function openCommand(args: string[]): Promise<number> {
   }
   process.stdout.write(`MP DevTools is running at ${host.url}\n`)
 
-  await waitForStopSignal()
+  await stopSignal
   await host.close()
   await store.close()
   return 0
