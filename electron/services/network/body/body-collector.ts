@@ -1,25 +1,36 @@
 /**
- * Gathers a response body into one Uint8Array. With a trustworthy length (content-length of an
- * unencoded body) the buffer is allocated once and chunks are copied straight in, so a 100 MB
- * body costs about 100 MB, not a list of chunks plus their concatenation.
+ * Gathers a response body into one Uint8Array. A body that arrives in one chunk is kept as is (no
+ * copy). With a trustworthy length (content-length of an unencoded body) a body in several chunks
+ * is copied into one buffer allocated once, so a 100 MB body costs about 100 MB, not a list of
+ * chunks plus their concatenation. Without a length, or when it was wrong, chunks are listed and
+ * joined at the end.
  */
 export class BodyCollector {
+  private single: Uint8Array | undefined
   private buffer: Uint8Array | undefined
   private chunks: Uint8Array[] = []
   private size = 0
 
   /** `expectedSize` is a hint; more or fewer bytes are still handled correctly. */
-  constructor(expectedSize?: number) {
-    if (expectedSize !== undefined && expectedSize > 0) {
-      this.buffer = Buffer.allocUnsafeSlow(expectedSize)
-    }
-  }
-
-  get received(): number {
-    return this.size
-  }
+  constructor(private readonly expectedSize?: number) {}
 
   push(chunk: Uint8Array): void {
+    if (chunk.byteLength === 0) return
+    if (this.size === 0) {
+      this.single = chunk
+      this.size = chunk.byteLength
+      return
+    }
+    if (this.single) {
+      const first = this.single
+      this.single = undefined
+      if (this.expectedSize && this.expectedSize >= this.size + chunk.byteLength) {
+        this.buffer = Buffer.allocUnsafeSlow(this.expectedSize)
+        this.buffer.set(first)
+      } else {
+        this.chunks.push(first)
+      }
+    }
     if (this.buffer && this.size + chunk.byteLength <= this.buffer.byteLength) {
       this.buffer.set(chunk, this.size)
     } else {
@@ -34,8 +45,8 @@ export class BodyCollector {
   }
 
   result(): Uint8Array {
+    if (this.single) return this.single
     if (this.buffer) return this.buffer.subarray(0, this.size)
-    if (this.chunks.length === 1) return this.chunks[0]
     return Buffer.concat(this.chunks, this.size)
   }
 }

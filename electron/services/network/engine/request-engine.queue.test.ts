@@ -48,6 +48,17 @@ test('1,000 requests never have more than 10 in flight and all complete', async 
   expect(arrived).toHaveLength(1000)
 })
 
+test('every request of a busy queue is matched to its socket in the events', async () => {
+  const { engine, events } = engineWith()
+  await Promise.all(
+    Array.from({ length: 200 }, (_, i) => call(engine, { url: `${server.origin}/r${i}` })),
+  )
+  const headers = events.filter((e) => e.type === 'headers')
+  expect(headers).toHaveLength(200)
+  const address = `127.0.0.1:${server.port}`
+  expect(headers.filter((e) => e.type === 'headers' && e.remoteAddress !== address)).toEqual([])
+})
+
 test('waiting requests start first-in first-out', async () => {
   const { engine, events } = engineWith()
   await Promise.all(

@@ -19,7 +19,7 @@ import { BandwidthPacer, pacedBody } from '../conditions/network-condition'
 import { headerValue, readRawHeaders } from '../headers/response-headers'
 import { ERR_MSG } from '../policy/wechat-messages'
 import { connectionOf, type ConnectionInfo } from '../transport/connection-info'
-import { observeDispatch, type DiagnosticsObserver } from '../transport/diagnostics'
+import { announceRequestStart, type DiagnosticsObserver } from '../transport/diagnostics'
 import { DECODING_FAILED, networkFailure, type Failure } from './network-failure'
 
 /** A refusal by policy: what the mini-program gets and which rule the Network panel shows. */
@@ -158,17 +158,15 @@ export class RequestRun implements DiagnosticsObserver {
       headers = { ...headers, 'content-length': String(this.body.byteLength) }
     }
     try {
-      observeDispatch(this, () =>
-        this.host.dispatcher().dispatch(
-          {
-            origin: target.origin,
-            path: `${target.pathname}${target.search}`,
-            method: this.method as Dispatcher.HttpMethod,
-            headers,
-            body: body ?? null,
-          },
-          this.handlerFor(hop),
-        ),
+      this.host.dispatcher().dispatch(
+        {
+          origin: target.origin,
+          path: `${target.pathname}${target.search}`,
+          method: this.method as Dispatcher.HttpMethod,
+          headers,
+          body: body ?? null,
+        },
+        this.handlerFor(hop),
       )
     } catch (error) {
       this.fail(networkFailure(error))
@@ -185,6 +183,7 @@ export class RequestRun implements DiagnosticsObserver {
           return
         }
         this.controller = controller
+        announceRequestStart(this)
       },
       onResponseStart: (controller, statusCode, _headers, statusMessage) => {
         if (current()) this.onResponseStart(controller, statusCode, statusMessage ?? '')

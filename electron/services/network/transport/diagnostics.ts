@@ -2,10 +2,12 @@ import diagnosticsChannel from 'node:diagnostics_channel'
 import type { Socket } from 'node:net'
 
 /**
- * The engine's feed from undici's diagnostics channels. undici publishes `undici:request:create`
- * synchronously inside `dispatch()`, so the engine names the request it is dispatching
- * (`dispatching`) and later events (`sendHeaders`: the socket; `bodySent`) find it through the
- * undici request object. Subscribed while at least one engine is open.
+ * The engine's feed from undici's diagnostics channels. undici calls a handler's
+ * `onRequestStart` and then, synchronously in the same write, publishes
+ * `undici:client:sendHeaders` with the socket; the run announces itself in `onRequestStart`, so
+ * the next `sendHeaders` is its own, whenever undici's pool got round to it. Later events
+ * (`undici:request:bodySent`) find the run through the undici request object. Subscribed while
+ * at least one engine is open.
  */
 export interface DiagnosticsObserver {
   onSocket(socket: Socket): void
@@ -13,41 +15,33 @@ export interface DiagnosticsObserver {
 }
 
 const observers = new WeakMap<object, DiagnosticsObserver>()
-let dispatching: DiagnosticsObserver | undefined
+let starting: DiagnosticsObserver | undefined
 let engines = 0
 
 interface RequestMessage {
   request: object
 }
-interface SendHeadersMessage extends RequestMessage {
-  socket: Socket
-}
 
-const onCreate = (message: unknown) => {
-  if (dispatching) observers.set((message as RequestMessage).request, dispatching)
-}
 const onSendHeaders = (message: unknown) => {
-  const { request, socket } = message as SendHeadersMessage
-  observers.get(request)?.onSocket(socket)
+  const observer = starting
+  starting = undefined
+  if (!observer) return
+  const { request, socket } = message as RequestMessage & { socket: Socket }
+  observers.set(request, observer)
+  observer.onSocket(socket)
 }
 const onBodySent = (message: unknown) => {
   observers.get((message as RequestMessage).request)?.onRequestSent()
 }
 
 const SUBSCRIPTIONS: [string, (message: unknown) => void][] = [
-  ['undici:request:create', onCreate],
   ['undici:client:sendHeaders', onSendHeaders],
   ['undici:request:bodySent', onBodySent],
 ]
 
-/** Runs `dispatch` with `observer` attached to the undici request it creates. */
-export function observeDispatch<T>(observer: DiagnosticsObserver, dispatch: () => T): T {
-  dispatching = observer
-  try {
-    return dispatch()
-  } finally {
-    dispatching = undefined
-  }
+/** Called from a handler's `onRequestStart`: the next `sendHeaders` belongs to `observer`. */
+export function announceRequestStart(observer: DiagnosticsObserver): void {
+  starting = observer
 }
 
 /** Called by each engine on creation; returns the matching release for `close()`. */
