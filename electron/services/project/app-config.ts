@@ -28,6 +28,23 @@ export interface AppRead {
 
 const NETWORK_TIMEOUT_KEYS = ['request', 'connectSocket', 'uploadFile', 'downloadFile'] as const
 
+/** WeChat's limits on `tabBar.list`. */
+export const MIN_TAB_BAR_ITEMS = 2
+export const MAX_TAB_BAR_ITEMS = 5
+
+const WINDOW_STRINGS = [
+  'navigationBarBackgroundColor',
+  'navigationBarTitleText',
+  'backgroundColor',
+  'backgroundColorTop',
+  'backgroundColorBottom',
+] as const
+const WINDOW_CHOICES = {
+  navigationBarTextStyle: ['black', 'white'],
+  navigationStyle: ['default', 'custom'],
+  backgroundTextStyle: ['dark', 'light'],
+} as const
+
 function readPageList(
   checker: ValueChecker,
   container: Record<string, unknown>,
@@ -47,14 +64,43 @@ function readPageList(
   return entries
 }
 
+/** `window` without the values of a wrong type or outside their choices (each reported). */
+function readWindow(checker: ValueChecker, value: Record<string, unknown>): WindowConfig {
+  const window = checker.get<Record<string, unknown>>(value, ['window'], 'object')
+  if (!window) return {}
+  const config: WindowConfig = { ...window }
+  const drop = (key: string, checked: unknown) => {
+    if (checked === undefined) delete config[key]
+  }
+  for (const key of WINDOW_STRINGS) drop(key, checker.get(window, ['window', key], 'string'))
+  for (const [key, allowed] of Object.entries(WINDOW_CHOICES)) {
+    drop(key, checker.oneOf(window, ['window', key], allowed))
+  }
+  drop('enablePullDownRefresh', checker.get(window, ['window', 'enablePullDownRefresh'], 'boolean'))
+  drop('onReachBottomDistance', checker.get(window, ['window', 'onReachBottomDistance'], 'number'))
+  return config
+}
+
 function readTabBar(
   checker: ValueChecker,
   value: Record<string, unknown>,
+  pages: string[],
 ): TabBarConfig | undefined {
   const tabBar = checker.get<Record<string, unknown>>(value, ['tabBar'], 'object')
   if (!tabBar) return undefined
   const config: TabBarConfig = { ...tabBar, list: [] } as TabBarConfig
+  checker.oneOf(tabBar, ['tabBar', 'borderStyle'], ['black', 'white'])
+  checker.oneOf(tabBar, ['tabBar', 'position'], ['bottom', 'top'])
   const list = checker.get<unknown[]>(tabBar, ['tabBar', 'list'], 'array') ?? []
+  if (
+    Array.isArray(tabBar.list) &&
+    (list.length < MIN_TAB_BAR_ITEMS || list.length > MAX_TAB_BAR_ITEMS)
+  ) {
+    checker.report(
+      ['tabBar', 'list'],
+      `tabBar.list must have ${MIN_TAB_BAR_ITEMS} to ${MAX_TAB_BAR_ITEMS} items, not ${list.length}`,
+    )
+  }
   list.forEach((item, index) => {
     const at = ['tabBar', 'list', index]
     if (!isPlainObject(item)) {
@@ -68,6 +114,9 @@ function readTabBar(
         checker.report(at, `tabBar.list[${index}] needs pagePath and text`)
       }
       return
+    }
+    if (!pages.includes(pagePath)) {
+      checker.report([...at, 'pagePath'], `tabBar page "${pagePath}" must be listed in pages`)
     }
     config.list.push(item as unknown as TabBarItem)
   })
@@ -127,11 +176,11 @@ export function checkAppConfig(doc: JsonDocument): AppRead {
   const pages = readPageList(checker, value, ['pages'])
   const app: AppConfig = {
     pages: pages.map((entry) => entry.route),
-    window: checker.get<WindowConfig>(value, ['window'], 'object') ?? {},
+    window: readWindow(checker, value),
     networkTimeout: readNetworkTimeout(checker, value),
     subpackages: readSubpackages(checker, value, pages),
   }
-  const tabBar = readTabBar(checker, value)
+  const tabBar = readTabBar(checker, value, app.pages)
   if (tabBar) app.tabBar = tabBar
   const usingComponents = checker.get<Record<string, string>>(value, ['usingComponents'], 'object')
   if (usingComponents) app.usingComponents = usingComponents

@@ -54,6 +54,19 @@ export class ValueChecker {
     return undefined
   }
 
+  /** The value at `path` when it is present and one of `allowed`. */
+  oneOf<T extends string>(
+    container: Record<string, unknown>,
+    path: JSONPath,
+    allowed: readonly T[],
+  ): T | undefined {
+    const value = this.get<string>(container, path, 'string')
+    if (value === undefined) return undefined
+    if ((allowed as readonly string[]).includes(value)) return value as T
+    this.report(path, `${displayKey(path)} must be one of ${allowed.join(', ')}, not "${value}"`)
+    return undefined
+  }
+
   report(path: JSONPath, message: string, code = 'INVALID_VALUE'): void {
     this.problems.push(problemAt(this.doc, path, code, message))
   }
