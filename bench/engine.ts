@@ -6,7 +6,7 @@
  * never an error.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Agent, request } from 'undici'
 import { runHeadless } from '../electron/services/headless/run-session'
@@ -71,18 +71,27 @@ const engine: Variant = async (origin) => {
 const wxRequest: Variant = async (origin) => {
   const port = new URL(origin).port
   let measured: { latencies: number[]; seconds: number } | undefined
+  let cpuAtStart: NodeJS.CpuUsage | undefined
+  let cpu: NodeJS.CpuUsage | undefined
   const exitCode = await runHeadless({
     projectDir: BENCH_PROJECT,
     page: `pages/bench/bench?port=${port}&total=${TOTAL}&concurrency=${CONCURRENCY}&warmup=${WARMUP}`,
     timeoutMs: 300_000,
     out: () => {},
     err: (line) => process.stderr.write(`${line}\n`),
+    // Console calls reach the host synchronously, so they mark the measured part exactly.
     observeConsole: (_level, args) => {
-      if (args[0] === 'bench-result') measured = args[1] as typeof measured
+      if (args[0] === 'bench-measure-start') cpuAtStart = process.cpuUsage()
+      if (args[0] === 'bench-result') {
+        cpu = process.cpuUsage(cpuAtStart)
+        measured = args[1] as typeof measured
+      }
     },
   })
-  if (exitCode !== 0 || !measured) throw new Error(`the bench project ended with ${exitCode}`)
-  return summarize(measured.latencies, measured.seconds)
+  if (exitCode !== 0 || !measured || !cpu) {
+    throw new Error(`the bench project ended with ${exitCode}`)
+  }
+  return summarize(measured.latencies, measured.seconds, cpu)
 }
 
 function median(results: LoadResult[]): LoadResult {
@@ -91,7 +100,7 @@ function median(results: LoadResult[]): LoadResult {
 }
 
 function row(cells: string[]): string {
-  const widths = [22, 10, 9, 9, 14, 18]
+  const widths = [22, 9, 9, 9, 11, 14, 18]
   return cells
     .map((cell, i) => cell.padEnd(widths[i] ?? 0))
     .join('')
@@ -121,7 +130,7 @@ async function main(): Promise<void> {
     `bench:engine: ${TOTAL} GETs at concurrency ${CONCURRENCY} to ${server.origin} ` +
       `(after ${WARMUP} warm-up GETs; median of ${ROUNDS} rounds in rotating order)`,
     '',
-    row(['', 'req/s', 'p50 ms', 'p99 ms', '× raw undici', 'target']),
+    row(['', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', '× raw undici', 'target']),
   ]
   const report = (label: string, result: LoadResult, target?: number) => {
     const ratio = result.requestsPerSecond / raw.requestsPerSecond
@@ -133,6 +142,7 @@ async function main(): Promise<void> {
         result.requestsPerSecond.toFixed(0),
         result.p50.toFixed(2),
         result.p99.toFixed(2),
+        result.cpuPerRequest.toFixed(0),
         ratio.toFixed(2),
         verdict,
       ]),
@@ -141,6 +151,11 @@ async function main(): Promise<void> {
   report('raw undici', raw)
   report('engine', median(results.engine), TARGETS.engine)
   report('headless wx.request', median(results.wxRequest), TARGETS.wxRequest)
+  lines.push(
+    '',
+    `load average ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores: ` +
+      'req/s ratios are only meaningful on an otherwise idle machine; CPU µs/req is steadier.',
+  )
   process.stdout.write(`${lines.join('\n')}\n`)
 }
 

@@ -7,10 +7,12 @@ export interface LoadResult {
   requestsPerSecond: number
   p50: number
   p99: number
+  /** Process CPU time (user + system) per request, µs: steadier than req/s on a busy machine. */
+  cpuPerRequest: number
 }
 
-/** Latency percentiles (ms) and throughput of the given per-request latencies and wall time. */
-export function summarize(latencies: number[], seconds: number): LoadResult {
+/** Latency percentiles (ms), throughput and CPU cost of the given latencies, wall time, CPU. */
+export function summarize(latencies: number[], seconds: number, cpu: NodeJS.CpuUsage): LoadResult {
   const sorted = [...latencies].sort((a, b) => a - b)
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
   return {
@@ -19,6 +21,7 @@ export function summarize(latencies: number[], seconds: number): LoadResult {
     requestsPerSecond: latencies.length / seconds,
     p50: at(0.5),
     p99: at(0.99),
+    cpuPerRequest: (cpu.user + cpu.system) / Math.max(1, latencies.length),
   }
 }
 
@@ -38,7 +41,8 @@ export async function runLoad(
       latencies.push(performance.now() - t0)
     }
   }
+  const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   await Promise.all(Array.from({ length: concurrency }, worker))
-  return summarize(latencies, (performance.now() - t0) / 1000)
+  return summarize(latencies, (performance.now() - t0) / 1000, process.cpuUsage(cpu0))
 }

@@ -1,6 +1,7 @@
 /* global wx, Page */
 // Sends `total` GETs to the loopback bench server, `concurrency` at a time, after `warmup` ones,
-// and prints `bench-result` with every latency (ms) and the wall time (s) of the measured part.
+// and prints `bench-measure-start` when the measured part begins, then `bench-result` with every
+// latency (ms) and the wall time (s) of the measured part.
 const now = typeof performance === 'undefined' ? () => Date.now() : () => performance.now()
 
 function load(url, total, concurrency) {
@@ -30,7 +31,10 @@ Page({
     const url = `http://127.0.0.1:${query.port}/bench`
     const concurrency = Number(query.concurrency)
     load(url, Number(query.warmup), concurrency)
-      .then(() => load(url, Number(query.total), concurrency))
+      .then(() => {
+        console.log('bench-measure-start')
+        return load(url, Number(query.total), concurrency)
+      })
       .then((result) => console.log('bench-result', result))
   },
 })
