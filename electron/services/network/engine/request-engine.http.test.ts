@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import type { NetworkEvent } from '../../../../shared/network'
+import type { EngineOutcome, NetworkEvent } from '../../../../shared/network'
 import { createCertificateAuthority } from '../../../../tests/helpers/certificates'
 import { startHttpsServer, type TestServer } from '../../../../tests/helpers/servers'
 import {
@@ -66,6 +66,10 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
   '/deflate': (_req, res) =>
     res.writeHead(200, { 'content-encoding': 'deflate' }).end(deflateSync(PAYLOAD)),
   '/bad-gzip': (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end('not gzip'),
+  '/early-hints': (_req, res) => {
+    res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' })
+    res.end('after hints')
+  },
   '/missing': (_req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('nope'),
 }
 
@@ -184,6 +188,30 @@ describe('responses', () => {
     expect(outcome.ok && outcome.header['Set-Cookie']).toBe(
       'session=abc; Path=/; HttpOnly,theme=dark; Expires=Wed, 21 Oct 2026 07:28:00 GMT',
     )
+  })
+
+  test('an interim 103 response is skipped: headers and outcome are the final response', async () => {
+    const { engine } = engineWith()
+    const heads: number[] = []
+    const outcome = await new Promise<EngineOutcome>((resolve) =>
+      engine.request(
+        { api: 'request', url: url('/early-hints'), method: 'GET', header: {} },
+        { onHeaders: (h) => heads.push(h.statusCode), onDone: resolve },
+      ),
+    )
+    expect(heads).toEqual([200])
+    expect(text(outcome)).toBe('after hints')
+  })
+
+  test('an invalid URL fails with errno 600009 without a request', async () => {
+    const { engine, events } = engineWith()
+    const { outcome } = await call(engine, { url: 'ftp://api.example.test/' })
+    expect(outcome).toEqual({
+      ok: false,
+      errMsg: 'request:fail invalid url "ftp://api.example.test/"',
+      errno: 600009,
+    })
+    expect(events.map((e) => e.type)).toEqual(['queued', 'failed'])
   })
 
   test('a 404 is a successful outcome with its status', async () => {

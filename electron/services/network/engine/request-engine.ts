@@ -32,6 +32,7 @@ import { retainDiagnostics } from '../transport/diagnostics'
 import { createTransport } from '../transport/dispatcher'
 import { parseHostMapping, type HostMapping } from '../transport/host-mapping'
 import { TlsPolicyError } from '../transport/tls-policy-error'
+import type { Failure } from './network-failure'
 import { RequestRun, type Refusal, type RunHost } from './request-run'
 import { MAX_TIMEOUT, requestTimeout } from './request-timeout'
 
@@ -241,13 +242,12 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
         ...(request.page !== undefined && { page: request.page }),
         time: Date.now(),
       })
-      const refusal = closed
-        ? { rule: 'offline' as const, errMsg: ERR_MSG.abort }
-        : (invalidUrl(request.url) ?? preflight(request.url))
-      if (refusal) {
-        // Outcomes never arrive before the caller holds its task.
-        queueMicrotask(() => run.block(refusal))
-      } else {
+      // Outcomes never arrive before the caller holds its task.
+      const failure = closed ? { errMsg: ERR_MSG.abort } : invalidUrl(request.url)
+      const refusal = failure ? undefined : preflight(request.url)
+      if (failure) queueMicrotask(() => run.fail(failure))
+      else if (refusal) queueMicrotask(() => run.block(refusal))
+      else {
         waiting.push(run)
         pump()
       }
@@ -295,9 +295,10 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
   }
 }
 
-function invalidUrl(url: string): Refusal | undefined {
+/** The runtime checks URLs first; this guards callers that skip it, in WeChat's words. */
+function invalidUrl(url: string): Failure | undefined {
   if (/^https?:\/\//i.test(url) && URL.canParse(url)) return undefined
-  return { rule: 'domain-list', errMsg: `request:fail invalid url "${url}"`, errno: 600009 }
+  return { errMsg: `request:fail invalid url "${url}"`, errno: 600009 }
 }
 
 function parseMappings(entries: readonly string[] | undefined): HostMapping[] {

@@ -207,6 +207,8 @@ export class RequestRun implements DiagnosticsObserver {
     statusCode: number,
     statusText: string,
   ): void {
+    // 1xx (e.g. 103 Early Hints) are interim: the response proper follows.
+    if (statusCode < 200) return
     this.headersAt = performance.now()
     const { header, cookies } = readRawHeaders(controller.rawHeaders as Buffer[] | null)
     const location = headerValue(header, 'location')
@@ -358,7 +360,8 @@ export class RequestRun implements DiagnosticsObserver {
     else this.fail(networkFailure(error))
   }
 
-  private fail(failure: Failure): void {
+  /** Ends the run with `failure` (also used by the engine for calls it cannot make at all). */
+  fail(failure: Failure): void {
     if (!this.finish()) return
     this.host.emit({
       type: 'failed',
