@@ -204,9 +204,17 @@ async function readApp(
   }
   const checked = checkAppConfig(read.doc)
   problems.push(...checked.problems)
+  // Pages are read in parallel, each into its own list, so problems keep app.json's order.
+  const reads = await Promise.all(
+    checked.pages.map(async (entry) => {
+      const pageProblems: ProjectProblem[] = []
+      const page = await readPage(root, miniprogramRoot, read.doc, entry, pageProblems)
+      return { page, pageProblems }
+    }),
+  )
   const pages: PageInfo[] = []
-  for (const entry of checked.pages) {
-    const page = await readPage(root, miniprogramRoot, read.doc, entry, problems)
+  for (const { page, pageProblems } of reads) {
+    problems.push(...pageProblems)
     if (page) pages.push(page)
   }
   return { app: checked.app, pages }
