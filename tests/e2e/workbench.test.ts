@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   copyFixtureProject,
@@ -141,5 +142,30 @@ describe('workbench in browser mode', () => {
     await page.getByRole('button', { name: '打开', exact: true }).click()
     await page.getByRole('table', { name: '页面' }).waitFor()
     expect(await pageRoutes()).toContain('pages/index/index')
+  })
+
+  it('dropping a folder (as a file URI) on the window opens it', async () => {
+    session = await openWorkbench(null)
+    const { page } = session
+    await page.getByRole('heading', { name: '打开小程序项目' }).waitFor()
+    const uri = pathToFileURL(fixtureProject('valid')).href
+    await page.locator('.workbench').evaluate((target, fileUri) => {
+      const data = new DataTransfer()
+      data.setData('text/uri-list', fileUri)
+      target.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+      )
+    }, uri)
+    await page.getByRole('table', { name: '页面' }).waitFor()
+    expect(await pageRoutes()).toContain('pages/index/index')
+  })
+
+  it('says the connection is lost when the server stops', async () => {
+    session = await openWorkbench(fixtureProject('valid'))
+    const { page } = session
+    await page.getByRole('table', { name: '页面' }).waitFor()
+    await session.server.stop()
+    await page.getByRole('alert').filter({ hasText: '连接已断开' }).waitFor()
+    expect(await page.getByRole('table', { name: '页面' }).isVisible()).toBe(true)
   })
 })
