@@ -7,7 +7,10 @@ import path from 'node:path'
 import type { ProjectInfo } from '../../../shared/project'
 import { resolveProjectPath } from './project-files'
 
-/** Project-relative folders whose entries can change `info`: the root, the mini-program folder and each page's folder with its parents. */
+/**
+ * Project-relative folders whose entries can change `info`: the root, the mini-program folder,
+ * and each page's folder with its parents (so a page folder created later is noticed).
+ */
 export function foldersToWatch(info: ProjectInfo): string[] {
   const folders = new Set<string>([''])
   const addWithParents = (folder: string) => {

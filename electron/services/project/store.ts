@@ -19,7 +19,7 @@ export interface ProjectStore {
   recent(): Promise<RecentProject[]>
   /** Called after open, after a write, and after a config file changed on disk. */
   onChanged(listener: (info: ProjectInfo) => void): () => void
-  /** Stops watching. */
+  /** Stops watching (no file-system handle stays open); `current()` is `null` afterwards. */
   close(): Promise<void>
 }
 
