@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { NetworkEvent } from '../../../../shared/network'
 import { startHttpServer, type TestServer } from '../../../../tests/helpers/servers'
@@ -72,6 +73,20 @@ test('an invalid connect-to entry is refused when set', () => {
     /HOST1:PORT1:HOST2:PORT2/,
   )
   return engine.close()
+})
+
+test('a CONNECT the server accepts fails instead of hanging on the raw socket', async () => {
+  const { engine } = recordedEngine({ urlCheck: false })
+  const onConnect = (_req: unknown, socket: Socket) =>
+    socket.end('HTTP/1.1 200 Connection Established\r\n\r\n')
+  server.server.on('connect', onConnect)
+  try {
+    const { outcome } = await call(engine, { url: `${server.origin}/`, method: 'CONNECT' })
+    expect(outcome).toEqual({ ok: false, errMsg: 'request:fail net::ERR_FAILED', errno: 600001 })
+  } finally {
+    server.server.off('connect', onConnect)
+    await engine.close()
+  }
 })
 
 test('a listener removed with its disposer gets no more events', async () => {

@@ -188,6 +188,11 @@ export class RequestRun implements DiagnosticsObserver {
       onResponseStart: (controller, statusCode, _headers, statusMessage) => {
         if (current()) this.onResponseStart(controller, statusCode, statusMessage ?? '')
       },
+      // CONNECT (or a server-chosen upgrade) hands over a raw socket a mini-program cannot use.
+      onRequestUpgrade: (_controller, _statusCode, _headers, socket) => {
+        socket.destroy()
+        if (current()) this.fail(networkFailure(undefined))
+      },
       onResponseData: (controller, chunk) => {
         if (current()) this.receive(controller, chunk)
       },
