@@ -1,7 +1,7 @@
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ProjectCompiler, compileProject } from './project-compiler'
 import { createRootReader } from './project-root-reader'
 import type { CompileResult, ReadProjectFile } from './types'
@@ -78,9 +78,20 @@ describe('a project with broken files', () => {
     expect(result.templates).not.toContain('pages/bad-wxml/bad-wxml')
   })
 
-  it('keeps a page whose WXS is broken, with the broken module exporting nothing', () => {
+  it('keeps a page whose WXS is broken or missing, with those modules exporting nothing', () => {
     expect(result.templates).toContain('pages/bad-wxs/bad-wxs')
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     expect(Object.keys(evaluateGroupList(result))).toContain('pages/bad-wxs/bad-wxs')
+    logged.mockRestore()
+  })
+
+  it('reports a missing <wxs src> file at its src', () => {
+    expect(result.errors).toContainEqual({
+      file: 'pages/bad-wxs/bad-wxs.wxml',
+      line: 7,
+      column: 22,
+      message: 'pages/bad-wxs/missing.wxs not found',
+    })
   })
 })
 

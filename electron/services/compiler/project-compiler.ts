@@ -33,6 +33,9 @@ const EMPTY_RESULT: CompileResult = {
   warnings: [],
 }
 
+/** Stands in for a .wxs file that does not exist (the error is reported separately). */
+const MISSING_WXS_MODULE = 'module.exports={}'
+
 interface StyleEntry {
   bundle: WxssBundle
   /** The content of every file in `bundle.files` when it was built. */
@@ -190,11 +193,13 @@ export class ProjectCompiler {
     for (let next = pendingScripts.shift(); next; next = pendingScripts.shift()) {
       if (scripts.has(next.path)) continue
       const source = await this.readCached(`${next.path}.wxs`)
+      scripts.add(next.path)
       if (source === null) {
         errors.push(await this.missing(next.from, `${next.path}.wxs`))
+        // The group loads every module while it is evaluated: a hole would break every page.
+        group.setScript(next.path, MISSING_WXS_MODULE)
         continue
       }
-      scripts.add(next.path)
       group.setScript(next.path, source)
       const from = `${next.path}.wxs`
       for (const target of findWxsRequires(source)) {

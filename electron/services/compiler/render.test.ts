@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import * as glassEasel from 'glass-easel'
 import { MiniProgramEnv } from 'glass-easel-miniprogram-adapter'
 import type { Document, HTMLElement } from 'happy-dom'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { transformRpx } from './inline-style'
 import { compileProject } from './project-compiler'
 import type { CompileResult } from './types'
@@ -153,7 +153,7 @@ describe('the basic fixture renders in the real glass-easel', () => {
     expect(textOf(page, 'wxs-src')).toBe('¥12.34 1970 6')
   })
 
-  it('an inline <wxs> module works with getRegExp', () => {
+  it('an inline <wxs> module works with getRegExp and require()', () => {
     expect(textOf(page, 'wxs-inline')).toBe('H*LL* W*RLD')
   })
 
@@ -225,7 +225,13 @@ describe('a project with broken files still renders its good pages', () => {
     const dir = join(FIXTURES, 'broken')
     const compiled = await compileProject({ root: dir, rpx: { deviceWidth: 375 } })
     expect(compiled.errors.length).toBeGreaterThan(0)
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     const project = await loadProject(dir, compiled)
+    expect(logged).toHaveBeenCalledWith(
+      'WXS module pages/bad-wxs/throws failed while loading:',
+      expect.objectContaining({ message: 'boom while loading' }),
+    )
+    logged.mockRestore()
     const { root, host } = mount(project, 'pages/good/good')
     root.get().setData({ value: 42 })
     expect(host.textContent).toBe('good page 42')

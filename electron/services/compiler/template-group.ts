@@ -6,7 +6,8 @@ import { Script } from 'node:vm'
 import type { TmplGroup } from 'glass-easel-template-compiler'
 import type { CompileError } from './types'
 import { originalPosition, rewriteEventAttributes } from './wxml-event-attributes'
-import { WXS_RUNTIME_SCRIPT } from './wxs-runtime'
+import { findWxsRequires, WXS_RUNTIME_SCRIPT } from './wxs-runtime'
+import { resolveProjectPath } from './project-paths'
 
 type TemplateCompilerModule = typeof import('glass-easel-template-compiler')
 
@@ -132,12 +133,20 @@ export class TemplateGroup {
     return this.templateSources.has(path) && !this.brokenTemplates.has(path)
   }
 
-  /** Templates imported or included by `path`, and the .wxs modules it uses (paths without extension). */
+  /**
+   * Templates imported or included by `path`, and the .wxs modules it uses through `<wxs src>` or
+   * `require` in an inline module (paths without extension).
+   */
   dependencies(path: string): { templates: string[]; scripts: string[] } {
     if (!this.hasTemplate(path)) return { templates: [], scripts: [] }
+    const required = (this.group.getInlineScriptModuleNames(path) as string[])
+      .flatMap((name) => findWxsRequires(this.group.getInlineScript(path, name)))
+      .map((target) => resolveProjectPath(path, target))
+      .filter((resolved): resolved is string => resolved !== null)
+      .map((resolved) => resolved.replace(/\.wxs$/, ''))
     return {
       templates: this.group.getDirectDependencies(path) as string[],
-      scripts: this.group.getScriptDependencies(path) as string[],
+      scripts: [...(this.group.getScriptDependencies(path) as string[]), ...required],
     }
   }
 

@@ -5,19 +5,22 @@
 
 /**
  * Injected with `TmplGroup.setExtraRuntimeScript`, so it runs inside the generated code's scope
- * once per group, before any WXS module body.
- *
- * `require` in the generated loader looks modules up by the literal path, extension included,
- * while `addScript` and `<wxs src>` use the path without `.wxs`; so every module registered through
- * the loader `D` (compiler 1.1.0's generated name, covered by a test) is also registered under
- * `path.wxs`, sharing the same exports object.
+ * once per group, before any WXS module body. It wraps the module loader `D` (compiler 1.1.0's
+ * generated name, covered by the render tests) for two reasons:
+ * - `require` looks modules up by the literal path, extension included, while `addScript` and
+ *   `<wxs src>` use the path without `.wxs`: each module is also registered under `path.wxs`,
+ *   sharing the same exports object;
+ * - every module is loaded while the group itself is evaluated, so one module throwing would take
+ *   every page down: the error is logged and that module exports what it had so far.
  */
 export const WXS_RUNTIME_SCRIPT = [
   'var getRegExp=function(pattern,flags){return new RegExp(pattern,flags)};',
   'var getDate=function(){var a=Array.prototype.slice.call(arguments);',
   'return new (Function.prototype.bind.apply(Date,[null].concat(a)))()};',
   "if(typeof D==='function'){D=(function(register){return function(path,loader){",
-  'var get=register(path,loader);',
+  'var get=register(path,function(require,exports,module){',
+  'try{loader(require,exports,module)}',
+  "catch(e){console.error('WXS module '+path+' failed while loading:',e)}});",
   "register(path+'.wxs',function(require,exports,module){module.exports=get()});",
   'return get}})(D)}',
 ].join('')
