@@ -58,6 +58,14 @@ describe('mpdt run', () => {
       expect(result.lines[start + 2]).toMatch(/^ {4}at .*pages\/index\/index\.js:\d+:\d+\)?$/)
     })
 
+    it('prints a promise rejection nobody handled with its stack', () => {
+      const start = result.lines.indexOf(
+        '[error] Unhandled promise rejection Error: nobody handled this',
+      )
+      expect(start).toBeGreaterThan(-1)
+      expect(result.lines[start + 1]).toMatch(/^ {4}at .*pages\/index\/index\.js:\d+:\d+\)?$/)
+    })
+
     it('goes on after the exception and exits 0 once nothing is pending', () => {
       expect(result.lines[result.lines.length - 1]).toBe('still running after the exception')
       expect(result.code).toBe(0)

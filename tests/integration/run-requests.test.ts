@@ -3,7 +3,7 @@
  * HTTPS server for the made-up origin https://api.example.test through --connect-to, with a
  * certificate from a test CA trusted through --cacert.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -143,6 +143,30 @@ describe('mpdt run on a project that calls wx.request in every way', () => {
     })
 
     it('gives every other request the same outcome as with checks on', () => {
+      for (const line of COMMON_LINES) expect(result.lines).toContain(line)
+      expect(result.code).toBe(0)
+    })
+  })
+
+  describe('with connectTo and cacert set in project.private.config.json', () => {
+    let result: MpdtResult
+    beforeAll(async () => {
+      const project = join(dir, 'local-settings')
+      await cp(PROJECT, project, { recursive: true })
+      await copyFile(caFile, join(project, 'dev-ca.pem'))
+      await writeFile(
+        join(project, 'project.private.config.json'),
+        JSON.stringify({
+          mpdt: {
+            connectTo: [`api.example.test:443:127.0.0.1:${server.port}`],
+            cacert: 'dev-ca.pem',
+          },
+        }),
+      )
+      result = await runMpdt(['run', project], { MPDT_DATA_DIR: dir })
+    }, 60_000)
+
+    it('reaches the mapped origin and trusts the project CA without any flag', () => {
       for (const line of COMMON_LINES) expect(result.lines).toContain(line)
       expect(result.code).toBe(0)
     })

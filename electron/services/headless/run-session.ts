@@ -6,6 +6,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { types } from 'node:util'
 import type { ProjectInfo } from '../../../shared/project'
 import { createRuntime, type Runtime } from '../../../shared/runtime'
 import type { ComponentJson } from '../../../shared/runtime'
@@ -70,8 +71,11 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
   let engine: RequestEngine | undefined
   let runtime: Runtime | undefined
   const har: HarRecorder | undefined = options.harFile ? createHarRecorder() : undefined
+  // A promise the mini-program rejected and never handled: reported as WeChat's console does.
   const onUnhandled = (reason: unknown) =>
-    reportError(reason instanceof Error && reason.stack ? reason.stack : formatValue(reason))
+    reportError(
+      `Unhandled promise rejection ${types.isNativeError(reason) && reason.stack ? reason.stack : formatValue(reason)}`,
+    )
   process.on('unhandledRejection', onUnhandled)
   try {
     engine = createRequestEngine({
