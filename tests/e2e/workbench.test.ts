@@ -149,13 +149,13 @@ describe('workbench in browser mode', () => {
     const { page } = session
     await page.getByRole('heading', { name: '打开小程序项目' }).waitFor()
     const uri = pathToFileURL(fixtureProject('valid')).href
-    await page.locator('.workbench').evaluate((target, fileUri) => {
+    // Runs in the page (the DOM types are not part of this Node program).
+    await page.evaluate(`(() => {
       const data = new DataTransfer()
-      data.setData('text/uri-list', fileUri)
-      target.dispatchEvent(
-        new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
-      )
-    }, uri)
+      data.setData('text/uri-list', ${JSON.stringify(uri)})
+      const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true })
+      document.querySelector('.workbench').dispatchEvent(drop)
+    })()`)
     await page.getByRole('table', { name: '页面' }).waitFor()
     expect(await pageRoutes()).toContain('pages/index/index')
   })
