@@ -84,6 +84,11 @@ describe('resolveInsideProject', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
+  it('answers NOT_FOUND for a folder', async () => {
+    const result = await resolveInsideProject(root, 'pages')
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
   it('answers NOT_FOUND for a malformed encoding', async () => {
     const result = await resolveInsideProject(root, '%E0%A4%A')
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })

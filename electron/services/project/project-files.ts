@@ -52,7 +52,7 @@ export async function resolveProjectPath(
 
 /**
  * Resolves a request path as it arrives in a URL (percent-encoded, `/`-separated) to the real
- * path of a file or folder inside `root`: error `OUTSIDE_PROJECT` or `NOT_FOUND` otherwise.
+ * path of a file inside `root`: error `OUTSIDE_PROJECT`, or `NOT_FOUND` (also for a folder).
  */
 export async function resolveInsideProject(
   root: string,
@@ -64,7 +64,13 @@ export async function resolveInsideProject(
   } catch {
     return fail({ code: NOT_FOUND, message: `Malformed request path: ${requestPath}` })
   }
-  return resolveProjectPath(root, decoded)
+  const resolved = await resolveProjectPath(root, decoded)
+  if (!resolved.ok) return resolved
+  const isFile = await fs.stat(resolved.value).then(
+    (stats) => stats.isFile(),
+    () => false,
+  )
+  return isFile ? resolved : fail({ code: NOT_FOUND, message: `Not a file: ${requestPath}` })
 }
 
 /** Reads a text file inside the project: `NOT_FOUND`, `OUTSIDE_PROJECT` or `UNREADABLE` otherwise. */
