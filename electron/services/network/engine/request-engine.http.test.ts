@@ -148,6 +148,14 @@ describe('request headers', () => {
     expect(seen.headers).toMatchObject({ 'x-token': 't1', 'content-type': 'a/b' })
   })
 
+  test('compressed responses are asked for unless the caller says otherwise', async () => {
+    const { engine } = engineWith()
+    await call(engine, { url: url('/echo') })
+    expect(seen.headers['accept-encoding']).toBe('gzip, deflate, br')
+    await call(engine, { url: url('/echo'), header: { 'Accept-Encoding': 'identity' } })
+    expect(seen.headers['accept-encoding']).toBe('identity')
+  })
+
   test('connection-level headers are refused with a console error', async () => {
     const { engine, console: messages } = engineWith()
     const { outcome } = await call(engine, {

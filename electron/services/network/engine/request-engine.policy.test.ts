@@ -152,6 +152,32 @@ describe('urlCheck on', () => {
     expect(api.connectionCount).toBe(before)
   })
 
+  // LAN addresses are reached through host mapping to loopback: tests never connect elsewhere.
+  test('a LAN IP of another machine is requested without a list entry', async () => {
+    const { engine } = engineWith({ connectTo: [`192.168.1.30:8080:127.0.0.1:${plain.port}`] })
+    const { outcome } = await call(engine, { url: 'http://192.168.1.30:8080/lan' })
+    expect(JSON.parse(text(outcome))).toMatchObject({ path: '/lan' })
+  })
+
+  test('the machine’s own LAN IP is refused as localhost', async () => {
+    const { engine, console: messages } = engineWith({
+      connectTo: [`192.168.1.20:8080:127.0.0.1:${plain.port}`],
+    })
+    const before = plain.connectionCount
+    const { outcome } = await call(engine, { url: 'http://192.168.1.20:8080/own' })
+    expect(outcome).toMatchObject({ ok: false, errno: 600002 })
+    expect(messages[0].args[0]).toBe('Cannot send network request to localhost.')
+    expect(plain.connectionCount).toBe(before)
+  })
+
+  test('a public IP is refused with the domain-list block', async () => {
+    const { engine, events, console: messages } = engineWith()
+    const { outcome } = await call(engine, { url: 'https://101.36.73.140/' })
+    expect(outcome).toMatchObject({ ok: false, errno: 600002 })
+    expect(events[1]).toMatchObject({ type: 'blocked', rule: 'ip-or-localhost' })
+    expect(messages[2].args[0]).toBe(DOMAIN_ERROR('https://101.36.73.140'))
+  })
+
   test('a redirect to a listed origin is followed', async () => {
     const { engine, events } = engineWith({
       domains: domains([...LIST, 'https://other.example.test']),
