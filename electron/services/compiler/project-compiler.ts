@@ -150,7 +150,7 @@ export class ProjectCompiler {
     return this.last
   }
 
-  /** Frees the WASM template group. */
+  /** Frees the WASM template group; call once no compile is pending. A later compile starts afresh. */
   dispose(): void {
     this.group?.free()
     this.group = null

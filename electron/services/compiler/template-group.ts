@@ -17,7 +17,7 @@ let compilerModule: Promise<TemplateCompilerModule> | undefined
  * The compiler's entry compiles its WASM synchronously when imported (a few hundred ms), so it is
  * imported once, on first use, and shared.
  */
-export function loadTemplateCompiler(): Promise<TemplateCompilerModule> {
+function loadTemplateCompiler(): Promise<TemplateCompilerModule> {
   compilerModule ??= import('glass-easel-template-compiler')
   return compilerModule
 }
