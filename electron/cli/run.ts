@@ -21,17 +21,28 @@ export async function runCommand(args: string[]): Promise<number> {
   const options = parsed.value
   const cwd = commandLineCwd()
   const fromCwd = (path: string) => resolve(cwd, path)
-  return runHeadless({
-    projectDir: fromCwd(options.projectDir),
-    page: options.page,
-    urlCheck: options.urlCheck,
-    connectTo: options.connectTo,
-    cacertFiles: options.cacert ? [fromCwd(options.cacert)] : [],
-    harFile: options.har && fromCwd(options.har),
-    harCreator: { name: 'MP DevTools', version: readVersion() },
-    timeoutMs: options.timeoutSeconds * 1000,
-    dataDir: options.dataDir && fromCwd(options.dataDir),
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-  })
+  // Ctrl-C ends the run cleanly: the HAR is written and the temporary folder removed.
+  const interrupted = new AbortController()
+  const interrupt = () => interrupted.abort()
+  process.once('SIGINT', interrupt)
+  process.once('SIGTERM', interrupt)
+  try {
+    return await runHeadless({
+      projectDir: fromCwd(options.projectDir),
+      page: options.page,
+      urlCheck: options.urlCheck,
+      connectTo: options.connectTo,
+      cacertFiles: options.cacert ? [fromCwd(options.cacert)] : [],
+      harFile: options.har && fromCwd(options.har),
+      harCreator: { name: 'MP DevTools', version: readVersion() },
+      timeoutMs: options.timeoutSeconds * 1000,
+      dataDir: options.dataDir && fromCwd(options.dataDir),
+      signal: interrupted.signal,
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+    })
+  } finally {
+    process.off('SIGINT', interrupt)
+    process.off('SIGTERM', interrupt)
+  }
 }

@@ -12,11 +12,17 @@ export interface MpdtResult {
   lines: string[]
 }
 
+export interface RunMpdtOptions {
+  /** Sends SIGINT once stdout holds this line, as Ctrl-C in a terminal would. */
+  interruptAfterLine?: string
+}
+
 /** `limitMs` bounds the wait: the process is killed and the promise rejects after it. */
 export function runMpdt(
   args: string[],
   env: NodeJS.ProcessEnv = {},
   limitMs = 90_000,
+  options: RunMpdtOptions = {},
 ): Promise<MpdtResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/mpdt.js', ...args], {
@@ -26,7 +32,15 @@ export function runMpdt(
     })
     let stdout = ''
     let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text))
+    let interrupted = false
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      stdout += text
+      const line = options.interruptAfterLine
+      if (line && !interrupted && stdout.split('\n').includes(line)) {
+        interrupted = true
+        child.kill('SIGINT')
+      }
+    })
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
     const timer = setTimeout(() => {
       child.kill('SIGKILL')

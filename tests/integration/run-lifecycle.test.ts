@@ -2,7 +2,7 @@
  * `mpdt run` on tests/fixtures/run/lifecycle and broken-app-json: lifecycles, --page with a query,
  * console levels, an uncaught exception while the run goes on, and the exit codes 0, 2 and 3.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -87,6 +87,30 @@ describe('mpdt run', () => {
     const result = await run(LIFECYCLE, '--page', 'pages/index/index?forever=1', '--timeout', '1')
     expect(result.code).toBe(3)
     expect(result.stderr).toMatch(/timed out after 1 s; still pending: 0 request\(s\), 1 timer/)
+  }, 60_000)
+
+  it('ends cleanly on Ctrl-C: exit 130, HAR written, no temporary folder left', async () => {
+    const dataDir = await mkdtemp(join(dir, 'data-'))
+    const harFile = join(dir, 'interrupted.har')
+    const result = await runMpdt(
+      [
+        'run',
+        LIFECYCLE,
+        '--page',
+        'pages/index/index?forever=1',
+        '--data-dir',
+        dataDir,
+        '--har',
+        harFile,
+      ],
+      { MPDT_DATA_DIR: dir },
+      60_000,
+      { interruptAfterLine: 'index onReady' },
+    )
+    expect(result.code).toBe(130)
+    expect(result.stderr).toMatch(/interrupted; still pending: 0 request\(s\), 1 timer/)
+    expect(JSON.parse(await readFile(harFile, 'utf8')).log.version).toBe('1.2')
+    expect(await readdir(dataDir)).toEqual([])
   }, 60_000)
 
   it('exits 2 and prints each problem with its location for a broken project', async () => {

@@ -26,6 +26,8 @@ import { SIMULATED_USER_AGENT } from './simulated-device'
 export const EXIT_IDLE = 0
 export const EXIT_NOT_LOADED = 2
 export const EXIT_TIMED_OUT = 3
+/** Stopped by `signal` (Ctrl-C): 128 + SIGINT, as shells report it. */
+export const EXIT_INTERRUPTED = 130
 
 export interface HeadlessRunOptions {
   projectDir: string
@@ -47,6 +49,8 @@ export interface HeadlessRunOptions {
   out(line: string): void
   /** Receives each line for stderr. */
   err(line: string): void
+  /** Stops the run early (e.g. on Ctrl-C): the HAR is still written, the exit code is 130. */
+  signal?: AbortSignal
   /** Sees every console call of the mini-program and of the tool before it is printed. */
   observeConsole?(level: string, args: unknown[]): void
 }
@@ -172,7 +176,7 @@ function pageJsons(project: ProjectInfo): Record<string, ComponentJson> {
   return jsons
 }
 
-/** Launches and resolves to EXIT_IDLE, EXIT_TIMED_OUT or EXIT_NOT_LOADED. */
+/** Launches and resolves to EXIT_IDLE, EXIT_TIMED_OUT, EXIT_INTERRUPTED or EXIT_NOT_LOADED. */
 function launchAndWait(
   runtime: Runtime,
   port: HeadlessPort,
@@ -180,15 +184,23 @@ function launchAndWait(
 ): Promise<number> {
   return new Promise((resolveExit) => {
     let unsubscribe = (): void => {}
+    const interrupt = () => {
+      options.err(`mpdt run: interrupted; ${describePending(runtime, port)}`)
+      finish(EXIT_INTERRUPTED)
+    }
     const finish = (code: number) => {
       clearTimeout(timer)
       unsubscribe()
+      options.signal?.removeEventListener('abort', interrupt)
       resolveExit(code)
     }
     const timer = setTimeout(() => {
-      options.err(describePending(runtime, port, options.timeoutMs))
+      options.err(
+        `mpdt run: timed out after ${options.timeoutMs / 1000} s; ${describePending(runtime, port)}`,
+      )
       finish(EXIT_TIMED_OUT)
     }, options.timeoutMs)
+    options.signal?.addEventListener('abort', interrupt, { once: true })
     unsubscribe = runtime.onIdle(() => {
       if (runtime.pending() === 0) finish(EXIT_IDLE)
     })
@@ -201,11 +213,12 @@ function launchAndWait(
   })
 }
 
-function describePending(runtime: Runtime, port: HeadlessPort, timeoutMs: number): string {
+/** What the mini-program still waits for: a count, then one line per open request. */
+function describePending(runtime: Runtime, port: HeadlessPort): string {
   const requests = port.openRequests()
   const others = Math.max(0, runtime.pending() - requests.length)
   const lines = [
-    `mpdt run: timed out after ${timeoutMs / 1000} s; still pending: ${requests.length} request(s), ${others} timer(s) or callback(s)`,
+    `still pending: ${requests.length} request(s), ${others} timer(s) or callback(s)`,
     ...requests.map((request) => `  request ${request.method} ${request.url}`),
   ]
   return lines.join('\n')
