@@ -150,7 +150,7 @@ export class ProjectCompiler {
     return this.last
   }
 
-  /** Frees the WASM template group; call once no compile is pending. A later compile starts afresh. */
+  /** Frees the WASM template group; call when no compile is pending (a later one starts afresh). */
   dispose(): void {
     this.group?.free()
     this.group = null

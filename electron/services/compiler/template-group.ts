@@ -59,7 +59,7 @@ export class TemplateGroup {
 
   /**
    * Compiles `source` as the template at `path` (no `.wxml`), unless that exact source is already
-   * in. A template with errors is left out of the group; its diagnostics are kept for `diagnostics`.
+   * in. A template with markup errors is left out of the group; its diagnostics are kept.
    */
   setTemplate(path: string, source: string): FileDiagnostics {
     const known = this.templateDiagnostics.get(path)

@@ -1,6 +1,6 @@
 /** The compiler's output: plain data that survives `postMessage` into the simulator's iframe. */
 
-/** A page's or component's .json as glass-easel's `ComponentStaticConfig` reads it, other keys kept. */
+/** A page's or component's .json, as glass-easel's `ComponentStaticConfig` reads it (other keys kept). */
 export interface ComponentJson {
   component?: boolean
   usingComponents?: Record<string, string>
@@ -20,13 +20,16 @@ export interface CompileError {
   message: string
 }
 
-/** One page or custom component, keyed in `CompileResult.components` by its path without extension. */
+/** A page or custom component; `CompileResult.components` keys it by path without extension. */
 export interface CompiledComponent {
-  /** Static config for `codeSpace.addComponentStaticConfig`; `usingComponents` resolved to root-absolute paths. */
+  /**
+   * Static config for `codeSpace.addComponentStaticConfig`, with `usingComponents` resolved to
+   * root-absolute paths.
+   */
   json: ComponentJson
   /** Whether its styles live in their own scope (then its classes carry `prefix`). */
   isolated: boolean
-  /** Style scope name for `codeSpace.addStyleSheet(path, path, prefix)`; `undefined` when shared. */
+  /** Style scope name for `codeSpace.addStyleSheet(path, path, prefix)`; unset when shared. */
   prefix: string | undefined
   /** Whether it is a page (listed in app.json) rather than a custom component. */
   page: boolean
@@ -38,7 +41,10 @@ export interface CompileResult {
   /** Paths (without `.wxml`) of every compiled template, in `groupList`. */
   templates: string[]
   components: Record<string, CompiledComponent>
-  /** Transformed CSS by path without `.wxss`; `app` is app.wxss. Register with `registerStyleSheetContent`. */
+  /**
+   * Transformed CSS by path without `.wxss` (`''` when there is none); `app` is app.wxss.
+   * Register each with `registerStyleSheetContent(path, css)`.
+   */
   styles: Record<string, string>
   /** Page routes in app.json order, subpackage pages included. */
   pages: string[]
