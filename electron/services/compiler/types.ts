@@ -1,6 +1,6 @@
 /** The compiler's output: plain data that survives `postMessage` into the simulator's iframe. */
 
-/** A page's or component's .json as glass-easel's `ComponentStaticConfig` reads it, and the rest. */
+/** A page's or component's .json, as glass-easel's `ComponentStaticConfig` reads it. */
 export interface ComponentJson {
   component?: boolean
   usingComponents?: Record<string, string>
