@@ -11,6 +11,7 @@ import { createWorkbenchService } from '../services/workbench'
 import { buildAppMenuTemplate } from './app-menu'
 import { registerContractHandlers, sendEventToWindows } from './ipc-contract'
 import { projectDirFromArgv } from './launch-args'
+import { lockDownWebContents, workbenchWindowOptions } from './window-security'
 import { createWorkbenchUrlCheck } from './workbench-url'
 
 // This file is bundled to out/main/index.js; the preload and the workbench are built beside it.
@@ -29,11 +30,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function hardenWebContents(): void {
-  app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
-    contents.on('will-navigate', (event) => event.preventDefault())
-    contents.on('will-attach-webview', (event) => event.preventDefault())
-  })
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents))
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),
   )
@@ -46,21 +43,7 @@ function hardenWebContents(): void {
 }
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
-    show: false,
-    title: 'MP DevTools',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
-  })
+  const window = new BrowserWindow(workbenchWindowOptions(preloadPath))
   window.once('ready-to-show', () => window.show())
   if (devServerUrl) void window.loadURL(devServerUrl)
   else void window.loadFile(join(rendererDir, 'index.html'))
