@@ -16,7 +16,13 @@ import { fail, ok, type Result } from '../../../shared/result'
 import { checkAppConfig, type PageEntry } from './app-config'
 import { checkDomainLists, emptyDomainLists } from './domain-lists'
 import { problemAt, type JsonDocument } from './json-document'
-import { displayPath, OUTSIDE_PROJECT, resolveProjectPath } from './project-files'
+import {
+  displayPath,
+  NOT_FOUND,
+  OUTSIDE_PROJECT,
+  resolveProjectPath,
+  UNREADABLE,
+} from './project-files'
 import { normalizeRoot, readSettings, type SettingsRead } from './project-settings'
 import { readJson } from './read-json'
 import { isPlainObject } from './value-checks'
@@ -33,7 +39,7 @@ async function fileState(root: string, relativePath: string): Promise<FileState>
   if (!resolved.ok) {
     return resolved.error.code === OUTSIDE_PROJECT
       ? 'outside'
-      : resolved.error.code === 'NOT_FOUND'
+      : resolved.error.code === NOT_FOUND
         ? 'missing'
         : 'unreadable'
   }
@@ -129,7 +135,7 @@ async function readPage(
   // An unreadable page json is reported with its own read below.
   for (const file of withState('unreadable', ['js', 'wxml', 'wxss'])) {
     problems.push({
-      code: 'UNREADABLE',
+      code: UNREADABLE,
       severity: 'error',
       message: `Cannot read ${file} (not a readable file)`,
       file,

@@ -91,17 +91,6 @@ export async function readProjectFile(root: string, relativePath: string): Promi
   }
 }
 
-/** Whether a regular file exists inside the project (a symlink to it inside counts). */
-export async function projectFileExists(root: string, relativePath: string): Promise<boolean> {
-  const resolved = await resolveProjectPath(root, relativePath)
-  if (!resolved.ok) return false
-  try {
-    return (await fs.stat(resolved.value)).isFile()
-  } catch {
-    return false
-  }
-}
-
 /** Project-relative path in `/` form, as shown in problems. */
 export function displayPath(...segments: string[]): string {
   return path.posix.join(...segments.filter((segment) => segment !== '').map(toPosix))
