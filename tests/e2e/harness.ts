@@ -150,6 +150,8 @@ export interface WorkbenchSession {
   server: RunningServer
   browser: Browser
   page: Page
+  /** Console errors and uncaught exceptions of the page (CSP violations show up here too). */
+  pageErrors: string[]
   /** Stops the browser and the server; safe to call more than once. */
   close(): Promise<void>
 }
@@ -170,12 +172,19 @@ export async function openWorkbench(
     })
     const page = await context.newPage()
     page.setDefaultTimeout(15_000)
+    const pageErrors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error')
+        pageErrors.push(`${message.text()} (${message.location().url})`)
+    })
+    page.on('pageerror', (error) => pageErrors.push(error.message))
     await page.goto(server.url)
     let closed = false
     const session: WorkbenchSession = {
       server,
       browser,
       page,
+      pageErrors,
       async close() {
         if (closed) return
         closed = true

@@ -46,6 +46,7 @@ describe('workbench in browser mode', () => {
       'packageA/pages/detail/detail',
     ])
     expect(await page.getByRole('tab', { name: '详情' }).getAttribute('aria-selected')).toBe('true')
+    expect(session.pageErrors).toEqual([])
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'workbench-details.png') })
   })
 
