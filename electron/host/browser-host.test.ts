@@ -205,6 +205,46 @@ describe('browser-mode host: Host and Origin headers', () => {
   })
 })
 
+describe('browser-mode host: the contract WebSocket', () => {
+  /** Sends raw frames, then one call, and answers the first result message. */
+  function callAfter(frames: string[], method: string): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(rpcUrl(`?token=${host.token}`))
+      ws.on('open', () => {
+        for (const frame of frames) ws.send(frame)
+        ws.send(JSON.stringify({ type: 'call', id: 7, method, params: {} }))
+      })
+      ws.on('message', (data) => {
+        const message = JSON.parse(data.toString()) as { type: string; id: number }
+        if (message.type !== 'result') return
+        ws.close()
+        resolve(message)
+      })
+      ws.on('error', reject)
+    })
+  }
+
+  it('answers a call with its result', async () => {
+    expect(await callAfter([], 'app.getInfo')).toMatchObject({
+      type: 'result',
+      id: 7,
+      result: { ok: true, value: { name: 'MP DevTools' } },
+    })
+  })
+
+  it('ignores frames that are not wire messages and keeps serving', async () => {
+    const junk = ['not json', '{"type":"call"}', '[]', JSON.stringify({ type: 'result', id: 1 })]
+    expect(await callAfter(junk, 'app.getInfo')).toMatchObject({ id: 7, result: { ok: true } })
+  })
+
+  it('answers an unknown method with UNKNOWN_METHOD', async () => {
+    expect(await callAfter([], 'fs.readFile')).toMatchObject({
+      id: 7,
+      result: { ok: false, error: { code: 'UNKNOWN_METHOD' } },
+    })
+  })
+})
+
 describe('browser-mode host: only files of the workbench', () => {
   const attempts = [
     '/../secret.txt',

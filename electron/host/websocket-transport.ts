@@ -1,6 +1,6 @@
 /** The contract's Transport over one WebSocket: JSON text frames, each one WireMessage. */
 import WebSocket from 'ws'
-import { isWireMessage, type Transport, type WireMessage } from '../../shared/rpc'
+import { isWireMessage, type Transport } from '../../shared/rpc'
 
 export function createWebSocketTransport(socket: WebSocket): Transport {
   return {
@@ -16,7 +16,7 @@ export function createWebSocketTransport(socket: WebSocket): Transport {
         } catch {
           return
         }
-        if (isWireMessage(message)) listener(message as WireMessage)
+        if (isWireMessage(message)) listener(message)
       }
       socket.on('message', onFrame)
       return () => {
