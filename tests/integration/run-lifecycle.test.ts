@@ -2,7 +2,7 @@
  * `mpdt run` on tests/fixtures/run/lifecycle and broken-app-json: lifecycles, --page with a query,
  * console levels, an uncaught exception while the run goes on, and the exit codes 0, 2 and 3.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -130,6 +130,22 @@ describe('mpdt run', () => {
     const result = await run(LIFECYCLE, '--page', 'pages/nowhere/nowhere')
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('pages/nowhere/nowhere')
+  }, 60_000)
+
+  it('exits 2 for a --cacert file that holds no certificate', async () => {
+    const notPem = join(dir, 'not-a-ca.pem')
+    await writeFile(notPem, 'hello')
+    const result = await run(LIFECYCLE, '--cacert', notPem)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`${notPem} holds no valid PEM certificate`)
+    expect(result.stdout).toBe('')
+  }, 60_000)
+
+  it('exits 2 before running when the --har folder does not exist', async () => {
+    const result = await run(LIFECYCLE, '--har', join(dir, 'missing', 'run.har'))
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('no such folder')
+    expect(result.stdout).toBe('')
   }, 60_000)
 
   it('exits 2 with the usage for an unknown option', async () => {

@@ -3,11 +3,13 @@
  * engine and the runtime, launch, print every console call, and finish once nothing is pending
  * (exit code 0) or when the time runs out (3). A project that cannot be loaded gives 2.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { X509Certificate } from 'node:crypto'
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { types } from 'node:util'
-import type { ProjectInfo } from '../../../shared/project'
+import type { AppConfig, ProjectInfo } from '../../../shared/project'
+import { fail, ok, type Result } from '../../../shared/result'
 import { createRuntime, type Runtime } from '../../../shared/runtime'
 import type { ComponentJson } from '../../../shared/runtime'
 import { createHarRecorder, type HarRecorder } from '../har/har-recorder'
@@ -63,8 +65,7 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
     for (const line of prepared.lines) options.err(line)
     return EXIT_NOT_LOADED
   }
-  const { project, extraCaPem, connectTo } = prepared
-  const tempDir = await mkdtemp(join(options.dataDir ?? tmpdir(), 'mpdt-run-'))
+  const { project, app, extraCaPem, connectTo, tempDir } = prepared
   const print = (level: string, args: unknown[]) => {
     options.observeConsole?.(level, args)
     const line = formatConsoleLine(level, args)
@@ -86,7 +87,7 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
       appid: project.settings.appid,
       urlCheck: options.urlCheck ?? project.settings.urlCheck,
       domains: project.domains,
-      networkTimeout: project.app?.networkTimeout,
+      networkTimeout: app.networkTimeout,
       userAgent: SIMULATED_USER_AGENT,
       connectTo,
       extraCaPem,
@@ -106,7 +107,7 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
       port,
       appid: project.settings.appid,
       files: await readProjectScripts(root),
-      appJson: project.app!,
+      appJson: app,
       jsons: pageJsons(project),
     })
     const exitCode = await launchAndWait(runtime, port, options)
@@ -130,7 +131,15 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
 }
 
 type Prepared =
-  | { ok: true; project: ProjectInfo; extraCaPem?: string; connectTo: string[] }
+  | {
+      ok: true
+      project: ProjectInfo
+      app: AppConfig
+      extraCaPem?: string
+      connectTo: string[]
+      /** Created for this run; removed when it ends. */
+      tempDir: string
+    }
   | { ok: false; lines: string[] }
 
 /** Everything that can stop the run before it starts; `lines` say why, for stderr. */
@@ -139,7 +148,8 @@ async function prepare(projectDir: string, options: HeadlessRunOptions): Promise
   if (!loaded.ok) return { ok: false, lines: [`mpdt run: ${loaded.error.message}`] }
   const project = loaded.value
   const errors = project.problems.filter((problem) => problem.severity === 'error')
-  if (errors.length > 0 || !project.app) {
+  const app = project.app
+  if (errors.length > 0 || !app) {
     return { ok: false, lines: project.problems.map(formatProblem) }
   }
   for (const warning of project.problems) options.err(formatProblem(warning))
@@ -153,20 +163,62 @@ async function prepare(projectDir: string, options: HeadlessRunOptions): Promise
   ]
   const pems: string[] = []
   for (const file of caFiles) {
-    try {
-      pems.push(await readFile(file, 'utf8'))
-    } catch (error) {
-      return {
-        ok: false,
-        lines: [`mpdt run: cannot read CA file ${file}: ${(error as Error).message}`],
-      }
-    }
+    const pem = await readCertificates(file)
+    if (!pem.ok) return { ok: false, lines: [`mpdt run: ${pem.error.message}`] }
+    pems.push(pem.value)
+  }
+  if (options.harFile && !(await isFolder(dirname(options.harFile)))) {
+    return { ok: false, lines: [`mpdt run: cannot write ${options.harFile}: no such folder`] }
+  }
+  const tempParent = options.dataDir ?? tmpdir()
+  let tempDir: string
+  try {
+    await mkdir(tempParent, { recursive: true })
+    tempDir = await mkdtemp(join(tempParent, 'mpdt-run-'))
+  } catch (error) {
+    return { ok: false, lines: [`mpdt run: cannot use ${tempParent}: ${(error as Error).message}`] }
   }
   return {
     ok: true,
     project,
+    app,
     extraCaPem: pems.length > 0 ? pems.join('\n') : undefined,
     connectTo: [...(options.connectTo ?? []), ...local.value.connectTo],
+    tempDir,
+  }
+}
+
+/** The PEM text of a CA file, checked to hold certificates that parse. */
+async function readCertificates(file: string): Promise<Result<string>> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    return fail({
+      code: 'CA_UNREADABLE',
+      message: `cannot read CA file ${file}: ${(error as Error).message}`,
+    })
+  }
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []
+  const parses = (block: string) => {
+    try {
+      new X509Certificate(block)
+      return true
+    } catch {
+      return false
+    }
+  }
+  if (blocks.length === 0 || !blocks.every(parses)) {
+    return fail({ code: 'CA_INVALID', message: `${file} holds no valid PEM certificate` })
+  }
+  return ok(text)
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch {
+    return false
   }
 }
 
