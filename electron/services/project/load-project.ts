@@ -21,6 +21,7 @@ import {
   NOT_FOUND,
   OUTSIDE_PROJECT,
   resolveProjectPath,
+  resolveUnderRealRoot,
   UNREADABLE,
 } from './project-files'
 import { normalizeRoot, readSettings, type SettingsRead } from './project-settings'
@@ -35,7 +36,7 @@ type PageExtension = (typeof PAGE_EXTENSIONS)[number]
 type FileState = 'file' | 'missing' | 'outside' | 'unreadable'
 
 async function fileState(root: string, relativePath: string): Promise<FileState> {
-  const resolved = await resolveProjectPath(root, relativePath)
+  const resolved = await resolveUnderRealRoot(root, relativePath)
   if (!resolved.ok) {
     return resolved.error.code === OUTSIDE_PROJECT
       ? 'outside'

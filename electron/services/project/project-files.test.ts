@@ -115,6 +115,13 @@ describe('readProjectFile', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'OUTSIDE_PROJECT' } })
   })
 
+  it('fails closed when given a root that is not a real path', async () => {
+    const linkedRoot = path.join(path.dirname(root), 'linked-project')
+    await fs.symlink(root, linkedRoot)
+    const result = await readProjectFile(linkedRoot, 'app.json')
+    expect(result).toMatchObject({ ok: false, error: { code: 'OUTSIDE_PROJECT' } })
+  })
+
   it('answers UNREADABLE for a folder', async () => {
     const result = await readProjectFile(root, 'pages')
     expect(result).toMatchObject({ ok: false, error: { code: 'UNREADABLE' } })

@@ -34,6 +34,18 @@ export async function resolveProjectPath(
   } catch {
     return fail({ code: NOT_FOUND, message: `Project folder not found: ${root}` })
   }
+  return resolveUnderRealRoot(rootReal, relativePath)
+}
+
+/**
+ * As `resolveProjectPath` for a root that is already a real path (as `ProjectInfo.dir` is), which
+ * saves resolving it again for every file. A root that is not real fails closed: real paths under
+ * it cannot exist, so everything looks outside.
+ */
+export async function resolveUnderRealRoot(
+  rootReal: string,
+  relativePath: string,
+): Promise<Result<string>> {
   if (relativePath.includes('\0')) return fail({ code: NOT_FOUND, message: 'Invalid path' })
   const lexical = path.resolve(rootReal, `.${path.sep}${relativePath}`)
   if (!isInside(rootReal, lexical)) return outside(relativePath)
@@ -73,9 +85,15 @@ export async function resolveInsideProject(
   return isFile ? resolved : fail({ code: NOT_FOUND, message: `Not a file: ${requestPath}` })
 }
 
-/** Reads a text file inside the project: `NOT_FOUND`, `OUTSIDE_PROJECT` or `UNREADABLE` otherwise. */
-export async function readProjectFile(root: string, relativePath: string): Promise<Result<string>> {
-  const resolved = await resolveProjectPath(root, relativePath)
+/**
+ * Reads a text file inside the project whose real path is `rootReal`: `NOT_FOUND`,
+ * `OUTSIDE_PROJECT` or `UNREADABLE` otherwise.
+ */
+export async function readProjectFile(
+  rootReal: string,
+  relativePath: string,
+): Promise<Result<string>> {
+  const resolved = await resolveUnderRealRoot(rootReal, relativePath)
   if (!resolved.ok) return resolved
   try {
     // O_NOFOLLOW: the checked real path cannot be swapped for a symlink between check and open.
