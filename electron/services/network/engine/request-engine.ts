@@ -14,7 +14,7 @@ import type { DomainLists, NetworkTimeout } from '../../../../shared/project'
 import { BodyStore } from '../body/body-store'
 import { throttleProfileOf } from '../conditions/network-condition'
 import { buildRequestHeaders } from '../headers/request-headers'
-import { checkRequestUrl, tlsVersionLabel, tlsVersionNumber } from '../policy/request-policy'
+import { checkRequestUrl, tlsVersionLabel } from '../policy/request-policy'
 import { parseUrlOrigin } from '../policy/url-origin'
 import {
   certificateBlock,
@@ -27,13 +27,13 @@ import {
   tlsVersionBlock,
   touristBlock,
 } from '../policy/wechat-messages'
-import type { ConnectionInfo } from '../transport/connection-info'
 import { retainDiagnostics } from '../transport/diagnostics'
 import { createTransport } from '../transport/dispatcher'
 import { parseHostMapping, type HostMapping } from '../transport/host-mapping'
 import { TlsPolicyError } from '../transport/tls-policy-error'
 import type { Failure } from './network-failure'
 import { RequestRun, type Refusal, type RunHost } from './request-run'
+import { SecurityDetailsTable } from './security-details'
 import { MAX_TIMEOUT, requestTimeout } from './request-timeout'
 
 export const TOURIST_APPID = 'touristappid'
@@ -88,7 +88,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
   const consoleListeners = new Set<(message: ToolConsoleMessage) => void>()
   const waiting: RequestRun[] = []
   const inFlight = new Set<RequestRun>()
-  const origins = new Map<string, OriginSecurityDetails>()
+  const security = new SecurityDetailsTable()
   const retired = new Set<Agent>()
   const releaseDiagnostics = retainDiagnostics()
   let transport = newTransport()
@@ -146,20 +146,6 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     return refuseUrl(url, false)
   }
 
-  function recordOrigin(url: string, statusCode: number, connection: ConnectionInfo | undefined) {
-    const origin = new URL(url).origin
-    const tls = connection?.tls
-    origins.set(origin, {
-      origin,
-      remoteAddress: connection ? `${connection.remoteAddress}:${connection.remotePort}` : '',
-      httpVersion: connection?.httpVersion ?? 'HTTP/1.1',
-      statusCode,
-      ...(tls && { tls }),
-      secureTls: tls ? tlsVersionNumber(tls.protocol) >= 1.2 : false,
-      secureCertificate: tls?.authorized ?? false,
-    })
-  }
-
   const host: RunHost = {
     dispatcher: (): Dispatcher => transport,
     throttle: () => throttleProfileOf(options.networkCondition),
@@ -168,15 +154,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       if (!(error instanceof TlsPolicyError)) return undefined
       const origin = parseUrlOrigin(url)?.origin ?? url
       const { details } = error
-      origins.set(new URL(url).origin, {
-        origin: new URL(url).origin,
-        remoteAddress: details.remoteAddress,
-        httpVersion: 'HTTP/1.1',
-        statusCode: 0,
-        tls: details,
-        secureTls: error.rule !== 'tls-version',
-        secureCertificate: details.authorized,
-      })
+      security.recordTlsRefusal(url, details)
       if (error.rule === 'tls-version') {
         print(tlsVersionBlock(origin, tlsVersionLabel(details.protocol)))
         return { rule: 'tls-version', errMsg: ERR_MSG.tlsVersion, errno: ERRNO.network }
@@ -184,7 +162,8 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       print(certificateBlock(origin))
       return { rule: 'certificate', errMsg: ERR_MSG.certificate, errno: ERRNO.network }
     },
-    recordOrigin,
+    recordOrigin: (url, statusCode, connection) =>
+      security.recordResponse(url, statusCode, connection),
     keepBody: (id, body) => bodies.keep(id, body),
     observed: () => eventListeners.size > 0,
     emit,
@@ -280,7 +259,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       return () => consoleListeners.delete(listener)
     },
 
-    securityDetails: () => [...origins.values()],
+    securityDetails: () => security.rows(),
 
     pending: () => waiting.length + inFlight.size,
 
