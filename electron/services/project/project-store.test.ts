@@ -77,6 +77,21 @@ describe('ProjectStore: open', () => {
   })
 })
 
+describe('ProjectStore: reload', () => {
+  it('re-reads the open project on request', async () => {
+    const { store, dir } = await openStore('valid', 60_000)
+    await fs.writeFile(path.join(dir, 'project.config.json'), '{"projectname": "renamed"}')
+    const result = await store.reload()
+    expect(result.ok && result.value.name).toBe('renamed')
+    expect(store.current()?.name).toBe('renamed')
+  })
+
+  it('answers NO_PROJECT when nothing is open', async () => {
+    const store = createProjectStore({ dataDir: await temporaryFolder() })
+    expect(await store.reload()).toMatchObject({ ok: false, error: { code: 'NO_PROJECT' } })
+  })
+})
+
 describe('ProjectStore: writing settings', () => {
   it('writes urlCheck and returns the re-read project', async () => {
     const { store } = await openStore('valid')
