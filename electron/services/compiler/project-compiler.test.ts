@@ -276,6 +276,17 @@ describe('incremental recompiling', () => {
     compiler.dispose()
   })
 
+  it('accepts a changed path written with backslashes or a leading slash', async () => {
+    const project = memoryProject(files())
+    const compiler = new ProjectCompiler({ readFile: project.readFile, rpx: IPHONE_SE })
+    await compiler.compile()
+    project.files['pages/a/a.wxml'] = '<view>one</view>'
+    expect((await compiler.recompileFile('pages\\a\\a.wxml')).groupListCode).toContain('one')
+    project.files['pages/a/a.wxml'] = '<view>two</view>'
+    expect((await compiler.recompileFile('/pages/a/a.wxml')).groupListCode).toContain('two')
+    compiler.dispose()
+  })
+
   it('rebuilds the styles that import a changed .wxss', async () => {
     const project = memoryProject(files())
     const compiler = new ProjectCompiler({ readFile: project.readFile, rpx: IPHONE_SE })
