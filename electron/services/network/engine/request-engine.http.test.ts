@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import { createServer, type AddressInfo, type Socket } from 'node:net'
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import type { EngineOutcome, NetworkEvent } from '../../../../shared/network'
@@ -304,6 +305,22 @@ describe('timeout', () => {
     const { engine } = engineWith()
     const { outcome } = await call(engine, { url: url('/stall'), timeout: 150 })
     expect(outcome).toEqual({ ok: false, errMsg: 'request:fail timeout' })
+  })
+
+  test('the timeout also covers a TLS handshake that never completes', async () => {
+    const silent = createServer(() => {})
+    const sockets = new Set<Socket>()
+    silent.on('connection', (socket) => sockets.add(socket))
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const { port } = silent.address() as AddressInfo
+    try {
+      const { engine } = engineWith({ connectTo: [`api.example.test:443:127.0.0.1:${port}`] })
+      const { outcome } = await call(engine, { url: url('/echo'), timeout: 150 })
+      expect(outcome).toEqual({ ok: false, errMsg: 'request:fail timeout' })
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      await new Promise((resolve) => silent.close(resolve))
+    }
   })
 
   test('the timeout also covers the body', async () => {
