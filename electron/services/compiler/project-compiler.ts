@@ -5,7 +5,7 @@
  */
 import { Script } from 'node:vm'
 import { buildComponentGraph } from './component-graph'
-import type { RpxOptions } from './inline-style'
+import type { RpxOptions } from '../../../shared/inline-style'
 import { positionAt } from './json-file'
 import { resolveProjectPath, withoutExtension } from './project-paths'
 import { createRootReader } from './project-root-reader'

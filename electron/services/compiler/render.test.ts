@@ -5,7 +5,7 @@ import * as glassEasel from 'glass-easel'
 import { MiniProgramEnv } from 'glass-easel-miniprogram-adapter'
 import type { Document, HTMLElement } from 'happy-dom'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { transformRpx } from './inline-style'
+import { transformRpx } from '../../../shared/inline-style'
 import { compileProject } from './project-compiler'
 import type { CompileResult } from './types'
 

@@ -10,7 +10,7 @@
  */
 import postcss, { type AtRule, type ChildNode, CssSyntaxError, type Root } from 'postcss'
 import selectorParser from 'postcss-selector-parser'
-import { mayHaveRpx, type RpxOptions, transformRpx } from './inline-style'
+import { mayHaveRpx, type RpxOptions, transformRpx } from '../../../shared/inline-style'
 import type { CompileError } from './types'
 import { resolveProjectPath } from './project-paths'
 
