@@ -40,7 +40,11 @@ beforeAll(async () => {
         notAfter: new Date(Date.now() - 86_400_000),
       }),
     ),
-    startHttpsServer(ok, ca.issue({ hosts: ['elsewhere.example.test'] })),
+    // TLS 1.2 hands out a resumable session during the handshake (TLS 1.3 only after it).
+    startHttpsServer(ok, {
+      ...ca.issue({ hosts: ['elsewhere.example.test'] }),
+      maxVersion: 'TLSv1.2',
+    }),
     startHttpsServer(ok, leaf('private')),
     startHttpsServer(ok, { ...leaf('modern'), minVersion: 'TLSv1.2' }),
   ])
@@ -127,6 +131,15 @@ describe('certificates', () => {
       expect(text(outcome)).toBe('ok')
     },
   )
+
+  test('a wrong-host certificate stays refused on a second connection (no TLS session reuse)', async () => {
+    const { engine } = engineWith(true)
+    const first = await call(engine, { url: 'https://wrong.example.test/' })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const second = await call(engine, { url: 'https://wrong.example.test/' })
+    expect(first.outcome).toMatchObject(CERT_FAIL)
+    expect(second.outcome).toMatchObject(CERT_FAIL)
+  })
 
   test('a private-CA certificate is refused without the extra CA', async () => {
     const { engine } = engineWith(true, false)

@@ -30,6 +30,9 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
     rejectUnauthorized: false,
     minVersion: 'TLSv1',
     ciphers: 'DEFAULT@SECLEVEL=0',
+    // A resumed TLS session skips Node's host-name check, so a wrong-host certificate refused
+    // once would pass on the next connection: with the policy on, every handshake is full.
+    ...(options.enforceTlsPolicy && { maxCachedSessions: 0 }),
     ...(options.ca && { ca: options.ca }),
   })
   return (params, callback) => {
