@@ -7,7 +7,7 @@ import { dirOf, joinPath } from './module-loader'
 
 /** The part of app.json the runtime reads; a full `AppConfig` fits. */
 export type RuntimeAppJson = Pick<AppConfig, 'pages'> &
-  Partial<Pick<AppConfig, 'subpackages' | 'usingComponents'>>
+  Partial<Pick<AppConfig, 'subpackages' | 'usingComponents' | 'tabBar' | 'window'>>
 
 /** A page's or component's .json, as the adapter reads it. */
 export interface ComponentJson {

@@ -5,6 +5,7 @@
  * (`wx.getStorageSync`, `wx.getSystemInfoSync`); hosts that live across a message channel load
  * what they need before creating the runtime.
  */
+import type * as glassEasel from 'glass-easel'
 import type { EngineCallbacks, EngineRequest, EngineTask } from '../network'
 
 /** Console levels the runtime forwards, as the mini-program called them. */
@@ -84,4 +85,116 @@ export interface NativePort {
   networkType(): NetworkType
   /** An uncaught exception in mini-program code; the runtime keeps running after it. */
   reportError(error: ReportedError): void
+  /**
+   * The drawn interaction layer (toast, loading, modal, action sheet, navigation bar); absent
+   * headless, where those APIs still succeed (see README.md).
+   */
+  ui?: InteractionUi
+  /** The screen pages render on and scroll in; absent headless, where pages render nothing. */
+  screen?: PageScreen
+}
+
+/** One page of the stack as the host sees it. */
+export interface ScreenPage {
+  /** Unique per opened page: a route opened twice has two ids. */
+  id: number
+  route: string
+  query: Record<string, string>
+}
+
+/** What a page's screen reports back to the runtime (user scrolling and pulling). */
+export interface PageScreenEvents {
+  scroll(scrollTop: number): void
+  reachBottom(): void
+  /** The user pulled the page down far enough (only offered when it enables pull-down refresh). */
+  pullDownRefresh(): void
+}
+
+export interface PageScrollRequest {
+  scrollTop?: number
+  /** A selector in the page's own tree; the page scrolls to that element's top. */
+  selector?: string
+  /** Added to the selected element's top. */
+  offsetTop?: number
+  /** ms */
+  duration: number
+}
+
+export interface PageScreen {
+  /**
+   * A new page: `attach(parent, placeholder)` puts its root component into the screen's DOM (the
+   * placeholder, a child of parent, is replaced). Called before its `onLoad`.
+   */
+  open(
+    page: ScreenPage,
+    component: glassEasel.GeneralComponent,
+    attach: (parent: unknown, placeholder: unknown) => void,
+    events: PageScreenEvents,
+  ): void
+  /** The page was unloaded; its root component is already released. */
+  close(id: number): void
+  /** The stack after a change, top last: the top page is the one to show. */
+  stackChanged(stack: ScreenPage[]): void
+  scrollTo(id: number, request: PageScrollRequest): void
+  /** Shows or hides the pull-down refresh indicator of a page. */
+  setRefreshing(id: number, refreshing: boolean): void
+}
+
+export type ToastIcon = 'success' | 'error' | 'loading' | 'none'
+
+export interface ToastOptions {
+  title: string
+  icon: ToastIcon
+  /** A project image path shown instead of the icon. */
+  image?: string
+  /** ms; the host hides the toast after it. */
+  duration: number
+  /** Blocks touches below while shown. */
+  mask: boolean
+}
+
+export interface ModalOptions {
+  title: string
+  content: string
+  showCancel: boolean
+  cancelText: string
+  cancelColor: string
+  confirmText: string
+  confirmColor: string
+  editable: boolean
+  placeholderText: string
+}
+
+export interface ModalResult {
+  confirm: boolean
+  /** Only for an editable modal: the text the user typed. */
+  content?: string
+}
+
+export interface ActionSheetOptions {
+  itemList: string[]
+  itemColor: string
+  alertText?: string
+}
+
+/** A change to a page's navigation bar; absent fields stay as they are. */
+export interface NavigationBarPatch {
+  title?: string
+  /** `#ffffff` or `#000000`. */
+  frontColor?: string
+  backgroundColor?: string
+  loading?: boolean
+}
+
+export interface InteractionUi {
+  /** Shows a toast (or, with icon `loading`, a loading box), replacing any toast or loading. */
+  showToast(options: ToastOptions): void
+  /** Hides the toast or loading box, if any. */
+  hideToast(): void
+  /** Shows a modal; `done` gets the user's choice once. */
+  showModal(options: ModalOptions, done: (result: ModalResult) => void): void
+  /** Shows an action sheet; `done` gets the tapped index, or `undefined` when cancelled. */
+  showActionSheet(options: ActionSheetOptions, done: (tapIndex: number | undefined) => void): void
+  /** Changes the navigation bar of the page with `pageId`. */
+  setNavigationBar(pageId: number, patch: NavigationBarPatch): void
 }

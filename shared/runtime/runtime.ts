@@ -8,7 +8,6 @@ import * as glassEasel from 'glass-easel'
 import {
   MiniProgramEnv,
   type CodeSpace,
-  type Root,
   type types as adapterTypes,
 } from 'glass-easel-miniprogram-adapter'
 import { fail, ok, type Result } from '../result'
@@ -20,10 +19,14 @@ import {
   type ComponentJson,
   type RuntimeAppJson,
 } from './app-structure'
+import { createLaterInvoker } from './async-api'
 import { createConsole } from './console-api'
 import { callGuarded, type ErrorSink } from './guarded-call'
-import { ModuleLoader, type ModuleScope } from './module-loader'
+import { createInteractionApi } from './interaction-api'
+import { ModuleLoader, joinPath, type ModuleScope } from './module-loader'
 import type { NativePort, ReportedError } from './native-port'
+import { createNavigationApi } from './navigation-api'
+import { PageStack, type PageInstance } from './page-stack'
 import { PendingWork } from './pending-work'
 import { createRequestApi } from './request-task'
 import { AppStorage } from './storage'
@@ -47,13 +50,22 @@ export interface RuntimeOptions {
    * evaluates to; headless runs leave it out and pages render nothing.
    */
   templates?: Record<string, glassEasel.template.ComponentTemplate>
-  /** Where pages render. @default a glass-easel EmptyComposedBackendContext (no DOM) */
+  /**
+   * Where pages render; pages reach the screen through `port.screen`.
+   * @default a glass-easel EmptyComposedBackendContext (no DOM)
+   */
   backend?: glassEasel.GeneralBackendContext
   /**
-   * Attaches a page's root component to the backend (the simulator puts it in its frame's DOM).
-   * @default marks it attached without a DOM
+   * The style scope of each page or component with a style sheet, by path without extension
+   * (`undefined` for the shared scope, else the compiler's class prefix); `app` is app.wxss. The
+   * host registers each sheet's content on `backend` under the same path.
    */
-  mountPage?(root: Root): void
+  styleScopes?: Record<string, string | undefined>
+  /**
+   * Registers the built-in components (view, button, input…) in the code space before any page
+   * or component loads; the simulator's frame plugs them in here.
+   */
+  installComponents?(codeSpace: CodeSpace): void
 }
 
 export interface LaunchOptions {
@@ -63,11 +75,7 @@ export interface LaunchOptions {
   scene?: number
 }
 
-/** A page as `getCurrentPages()` returns it. */
-export type PageInstance = Record<string, unknown> & {
-  route: string
-  options: Record<string, string>
-}
+export type { PageInstance }
 
 export interface Runtime {
   /** The `wx` object the mini-program sees. */
@@ -82,6 +90,10 @@ export interface Runtime {
   launch(options?: LaunchOptions): Result<void>
   getApp(): Record<string, unknown> | undefined
   getCurrentPages(): PageInstance[]
+  /** The mini-program goes to the background: the top page's `onHide`, then App `onHide`. */
+  enterBackground(): void
+  /** The mini-program comes back: App `onShow`, then the top page's `onShow`. */
+  enterForeground(): void
   /** Timers, open requests and callbacks still to run. */
   pending(): number
   /** Called whenever nothing is pending any more; returns an unsubscribe. */
@@ -135,7 +147,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const pending = new PendingWork()
   let app: Record<string, unknown> | undefined
   let appRegistered = false
-  const pages: { route: string; root: Root; page: PageInstance }[] = []
+  let foreground = true
+  let scene = DEFAULT_SCENE
 
   const sink: ErrorSink = (error) => {
     const reported = toReportedError(error)
@@ -176,17 +189,44 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   glassEasel.addGlobalWarningListener(warningListener)
 
   const timerControl = createTimers(pending, sink)
+  const routes = pageRoutes(appJson)
+  const tabRoutes = new Set(
+    (appJson.tabBar?.list ?? []).map((item) => joinPath('', String(item.pagePath))),
+  )
+  const isTabPage = (route: string): boolean => tabRoutes.has(route)
+  const stack = new PageStack({
+    sink,
+    screen: port.screen,
+    isTabPage,
+    createRoot: (route) => {
+      if (!space.getComponentByUrlWithoutDefault(route, '')) {
+        sink(new Error(`Page "${route}" has not been registered yet.`))
+        return undefined
+      }
+      try {
+        return associated.createRoot('page', codeSpace, route)
+      } catch (error) {
+        sink(error)
+        return undefined
+      }
+    },
+  })
   const requests = createRequestApi({
     port,
     pending,
     sink,
     defer: timerControl.defer,
-    currentPage: () => pages[pages.length - 1]?.route,
+    currentPage: () => stack.top?.route,
   })
   const storage = new AppStorage(port.loadStorage(options.appid), (change) =>
     port.saveStorage(options.appid, change),
   )
-  const wx = createWxApi({ port, sink, defer: timerControl.defer, storage, requests })
+  const invokeLater = createLaterInvoker(sink, pending)
+  const wx = {
+    ...createWxApi({ port, sink, defer: timerControl.defer, storage, requests }),
+    ...createNavigationApi({ invokeLater, defer: timerControl.defer, stack, routes, isTabPage }),
+    ...createInteractionApi({ port, invokeLater, defer: timerControl.defer, stack }),
+  }
 
   const App = (definition: unknown): void => {
     if (appRegistered) throw new Error('App() can only be called once')
@@ -197,7 +237,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     if (app === undefined && opts?.allowDefault === true) app = {}
     return app
   }
-  const getCurrentPages = (): PageInstance[] => pages.map((entry) => entry.page)
+  const getCurrentPages = (): PageInstance[] => stack.pages.map((page) => page.instance)
 
   const globals: ModuleScope = {
     wx,
@@ -235,38 +275,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       appJson.usingComponents ?? {},
     )
 
-  const openPage = (route: string, query: Record<string, string>): void => {
-    if (!space.getComponentByUrlWithoutDefault(route, '')) {
-      sink(new Error(`Page "${route}" has not been registered yet.`))
-      return
-    }
-    let root: Root
-    try {
-      root = associated.createRoot('page', codeSpace, route)
-    } catch (error) {
-      sink(error)
-      return
-    }
-    const page = root.get() as unknown as PageInstance
-    page.route = route
-    page.options = { ...query }
-    pages.push({ route, root, page })
-    const component = root.getComponent()
-    if (options.mountPage) callGuarded(sink, options.mountPage, undefined, [root])
-    else glassEasel.Element.pretendAttached(component)
-    callGuarded(sink, page.onLoad, page, [{ ...query }])
-    callGuarded(sink, page.onShow, page, [])
-    component.triggerPageLifetime('show', [])
-    component.triggerLifetime('ready', [])
-    callGuarded(sink, page.onReady, page, [])
-  }
-
   let launched = false
   const launch = (launchOptions: LaunchOptions = {}): Result<void> => {
     if (launched) {
       return fail({ code: 'ALREADY_LAUNCHED', message: 'This runtime has already launched' })
     }
-    const routes = pageRoutes(appJson)
     if (routes.length === 0) {
       return fail({ code: 'NO_PAGES', message: 'app.json lists no pages', file: 'app.json' })
     }
@@ -290,6 +303,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     }
 
     launched = true
+    scene = launchOptions.scene ?? DEFAULT_SCENE
+    if (options.installComponents)
+      callGuarded(sink, options.installComponents, undefined, [codeSpace])
+    for (const [path, scope] of Object.entries(options.styleScopes ?? {})) {
+      codeSpace.addStyleSheet(path, path, scope)
+    }
     const components = componentLoadOrder(routes, jsonOf)
     for (const path of [...routes, ...components]) {
       codeSpace.addComponentStaticConfig(path, jsonOf(path) as adapterTypes.ComponentStaticConfig)
@@ -305,7 +324,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     const appOptions = () => ({
       path: route,
       query: { ...query },
-      scene: launchOptions.scene ?? DEFAULT_SCENE,
+      scene,
       referrerInfo: {},
       apiCategory: 'default',
     })
@@ -313,7 +332,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       callGuarded(sink, app.onLaunch, app, [appOptions()])
       callGuarded(sink, app.onShow, app, [appOptions()])
     }
-    openPage(route, query)
+    stack.push(route, query)
     pending.scheduleIdleCheck()
     return ok(undefined)
   }
@@ -323,12 +342,35 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     launch,
     getApp: () => app,
     getCurrentPages,
+    enterBackground: () => {
+      if (!foreground) return
+      foreground = false
+      stack.hideTop()
+      if (app) callGuarded(sink, app.onHide, app, [])
+    },
+    enterForeground: () => {
+      if (foreground) return
+      foreground = true
+      const top = stack.top
+      if (app) {
+        callGuarded(sink, app.onShow, app, [
+          {
+            path: top?.route,
+            query: { ...(top?.query ?? {}) },
+            scene,
+            referrerInfo: {},
+            apiCategory: 'default',
+          },
+        ])
+      }
+      stack.showTop()
+    },
     pending: () => pending.size,
     onIdle: (listener) => pending.onIdle(listener),
     dispose: () => {
       requests.abortAll()
       timerControl.clearAll()
-      for (const { root } of pages.splice(0)) root.release()
+      stack.releaseAll()
       pending.cancelIdleCheck()
       glassEasel.removeGlobalErrorListener(errorListener)
       glassEasel.removeGlobalWarningListener(warningListener)

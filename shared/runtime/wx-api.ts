@@ -84,9 +84,37 @@ export function createWxApi(host: WxApiHost): Record<string, unknown> {
     clearStorage: (options: unknown) => invoke('clearStorage', options, () => storage.clear()),
 
     getSystemInfoSync: systemInfo,
+    getWindowInfo: () => windowInfo(systemInfo()),
     getSystemInfo: (options: unknown) => invoke('getSystemInfo', options, systemInfo),
     getNetworkType: (options: unknown) =>
       invoke('getNetworkType', options, () => ({ networkType: port.networkType() })),
+  }
+}
+
+/**
+ * `wx.getWindowInfo()` from the device's system info; `safeArea` and `screenTop` come from the host
+ * when it knows them (the simulator's frame does), else from the status bar and the window height.
+ */
+function windowInfo(info: Record<string, unknown>): Record<string, unknown> {
+  const number = (name: string): number => Number(info[name] ?? 0)
+  const [screenWidth, screenHeight] = [number('screenWidth'), number('screenHeight')]
+  const statusBarHeight = number('statusBarHeight')
+  return {
+    pixelRatio: number('pixelRatio'),
+    screenWidth,
+    screenHeight,
+    windowWidth: number('windowWidth'),
+    windowHeight: number('windowHeight'),
+    statusBarHeight,
+    safeArea: info.safeArea ?? {
+      left: 0,
+      right: screenWidth,
+      top: statusBarHeight,
+      bottom: screenHeight,
+      width: screenWidth,
+      height: screenHeight - statusBarHeight,
+    },
+    screenTop: info.screenTop ?? screenHeight - number('windowHeight'),
   }
 }
 
