@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net'
 import { performance } from 'node:perf_hooks'
-import { Readable, type Transform } from 'node:stream'
+import { Readable } from 'node:stream'
 import type { Dispatcher } from 'undici'
 import type {
   BlockRule,
@@ -13,8 +13,8 @@ import type {
   ThrottleProfile,
   Timings,
 } from '../../../../shared/network'
-import { BodyCollector } from '../body/body-collector'
 import { createContentDecoder } from '../body/content-decoder'
+import { ResponseBody } from '../body/response-body'
 import { BandwidthPacer, pacedBody } from '../conditions/network-condition'
 import { headerValue, readRawHeaders } from '../headers/response-headers'
 import { ERR_MSG } from '../policy/wechat-messages'
@@ -64,16 +64,11 @@ export class RequestRun implements DiagnosticsObserver {
   private controller: Dispatcher.DispatchController | undefined
   private timeoutTimer: NodeJS.Timeout | undefined
   private latencyTimer: NodeJS.Timeout | undefined
-  private paceTimer: NodeJS.Timeout | undefined
   private pacer: BandwidthPacer | undefined
-  private backlog: Buffer[] = []
   private inputEnded = false
   private redirectTo: { url: string; statusCode: number } | undefined
   private head: ResponseHead | undefined
-  private collector: BodyCollector | undefined
-  private decoders: Transform[] | undefined
-  private encodedSize = 0
-  private decodedSize = 0
+  private response: ResponseBody | undefined
   private connection: ConnectionInfo | undefined
   private freshConnection = false
   private readonly queuedAt = performance.now()
@@ -193,13 +188,14 @@ export class RequestRun implements DiagnosticsObserver {
         socket.destroy()
         if (current()) this.fail(networkFailure(undefined))
       },
-      onResponseData: (controller, chunk) => {
-        if (current()) this.receive(controller, chunk)
+      onResponseData: (_controller, chunk) => {
+        if (current() && !this.redirectTo) this.response?.receive(chunk)
       },
       onResponseEnd: () => {
         if (!current()) return
         this.inputEnded = true
-        if (!this.paceTimer) this.endOfInput()
+        if (this.redirectTo) this.followRedirect(this.redirectTo)
+        else this.response?.end()
       },
       onResponseError: (_controller, error) => {
         if (current()) this.onTransportError(error)
@@ -223,14 +219,22 @@ export class RequestRun implements DiagnosticsObserver {
     }
     this.head = { statusCode, header, cookies }
     const bodyless = this.method === 'HEAD' || statusCode === 204 || statusCode === 304
-    this.decoders = bodyless
-      ? undefined
-      : createContentDecoder(headerValue(header, 'content-encoding'))
     const length = Number(headerValue(header, 'content-length'))
-    this.collector = new BodyCollector(
-      !this.decoders && Number.isSafeInteger(length) ? length : undefined,
+    this.response = new ResponseBody(
+      controller,
+      {
+        decoders: bodyless
+          ? undefined
+          : createContentDecoder(headerValue(header, 'content-encoding')),
+        expectedSize: Number.isSafeInteger(length) ? length : undefined,
+        pacer: this.pacer,
+      },
+      {
+        onChunk: (chunk) => this.deliver(chunk),
+        onComplete: () => void this.complete(),
+        onDecodingError: () => this.fail(DECODING_FAILED),
+      },
     )
-    if (this.decoders) this.wireDecoders(controller, this.decoders)
     this.host.recordOrigin(this.url, statusCode, this.connection)
     this.host.emit({
       type: 'headers',
@@ -247,61 +251,11 @@ export class RequestRun implements DiagnosticsObserver {
     this.callbacks.onHeaders?.(this.head)
   }
 
-  private wireDecoders(controller: Dispatcher.DispatchController, decoders: Transform[]): void {
-    for (let i = 0; i < decoders.length; i++) {
-      decoders[i].on('error', () => this.fail(DECODING_FAILED))
-      if (i + 1 < decoders.length) decoders[i].pipe(decoders[i + 1])
-    }
-    const last = decoders[decoders.length - 1]
-    last.on('data', (chunk: Buffer) => this.state === 'running' && this.deliver(chunk))
-    last.on('end', () => this.state === 'running' && this.complete())
-    decoders[0].on('drain', () => this.state === 'running' && controller.resume())
-  }
-
-  /** Raw (possibly encoded) bytes from the socket, paced when a throttle profile is active. */
-  private receive(controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    if (this.redirectTo) return
-    this.encodedSize += chunk.byteLength
-    const wait = this.pacer?.delayFor(chunk.byteLength) ?? 0
-    if (wait === 0 && !this.paceTimer) {
-      this.consume(controller, chunk)
-      return
-    }
-    this.backlog.push(chunk)
-    controller.pause()
-    this.paceTimer ??= setTimeout(() => {
-      this.paceTimer = undefined
-      const chunks = this.backlog
-      this.backlog = []
-      for (const paced of chunks) this.consume(controller, paced)
-      if (this.inputEnded) this.endOfInput()
-      else if (this.state === 'running') controller.resume()
-    }, wait)
-  }
-
-  private consume(controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    if (this.state !== 'running') return
-    if (this.decoders) {
-      if (!this.decoders[0].write(chunk)) controller.pause()
-    } else {
-      this.deliver(chunk)
-    }
-  }
-
   private deliver(chunk: Buffer): void {
-    this.decodedSize += chunk.byteLength
-    this.collector?.push(chunk)
     if (this.request.enableChunked) this.callbacks.onChunk?.(chunk)
     if (this.host.observed()) {
       this.host.emit({ type: 'chunk', id: this.id, size: chunk.byteLength, time: Date.now() })
     }
-  }
-
-  private endOfInput(): void {
-    if (this.state !== 'running') return
-    if (this.redirectTo) this.followRedirect(this.redirectTo)
-    else if (this.decoders) this.decoders[0].end()
-    else void this.complete()
   }
 
   private followRedirect({ url, statusCode }: { url: string; statusCode: number }): void {
@@ -332,15 +286,14 @@ export class RequestRun implements DiagnosticsObserver {
     this.redirectTo = undefined
     this.inputEnded = false
     this.controller = undefined
-    this.encodedSize = 0
     this.dispatchHop()
   }
 
   private async complete(): Promise<void> {
-    const head = this.head
-    if (!head || !this.finish()) return
+    const { head, response } = this
+    if (!head || !response || !this.finish()) return
     const endAt = performance.now()
-    const body = this.collector?.result() ?? new Uint8Array(0)
+    const body = response.result()
     const ref: BodyRef = this.host.observed()
       ? await this.host.keepBody(this.id, body)
       : { kind: 'memory', size: body.byteLength, data: body }
@@ -348,8 +301,8 @@ export class RequestRun implements DiagnosticsObserver {
     this.host.emit({
       type: 'finished',
       id: this.id,
-      encodedSize: this.encodedSize,
-      decodedSize: this.decodedSize,
+      encodedSize: response.encodedSize,
+      decodedSize: response.decodedSize,
       timings: this.timings(endAt),
       ...(tls && { tls }),
       body: ref,
@@ -385,13 +338,11 @@ export class RequestRun implements DiagnosticsObserver {
     this.state = 'done'
     clearTimeout(this.timeoutTimer)
     clearTimeout(this.latencyTimer)
-    clearTimeout(this.paceTimer)
-    this.backlog = []
     const controller = this.controller
     if (controller && !controller.aborted && !(this.inputEnded && !this.redirectTo)) {
       controller.abort(new Error('request settled'))
     }
-    for (const decoder of this.decoders ?? []) decoder.destroy()
+    this.response?.destroy()
     return true
   }
 
