@@ -1,0 +1,8 @@
+export { startDemoServer, type DemoServer, type DemoServerOptions } from './demo-server'
+export {
+  DEMO_API_HOST,
+  DEMO_API_ORIGIN,
+  DEMO_OTHER_HOST,
+  DEMO_OTHER_ORIGIN,
+  DEMO_SOCKET_ORIGIN,
+} from './demo-hosts'
