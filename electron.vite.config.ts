@@ -24,6 +24,14 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     plugins: [vue()],
-    build: { rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+    build: {
+      rollupOptions: {
+        // simulator: the sandboxed frame the mini-program runs in (its own CSP allows eval).
+        input: {
+          index: resolve('renderer/index.html'),
+          simulator: resolve('renderer/simulator.html'),
+        },
+      },
+    },
   },
 })

@@ -1,0 +1,29 @@
+/**
+ * Where built-in components (button, input, image, swiper…) plug into the simulator. A module under
+ * `builtins/` calls `registerBuiltins(installer)` when imported; the frame imports `builtins/index.ts`
+ * if it exists and, at boot, runs every installer on the project's code space before any page or
+ * component loads (e.g. `codeSpace.getComponentSpace()` to define components and
+ * `setGlobalUsingComponent` to make them available to every template). Tags without a registered
+ * component render as plain elements styled by frame.css.
+ */
+import type { CodeSpace } from 'glass-easel-miniprogram-adapter'
+
+export interface BuiltinContext {
+  /** Image and other asset files as data URLs by path from the mini-program root. */
+  assets: Record<string, string>
+  /** The device's CSS width (for rpx in built-ins' own styles). */
+  deviceWidth: number
+}
+
+export type BuiltinInstaller = (codeSpace: CodeSpace, context: BuiltinContext) => void
+
+const installers: BuiltinInstaller[] = []
+
+export function registerBuiltins(installer: BuiltinInstaller): void {
+  installers.push(installer)
+}
+
+/** Runs every registered installer, in registration order. */
+export function installBuiltins(codeSpace: CodeSpace, context: BuiltinContext): void {
+  for (const install of installers) install(codeSpace, context)
+}

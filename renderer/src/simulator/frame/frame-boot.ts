@@ -1,0 +1,55 @@
+/**
+ * The frame's side of the simulator protocol: it says `wx-bridge:ready`, accepts HostMessages only
+ * from its parent window, boots the project on `wx-host:boot` (once: the workbench re-boots with a
+ * new iframe), relays `wx-host:task` events to open requests and applies `wx-host:network-type`.
+ */
+import type { FrameMessage } from '../../../../shared/simulator-protocol'
+import { isHostMessage } from './host-message'
+import { startSimulator, type Simulator } from './simulator-app'
+
+/** The window the frame talks to (its parent); `postMessage` with targetOrigin `'*'`. */
+export interface ParentWindow {
+  postMessage(message: unknown, targetOrigin: string): void
+}
+
+export interface FrameHandle {
+  /** The running project, once booted. */
+  simulator(): Simulator | undefined
+}
+
+export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
+  // The parent is a different (opaque-origin) document: its origin cannot be named, and it
+  // checks `event.source` and the message type itself.
+  const post = (message: FrameMessage): void => parent.postMessage(message, '*')
+  let simulator: Simulator | undefined
+
+  win.addEventListener('message', (event: MessageEvent) => {
+    if (event.source !== (parent as unknown) || !isHostMessage(event.data)) return
+    const message = event.data
+    if (message.type === 'wx-host:boot') {
+      if (simulator) return
+      simulator = startSimulator(win.document, message, post)
+    } else if (message.type === 'wx-host:task') {
+      simulator?.port.deliverTask(message.taskId, message.event)
+    } else {
+      simulator?.port.setNetworkType(message.networkType)
+    }
+  })
+  post({ type: 'wx-bridge:ready' })
+  return { simulator: () => simulator }
+}
+
+/**
+ * Makes `parent` (and `frames`/`self`'s `.parent`) read as the frame itself, as in a top-level
+ * window, so mini-program code that escapes the runtime's hidden globals through
+ * `Function('return this')()` does not find the workbench by that name. `top` cannot be hidden
+ * (the platform makes it unforgeable); the real protection is the parent's checks: only this
+ * frame's window, only the wx-bridge types, and the main process deciding what to do with them.
+ */
+export function concealParent(win: Window): void {
+  try {
+    Object.defineProperty(win, 'parent', { get: () => win, configurable: false })
+  } catch {
+    // A platform that does not let the property be redefined keeps it; see above.
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Which messages the frame accepts: only from its parent window (checked by the caller), and only
+ * a HostMessage of a known type with the fields it needs. Anything else is dropped unread.
+ */
+import type { HostMessage } from '../../../../shared/simulator-protocol'
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}
+
+export function isHostMessage(value: unknown): value is HostMessage {
+  if (!isRecord(value)) return false
+  switch (value.type) {
+    case 'wx-host:boot':
+      return (
+        isRecord(value.bundle) &&
+        isRecord(value.systemInfo) &&
+        isRecord(value.storage) &&
+        typeof value.networkType === 'string' &&
+        (value.entry === undefined || typeof value.entry === 'string')
+      )
+    case 'wx-host:task':
+      return typeof value.taskId === 'string' && isRecord(value.event)
+    case 'wx-host:network-type':
+      return typeof value.networkType === 'string'
+    default:
+      return false
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The runtime's PageScreen in the frame: one scrolling container per open page (only the top one
+ * visible, so a page keeps its scroll position under others), scroll / reach-bottom / pull-down
+ * events back to the runtime, `wx.pageScrollTo`, the refresh indicator, and the navigation bar
+ * state of each page (its window plus what `wx.setNavigationBar*` changed).
+ */
+import type * as glassEasel from 'glass-easel'
+import type {
+  NavigationBarPatch,
+  PageScreen,
+  PageScreenEvents,
+  PageScrollRequest,
+  ScreenPage,
+} from '../../../../shared/runtime'
+import { element } from './dom'
+import type { PageWindow } from './page-window'
+
+/** How far (CSS px) a page must be pulled down at its top to refresh. */
+export const PULL_TO_REFRESH_DISTANCE = 60
+
+interface OpenPage {
+  page: ScreenPage
+  container: HTMLElement
+  refresh: HTMLElement
+  component: glassEasel.GeneralComponent
+  window: PageWindow
+  navigation: NavigationBarPatch
+}
+
+export interface FramePageScreenOptions {
+  doc: Document
+  area: HTMLElement
+  windowOf(route: string): PageWindow
+  /** The stack or the shown page's bars changed. */
+  onChange(
+    top: { route: string; window: PageWindow; navigation: NavigationBarPatch } | undefined,
+    depth: number,
+  ): void
+  /** The stack after each change, for the workbench. */
+  onStack(stack: { route: string; query: Record<string, string> }[]): void
+}
+
+export class FramePageScreen implements PageScreen {
+  private readonly opened = new Map<number, OpenPage>()
+  private stack: ScreenPage[] = []
+
+  constructor(private readonly options: FramePageScreenOptions) {}
+
+  /** The page shown now. */
+  get topPage(): { route: string; window: PageWindow } | undefined {
+    const top = this.stack[this.stack.length - 1]
+    const open = top && this.opened.get(top.id)
+    return open ? { route: open.page.route, window: open.window } : undefined
+  }
+
+  /** The container of the page with `id` (for tests and the workbench's e2e). */
+  containerOf(id: number): HTMLElement | undefined {
+    return this.opened.get(id)?.container
+  }
+
+  open(
+    page: ScreenPage,
+    component: glassEasel.GeneralComponent,
+    attach: (parent: unknown, placeholder: unknown) => void,
+    events: PageScreenEvents,
+  ): void {
+    const { doc, area } = this.options
+    const window = this.options.windowOf(page.route)
+    const refresh = element(doc, 'div', { class: 'mp-refresh', 'aria-hidden': 'true' }, [
+      element(doc, 'span'),
+      element(doc, 'span'),
+      element(doc, 'span'),
+    ])
+    const host = element(doc, 'div', { class: 'mp-page-host' })
+    const placeholder = element(doc, 'div')
+    host.appendChild(placeholder)
+    const container = element(
+      doc,
+      'div',
+      { class: 'mp-page', 'data-route': page.route, 'data-page-id': String(page.id) },
+      [refresh, host],
+    )
+    container.hidden = true
+    area.appendChild(container)
+    attach(host, placeholder)
+    this.opened.set(page.id, { page, container, refresh, component, window, navigation: {} })
+    this.watchScrolling(container, window, events)
+    if (window.enablePullDownRefresh) this.watchPulling(container, events)
+  }
+
+  close(id: number): void {
+    this.opened.get(id)?.container.remove()
+    this.opened.delete(id)
+  }
+
+  stackChanged(stack: ScreenPage[]): void {
+    this.stack = stack
+    const topId = stack[stack.length - 1]?.id
+    for (const [id, open] of this.opened) open.container.hidden = id !== topId
+    this.options.onStack(stack.map(({ route, query }) => ({ route, query: { ...query } })))
+    this.notify()
+  }
+
+  scrollTo(id: number, request: PageScrollRequest): void {
+    const open = this.opened.get(id)
+    if (!open) return
+    let top = request.scrollTop
+    if (request.selector !== undefined) {
+      const target = open.component.getShadowRoot()?.querySelector(request.selector)
+      const node = target?.$$ as HTMLElement | undefined
+      if (!node) return
+      top = node.getBoundingClientRect().top - open.container.getBoundingClientRect().top
+      top += open.container.scrollTop + (request.offsetTop ?? 0)
+    }
+    if (top === undefined) return
+    if (request.duration > 0 && typeof open.container.scrollTo === 'function') {
+      open.container.scrollTo({ top, behavior: 'smooth' })
+    } else {
+      open.container.scrollTop = top
+    }
+  }
+
+  setRefreshing(id: number, refreshing: boolean): void {
+    this.opened.get(id)?.container.classList.toggle('mp-refreshing', refreshing)
+  }
+
+  /** Applies a `wx.setNavigationBar*` change to the page with `pageId`. */
+  patchNavigation(pageId: number, patch: NavigationBarPatch): void {
+    const open = this.opened.get(pageId)
+    if (!open) return
+    open.navigation = { ...open.navigation, ...patch }
+    this.notify()
+  }
+
+  private notify(): void {
+    const top = this.stack[this.stack.length - 1]
+    const open = top && this.opened.get(top.id)
+    this.options.onChange(
+      open && { route: open.page.route, window: open.window, navigation: open.navigation },
+      this.stack.length,
+    )
+  }
+
+  private watchScrolling(
+    container: HTMLElement,
+    window: PageWindow,
+    events: PageScreenEvents,
+  ): void {
+    let atBottom = false
+    container.addEventListener('scroll', () => {
+      events.scroll(container.scrollTop)
+      const distance = container.scrollHeight - container.clientHeight - container.scrollTop
+      const near = distance <= window.onReachBottomDistance
+      if (near && !atBottom) events.reachBottom()
+      atBottom = near
+    })
+  }
+
+  /** A drag down from the very top (touch or mouse) past the threshold asks for a refresh. */
+  private watchPulling(container: HTMLElement, events: PageScreenEvents): void {
+    let startY: number | undefined
+    const begin = (y: number) => {
+      startY = container.scrollTop <= 0 ? y : undefined
+    }
+    const end = (y: number) => {
+      if (startY !== undefined && y - startY >= PULL_TO_REFRESH_DISTANCE) events.pullDownRefresh()
+      startY = undefined
+    }
+    container.addEventListener('touchstart', (ev) => begin(ev.changedTouches[0]?.clientY ?? 0))
+    container.addEventListener('touchend', (ev) => end(ev.changedTouches[0]?.clientY ?? 0))
+    container.addEventListener('mousedown', (ev) => begin(ev.clientY))
+    container.addEventListener('mouseup', (ev) => end(ev.clientY))
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * Runs one compiled project in the frame: builds the phone (bars, pages area, interaction layer),
+ * loads the bundle's templates, component configs and styles into glass-easel's DOM backend, and
+ * launches the logic runtime on a FramePort. Compile errors show as an overlay; the pages that
+ * compiled still run.
+ */
+import * as glassEasel from 'glass-easel'
+import { createRuntime, type Runtime, type RuntimeAppJson } from '../../../../shared/runtime'
+import type { ComponentJson } from '../../../../shared/runtime'
+import type { FrameMessage, HostMessage } from '../../../../shared/simulator-protocol'
+import { installBuiltins } from './builtins-registry'
+import { showCompileErrors } from './compile-errors'
+import { element } from './dom'
+import { FramePort } from './frame-port'
+import { FrameUi } from './frame-ui'
+import { installInlineRpx } from './inline-rpx'
+import { FramePageScreen } from './page-screen'
+import { pageSystemInfo, pageWindow, type PageWindow } from './page-window'
+import { PhoneChrome, tabBarSettings } from './phone-chrome'
+import { tapOnClickWithoutPress, touchFields } from './tap-events'
+
+export type BootMessage = Extract<HostMessage, { type: 'wx-host:boot' }>
+
+export interface Simulator {
+  readonly runtime: Runtime
+  readonly port: FramePort
+  readonly screen: FramePageScreen
+}
+
+function parseJsonObject(text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined) return undefined
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function stripLeadingSlash(path: string): string {
+  return path.replace(/^\/+/, '')
+}
+
+/**
+ * Loads `boot.bundle` into a fresh glass-easel backend on `doc` and launches it. Call once per
+ * document: the DOM backend listens on the whole document.
+ */
+export function startSimulator(
+  doc: Document,
+  boot: BootMessage,
+  post: (message: FrameMessage) => void,
+): Simulator {
+  const { bundle } = boot
+  const { compiled } = bundle
+  const appJson = bundle.appJson as RuntimeAppJson & Record<string, unknown>
+  const device = boot.systemInfo
+  glassEasel.globalOptions.writeIdToDOM = true
+  installInlineRpx(device)
+
+  const phone = element(doc, 'div', { id: 'mp-phone' })
+  const layer = element(doc, 'div', { id: 'mp-ui-layer' })
+  doc.body.appendChild(phone)
+  doc.body.appendChild(layer)
+
+  const tabBar = tabBarSettings(appJson)
+  const tabRoutes = new Set(tabBar?.list.map((item) => item.pagePath) ?? [])
+  const windows = new Map<string, PageWindow>()
+  const windowOf = (route: string): PageWindow => {
+    let window = windows.get(route)
+    if (!window) {
+      const own = parseJsonObject(bundle.files[`${route}.json`]) ?? compiled.components[route]?.json
+      window = pageWindow(appJson.window as Record<string, unknown> | undefined, own)
+      windows.set(route, window)
+    }
+    return window
+  }
+
+  // The bars' buttons act on the runtime created below; they only run on user input, after it.
+  const wxCall = (api: string, options: Record<string, unknown>) =>
+    (runtime.wx[api] as ((o: Record<string, unknown>) => unknown) | undefined)?.(options)
+  const chrome = new PhoneChrome(doc, phone, {
+    device,
+    tabBar,
+    assets: bundle.assets,
+    onBack: () => wxCall('navigateBack', { fail: () => undefined }),
+    onTab: (pagePath) => wxCall('switchTab', { url: `/${pagePath}`, fail: () => undefined }),
+    onCapsuleClose: () => {
+      runtime.enterBackground()
+      const resume = element(doc, 'button', { type: 'button', id: 'mp-background' }, [
+        '点击返回小程序',
+      ])
+      resume.addEventListener('click', () => {
+        resume.remove()
+        runtime.enterForeground()
+      })
+      layer.appendChild(resume)
+    },
+  })
+
+  const screen = new FramePageScreen({
+    doc,
+    area: chrome.pagesArea,
+    windowOf,
+    onChange: (top, depth) => {
+      if (!top) return
+      chrome.update({
+        window: top.window,
+        navigation: top.navigation,
+        canGoBack: depth > 1,
+        route: top.route,
+      })
+    },
+    onStack: (stack) => post({ type: 'wx-bridge:pages', stack }),
+  })
+  const ui = new FrameUi({
+    doc,
+    layer,
+    assets: bundle.assets,
+    setNavigationBar: (pageId, patch) => screen.patchNavigation(pageId, patch),
+  })
+
+  const entry = boot.entry ?? compiled.pages[0] ?? appJson.pages[0] ?? ''
+  const entryRoute = stripLeadingSlash(entry.split('?')[0])
+  const port = new FramePort({
+    post,
+    appid: bundle.appid,
+    storage: boot.storage,
+    networkType: boot.networkType,
+    ui,
+    screen,
+    systemInfo: () => {
+      const route = screen.topPage?.route ?? entryRoute
+      const position = tabRoutes.has(route) ? tabBar?.position : undefined
+      return pageSystemInfo(device, windowOf(route), position)
+    },
+  })
+
+  const backend = new glassEasel.CurrentWindowBackendContext()
+  backend.onEvent((target, type, detail, options) =>
+    glassEasel.Event.triggerEvent(target, type, detail, {
+      ...options,
+      extraFields: touchFields(options.originalEvent),
+    }),
+  )
+  tapOnClickWithoutPress(doc)
+  for (const [path, css] of Object.entries(compiled.styles))
+    backend.registerStyleSheetContent(path, css)
+  const styleScopes: Record<string, string | undefined> = {}
+  for (const path of Object.keys(compiled.styles))
+    styleScopes[path] = compiled.components[path]?.prefix
+
+  const groupList = compiled.groupListCode
+    ? (new Function(`return ${compiled.groupListCode}`)() as Record<string, unknown>)
+    : {}
+  const templates: Record<string, glassEasel.template.ComponentTemplate> = {}
+  for (const path of compiled.templates) {
+    if (groupList[path] !== undefined) {
+      templates[path] = {
+        groupList,
+        content: groupList[path],
+      } as unknown as glassEasel.template.ComponentTemplate
+    }
+  }
+  const jsons: Record<string, ComponentJson> = {}
+  for (const [path, component] of Object.entries(compiled.components)) jsons[path] = component.json
+
+  showCompileErrors(doc, phone, compiled.errors)
+  const runtime = createRuntime({
+    port,
+    appid: bundle.appid,
+    files: bundle.files,
+    appJson,
+    jsons,
+    templates,
+    backend,
+    styleScopes,
+    installComponents: (codeSpace) =>
+      installBuiltins(codeSpace, { assets: bundle.assets, deviceWidth: device.screenWidth }),
+  })
+  const launched = runtime.launch({ entry })
+  if (!launched.ok) {
+    const { error } = launched
+    port.reportError({ message: error.message, stack: `${error.code}: ${error.message}` })
+    showCompileErrors(doc, phone, [
+      { file: error.file ?? 'app.json', line: 1, column: 1, message: error.message },
+    ])
+  } else {
+    const painted = () =>
+      post({
+        type: 'wx-bridge:painted',
+        route: entryRoute,
+        time: performance.timeOrigin + performance.now(),
+      })
+    if (typeof requestAnimationFrame === 'function')
+      requestAnimationFrame(() => setTimeout(painted, 0))
+    else setTimeout(painted, 0)
+  }
+  return { runtime, port, screen }
+}
