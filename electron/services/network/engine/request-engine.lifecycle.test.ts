@@ -67,6 +67,15 @@ test('an outcome never arrives before request() returns its task', async () => {
   await engine.close()
 })
 
+test('a refused call counts as pending until its outcome is delivered', async () => {
+  const { engine } = recordedEngine({ networkCondition: 'offline' })
+  const pending = startCall(engine, { url: `${server.origin}/` })
+  expect(engine.pending()).toBe(1)
+  await pending.done
+  expect(engine.pending()).toBe(0)
+  await engine.close()
+})
+
 test('an invalid connect-to entry is refused when set', () => {
   const { engine } = recordedEngine({ urlCheck: false })
   expect(() => engine.update({ connectTo: ['api.example.test:443'] })).toThrow(

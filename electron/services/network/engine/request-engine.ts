@@ -88,6 +88,8 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
   const consoleListeners = new Set<(message: ToolConsoleMessage) => void>()
   const waiting: RequestRun[] = []
   const inFlight = new Set<RequestRun>()
+  /** Refused calls whose outcome is still to be delivered (on the next microtask). */
+  const refusing = new Set<RequestRun>()
   const security = new SecurityDetailsTable()
   const retired = new Set<Agent>()
   const releaseDiagnostics = retainDiagnostics()
@@ -168,7 +170,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     observed: () => eventListeners.size > 0,
     emit,
     settled(run) {
-      if (!inFlight.delete(run)) {
+      if (!inFlight.delete(run) && !refusing.delete(run)) {
         const index = waiting.indexOf(run)
         if (index >= 0) waiting.splice(index, 1)
       }
@@ -178,6 +180,11 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
 
   function inFlightLimit(): number {
     return Math.max(1, options.maxInFlight ?? 10)
+  }
+
+  function settleSoon(run: RequestRun, settle: () => void): void {
+    refusing.add(run)
+    queueMicrotask(settle)
   }
 
   function pump(): void {
@@ -224,8 +231,8 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       // Outcomes never arrive before the caller holds its task.
       const failure = closed ? { errMsg: ERR_MSG.abort } : invalidUrl(request.url)
       const refusal = failure ? undefined : preflight(request.url)
-      if (failure) queueMicrotask(() => run.fail(failure))
-      else if (refusal) queueMicrotask(() => run.block(refusal))
+      if (failure) settleSoon(run, () => run.fail(failure))
+      else if (refusal) settleSoon(run, () => run.block(refusal))
       else {
         waiting.push(run)
         pump()
@@ -261,7 +268,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
 
     securityDetails: () => security.rows(),
 
-    pending: () => waiting.length + inFlight.size,
+    pending: () => waiting.length + inFlight.size + refusing.size,
 
     async close() {
       if (closed) return
