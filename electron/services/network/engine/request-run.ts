@@ -17,7 +17,7 @@ import { createContentDecoder } from '../body/content-decoder'
 import { ResponseBody } from '../body/response-body'
 import { BandwidthPacer, pacedBody } from '../conditions/network-condition'
 import { headerValue, readRawHeaders } from '../headers/response-headers'
-import { ERR_MSG } from '../policy/wechat-messages'
+import { ERR_MSG, ERRNO } from '../policy/wechat-messages'
 import { connectionOf, type ConnectionInfo } from '../transport/connection-info'
 import { announceRequestStart, type DiagnosticsObserver } from '../transport/diagnostics'
 import { DECODING_FAILED, networkFailure, type Failure } from './network-failure'
@@ -262,7 +262,7 @@ export class RequestRun implements DiagnosticsObserver {
     const from = this.url
     this.host.emit({ type: 'redirect', id: this.id, from, to: url, statusCode, time: Date.now() })
     if (++this.redirects > MAX_REDIRECTS) {
-      this.fail({ errMsg: ERR_MSG.tooManyRedirects, errno: 600001 })
+      this.fail({ errMsg: ERR_MSG.tooManyRedirects, errno: ERRNO.network })
       return
     }
     const refusal = this.host.checkRedirect(url)
