@@ -12,8 +12,9 @@ export const MEMORY_BODY_LIMIT = 1024 * 1024
 export class BodyStore {
   private readonly files = new Set<string>()
 
+  /** `tempDir` is read per body, so an engine update applies to the next one. */
   constructor(
-    private readonly tempDir: string,
+    private readonly tempDir: () => string,
     private readonly prefix: string,
   ) {}
 
@@ -21,7 +22,7 @@ export class BodyStore {
     if (body.byteLength <= MEMORY_BODY_LIMIT) {
       return { kind: 'memory', size: body.byteLength, data: body }
     }
-    const path = join(this.tempDir, `${this.prefix}-${id}.body`)
+    const path = join(this.tempDir(), `${this.prefix}-${id}.body`)
     try {
       await writeFile(path, body)
     } catch {

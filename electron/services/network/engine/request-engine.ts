@@ -81,9 +81,9 @@ const TRANSPORT_KEYS = ['appid', 'urlCheck', 'connectTo', 'extraCaPem', 'maxInFl
 export function createRequestEngine(initial: RequestEngineOptions): RequestEngine {
   const options: RequestEngineOptions = { ...initial }
   let mappings = parseMappings(options.connectTo)
-  const ownAddresses = options.ownAddresses ?? machineAddresses()
+  const machine = machineAddresses()
   const engineId = randomUUID().slice(0, 8)
-  const bodies = new BodyStore(options.tempDir, `mpdt-${engineId}`)
+  const bodies = new BodyStore(() => options.tempDir, `mpdt-${engineId}`)
   const eventListeners = new Set<(event: NetworkEvent) => void>()
   const consoleListeners = new Set<(message: ToolConsoleMessage) => void>()
   const waiting: RequestRun[] = []
@@ -122,7 +122,11 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
 
   function refuseUrl(url: string, redirect: boolean): Refusal | undefined {
     if (!checksOn()) return undefined
-    const decision = checkRequestUrl({ url, domains: options.domains.request, ownAddresses })
+    const decision = checkRequestUrl({
+      url,
+      domains: options.domains.request,
+      ownAddresses: options.ownAddresses ?? machine,
+    })
     if (decision.allowed) return undefined
     print(
       decision.localMachine
