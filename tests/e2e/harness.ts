@@ -23,14 +23,29 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-sync',
 ]
-/** Generous: on a busy machine `bin/mpdt.js` may first have to rebuild out/. */
+/**
+ * Room for `bin/mpdt.js` to rebuild out/ first (it waits for another build holding its lock) on
+ * a busy machine; tests using the harness allow for it with `E2E_TEST_TIMEOUT_MS`.
+ */
 const SERVER_START_MS = 180_000
+export const E2E_TEST_TIMEOUT_MS = SERVER_START_MS + 60_000
 const SERVER_STOP_MS = 5_000
 const RUNNING_LINE = /^MP DevTools is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m
 
+// Everything started and not yet stopped, so `stopEverything` can clean up after a test that
+// timed out before it got hold of its session.
+const liveServers = new Set<ChildProcess>()
+const liveBrowsers = new Set<Browser>()
+
+/** Stops every server and browser this harness started that is still running. */
+export async function stopEverything(): Promise<void> {
+  await Promise.all([...liveBrowsers].map((browser) => browser.close().catch(() => undefined)))
+  await Promise.all([...liveServers].map((child) => stopChild(child)))
+}
+
 /** Fails (never skips) when Debian's Chromium is not installed. */
-export function requireChromium(): void {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(CHROMIUM_MISSING)
+export function requireChromium(executable: string = CHROMIUM_PATH): void {
+  if (!existsSync(executable)) throw new Error(CHROMIUM_MISSING)
 }
 
 export function fixtureProject(name: string): string {
@@ -102,6 +117,8 @@ export async function startServer(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
+  liveServers.add(child)
+  child.once('exit', () => liveServers.delete(child))
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
@@ -143,7 +160,14 @@ export async function startServer(
 
 export async function launchChromium(): Promise<Browser> {
   requireChromium()
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  })
+  liveBrowsers.add(browser)
+  browser.once('disconnected', () => liveBrowsers.delete(browser))
+  return browser
 }
 
 export interface WorkbenchSession {
@@ -171,7 +195,8 @@ export async function openWorkbench(
       viewport: { width: 1280, height: 800 },
     })
     const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
+    // Bounded, with room for a machine busy with other builds and tests.
+    page.setDefaultTimeout(30_000)
     const pageErrors: string[] = []
     page.on('console', (message) => {
       if (message.type() === 'error')
@@ -207,7 +232,7 @@ export async function openWorkbench(
 export async function waitFor<T>(
   read: () => Promise<T>,
   accept: (value: T) => boolean,
-  timeoutMs = 10_000,
+  timeoutMs = 30_000,
 ): Promise<T> {
   const giveUpAt = Date.now() + timeoutMs
   let value = await read()

@@ -1,12 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import {
   copyFixtureProject,
+  E2E_TEST_TIMEOUT_MS,
   fixtureProject,
   openWorkbench,
   SCREENSHOT_DIR,
+  stopEverything,
   waitFor,
   type ProjectCopy,
   type WorkbenchSession,
@@ -14,7 +16,7 @@ import {
 
 const URL_CHECK_LABEL = '不校验合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书'
 
-describe('workbench in browser mode', () => {
+describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   let session: WorkbenchSession | undefined
   let copy: ProjectCopy | undefined
 
@@ -27,6 +29,8 @@ describe('workbench in browser mode', () => {
       copy = undefined
     }
   })
+
+  afterAll(stopEverything)
 
   async function pageRoutes(): Promise<string[]> {
     const rows = session!.page

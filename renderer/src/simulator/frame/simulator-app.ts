@@ -17,7 +17,7 @@ import { installInlineRpx } from './inline-rpx'
 import { FramePageScreen } from './page-screen'
 import { pageSystemInfo, pageWindow, type PageWindow } from './page-window'
 import { PhoneChrome, tabBarSettings } from './phone-chrome'
-import { tapOnClickWithoutPress, touchFields } from './tap-events'
+import { tapOnClickWithoutPointer, touchFields } from './tap-events'
 
 export type BootMessage = Extract<HostMessage, { type: 'wx-host:boot' }>
 
@@ -144,7 +144,7 @@ export function startSimulator(
       extraFields: touchFields(options.originalEvent),
     }),
   )
-  tapOnClickWithoutPress(doc)
+  tapOnClickWithoutPointer(doc)
   for (const [path, css] of Object.entries(compiled.styles))
     backend.registerStyleSheetContent(path, css)
   const styleScopes: Record<string, string | undefined> = {}

@@ -1,7 +1,8 @@
 /**
  * WeChat's touch-level event fields on glass-easel events, and taps from clicks that had no
  * press before them (keyboard activation, `element.click()`): glass-easel's DOM backend makes a
- * `tap` from mousedown/mouseup and touchstart/touchend only.
+ * `tap` from mousedown/mouseup and touchstart/touchend only (and, once it saw a touch, from
+ * touches only, as on a phone).
  */
 import * as glassEasel from 'glass-easel'
 
@@ -69,23 +70,15 @@ function glassEaselElementOf(node: Node | null): glassEasel.Element | undefined 
 }
 
 /**
- * Listens on `doc` for clicks with no mousedown/touchstart before them and triggers a `tap` on
- * the clicked element, so a keyboard or scripted click runs `bindtap` like a tap.
+ * Listens on `doc` for clicks that no pointer made (`detail` 0: keyboard activation,
+ * `element.click()`) and triggers a `tap` on the clicked element, so they run `bindtap` like a
+ * tap. Pointer clicks (`detail` ≥ 1) already made their tap from mouseup or touchend.
  */
-export function tapOnClickWithoutPress(doc: Document): void {
-  let pressed = false
-  const press = () => {
-    pressed = true
-  }
-  doc.addEventListener('mousedown', press, true)
-  doc.addEventListener('touchstart', press, true)
+export function tapOnClickWithoutPointer(doc: Document): void {
   doc.addEventListener(
     'click',
     (ev) => {
-      if (pressed) {
-        pressed = false
-        return
-      }
+      if (ev.detail !== 0) return
       const target = glassEaselElementOf(ev.target as Node | null)
       if (!target) return
       glassEasel.Event.triggerEvent(

@@ -1,0 +1,154 @@
+/**
+ * The base style sheet of the built-ins, close to WeChat's own: it goes before the project's
+ * styles (app.wxss, page and component WXSS) so those override it as they do in WeChat.
+ */
+export const BASE_CSS = `
+view, cover-view, form, navigator, picker, scroll-view, swiper, movable-area { display: block; }
+text { display: inline; white-space: pre-line; user-select: none; -webkit-user-select: none; }
+text[selectable]:not([selectable=false]), text[user-select]:not([user-select=false]) {
+  user-select: text; -webkit-user-select: text;
+}
+[hidden] { display: none !important; }
+
+button {
+  position: relative; display: block; box-sizing: border-box; width: -webkit-fill-available;
+  margin: 0 auto; padding: 0 14px; font: inherit; font-size: 18px; line-height: 2.55555556;
+  text-align: center; text-decoration: none; border: none; border-radius: 5px; overflow: hidden;
+  color: #000000; background-color: #f8f8f8; cursor: pointer; -webkit-tap-highlight-color: transparent;
+}
+button::after {
+  content: " "; position: absolute; top: 0; left: 0; width: 200%; height: 200%; box-sizing: border-box;
+  border: 1px solid rgba(0, 0, 0, 0.2); border-radius: 10px; transform: scale(0.5);
+  transform-origin: 0 0; pointer-events: none;
+}
+button[wx-type=primary] { color: #ffffff; background-color: #07c160; }
+button[wx-type=warn] { color: #ffffff; background-color: #e64340; }
+button.button-hover { color: rgba(0, 0, 0, 0.6); background-color: #dedede; }
+button[wx-type=primary].button-hover { color: rgba(255, 255, 255, 0.6); background-color: #06ad56; }
+button[wx-type=warn].button-hover { color: rgba(255, 255, 255, 0.6); background-color: #ce3c39; }
+button[size=mini] {
+  display: inline-block; width: auto; padding: 0 1.34em; font-size: 13px; line-height: 2.3;
+}
+button[plain] { color: #353535; background-color: transparent; border: 1px solid #353535; }
+button[plain]::after { border-width: 0; }
+button[plain][wx-type=primary] { color: #07c160; border-color: #07c160; }
+button[plain][wx-type=warn] { color: #e64340; border-color: #e64340; }
+button[disabled] { color: rgba(0, 0, 0, 0.3); background-color: #f7f7f7; cursor: default; }
+button[disabled][wx-type=primary] { color: rgba(255, 255, 255, 0.6); background-color: #9ed99d; }
+button[disabled][wx-type=warn] { color: rgba(255, 255, 255, 0.6); background-color: #ec8b89; }
+button[disabled][plain] { color: rgba(0, 0, 0, 0.2); background-color: transparent; border-color: rgba(0, 0, 0, 0.2); }
+button[loading] { color: rgba(0, 0, 0, 0.6); }
+button[loading][wx-type=primary], button[loading][wx-type=warn] { color: rgba(255, 255, 255, 0.6); }
+.wx-loading {
+  display: inline-block; width: 1em; height: 1em; margin: -0.2em 0.34em 0 0; vertical-align: middle;
+  border: 2px solid currentColor; border-right-color: transparent; border-radius: 50%;
+  box-sizing: border-box; animation: wx-spin 1s linear infinite;
+}
+@keyframes wx-spin { to { transform: rotate(360deg); } }
+navigator.navigator-hover { background-color: rgba(0, 0, 0, 0.1); opacity: 0.7; }
+
+input {
+  display: block; box-sizing: border-box; width: -webkit-fill-available; height: 1.4rem;
+  min-height: 1.4rem; margin: 0; padding: 0; font: inherit; color: inherit; text-overflow: clip;
+  white-space: nowrap; border: none; outline: none; background: transparent;
+}
+textarea {
+  display: block; position: relative; width: 300px; height: 150px; margin: 0; padding: 0;
+  font: inherit; color: inherit; border: none; outline: none; background: transparent; resize: none;
+}
+input::placeholder, textarea::placeholder { color: #808080; }
+input:disabled, textarea:disabled { color: inherit; opacity: 0.6; }
+
+image { display: inline-block; position: relative; width: 320px; height: 240px; overflow: hidden; }
+image > img { display: block; }
+image[wx-auto=height] { height: auto; }
+image[wx-auto=width] { width: auto; }
+
+scroll-view { position: relative; width: 100%; overflow: hidden; }
+.wx-scroll-view {
+  position: relative; width: 100%; height: 100%; max-height: inherit; box-sizing: border-box;
+  -webkit-overflow-scrolling: touch;
+}
+.wx-scroll-view-no-scrollbar { scrollbar-width: none; }
+.wx-scroll-view-no-scrollbar::-webkit-scrollbar { display: none; }
+
+swiper { position: relative; height: 150px; overflow: hidden; }
+.wx-swiper-track { display: flex; width: 100%; height: 100%; will-change: transform; }
+swiper-item {
+  display: block; position: relative; flex: 0 0 100%; width: 100%; height: 100%; overflow: hidden;
+}
+.wx-swiper-dots {
+  position: absolute; left: 50%; bottom: 10px; display: flex; transform: translateX(-50%);
+  pointer-events: none;
+}
+.wx-swiper-dots-vertical { left: auto; right: 10px; bottom: auto; top: 50%; flex-direction: column; transform: translateY(-50%); }
+.wx-swiper-dot { display: block; width: 8px; height: 8px; margin: 0 4px; border-radius: 50%; }
+.wx-swiper-dots-vertical .wx-swiper-dot { margin: 4px 0; }
+
+icon { display: inline-block; font-size: 0; vertical-align: middle; }
+icon > svg { display: block; }
+
+.wx-progress { display: flex; align-items: center; }
+.wx-progress-bar { flex: 1; overflow: hidden; }
+.wx-progress-inner-bar { width: 0; height: 100%; }
+.wx-progress-info { min-width: 2em; margin-left: 15px; }
+
+switch, checkbox, radio { display: inline-block; cursor: pointer; -webkit-tap-highlight-color: transparent; }
+switch[disabled], checkbox[disabled], radio[disabled] { cursor: default; }
+.wx-switch-input {
+  position: relative; display: inline-block; width: 52px; height: 32px; box-sizing: border-box;
+  vertical-align: middle; border: 1px solid #dfdfdf; border-radius: 16px; background-color: #dfdfdf;
+  transition: background-color 0.1s, border 0.1s;
+}
+.wx-switch-input::before, .wx-switch-input::after {
+  content: " "; position: absolute; top: 0; left: 0; height: 30px; border-radius: 15px;
+  transition: transform 0.3s;
+}
+.wx-switch-input::before { width: 50px; background-color: #fdfdfd; }
+.wx-switch-input::after { width: 30px; background-color: #ffffff; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.4); }
+switch[checked] > .wx-switch-input { border-color: var(--wx-choice-color); background-color: var(--wx-choice-color); }
+switch[checked] > .wx-switch-input::before { transform: scale(0); }
+switch[checked] > .wx-switch-input::after { transform: translateX(20px); }
+switch[disabled] > .wx-switch-input, checkbox[disabled] > .wx-checkbox-input, radio[disabled] > .wx-radio-input { opacity: 0.7; }
+.wx-checkbox-input, .wx-radio-input {
+  position: relative; display: inline-block; width: 22px; height: 22px; margin-right: 5px;
+  box-sizing: border-box; vertical-align: middle; border: 1px solid #d1d1d1; background-color: #ffffff;
+}
+.wx-checkbox-input { border-radius: 3px; }
+.wx-radio-input { border-radius: 50%; }
+[checked] > .wx-checkbox-input::before, [checked] > .wx-radio-input::before {
+  content: " "; position: absolute; left: 7px; top: 3px; width: 5px; height: 10px;
+  border: solid var(--wx-choice-color); border-width: 0 2px 2px 0; transform: rotate(45deg);
+}
+radio[checked] > .wx-radio-input { background-color: var(--wx-choice-color); border-color: var(--wx-choice-color); }
+radio[checked] > .wx-radio-input::before { border-color: #ffffff; }
+
+slider { display: flex; align-items: center; margin: 10px 18px; }
+.wx-slider-track { position: relative; flex: 1; height: 2px; margin: 14px 0; border-radius: 5px; cursor: pointer; }
+.wx-slider-active { position: absolute; left: 0; top: 0; height: 100%; border-radius: inherit; }
+.wx-slider-thumb {
+  position: absolute; top: 50%; box-sizing: border-box; border-radius: 50%;
+  box-shadow: 0 0 4px rgba(0, 0, 0, 0.2); cursor: grab;
+}
+slider[disabled] .wx-slider-thumb { cursor: default; }
+.wx-slider-value { min-width: 3em; margin-left: 1em; color: #888888; font-size: 14px; text-align: center; }
+
+.wx-picker-mask {
+  position: fixed; inset: 0; z-index: 1000; display: flex; align-items: flex-end;
+  background-color: rgba(0, 0, 0, 0.6);
+}
+.wx-picker { width: 100%; background-color: #ffffff; font-size: 17px; }
+.wx-picker-header {
+  display: flex; align-items: center; justify-content: space-between; height: 44px;
+  padding: 0 15px; border-bottom: 1px solid #e5e5e5; background-color: #fbf9fe;
+}
+.wx-picker-action { font: inherit; border: none; background: none; padding: 0 6px; cursor: pointer; }
+.wx-picker-cancel { color: #888888; }
+.wx-picker-confirm { color: #07c160; }
+.wx-picker-title { flex: 1; text-align: center; color: #000000; }
+.wx-picker-options { max-height: 238px; margin: 0; padding: 0; overflow-y: auto; list-style: none; }
+.wx-picker-option { height: 34px; line-height: 34px; color: #999999; text-align: center; cursor: pointer; }
+.wx-picker-option[aria-selected=true] { color: #000000; background-color: #f2f2f2; }
+
+rich-text { display: inline; }
+`

@@ -1,0 +1,211 @@
+/**
+ * How a built-in component is defined: glass-easel components whose shadow tree is built in code
+ * (a small template engine below) instead of compiled WXML, so the frame never loads the template
+ * compiler. A built-in's host is the element glass-easel creates for its tag (`<button>`,
+ * `<input>`, `<swiper>`…), which keeps the project's tag selectors (`button::after`) working.
+ */
+import * as glassEasel from 'glass-easel'
+
+export type Data = Record<string, unknown>
+
+type PropertyType =
+  | StringConstructor
+  | NumberConstructor
+  | BooleanConstructor
+  | ArrayConstructor
+  | ObjectConstructor
+  | null
+
+export interface PropertySpec {
+  type: PropertyType
+  value?: unknown
+  /** A second accepted type (`nodes` of rich-text is a string or an array). */
+  optionalTypes?: PropertyType[]
+}
+
+export interface EmitOptions {
+  bubbles?: boolean
+  composed?: boolean
+  /** Receives what the bound handler returned (bindinput's replacement value). */
+  onReturn?: (value: unknown) => void
+}
+
+export interface BuiltinContext {
+  component: glassEasel.GeneralComponent
+  shadowRoot: glassEasel.ShadowRoot
+  /** The host element in the frame's DOM. */
+  host: HTMLElement
+  /** The component's current data (properties included). */
+  data(): Data
+  /** Triggers a component event with WeChat's `detail`, as `bind<name>` receives it. */
+  emit(name: string, detail: Data, options?: EmitOptions): void
+  /** Sets the component's own properties (what `model:` bindings follow). */
+  set(values: Data): void
+  /** Appends a `<slot>` for the light children, to the shadow root or to `parent`. */
+  appendSlot(parent?: glassEasel.Element): void
+  /** Appends a plain element to the shadow root (or to `parent`), for the built-in's own DOM. */
+  appendElement(tag: string, className: string, parent?: glassEasel.Element): glassEasel.NativeNode
+  /** Runs `fn` when the component leaves the page (timers, document listeners). */
+  onDetach(fn: () => void): void
+}
+
+export interface BuiltinSpec {
+  properties: Record<string, PropertySpec>
+  /** Builds the shadow tree once; the returned function applies every data change. */
+  render(context: BuiltinContext): (data: Data) => void
+  /** Host options: `virtualHost` leaves no host element (for tags HTML draws itself). */
+  virtualHost?: boolean
+}
+
+/** The DOM element of a glass-easel node (the frame uses a DOM backend). */
+export function domOf(node: glassEasel.Element): HTMLElement {
+  return node.$$ as unknown as HTMLElement
+}
+
+type Render = BuiltinSpec['render']
+
+interface BuiltinInstance {
+  update(data: Data): void
+  detach: (() => void)[]
+}
+
+const instances = new WeakMap<glassEasel.GeneralComponent, BuiltinInstance>()
+
+/** The template engine: `behavior._$template` holds the built-in's `render`. */
+const engine: glassEasel.templateEngine.TemplateEngine = {
+  create(behavior) {
+    const render = (behavior as unknown as { _$template: Render })._$template
+    return {
+      createInstance(component, createShadowRoot) {
+        const shadowRoot = createShadowRoot(component)
+        let instance: BuiltinInstance | undefined
+        return {
+          shadowRoot,
+          initValues(data) {
+            instance = { update: () => {}, detach: [] }
+            instances.set(component, instance)
+            instance.update = render(contextOf(component, shadowRoot, instance))
+            instance.update(data as Data)
+          },
+          updateValues(data) {
+            instance?.update(data as Data)
+          },
+        }
+      },
+    }
+  },
+}
+
+function contextOf(
+  component: glassEasel.GeneralComponent,
+  shadowRoot: glassEasel.ShadowRoot,
+  instance: BuiltinInstance,
+): BuiltinContext {
+  return {
+    component,
+    shadowRoot,
+    host: component.$$ as unknown as HTMLElement,
+    data: () => component.data as Data,
+    emit(name, detail, options = {}) {
+      component.triggerEvent(name, detail, {
+        bubbles: options.bubbles ?? false,
+        composed: options.composed ?? false,
+        handleListenerReturn: options.onReturn
+          ? (value: unknown) => {
+              options.onReturn?.(value)
+              return undefined
+            }
+          : undefined,
+      })
+    },
+    set(values) {
+      component.setData(values)
+    },
+    appendSlot(parent) {
+      const slot = shadowRoot.createVirtualNode('slot')
+      glassEasel.Element.setSlotName(slot, '')
+      ;(parent ?? shadowRoot).appendChild(slot)
+    },
+    appendElement(tag, className, parent) {
+      const node = shadowRoot.createNativeNode(tag)
+      ;(parent ?? shadowRoot).appendChild(node)
+      domOf(node).className = className
+      return node
+    },
+    onDetach(fn) {
+      instance.detach.push(fn)
+    },
+  }
+}
+
+/** Defines `spec` as the built-in `tag` in `space` and makes it the meaning of `<tag>`. */
+export function defineBuiltin(
+  space: glassEasel.ComponentSpace,
+  tag: string,
+  spec: BuiltinSpec,
+): glassEasel.GeneralComponentDefinition {
+  const properties: Record<string, unknown> = {}
+  for (const [name, property] of Object.entries(spec.properties)) {
+    properties[name] = {
+      type: property.type,
+      value: property.value,
+      optionalTypes: property.optionalTypes,
+    }
+  }
+  const definition = space.defineComponent({
+    is: `wx-builtin/${tag}`,
+    options: { templateEngine: engine, virtualHost: spec.virtualHost ?? false },
+    properties,
+    template: spec.render,
+    lifetimes: {
+      detached(this: glassEasel.GeneralComponent) {
+        const instance = instances.get(this)
+        for (const fn of instance?.detach.splice(0) ?? []) fn()
+      },
+    },
+  } as never) as unknown as glassEasel.GeneralComponentDefinition
+  space.setGlobalUsingComponent(tag, definition)
+  return definition
+}
+
+/** The built-in component instance behind `node`, when `node` is the built-in `tag`. */
+export function isBuiltin(node: glassEasel.Node, tag: string): node is glassEasel.GeneralComponent {
+  return (
+    glassEasel.Component.isComponent(node) &&
+    (node as glassEasel.GeneralComponent).is === `wx-builtin/${tag}`
+  )
+}
+
+/** Every element under `root` in its light tree, descending into custom components' shadow trees. */
+export function* descendants(root: glassEasel.Element): Generator<glassEasel.Element> {
+  for (const child of root.childNodes) {
+    if (!(child instanceof glassEasel.Element)) continue
+    yield child
+    yield* descendants(child)
+    if (glassEasel.Component.isComponent(child) && !child.is.startsWith('wx-builtin/')) {
+      const shadow = (child as glassEasel.GeneralComponent).getShadowRoot()
+      if (shadow) yield* descendants(shadow)
+    }
+  }
+}
+
+/** The nearest ancestor of `node` that satisfies `test`, crossing into hosts of shadow trees. */
+export function closest(
+  node: glassEasel.Element,
+  test: (element: glassEasel.Element) => boolean,
+): glassEasel.Element | null {
+  let current: glassEasel.Element | null = node.parentNode
+  for (let hops = 0; current && hops < 10_000; hops += 1) {
+    if (test(current)) return current
+    current = glassEasel.ShadowRoot.isShadowRoot(current)
+      ? current.getHostNode()
+      : current.parentNode
+  }
+  return null
+}
+
+/** Sets attribute `name` to `value` when `on`, removes it otherwise. */
+export function toggleAttribute(element: HTMLElement, name: string, on: boolean, value = ''): void {
+  if (on) element.setAttribute(name, value)
+  else element.removeAttribute(name)
+}

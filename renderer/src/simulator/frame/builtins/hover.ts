@@ -1,0 +1,94 @@
+/**
+ * `hover-class`: while a finger (or the mouse) is down, the touched element and its ancestors get
+ * their hover class after `hover-start-time` and keep it `hover-stay-time` after release, up to the
+ * first one with `hover-stop-propagation`. Native nodes (`<view hover-class>`) carry it as an
+ * attribute; built-ins (`button`, `navigator`) as a property with WeChat's default.
+ */
+import type * as glassEasel from 'glass-easel'
+
+/** glass-easel's temporary class segment: template class updates leave it alone. */
+const HOVER_SEGMENT = 3
+
+interface HoverSettings {
+  className: string
+  startTime: number
+  stayTime: number
+  stopPropagation: boolean
+}
+
+/** Built-ins that answer for their own hover settings (a disabled button has none). */
+const builtinHover = new WeakMap<glassEasel.Element, () => HoverSettings | null>()
+
+export function registerHover(element: glassEasel.Element, settings: () => HoverSettings | null) {
+  builtinHover.set(element, settings)
+}
+
+function settingsOf(element: glassEasel.Element, dom: HTMLElement): HoverSettings | null {
+  const builtin = builtinHover.get(element)
+  if (builtin) return builtin()
+  const className = dom.getAttribute('hover-class')
+  if (!className || className === 'none') return null
+  return {
+    className,
+    startTime: Number(dom.getAttribute('hover-start-time') ?? 50) || 0,
+    stayTime: Number(dom.getAttribute('hover-stay-time') ?? 400) || 0,
+    stopPropagation: isOn(dom.getAttribute('hover-stop-propagation')),
+  }
+}
+
+function isOn(value: string | null): boolean {
+  return value !== null && value !== 'false'
+}
+
+interface Hovered {
+  element: glassEasel.Element
+  settings: HoverSettings
+  startTimer: ReturnType<typeof setTimeout>
+}
+
+/** Listens on `document` for presses; returns the function that stops listening. */
+export function installHover(document: Document): () => void {
+  let active: Hovered[] = []
+
+  const press = (event: Event) => {
+    release()
+    let dom = event.target as (HTMLElement & { __wxElement?: glassEasel.Element }) | null
+    for (let hops = 0; dom && hops < 1000; hops += 1, dom = dom.parentElement) {
+      const element = dom.__wxElement
+      if (!element) continue
+      const settings = settingsOf(element, dom)
+      if (!settings) continue
+      const startTimer = setTimeout(
+        () => element.classList?.toggle(settings.className, true, HOVER_SEGMENT),
+        settings.startTime,
+      )
+      active.push({ element, settings, startTimer })
+      if (settings.stopPropagation) break
+    }
+  }
+
+  const release = () => {
+    for (const { element, settings, startTimer } of active) {
+      clearTimeout(startTimer)
+      setTimeout(
+        () => element.classList?.toggle(settings.className, false, HOVER_SEGMENT),
+        settings.stayTime,
+      )
+    }
+    active = []
+  }
+
+  const options = { capture: true, passive: true }
+  document.addEventListener('touchstart', press, options)
+  document.addEventListener('mousedown', press, options)
+  for (const type of ['touchend', 'touchcancel', 'mouseup']) {
+    document.addEventListener(type, release, options)
+  }
+  return () => {
+    document.removeEventListener('touchstart', press, options)
+    document.removeEventListener('mousedown', press, options)
+    for (const type of ['touchend', 'touchcancel', 'mouseup']) {
+      document.removeEventListener(type, release, options)
+    }
+  }
+}

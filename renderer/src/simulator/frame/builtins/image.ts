@@ -1,0 +1,124 @@
+/**
+ * `<image>`: 320×240 by default; the picture is an `<img>` inside whose `object-fit` and
+ * `object-position` follow `mode`, so `widthFix`/`heightFix` size the host from the picture.
+ * Local paths resolve against the page (or component) that uses the image, to the bundle's data
+ * URLs; `bindload` gets the natural `{ width, height }`, `binderror` an `errMsg`.
+ */
+import type * as glassEasel from 'glass-easel'
+import { defineBuiltin, type Data } from './define'
+
+export interface ImageStyle {
+  /** On the host: a fixed side gives way to the picture's ratio. */
+  host: { width?: 'auto'; height?: 'auto' }
+  img: { width: string; height: string; objectFit: string; objectPosition: string }
+}
+
+const CROP_POSITIONS: Record<string, string> = {
+  top: 'center top',
+  bottom: 'center bottom',
+  center: 'center center',
+  left: 'left center',
+  right: 'right center',
+  'top left': 'left top',
+  'top right': 'right top',
+  'bottom left': 'left bottom',
+  'bottom right': 'right bottom',
+}
+
+/** The CSS that draws `mode` as WeChat does. Unknown modes draw as `scaleToFill`. */
+export function imageStyle(mode: string): ImageStyle {
+  const fill = { width: '100%', height: '100%', objectPosition: 'center center' }
+  switch (mode) {
+    case 'aspectFit':
+      return { host: {}, img: { ...fill, objectFit: 'contain' } }
+    case 'aspectFill':
+      return { host: {}, img: { ...fill, objectFit: 'cover' } }
+    case 'widthFix':
+      return { host: { height: 'auto' }, img: { ...fill, height: 'auto', objectFit: 'fill' } }
+    case 'heightFix':
+      return { host: { width: 'auto' }, img: { ...fill, width: 'auto', objectFit: 'fill' } }
+    default:
+      if (CROP_POSITIONS[mode]) {
+        return {
+          host: {},
+          img: { ...fill, objectFit: 'none', objectPosition: CROP_POSITIONS[mode] },
+        }
+      }
+      return { host: {}, img: { ...fill, objectFit: 'fill' } }
+  }
+}
+
+const REMOTE = /^(https?:|data:|blob:)/i
+
+/**
+ * The URL to load for `src` used by the component at `ownerPath`: remote and data URLs as they
+ * are, local paths (absolute from the mini-program root, or relative to the owner's folder) from
+ * `assets`; `null` when a local file is not in the bundle.
+ */
+export function resolveImageSource(
+  src: string,
+  ownerPath: string,
+  assets: Record<string, string>,
+): string | null {
+  if (REMOTE.test(src)) return src
+  const base = src.startsWith('/') ? [] : ownerPath.split('/').slice(0, -1)
+  for (const part of src.split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') base.pop()
+    else base.push(part)
+  }
+  return assets[base.join('/')] ?? null
+}
+
+export function defineImage(
+  space: glassEasel.ComponentSpace,
+  assets: Record<string, string>,
+): void {
+  defineBuiltin(space, 'image', {
+    properties: {
+      src: { type: String, value: '' },
+      mode: { type: String, value: 'scaleToFill' },
+      lazyLoad: { type: Boolean, value: false },
+      webp: { type: Boolean, value: false },
+      showMenuByLongpress: { type: Boolean, value: false },
+    },
+    render({ component, host, emit }) {
+      const img = host.ownerDocument.createElement('img')
+      img.setAttribute('alt', '')
+      img.draggable = false
+      host.appendChild(img)
+      let src = ''
+      img.addEventListener('load', () => {
+        if (img.getAttribute('src')) {
+          emit('load', { width: img.naturalWidth, height: img.naturalHeight })
+        }
+      })
+      img.addEventListener('error', () => {
+        if (img.getAttribute('src')) emit('error', { errMsg: `GET ${src} failed` })
+      })
+      const owner = () => component.ownerShadowRoot?.getHostNode().is ?? ''
+
+      return (d: Data) => {
+        const style = imageStyle(String(d.mode))
+        host.setAttribute('mode', String(d.mode))
+        // The base CSS lets the host side named here follow the picture (`image[wx-auto=height]`).
+        host.setAttribute('wx-auto', style.host.height ? 'height' : style.host.width ? 'width' : '')
+        Object.assign(img.style, style.img)
+        if (String(d.src) === src) return
+        src = String(d.src)
+        if (!src) {
+          img.removeAttribute('src')
+          return
+        }
+        const url = resolveImageSource(src, owner(), assets)
+        if (url === null) {
+          img.removeAttribute('src')
+          // Like a 404 from WeChat's local file server, reported after the current update.
+          setTimeout(() => emit('error', { errMsg: `GET ${src} 404 (Not Found)` }), 0)
+          return
+        }
+        img.setAttribute('src', url)
+      }
+    },
+  })
+}

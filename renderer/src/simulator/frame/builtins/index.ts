@@ -1,0 +1,66 @@
+/**
+ * WeChat's built-in components for the simulator frame. `registerBuiltins` defines them in the
+ * project's main code space before any page or component is created, adds their base CSS ahead of
+ * the project's styles and starts `hover-class` handling. `view`, `text` and `block` stay glass-easel
+ * native nodes (only CSS): lists of thousands of them render at native-node cost.
+ */
+import type { CodeSpace } from 'glass-easel-miniprogram-adapter'
+import { BASE_CSS } from './base-css'
+import { defineButton } from './button'
+import { defineChoices } from './choice'
+import { defineForm } from './form'
+import { installHover } from './hover'
+import { defineIcon } from './icon'
+import { defineImage } from './image'
+import { defineNavigator, type Navigate } from './navigator'
+import { definePicker } from './picker'
+import { defineProgress } from './progress'
+import { defineRichText } from './rich-text'
+import { defineScrollView } from './scroll-view'
+import { defineSlider } from './slider'
+import { defineSwiper } from './swiper'
+import { defineTextFields } from './text-field'
+
+export type { Navigate, NavigationApi } from './navigator'
+export { touchFields, type TouchFields, type WechatTouch } from './touches'
+export { BASE_CSS } from './base-css'
+
+export interface BuiltinsOptions {
+  /** The document of the frame (the phone screen). */
+  document: Document
+  /** The project's image files as data URLs by path from the mini-program root. */
+  assets: Record<string, string>
+  /** `<navigator>`'s way out: the runtime's `wx.navigateTo` & co. */
+  navigate: Navigate
+}
+
+/**
+ * Defines every built-in in `codeSpace` (call before creating pages). Returns the function that
+ * removes the base CSS and the document listeners again.
+ */
+export function registerBuiltins(codeSpace: CodeSpace, options: BuiltinsOptions): () => void {
+  const space = codeSpace.getComponentSpace()
+  defineButton(space)
+  defineForm(space)
+  defineTextFields(space)
+  defineImage(space, options.assets)
+  defineNavigator(space, options.navigate)
+  defineIcon(space)
+  defineProgress(space)
+  defineChoices(space)
+  defineSlider(space)
+  definePicker(space)
+  defineScrollView(space)
+  defineSwiper(space)
+  defineRichText(space)
+
+  const style = options.document.createElement('style')
+  style.setAttribute('data-wx-builtins', '')
+  style.textContent = BASE_CSS
+  options.document.head.insertBefore(style, options.document.head.firstChild)
+  const stopHover = installHover(options.document)
+  return () => {
+    style.remove()
+    stopHover()
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * `<progress>`: HTML draws its own `<progress>` tag and never its children, so this built-in has no
+ * host element (glass-easel's virtual host) and draws `<wx-progress>` itself, with role
+ * progressbar. Its `style` is passed on; classes on `<progress>` do not apply.
+ */
+import type * as glassEasel from 'glass-easel'
+import { defineBuiltin, type Data } from './define'
+
+export function defineProgress(space: glassEasel.ComponentSpace): void {
+  defineBuiltin(space, 'progress', {
+    virtualHost: true,
+    properties: {
+      percent: { type: Number, value: 0 },
+      showInfo: { type: Boolean, value: false },
+      borderRadius: { type: Number, value: 0 },
+      fontSize: { type: Number, value: 16 },
+      strokeWidth: { type: Number, value: 6 },
+      color: { type: String, value: '' },
+      activeColor: { type: String, value: '#09BB07' },
+      backgroundColor: { type: String, value: '#EBEBEB' },
+      active: { type: Boolean, value: false },
+      activeMode: { type: String, value: 'backwards' },
+      duration: { type: Number, value: 30 },
+      style: { type: String, value: '' },
+    },
+    render({ appendElement, emit }) {
+      const root = appendElement('wx-progress', 'wx-progress')
+      const rootDom = root.$$ as unknown as HTMLElement
+      const doc = rootDom.ownerDocument
+      const bar = doc.createElement('div')
+      bar.className = 'wx-progress-bar'
+      const inner = doc.createElement('div')
+      inner.className = 'wx-progress-inner-bar'
+      bar.appendChild(inner)
+      const info = doc.createElement('span')
+      info.className = 'wx-progress-info'
+      rootDom.append(bar, info)
+      rootDom.setAttribute('role', 'progressbar')
+      rootDom.setAttribute('aria-valuemin', '0')
+      rootDom.setAttribute('aria-valuemax', '100')
+      inner.addEventListener('transitionend', () => emit('activeend', {}))
+
+      let shown = 0
+      return (d: Data) => {
+        rootDom.setAttribute('style', String(d.style))
+        const percent = Math.min(100, Math.max(0, Number(d.percent) || 0))
+        rootDom.setAttribute('aria-valuenow', String(percent))
+        bar.style.height = `${Number(d.strokeWidth)}px`
+        bar.style.backgroundColor = String(d.backgroundColor)
+        bar.style.borderRadius = inner.style.borderRadius = `${Number(d.borderRadius)}px`
+        inner.style.backgroundColor = String(d.color || d.activeColor)
+        // `active` animates from 0 (backwards) or from the last value (forwards).
+        const from = d.activeMode === 'forwards' ? shown : 0
+        if (d.active) {
+          inner.style.transition = 'none'
+          inner.style.width = `${from}%`
+          void inner.offsetWidth
+          inner.style.transition = `width ${(Math.abs(percent - from) * Number(d.duration)) / 1000}s linear`
+        } else {
+          inner.style.transition = 'none'
+        }
+        inner.style.width = `${percent}%`
+        shown = percent
+        info.hidden = !d.showInfo
+        info.textContent = `${percent}%`
+        info.style.fontSize = `${Number(d.fontSize)}px`
+      }
+    },
+  })
+}

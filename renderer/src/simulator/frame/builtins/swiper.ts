@@ -1,0 +1,171 @@
+/**
+ * `<swiper>` and `<swiper-item>`: a track of full-size items moved by `current`, a drag (mouse or
+ * touch) past a fifth of the width, or `autoplay` every `interval`, with `duration` transitions
+ * and `circular` wrap-around. `bindchange` gets `{ current, source }` with source `touch`,
+ * `autoplay` or `''`; indicator dots follow `indicator-dots` and their colours.
+ */
+import * as glassEasel from 'glass-easel'
+import { defineBuiltin, descendants, domOf, isBuiltin, type Data } from './define'
+
+/** The item after moving `by` from `current` among `count` items. */
+export function nextIndex(current: number, by: number, count: number, circular: boolean): number {
+  if (count <= 0) return 0
+  const target = current + by
+  if (circular) return ((target % count) + count) % count
+  return Math.min(count - 1, Math.max(0, target))
+}
+
+/** The share of the swiper's size a drag must cover to change the item. */
+const SWIPE_FRACTION = 0.2
+
+export function defineSwiper(space: glassEasel.ComponentSpace): void {
+  defineBuiltin(space, 'swiper-item', {
+    properties: { itemId: { type: String, value: '' } },
+    render({ appendSlot }) {
+      appendSlot()
+      return () => {}
+    },
+  })
+
+  defineBuiltin(space, 'swiper', {
+    properties: {
+      indicatorDots: { type: Boolean, value: false },
+      indicatorColor: { type: String, value: 'rgba(0, 0, 0, .3)' },
+      indicatorActiveColor: { type: String, value: '#000000' },
+      autoplay: { type: Boolean, value: false },
+      current: { type: Number, value: 0 },
+      interval: { type: Number, value: 5000 },
+      duration: { type: Number, value: 500 },
+      circular: { type: Boolean, value: false },
+      vertical: { type: Boolean, value: false },
+    },
+    render({ component, host, data, emit, set, appendElement, appendSlot, onDetach }) {
+      const trackNode = appendElement('div', 'wx-swiper-track')
+      const track = domOf(trackNode)
+      appendSlot(trackNode)
+      const dots = domOf(appendElement('div', 'wx-swiper-dots'))
+      const doc = host.ownerDocument
+      let current = 0
+      let timer: ReturnType<typeof setInterval> | undefined
+
+      const count = () =>
+        [...descendants(component)].filter((element) => isBuiltin(element, 'swiper-item')).length
+      const place = (animated: boolean, offsetPx = 0) => {
+        const d = data()
+        const axis = d.vertical ? 'Y' : 'X'
+        track.style.flexDirection = d.vertical ? 'column' : 'row'
+        track.style.transition = animated ? `transform ${Number(d.duration)}ms ease` : 'none'
+        track.style.transform = `translate${axis}(calc(${-current * 100}% + ${offsetPx}px))`
+        drawDots()
+      }
+      const drawDots = () => {
+        const d = data()
+        dots.hidden = !d.indicatorDots
+        dots.classList.toggle('wx-swiper-dots-vertical', Boolean(d.vertical))
+        const n = count()
+        while (dots.children.length > n) dots.lastElementChild?.remove()
+        while (dots.children.length < n) {
+          const dot = doc.createElement('span')
+          dot.className = 'wx-swiper-dot'
+          dots.appendChild(dot)
+        }
+        ;[...dots.children].forEach((dot, index) => {
+          const active = index === current
+          dot.classList.toggle('wx-swiper-dot-active', active)
+          ;(dot as HTMLElement).style.backgroundColor = String(
+            active ? d.indicatorActiveColor : d.indicatorColor,
+          )
+        })
+      }
+      const go = (index: number, source: 'touch' | 'autoplay' | '') => {
+        if (index === current) {
+          place(true)
+          return
+        }
+        current = index
+        place(true)
+        set({ current })
+        emit('change', { current, currentItemId: itemIdAt(index), source })
+      }
+      const itemIdAt = (index: number) => {
+        const item = [...descendants(component)].filter((e) => isBuiltin(e, 'swiper-item'))[index]
+        return item ? String((item as glassEasel.GeneralComponent).data.itemId) : ''
+      }
+      const restartAutoplay = () => {
+        if (timer !== undefined) clearInterval(timer)
+        timer = undefined
+        const d = data()
+        if (!d.autoplay) return
+        timer = setInterval(
+          // At the last item autoplay goes back to the first, circular or not, as in WeChat.
+          () => go(nextIndex(current, 1, count(), true), 'autoplay'),
+          Math.max(Number(d.interval), 100),
+        )
+      }
+      onDetach(() => {
+        if (timer !== undefined) clearInterval(timer)
+      })
+
+      // Items come and go with wx:for; the dots and position follow.
+      const observer = glassEasel.MutationObserver.create(() => {
+        const n = count()
+        if (current >= n && n > 0) current = n - 1
+        place(false)
+      })
+      observer.observe(component, { childList: true, subtree: true })
+      onDetach(() => observer.disconnect())
+
+      let drag: { start: number; offset: number } | null = null
+      const pointOf = (event: MouseEvent | TouchEvent) => {
+        const point = 'touches' in event ? event.changedTouches[0] : event
+        return data().vertical ? (point?.clientY ?? 0) : (point?.clientX ?? 0)
+      }
+      const start = (event: MouseEvent | TouchEvent) => {
+        drag = { start: pointOf(event), offset: 0 }
+        if (timer !== undefined) clearInterval(timer)
+      }
+      const move = (event: MouseEvent | TouchEvent) => {
+        if (!drag) return
+        drag.offset = pointOf(event) - drag.start
+        place(false, drag.offset)
+      }
+      const end = () => {
+        if (!drag) return
+        const rect = host.getBoundingClientRect()
+        const size = data().vertical ? rect.height : rect.width
+        const { offset } = drag
+        drag = null
+        const by = size > 0 && Math.abs(offset) > size * SWIPE_FRACTION ? (offset < 0 ? 1 : -1) : 0
+        go(nextIndex(current, by, count(), Boolean(data().circular)), 'touch')
+        restartAutoplay()
+      }
+      host.addEventListener('touchstart', start, { passive: true })
+      host.addEventListener('mousedown', start)
+      doc.addEventListener('touchmove', move, { passive: true })
+      doc.addEventListener('mousemove', move)
+      doc.addEventListener('touchend', end)
+      doc.addEventListener('mouseup', end)
+      onDetach(() => {
+        doc.removeEventListener('touchmove', move)
+        doc.removeEventListener('mousemove', move)
+        doc.removeEventListener('touchend', end)
+        doc.removeEventListener('mouseup', end)
+      })
+
+      let applied: Data = {}
+      return (d: Data) => {
+        if (d.current !== applied.current) {
+          const target = Math.max(0, Number(d.current) || 0)
+          if (applied.current !== undefined && target !== current) {
+            current = target
+            emit('change', { current, currentItemId: itemIdAt(current), source: '' })
+          }
+          current = target
+        }
+        place(applied.current !== undefined)
+        if (d.autoplay !== applied.autoplay || d.interval !== applied.interval) restartAutoplay()
+        applied = { ...d }
+      }
+    },
+  })
+}

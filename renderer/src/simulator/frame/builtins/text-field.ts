@@ -1,0 +1,139 @@
+/**
+ * `<input>` and `<textarea>`: the host is the real HTML control. `bindinput` gets
+ * `{ value, cursor, keyCode }` and what it returns replaces the value (a string, or
+ * `{ value, cursor }`), as in WeChat; the component's `value` follows the typing so
+ * `model:value` reaches the page. `bindfocus`, `bindblur` and `bindconfirm` carry `detail.value`.
+ */
+import type * as glassEasel from 'glass-easel'
+import { defineBuiltin, toggleAttribute, type BuiltinContext, type Data } from './define'
+import { registerFormField } from './form-fields'
+
+type Control = HTMLInputElement | HTMLTextAreaElement
+
+/** What WeChat's keyboards for `type` let through. */
+export function filterInput(type: string, value: string): string {
+  if (type === 'number') return value.replace(/\D/g, '')
+  if (type === 'digit') return value.replace(/[^\d.]/g, '').replace(/(\..*)\./g, '$1')
+  if (type === 'idcard') return value.replace(/[^\dXx]/g, '')
+  return value
+}
+
+/** `maxlength` as WeChat reads it: -1 (or any negative) is unlimited. */
+function limit(value: string, maxlength: number): string {
+  return maxlength >= 0 ? value.slice(0, maxlength) : value
+}
+
+const COMMON_PROPERTIES = {
+  value: { type: String, value: '' },
+  name: { type: String, value: '' },
+  placeholder: { type: String, value: '' },
+  disabled: { type: Boolean, value: false },
+  maxlength: { type: Number, value: 140 },
+  focus: { type: Boolean, value: false },
+  autoFocus: { type: Boolean, value: false },
+  confirmType: { type: String, value: 'done' },
+}
+
+export function defineTextFields(space: glassEasel.ComponentSpace): void {
+  defineBuiltin(space, 'input', {
+    properties: {
+      ...COMMON_PROPERTIES,
+      type: { type: String, value: 'text' },
+      password: { type: Boolean, value: false },
+    },
+    render: (context) => renderControl(context, 'input'),
+  })
+  defineBuiltin(space, 'textarea', {
+    properties: {
+      ...COMMON_PROPERTIES,
+      autoHeight: { type: Boolean, value: false },
+    },
+    render: (context) => renderControl(context, 'textarea'),
+  })
+}
+
+function renderControl(context: BuiltinContext, kind: 'input' | 'textarea') {
+  const { component, data, emit, set } = context
+  const control = context.host as Control
+  const initial = { value: '' }
+  let keyCode: number | undefined
+  let focusWanted = false
+
+  registerFormField(component, {
+    name: () => String(data().name),
+    value: () => control.value,
+    reset: () => {
+      control.value = initial.value
+      set({ value: initial.value })
+    },
+  })
+
+  // The backend would also turn these DOM events into component events with the DOM's fields
+  // as detail; WeChat's detail is built here instead.
+  const own = (event: Event) => event.stopImmediatePropagation()
+
+  control.addEventListener('keydown', (event) => {
+    keyCode = (event as KeyboardEvent).keyCode
+    if ((event as KeyboardEvent).key !== 'Enter') return
+    if (kind === 'textarea' && data().confirmType === 'return') return
+    if (kind === 'textarea' && !(event as KeyboardEvent).ctrlKey) return
+    event.preventDefault()
+    emit('confirm', { value: control.value })
+  })
+  control.addEventListener('input', (event) => {
+    own(event)
+    const d = data()
+    if (d.disabled) {
+      control.value = String(d.value)
+      return
+    }
+    const type = kind === 'input' ? String(d.type) : 'text'
+    const value = limit(filterInput(type, control.value), Number(d.maxlength))
+    if (value !== control.value) control.value = value
+    const detail: Data = { value, cursor: control.selectionEnd ?? value.length }
+    if (kind === 'input') detail.keyCode = keyCode
+    emit('input', detail, {
+      onReturn: (returned) => {
+        const replaced =
+          typeof returned === 'string'
+            ? { value: returned }
+            : typeof returned === 'object' && returned !== null && 'value' in returned
+              ? (returned as { value: unknown; cursor?: unknown })
+              : null
+        if (!replaced) return
+        control.value = String(replaced.value)
+        if (typeof replaced.cursor === 'number') {
+          control.setSelectionRange(replaced.cursor, replaced.cursor)
+        }
+      },
+    })
+    set({ value: control.value })
+  })
+  control.addEventListener('focus', (event) => {
+    own(event)
+    emit('focus', { value: control.value, height: 0 })
+  })
+  control.addEventListener('blur', (event) => {
+    own(event)
+    emit('blur', { value: control.value, cursor: control.selectionEnd ?? 0 })
+  })
+
+  let first = true
+  return (d: Data) => {
+    if (first) initial.value = String(d.value)
+    first = false
+    if (control.value !== String(d.value)) control.value = String(d.value)
+    if (control instanceof HTMLInputElement) {
+      control.type = d.password ? 'password' : 'text'
+      control.inputMode = d.type === 'number' ? 'numeric' : d.type === 'digit' ? 'decimal' : 'text'
+      control.enterKeyHint = String(d.confirmType)
+    }
+    control.placeholder = String(d.placeholder)
+    control.disabled = Boolean(d.disabled)
+    toggleAttribute(control, 'maxlength', Number(d.maxlength) >= 0, String(d.maxlength))
+    const wantFocus = Boolean(d.focus || d.autoFocus)
+    if (wantFocus && !focusWanted) setTimeout(() => control.focus(), 0)
+    if (!wantFocus && focusWanted) control.blur()
+    focusWanted = wantFocus
+  }
+}
