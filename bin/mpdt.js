@@ -2,7 +2,15 @@
 // `mpdt`: builds out/ with electron-vite when it is missing or older than the sources (in a source
 // checkout), then runs the bundled command line, out/main/cli.js.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -58,6 +66,27 @@ function sleep(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 }
 
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return error.code === 'EPERM'
+  }
+}
+
+/** A lock whose builder died (killed mid-build) is stale; so is one older than the patience. */
+function isStale() {
+  let pid = NaN
+  try {
+    pid = Number(readFileSync(join(lockDir, 'pid'), 'utf8'))
+  } catch {
+    // Taken an instant ago and not yet written: judged by age alone.
+  }
+  if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) return true
+  return Date.now() - mtimeOf(lockDir) > lockPatienceMs
+}
+
 /** One build at a time: another `mpdt` started meanwhile waits, then finds out/ fresh. */
 function buildOnce() {
   mkdirSync(join(lockDir, '..'), { recursive: true })
@@ -65,12 +94,13 @@ function buildOnce() {
   for (;;) {
     try {
       mkdirSync(lockDir)
+      writeFileSync(join(lockDir, 'pid'), String(process.pid))
       break
-    } catch {
-      if (Date.now() - mtimeOf(lockDir) > lockPatienceMs)
-        rmSync(lockDir, { recursive: true, force: true })
-      if (Date.now() > giveUpAt) throw new Error(`mpdt: another build holds ${lockDir}`)
-      sleep(250)
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error
+      if (isStale()) rmSync(lockDir, { recursive: true, force: true })
+      else if (Date.now() > giveUpAt) throw new Error(`mpdt: another build holds ${lockDir}`)
+      else sleep(250)
     }
   }
   try {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { commandLineCwd, resolveDataDir } from './app-paths'
-import { findElectronBinary } from './electron-binary'
+import { chooseElectronLaunch, findElectronBinary } from './electron-binary'
 import { systemLocale } from './locale'
 import { parseOpenArgs } from './open'
 
@@ -98,5 +98,27 @@ describe('Electron binary lookup', () => {
 
   it('answers null when the electron package is not installed', () => {
     expect(findElectronBinary({}, null)).toBeNull()
+  })
+})
+
+describe('Electron or browser mode', () => {
+  it('starts Electron when its binary is there and a display is', () => {
+    expect(chooseElectronLaunch('/e', { DISPLAY: ':0' }, 'linux')).toEqual({ binary: '/e' })
+    expect(chooseElectronLaunch('/e', { WAYLAND_DISPLAY: 'wayland-0' }, 'linux')).toEqual({
+      binary: '/e',
+    })
+    expect(chooseElectronLaunch('/e', {}, 'darwin')).toEqual({ binary: '/e' })
+  })
+
+  it('uses browser mode, saying so, without a binary', () => {
+    expect(chooseElectronLaunch(null, { DISPLAY: ':0' }, 'linux')).toEqual({
+      fallback: 'The Electron binary is not installed: using browser mode.',
+    })
+  })
+
+  it('uses browser mode, saying so, on Linux without a display', () => {
+    expect(chooseElectronLaunch('/e', {}, 'linux')).toEqual({
+      fallback: 'No display is available for Electron: using browser mode.',
+    })
   })
 })

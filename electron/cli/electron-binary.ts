@@ -27,3 +27,22 @@ export function findElectronBinary(
   const binary = join(distDir, executable)
   return existsSync(binary) ? binary : null
 }
+
+export type ElectronLaunch = { binary: string } | { fallback: string }
+
+/**
+ * Whether `mpdt open` can start Electron here, or the one line that says why browser mode is
+ * used instead: no binary, or (on Linux) no display for a window.
+ */
+export function chooseElectronLaunch(
+  binary: string | null,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): ElectronLaunch {
+  if (binary === null)
+    return { fallback: 'The Electron binary is not installed: using browser mode.' }
+  if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
+    return { fallback: 'No display is available for Electron: using browser mode.' }
+  }
+  return { binary }
+}

@@ -17,6 +17,8 @@ const BIN = join(ROOT, 'bin/mpdt.js')
 const FIXTURES = join(ROOT, 'tests/fixtures/projects')
 const URL_LINE = /^MP DevTools is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))$/m
 const WAIT_MS = 60_000
+/** Room for bin/mpdt.js to rebuild out/ first when the sources are newer. */
+const TEST_MS = 90_000
 
 let dataDir: string
 let noElectronDir: string
@@ -114,7 +116,7 @@ function callOverWebSocket(port: number, token: string, method: string): Promise
   })
 }
 
-describe('mpdt open', () => {
+describe('mpdt open', { timeout: TEST_MS }, () => {
   it('exits 2 with a message on stderr for a path that is a file, not a folder', async () => {
     const file = join(FIXTURES, 'valid/app.json')
     const { code, stderr } = await runMpdt(['open', file, '--web'])
@@ -206,7 +208,7 @@ describe('mpdt open', () => {
   })
 })
 
-describe('mpdt check', () => {
+describe('mpdt check', { timeout: TEST_MS }, () => {
   it('exits 2 and prints file:line:column for a broken project', async () => {
     const { code, stderr } = await runMpdt(['check', join(FIXTURES, 'broken-json')])
     expect(code).toBe(2)
@@ -239,7 +241,7 @@ describe('mpdt check', () => {
   })
 })
 
-describe('mpdt', () => {
+describe('mpdt', { timeout: TEST_MS }, () => {
   it('--version prints the version of package.json', async () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       version: string

@@ -9,7 +9,7 @@ import { startBrowserHost } from '../host'
 import { createProjectStore, formatProblem } from '../services/project'
 import { createWorkbenchService } from '../services/workbench'
 import { APP_ROOT, RENDERER_DIR, commandLineCwd, resolveDataDir } from './app-paths'
-import { findElectronBinary } from './electron-binary'
+import { chooseElectronLaunch, findElectronBinary } from './electron-binary'
 import { systemLocale } from './locale'
 import { readVersion } from './version'
 
@@ -103,12 +103,12 @@ export async function openCommand(args: string[]): Promise<number> {
   const dir = givenDir ?? (await store.recent())[0]?.dir
 
   if (!options.web) {
-    const electron = findElectronBinary()
-    if (electron) {
+    const launch = chooseElectronLaunch(findElectronBinary())
+    if ('binary' in launch) {
       await store.close()
-      return runElectron(electron, dir)
+      return runElectron(launch.binary, dir)
     }
-    process.stdout.write('The Electron binary is not installed: using browser mode.\n')
+    process.stdout.write(`${launch.fallback}\n`)
   }
 
   // Listening before anything is printed: whoever reads the URL line may stop us at once.
