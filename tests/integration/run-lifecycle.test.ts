@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runMpdt, type MpdtResult } from './mpdt-process'
 
 const LIFECYCLE = 'tests/fixtures/run/lifecycle'
-const BUILD_MS = 240_000
+const BUILD_MS = 420_000
 
 describe('mpdt run', () => {
   let dir: string
@@ -68,7 +68,7 @@ describe('mpdt run', () => {
 
     it('goes on after the exception and exits 0 once nothing is pending', () => {
       expect(result.lines[result.lines.length - 1]).toBe('still running after the exception')
-      expect(result.code).toBe(0)
+      expect(result.code, result.stderr).toBe(0)
       expect(result.stderr).toBe('')
     })
   })
@@ -80,12 +80,12 @@ describe('mpdt run', () => {
       'app onShow',
       'detail onLoad {"id":"7","tab":"info"}',
     ])
-    expect(result.code).toBe(0)
+    expect(result.code, result.stderr).toBe(0)
   }, 60_000)
 
   it('exits 3 when --timeout runs out, saying what is still pending', async () => {
     const result = await run(LIFECYCLE, '--page', 'pages/index/index?forever=1', '--timeout', '1')
-    expect(result.code).toBe(3)
+    expect(result.code, result.stderr).toBe(3)
     expect(result.stderr).toMatch(/timed out after 1 s; still pending: 0 request\(s\), 1 timer/)
   }, 60_000)
 
@@ -107,7 +107,7 @@ describe('mpdt run', () => {
       60_000,
       { interruptAfterLine: 'index onReady' },
     )
-    expect(result.code).toBe(130)
+    expect(result.code, result.stderr).toBe(130)
     expect(result.stderr).toMatch(/interrupted; still pending: 0 request\(s\), 1 timer/)
     expect(JSON.parse(await readFile(harFile, 'utf8')).log.version).toBe('1.2')
     expect(await readdir(dataDir)).toEqual([])
@@ -115,20 +115,20 @@ describe('mpdt run', () => {
 
   it('exits 2 and prints each problem with its location for a broken project', async () => {
     const result = await run('tests/fixtures/run/broken-app-json')
-    expect(result.code).toBe(2)
+    expect(result.code, result.stderr).toBe(2)
     expect(result.stdout).toBe('')
     expect(result.stderr).toMatch(/^app\.json:\d+:\d+: .*trailing comma/m)
   }, 60_000)
 
   it('exits 2 for a folder that does not exist', async () => {
     const result = await run(join(dir, 'missing'))
-    expect(result.code).toBe(2)
+    expect(result.code, result.stderr).toBe(2)
     expect(result.stderr).toMatch(/^mpdt run: /)
   }, 60_000)
 
   it('exits 2 for an entry page that is not in app.json', async () => {
     const result = await run(LIFECYCLE, '--page', 'pages/nowhere/nowhere')
-    expect(result.code).toBe(2)
+    expect(result.code, result.stderr).toBe(2)
     expect(result.stderr).toContain('pages/nowhere/nowhere')
   }, 60_000)
 
@@ -136,21 +136,21 @@ describe('mpdt run', () => {
     const notPem = join(dir, 'not-a-ca.pem')
     await writeFile(notPem, 'hello')
     const result = await run(LIFECYCLE, '--cacert', notPem)
-    expect(result.code).toBe(2)
+    expect(result.code, result.stderr).toBe(2)
     expect(result.stderr).toContain(`${notPem} holds no valid PEM certificate`)
     expect(result.stdout).toBe('')
   }, 60_000)
 
   it('exits 2 before running when the --har folder does not exist', async () => {
     const result = await run(LIFECYCLE, '--har', join(dir, 'missing', 'run.har'))
-    expect(result.code).toBe(2)
+    expect(result.code, result.stderr).toBe(2)
     expect(result.stderr).toContain('no such folder')
     expect(result.stdout).toBe('')
   }, 60_000)
 
   it('exits 2 with the usage for an unknown option', async () => {
     const result = await run(LIFECYCLE, '--verbose')
-    expect(result.code).toBe(2)
+    expect(result.code, result.stderr).toBe(2)
     expect(result.stderr).toContain('mpdt run: unknown option --verbose')
     expect(result.stderr).toContain('Usage: mpdt run <projectDir>')
   }, 60_000)

@@ -14,7 +14,7 @@ import { runMpdt, type MpdtResult } from './mpdt-process'
 
 const PROJECT = 'tests/fixtures/run/requests'
 const APPID = 'wx5e1f00000000c0de'
-const BUILD_MS = 240_000
+const BUILD_MS = 420_000
 
 /** Lines the fixture prints whether or not the domain list is checked. */
 const COMMON_LINES = [
@@ -38,7 +38,7 @@ describe('mpdt run on a project that calls wx.request in every way', () => {
   let dir: string
   let caFile: string
 
-  const run = (...extra: string[]): Promise<MpdtResult> =>
+  const mapped = (...extra: string[]): Promise<MpdtResult> =>
     runMpdt(
       [
         'run',
@@ -47,12 +47,11 @@ describe('mpdt run on a project that calls wx.request in every way', () => {
         `api.example.test:443:127.0.0.1:${server.port}`,
         '--connect-to',
         `blocked.example.test:443:127.0.0.1:${server.port}`,
-        '--cacert',
-        caFile,
         ...extra,
       ],
       { MPDT_DATA_DIR: dir },
     )
+  const run = (...extra: string[]) => mapped('--cacert', caFile, ...extra)
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'mpdt-run-requests-'))
@@ -80,7 +79,7 @@ describe('mpdt run on a project that calls wx.request in every way', () => {
 
     it('exits 0 once every request is done', () => {
       expect(result.stderr).toBe('')
-      expect(result.code).toBe(0)
+      expect(result.code, result.stderr).toBe(0)
       expect(result.lines[result.lines.length - 1]).toBe('done')
     })
 
@@ -144,8 +143,27 @@ describe('mpdt run on a project that calls wx.request in every way', () => {
 
     it('gives every other request the same outcome as with checks on', () => {
       for (const line of COMMON_LINES) expect(result.lines).toContain(line)
-      expect(result.code).toBe(0)
+      expect(result.code, result.stderr).toBe(0)
     })
+  })
+
+  describe('without --cacert, so the server certificate is trusted by nobody', () => {
+    it('fails requests with 对应的服务器证书无效。 and its console error when checks are on', async () => {
+      const result = await mapped()
+      expect(result.lines.find((line) => line.startsWith('get query: '))).toMatch(
+        /^get query: fail request:fail 对应的服务器证书无效。/,
+      )
+      expect(result.lines).toContain(
+        '[error] https://api.example.test 对应的服务器证书无效。控制台输入 showRequestInfo() 可以获取更详细信息。',
+      )
+      expect(result.code, result.stderr).toBe(0)
+    }, 60_000)
+
+    it('accepts the certificate with --no-url-check', async () => {
+      const result = await mapped('--no-url-check')
+      for (const line of COMMON_LINES) expect(result.lines).toContain(line)
+      expect(result.stdout).not.toContain('对应的服务器证书无效')
+    }, 60_000)
   })
 
   describe('with connectTo and cacert set in project.private.config.json', () => {
@@ -168,7 +186,7 @@ describe('mpdt run on a project that calls wx.request in every way', () => {
 
     it('reaches the mapped origin and trusts the project CA without any flag', () => {
       for (const line of COMMON_LINES) expect(result.lines).toContain(line)
-      expect(result.code).toBe(0)
+      expect(result.code, result.stderr).toBe(0)
     })
   })
 
@@ -186,7 +204,7 @@ describe('mpdt run on a project that calls wx.request in every way', () => {
     beforeAll(async () => {
       const harFile = join(dir, 'run.har')
       const result = await run('--har', harFile)
-      expect(result.code).toBe(0)
+      expect(result.code, result.stderr).toBe(0)
       har = JSON.parse(await readFile(harFile, 'utf8'))
     }, 60_000)
 
