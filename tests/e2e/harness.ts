@@ -8,7 +8,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 export const CHROMIUM_PATH = '/usr/bin/chromium'
@@ -39,6 +39,7 @@ const liveBrowsers = new Set<Browser>()
 
 /** Stops every server and browser this harness started that is still running. */
 export async function stopEverything(): Promise<void> {
+  sharedBrowser = undefined
   await Promise.all([...liveBrowsers].map((browser) => browser.close().catch(() => undefined)))
   await Promise.all([...liveServers].map((child) => stopChild(child)))
 }
@@ -172,25 +173,40 @@ export async function launchChromium(): Promise<Browser> {
 
 export interface WorkbenchSession {
   server: RunningServer
-  browser: Browser
   page: Page
   /** Console errors and uncaught exceptions of the page (CSP violations show up here too). */
   pageErrors: string[]
-  /** Stops the browser and the server; safe to call more than once. */
+  /** Closes the page's browser context and stops the server; safe to call more than once. */
   close(): Promise<void>
 }
 
-/** The server for `projectDir` and a Chromium page on its workbench. */
+let sharedBrowser: Promise<Browser> | undefined
+
+/** One Chromium for all tests of a file (each test gets its own context); `stopEverything` closes it. */
+function browserForTests(): Promise<Browser> {
+  sharedBrowser ??= launchChromium()
+  const launching = sharedBrowser
+  launching.catch(() => {
+    if (sharedBrowser === launching) sharedBrowser = undefined
+  })
+  return launching.then((browser) => {
+    if (browser.isConnected()) return browser
+    sharedBrowser = undefined
+    return browserForTests()
+  })
+}
+
+/** The server for `projectDir` and, in a fresh browser context, a page on its workbench. */
 export async function openWorkbench(
   projectDir: string | null,
   options: ServerOptions & { locale?: string } = {},
 ): Promise<WorkbenchSession> {
   requireChromium()
   const server = await startServer(projectDir, options)
-  let browser: Browser | undefined
+  let context: BrowserContext | undefined
   try {
-    browser = await launchChromium()
-    const context = await browser.newContext({
+    const browser = await browserForTests()
+    context = await browser.newContext({
       locale: options.locale ?? 'zh-CN',
       viewport: { width: 1280, height: 800 },
     })
@@ -205,24 +221,23 @@ export async function openWorkbench(
     page.on('pageerror', (error) => pageErrors.push(error.message))
     await page.goto(server.url)
     let closed = false
-    const session: WorkbenchSession = {
+    const opened = context
+    return {
       server,
-      browser,
       page,
       pageErrors,
       async close() {
         if (closed) return
         closed = true
         try {
-          await browser?.close()
+          await opened.close()
         } finally {
           await server.stop()
         }
       },
     }
-    return session
   } catch (error) {
-    await browser?.close().catch(() => undefined)
+    await context?.close().catch(() => undefined)
     await server.stop()
     throw error
   }
