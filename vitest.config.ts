@@ -15,6 +15,7 @@ export default defineConfig({
             'electron/**/*.test.ts',
             'shared/**/*.test.ts',
             'tests/integration/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
         },
       },
