@@ -278,6 +278,13 @@ describe('urlCheck off', () => {
     ])
   })
 
+  test('a domain list refreshed at run time applies to the next request', async () => {
+    const { engine } = engineWith({ urlCheck: true })
+    expect((await call(engine, { url: 'https://other.example.test/' })).outcome.ok).toBe(false)
+    engine.update({ domains: domains([...LIST, 'https://other.example.test']) })
+    expect((await call(engine, { url: 'https://other.example.test/' })).outcome.ok).toBe(true)
+  })
+
   test('switching urlCheck at run time applies to the next request', async () => {
     const { engine } = engineWith()
     expect((await call(engine, { url: 'https://other.example.test/' })).outcome.ok).toBe(false)
