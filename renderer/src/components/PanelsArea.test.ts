@@ -31,17 +31,30 @@ describe('PanelsArea', () => {
     ])
   })
 
+  it('every tab controls a tab panel, only the selected one shown', async () => {
+    const wrapper = await mountPanels()
+    for (const tab of wrapper.findAll('[role="tab"]')) {
+      const panel = wrapper.get(`#${tab.attributes('aria-controls')}`)
+      expect(panel.attributes('role')).toBe('tabpanel')
+      expect(panel.attributes('hidden') === undefined).toBe(
+        tab.attributes('aria-selected') === 'true',
+      )
+    }
+  })
+
   it('the tab panel is labelled by the selected tab', async () => {
     const wrapper = await mountPanels()
-    expect(wrapper.get('[role="tabpanel"]').attributes('aria-labelledby')).toBe('tab-details')
-    expect(wrapper.get('[role="tabpanel"]').text()).toContain('Basic info')
+    expect(wrapper.get('[role="tabpanel"]:not([hidden])').attributes('aria-labelledby')).toBe(
+      'tab-details',
+    )
+    expect(wrapper.get('[role="tabpanel"]:not([hidden])').text()).toContain('Basic info')
   })
 
   it('clicking Problems selects it and shows the problems', async () => {
     const wrapper = await mountPanels([problem])
     await wrapper.get('#tab-problems').trigger('click')
     expect(wrapper.get('#tab-problems').attributes('aria-selected')).toBe('true')
-    expect(wrapper.get('[role="tabpanel"]').text()).toContain('app.json:9:1')
+    expect(wrapper.get('[role="tabpanel"]:not([hidden])').text()).toContain('app.json:9:1')
   })
 
   it('counts the problems on the Problems tab', async () => {

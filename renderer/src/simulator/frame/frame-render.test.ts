@@ -230,6 +230,17 @@ describe('navigation', () => {
     expect(appLog()).toContain(`detail scroll ${page.scrollTop}`)
   })
 
+  it('adds each style sheet to the document once, however often pages open', async () => {
+    const sheets = document.head.querySelectorAll('style').length
+    ;(frame.simulator()?.runtime.wx.navigateTo as (o: unknown) => void)({
+      url: '/pages/detail/detail',
+    })
+    await nextTasks()
+    ;(frame.simulator()?.runtime.wx.navigateBack as (o?: unknown) => void)()
+    await nextTasks()
+    expect(document.head.querySelectorAll('style').length).toBe(sheets)
+  })
+
   it('the back button goes back: the page unloads, the one below shows with its bars', async () => {
     appLog().splice(0)
     byId('mp-navigation-back').click()

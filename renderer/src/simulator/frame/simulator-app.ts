@@ -21,6 +21,23 @@ import { tapOnClickWithoutPointer, touchFields } from './tap-events'
 
 export type BootMessage = Extract<HostMessage, { type: 'wx-host:boot' }>
 
+/**
+ * glass-easel's DOM backend, adding each style sheet to the document once: the adapter appends
+ * app.wxss and the page's sheets again for every page root it creates, and never removes them.
+ */
+class FrameBackendContext extends glassEasel.CurrentWindowBackendContext {
+  private readonly appended = new Map<string, number>()
+
+  override appendStyleSheetPath(path: string, styleScope?: number): number {
+    const key = `${styleScope ?? ''}:${path}`
+    const known = this.appended.get(key)
+    if (known !== undefined) return known
+    const index = super.appendStyleSheetPath(path, styleScope)
+    this.appended.set(key, index)
+    return index
+  }
+}
+
 export interface Simulator {
   readonly runtime: Runtime
   readonly port: FramePort
@@ -137,7 +154,7 @@ export function startSimulator(
     },
   })
 
-  const backend = new glassEasel.CurrentWindowBackendContext()
+  const backend = new FrameBackendContext()
   backend.onEvent((target, type, detail, options) =>
     glassEasel.Event.triggerEvent(target, type, detail, {
       ...options,

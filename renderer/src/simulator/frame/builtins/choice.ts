@@ -4,7 +4,7 @@
  * Each control is its own ARIA widget (role switch/checkbox/radio with aria-checked), toggled by a
  * tap or by Space/Enter; a disabled one ignores both.
  */
-import * as glassEasel from 'glass-easel'
+import type * as glassEasel from 'glass-easel'
 import {
   closest,
   defineBuiltin,
