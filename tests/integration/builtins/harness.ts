@@ -1,0 +1,153 @@
+/**
+ * A mini-program page with the built-ins, in the real glass-easel on happy-dom: WXML compiled by
+ * the project compiler in Node, loaded as the simulator frame loads it, events from real DOM
+ * events through glass-easel's DOM backend.
+ */
+import * as glassEasel from 'glass-easel'
+import { MiniProgramEnv } from 'glass-easel-miniprogram-adapter'
+import { compileProject } from '../../../electron/services/compiler'
+import {
+  registerBuiltins,
+  touchFields,
+  type NavigationApi,
+} from '../../../renderer/src/simulator/frame/builtins'
+
+export const doc = (globalThis as unknown as { document: Document }).document
+const win = globalThis as unknown as Window & typeof globalThis
+
+/** One backend per test file: a CurrentWindowBackendContext listens on the whole document. */
+let backend: glassEasel.CurrentWindowBackendContext | undefined
+
+export interface PageSpec {
+  wxml: string
+  /** The page's `Page({...})` definition; `this` is the page. */
+  page?: Record<string, unknown>
+  /** Files besides the page (root-relative) for components, templates. */
+  files?: Record<string, string>
+  assets?: Record<string, string>
+  route?: string
+}
+
+export interface MountedPage {
+  page: glassEasel.GeneralComponent & { data: Record<string, unknown> } & {
+    setData(data: Record<string, unknown>): void
+  }
+  host: HTMLElement
+  navigations: { api: NavigationApi; options: { url?: string; delta?: number } }[]
+  /** The DOM element of the node with `id` in the page. */
+  byId(id: string): HTMLElement
+  /** The glass-easel node with `id` in the page. */
+  node(id: string): glassEasel.Element
+  release(): void
+}
+
+export async function mountPage(spec: PageSpec): Promise<MountedPage> {
+  const route = spec.route ?? 'pages/index/index'
+  const files: Record<string, string> = {
+    'app.json': JSON.stringify({ pages: [route] }),
+    [`${route}.json`]: '{}',
+    [`${route}.wxml`]: spec.wxml,
+    ...spec.files,
+  }
+  const compiled = await compileProject({
+    readFile: async (path) => files[path] ?? null,
+    rpx: { deviceWidth: 375 },
+  })
+  if (compiled.errors.length) throw new Error(JSON.stringify(compiled.errors))
+
+  const env = new MiniProgramEnv()
+  const codeSpace = env.createCodeSpace('', true)
+  const navigations: MountedPage['navigations'] = []
+  const unregister = registerBuiltins(codeSpace, {
+    document: doc,
+    assets: spec.assets ?? {},
+    navigate: (api, options) => navigations.push({ api, options }),
+  })
+  const groupList = new Function(`return ${compiled.groupListCode}`)()
+  codeSpace.addStyleSheet('app', 'app')
+  for (const [path, component] of Object.entries(compiled.components)) {
+    codeSpace.addComponentStaticConfig(path, component.json as never)
+    if (groupList[path])
+      codeSpace.addCompiledTemplate(path, { groupList, content: groupList[path] })
+    codeSpace.addStyleSheet(path, path, component.prefix)
+  }
+  for (const path of Object.keys(compiled.components)) {
+    const js = files[`${path}.js`]
+    if (js) {
+      codeSpace.componentEnv(path, ({ Component }) => new Function('Component', js)(Component))
+    }
+  }
+  codeSpace.componentEnv(route, ({ Page }) => Page((spec.page ?? {}) as never))
+
+  if (!backend) {
+    backend = new glassEasel.CurrentWindowBackendContext()
+    backend.onEvent((target, type, detail, options) =>
+      glassEasel.Event.triggerEvent(target, type, detail, {
+        ...options,
+        extraFields: { ...touchFields(options.originalEvent) },
+      }),
+    )
+  }
+  const associated = env.associateBackend(backend)
+  for (const [path, css] of Object.entries(compiled.styles)) {
+    associated.registerStyleSheetContent(path, css)
+  }
+  const root = associated.createRoot('page', codeSpace, route)
+  const host = doc.createElement('div')
+  const placeholder = doc.createElement('div')
+  host.appendChild(placeholder)
+  doc.body.appendChild(host)
+  root.attach(host as never, placeholder as never)
+  const page = root.getComponent() as MountedPage['page']
+  const node = (id: string) => {
+    const found = page.getShadowRoot()?.getElementById(id)
+    if (!found) throw new Error(`no #${id}`)
+    return found
+  }
+  return {
+    page: root.get() as unknown as MountedPage['page'],
+    host,
+    navigations,
+    node,
+    byId: (id) => node(id).$$ as unknown as HTMLElement,
+    release() {
+      root.release()
+      unregister()
+      doc.body.innerHTML = ''
+    },
+  }
+}
+
+/** A tap as a finger makes it: touchstart and touchend at the same point. */
+export function tap(element: Element, x = 5, y = 5) {
+  const touch = { identifier: 1, target: element, clientX: x, clientY: y, pageX: x, pageY: y }
+  element.dispatchEvent(
+    new win.TouchEvent('touchstart', {
+      bubbles: true,
+      touches: [touch as never],
+      changedTouches: [touch as never],
+    }),
+  )
+  element.dispatchEvent(
+    new win.TouchEvent('touchend', {
+      bubbles: true,
+      touches: [],
+      changedTouches: [touch as never],
+    }),
+  )
+}
+
+/** Types `value` into a real input or textarea as the browser reports it. */
+export function type(control: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  control.value = value
+  control.dispatchEvent(new win.Event('input', { bubbles: true }))
+}
+
+export function key(element: Element, keyName: string, keyCode = 0) {
+  element.dispatchEvent(new win.KeyboardEvent('keydown', { key: keyName, keyCode, bubbles: true }))
+}
+
+/** Lets timers of 0 ms (focus, scroll positions, deferred errors) run. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
