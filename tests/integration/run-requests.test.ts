@@ -190,6 +190,17 @@ describe('mpdt run on a project that calls wx.request in every way', () => {
     })
   })
 
+  it('ends at --timeout with the open request named on stderr and pending in the HAR', async () => {
+    const harFile = join(dir, 'timeout.har')
+    const result = await run('--page', 'pages/hang/hang', '--timeout', '1', '--har', harFile)
+    expect(result.code, result.stderr).toBe(3)
+    expect(result.stderr).toContain('still pending: 1 request(s)')
+    expect(result.stderr).toContain('  request GET https://api.example.test/slow')
+    const entries = JSON.parse(await readFile(harFile, 'utf8')).log.entries
+    expect(entries).toHaveLength(1)
+    expect(entries[0]._error).toBe('pending')
+  }, 60_000)
+
   describe('with --har', () => {
     let har: {
       log: {

@@ -112,8 +112,7 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
     })
     const exitCode = await launchAndWait(runtime, port, options)
     if (exitCode === EXIT_NOT_LOADED) return exitCode
-    runtime.dispose()
-    runtime = undefined
+    // Before disposing: requests still open at a timeout are recorded as pending, not aborted.
     if (har && options.harFile) {
       const written = await writeHar(
         options.harFile,
