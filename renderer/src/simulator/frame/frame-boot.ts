@@ -45,10 +45,12 @@ export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
  * `Function('return this')()` does not find the workbench by that name. `top` cannot be hidden
  * (the platform makes it unforgeable); the real protection is the parent's checks: only this
  * frame's window, only the wx-bridge types, and the main process deciding what to do with them.
+ * Configurable, because deleting it cannot bring the real parent back (the platform's accessor is
+ * replaced, not shadowed).
  */
 export function concealParent(win: Window): void {
   try {
-    Object.defineProperty(win, 'parent', { get: () => win, configurable: false })
+    Object.defineProperty(win, 'parent', { get: () => win, configurable: true })
   } catch {
     // A platform that does not let the property be redefined keeps it; see above.
   }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { isHostMessage } from './host-message'
+
+describe('which messages the frame accepts', () => {
+  it('accepts the three host message types with their fields', () => {
+    expect(
+      isHostMessage({
+        type: 'wx-host:boot',
+        bundle: {},
+        systemInfo: {},
+        storage: {},
+        networkType: 'wifi',
+        entry: 'pages/a/a?x=1',
+      }),
+    ).toBe(true)
+    expect(isHostMessage({ type: 'wx-host:task', taskId: 't1', event: { kind: 'done' } })).toBe(
+      true,
+    )
+    expect(isHostMessage({ type: 'wx-host:network-type', networkType: 'none' })).toBe(true)
+  })
+
+  it('refuses frame messages, unknown types and non-objects', () => {
+    expect(isHostMessage({ type: 'wx-bridge:ready' })).toBe(false)
+    expect(isHostMessage({ type: 'wx-host:eval', code: '1' })).toBe(false)
+    expect(isHostMessage('wx-host:boot')).toBe(false)
+    expect(isHostMessage(null)).toBe(false)
+  })
+
+  it('refuses a known type without the fields it needs', () => {
+    expect(isHostMessage({ type: 'wx-host:boot', bundle: {} })).toBe(false)
+    expect(isHostMessage({ type: 'wx-host:task', taskId: 1, event: {} })).toBe(false)
+    expect(isHostMessage({ type: 'wx-host:network-type' })).toBe(false)
+  })
+})
