@@ -148,6 +148,13 @@ describe('mpdt run', () => {
     expect(result.stdout).toBe('')
   }, 60_000)
 
+  it('prints its usage with --help and exits 0', async () => {
+    const result = await run('--help')
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain('Usage: mpdt run <projectDir> [options]')
+    expect(result.stdout).toContain('--connect-to H1:P1:H2:P2')
+  }, 60_000)
+
   it('exits 2 with the usage for an unknown option', async () => {
     const result = await run(LIFECYCLE, '--verbose')
     expect(result.code, result.stderr).toBe(2)
