@@ -65,10 +65,10 @@ export function defineChoices(space: glassEasel.ComponentSpace): void {
           emit('change', { value: checked })
         },
       )
-      let first = true
+      context.onAttach(() => {
+        initial = Boolean(data().checked)
+      })
       return (d: Data) => {
-        if (first) initial = Boolean(d.checked)
-        first = false
         const checkbox = d.type === 'checkbox'
         markChecked(host, checkbox ? 'checkbox' : 'switch', Boolean(d.checked), Boolean(d.disabled))
         host.setAttribute('wx-type', checkbox ? 'checkbox' : 'switch')
@@ -175,10 +175,8 @@ function defineCheckable(
           if (owner) groups.get(owner)?.changed(component)
         },
       )
-      let first = true
+      context.onAttach(() => initialChecked.set(component, Boolean(data().checked)))
       return (d: Data) => {
-        if (first) initialChecked.set(component, Boolean(d.checked))
-        first = false
         markChecked(host, tag, Boolean(d.checked), Boolean(d.disabled))
         markDom.style.setProperty('--wx-choice-color', String(d.color))
       }

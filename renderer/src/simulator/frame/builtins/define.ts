@@ -45,6 +45,8 @@ export interface BuiltinContext {
   appendSlot(parent?: glassEasel.Element): void
   /** Appends a plain element to the shadow root (or to `parent`), for the built-in's own DOM. */
   appendElement(tag: string, className: string, parent?: glassEasel.Element): glassEasel.NativeNode
+  /** Runs `fn` when the component enters the page, its properties from the template set. */
+  onAttach(fn: () => void): void
   /** Runs `fn` when the component leaves the page (timers, document listeners). */
   onDetach(fn: () => void): void
 }
@@ -66,6 +68,7 @@ type Render = BuiltinSpec['render']
 
 interface BuiltinInstance {
   update(data: Data): void
+  attach: (() => void)[]
   detach: (() => void)[]
 }
 
@@ -82,7 +85,7 @@ const engine: glassEasel.templateEngine.TemplateEngine = {
         return {
           shadowRoot,
           initValues(data) {
-            instance = { update: () => {}, detach: [] }
+            instance = { update: () => {}, attach: [], detach: [] }
             instances.set(component, instance)
             instance.update = render(contextOf(component, shadowRoot, instance))
             instance.update(data as Data)
@@ -132,6 +135,9 @@ function contextOf(
       domOf(node).className = className
       return node
     },
+    onAttach(fn) {
+      instance.attach.push(fn)
+    },
     onDetach(fn) {
       instance.detach.push(fn)
     },
@@ -158,6 +164,9 @@ export function defineBuiltin(
     properties,
     template: spec.render,
     lifetimes: {
+      attached(this: glassEasel.GeneralComponent) {
+        for (const fn of instances.get(this)?.attach ?? []) fn()
+      },
       detached(this: glassEasel.GeneralComponent) {
         const instance = instances.get(this)
         for (const fn of instance?.detach.splice(0) ?? []) fn()

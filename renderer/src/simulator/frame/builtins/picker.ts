@@ -25,7 +25,7 @@ export function definePicker(space: glassEasel.ComponentSpace): void {
       headerText: { type: String, value: '' },
       name: { type: String, value: '' },
     },
-    render({ component, host, data, emit, set, appendSlot, onDetach }) {
+    render({ component, host, data, emit, set, appendSlot, onAttach, onDetach }) {
       appendSlot()
       const doc = host.ownerDocument
       let sheet: HTMLElement | null = null
@@ -112,12 +112,11 @@ export function definePicker(space: glassEasel.ComponentSpace): void {
       }
 
       component.addListener('tap', open)
-      let first = true
-      return (d: Data) => {
-        if (first) initial = d.value
-        first = false
-        host.setAttribute('aria-haspopup', 'dialog')
-      }
+      onAttach(() => {
+        initial = data().value
+      })
+      host.setAttribute('aria-haspopup', 'dialog')
+      return () => {}
     },
   })
 }

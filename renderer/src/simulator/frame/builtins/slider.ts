@@ -36,7 +36,7 @@ export function defineSlider(space: glassEasel.ComponentSpace): void {
       showValue: { type: Boolean, value: false },
       name: { type: String, value: '' },
     },
-    render({ component, host, data, emit, set }) {
+    render({ component, host, data, emit, set, onAttach }) {
       const doc = host.ownerDocument
       const track = doc.createElement('div')
       track.className = 'wx-slider-track'
@@ -133,12 +133,12 @@ export function defineSlider(space: glassEasel.ComponentSpace): void {
         if (value !== current) commit(value)
       })
 
-      let first = true
+      onAttach(() => {
+        initial = current
+      })
       return (d: Data) => {
         const { min, max } = bounds()
         const value = clampValue(Number(d.value), min, max)
-        if (first) initial = value
-        first = false
         thumb.setAttribute('aria-valuemin', String(min))
         thumb.setAttribute('aria-valuemax', String(max))
         toggleAttribute(thumb, 'aria-disabled', Boolean(d.disabled), 'true')

@@ -118,10 +118,10 @@ function renderControl(context: BuiltinContext, kind: 'input' | 'textarea') {
     emit('blur', { value: control.value, cursor: control.selectionEnd ?? 0 })
   })
 
-  let first = true
+  context.onAttach(() => {
+    initial.value = String(data().value)
+  })
   return (d: Data) => {
-    if (first) initial.value = String(d.value)
-    first = false
     if (control.value !== String(d.value)) control.value = String(d.value)
     if (control instanceof HTMLInputElement) {
       control.type = d.password ? 'password' : 'text'
