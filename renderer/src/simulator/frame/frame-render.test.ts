@@ -230,6 +230,31 @@ describe('navigation', () => {
     expect(appLog()).toContain(`detail scroll ${page.scrollTop}`)
   })
 
+  it('scrolling near the bottom runs onReachBottom once until the page leaves that zone', () => {
+    const page = shownPage()
+    Object.defineProperty(page, 'scrollHeight', { value: 1000, configurable: true })
+    Object.defineProperty(page, 'clientHeight', { value: 500, configurable: true })
+    appLog().splice(0)
+    for (const top of [400, 460, 470, 300, 480]) {
+      page.scrollTop = top
+      page.dispatchEvent(new Event('scroll'))
+    }
+    expect(appLog().filter((line) => line === 'detail reachBottom')).toHaveLength(2)
+  })
+
+  it('pulling the page down from its top refreshes it until stopPullDownRefresh', async () => {
+    const page = shownPage()
+    page.scrollTop = 0
+    appLog().splice(0)
+    page.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, clientY: 10 }))
+    page.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientY: 100 }))
+    expect(appLog()).toEqual(['detail pullDownRefresh'])
+    expect(page.classList.contains('mp-refreshing')).toBe(true)
+    await nextTasks()
+    await nextTasks()
+    expect(page.classList.contains('mp-refreshing')).toBe(false)
+  })
+
   it('adds each style sheet to the document once, however often pages open', async () => {
     const sheets = document.head.querySelectorAll('style').length
     ;(frame.simulator()?.runtime.wx.navigateTo as (o: unknown) => void)({

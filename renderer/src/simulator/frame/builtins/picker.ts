@@ -3,7 +3,7 @@
  * listbox); 确定 fires `bindchange` `{ value: index }`, 取消 or the mask `bindcancel`.
  */
 import type * as glassEasel from 'glass-easel'
-import { defineBuiltin, type Data } from './define'
+import { defineBuiltin } from './define'
 import { registerFormField } from './form-fields'
 
 /** The text of one `range` item: `range-key` picks a field of object items. */
