@@ -40,8 +40,8 @@ export function createHeadlessPort(options: HeadlessPortOptions): HeadlessPort {
       const key = {}
       open.set(key, { method: req.method, url: req.url })
       const task = engine.request(req, {
-        onHeaders: callbacks.onHeaders && ((head) => callbacks.onHeaders?.(head)),
-        onChunk: callbacks.onChunk && ((data) => callbacks.onChunk?.(data)),
+        ...(callbacks.onHeaders && { onHeaders: (head) => callbacks.onHeaders?.(head) }),
+        ...(callbacks.onChunk && { onChunk: (data) => callbacks.onChunk?.(data) }),
         onDone(outcome) {
           open.delete(key)
           if (har && outcome.ok) har.noteResponse(task.id, { cookies: outcome.cookies })
