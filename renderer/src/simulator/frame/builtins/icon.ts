@@ -3,6 +3,7 @@
  * (default per type, as WeChat draws them); role=img named by its type.
  */
 import type * as glassEasel from 'glass-easel'
+import { transformRpx } from '../../../../../shared/inline-style'
 import { defineBuiltin, type Data } from './define'
 
 interface IconShape {
@@ -32,6 +33,13 @@ export const ICONS: Record<string, IconShape> = {
 
 const SVG = 'http://www.w3.org/2000/svg'
 
+/** `size` as CSS: a bare number is px; `rpx` converts for the screen width (375 when unknown). */
+export function iconSize(size: unknown, screenWidth: number): string {
+  const text = String(size).trim()
+  if (/^\d+(\.\d+)?$/.test(text)) return `${text}px`
+  return transformRpx(text, { deviceWidth: screenWidth || 375 })
+}
+
 export function defineIcon(space: glassEasel.ComponentSpace): void {
   defineBuiltin(space, 'icon', {
     properties: {
@@ -48,7 +56,7 @@ export function defineIcon(space: glassEasel.ComponentSpace): void {
         host.replaceChildren()
         if (!shape) return
         const color = String(d.color || shape.color)
-        const size = typeof d.size === 'number' ? `${d.size}px` : String(d.size)
+        const size = iconSize(d.size, host.ownerDocument.documentElement.clientWidth)
         const doc = host.ownerDocument
         const svg = doc.createElementNS(SVG, 'svg')
         svg.setAttribute('viewBox', '0 0 24 24')

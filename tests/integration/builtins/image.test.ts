@@ -1,0 +1,128 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  imageStyle,
+  resolveImageSource,
+} from '../../../renderer/src/simulator/frame/builtins/image'
+import { mountPage, nextTask, type MountedPage } from './harness'
+
+let mounted: MountedPage | undefined
+afterEach(() => mounted?.release())
+
+type Detail = Record<string, unknown>
+
+const PNG = 'data:image/png;base64,iVBORw0KGgo='
+
+describe('image modes', () => {
+  it('scaleToFill stretches, aspectFit contains, aspectFill covers', () => {
+    expect(imageStyle('scaleToFill').img.objectFit).toBe('fill')
+    expect(imageStyle('aspectFit').img.objectFit).toBe('contain')
+    expect(imageStyle('aspectFill').img.objectFit).toBe('cover')
+  })
+
+  it('widthFix keeps the width and lets the height follow the picture', () => {
+    expect(imageStyle('widthFix')).toEqual({
+      host: { height: 'auto' },
+      img: { width: '100%', height: 'auto', objectFit: 'fill', objectPosition: 'center center' },
+    })
+  })
+
+  it('heightFix keeps the height and lets the width follow the picture', () => {
+    expect(imageStyle('heightFix')).toEqual({
+      host: { width: 'auto' },
+      img: { width: 'auto', height: '100%', objectFit: 'fill', objectPosition: 'center center' },
+    })
+  })
+
+  it('crop modes show the picture unscaled at their edge', () => {
+    expect(imageStyle('bottom right').img).toMatchObject({
+      objectFit: 'none',
+      objectPosition: 'right bottom',
+    })
+  })
+
+  it('the mode reaches the DOM: object-fit on the picture, auto height on a widthFix host', async () => {
+    mounted = await mountPage({
+      wxml: '<image id="a" src="{{src}}" mode="aspectFill" /><image id="w" src="{{src}}" mode="widthFix" />',
+      page: { data: { src: PNG } },
+    })
+    const fill = mounted.byId('a').querySelector('img') as HTMLImageElement
+    expect(fill.style.objectFit).toBe('cover')
+    const fix = mounted.byId('w')
+    expect(fix.getAttribute('wx-auto')).toBe('height')
+    expect((fix.querySelector('img') as HTMLImageElement).style.height).toBe('auto')
+    const css = [...mounted.host.ownerDocument.querySelectorAll('style')]
+      .map((s) => s.textContent)
+      .join('\n')
+    expect(css).toContain('image[wx-auto=height] { height: auto; }')
+  })
+})
+
+describe('image sources', () => {
+  const assets = { 'images/logo.png': PNG }
+
+  it('a relative path resolves from the page folder to the bundled data URL', () => {
+    expect(resolveImageSource('../../images/logo.png', 'pages/index/index', assets)).toBe(PNG)
+  })
+
+  it('an absolute path resolves from the mini-program root', () => {
+    expect(resolveImageSource('/images/logo.png', 'pages/index/index', assets)).toBe(PNG)
+  })
+
+  it('https and data URLs are used as they are', () => {
+    expect(resolveImageSource('https://example.com/a.png', 'pages/a/a', {})).toBe(
+      'https://example.com/a.png',
+    )
+    expect(resolveImageSource(PNG, 'pages/a/a', {})).toBe(PNG)
+  })
+
+  it('a local file missing from the bundle resolves to nothing', () => {
+    expect(resolveImageSource('/images/none.png', 'pages/a/a', assets)).toBeNull()
+  })
+
+  it('the page renders the bundled file for a local src', async () => {
+    mounted = await mountPage({
+      wxml: '<image id="i" src="/images/logo.png" />',
+      assets,
+    })
+    expect(mounted.byId('i').querySelector('img')?.getAttribute('src')).toBe(PNG)
+  })
+})
+
+describe('image events', () => {
+  it('bindload gets the natural width and height', async () => {
+    const details: Detail[] = []
+    mounted = await mountPage({
+      wxml: `<image id="i" src="${PNG}" bindload="onLoad" />`,
+      page: { onLoad: (e: { detail: Detail }) => void details.push(e.detail) },
+    })
+    const img = mounted.byId('i').querySelector('img') as HTMLImageElement
+    // happy-dom reports a load without decoding (0×0); the browser's natural size is given here.
+    await nextTask()
+    details.length = 0
+    Object.defineProperty(img, 'naturalWidth', { value: 640 })
+    Object.defineProperty(img, 'naturalHeight', { value: 480 })
+    img.dispatchEvent(new Event('load'))
+    expect(details).toEqual([{ width: 640, height: 480 }])
+  })
+
+  it('binderror fires for a local file that is not in the project', async () => {
+    const details: Detail[] = []
+    mounted = await mountPage({
+      wxml: '<image id="i" src="/images/missing.png" binderror="onError" />',
+      page: { onError: (e: { detail: Detail }) => void details.push(e.detail) },
+    })
+    await nextTask()
+    expect(details).toEqual([{ errMsg: 'GET /images/missing.png 404 (Not Found)' }])
+  })
+
+  it('binderror fires when the picture fails to load', async () => {
+    const details: Detail[] = []
+    mounted = await mountPage({
+      wxml: '<image id="i" src="https://127.0.0.1:1/none.png" binderror="onError" />',
+      page: { onError: (e: { detail: Detail }) => void details.push(e.detail) },
+    })
+    mounted.byId('i').querySelector('img')?.dispatchEvent(new Event('error'))
+    expect(details).toEqual([{ errMsg: 'GET https://127.0.0.1:1/none.png failed' }])
+  })
+})
