@@ -1,6 +1,12 @@
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { startHttpServer, type TestServer } from '../../../../tests/helpers/servers'
-import { call, recordedEngine, startCall, type RecordedEngine } from './engine-test-kit'
+import {
+  call,
+  recordedEngine,
+  startCall,
+  type PendingCall,
+  type RecordedEngine,
+} from './engine-test-kit'
 
 let server: TestServer
 let concurrent = 0
@@ -109,11 +115,7 @@ test('exactly 10 are in flight while more wait', async () => {
   await waitFor(() => held.length === 10)
   await new Promise((r) => setTimeout(r, 50))
   expect(concurrent).toBe(10)
-  while (held.length > 0) {
-    for (const release of held.splice(0)) release()
-    await new Promise((r) => setTimeout(r, 20))
-  }
-  await Promise.all(calls.map((c) => c.done))
+  await releaseUntilDone(calls)
   expect(maxConcurrent).toBe(10)
 })
 
@@ -125,12 +127,19 @@ test('maxInFlight sets the limit', async () => {
   await waitFor(() => held.length === 3)
   await new Promise((r) => setTimeout(r, 50))
   expect(concurrent).toBe(3)
-  while (held.length > 0) {
-    for (const release of held.splice(0)) release()
-    await new Promise((r) => setTimeout(r, 20))
-  }
-  await Promise.all(calls.map((c) => c.done))
+  await releaseUntilDone(calls)
 })
+
+/** Releases held requests as they arrive until every call is done (at most 5 s). */
+async function releaseUntilDone(calls: PendingCall[]): Promise<void> {
+  let done = false
+  const all = Promise.all(calls.map((c) => c.done)).then(() => (done = true))
+  for (let i = 0; i < 1000 && !done; i++) {
+    for (const release of held.splice(0)) release()
+    await new Promise((r) => setTimeout(r, 5))
+  }
+  await all
+}
 
 /** Polls `condition` every 5 ms for at most 2 s. */
 async function waitFor(condition: () => boolean): Promise<void> {
