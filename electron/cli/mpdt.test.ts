@@ -89,12 +89,17 @@ async function startHost(args: string[]) {
   return { child, url: match[1], port: Number(match[2]), token: match[3] }
 }
 
-function httpGet(port: number, path: string): Promise<{ status: number; body: string }> {
+function httpGet(
+  port: number,
+  path: string,
+): Promise<{ status: number; body: string; location?: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path }, (res) => {
       let body = ''
       res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body, location: res.headers.location }),
+      )
     })
     req.on('error', reject)
     req.end()
@@ -144,7 +149,9 @@ describe('mpdt open', { timeout: TEST_MS }, () => {
       '--port',
       '0',
     ])
-    const page = await httpGet(port, `/?token=${token}`)
+    const entry = await httpGet(port, `/?token=${token}`)
+    expect(entry.status).toBe(302)
+    const page = await httpGet(port, entry.location ?? '')
     expect(page.status).toBe(200)
     expect(page.body).toContain('<div id="app">')
     expect((await httpGet(port, '/')).status).toBe(403)
@@ -170,7 +177,7 @@ describe('mpdt open', { timeout: TEST_MS }, () => {
   it('prints the problems of a broken project as file:line:column on stderr and keeps serving', async () => {
     const { child, port, token } = await startHost(['open', join(FIXTURES, 'broken-json'), '--web'])
     expect(child.err).toMatch(/^app\.json:\d+:\d+: .+$/m)
-    expect((await httpGet(port, `/?token=${token}`)).status).toBe(200)
+    expect((await httpGet(port, `/t/${token}/`)).status).toBe(200)
   })
 
   it('without a folder opens the last opened project', async () => {
@@ -221,9 +228,9 @@ describe('mpdt check', { timeout: TEST_MS }, () => {
     expect(stderr).toContain('app.json')
   })
 
-  it('exits 0 and prints nothing on stderr for a valid project', async () => {
+  it('exits 0 and prints no problem for a valid project', async () => {
     const { code, stdout, stderr } = await runMpdt(['check', join(FIXTURES, 'valid')])
-    expect(stderr).toBe('')
+    expect(stderr).not.toMatch(/^\S+:\d+:\d+: /m)
     expect(code).toBe(0)
     expect(stdout).toContain('no problems')
   })

@@ -50,6 +50,8 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET')
   })
 }
 
+const page = () => `/t/${host.token}/`
+
 const withToken = (path: string) => `${path}${path.includes('?') ? '&' : '?'}token=${host.token}`
 
 /** Opens a WebSocket and reports the HTTP status of a refused upgrade, or 101. */
@@ -115,13 +117,30 @@ describe('browser-mode host: where it listens', () => {
 })
 
 describe('browser-mode host: the token', () => {
-  it('serves the page with the token in the URL and sets an HttpOnly SameSite=Strict cookie', async () => {
+  it('sends / with the token on to the workbench under /t/<token>/ and sets an HttpOnly SameSite=Strict cookie', async () => {
     const answer = await get(withToken('/'))
-    expect(answer.status).toBe(200)
-    expect(answer.body).toContain('<title>workbench</title>')
+    expect(answer.status).toBe(302)
+    expect(answer.headers.location).toBe(`/t/${host.token}/?token=${host.token}`)
     expect(answer.headers['set-cookie']?.[0]).toBe(
       `mpdt_token_${host.port}=${host.token}; Path=/; HttpOnly; SameSite=Strict`,
     )
+  })
+
+  it('serves the workbench page under /t/<token>/', async () => {
+    const answer = await get(`/t/${host.token}/?token=${host.token}`)
+    expect(answer.status).toBe(200)
+    expect(answer.body).toContain('<title>workbench</title>')
+  })
+
+  it('serves files under /t/<token>/ without cookie or query', async () => {
+    const answer = await get(`/t/${host.token}/assets/app.js`)
+    expect(answer.status).toBe(200)
+    expect(answer.body).toBe('console.log("workbench")')
+  })
+
+  it('answers 403 to a wrong token in the path', async () => {
+    expect((await get(`/t/${'x'.repeat(32)}/assets/app.js`)).status).toBe(403)
+    expect((await get(`/t/${host.token.slice(0, -1)}/index.html`)).status).toBe(403)
   })
 
   it('serves assets to a request that carries the token cookie', async () => {
@@ -176,7 +195,7 @@ describe('browser-mode host: Host and Origin headers', () => {
   })
 
   it('accepts localhost:PORT as the Host', async () => {
-    expect((await get(withToken('/'), { host: `localhost:${host.port}` })).status).toBe(200)
+    expect((await get(page(), { host: `localhost:${host.port}` })).status).toBe(200)
   })
 
   it('answers 403 to a foreign Origin even with the token (other sites)', async () => {
@@ -185,7 +204,28 @@ describe('browser-mode host: Host and Origin headers', () => {
   })
 
   it('accepts our own Origin', async () => {
-    expect((await get(withToken('/'), { origin: host.origin })).status).toBe(200)
+    expect((await get(page(), { origin: host.origin })).status).toBe(200)
+  })
+
+  it('lets a sandboxed frame (Origin: null) load files by the path token, with CORS allowed', async () => {
+    const answer = await get(`/t/${host.token}/assets/app.js`, { origin: 'null' })
+    expect(answer.status).toBe(200)
+    expect(answer.headers['access-control-allow-origin']).toBe('*')
+  })
+
+  it('refuses Origin: null with the token only in the query or the cookie', async () => {
+    expect((await get(withToken('/assets/app.js'), { origin: 'null' })).status).toBe(403)
+    const cookie = `mpdt_token_${host.port}=${host.token}`
+    expect((await get('/assets/app.js', { origin: 'null', cookie })).status).toBe(403)
+  })
+
+  it('refuses a WebSocket from Origin: null even with the token', async () => {
+    expect(await upgrade(rpcUrl(`?token=${host.token}`), { origin: 'null' })).toBe(403)
+  })
+
+  it('sends no CORS header to our own pages', async () => {
+    const answer = await get(`/t/${host.token}/assets/app.js`, { origin: host.origin })
+    expect(answer.headers['access-control-allow-origin']).toBeUndefined()
   })
 
   it('refuses a WebSocket from a foreign Origin with 403', async () => {
@@ -262,14 +302,15 @@ describe('browser-mode host: only files of the workbench', () => {
   ]
   for (const path of attempts) {
     it(`never serves a file outside the workbench for ${path}`, async () => {
-      const answer = await get(withToken(path))
-      expect([403, 404]).toContain(answer.status)
-      expect(answer.body).not.toContain(SECRET)
+      for (const answer of [await get(withToken(path)), await get(`/t/${host.token}${path}`)]) {
+        expect([403, 404]).toContain(answer.status)
+        expect(answer.body).not.toContain(SECRET)
+      }
     })
   }
 
-  it('serves index.html for / with text/html and no caching', async () => {
-    const answer = await get(withToken('/'))
+  it('serves index.html for the folder with text/html and no caching', async () => {
+    const answer = await get(page())
     expect(answer.headers['content-type']).toBe('text/html; charset=utf-8')
     expect(answer.headers['cache-control']).toBe('no-store')
   })
@@ -293,8 +334,8 @@ describe('browser-mode host: only files of the workbench', () => {
 })
 
 describe('browser-mode host: security headers', () => {
-  it('sends the workbench CSP, nosniff and no-referrer with every answer', async () => {
-    for (const answer of [await get(withToken('/')), await get('/')]) {
+  it('sends the workbench CSP, nosniff and no-referrer with the workbench page and refusals', async () => {
+    for (const answer of [await get(page()), await get('/')]) {
       expect(answer.headers['content-security-policy']).toBe(WORKBENCH_CSP)
       expect(answer.headers['x-content-type-options']).toBe('nosniff')
       expect(answer.headers['referrer-policy']).toBe('no-referrer')

@@ -3,14 +3,21 @@
  * 127.0.0.1 only, to whoever holds the per-run token (see request-guard.ts).
  */
 import { createReadStream } from 'node:fs'
+import { basename } from 'node:path'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import WebSocket, { WebSocketServer } from 'ws'
 import { BROWSER_RPC_PATH } from '../../shared/bridge-api'
 import { serveOnTransport, type ContractService, type Transport } from '../../shared/rpc'
 import type { WorkbenchService } from '../services/workbench'
-import { createRequestGuard, createToken, type GuardVerdict } from './request-guard'
-import { SECURITY_HEADERS } from './security-headers'
+import {
+  createRequestGuard,
+  createToken,
+  splitTokenPath,
+  TOKEN_PATH_PREFIX,
+  type GuardVerdict,
+} from './request-guard'
+import { SECURITY_HEADERS, WORKBENCH_CSP } from './security-headers'
 import { lookupStaticFile } from './static-files'
 import { createWebSocketTransport } from './websocket-transport'
 
@@ -44,6 +51,7 @@ const MAX_FRAME_BYTES = 4 * 1024 * 1024
 function refuse(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, {
     ...SECURITY_HEADERS,
+    'Content-Security-Policy': WORKBENCH_CSP,
     'Content-Type': 'text/plain; charset=utf-8',
     'Cache-Control': 'no-store',
   })
@@ -85,24 +93,41 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       refuse(response, 405, 'Method Not Allowed')
       return
     }
-    const verdict = guard.check(request)
+    const verdict = guard.check(request, { allowOpaqueOrigin: true })
     if (!verdict.allowed) {
       refuse(response, 403, REFUSALS[verdict.reason])
       return
     }
-    const pathname = (request.url ?? '/').split('?')[0]
-    const file = await lookupStaticFile(options.rendererDir, pathname)
+    const requestPath = (request.url ?? '/').split('?')[0]
+    const tokenPath = splitTokenPath(requestPath)
+    if (tokenPath === null && requestPath === '/') {
+      // The workbench lives under /t/<token>/ so that every file it (and its sandboxed simulator
+      // frame) loads by a relative URL carries the token; `?token=` stays for the bridge.
+      response.writeHead(302, {
+        ...SECURITY_HEADERS,
+        Location: `${TOKEN_PATH_PREFIX}${token}/?token=${token}`,
+        'Set-Cookie': guard.cookie(),
+        'Cache-Control': 'no-store',
+      })
+      response.end()
+      return
+    }
+    const file = await lookupStaticFile(options.rendererDir, tokenPath?.rest ?? requestPath)
     if (file.kind === 'forbidden') return refuse(response, 403, 'Forbidden')
     if (file.kind === 'missing') return refuse(response, 404, 'Not Found')
 
+    const isPage = file.contentType.startsWith('text/html')
     const headers: Record<string, string | number> = {
       ...SECURITY_HEADERS,
       'Content-Type': file.contentType,
       'Content-Length': file.size,
-      // index.html names the current hashed assets: always fetch it anew.
-      'Cache-Control': file.contentType.startsWith('text/html') ? 'no-store' : 'no-cache',
+      // Pages name the current hashed assets: always fetch them anew.
+      'Cache-Control': isPage ? 'no-store' : 'no-cache',
     }
+    if (basename(file.path) === 'index.html') headers['Content-Security-Policy'] = WORKBENCH_CSP
     if (verdict.tokenFrom === 'query') headers['Set-Cookie'] = guard.cookie()
+    // A sandboxed frame's module scripts and styles are CORS requests from the origin `null`.
+    if (verdict.opaqueOrigin) headers['Access-Control-Allow-Origin'] = '*'
     response.writeHead(200, headers)
     if (request.method === 'HEAD') {
       response.end()
