@@ -125,6 +125,7 @@ describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
         .getByRole('checkbox', { name: /^Does not verify valid domain names/ })
         .count(),
     ).toBe(1)
+    await session.page.screenshot({ path: join(SCREENSHOT_DIR, 'workbench-details-en.png') })
   })
 
   it('with no project, shows the open view; a missing folder is reported there', async () => {

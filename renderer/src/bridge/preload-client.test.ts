@@ -4,18 +4,21 @@ import type { ContractEvents } from '../../../shared/contract'
 import { ok } from '../../../shared/result'
 import { createPreloadClient } from './preload-client'
 
+type ProjectListener = (info: ContractEvents['project.changed']) => void
+
 function preloadWith(methods: Partial<PreloadApi['methods']>) {
-  const listeners: ((info: ContractEvents['project.changed']) => void)[] = []
+  const listeners: ProjectListener[] = []
+  // Only the entries these tests use.
   const api = {
     methods,
     events: {
-      'project.changed': (listener) => {
+      'project.changed': (listener: ProjectListener) => {
         listeners.push(listener)
         return () => listeners.splice(listeners.indexOf(listener), 1)
       },
     },
     pathForFile: () => '',
-  } as PreloadApi
+  } as unknown as PreloadApi
   return { api, listeners }
 }
 

@@ -26,21 +26,16 @@ export const useProjectStore = defineStore('project', () => {
   const errors = computed(() => current.value?.problems.filter((p) => p.severity === 'error') ?? [])
   const showOpenView = computed(() => current.value === null || choosingAnother.value)
 
-  let stopListening: Unsubscribe | null = null
+  let listening: Unsubscribe | null = null
 
   /** Subscribes to changes and loads the project the main process already has open, if any. */
   async function start() {
-    stopListening ??= bridge().on('project.changed', (info) => {
+    listening ??= bridge().on('project.changed', (info) => {
       current.value = info
     })
     const [result] = await Promise.all([bridge().call('project.current', {}), loadRecent()])
     if (!result.ok) app.report(result.error)
     else if (result.value) current.value = result.value
-  }
-
-  function stop() {
-    stopListening?.()
-    stopListening = null
   }
 
   async function loadRecent() {
@@ -114,7 +109,6 @@ export const useProjectStore = defineStore('project', () => {
     errors,
     showOpenView,
     start,
-    stop,
     loadRecent,
     open,
     reload,

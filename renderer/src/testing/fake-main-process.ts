@@ -3,9 +3,14 @@
  * (createMemoryPair + serveOnTransport), and a ProjectInfo that exercises every detail.
  */
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
-import type { ContractEvents, EventName, MethodName } from '../../../shared/contract'
+import {
+  METHOD_NAMES,
+  type ContractEvents,
+  type EventName,
+  type MethodName,
+} from '../../../shared/contract'
 import type { ProjectInfo } from '../../../shared/project'
-import { ok } from '../../../shared/result'
+import { fail, ok } from '../../../shared/result'
 import {
   createClient,
   createMemoryPair,
@@ -85,7 +90,7 @@ export function fakeMainProcess(
 ): FakeMainProcess {
   let current = project
   const calls: FakeMainProcess['calls'] = []
-  const defaults: ContractService = {
+  const defaults: Partial<ContractService> = {
     'app.getInfo': async () =>
       ok({
         name: 'MP DevTools',
@@ -113,13 +118,17 @@ export function fakeMainProcess(
     },
     'project.setDomains': async ({ domains }) => ok({ ...(current ?? sampleProject()), domains }),
   }
-  const merged = { ...defaults, ...service }
+  const handlers: Partial<ContractService> = { ...defaults, ...service }
+  // Methods of later features that the workbench does not call answer as unavailable.
+  const unavailable = async (method: MethodName) =>
+    fail({ code: 'UNSUPPORTED', message: `${method} is not part of this fake` })
   const recording = Object.fromEntries(
-    Object.entries(merged).map(([method, handler]) => [
+    METHOD_NAMES.map((method) => [
       method,
       (params: unknown) => {
-        calls.push({ method: method as MethodName, params })
-        return (handler as (p: unknown) => unknown)(params)
+        calls.push({ method, params })
+        const handler = handlers[method] as ((p: unknown) => unknown) | undefined
+        return handler ? handler(params) : unavailable(method)
       },
     ]),
   ) as ContractService
