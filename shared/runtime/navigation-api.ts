@@ -6,10 +6,13 @@
 import { apiFailure, parameterError, type ApiFailure } from './api-result'
 import type { ApiOptions, LaterInvoker } from './async-api'
 import { parsePageUrl } from './app-structure'
+import { createEventChannel } from './event-channel'
+import type { ErrorSink } from './guarded-call'
 import { dirOf, joinPath } from './module-loader'
 import { MAX_PAGE_STACK, type PageStack } from './page-stack'
 
 export interface NavigationHost {
+  sink: ErrorSink
   invokeLater: LaterInvoker
   defer(fn: () => void): void
   stack: PageStack
@@ -46,26 +49,34 @@ export function createNavigationApi(host: NavigationHost): Record<string, unknow
     return target
   }
 
+  /** A navigation API; `act` returns its failure, or what `success` gets besides errMsg. */
   const navigation =
-    (api: string, act: (target: Target) => ApiFailure | undefined) => (options: unknown) =>
+    (
+      api: string,
+      act: (target: Target, opts: ApiOptions) => ApiFailure | Record<string, unknown> | undefined,
+    ) =>
+    (options: unknown) =>
       host.invokeLater(api, options, (opts, settle) => {
         host.defer(() => {
           const target = targetOf(api, opts)
-          const failure = 'errMsg' in target ? target : act(target)
-          settle(failure ? { ok: false, failure } : { ok: true })
+          if ('errMsg' in target) return settle({ ok: false, failure: target })
+          const outcome = act(target, opts)
+          if (outcome && 'errMsg' in outcome) settle({ ok: false, failure: outcome as ApiFailure })
+          else settle({ ok: true, result: outcome as Record<string, unknown> | undefined })
         })
       })
 
   return {
-    navigateTo: navigation('navigateTo', (target) => {
+    navigateTo: navigation('navigateTo', (target, opts) => {
       if (host.isTabPage(target.route)) {
         return apiFailure('navigateTo', 'can not navigateTo a tabbar page')
       }
       if (stack.pages.length >= MAX_PAGE_STACK) {
         return apiFailure('navigateTo', 'webview count limit exceed')
       }
-      stack.push(target.route, target.query)
-      return undefined
+      const channel = createEventChannel(host.sink, opts.events)
+      stack.push(target.route, target.query, channel.opened)
+      return { eventChannel: channel.opener }
     }),
     redirectTo: navigation('redirectTo', (target) => {
       if (host.isTabPage(target.route)) {

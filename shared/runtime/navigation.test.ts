@@ -154,6 +154,46 @@ describe('navigateTo and navigateBack', () => {
   })
 })
 
+describe('the event channel of navigateTo', () => {
+  it('carries events both ways between the opener and the opened page', async () => {
+    const port = new TestingPort()
+    const runtime = createRuntime({
+      port,
+      appid: 'wx-nav',
+      files: {
+        'app.js': 'App({})',
+        'pages/a/a.js': `Page({ open() {
+          wx.navigateTo({
+            url: '/pages/b/b',
+            events: { fromB(data) { console.log('a got', data) } },
+            success(res) { res.eventChannel.emit('fromA', 'hello') },
+          })
+        } })`,
+        'pages/b/b.js': `Page({ onLoad() {
+          const channel = this.getOpenerEventChannel()
+          channel.on('fromA', (data) => { console.log('b got', data); channel.emit('fromB', 'hi') })
+        } })`,
+      },
+      appJson: { pages: ['pages/a/a', 'pages/b/b'] },
+    })
+    running.push(runtime)
+    runtime.launch()
+    ;(runtime.getCurrentPages()[0].open as () => void)()
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(port.lines()).toEqual(['log: b got hello', 'log: a got hi'])
+  })
+
+  it('a page not opened by navigateTo gets a channel that reaches nobody', () => {
+    const { runtime } = start()
+    const channel = (
+      runtime.getCurrentPages()[0].getOpenerEventChannel as () => {
+        emit(name: string): void
+      }
+    )()
+    expect(() => channel.emit('x')).not.toThrow()
+  })
+})
+
 describe('redirectTo and reLaunch', () => {
   it('redirectTo unloads the current page and opens the new one in its place', async () => {
     const { wx, routes, lines } = start()

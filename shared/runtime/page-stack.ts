@@ -6,6 +6,7 @@
  */
 import * as glassEasel from 'glass-easel'
 import type { Root } from 'glass-easel-miniprogram-adapter'
+import { createDetachedChannel, type EventChannel } from './event-channel'
 import { callGuarded, type ErrorSink } from './guarded-call'
 import type { PageScreen, ScreenPage } from './native-port'
 
@@ -47,11 +48,14 @@ export class PageStack {
     return this.stack[this.stack.length - 1]
   }
 
-  /** Opens `route` on top (navigateTo, and the launch): the old top hides. */
-  push(route: string, query: Record<string, string>): void {
+  /**
+   * Opens `route` on top (navigateTo, and the launch): the old top hides. `channel` is what the
+   * new page's `getOpenerEventChannel()` returns.
+   */
+  push(route: string, query: Record<string, string>, channel?: EventChannel): void {
     const previous = this.top
     if (previous) this.hide(previous)
-    this.loadOnTop(route, query)
+    this.loadOnTop(route, query, channel)
     this.changed()
   }
 
@@ -138,12 +142,14 @@ export class PageStack {
     return undefined
   }
 
-  private loadOnTop(route: string, query: Record<string, string>): void {
+  private loadOnTop(route: string, query: Record<string, string>, channel?: EventChannel): void {
     const root = this.host.createRoot(route)
     if (!root) return
     const instance = root.get() as unknown as PageInstance
     instance.route = route
     instance.options = { ...query }
+    const openerChannel = channel ?? createDetachedChannel(this.host.sink)
+    instance.getOpenerEventChannel = () => openerChannel
     const page: OpenedPage = { id: this.nextId++, route, query: { ...query }, instance, root }
     this.stack.push(page)
     const component = root.getComponent()

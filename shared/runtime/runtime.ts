@@ -224,7 +224,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const invokeLater = createLaterInvoker(sink, pending)
   const wx = {
     ...createWxApi({ port, sink, defer: timerControl.defer, storage, requests }),
-    ...createNavigationApi({ invokeLater, defer: timerControl.defer, stack, routes, isTabPage }),
+    ...createNavigationApi({
+      sink,
+      invokeLater,
+      defer: timerControl.defer,
+      stack,
+      routes,
+      isTabPage,
+    }),
     ...createInteractionApi({ port, invokeLater, defer: timerControl.defer, stack }),
   }
 
