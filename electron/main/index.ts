@@ -34,8 +34,10 @@ function hardenWebContents(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),
   )
-  // file:// pages get the CSP from the meta tag; pages over http (the dev server) also by header.
+  // file:// pages get the CSP from their meta tag; the workbench page from the dev server also by
+  // header. Only that page: the simulator's frame has its own, different policy.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    if (details.resourceType !== 'mainFrame' || !isWorkbenchUrl(details.url)) return callback({})
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [WORKBENCH_CSP] },
     })
