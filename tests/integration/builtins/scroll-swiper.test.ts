@@ -1,0 +1,188 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { edgesWithin } from '../../../renderer/src/simulator/frame/builtins/scroll-view'
+import { nextIndex } from '../../../renderer/src/simulator/frame/builtins/swiper'
+import { doc, mountPage, nextTask, type MountedPage } from './harness'
+
+let mounted: MountedPage | undefined
+afterEach(() => {
+  mounted?.release()
+  vi.useRealTimers()
+})
+
+type Detail = Record<string, unknown>
+
+/** The inner box that scrolls, with the sizes a browser would lay out (happy-dom has none). */
+function scroller(host: HTMLElement, size: { height: number; content: number }) {
+  const box = host.querySelector('.wx-scroll-view') as HTMLElement
+  Object.defineProperty(box, 'clientHeight', { value: size.height, configurable: true })
+  Object.defineProperty(box, 'scrollHeight', { value: size.content, configurable: true })
+  return box
+}
+
+function scrollTo(box: HTMLElement, top: number) {
+  box.scrollTop = top
+  box.dispatchEvent(new Event('scroll'))
+}
+
+describe('scroll-view', () => {
+  it('the ends within the thresholds are found on each axis', () => {
+    const at = (scrollTop: number) => ({
+      scrollTop,
+      scrollLeft: 0,
+      scrollHeight: 1000,
+      scrollWidth: 100,
+      clientHeight: 200,
+      clientWidth: 100,
+    })
+    expect([...edgesWithin(at(0), { x: false, y: true }, 50, 50)]).toEqual(['top'])
+    expect([...edgesWithin(at(400), { x: false, y: true }, 50, 50)]).toEqual([])
+    expect([...edgesWithin(at(760), { x: false, y: true }, 50, 50)]).toEqual(['bottom'])
+    expect([...edgesWithin(at(760), { x: false, y: true }, 50, 30)]).toEqual([])
+  })
+
+  it('scroll-y scrolls its inner box vertically only', async () => {
+    mounted = await mountPage({ wxml: '<scroll-view id="s" scroll-y><view>a</view></scroll-view>' })
+    const box = mounted.byId('s').querySelector('.wx-scroll-view') as HTMLElement
+    expect(box.style.overflowY).toBe('auto')
+    expect(box.style.overflowX).toBe('hidden')
+    expect(box.textContent).toBe('a')
+  })
+
+  it('bindscroll gets the position and the delta', async () => {
+    const details: Detail[] = []
+    mounted = await mountPage({
+      wxml: '<scroll-view id="s" scroll-y style="height: 200px" bindscroll="onScroll"><view style="height: 1000px" /></scroll-view>',
+      page: { onScroll: (e: { detail: Detail }) => void details.push(e.detail) },
+    })
+    const box = scroller(mounted.byId('s'), { height: 200, content: 1000 })
+    scrollTo(box, 120)
+    expect(details[0]).toMatchObject({ scrollTop: 120, scrollHeight: 1000, deltaY: -120 })
+  })
+
+  it('bindscrolltolower fires once on entering lower-threshold, again after leaving it', async () => {
+    const seen: Detail[] = []
+    mounted = await mountPage({
+      wxml: '<scroll-view id="s" scroll-y lower-threshold="100" bindscrolltolower="onLower" bindscrolltoupper="onUpper"><view /></scroll-view>',
+      page: {
+        onLower: (e: { detail: Detail }) => void seen.push(e.detail),
+        onUpper: (e: { detail: Detail }) => void seen.push(e.detail),
+      },
+    })
+    const box = scroller(mounted.byId('s'), { height: 200, content: 1000 })
+    scrollTo(box, 650)
+    scrollTo(box, 710)
+    scrollTo(box, 750)
+    scrollTo(box, 300)
+    scrollTo(box, 720)
+    scrollTo(box, 10)
+    expect(seen).toEqual([{ direction: 'bottom' }, { direction: 'bottom' }, { direction: 'top' }])
+  })
+
+  it('scroll-top moves the box when it changes', async () => {
+    mounted = await mountPage({
+      wxml: '<scroll-view id="s" scroll-y scroll-top="{{top}}"><view /></scroll-view>',
+      page: { data: { top: 0 } },
+    })
+    const box = scroller(mounted.byId('s'), { height: 200, content: 1000 })
+    mounted.page.setData({ top: 300 })
+    await nextTask()
+    expect(box.scrollTop).toBe(300)
+  })
+
+  it('scroll-into-view scrolls to the element with that id', async () => {
+    mounted = await mountPage({
+      wxml: '<scroll-view id="s" scroll-y scroll-into-view="{{target}}"><view id="a" /><view id="b" /></scroll-view>',
+      page: { data: { target: '' } },
+    })
+    const box = scroller(mounted.byId('s'), { height: 200, content: 1000 })
+    box.getBoundingClientRect = () => ({ top: 100, left: 0 }) as DOMRect
+    mounted.byId('b').getBoundingClientRect = () => ({ top: 600, left: 0 }) as DOMRect
+    mounted.page.setData({ target: 'b' })
+    await nextTask()
+    expect(box.scrollTop).toBe(500)
+  })
+})
+
+describe('swiper', () => {
+  const wxml = `<swiper id="s" indicator-dots current="{{current}}" autoplay="{{autoplay}}" interval="1000" circular="{{circular}}" bindchange="onChange">
+    <swiper-item wx:for="{{items}}" wx:key="*this" item-id="{{item}}"><view>{{item}}</view></swiper-item>
+  </swiper>`
+
+  it('moving by one wraps around only when circular', () => {
+    expect(nextIndex(2, 1, 3, false)).toBe(2)
+    expect(nextIndex(2, 1, 3, true)).toBe(0)
+    expect(nextIndex(0, -1, 3, true)).toBe(2)
+    expect(nextIndex(0, -1, 3, false)).toBe(0)
+  })
+
+  it('shows the current item and one indicator dot per item', async () => {
+    mounted = await mountPage({
+      wxml,
+      page: { data: { items: ['a', 'b', 'c'], current: 1, autoplay: false, circular: false } },
+    })
+    const track = mounted.byId('s').querySelector('.wx-swiper-track') as HTMLElement
+    expect(track.style.transform).toBe('translateX(calc(-100% + 0px))')
+    const dots = [...mounted.byId('s').querySelectorAll('.wx-swiper-dot')]
+    expect(dots).toHaveLength(3)
+    expect(dots.map((d) => d.classList.contains('wx-swiper-dot-active'))).toEqual([
+      false,
+      true,
+      false,
+    ])
+    mounted.page.setData({ items: ['a', 'b', 'c', 'd'] })
+    expect(mounted.byId('s').querySelectorAll('.wx-swiper-dot')).toHaveLength(4)
+  })
+
+  it('autoplay advances every interval with source autoplay, back to the first at the end', async () => {
+    vi.useFakeTimers()
+    const details: Detail[] = []
+    mounted = await mountPage({
+      wxml,
+      page: {
+        data: { items: ['a', 'b'], current: 0, autoplay: true, circular: false },
+        onChange: (e: { detail: Detail }) => void details.push(e.detail),
+      },
+    })
+    vi.advanceTimersByTime(2000)
+    expect(details).toEqual([
+      { current: 1, currentItemId: 'b', source: 'autoplay' },
+      { current: 0, currentItemId: 'a', source: 'autoplay' },
+    ])
+  })
+
+  it('a drag past a fifth of the width changes the item with source touch', async () => {
+    const details: Detail[] = []
+    mounted = await mountPage({
+      wxml,
+      page: {
+        data: { items: ['a', 'b', 'c'], current: 0, autoplay: false, circular: false },
+        onChange: (e: { detail: Detail }) => void details.push(e.detail),
+      },
+    })
+    const swiper = mounted.byId('s')
+    swiper.getBoundingClientRect = () => ({ width: 300, height: 150, left: 0, top: 0 }) as DOMRect
+    swiper.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, clientX: 250 }))
+    doc.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 150 }))
+    doc.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: 150 }))
+    swiper.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, clientX: 250 }))
+    doc.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 230 }))
+    doc.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: 230 }))
+    expect(details).toEqual([{ current: 1, currentItemId: 'b', source: 'touch' }])
+  })
+
+  it('setting current moves to that item and reports it with an empty source', async () => {
+    const details: Detail[] = []
+    mounted = await mountPage({
+      wxml,
+      page: {
+        data: { items: ['a', 'b', 'c'], current: 0, autoplay: false, circular: false },
+        onChange: (e: { detail: Detail }) => void details.push(e.detail),
+      },
+    })
+    mounted.page.setData({ current: 2 })
+    const track = mounted.byId('s').querySelector('.wx-swiper-track') as HTMLElement
+    expect(track.style.transform).toBe('translateX(calc(-200% + 0px))')
+    expect(details).toEqual([{ current: 2, currentItemId: 'c', source: '' }])
+  })
+})
