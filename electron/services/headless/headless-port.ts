@@ -33,17 +33,17 @@ export interface HeadlessPort extends NativePort {
 
 export function createHeadlessPort(options: HeadlessPortOptions): HeadlessPort {
   const { engine, storage, har } = options
-  const open = new Map<object, OpenRequest>()
+  const open = new Set<OpenRequest>()
 
   return {
     request(req: EngineRequest, callbacks) {
-      const key = {}
-      open.set(key, { method: req.method, url: req.url })
+      const entry: OpenRequest = { method: req.method, url: req.url }
+      open.add(entry)
       const task = engine.request(req, {
         ...(callbacks.onHeaders && { onHeaders: (head) => callbacks.onHeaders?.(head) }),
         ...(callbacks.onChunk && { onChunk: (data) => callbacks.onChunk?.(data) }),
         onDone(outcome) {
-          open.delete(key)
+          open.delete(entry)
           if (har && outcome.ok) har.noteResponse(task.id, { cookies: outcome.cookies })
           callbacks.onDone(outcome)
         },
@@ -58,6 +58,6 @@ export function createHeadlessPort(options: HeadlessPortOptions): HeadlessPort {
     systemInfo: () => SIMULATED_SYSTEM_INFO,
     networkType: () => 'wifi',
     reportError: (error) => options.reportError(error),
-    openRequests: () => [...open.values()],
+    openRequests: () => [...open],
   }
 }
