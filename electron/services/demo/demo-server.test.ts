@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -65,6 +65,10 @@ describe('startDemoServer', () => {
 
   test('hands back the demo CA certificate it serves under', () => {
     expect(new X509Certificate(demo.caPem).ca).toBe(true)
+  })
+
+  test('names the file that holds the same CA certificate', async () => {
+    expect(await readFile(demo.caFile, 'utf8')).toBe(demo.caPem)
   })
 })
 

@@ -6,7 +6,8 @@
  */
 import { createServer, type Server } from 'node:https'
 import type { Socket } from 'node:net'
-import { loadDemoCa, issueDemoLeaf } from './demo-ca'
+import { join } from 'node:path'
+import { DEMO_CA_CERT_FILE, DEMO_CA_FOLDER, issueDemoLeaf, loadDemoCa } from './demo-ca'
 import { DEMO_API_HOST, DEMO_API_ORIGIN, DEMO_OTHER_HOST, DEMO_SOCKET_ORIGIN } from './demo-hosts'
 import { drawDemoPhoto } from './demo-photo'
 import { createApiRoutes, otherOriginRoute } from './demo-routes'
@@ -26,6 +27,8 @@ export interface DemoServer {
   connectTo: string[]
   /** The demo CA's certificate: the one extra CA the demo project's engine trusts. */
   caPem: string
+  /** The same certificate as a file, for what takes CA files (`mpdt run --cacert`). */
+  caFile: string
   port: number
   /** Stops listening and ends every open connection and chat. */
   close(): Promise<void>
@@ -88,6 +91,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     wsOrigin: DEMO_SOCKET_ORIGIN,
     connectTo: [DEMO_API_HOST, DEMO_OTHER_HOST].map((host) => `${host}:443:127.0.0.1:${port}`),
     caPem: ca.cert,
+    caFile: join(options.dataDir, DEMO_CA_FOLDER, DEMO_CA_CERT_FILE),
     port,
     close() {
       closing ??= new Promise<void>((resolve) => {

@@ -6,3 +6,4 @@ export {
   DEMO_OTHER_ORIGIN,
   DEMO_SOCKET_ORIGIN,
 } from './demo-hosts'
+export { demoProjectDir, isDemoProject } from './demo-project'
