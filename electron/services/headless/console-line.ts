@@ -14,9 +14,6 @@
  */
 import { types } from 'node:util'
 
-export type ConsoleLevel =
-  'log' | 'info' | 'debug' | 'warn' | 'error' | 'group' | 'groupCollapsed' | 'groupEnd' | 'table'
-
 /** The printed line for one console call, or `null` when the call prints nothing. */
 export function formatConsoleLine(level: string, args: readonly unknown[]): string | null {
   switch (level) {

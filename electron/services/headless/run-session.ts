@@ -188,7 +188,7 @@ async function prepare(projectDir: string, options: HeadlessRunOptions): Promise
 }
 
 /** The PEM text of a CA file, checked to hold certificates that parse. */
-async function readCertificates(file: string): Promise<Result<string>> {
+export async function readCertificates(file: string): Promise<Result<string>> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
