@@ -4,6 +4,8 @@
  * Every method takes one params object and resolves to a `Result`; events are pushed payloads.
  */
 import type { ProjectInfo, RecentProject, DomainLists } from './project'
+import type { EngineRequest, NetworkEvent, ToolConsoleMessage } from './network'
+import type { SimulatorBundle, TaskEvent } from './simulator-protocol'
 
 export interface AppInfo {
   name: string
@@ -34,12 +36,32 @@ export interface ContractMethods {
   'project.chooseFolder': { params: Record<string, never>; result: string | null }
   'project.updateSettings': { params: SettingsPatch; result: ProjectInfo }
   'project.setDomains': { params: { domains: DomainLists }; result: ProjectInfo }
+  /** Compiles the open project for the simulator, for a device of this CSS width. */
+  'simulator.bundle': { params: { deviceWidth: number }; result: SimulatorBundle }
+  /**
+   * Hands one request of the simulator's mini-program to the engine. `taskId` is chosen by the
+   * caller (unique per workbench); its callbacks arrive as `network.task` events.
+   */
+  'network.request': { params: { taskId: string; req: EngineRequest }; result: { taskId: string } }
+  /** Aborts a queued or in-flight task; unknown or finished ids are ignored. */
+  'network.abort': { params: { taskId: string }; result: null }
 }
 
 /** Event name → payload. */
 export interface ContractEvents {
   /** The open project changed: opened, re-read after an edit on disk, or a setting written. */
   'project.changed': ProjectInfo
+  /** The callbacks of one `network.request` task (headers, chunks, done), in order. */
+  'network.task': { taskId: string; event: TaskEvent }
+  /** Every step of every request, for the Network panel and HAR. */
+  'network.event': NetworkEvent
+  /** The tool's own console messages (domain check, TLS, warnings) for the Console panel. */
+  'network.console': ToolConsoleMessage
+  /**
+   * Mini-program sources of the open project changed on disk (wxml, wxss, js, json, wxs, images),
+   * debounced; `files` are paths from the mini-program root. The simulator recompiles and reloads.
+   */
+  'project.sourcesChanged': { files: string[] }
 }
 
 export type MethodName = keyof ContractMethods
@@ -57,11 +79,18 @@ export const METHOD_NAMES = Object.keys({
   'project.chooseFolder': 1,
   'project.updateSettings': 1,
   'project.setDomains': 1,
+  'simulator.bundle': 1,
+  'network.request': 1,
+  'network.abort': 1,
 } satisfies Record<MethodName, 1>) as MethodName[]
 
 /** Runtime list of the contract's events. */
 export const EVENT_NAMES = Object.keys({
   'project.changed': 1,
+  'network.task': 1,
+  'network.event': 1,
+  'network.console': 1,
+  'project.sourcesChanged': 1,
 } satisfies Record<EventName, 1>) as EventName[]
 
 export function isMethodName(name: unknown): name is MethodName {

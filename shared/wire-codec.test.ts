@@ -16,4 +16,13 @@ describe('wire codec', () => {
     const value = { $bytes: 'AA==', other: 1 }
     expect(decodeWire(encodeWire(value))).toEqual(value)
   })
+  it('bytes with their own toJSON (a Node Buffer) are still sent as bytes', () => {
+    class BufferLike extends Uint8Array {
+      toJSON() {
+        return { type: 'Buffer', data: Array.from(this) }
+      }
+    }
+    const decoded = decodeWire(encodeWire({ body: new BufferLike([1, 2, 3]) }))
+    expect(decoded).toEqual({ body: new Uint8Array([1, 2, 3]) })
+  })
 })

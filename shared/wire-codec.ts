@@ -23,7 +23,10 @@ function fromBase64(text: string): Uint8Array {
 }
 
 export function encodeWire(value: unknown): string {
-  return JSON.stringify(value, function (this: unknown, _key, item: unknown) {
+  return JSON.stringify(value, function (this: unknown, key, item: unknown) {
+    // The holder's own value: JSON.stringify has already replaced a Node Buffer by its toJSON().
+    const raw = (this as Record<string, unknown>)[key]
+    if (raw instanceof Uint8Array) return { [BYTES_KEY]: toBase64(raw) }
     if (item instanceof Uint8Array) return { [BYTES_KEY]: toBase64(item) }
     if (item instanceof ArrayBuffer) return { [BYTES_KEY]: toBase64(new Uint8Array(item)) }
     return item

@@ -140,6 +140,7 @@ export async function openCommand(args: string[]): Promise<number> {
       port: options.port,
     })
   } catch (error) {
+    await workbench.close()
     await store.close()
     process.stderr.write(`mpdt open: cannot serve on port ${options.port}: ${String(error)}\n`)
     return 1
@@ -148,6 +149,7 @@ export async function openCommand(args: string[]): Promise<number> {
 
   await stopSignal
   await host.close()
+  await workbench.close()
   await store.close()
   return 0
 }

@@ -1,18 +1,22 @@
-/** The contract's Transport over one WebSocket: JSON text frames, each one WireMessage. */
+/**
+ * The contract's Transport over one WebSocket: JSON text frames, each one WireMessage, with binary
+ * data (response chunks and bodies) kept by shared/wire-codec.ts.
+ */
 import WebSocket from 'ws'
 import { isWireMessage, type Transport } from '../../shared/rpc'
+import { decodeWire, encodeWire } from '../../shared/wire-codec'
 
 export function createWebSocketTransport(socket: WebSocket): Transport {
   return {
     send(message) {
-      if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message))
+      if (socket.readyState === WebSocket.OPEN) socket.send(encodeWire(message))
     },
     onMessage(listener) {
       const onFrame = (data: WebSocket.RawData, isBinary: boolean) => {
         if (isBinary) return
         let message: unknown
         try {
-          message = JSON.parse(data.toString())
+          message = decodeWire(data.toString())
         } catch {
           return
         }

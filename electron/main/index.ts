@@ -115,7 +115,7 @@ async function start(): Promise<void> {
     if (dir) void openProject(dir)
   })
   app.on('window-all-closed', () => {
-    void store.close().then(() => app.quit())
+    void Promise.all([workbench.close(), store.close()]).then(() => app.quit())
   })
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow()

@@ -3,13 +3,11 @@
  * engine and the runtime, launch, print every console call, and finish once nothing is pending
  * (exit code 0) or when the time runs out (3). A project that cannot be loaded gives 2.
  */
-import { X509Certificate } from 'node:crypto'
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { types } from 'node:util'
 import type { AppConfig, ProjectInfo } from '../../../shared/project'
-import { fail, ok, type Result } from '../../../shared/result'
 import { createRuntime, type Runtime } from '../../../shared/runtime'
 import type { ComponentJson } from '../../../shared/runtime'
 import { createHarRecorder, type HarRecorder } from '../har/har-recorder'
@@ -19,11 +17,15 @@ import { createRequestEngine, type RequestEngine } from '../network'
 import { formatProblem, loadProject } from '../project'
 import { formatConsoleLine, formatValue } from './console-line'
 import { createHeadlessPort, type HeadlessPort } from './headless-port'
+import { readCertificates } from './ca-certificates'
 import { readLocalNetworkSettings } from './local-network-settings'
 import { createMemoryStorage } from './memory-storage'
 import { projectStack } from './project-stack'
 import { readProjectScripts } from './project-scripts'
 import { SIMULATED_USER_AGENT } from './simulated-device'
+
+// The workbench reads the project-local CA the same way.
+export { readCertificates }
 
 export const EXIT_IDLE = 0
 export const EXIT_NOT_LOADED = 2
@@ -185,32 +187,6 @@ async function prepare(projectDir: string, options: HeadlessRunOptions): Promise
     connectTo: [...(options.connectTo ?? []), ...local.value.connectTo],
     tempDir,
   }
-}
-
-/** The PEM text of a CA file, checked to hold certificates that parse. */
-export async function readCertificates(file: string): Promise<Result<string>> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    return fail({
-      code: 'CA_UNREADABLE',
-      message: `cannot read CA file ${file}: ${(error as Error).message}`,
-    })
-  }
-  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []
-  const parses = (block: string) => {
-    try {
-      new X509Certificate(block)
-      return true
-    } catch {
-      return false
-    }
-  }
-  if (blocks.length === 0 || !blocks.every(parses)) {
-    return fail({ code: 'CA_INVALID', message: `${file} holds no valid PEM certificate` })
-  }
-  return ok(text)
 }
 
 async function isFolder(path: string): Promise<boolean> {

@@ -8,6 +8,8 @@ import type { DomainLists } from '../../../shared/project'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { ContractService, Unsubscribe } from '../../../shared/rpc'
 import type { ProjectStore } from '../project/store'
+import { createNetworkService } from './network-service'
+import { createSimulatorService } from './simulator-service'
 
 /** Receives every contract event, to forward it to the connected workbenches. */
 export type ContractEventListener = <E extends EventName>(
@@ -20,11 +22,17 @@ export interface WorkbenchServiceOptions {
   appInfo: AppInfo
   /** The native folder picker (Electron); absent in browser mode, where it answers UNSUPPORTED. */
   chooseFolder?: () => Promise<string | null>
+  /** Quiet time after the last source save before `project.sourcesChanged`. @default 100 */
+  sourcesDebounceMs?: number
 }
 
 export interface WorkbenchService {
   service: ContractService
   onEvent(listener: ContractEventListener): Unsubscribe
+  /** Resolves once the last project change reached the request engine and the source watcher. */
+  settled(): Promise<void>
+  /** Closes the request engine (aborting its tasks) and the source watcher. */
+  close(): Promise<void>
 }
 
 function invalidParams(message: string): Result<never> {
@@ -58,8 +66,15 @@ const noProject = (): Result<never> => fail({ code: 'NO_PROJECT', message: 'No p
 export function createWorkbenchService(options: WorkbenchServiceOptions): WorkbenchService {
   const { store, appInfo, chooseFolder } = options
   const listeners = new Set<ContractEventListener>()
-  store.onChanged((info) => {
-    for (const listener of listeners) listener('project.changed', info)
+  const emit: ContractEventListener = (event, payload) => {
+    for (const listener of listeners) listener(event, payload)
+  }
+  store.onChanged((info) => emit('project.changed', info))
+  const network = createNetworkService({ store, emit })
+  const simulator = createSimulatorService({
+    store,
+    emit,
+    debounceMs: options.sourcesDebounceMs,
   })
 
   const service: ContractService = {
@@ -96,6 +111,8 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
         ? store.setDomains(params.domains as unknown as DomainLists)
         : noProject()
     },
+    ...simulator.methods,
+    ...network.methods,
   }
 
   return {
@@ -103,6 +120,12 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     onEvent(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
+    },
+    async settled() {
+      await Promise.all([network.settled(), simulator.settled()])
+    },
+    async close() {
+      await Promise.all([network.close(), simulator.close()])
     },
   }
 }

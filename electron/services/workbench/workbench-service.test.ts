@@ -36,7 +36,9 @@ describe('workbench service', () => {
   it('forwards every change of the store as project.changed until unsubscribed', async () => {
     const { service, onEvent } = createWorkbenchService({ store, appInfo: APP_INFO })
     const heard: [string, ProjectInfo][] = []
-    const off = onEvent((event, payload) => heard.push([event, payload]))
+    const off = onEvent((event, payload) => {
+      if (event === 'project.changed') heard.push([event, payload as ProjectInfo])
+    })
     await service['project.open']({ dir: project })
     expect(heard.map(([event, info]) => [event, info.dir])).toEqual([['project.changed', project]])
     off()

@@ -1,8 +1,10 @@
 /**
- * The contract's wire over a browser WebSocket (browser mode): JSON `WireMessage` frames, sends
+ * The contract's wire over a browser WebSocket (browser mode): JSON `WireMessage` frames (binary
+ * data kept by shared/wire-codec.ts), sends
  * queued until the socket opens, and one `onClose` signal when the connection is gone for good.
  */
 import { isWireMessage, type Transport, type WireMessage } from '../../../shared/rpc'
+import { decodeWire, encodeWire } from '../../../shared/wire-codec'
 
 /** The part of the DOM `WebSocket` this transport uses (so tests can hand in their own socket). */
 export interface BrowserSocket {
@@ -34,7 +36,7 @@ export function createSocketTransport(socket: BrowserSocket): SocketTransport {
     if (typeof event.data !== 'string') return
     let message: unknown
     try {
-      message = JSON.parse(event.data)
+      message = decodeWire(event.data)
     } catch {
       return
     }
@@ -55,7 +57,7 @@ export function createSocketTransport(socket: BrowserSocket): SocketTransport {
     },
     send(message) {
       if (closed) return
-      const frame = JSON.stringify(message)
+      const frame = encodeWire(message)
       if (socket.readyState === OPEN) socket.send(frame)
       else queue.push(frame)
     },

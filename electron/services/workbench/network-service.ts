@@ -1,0 +1,179 @@
+/**
+ * The workbench's request engine: one per open project, configured as `mpdt run` configures its
+ * own (appid, urlCheck, domain lists, app.json networkTimeout, project-local connectTo/cacert), and
+ * updated in place when the project changes, so a setting applies to the next request without a
+ * restart. `network.request` runs one simulator request and reports its callbacks as
+ * `network.task` events; every engine event and console message is forwarded as well.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ProjectInfo } from '../../../shared/project'
+import type { EngineTask } from '../../../shared/network'
+import { fail, ok, type Result } from '../../../shared/result'
+import type { ContractService } from '../../../shared/rpc'
+import { readLocalNetworkSettings } from '../headless/local-network-settings'
+import { readCertificates } from '../headless/run-session'
+import { SIMULATED_USER_AGENT } from '../headless/simulated-device'
+import { createRequestEngine, type RequestEngine, type RequestEngineOptions } from '../network'
+import type { ProjectStore } from '../project/store'
+import { checkEngineRequest, isTaskId } from './engine-request-check'
+import type { ContractEventListener } from '.'
+
+export interface NetworkServiceOptions {
+  store: ProjectStore
+  emit: ContractEventListener
+  /** Parent of each engine's temporary folder (bodies over 1 MB). @default the OS temp folder */
+  tempParent?: string
+}
+
+export interface NetworkService {
+  methods: Pick<ContractService, 'network.request' | 'network.abort'>
+  /** The engine of the open project, once configured (for tests and the host's shutdown). */
+  engine(): RequestEngine | undefined
+  /** Resolves once the last project change has been applied to the engine. */
+  settled(): Promise<void>
+  /** Aborts every task, closes the engine and deletes its temporary folder. */
+  close(): Promise<void>
+}
+
+interface OpenEngine {
+  dir: string
+  engine: RequestEngine
+  tempDir: string
+  stop: (() => void)[]
+}
+
+type EngineSettings = Pick<
+  RequestEngineOptions,
+  'appid' | 'urlCheck' | 'domains' | 'networkTimeout' | 'connectTo' | 'extraCaPem'
+>
+
+/** The engine options a project asks for; an invalid local setting is an error to show. */
+async function engineSettings(info: ProjectInfo): Promise<Result<EngineSettings>> {
+  const local = await readLocalNetworkSettings(info.dir)
+  if (!local.ok) return local
+  let extraCaPem: string | undefined
+  if (local.value.cacert) {
+    const pem = await readCertificates(local.value.cacert)
+    if (!pem.ok) return pem
+    extraCaPem = pem.value
+  }
+  return ok({
+    appid: info.settings.appid,
+    urlCheck: info.settings.urlCheck,
+    domains: info.domains,
+    networkTimeout: info.app?.networkTimeout,
+    connectTo: local.value.connectTo,
+    extraCaPem,
+  })
+}
+
+export function createNetworkService(options: NetworkServiceOptions): NetworkService {
+  const { store, emit } = options
+  const tasks = new Map<string, EngineTask>()
+  let open: OpenEngine | undefined
+  let applying: Promise<void> = Promise.resolve()
+  let closed = false
+
+  async function closeEngine(): Promise<void> {
+    const current = open
+    open = undefined
+    if (!current) return
+    await current.engine.close()
+    for (const stop of current.stop) stop()
+    await rm(current.tempDir, { recursive: true, force: true })
+  }
+
+  async function apply(info: ProjectInfo): Promise<void> {
+    if (closed) return
+    const settings = await engineSettings(info)
+    if (!settings.ok) {
+      emit('network.console', {
+        level: 'error',
+        args: [`${info.dir}: ${settings.error.message}; requests use the previous settings`],
+      })
+      if (open?.dir === info.dir) return
+      await closeEngine()
+      return
+    }
+    if (open && open.dir === info.dir) {
+      try {
+        open.engine.update(settings.value)
+      } catch (error) {
+        emit('network.console', { level: 'error', args: [(error as Error).message] })
+      }
+      return
+    }
+    await closeEngine()
+    const tempDir = await mkdtemp(join(options.tempParent ?? tmpdir(), 'mpdt-workbench-'))
+    const engine = createRequestEngine({
+      ...settings.value,
+      userAgent: SIMULATED_USER_AGENT,
+      tempDir,
+    })
+    open = {
+      dir: info.dir,
+      engine,
+      tempDir,
+      stop: [
+        engine.onEvent((event) => emit('network.event', event)),
+        engine.onConsole((message) => emit('network.console', message)),
+      ],
+    }
+  }
+
+  const stopListening = store.onChanged((info) => {
+    applying = applying.then(() => apply(info)).catch(() => undefined)
+  })
+
+  return {
+    methods: {
+      'network.request': async (params) => {
+        const { taskId, req } = (params ?? {}) as { taskId?: unknown; req?: unknown }
+        if (!isTaskId(taskId)) {
+          return fail({ code: 'INVALID_PARAMS', message: 'taskId must be a short id' })
+        }
+        const checked = checkEngineRequest(req)
+        if (!checked.ok) return checked
+        if (tasks.has(taskId)) {
+          return fail({ code: 'INVALID_PARAMS', message: `taskId ${taskId} is in use` })
+        }
+        await applying
+        const engine = open?.engine
+        if (!engine || !store.current()) {
+          return fail({ code: 'NO_PROJECT', message: 'No project is open' })
+        }
+        let finished = false
+        const task = engine.request(checked.value, {
+          onHeaders: (head) => emit('network.task', { taskId, event: { kind: 'headers', head } }),
+          onChunk: (data) => emit('network.task', { taskId, event: { kind: 'chunk', data } }),
+          onDone: (outcome) => {
+            finished = true
+            tasks.delete(taskId)
+            emit('network.task', { taskId, event: { kind: 'done', outcome } })
+          },
+        })
+        if (!finished) tasks.set(taskId, task)
+        return ok({ taskId })
+      },
+      'network.abort': async (params) => {
+        const { taskId } = (params ?? {}) as { taskId?: unknown }
+        if (!isTaskId(taskId)) {
+          return fail({ code: 'INVALID_PARAMS', message: 'taskId must be a short id' })
+        }
+        tasks.get(taskId)?.abort()
+        return ok(null)
+      },
+    },
+    engine: () => open?.engine,
+    settled: () => applying,
+    async close() {
+      closed = true
+      stopListening()
+      await applying
+      await closeEngine()
+      tasks.clear()
+    },
+  }
+}
