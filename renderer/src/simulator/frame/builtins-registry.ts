@@ -13,6 +13,11 @@ export interface BuiltinContext {
   assets: Record<string, string>
   /** The device's CSS width (for rpx in built-ins' own styles). */
   deviceWidth: number
+  /** `<navigator>`'s navigation: the runtime's `wx[api](options)`. */
+  navigate(
+    api: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch' | 'navigateBack',
+    options: { url?: string; delta?: number },
+  ): void
 }
 
 export type BuiltinInstaller = (codeSpace: CodeSpace, context: BuiltinContext) => void

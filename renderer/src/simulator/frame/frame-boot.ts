@@ -29,6 +29,7 @@ export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
     if (message.type === 'wx-host:boot') {
       if (simulator) return
       simulator = startSimulator(win.document, message, post)
+      reportUncaught(win, simulator)
     } else if (message.type === 'wx-host:task') {
       simulator?.port.deliverTask(message.taskId, message.event)
     } else {
@@ -37,6 +38,25 @@ export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
   })
   post({ type: 'wx-bridge:ready' })
   return { simulator: () => simulator }
+}
+
+/** The message and stack of a thrown value, however it was thrown. */
+function describeThrown(value: unknown): { message: string; stack: string } {
+  if (value instanceof Error) return { message: value.message, stack: value.stack ?? value.message }
+  return { message: String(value), stack: String(value) }
+}
+
+/**
+ * Errors the runtime could not catch (a rejected promise the mini-program left unhandled, an
+ * exception in an event listener) go to the workbench like the ones it caught.
+ */
+function reportUncaught(win: Window, simulator: Simulator): void {
+  win.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
+    simulator.port.reportError(describeThrown(event.reason))
+  })
+  win.addEventListener('error', (event: ErrorEvent) => {
+    simulator.port.reportError(describeThrown(event.error ?? event.message))
+  })
 }
 
 /**

@@ -330,6 +330,18 @@ describe('interaction APIs drawn in the phone', () => {
   })
 })
 
+describe('uncaught errors', () => {
+  it('a promise rejection nobody handled goes to the parent as wx-bridge:error', () => {
+    const rejection = new Event('unhandledrejection') as Event & { reason: unknown }
+    rejection.reason = new Error('left unhandled')
+    window.dispatchEvent(rejection)
+    expect(posted.at(-1)).toMatchObject({
+      type: 'wx-bridge:error',
+      error: { message: 'left unhandled' },
+    })
+  })
+})
+
 describe('requests', () => {
   it('wx.request goes to the parent as wx-bridge:request and its task events come back', async () => {
     const wx = frame.simulator()?.runtime.wx as Record<string, (o: unknown) => unknown>

@@ -194,7 +194,11 @@ export function startSimulator(
     backend,
     styleScopes,
     installComponents: (codeSpace) =>
-      installBuiltins(codeSpace, { assets: bundle.assets, deviceWidth: device.screenWidth }),
+      installBuiltins(codeSpace, {
+        assets: bundle.assets,
+        deviceWidth: device.screenWidth,
+        navigate: (api, options) => wxCall(api, options),
+      }),
   })
   const launched = runtime.launch({ entry })
   if (!launched.ok) {

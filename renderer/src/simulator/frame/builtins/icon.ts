@@ -33,14 +33,14 @@ export const ICONS: Record<string, IconShape> = {
 
 const SVG = 'http://www.w3.org/2000/svg'
 
-/** `size` as CSS: a bare number is px; `rpx` converts for the screen width (375 when unknown). */
-export function iconSize(size: unknown, screenWidth: number): string {
+/** `size` as CSS: a bare number is px; `rpx` converts for the device width. */
+export function iconSize(size: unknown, deviceWidth: number): string {
   const text = String(size).trim()
   if (/^\d+(\.\d+)?$/.test(text)) return `${text}px`
-  return transformRpx(text, { deviceWidth: screenWidth || 375 })
+  return transformRpx(text, { deviceWidth })
 }
 
-export function defineIcon(space: glassEasel.ComponentSpace): void {
+export function defineIcon(space: glassEasel.ComponentSpace, deviceWidth: number): void {
   defineBuiltin(space, 'icon', {
     properties: {
       type: { type: String, value: '' },
@@ -56,7 +56,7 @@ export function defineIcon(space: glassEasel.ComponentSpace): void {
         host.replaceChildren()
         if (!shape) return
         const color = String(d.color || shape.color)
-        const size = iconSize(d.size, host.ownerDocument.documentElement.clientWidth)
+        const size = iconSize(d.size, deviceWidth)
         const doc = host.ownerDocument
         const svg = doc.createElementNS(SVG, 'svg')
         svg.setAttribute('viewBox', '0 0 24 24')

@@ -1,10 +1,12 @@
 /**
- * WeChat's built-in components for the simulator frame. `registerBuiltins` defines them in the
- * project's main code space before any page or component is created, adds their base CSS ahead of
- * the project's styles and starts `hover-class` handling. `view`, `text` and `block` stay glass-easel
- * native nodes (only CSS): lists of thousands of them render at native-node cost.
+ * WeChat's built-in components for the simulator frame. Importing this module registers them with
+ * the frame (`builtins-registry.ts`): at boot they are defined in the project's main code space
+ * before any page or component, their base CSS goes ahead of the project's styles and
+ * `hover-class` handling starts. `view`, `text` and `block` stay glass-easel native nodes (CSS
+ * only): lists of thousands of them render at native-node cost.
  */
 import type { CodeSpace } from 'glass-easel-miniprogram-adapter'
+import { registerBuiltins } from '../builtins-registry'
 import { BASE_CSS } from './base-css'
 import { defineButton } from './button'
 import { defineChoices } from './choice'
@@ -22,30 +24,33 @@ import { defineSwiper } from './swiper'
 import { defineTextFields } from './text-field'
 
 export type { Navigate, NavigationApi } from './navigator'
-export { touchFields, type TouchFields, type WechatTouch } from './touches'
-export { BASE_CSS } from './base-css'
 
 export interface BuiltinsOptions {
   /** The document of the frame (the phone screen). */
   document: Document
   /** The project's image files as data URLs by path from the mini-program root. */
   assets: Record<string, string>
+  /** The device's CSS width, for rpx in attributes (`<icon size="40rpx">`). */
+  deviceWidth: number
   /** `<navigator>`'s way out: the runtime's `wx.navigateTo` & co. */
   navigate: Navigate
 }
 
 /**
- * Defines every built-in in `codeSpace` (call before creating pages). Returns the function that
+ * Defines every built-in in `codeSpace` (before pages are created). Returns the function that
  * removes the base CSS and the document listeners again.
  */
-export function registerBuiltins(codeSpace: CodeSpace, options: BuiltinsOptions): () => void {
+export function installBuiltinComponents(
+  codeSpace: CodeSpace,
+  options: BuiltinsOptions,
+): () => void {
   const space = codeSpace.getComponentSpace()
   defineButton(space)
   defineForm(space)
   defineTextFields(space)
   defineImage(space, options.assets)
   defineNavigator(space, options.navigate)
-  defineIcon(space)
+  defineIcon(space, options.deviceWidth)
   defineProgress(space)
   defineChoices(space)
   defineSlider(space)
@@ -64,3 +69,7 @@ export function registerBuiltins(codeSpace: CodeSpace, options: BuiltinsOptions)
     stopHover()
   }
 }
+
+registerBuiltins((codeSpace, context) => {
+  installBuiltinComponents(codeSpace, { ...context, document })
+})
