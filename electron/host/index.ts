@@ -1,4 +1,3 @@
-export { startBrowserHost, HOST_ADDRESS } from './browser-host'
+/** Browser mode: the workbench and the contract served to a browser on 127.0.0.1 (README.md). */
+export { startBrowserHost } from './browser-host'
 export type { BrowserHost, BrowserHostOptions } from './browser-host'
-export { WORKBENCH_CSP } from './security-headers'
-export { isInside, lookupStaticFile } from './static-files'
