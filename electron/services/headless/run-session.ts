@@ -3,7 +3,7 @@
  * engine and the runtime, launch, print every console call, and finish once nothing is pending
  * (exit code 0) or when the time runs out (3). A project that cannot be loaded gives 2.
  */
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { types } from 'node:util'
