@@ -276,6 +276,21 @@ describe('navigation', () => {
     expect(document.querySelectorAll('.mp-page')).toHaveLength(1)
   })
 
+  it('a page alone in the stack that is not the home page offers a home button to reLaunch', async () => {
+    expect(byId('mp-navigation-home').hidden).toBe(true)
+    ;(frame.simulator()?.runtime.wx.reLaunch as (o: unknown) => void)({
+      url: '/pages/detail/detail',
+    })
+    await nextTasks()
+    expect(byId('mp-navigation-back').hidden).toBe(true)
+    expect(byId('mp-navigation-home').hidden).toBe(false)
+    expect(byId('mp-navigation-home').getAttribute('aria-label')).toBe('首页')
+    byId('mp-navigation-home').click()
+    await nextTasks()
+    expect(inShownPage('items')).toBeDefined()
+    expect(byId('mp-navigation-home').hidden).toBe(true)
+  })
+
   it('a tab switches to its page; navigationStyle custom hides the navigation bar', async () => {
     const mine = [...document.querySelectorAll<HTMLElement>('[role=tab]')][1]
     mine.click()
@@ -385,6 +400,7 @@ describe('requests', () => {
 describe('touch', () => {
   it('a touch tap runs bindtap too', () => {
     const target = inShownPage('add')
+    const before = inShownPage('items').querySelectorAll('.item').length
     const touch = { identifier: 1, clientX: 3, clientY: 4, pageX: 3, pageY: 4, target }
     for (const type of ['touchstart', 'touchend']) {
       target.dispatchEvent(
@@ -395,6 +411,6 @@ describe('touch', () => {
         }),
       )
     }
-    expect(inShownPage('items').querySelectorAll('.item')).toHaveLength(5)
+    expect(inShownPage('items').querySelectorAll('.item')).toHaveLength(before + 1)
   })
 })

@@ -50,6 +50,8 @@ export interface ChromeState {
   /** Changes the page made through wx.setNavigationBar* APIs. */
   navigation: NavigationBarPatch
   canGoBack: boolean
+  /** The page is alone in the stack but is not the home page: WeChat offers a home button. */
+  canGoHome: boolean
   /** The route of the page shown; the tabBar shows when it is a tab page. */
   route: string | undefined
 }
@@ -60,6 +62,7 @@ export interface PhoneChromeOptions {
   /** Image files as data URLs by project path. */
   assets: Record<string, string>
   onBack(): void
+  onHome(): void
   onTab(pagePath: string): void
   onCapsuleClose(): void
 }
@@ -71,6 +74,7 @@ export class PhoneChrome {
   private readonly statusBar: HTMLElement
   private readonly clock: HTMLElement
   private readonly back: HTMLButtonElement
+  private readonly home: HTMLButtonElement
   private readonly title: HTMLElement
   private readonly loading: HTMLElement
   private readonly capsule: HTMLElement
@@ -106,10 +110,17 @@ export class PhoneChrome {
       'aria-label': '返回',
     })
     this.back.addEventListener('click', () => options.onBack())
+    this.home = element(doc, 'button', {
+      id: 'mp-navigation-home',
+      type: 'button',
+      'aria-label': '首页',
+    })
+    this.home.addEventListener('click', () => options.onHome())
     this.loading = element(doc, 'span', { class: 'mp-navigation-loading', 'aria-hidden': 'true' })
     this.title = element(doc, 'span', { id: 'mp-navigation-title' })
     const nav = element(doc, 'div', { id: 'mp-navigation-bar', role: 'banner' }, [
       this.back,
+      this.home,
       element(doc, 'div', { class: 'mp-navigation-center' }, [this.loading, this.title]),
     ])
     this.header = element(doc, 'header', { id: 'mp-header' }, [nav])
@@ -161,6 +172,7 @@ export class PhoneChrome {
     this.title.textContent = navigation.title ?? window.navigationBarTitleText
     this.loading.hidden = navigation.loading !== true
     this.back.hidden = !state.canGoBack
+    this.home.hidden = state.canGoBack || !state.canGoHome
     this.pagesArea.style.backgroundColor = window.backgroundColor
     this.updateTabs(state.route)
   }

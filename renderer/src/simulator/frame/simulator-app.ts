@@ -83,6 +83,7 @@ export function startSimulator(
 
   const tabBar = tabBarSettings(appJson)
   const tabRoutes = new Set(tabBar?.list.map((item) => item.pagePath) ?? [])
+  const homeRoute = compiled.pages[0] ?? stripLeadingSlash(appJson.pages[0] ?? '')
   const windows = new Map<string, PageWindow>()
   const windowOf = (route: string): PageWindow => {
     let window = windows.get(route)
@@ -102,6 +103,7 @@ export function startSimulator(
     tabBar,
     assets: bundle.assets,
     onBack: () => wxCall('navigateBack', { fail: () => undefined }),
+    onHome: () => wxCall('reLaunch', { url: `/${homeRoute}`, fail: () => undefined }),
     onTab: (pagePath) => wxCall('switchTab', { url: `/${pagePath}`, fail: () => undefined }),
     onCapsuleClose: () => {
       runtime.enterBackground()
@@ -126,6 +128,7 @@ export function startSimulator(
         window: top.window,
         navigation: top.navigation,
         canGoBack: depth > 1,
+        canGoHome: top.route !== homeRoute && !tabRoutes.has(top.route),
         route: top.route,
       })
     },
