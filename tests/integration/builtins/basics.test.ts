@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { touchFields } from '../../../renderer/src/simulator/frame/builtins'
+import { touchFields } from '../../../renderer/src/simulator/frame/tap-events'
 import { doc, mountPage, tap, type MountedPage } from './harness'
 
 let mounted: MountedPage | undefined

@@ -7,10 +7,10 @@ import * as glassEasel from 'glass-easel'
 import { MiniProgramEnv } from 'glass-easel-miniprogram-adapter'
 import { compileProject } from '../../../electron/services/compiler'
 import {
-  registerBuiltins,
-  touchFields,
+  installBuiltinComponents,
   type NavigationApi,
 } from '../../../renderer/src/simulator/frame/builtins'
+import { touchFields } from '../../../renderer/src/simulator/frame/tap-events'
 
 export const doc = (globalThis as unknown as { document: Document }).document
 const win = globalThis as unknown as Window & typeof globalThis
@@ -58,9 +58,10 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
   const env = new MiniProgramEnv()
   const codeSpace = env.createCodeSpace('', true)
   const navigations: MountedPage['navigations'] = []
-  const unregister = registerBuiltins(codeSpace, {
+  const unregister = installBuiltinComponents(codeSpace, {
     document: doc,
     assets: spec.assets ?? {},
+    deviceWidth: 375,
     navigate: (api, options) => navigations.push({ api, options }),
   })
   const groupList = new Function(`return ${compiled.groupListCode}`)()

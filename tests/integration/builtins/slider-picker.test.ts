@@ -96,7 +96,7 @@ describe('picker (selector)', () => {
 
   it('a tap opens a bottom sheet dialog listing range-key labels with the value selected', async () => {
     mounted = await mountPage({ wxml, page: { data: { cities, index: 1 } } })
-    tap(mounted.byId('p').querySelector('view') as HTMLElement)
+    tap(mounted.byId('p').firstElementChild as HTMLElement)
     const dialog = sheet()
     expect(dialog).not.toBeNull()
     const options = [...(dialog as HTMLElement).querySelectorAll('[role=option]')]
