@@ -7,3 +7,9 @@ export {
   DEMO_SOCKET_ORIGIN,
 } from './demo-hosts'
 export { demoProjectDir, isDemoProject } from './demo-project'
+export {
+  createDemoNetwork,
+  type DemoEngineSettings,
+  type DemoNetwork,
+  type DemoNetworkOptions,
+} from './demo-network'
