@@ -151,6 +151,8 @@ export type NetworkEvent =
       time: number
     }
   | { type: 'failed'; id: string; errMsg: string; errno?: number; timings?: Timings; time: number }
+  | SocketNetworkEvent
+  | ProgressNetworkEvent
 
 /** Simulated link: latency added once per request, bandwidth in bytes per second. */
 export interface ThrottleProfile {
@@ -187,4 +189,129 @@ export interface OriginSecurityDetails {
   /** TLS 1.2 or newer. */
   secureTls: boolean
   secureCertificate: boolean
+}
+
+/** `wx.uploadFile` after the base library's checks: one file sent as multipart/form-data. */
+export interface EngineUploadRequest {
+  api: 'uploadFile'
+  url: string
+  /** String values; the engine sets Referer, User-Agent and the multipart content-type. */
+  header: Record<string, string>
+  /** The mini-program's path of the file, `wxfile://usr/…` or `wxfile://tmp_…`. */
+  filePath: string
+  /** The form field the file goes in. */
+  name: string
+  /** Extra form fields, sent before the file. */
+  formData: Record<string, string>
+  /** ms; the engine applies app.json `networkTimeout.uploadFile` and the 60 s cap. */
+  timeout?: number
+  page?: string
+}
+
+/** `wx.downloadFile` after the base library's checks. */
+export interface EngineDownloadRequest {
+  api: 'downloadFile'
+  url: string
+  header: Record<string, string>
+  /** Where to keep the body, `wxfile://usr/…`; absent: a new temp file `wxfile://tmp_…`. */
+  filePath?: string
+  /** ms; the engine applies app.json `networkTimeout.downloadFile` and the 60 s cap. */
+  timeout?: number
+  page?: string
+}
+
+/** Upload progress as `UploadTask.onProgressUpdate` listeners get it. */
+export interface UploadProgress {
+  /** 0–100, whole numbers. */
+  progress: number
+  totalBytesSent: number
+  totalBytesExpectedToSend: number
+}
+
+/** Download progress as `DownloadTask.onProgressUpdate` listeners get it. */
+export interface DownloadProgress {
+  /** 0–100, whole numbers. */
+  progress: number
+  totalBytesWritten: number
+  /** From content-length; 0 when the server did not say. */
+  totalBytesExpectedToWrite: number
+}
+
+export type TransferFailure = { ok: false; errMsg: string; errno?: number }
+
+/** `errMsg` is complete, e.g. `uploadFile:fail timeout`. */
+export type UploadOutcome = ({ ok: true; body: Uint8Array } & ResponseHead) | TransferFailure
+
+/** The body was written to `filePath` (the mini-program's path), for any HTTP status. */
+export type DownloadOutcome =
+  ({ ok: true; filePath: string; temporary: boolean } & ResponseHead) | TransferFailure
+
+/** Callbacks for one transfer, in order: headers?, progress*, done (exactly once). */
+export interface TransferCallbacks<Progress, Outcome> {
+  onHeaders?(head: ResponseHead): void
+  onProgress?(progress: Progress): void
+  onDone(outcome: Outcome): void
+}
+
+export type UploadCallbacks = TransferCallbacks<UploadProgress, UploadOutcome>
+export type DownloadCallbacks = TransferCallbacks<DownloadProgress, DownloadOutcome>
+
+/** `wx.connectSocket` after the base library's checks. */
+export interface EngineSocketRequest {
+  api: 'connectSocket'
+  url: string
+  header: Record<string, string>
+  protocols?: string[]
+  /** ms to open; the engine applies app.json `networkTimeout.connectSocket` and the 60 s cap. */
+  timeout?: number
+  page?: string
+}
+
+/** One message on a socket: text, or binary bytes. */
+export type SocketData = string | Uint8Array
+
+/** Socket events, in order: open?, message*, error?, close (exactly once). */
+export interface SocketCallbacks {
+  onOpen(info: { header: HeaderMap }): void
+  onMessage(data: SocketData): void
+  /** `errMsg` as `SocketTask.onError` gets it, e.g. `url not in domain list`. */
+  onError(errMsg: string): void
+  onClose(code: number, reason: string): void
+}
+
+/** The engine's handle on one socket. A refused or failed connect reports onError then onClose. */
+export interface EngineSocket {
+  readonly id: string
+  /** `undefined` when sent, else the reason it was not (e.g. the socket is not open). */
+  send(data: SocketData): string | undefined
+  /** Starts the closing handshake (code 1000 unless given); onClose follows. */
+  close(code?: number, reason?: string): string | undefined
+}
+
+/** One WebSocket frame as the Network panel's Messages list shows it. */
+export interface SocketFrameEvent {
+  type: 'socket-frame'
+  id: string
+  direction: 'send' | 'receive'
+  opcode: 'text' | 'binary'
+  size: number
+  /** The text, or the first bytes of binary data as hex. */
+  preview: string
+  time: number
+}
+
+/** A socket's own events, besides the `queued`/`blocked`/`headers`/`failed` it shares with requests. */
+export type SocketNetworkEvent =
+  | SocketFrameEvent
+  | { type: 'socket-closed'; id: string; code: number; reason: string; time: number }
+
+/** Transfer progress for the Network panel's live rows. */
+export interface ProgressNetworkEvent {
+  type: 'progress'
+  id: string
+  direction: 'upload' | 'download'
+  loaded: number
+  /** 0 when unknown. */
+  total: number
+  time: number
 }
