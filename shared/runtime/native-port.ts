@@ -110,6 +110,12 @@ export interface PageScreenEvents {
   pullDownRefresh(): void
 }
 
+/** The page's own instance of app.json's custom tab bar (`tabBar.custom`), to attach like the page. */
+export interface CustomTabBarView {
+  component: glassEasel.GeneralComponent
+  attach(parent: unknown, placeholder: unknown): void
+}
+
 export interface PageScrollRequest {
   scrollTop?: number
   /** A selector in the page's own tree; the page scrolls to that element's top. */
@@ -130,6 +136,7 @@ export interface PageScreen {
     component: glassEasel.GeneralComponent,
     attach: (parent: unknown, placeholder: unknown) => void,
     events: PageScreenEvents,
+    tabBar?: CustomTabBarView,
   ): void
   /** The page was unloaded; its root component is already released. */
   close(id: number): void

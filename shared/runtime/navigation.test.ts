@@ -269,6 +269,47 @@ describe('switchTab', () => {
   })
 })
 
+describe('a custom tab bar (app.json tabBar.custom)', () => {
+  it('each tab page gets its own instance from getTabBar(); other pages none', async () => {
+    const port = new TestingPort()
+    const runtime = createRuntime({
+      port,
+      appid: 'wx-nav',
+      files: {
+        'app.js': 'App({})',
+        'custom-tab-bar/index.js': `Component({ data: { selected: -1 },
+          pageLifetimes: { show() { console.log('tab bar show') } } })`,
+        'custom-tab-bar/index.json': '{ "component": true }',
+        'pages/a/a.js': `Page({ onShow() { this.getTabBar().setData({ selected: 0 }) } })`,
+        'pages/b/b.js': `Page({ onShow() { this.getTabBar().setData({ selected: 1 }) } })`,
+        'pages/c/c.js': 'Page({})',
+      },
+      appJson: {
+        pages: ['pages/a/a', 'pages/b/b', 'pages/c/c'],
+        tabBar: {
+          custom: true,
+          list: [
+            { pagePath: 'pages/a/a', text: 'A' },
+            { pagePath: 'pages/b/b', text: 'B' },
+          ],
+        },
+      },
+    })
+    running.push(runtime)
+    runtime.launch()
+    const wx = runtime.wx as Record<string, (options?: unknown) => Promise<unknown>>
+    await wx.switchTab({ url: '/pages/b/b' })
+    await wx.navigateTo({ url: '/pages/c/c' })
+    const [b, c] = runtime.getCurrentPages()
+    const tabBarOf = (page: Record<string, unknown>) =>
+      (page.getTabBar as () => { data: { selected: number } } | undefined)()
+    expect(tabBarOf(b)?.data.selected).toBe(1)
+    expect(tabBarOf(c)).toBeUndefined()
+    expect(port.errors).toEqual([])
+    expect(port.lines()).toEqual(['log: tab bar show', 'log: tab bar show'])
+  })
+})
+
 describe('page events and app visibility', () => {
   it('component pageLifetimes follow the page: show, hide, show', async () => {
     const port = new TestingPort()

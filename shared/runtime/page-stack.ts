@@ -8,7 +8,7 @@ import * as glassEasel from 'glass-easel'
 import type { Root } from 'glass-easel-miniprogram-adapter'
 import { createDetachedChannel, type EventChannel } from './event-channel'
 import { callGuarded, type ErrorSink } from './guarded-call'
-import type { PageScreen, ScreenPage } from './native-port'
+import type { CustomTabBarView, PageScreen, ScreenPage } from './native-port'
 
 /** A page as `getCurrentPages()` returns it. */
 export type PageInstance = Record<string, unknown> & {
@@ -19,12 +19,16 @@ export type PageInstance = Record<string, unknown> & {
 export interface OpenedPage extends ScreenPage {
   readonly instance: PageInstance
   readonly root: Root
+  /** The page's own custom tab bar (app.json `tabBar.custom`, tab pages only). */
+  readonly tabBar?: Root
 }
 
 export interface PageStackHost {
   sink: ErrorSink
   /** Creates a page's root component, or reports why it cannot and returns `undefined`. */
   createRoot(route: string): Root | undefined
+  /** Creates an instance of the custom tab bar, when app.json asks for one. */
+  createTabBarRoot(): Root | undefined
   screen: PageScreen | undefined
   isTabPage(route: string): boolean
 }
@@ -123,7 +127,10 @@ export class PageStack {
 
   /** Releases every page without running lifecycles (the runtime is disposed). */
   releaseAll(): void {
-    for (const page of [...this.stack.splice(0), ...this.parkedTabs.values()]) page.root.release()
+    for (const page of [...this.stack.splice(0), ...this.parkedTabs.values()]) {
+      page.root.release()
+      page.tabBar?.release()
+    }
     this.parkedTabs.clear()
   }
 
@@ -150,16 +157,32 @@ export class PageStack {
     instance.options = { ...query }
     const openerChannel = channel ?? createDetachedChannel(this.host.sink)
     instance.getOpenerEventChannel = () => openerChannel
-    const page: OpenedPage = { id: this.nextId++, route, query: { ...query }, instance, root }
+    const tabBar = this.host.isTabPage(route) ? this.host.createTabBarRoot() : undefined
+    instance.getTabBar = () => tabBar?.get()
+    const page: OpenedPage = {
+      id: this.nextId++,
+      route,
+      query: { ...query },
+      instance,
+      root,
+      tabBar,
+    }
     this.stack.push(page)
     const component = root.getComponent()
     const { screen, sink } = this.host
     if (screen) {
-      const attach = (parent: unknown, placeholder: unknown): void =>
-        root.attach(
-          parent as glassEasel.GeneralBackendElement,
-          placeholder as glassEasel.GeneralBackendElement,
-        )
+      const attacher =
+        (target: Root) =>
+        (parent: unknown, placeholder: unknown): void =>
+          target.attach(
+            parent as glassEasel.GeneralBackendElement,
+            placeholder as glassEasel.GeneralBackendElement,
+          )
+      const attach = attacher(root)
+      const tabBarView: CustomTabBarView | undefined = tabBar && {
+        component: tabBar.getComponent(),
+        attach: attacher(tabBar),
+      }
       const events = {
         scroll: (scrollTop: number) => this.callHandler(page.id, 'onPageScroll', [{ scrollTop }]),
         reachBottom: () => this.callHandler(page.id, 'onReachBottom', []),
@@ -170,9 +193,11 @@ export class PageStack {
         component,
         attach,
         events,
+        tabBarView,
       ])
     } else {
       glassEasel.Element.pretendAttached(component)
+      if (tabBar) glassEasel.Element.pretendAttached(tabBar.getComponent())
     }
     callGuarded(sink, instance.onLoad, instance, [{ ...query }])
     this.show(page)
@@ -189,16 +214,19 @@ export class PageStack {
   private show(page: OpenedPage): void {
     callGuarded(this.host.sink, page.instance.onShow, page.instance, [])
     page.root.getComponent().triggerPageLifetime('show', [])
+    page.tabBar?.getComponent().triggerPageLifetime('show', [])
   }
 
   private hide(page: OpenedPage): void {
     callGuarded(this.host.sink, page.instance.onHide, page.instance, [])
     page.root.getComponent().triggerPageLifetime('hide', [])
+    page.tabBar?.getComponent().triggerPageLifetime('hide', [])
   }
 
   private unload(page: OpenedPage): void {
     callGuarded(this.host.sink, page.instance.onUnload, page.instance, [])
     page.root.release()
+    page.tabBar?.release()
     this.host.screen?.close(page.id)
   }
 

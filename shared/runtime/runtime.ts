@@ -8,6 +8,7 @@ import * as glassEasel from 'glass-easel'
 import {
   MiniProgramEnv,
   type CodeSpace,
+  type Root,
   type types as adapterTypes,
 } from 'glass-easel-miniprogram-adapter'
 import { fail, ok, type Result } from '../result'
@@ -123,6 +124,8 @@ const HIDDEN_GLOBALS = [
 ] as const
 
 const DEFAULT_SCENE = 1001
+/** The component app.json's `tabBar.custom` puts on every tab page. */
+const CUSTOM_TAB_BAR = 'custom-tab-bar/index'
 
 function toReportedError(error: unknown): ReportedError {
   if (typeof error === 'object' && error !== null && 'message' in error) {
@@ -194,22 +197,29 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     (appJson.tabBar?.list ?? []).map((item) => joinPath('', String(item.pagePath))),
   )
   const isTabPage = (route: string): boolean => tabRoutes.has(route)
+  const customTabBar =
+    appJson.tabBar?.custom === true && files[`${CUSTOM_TAB_BAR}.js`] !== undefined
+      ? CUSTOM_TAB_BAR
+      : undefined
+  /** A root of the registered component at `path`, or `undefined` with the reason reported. */
+  const createRoot = (tagName: string, path: string, kind: string): Root | undefined => {
+    if (!space.getComponentByUrlWithoutDefault(path, '')) {
+      sink(new Error(`${kind} "${path}" has not been registered yet.`))
+      return undefined
+    }
+    try {
+      return associated.createRoot(tagName, codeSpace, path)
+    } catch (error) {
+      sink(error)
+      return undefined
+    }
+  }
   const stack = new PageStack({
     sink,
     screen: port.screen,
     isTabPage,
-    createRoot: (route) => {
-      if (!space.getComponentByUrlWithoutDefault(route, '')) {
-        sink(new Error(`Page "${route}" has not been registered yet.`))
-        return undefined
-      }
-      try {
-        return associated.createRoot('page', codeSpace, route)
-      } catch (error) {
-        sink(error)
-        return undefined
-      }
-    },
+    createRoot: (route) => createRoot('page', route, 'Page'),
+    createTabBarRoot: () => customTabBar && createRoot('custom-tab-bar', customTabBar, 'Component'),
   })
   const requests = createRequestApi({
     port,
@@ -316,7 +326,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     for (const [path, scope] of Object.entries(options.styleScopes ?? {})) {
       codeSpace.addStyleSheet(path, path, scope)
     }
-    const components = componentLoadOrder(routes, jsonOf)
+    const roots = customTabBar ? [...routes, customTabBar] : routes
+    const components = [
+      ...componentLoadOrder(roots, jsonOf),
+      ...(customTabBar ? [customTabBar] : []),
+    ]
     for (const path of [...routes, ...components]) {
       codeSpace.addComponentStaticConfig(path, jsonOf(path) as adapterTypes.ComponentStaticConfig)
       const template = options.templates?.[path]

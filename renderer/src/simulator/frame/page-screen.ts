@@ -6,6 +6,7 @@
  */
 import type * as glassEasel from 'glass-easel'
 import type {
+  CustomTabBarView,
   NavigationBarPatch,
   PageScreen,
   PageScreenEvents,
@@ -63,6 +64,7 @@ export class FramePageScreen implements PageScreen {
     component: glassEasel.GeneralComponent,
     attach: (parent: unknown, placeholder: unknown) => void,
     events: PageScreenEvents,
+    tabBar?: CustomTabBarView,
   ): void {
     const { doc, area } = this.options
     const window = this.options.windowOf(page.route)
@@ -83,6 +85,14 @@ export class FramePageScreen implements PageScreen {
     container.hidden = true
     area.appendChild(container)
     attach(host, placeholder)
+    if (tabBar) {
+      // Sticky at the bottom of the page's scrolling container, as WeChat keeps it in view.
+      const tabBarHost = element(doc, 'div', { class: 'mp-custom-tab-bar' })
+      const tabBarPlaceholder = element(doc, 'div')
+      tabBarHost.appendChild(tabBarPlaceholder)
+      container.appendChild(tabBarHost)
+      tabBar.attach(tabBarHost, tabBarPlaceholder)
+    }
     this.opened.set(page.id, { page, container, refresh, component, window, navigation: {} })
     this.watchScrolling(container, window, events)
     if (window.enablePullDownRefresh) this.watchPulling(container, events)
@@ -145,6 +155,7 @@ export class FramePageScreen implements PageScreen {
     container: HTMLElement,
     window: PageWindow,
     events: PageScreenEvents,
+    tabBar?: CustomTabBarView,
   ): void {
     let atBottom = false
     container.addEventListener('scroll', () => {
