@@ -155,7 +155,6 @@ export class FramePageScreen implements PageScreen {
     container: HTMLElement,
     window: PageWindow,
     events: PageScreenEvents,
-    tabBar?: CustomTabBarView,
   ): void {
     let atBottom = false
     container.addEventListener('scroll', () => {
