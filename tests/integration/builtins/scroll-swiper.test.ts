@@ -49,6 +49,15 @@ describe('scroll-view', () => {
     expect(box.textContent).toBe('a')
   })
 
+  it('enable-flex passes the host flex layout to the scrolled content', async () => {
+    mounted = await mountPage({
+      wxml: '<scroll-view id="s" scroll-x enable-flex style="display: flex"><view /></scroll-view>',
+    })
+    expect(mounted.byId('s').hasAttribute('enable-flex')).toBe(true)
+    const css = doc.querySelector('style[data-wx-builtins]')?.textContent ?? ''
+    expect(css).toContain('scroll-view[enable-flex] > .wx-scroll-view {\n  display: inherit;')
+  })
+
   it('bindscroll gets the position and the delta', async () => {
     const details: Detail[] = []
     mounted = await mountPage({

@@ -69,6 +69,10 @@ scroll-view { position: relative; width: 100%; overflow: hidden; }
   position: relative; width: 100%; height: 100%; max-height: inherit; box-sizing: border-box;
   -webkit-overflow-scrolling: touch;
 }
+scroll-view[enable-flex] > .wx-scroll-view {
+  display: inherit; flex-direction: inherit; flex-wrap: inherit; align-items: inherit;
+  justify-content: inherit; gap: inherit;
+}
 .wx-scroll-view-no-scrollbar { scrollbar-width: none; }
 .wx-scroll-view-no-scrollbar::-webkit-scrollbar { display: none; }
 

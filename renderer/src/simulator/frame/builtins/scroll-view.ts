@@ -2,10 +2,11 @@
  * `<scroll-view>`: the host keeps the project's size; an inner box scrolls along `scroll-x` /
  * `scroll-y`. `bindscroll` gets WeChat's detail; `bindscrolltoupper` / `bindscrolltolower` fire once
  * on entering `upper-threshold` / `lower-threshold` of an end. `scroll-top`, `scroll-left` and
- * `scroll-into-view` (an id in the same page or component) move it.
+ * `scroll-into-view` (an id in the same page or component) move it. With `enable-flex` the host's
+ * flex layout applies to the content.
  */
 import type * as glassEasel from 'glass-easel'
-import { defineBuiltin, domOf, type Data } from './define'
+import { defineBuiltin, domOf, toggleAttribute, type Data } from './define'
 
 export interface ScrollPosition {
   scrollTop: number
@@ -54,8 +55,9 @@ export function defineScrollView(space: glassEasel.ComponentSpace): void {
       scrollWithAnimation: { type: Boolean, value: false },
       enableBackToTop: { type: Boolean, value: false },
       showScrollbar: { type: Boolean, value: true },
+      enableFlex: { type: Boolean, value: false },
     },
-    render({ component, data, emit, appendElement, appendSlot }) {
+    render({ component, host, data, emit, appendElement, appendSlot }) {
       const inner = appendElement('div', 'wx-scroll-view')
       const box = domOf(inner)
       appendSlot(inner)
@@ -110,6 +112,8 @@ export function defineScrollView(space: glassEasel.ComponentSpace): void {
         box.style.overflowX = d.scrollX ? 'auto' : 'hidden'
         box.style.overflowY = d.scrollY ? 'auto' : 'hidden'
         box.classList.toggle('wx-scroll-view-no-scrollbar', !d.showScrollbar)
+        // The project's flex layout on the host applies to the scrolled content (`enable-flex`).
+        toggleAttribute(host, 'enable-flex', Boolean(d.enableFlex))
         // Scroll positions apply when they change, after the content they refer to is in place.
         const changed = (key: string) => d[key] !== applied[key] && d[key] !== ''
         const moves: (() => void)[] = []
