@@ -108,8 +108,11 @@ function buildOnce() {
     process.stderr.write('mpdt: building the app (out/ is missing or older than the sources)…\n')
     const result = spawnSync(electronVite, ['build'], { cwd: root, stdio: ['ignore', 2, 2] })
     if (result.status !== 0) {
-      process.stderr.write('mpdt: the build failed, see above\n')
-      process.exit(1)
+      if (!outputs.every((path) => existsSync(join(root, path)))) {
+        process.stderr.write('mpdt: the build failed, see above\n')
+        process.exit(1)
+      }
+      process.stderr.write('mpdt: the build failed, see above; using the previous build\n')
     }
   } finally {
     rmSync(lockDir, { recursive: true, force: true })

@@ -3,10 +3,19 @@ import { resolve } from 'node:path'
 import { formatProblem, loadProject } from '../services/project'
 import { commandLineCwd } from './app-paths'
 
+const CHECK_USAGE = `Usage: mpdt check <dir>
+
+Prints each problem of a project as file:line:column: message on stderr; exits 2 if any is an error.
+`
+
 export async function checkCommand(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(CHECK_USAGE)
+    return 0
+  }
   const dirs = args.filter((arg) => !arg.startsWith('-'))
   if (dirs.length !== 1 || dirs.length !== args.length) {
-    process.stderr.write('Usage: mpdt check <dir>\n')
+    process.stderr.write(CHECK_USAGE)
     return 2
   }
   const dir = resolve(commandLineCwd(), dirs[0])

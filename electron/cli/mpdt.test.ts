@@ -264,6 +264,14 @@ describe('mpdt', { timeout: TEST_MS }, () => {
     for (const command of ['open', 'check', 'run']) expect(stdout).toContain(`  ${command} `)
   })
 
+  it('open --help and check --help print their usage and exit 0', async () => {
+    for (const command of ['open', 'check']) {
+      const { code, stdout } = await runMpdt([command, '--help'])
+      expect(code).toBe(0)
+      expect(stdout).toContain(`Usage: mpdt ${command}`)
+    }
+  })
+
   it('exits 2 for an unknown command', async () => {
     const { code, stderr } = await runMpdt(['serve'])
     expect(code).toBe(2)

@@ -85,10 +85,21 @@ function runElectron(binary: string, dir: string | undefined): Promise<number> {
   })
 }
 
+const OPEN_USAGE = `Usage: mpdt open [dir] [--web] [--port N]
+
+Opens a mini-program project in the workbench; without dir, the last opened one.
+  --web     Serve the workbench to a browser on 127.0.0.1 instead of starting Electron.
+  --port N  Port for --web (and when Electron is not installed); 0, the default, picks a free one.
+`
+
 export async function openCommand(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(OPEN_USAGE)
+    return 0
+  }
   const options = parseOpenArgs(args)
   if ('error' in options) {
-    process.stderr.write(`mpdt open: ${options.error}\nUsage: mpdt open [dir] [--web] [--port N]\n`)
+    process.stderr.write(`mpdt open: ${options.error}\n${OPEN_USAGE}`)
     return 2
   }
   const givenDir = options.dir === undefined ? undefined : resolve(commandLineCwd(), options.dir)
