@@ -4,7 +4,13 @@
  * Every method takes one params object and resolves to a `Result`; events are pushed payloads.
  */
 import type { ProjectInfo, RecentProject, DomainLists } from './project'
-import type { EngineRequest, NetworkEvent, ToolConsoleMessage } from './network'
+import type {
+  EngineRequest,
+  NetworkCondition,
+  NetworkEvent,
+  OriginSecurityDetails,
+  ToolConsoleMessage,
+} from './network'
 import type { SimulatorBundle, TaskEvent } from './simulator-protocol'
 
 export interface AppInfo {
@@ -45,6 +51,26 @@ export interface ContractMethods {
   'network.request': { params: { taskId: string; req: EngineRequest }; result: { taskId: string } }
   /** Aborts a queued or in-flight task; unknown or finished ids are ignored. */
   'network.abort': { params: { taskId: string }; result: null }
+  /** The response body of a finished request (bodies stay in the main process until asked for). */
+  'network.body': { params: { id: string }; result: ResponseBodyData }
+  /** Runs a recorded `wx.request` again through the project's engine; it shows as a new row. */
+  'network.replay': { params: { id: string }; result: null }
+  /** HAR 1.2 text of the recorded requests with these ids, in the order given. */
+  'network.exportHar': { params: { ids: string[] }; result: { har: string } }
+  /** One row per origin the engine contacted, for `showRequestInfo()`. */
+  'network.securityDetails': { params: Record<string, never>; result: OriginSecurityDetails[] }
+  /** The simulated network (online, offline, a throttling profile) for the next requests. */
+  'network.setCondition': { params: { condition: NetworkCondition }; result: null }
+}
+
+/** A response body as the Network panel's Preview and Response tabs fetch it. */
+export interface ResponseBodyData {
+  /** The bytes in base64 (at most `limit` of them). */
+  base64: string
+  /** The whole body's size in bytes. */
+  size: number
+  /** True when only the first bytes were sent. */
+  truncated: boolean
 }
 
 /** Event name → payload. */
@@ -82,6 +108,11 @@ export const METHOD_NAMES = Object.keys({
   'simulator.bundle': 1,
   'network.request': 1,
   'network.abort': 1,
+  'network.body': 1,
+  'network.replay': 1,
+  'network.exportHar': 1,
+  'network.securityDetails': 1,
+  'network.setCondition': 1,
 } satisfies Record<MethodName, 1>) as MethodName[]
 
 /** Runtime list of the contract's events. */

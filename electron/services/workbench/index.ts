@@ -4,10 +4,12 @@
  * process (or a browser), so each method checks their shape before touching the store.
  */
 import type { AppInfo, ContractEvents, EventName, SettingsPatch } from '../../../shared/contract'
+import type { EngineRequest } from '../../../shared/network'
 import type { DomainLists } from '../../../shared/project'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { ContractService, Unsubscribe } from '../../../shared/rpc'
 import type { ProjectStore } from '../project/store'
+import { createNetworkLog } from './network-log'
 import { createNetworkService } from './network-service'
 import { createSimulatorService } from './simulator-service'
 
@@ -71,6 +73,13 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   }
   store.onChanged((info) => emit('project.changed', info))
   const network = createNetworkService({ store, emit })
+  const log = createNetworkLog({
+    engine: network.engine,
+    creator: { name: appInfo.name, version: appInfo.version },
+  })
+  listeners.add((event, payload) => {
+    if (event === 'network.event') log.handle(payload as ContractEvents['network.event'])
+  })
   const simulator = createSimulatorService({
     store,
     emit,
@@ -113,6 +122,12 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     },
     ...simulator.methods,
     ...network.methods,
+    ...log.methods,
+    'network.request': async (params) => {
+      const req = isRecord(params) ? params.req : undefined
+      if (isRecord(req) && req.api === 'request') log.expectRequest(req as unknown as EngineRequest)
+      return network.methods['network.request'](params)
+    },
   }
 
   return {

@@ -1,0 +1,148 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ContractEvents } from '../../../shared/contract'
+import type { EngineRequest, NetworkEvent } from '../../../shared/network'
+import { startHttpServer, type TestServer } from '../../../tests/helpers/servers'
+import { createProjectStore } from '../project'
+import type { ProjectStore } from '../project/store'
+import { createWorkbenchService, type WorkbenchService } from '.'
+import { checkCondition } from './network-log'
+
+const FIXTURE = join(__dirname, '../../../tests/fixtures/simulator/gallery')
+const APP_INFO = {
+  name: 'MP DevTools',
+  version: '0.0.0',
+  mode: 'browser' as const,
+  platform: 'linux',
+  locale: 'en-US',
+}
+
+let scratch: string
+let store: ProjectStore
+let workbench: WorkbenchService
+let server: TestServer
+let events: NetworkEvent[]
+let hits: number
+
+beforeEach(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'mpdt-network-log-'))
+  const project = join(scratch, 'gallery')
+  await cp(FIXTURE, project, { recursive: true })
+  hits = 0
+  server = await startHttpServer((request, response) => {
+    hits++
+    response.writeHead(200, { 'content-type': 'application/json' })
+    response.end(JSON.stringify({ path: request.url }))
+  })
+  store = createProjectStore({ dataDir: join(scratch, 'data') })
+  workbench = createWorkbenchService({ store, appInfo: APP_INFO })
+  events = []
+  workbench.onEvent((event, payload) => {
+    if (event === 'network.event') events.push(payload as ContractEvents['network.event'])
+  })
+  expect((await workbench.service['project.open']({ dir: project })).ok).toBe(true)
+  await workbench.settled()
+})
+
+afterEach(async () => {
+  await workbench.close()
+  await store.close()
+  await server.close()
+  await rm(scratch, { recursive: true, force: true })
+})
+
+function post(url: string): EngineRequest {
+  return {
+    api: 'request',
+    url,
+    method: 'POST',
+    header: { 'content-type': 'application/json' },
+    body: '{"a":1}',
+    page: 'pages/index/index',
+  }
+}
+
+async function finishedCount(count: number): Promise<string[]> {
+  for (let i = 0; i < 400; i++) {
+    const ids = events.filter((event) => event.type === 'finished').map((event) => event.id)
+    if (ids.length >= count) return ids
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error(`fewer than ${count} requests finished`)
+}
+
+describe('network log', () => {
+  it('answers a finished request’s body on demand, in base64', async () => {
+    await workbench.service['network.request']({ taskId: 'b1', req: post(`${server.origin}/x`) })
+    const [id] = await finishedCount(1)
+    const body = await workbench.service['network.body']({ id })
+    expect(body.ok && Buffer.from(body.value.base64, 'base64').toString()).toBe('{"path":"/x"}')
+    expect(body.ok && body.value).toMatchObject({ size: 13, truncated: false })
+  })
+
+  it('says BODY_UNAVAILABLE for an id it never saw', async () => {
+    const body = await workbench.service['network.body']({ id: '999' })
+    expect(!body.ok && body.error.code).toBe('BODY_UNAVAILABLE')
+  })
+
+  it('exports the chosen requests as HAR 1.2 with the request body', async () => {
+    await workbench.service['network.request']({ taskId: 'h1', req: post(`${server.origin}/one`) })
+    await workbench.service['network.request']({ taskId: 'h2', req: post(`${server.origin}/two`) })
+    const ids = await finishedCount(2)
+    const exported = await workbench.service['network.exportHar']({ ids: [ids[1]] })
+    expect(exported.ok).toBe(true)
+    const har = JSON.parse(exported.ok ? exported.value.har : '{}')
+    expect(har.log.version).toBe('1.2')
+    expect(har.log.entries).toHaveLength(1)
+    expect(har.log.entries[0].request.url).toBe(`${server.origin}/two`)
+    expect(har.log.entries[0].request.postData.text).toBe('{"a":1}')
+    expect(har.log.entries[0].response.status).toBe(200)
+  })
+
+  it('replays a recorded request through the engine as a new request', async () => {
+    await workbench.service['network.request']({
+      taskId: 'r1',
+      req: post(`${server.origin}/again`),
+    })
+    const [id] = await finishedCount(1)
+    expect(await workbench.service['network.replay']({ id })).toEqual({ ok: true, value: null })
+    const ids = await finishedCount(2)
+    expect(ids[1]).not.toBe(id)
+    expect(hits).toBe(2)
+    const queued = events.filter((event) => event.type === 'queued')
+    expect(queued.map((event) => event.type === 'queued' && event.method)).toEqual(['POST', 'POST'])
+  })
+
+  it('makes the next request fail offline after setCondition offline', async () => {
+    expect(await workbench.service['network.setCondition']({ condition: 'offline' })).toEqual({
+      ok: true,
+      value: null,
+    })
+    await workbench.service['network.request']({ taskId: 'o1', req: post(`${server.origin}/o`) })
+    for (let i = 0; i < 200 && !events.some((e) => e.type === 'blocked'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
+    expect(events.find((event) => event.type === 'blocked')).toMatchObject({ rule: 'offline' })
+    expect(hits).toBe(0)
+  })
+
+  it('lists the origins contacted for showRequestInfo()', async () => {
+    await workbench.service['network.request']({ taskId: 's1', req: post(`${server.origin}/s`) })
+    await finishedCount(1)
+    const details = await workbench.service['network.securityDetails']({})
+    expect(details.ok && details.value.map((row) => row.origin)).toEqual([server.origin])
+  })
+
+  it('accepts presets and complete profiles as conditions, and nothing else', () => {
+    expect(checkCondition('3g')).toBe('3g')
+    expect(checkCondition({ latency: 10, download: 1, upload: 1 })).toEqual({
+      latency: 10,
+      download: 1,
+      upload: 1,
+    })
+    expect(checkCondition('5g')).toBeUndefined()
+    expect(checkCondition({ latency: -1, download: 1, upload: 1 })).toBeUndefined()
+  })
+})

@@ -1,0 +1,194 @@
+/**
+ * The main-process side of the Network panel: keeps every request's events and bodies by
+ * reference (the panel holds only small rows), answers body fetches, HAR exports, replays,
+ * `showRequestInfo()` and network conditions. Request bodies and replayable requests are noted
+ * when `network.request` hands them to the engine, matched to the engine's `queued` event.
+ */
+import { readFile } from 'node:fs/promises'
+import type { ResponseBodyData } from '../../../shared/contract'
+import type {
+  BodyRef,
+  EngineRequest,
+  NetworkCondition,
+  NetworkEvent,
+} from '../../../shared/network'
+import { THROTTLE_PROFILES } from '../../../shared/network'
+import { fail, ok, type Result } from '../../../shared/result'
+import type { ContractService } from '../../../shared/rpc'
+import { createHarRecorder } from '../har/har-recorder'
+import type { HarCreator } from '../har/har-types'
+import type { RequestEngine } from '../network'
+
+/** Bytes of a body sent to the panel at most; the rest stays in the main process. */
+export const BODY_PREVIEW_LIMIT = 5 * 1024 * 1024
+
+/** Events kept per request for HAR: everything but the per-chunk and per-frame ones. */
+const KEPT_EVENTS = new Set<NetworkEvent['type']>([
+  'queued',
+  'blocked',
+  'started',
+  'redirect',
+  'headers',
+  'finished',
+  'failed',
+])
+
+interface LoggedRequest {
+  events: NetworkEvent[]
+  request?: EngineRequest
+  body?: BodyRef
+}
+
+export type NetworkLogMethods = Pick<
+  ContractService,
+  | 'network.body'
+  | 'network.replay'
+  | 'network.exportHar'
+  | 'network.securityDetails'
+  | 'network.setCondition'
+>
+
+export interface NetworkLog {
+  methods: NetworkLogMethods
+  /** Feed every `network.event` here. */
+  handle(event: NetworkEvent): void
+  /** Call just before `network.request` hands `req` to the engine. */
+  expectRequest(req: EngineRequest): void
+}
+
+export interface NetworkLogOptions {
+  /** The open project's engine, if any. */
+  engine(): RequestEngine | undefined
+  creator: HarCreator
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 64
+}
+
+function invalid(message: string): Result<never> {
+  return fail({ code: 'INVALID_PARAMS', message })
+}
+
+/** A condition from another process: a preset name, online/offline, or a complete profile. */
+export function checkCondition(value: unknown): NetworkCondition | undefined {
+  if (value === 'online' || value === 'offline') return value
+  if (typeof value === 'string' && Object.hasOwn(THROTTLE_PROFILES, value)) {
+    return value as keyof typeof THROTTLE_PROFILES
+  }
+  if (!isRecord(value)) return undefined
+  const { latency, download, upload } = value
+  const valid = [latency, download, upload].every(
+    (item) => typeof item === 'number' && Number.isFinite(item) && item >= 0,
+  )
+  return valid
+    ? { latency: latency as number, download: download as number, upload: upload as number }
+    : undefined
+}
+
+async function bodyBytes(ref: BodyRef): Promise<Uint8Array | undefined> {
+  if (ref.kind === 'memory') return ref.data
+  try {
+    const file = await readFile(ref.path)
+    return new Uint8Array(file.buffer, file.byteOffset, file.byteLength)
+  } catch {
+    return undefined
+  }
+}
+
+export function createNetworkLog(options: NetworkLogOptions): NetworkLog {
+  const requests = new Map<string, LoggedRequest>()
+  const expected: EngineRequest[] = []
+
+  function noteQueued(event: Extract<NetworkEvent, { type: 'queued' }>): LoggedRequest {
+    // A new engine (another project) numbers its requests from 1 again: the old log is done.
+    if (requests.has(event.id)) requests.clear()
+    const logged: LoggedRequest = { events: [] }
+    if (event.api === 'request') {
+      const index = expected.findIndex(
+        (req) => req.url === event.url && req.method === event.method,
+      )
+      if (index >= 0) logged.request = expected.splice(index, 1)[0]
+    }
+    requests.set(event.id, logged)
+    return logged
+  }
+
+  return {
+    handle(event) {
+      const logged = event.type === 'queued' ? noteQueued(event) : requests.get(event.id)
+      if (!logged) return
+      if (KEPT_EVENTS.has(event.type)) logged.events.push(event)
+      if (event.type === 'finished') logged.body = event.body
+    },
+    expectRequest(req) {
+      expected.push(req)
+      // Requests the engine never queued (no project open) must not pile up.
+      if (expected.length > 64) expected.shift()
+    },
+    methods: {
+      'network.body': async (params) => {
+        const id = isRecord(params) ? params.id : undefined
+        if (!isId(id)) return invalid('network.body needs { id: string }')
+        const ref = requests.get(id)?.body
+        const bytes = ref && (await bodyBytes(ref))
+        if (!ref || !bytes) {
+          return fail({ code: 'BODY_UNAVAILABLE', message: `No response body for request ${id}` })
+        }
+        const sent = bytes.subarray(0, BODY_PREVIEW_LIMIT)
+        const data: ResponseBodyData = {
+          base64: Buffer.from(sent.buffer, sent.byteOffset, sent.byteLength).toString('base64'),
+          size: bytes.byteLength,
+          truncated: sent.byteLength < bytes.byteLength,
+        }
+        return ok(data)
+      },
+      'network.replay': async (params) => {
+        const id = isRecord(params) ? params.id : undefined
+        if (!isId(id)) return invalid('network.replay needs { id: string }')
+        const request = requests.get(id)?.request
+        if (!request) {
+          return fail({
+            code: 'NOT_REPLAYABLE',
+            message: `Request ${id} is not a recorded wx.request of this project`,
+          })
+        }
+        const engine = options.engine()
+        if (!engine) return fail({ code: 'NO_PROJECT', message: 'No project is open' })
+        expected.push(request)
+        engine.request(request, { onDone: () => undefined })
+        return ok(null)
+      },
+      'network.exportHar': async (params) => {
+        const ids = isRecord(params) ? params.ids : undefined
+        if (!Array.isArray(ids) || !ids.every(isId)) {
+          return invalid('network.exportHar needs { ids: string[] }')
+        }
+        const recorder = createHarRecorder()
+        for (const id of ids) {
+          const logged = requests.get(id)
+          if (!logged) continue
+          for (const event of logged.events) recorder.handle(event)
+          recorder.noteRequestBody(id, logged.request?.body)
+        }
+        const har = await recorder.toHar(options.creator)
+        return ok({ har: JSON.stringify(har, null, 2) })
+      },
+      'network.securityDetails': async () => ok(options.engine()?.securityDetails() ?? []),
+      'network.setCondition': async (params) => {
+        const condition = checkCondition(isRecord(params) ? params.condition : undefined)
+        if (condition === undefined) {
+          return invalid('condition must be online, offline, a preset name or a profile')
+        }
+        const engine = options.engine()
+        if (!engine) return fail({ code: 'NO_PROJECT', message: 'No project is open' })
+        engine.update({ networkCondition: condition })
+        return ok(null)
+      },
+    },
+  }
+}
