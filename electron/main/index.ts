@@ -47,6 +47,14 @@ function hardenWebContents(): void {
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow(workbenchWindowOptions(preloadPath))
   window.once('ready-to-show', () => window.show())
+  // Never an invisible or blank window: a workbench that cannot load says why.
+  window.webContents.once('did-fail-load', (_event, code, description, url) => {
+    window.show()
+    dialog.showErrorBox(
+      'MP DevTools',
+      `The workbench could not load (${code} ${description}): ${url}`,
+    )
+  })
   if (devServerUrl) void window.loadURL(devServerUrl)
   else void window.loadFile(join(rendererDir, 'index.html'))
   return window
