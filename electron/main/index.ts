@@ -48,7 +48,9 @@ function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow(workbenchWindowOptions(preloadPath))
   window.once('ready-to-show', () => window.show())
   // Never an invisible or blank window: a workbench that cannot load says why.
-  window.webContents.once('did-fail-load', (_event, code, description, url) => {
+  window.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
+    // -3 (ERR_ABORTED) is a navigation we cancelled ourselves, not a failure.
+    if (!isMainFrame || code === -3) return
     window.show()
     dialog.showErrorBox(
       'MP DevTools',
