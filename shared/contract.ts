@@ -51,8 +51,14 @@ export interface ContractMethods {
   'network.request': { params: { taskId: string; req: EngineRequest }; result: { taskId: string } }
   /** Aborts a queued or in-flight task; unknown or finished ids are ignored. */
   'network.abort': { params: { taskId: string }; result: null }
-  /** The response body of a finished request (bodies stay in the main process until asked for). */
-  'network.body': { params: { id: string }; result: ResponseBodyData }
+  /**
+   * A recorded request's response body (default) or request body; bodies stay in the main process
+   * until asked for.
+   */
+  'network.body': {
+    params: { id: string; part?: 'request' | 'response' }
+    result: ResponseBodyData
+  }
   /** Runs a recorded `wx.request` again through the project's engine; it shows as a new row. */
   'network.replay': { params: { id: string }; result: null }
   /** HAR 1.2 text of the recorded requests with these ids, in the order given. */

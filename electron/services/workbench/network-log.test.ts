@@ -82,6 +82,13 @@ describe('network log', () => {
     expect(body.ok && body.value).toMatchObject({ size: 13, truncated: false })
   })
 
+  it('answers the request body the mini-program sent when asked for it', async () => {
+    await workbench.service['network.request']({ taskId: 'q1', req: post(`${server.origin}/q`) })
+    const [id] = await finishedCount(1)
+    const body = await workbench.service['network.body']({ id, part: 'request' })
+    expect(body.ok && Buffer.from(body.value.base64, 'base64').toString()).toBe('{"a":1}')
+  })
+
   it('says BODY_UNAVAILABLE for an id it never saw', async () => {
     const body = await workbench.service['network.body']({ id: '999' })
     expect(!body.ok && body.error.code).toBe('BODY_UNAVAILABLE')

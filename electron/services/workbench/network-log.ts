@@ -90,7 +90,12 @@ export function checkCondition(value: unknown): NetworkCondition | undefined {
     : undefined
 }
 
-async function bodyBytes(ref: BodyRef): Promise<Uint8Array | undefined> {
+function requestBytes(body: string | Uint8Array | undefined): Uint8Array | undefined {
+  return typeof body === 'string' ? new TextEncoder().encode(body) : body
+}
+
+async function responseBytes(ref: BodyRef | undefined): Promise<Uint8Array | undefined> {
+  if (!ref) return undefined
   if (ref.kind === 'memory') return ref.data
   try {
     const file = await readFile(ref.path)
@@ -134,10 +139,17 @@ export function createNetworkLog(options: NetworkLogOptions): NetworkLog {
       'network.body': async (params) => {
         const id = isRecord(params) ? params.id : undefined
         if (!isId(id)) return invalid('network.body needs { id: string }')
-        const ref = requests.get(id)?.body
-        const bytes = ref && (await bodyBytes(ref))
-        if (!ref || !bytes) {
-          return fail({ code: 'BODY_UNAVAILABLE', message: `No response body for request ${id}` })
+        const part = isRecord(params) ? params.part : undefined
+        const logged = requests.get(id)
+        const bytes =
+          part === 'request'
+            ? requestBytes(logged?.request?.body)
+            : await responseBytes(logged?.body)
+        if (!bytes) {
+          return fail({
+            code: 'BODY_UNAVAILABLE',
+            message: `No ${part === 'request' ? 'request' : 'response'} body for request ${id}`,
+          })
         }
         const sent = bytes.subarray(0, BODY_PREVIEW_LIMIT)
         const data: ResponseBodyData = {
