@@ -19,6 +19,8 @@ export interface ResponseBodyOptions {
   expectedSize?: number
   /** The simulated download bandwidth. */
   pacer?: BandwidthPacer
+  /** Keep the decoded body for `result()`; a download streams it to a file instead. @default true */
+  collect?: boolean
 }
 
 /**
@@ -32,6 +34,7 @@ export class ResponseBody {
   private readonly collector: BodyCollector
   private readonly decoders: Transform[] | undefined
   private readonly pacer: BandwidthPacer | undefined
+  private readonly collect: boolean
   private backlog: Buffer[] = []
   private paceTimer: NodeJS.Timeout | undefined
   private inputEnded = false
@@ -44,6 +47,7 @@ export class ResponseBody {
   ) {
     this.decoders = options.decoders
     this.pacer = options.pacer
+    this.collect = options.collect ?? true
     this.collector = new BodyCollector(this.decoders ? undefined : options.expectedSize)
     if (this.decoders) this.wireDecoders(this.decoders)
   }
@@ -104,7 +108,7 @@ export class ResponseBody {
 
   private deliver(chunk: Buffer): void {
     this.decodedSize += chunk.byteLength
-    this.collector.push(chunk)
+    if (this.collect) this.collector.push(chunk)
     this.events.onChunk(chunk)
   }
 

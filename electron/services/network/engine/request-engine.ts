@@ -2,19 +2,27 @@ import { randomUUID } from 'node:crypto'
 import { networkInterfaces } from 'node:os'
 import type { Agent, Dispatcher } from 'undici'
 import type {
+  DownloadCallbacks,
   EngineCallbacks,
+  EngineDownloadRequest,
   EngineRequest,
+  EngineSocket,
+  EngineSocketRequest,
   EngineTask,
+  EngineUploadRequest,
+  HeaderMap,
   NetworkCondition,
   NetworkEvent,
   OriginSecurityDetails,
+  SocketCallbacks,
   ToolConsoleMessage,
+  UploadCallbacks,
 } from '../../../../shared/network'
 import type { DomainLists, NetworkTimeout } from '../../../../shared/project'
 import { BodyStore } from '../body/body-store'
 import { throttleProfileOf } from '../conditions/network-condition'
 import { buildRequestHeaders } from '../headers/request-headers'
-import { checkRequestUrl, tlsVersionLabel } from '../policy/request-policy'
+import { checkRequestUrl, checkSocketUrl, tlsVersionLabel } from '../policy/request-policy'
 import { parseUrlOrigin } from '../policy/url-origin'
 import {
   certificateBlock,
@@ -24,15 +32,19 @@ import {
   ERRNO,
   localhostBlock,
   offlineBlock,
+  retitle,
   tlsVersionBlock,
   touristBlock,
+  TRANSFER_ERR_MSG,
 } from '../policy/wechat-messages'
+import { SocketPool } from '../socket/socket-pool'
+import { downloadRun, uploadRun, type DownloadTarget, type UploadSource } from './transfer-runs'
 import { retainDiagnostics } from '../transport/diagnostics'
 import { createTransport } from '../transport/dispatcher'
 import { parseHostMapping, type HostMapping } from '../transport/host-mapping'
 import { TlsPolicyError } from '../transport/tls-policy-error'
 import type { Failure } from './network-failure'
-import { RequestRun, type Refusal, type RunHost } from './request-run'
+import { RequestRun, type Refusal, type RunExtras, type RunHost } from './request-run'
 import { SecurityDetailsTable } from './security-details'
 import { MAX_TIMEOUT, requestTimeout } from './request-timeout'
 
@@ -59,17 +71,43 @@ export interface RequestEngineOptions {
   maxInFlight?: number
   /** This machine's addresses for the LAN-IP rule. @default from os.networkInterfaces() */
   ownAddresses?: string[]
+  /** Bytes a download may write. @default 200 MB, WeChat's limit */
+  maxDownloadSize?: number
+  /** Sockets open at once; one more fails. @default 5 */
+  maxSockets?: number
 }
+
+/** WeChat's limit on one download. */
+export const MAX_DOWNLOAD_SIZE = 200 * 1024 * 1024
+
+type Lane = 'request' | 'uploadFile' | 'downloadFile'
 
 export interface RequestEngine {
   request(request: EngineRequest, callbacks: EngineCallbacks): EngineTask
+  /** `wx.uploadFile` with the file already resolved to a real path (`source`). */
+  uploadFile(
+    request: EngineUploadRequest,
+    source: UploadSource,
+    callbacks: UploadCallbacks,
+  ): EngineTask
+  /** `wx.downloadFile`; `target` picks the real file once the headers are known. */
+  downloadFile(
+    request: EngineDownloadRequest,
+    target: DownloadTarget,
+    callbacks: DownloadCallbacks,
+  ): EngineTask
+  /** `wx.connectSocket`: at most `maxSockets` open; a refused one reports onError then onClose. */
+  connectSocket(
+    request: EngineSocketRequest,
+    callbacks: SocketCallbacks,
+  ): { ok: true; socket: EngineSocket } | { ok: false; errMsg: string; errno?: number }
   /** Applies to the next request (e.g. the urlCheck checkbox). Throws on an invalid connectTo. */
   update(options: Partial<RequestEngineOptions>): void
   onEvent(listener: (event: NetworkEvent) => void): () => void
   onConsole(listener: (message: ToolConsoleMessage) => void): () => void
   /** One row per origin contacted, for `showRequestInfo()`. */
   securityDetails(): OriginSecurityDetails[]
-  /** Requests queued or in flight. */
+  /** Requests, uploads and downloads queued or in flight. */
   pending(): number
   /** Aborts what is pending, closes every socket and deletes spilled bodies. */
   close(): Promise<void>
@@ -88,6 +126,8 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
   const consoleListeners = new Set<(message: ToolConsoleMessage) => void>()
   const waiting: RequestRun[] = []
   const inFlight = new Set<RequestRun>()
+  /** Each API has its own queue, as in WeChat. */
+  const laneOf = new WeakMap<RequestRun, Lane>()
   /** Refused calls whose outcome is still to be delivered (on the next microtask). */
   const refusing = new Set<RequestRun>()
   const security = new SecurityDetailsTable()
@@ -108,7 +148,8 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       extraCaPem: options.extraCaPem,
       enforceTlsPolicy: checksOn(),
       connectTimeout: MAX_TIMEOUT,
-      connectionsPerOrigin: inFlightLimit(),
+      // Requests, uploads and downloads each have their own in-flight limit.
+      connectionsPerOrigin: inFlightLimit() * 3,
     })
   }
 
@@ -120,36 +161,45 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     for (const listener of eventListeners) listener(event)
   }
 
-  function refuseUrl(url: string, redirect: boolean): Refusal | undefined {
+  function refuseUrl(url: string, redirect: boolean, lane: Lane = 'request'): Refusal | undefined {
     if (!checksOn()) return undefined
+    const domains = options.domains[lane]
     const decision = checkRequestUrl({
       url,
-      domains: options.domains.request,
+      domains,
       ownAddresses: options.ownAddresses ?? machine,
     })
     if (decision.allowed) return undefined
     print(
       decision.localMachine
         ? localhostBlock()
-        : domainCheckBlock(decision.origin, options.domains.request),
+        : domainCheckBlock(decision.origin, domains, new Date(), lane),
     )
     return {
       rule: redirect ? 'redirect-domain-list' : decision.rule,
-      errMsg: ERR_MSG.notInDomainList,
+      errMsg:
+        redirect && lane === 'downloadFile'
+          ? TRANSFER_ERR_MSG.redirectNotInDomainList
+          : retitle(ERR_MSG.notInDomainList, lane),
       errno: ERRNO.notInDomainList,
     }
   }
 
-  function preflight(url: string): Refusal | undefined {
-    if (options.networkCondition === 'offline') {
-      print(offlineBlock(url))
-      return { rule: 'offline', errMsg: ERR_MSG.offline, errno: ERRNO.offline }
-    }
+  /** Prints the once-per-engine warning when checks are off. */
+  function warnChecksOff(): void {
     if (!checksOn() && !warnedChecksOff) {
       warnedChecksOff = true
       print(options.appid === TOURIST_APPID ? touristBlock() : checksOffBlock())
     }
-    return refuseUrl(url, false)
+  }
+
+  function preflight(url: string, lane: Lane = 'request'): Refusal | undefined {
+    if (options.networkCondition === 'offline') {
+      print(offlineBlock(url))
+      return { rule: 'offline', errMsg: retitle(ERR_MSG.offline, lane), errno: ERRNO.offline }
+    }
+    warnChecksOff()
+    return refuseUrl(url, false, lane)
   }
 
   const host: RunHost = {
@@ -193,56 +243,168 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
 
   function pump(): void {
     const limit = inFlightLimit()
-    while (inFlight.size < limit && waiting.length > 0 && !closed) {
-      const run = waiting.shift()!
+    const busy = (lane: Lane) => [...inFlight].filter((run) => laneOf.get(run) === lane).length
+    for (const run of [...waiting]) {
+      if (closed) return
+      const lane = laneOf.get(run) ?? 'request'
+      if (busy(lane) >= limit) continue
+      waiting.splice(waiting.indexOf(run), 1)
       inFlight.add(run)
       run.start()
     }
   }
 
+  /** A run's host: its redirects are checked against its own list and its errMsgs retitled. */
+  function hostFor(lane: Lane): RunHost {
+    if (lane === 'request') return host
+    return {
+      ...host,
+      checkRedirect: (url) => refuseUrl(url, true, lane),
+      tlsRefusal(error, url) {
+        const refusal = host.tlsRefusal(error, url)
+        return refusal && { ...refusal, errMsg: retitle(refusal.errMsg, lane) }
+      },
+      emit(event) {
+        if (event.type === 'failed') emit({ ...event, errMsg: retitle(event.errMsg, lane) })
+        else emit(event)
+      },
+    }
+  }
+
+  interface Submission {
+    lane: Lane
+    url: string
+    method: string
+    header: HeaderMap
+    body?: Uint8Array
+    timeout?: number
+    page?: string
+    enableChunked?: boolean
+    redirect?: 'follow' | 'manual'
+    /** Failure before any request: bad URL, missing file. */
+    failure?: Failure
+    callbacks: EngineCallbacks
+    extras?: RunExtras
+  }
+
+  /** Queues one HTTP exchange of any of the three APIs; outcomes never arrive before it returns. */
+  function submit(sub: Submission): { id: string; run: RequestRun } {
+    const id = String(++sequence)
+    const { lane } = sub
+    const { headers, refused } = buildRequestHeaders(sub.header, options.appid, options.userAgent)
+    for (const name of refused) {
+      print([{ level: 'error', args: [`Refused to set unsafe header "${name}"`] }])
+    }
+    const request: EngineRequest = {
+      api: 'request',
+      url: sub.url,
+      method: sub.method,
+      header: sub.header,
+      ...(sub.enableChunked && { enableChunked: true }),
+      ...(sub.redirect && { redirect: sub.redirect }),
+    }
+    const run = new RequestRun(
+      id,
+      request,
+      headers,
+      sub.body,
+      requestTimeout(sub.timeout, options.networkTimeout?.[lane]),
+      sub.callbacks,
+      hostFor(lane),
+      sub.extras,
+    )
+    laneOf.set(run, lane)
+    emit({
+      type: 'queued',
+      id,
+      api: lane,
+      url: sub.url,
+      method: sub.method,
+      requestHeaders: headers,
+      requestBodySize: sub.body?.byteLength ?? 0,
+      ...(sub.page !== undefined && { page: sub.page }),
+      time: Date.now(),
+    })
+    const failure = closed
+      ? { errMsg: retitle(ERR_MSG.abort, lane) }
+      : (sub.failure ?? invalidUrl(sub.url, lane))
+    const refusal = failure ? undefined : preflight(sub.url, lane)
+    if (failure) settleSoon(run, () => run.fail(failure))
+    else if (refusal) settleSoon(run, () => run.block(refusal))
+    else {
+      waiting.push(run)
+      pump()
+    }
+    return { id, run }
+  }
+
+  const sockets = new SocketPool({
+    settings: () => ({
+      appid: options.appid,
+      userAgent: options.userAgent,
+      mappings,
+      extraCaPem: options.extraCaPem,
+      checksOn: checksOn(),
+      timeout: requestTimeout(undefined, options.networkTimeout?.connectSocket),
+      maxOpen: options.maxSockets ?? 5,
+      offline: options.networkCondition === 'offline',
+    }),
+    checkUrl(url) {
+      warnChecksOff()
+      if (!checksOn()) return undefined
+      const decision = checkSocketUrl({
+        url,
+        domains: options.domains.socket,
+        ownAddresses: options.ownAddresses ?? machine,
+      })
+      if (decision.allowed) return undefined
+      print(
+        decision.localMachine
+          ? localhostBlock()
+          : domainCheckBlock(decision.origin, options.domains.socket, new Date(), 'socket'),
+      )
+      return decision.rule
+    },
+    print,
+    emit,
+    nextId: () => String(++sequence),
+  })
+
   return {
     request(request, callbacks) {
-      const id = String(++sequence)
-      const { headers, refused } = buildRequestHeaders(
-        request.header,
-        options.appid,
-        options.userAgent,
-      )
-      for (const name of refused) {
-        print([{ level: 'error', args: [`Refused to set unsafe header "${name}"`] }])
-      }
-      const body = typeof request.body === 'string' ? Buffer.from(request.body) : request.body
-      const run = new RequestRun(
-        id,
-        request,
-        headers,
-        body,
-        requestTimeout(request.timeout, options.networkTimeout?.request),
-        callbacks,
-        host,
-      )
-      emit({
-        type: 'queued',
-        id,
-        api: 'request',
+      const { id, run } = submit({
+        lane: 'request',
         url: request.url,
         method: request.method,
-        requestHeaders: headers,
-        requestBodySize: body?.byteLength ?? 0,
-        ...(request.page !== undefined && { page: request.page }),
-        time: Date.now(),
+        header: request.header,
+        body: typeof request.body === 'string' ? Buffer.from(request.body) : request.body,
+        timeout: request.timeout,
+        page: request.page,
+        enableChunked: request.enableChunked,
+        redirect: request.redirect,
+        callbacks,
       })
-      // Outcomes never arrive before the caller holds its task.
-      const failure = closed ? { errMsg: ERR_MSG.abort } : invalidUrl(request.url)
-      const refusal = failure ? undefined : preflight(request.url)
-      if (failure) settleSoon(run, () => run.fail(failure))
-      else if (refusal) settleSoon(run, () => run.block(refusal))
-      else {
-        waiting.push(run)
-        pump()
-      }
       return { id, abort: () => run.abort() }
     },
+
+    uploadFile(request, source, callbacks) {
+      const prepared = uploadRun(request, source, callbacks, emit)
+      const { id, run } = submit({ lane: 'uploadFile', ...prepared })
+      prepared.bind(id, run)
+      return { id, abort: () => run.abort() }
+    },
+
+    downloadFile(request, target, callbacks) {
+      const prepared = downloadRun(request, target, callbacks, {
+        emit,
+        maxSize: options.maxDownloadSize ?? MAX_DOWNLOAD_SIZE,
+      })
+      const { id, run } = submit({ lane: 'downloadFile', ...prepared })
+      prepared.bind(id, run)
+      return { id, abort: () => run.abort() }
+    },
+
+    connectSocket: (request, callbacks) => sockets.connect(request, callbacks),
 
     update(partial) {
       const transportChanged = TRANSPORT_KEYS.some(
@@ -278,6 +440,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       if (closed) return
       closed = true
       for (const run of [...waiting, ...inFlight]) run.abort()
+      sockets.closeAll()
       await Promise.all([transport, ...retired].map((agent) => agent.destroy()))
       releaseDiagnostics()
       await bodies.clear()
@@ -286,9 +449,9 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
 }
 
 /** The runtime checks URLs first; this guards callers that skip it, in WeChat's words. */
-function invalidUrl(url: string): Failure | undefined {
+function invalidUrl(url: string, api: Lane): Failure | undefined {
   if (/^https?:\/\//i.test(url) && URL.canParse(url)) return undefined
-  return { errMsg: `request:fail invalid url "${url}"`, errno: 600009 }
+  return { errMsg: `${api}:fail invalid url "${url}"`, errno: 600009 }
 }
 
 function parseMappings(entries: readonly string[] | undefined): HostMapping[] {

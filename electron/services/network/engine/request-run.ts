@@ -43,7 +43,16 @@ export interface RunHost {
   settled(run: RequestRun): void
 }
 
+/** What an upload or download run does beyond a plain request. */
+export interface RunExtras {
+  /** Sends the body in slices and reports the bytes handed to the socket (upload progress). */
+  onBodySent?(sent: number, total: number): void
+  /** Keep the response body in memory for `onDone`. @default true */
+  collectBody?: boolean
+}
+
 const MAX_REDIRECTS = 10
+const BODY_SLICE = 64 * 1024
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 const BODY_HEADERS = ['content-type', 'content-encoding', 'content-language', 'content-location']
 
@@ -84,6 +93,7 @@ export class RequestRun implements DiagnosticsObserver {
     private readonly timeoutMs: number,
     private readonly callbacks: EngineCallbacks,
     private readonly host: RunHost,
+    private readonly extras: RunExtras = {},
   ) {
     this.url = request.url
     this.method = request.method
@@ -148,8 +158,10 @@ export class RequestRun implements DiagnosticsObserver {
     const upload = this.host.throttle()?.upload
     let body: Uint8Array | Readable | undefined = this.body
     let headers = this.headers
-    if (this.body && upload) {
-      body = Readable.from(pacedBody(this.body, upload))
+    const onBodySent = this.extras.onBodySent
+    if (this.body && (upload || onBodySent)) {
+      const parts = upload ? pacedBody(this.body, upload) : slices(this.body)
+      body = Readable.from(onBodySent ? reported(parts, this.body.byteLength, onBodySent) : parts)
       headers = { ...headers, 'content-length': String(this.body.byteLength) }
     }
     try {
@@ -228,6 +240,7 @@ export class RequestRun implements DiagnosticsObserver {
           : createContentDecoder(headerValue(header, 'content-encoding')),
         expectedSize: Number.isSafeInteger(length) ? length : undefined,
         pacer: this.pacer,
+        collect: this.extras.collectBody ?? true,
       },
       {
         onChunk: (chunk) => this.deliver(chunk),
@@ -366,4 +379,24 @@ function withoutHeaders(headers: HeaderMap, names: string[]): HeaderMap {
   return Object.fromEntries(
     Object.entries(headers).filter(([name]) => !names.includes(name.toLowerCase())),
   )
+}
+
+function* slices(body: Uint8Array): Generator<Uint8Array> {
+  for (let offset = 0; offset < body.byteLength; offset += BODY_SLICE) {
+    yield body.subarray(offset, offset + BODY_SLICE)
+  }
+}
+
+/** Passes the parts on; each is counted as sent once the socket asks for the next one. */
+async function* reported(
+  parts: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  total: number,
+  onSent: (sent: number, total: number) => void,
+): AsyncGenerator<Uint8Array> {
+  let sent = 0
+  for await (const part of parts) {
+    yield part
+    sent += part.byteLength
+    onSent(sent, total)
+  }
 }

@@ -27,27 +27,54 @@ export interface UrlPolicyInput {
   ownAddresses: readonly string[]
 }
 
+/** The IP and localhost rules every API shares; undefined when the host is a name. */
+function checkAddress(origin: string, host: string, ownAddresses: readonly string[]) {
+  const bare = host.startsWith('[') ? host.slice(1, -1) : host
+  if (bare === 'localhost' || bare.endsWith('.localhost')) {
+    return { allowed: false, rule: 'ip-or-localhost', origin, localMachine: true } as const
+  }
+  if (!isIpLiteral(bare)) return undefined
+  const kind = classifyAddress(bare, ownAddresses)
+  // LAN addresses of other machines are allowed without a list entry, http included, as on a phone.
+  if (kind === 'lan') return { allowed: true } as const
+  const localMachine = kind === 'own' || kind === 'loopback'
+  return {
+    allowed: false,
+    rule: 'ip-or-localhost',
+    origin,
+    ...(localMachine && { localMachine }),
+  } as const
+}
+
+/**
+ * Decides whether a socket `url` may be opened with urlCheck on: wss only, and a listed wss
+ * domain allows every port ("对于 wss 域名，无需配置端口，默认允许请求该域名下所有端口").
+ */
+export function checkSocketUrl({ url, domains, ownAddresses }: UrlPolicyInput): UrlDecision {
+  const target = parseUrlOrigin(url)
+  if (!target) return { allowed: false, rule: 'domain-list', origin: url }
+  const { origin, host } = target
+  const address = checkAddress(origin, host, ownAddresses)
+  if (address) return address
+  if (target.scheme !== 'wss') return { allowed: false, rule: 'not-https', origin }
+  const listed = domains
+    .map((entry) => entry.trim())
+    .map((entry) =>
+      parseUrlOrigin(/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) ? entry : `wss://${entry}`),
+    )
+  if (listed.some((entry) => entry?.scheme === 'wss' && entry.host === host)) {
+    return { allowed: true }
+  }
+  return { allowed: false, rule: 'domain-list', origin }
+}
+
 /** Decides whether `url` may be requested with urlCheck on. */
 export function checkRequestUrl({ url, domains, ownAddresses }: UrlPolicyInput): UrlDecision {
   const target = parseUrlOrigin(url)
   if (!target) return { allowed: false, rule: 'domain-list', origin: url }
   const { origin, host } = target
-  const bare = host.startsWith('[') ? host.slice(1, -1) : host
-  if (bare === 'localhost' || bare.endsWith('.localhost')) {
-    return { allowed: false, rule: 'ip-or-localhost', origin, localMachine: true }
-  }
-  if (isIpLiteral(bare)) {
-    const kind = classifyAddress(bare, ownAddresses)
-    // LAN addresses of other machines are allowed without a list entry, http included, as on a phone.
-    if (kind === 'lan') return { allowed: true }
-    const localMachine = kind === 'own' || kind === 'loopback'
-    return {
-      allowed: false,
-      rule: 'ip-or-localhost',
-      origin,
-      ...(localMachine && { localMachine }),
-    }
-  }
+  const address = checkAddress(origin, host, ownAddresses)
+  if (address) return address
   if (target.scheme !== 'https') return { allowed: false, rule: 'not-https', origin }
   const listed = domains.map(parseListedOrigin).filter((o) => o !== undefined)
   if (listed.some((entry) => entry.origin === origin)) return { allowed: true }

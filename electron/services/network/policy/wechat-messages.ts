@@ -30,14 +30,38 @@ export const ERR_MSG = {
   tooManyRedirects: 'request:fail net::ERR_TOO_MANY_REDIRECTS',
 } as const
 
+/** The list names WeChat prints in its domain-check block. */
+export type DomainListType = 'request' | 'uploadFile' | 'downloadFile' | 'socket'
+
+/** `request:fail x` in another API's words, `uploadFile:fail x`. */
+export function retitle(errMsg: string, api: string): string {
+  return errMsg.replace(/^request:/, `${api}:`)
+}
+
+/** errMsgs of uploads, downloads and sockets that requests do not have. */
+export const TRANSFER_ERR_MSG = {
+  redirectNotInDomainList: 'downloadFile:fail redirect url not in domain list',
+  exceedMaxFileSize: 'downloadFile:fail exceed max file size',
+  fileNotFound: 'uploadFile:fail file not found',
+  socketLimit: 'connectSocket:fail fail reach max websocket connect count 5',
+  socketInvalidUrl: (url: string) => `connectSocket:fail invalid url "${url}"`,
+  socketNotInDomainList: 'url not in domain list',
+  socketTimeout: 'Timed out connecting to server.',
+} as const
+
 const group = (title: string): ToolConsoleMessage => ({ level: 'group', args: [title] })
 const groupEnd: ToolConsoleMessage = { level: 'groupEnd', args: [] }
 const stamp = (now: Date) => `${now}`
 
 /** `合法域名校验出错` block: the origin and the configured list as a table. */
-export function domainCheckBlock(origin: string, domains: readonly string[], now = new Date()) {
+export function domainCheckBlock(
+  origin: string,
+  domains: readonly string[],
+  now = new Date(),
+  type: DomainListType = 'request',
+) {
   return [
-    group(`${stamp(now)} request 合法域名校验出错`),
+    group(`${stamp(now)} ${type} 合法域名校验出错`),
     {
       level: 'info',
       args: [
@@ -46,7 +70,7 @@ export function domainCheckBlock(origin: string, domains: readonly string[], now
     },
     {
       level: 'error',
-      args: [` ${origin} 不在以下 request 合法域名列表中，请参考文档：${DOC_URL}`],
+      args: [` ${origin} 不在以下 ${type} 合法域名列表中，请参考文档：${DOC_URL}`],
     },
     { level: 'table', args: [domains.map((domain) => [domain])] },
     groupEnd,
