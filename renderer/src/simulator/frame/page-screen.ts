@@ -91,6 +91,7 @@ export class FramePageScreen implements PageScreen {
       const tabBarPlaceholder = element(doc, 'div')
       tabBarHost.appendChild(tabBarPlaceholder)
       container.appendChild(tabBarHost)
+      container.classList.add('mp-page-with-tab-bar')
       tabBar.attach(tabBarHost, tabBarPlaceholder)
     }
     this.opened.set(page.id, { page, container, refresh, component, window, navigation: {} })

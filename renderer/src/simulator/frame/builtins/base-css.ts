@@ -146,7 +146,11 @@ slider[disabled] .wx-slider-thumb { cursor: default; }
   display: flex; align-items: center; justify-content: space-between; height: 44px;
   padding: 0 15px; border-bottom: 1px solid #e5e5e5; background-color: #fbf9fe;
 }
-.wx-picker-action { font: inherit; border: none; background: none; padding: 0 6px; cursor: pointer; }
+.wx-picker-action {
+  flex: none; width: auto; margin: 0; padding: 0 6px; font: inherit; line-height: normal;
+  border: none; border-radius: 0; background: none; cursor: pointer;
+}
+.wx-picker-action::after { display: none; }
 .wx-picker-cancel { color: #888888; }
 .wx-picker-confirm { color: #07c160; }
 .wx-picker-title { flex: 1; text-align: center; color: #000000; }

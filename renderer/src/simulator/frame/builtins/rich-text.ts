@@ -1,6 +1,6 @@
 /**
  * `<rich-text>`: `nodes` as an HTML string or WeChat's node array, rebuilt from a whitelist of
- * tags and attributes: scripts, styles sheets, event-handler attributes and `javascript:` URLs
+ * tags and attributes: scripts, style sheets, event-handler attributes and `javascript:` URLs
  * never reach the page.
  */
 import type * as glassEasel from 'glass-easel'
@@ -87,38 +87,83 @@ export function decodeEntities(text: string): string {
   })
 }
 
-/** WeChat's node array for an HTML string, parsed inertly (nothing loads or runs). */
-export function parseHtml(html: string, doc: Document): RichTextNode[] {
-  const template = doc.createElement('template')
-  template.innerHTML = html
-  const convert = (node: Node): RichTextNode | null => {
-    if (node.nodeType === 3) return { type: 'text', text: node.textContent ?? '' }
-    if (node.nodeType !== 1) return null
-    const element = node as Element
-    const attrs: Record<string, string> = {}
-    for (const attribute of [...element.attributes]) attrs[attribute.name] = attribute.value
-    return {
-      type: 'node',
-      name: element.tagName.toLowerCase(),
-      attrs,
-      children: [...element.childNodes].map(convert).filter((n): n is RichTextNode => n !== null),
-    }
-  }
-  return [...template.content.childNodes]
-    .map(convert)
-    .filter((n): n is RichTextNode => n !== null)
-    .map((n) => (n.type === 'text' ? { ...n, text: escapeText(n.text ?? '') } : n))
-}
+/** Elements without content, and elements whose content is raw text (skipped whole). */
+const VOID_TAGS = new Set(
+  'area base br col embed hr img input link meta param source track wbr'.split(' '),
+)
+const RAW_TEXT_TAGS = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript'])
 
-/** Parsed text is already decoded; it is re-escaped so decoding it again keeps it literal. */
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;')
+const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g
+const OPEN_TAG =
+  /^<([a-zA-Z][\w-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/
+const CLOSE_TAG = /^<\/([a-zA-Z][\w-]*)\s*>/
+
+/**
+ * WeChat's node array for an HTML string. A small tokenizer of its own: the browser's parser
+ * would create the elements (event-handler attributes included) even in an inert document.
+ */
+export function parseHtml(html: string): RichTextNode[] {
+  const root: RichTextNode = { name: '', children: [] }
+  const stack: RichTextNode[] = [root]
+  const top = () => stack[stack.length - 1]
+  const text = (value: string) => {
+    if (value) top().children?.push({ type: 'text', text: value })
+  }
+  let rest = html
+  for (let steps = 0; rest && steps < 1_000_000; steps += 1) {
+    const lt = rest.indexOf('<')
+    if (lt < 0) {
+      text(rest)
+      break
+    }
+    text(rest.slice(0, lt))
+    rest = rest.slice(lt)
+    if (rest.startsWith('<!--')) {
+      const end = rest.indexOf('-->')
+      rest = end < 0 ? '' : rest.slice(end + 3)
+      continue
+    }
+    const close = CLOSE_TAG.exec(rest)
+    if (close) {
+      const name = close[1].toLowerCase()
+      const at = stack.map((n) => n.name).lastIndexOf(name)
+      if (at > 0) stack.length = at
+      rest = rest.slice(close[0].length)
+      continue
+    }
+    const open = OPEN_TAG.exec(rest)
+    if (!open) {
+      if (rest.startsWith('<!') || rest.startsWith('<?')) {
+        const end = rest.indexOf('>')
+        rest = end < 0 ? '' : rest.slice(end + 1)
+      } else {
+        text('<')
+        rest = rest.slice(1)
+      }
+      continue
+    }
+    rest = rest.slice(open[0].length)
+    const name = open[1].toLowerCase()
+    if (RAW_TEXT_TAGS.has(name)) {
+      const end = rest.toLowerCase().indexOf(`</${name}`)
+      rest = end < 0 ? '' : rest.slice(rest.indexOf('>', end) + 1 || rest.length)
+      continue
+    }
+    const attrs: Record<string, string> = {}
+    for (const match of open[2].matchAll(ATTRIBUTE)) {
+      attrs[match[1].toLowerCase()] = match[2] ?? match[3] ?? match[4] ?? ''
+    }
+    const node: RichTextNode = { type: 'node', name, attrs, children: [] }
+    top().children?.push(node)
+    if (!VOID_TAGS.has(name) && !open[3]) stack.push(node)
+  }
+  return root.children ?? []
 }
 
 /** Renders `nodes` (string or array) into `container`, replacing what was there. */
 export function renderRichText(container: HTMLElement, nodes: unknown): void {
   const doc = container.ownerDocument
-  const list = typeof nodes === 'string' ? parseHtml(nodes, doc) : Array.isArray(nodes) ? nodes : []
+  const list = typeof nodes === 'string' ? parseHtml(nodes) : Array.isArray(nodes) ? nodes : []
   const fragment = doc.createDocumentFragment()
   for (const node of list as RichTextNode[]) {
     if (typeof node === 'object' && node !== null) appendNode(fragment, node, doc, 0)
