@@ -56,4 +56,9 @@ describe('a custom tab bar', () => {
     expect(tabBar?.querySelector('[id$="--tab-1"]')?.className).toContain('on')
     expect(document.querySelectorAll('.mp-custom-tab-bar')).toHaveLength(2)
   })
+
+  it('a tab page other than the home page gets no home button', () => {
+    expect(shownPage().textContent).toContain('page b')
+    expect(document.getElementById('mp-navigation-home')?.hidden).toBe(true)
+  })
 })

@@ -82,7 +82,9 @@ export function startSimulator(
   doc.body.appendChild(layer)
 
   const tabBar = tabBarSettings(appJson)
-  const tabRoutes = new Set(tabBar?.list.map((item) => item.pagePath) ?? [])
+  const tabList = (appJson.tabBar as { list?: { pagePath?: unknown }[] } | undefined)?.list ?? []
+  // Custom tab bars included: their pages are tab pages too (no home button, tab bar space).
+  const tabRoutes = new Set(tabList.map((item) => stripLeadingSlash(String(item.pagePath))))
   const homeRoute = compiled.pages[0] ?? stripLeadingSlash(appJson.pages[0] ?? '')
   const windows = new Map<string, PageWindow>()
   const windowOf = (route: string): PageWindow => {
