@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
+import { parseHtml } from '../../../renderer/src/simulator/frame/builtins/rich-text'
 import { mountPage, nextTask, type MountedPage } from './harness'
 
 let mounted: MountedPage | undefined
@@ -74,5 +75,54 @@ describe('rich-text', () => {
     })
     mounted.page.setData({ html: '<u>two</u>' })
     expect(mounted.byId('r').innerHTML).toBe('<u>two</u>')
+  })
+})
+
+describe('rich-text HTML parsing', () => {
+  it('parses nesting, quoted and bare attribute values and void elements', () => {
+    expect(parseHtml(`<div id=a class='b c'><br><img src="https://x/y.png"/>t</div>`)).toEqual([
+      {
+        type: 'node',
+        name: 'div',
+        attrs: { id: 'a', class: 'b c' },
+        children: [
+          { type: 'node', name: 'br', attrs: {}, children: [] },
+          { type: 'node', name: 'img', attrs: { src: 'https://x/y.png' }, children: [] },
+          { type: 'text', text: 't' },
+        ],
+      },
+    ])
+  })
+
+  it('skips comments, doctypes and the whole content of script and style', () => {
+    expect(
+      parseHtml(
+        '<!DOCTYPE html><!-- <b>no</b> -->a<script>if (1 < 2) x("</div>")</script><style>p{}</style>b',
+      ),
+    ).toEqual([
+      { type: 'text', text: 'a' },
+      { type: 'text', text: 'b' },
+    ])
+  })
+
+  it('keeps a lone < as text and closes elements left open', () => {
+    expect(parseHtml('1 < 2 <b>bold')).toEqual([
+      { type: 'text', text: '1 ' },
+      { type: 'text', text: '<' },
+      { type: 'text', text: ' 2 ' },
+      { type: 'node', name: 'b', attrs: {}, children: [{ type: 'text', text: 'bold' }] },
+    ])
+  })
+
+  it('a stray closing tag closes up to its element only', () => {
+    expect(parseHtml('<p><b>x</p>y</i>')).toEqual([
+      {
+        type: 'node',
+        name: 'p',
+        attrs: {},
+        children: [{ type: 'node', name: 'b', attrs: {}, children: [{ type: 'text', text: 'x' }] }],
+      },
+      { type: 'text', text: 'y' },
+    ])
   })
 })
