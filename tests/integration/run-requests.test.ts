@@ -7,7 +7,7 @@ import { copyFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCertificateAuthority } from '../helpers/certificates'
+import { createCertificateAuthority, type CertificateAuthority } from '../helpers/certificates'
 import { startHttpsServer, type TestServer } from '../helpers/servers'
 import { fixtureApi } from './fixture-api'
 import { runMpdt, type MpdtResult } from './mpdt-process'
@@ -37,6 +37,7 @@ describe('mpdt run on a project that calls wx.request in every way', () => {
   let server: TestServer
   let dir: string
   let caFile: string
+  let ca: CertificateAuthority
 
   const mapped = (...extra: string[]): Promise<MpdtResult> =>
     runMpdt(
@@ -55,7 +56,7 @@ describe('mpdt run on a project that calls wx.request in every way', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'mpdt-run-requests-'))
-    const ca = createCertificateAuthority()
+    ca = createCertificateAuthority()
     caFile = join(dir, 'ca.pem')
     await writeFile(caFile, ca.cert)
     server = await startHttpsServer(
@@ -163,6 +164,54 @@ describe('mpdt run on a project that calls wx.request in every way', () => {
       const result = await mapped('--no-url-check')
       for (const line of COMMON_LINES) expect(result.lines).toContain(line)
       expect(result.stdout).not.toContain('对应的服务器证书无效')
+    }, 60_000)
+  })
+
+  describe('against a server that speaks only TLS 1.0', () => {
+    let oldServer: TestServer
+    const runOld = (...extra: string[]) =>
+      runMpdt(
+        [
+          'run',
+          PROJECT,
+          '--connect-to',
+          `api.example.test:443:127.0.0.1:${oldServer.port}`,
+          '--connect-to',
+          `blocked.example.test:443:127.0.0.1:${oldServer.port}`,
+          '--cacert',
+          caFile,
+          ...extra,
+        ],
+        { MPDT_DATA_DIR: dir },
+      )
+    beforeAll(async () => {
+      oldServer = await startHttpsServer(fixtureApi, {
+        ...ca.issue({ hosts: ['api.example.test', 'blocked.example.test'] }),
+        // OpenSSL 3 refuses TLS 1.0 at its default security level.
+        ciphers: 'DEFAULT@SECLEVEL=0',
+        minVersion: 'TLSv1',
+        maxVersion: 'TLSv1',
+      })
+    })
+    afterAll(async () => {
+      await oldServer?.close()
+    })
+
+    it('fails requests with WeChat TLS-version errMsg and console error when checks are on', async () => {
+      const result = await runOld()
+      expect(result.lines.find((line) => line.startsWith('get query: '))).toMatch(
+        /^get query: fail request:fail 小程序要求的 TLS 版本必须大于等于 1\.2/,
+      )
+      expect(result.lines).toContain(
+        '[error] https://api.example.test 对应的服务器 TLS 为 TLS 1.0 ，小程序要求的 TLS 版本必须大于等于 1.2 。控制台输入 showRequestInfo() 可以获取更详细信息。',
+      )
+      expect(result.code, result.stderr).toBe(0)
+    }, 60_000)
+
+    it('accepts TLS 1.0 with --no-url-check', async () => {
+      const result = await runOld('--no-url-check')
+      for (const line of COMMON_LINES) expect(result.lines).toContain(line)
+      expect(result.lines).toContain('blocked origin: ok 200 /echo')
     }, 60_000)
   })
 
