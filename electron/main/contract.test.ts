@@ -24,6 +24,7 @@ import { createProjectStore } from '../services/project'
 import type { ProjectStore } from '../services/project/store'
 import { createWorkbenchService, type WorkbenchService } from '../services/workbench'
 import { createPreloadApi, type IpcRendererLike } from '../preload/preload-api'
+import { WORKBENCH_URL } from './app-protocol'
 import {
   registerContractHandlers,
   sendEventToWindows,
@@ -32,6 +33,7 @@ import {
   type SenderFrameLike,
   type WindowLike,
 } from './ipc-contract'
+import { createWorkbenchUrlCheck } from './workbench-url'
 
 const FIXTURES = join(__dirname, '../../tests/fixtures/projects')
 
@@ -80,7 +82,7 @@ const overElectronIpc: Connect = async (workbench) => {
   }
   const rendererListeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>()
   const mainFrame: SenderFrameLike = {
-    url: 'file:///app/out/renderer/index.html',
+    url: WORKBENCH_URL,
     processId: 4,
     routingId: 1,
     parent: null,
@@ -99,7 +101,7 @@ const overElectronIpc: Connect = async (workbench) => {
   }
   const unregister = registerContractHandlers(ipcMain, workbench.service, {
     windows: () => [window],
-    isWorkbenchUrl: (url) => url.startsWith('file:///app/out/renderer/'),
+    isWorkbenchUrl: createWorkbenchUrlCheck({}),
   })
   const stopEvents = workbench.onEvent((event, payload) =>
     sendEventToWindows([window], event, payload),

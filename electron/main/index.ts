@@ -2,13 +2,19 @@
  * Electron main process: glue only. Windows, menu and dialogs here; the contract is served by the
  * workbench service (electron/services/workbench) through the one IPC wrapper (ipc-contract.ts).
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WORKBENCH_CSP } from '../host/security-headers'
 import { createProjectStore } from '../services/project'
 import { createWorkbenchService } from '../services/workbench'
 import { buildAppMenuTemplate } from './app-menu'
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+  WORKBENCH_URL,
+} from './app-protocol'
 import { registerContractHandlers, sendEventToWindows } from './ipc-contract'
 import { projectDirFromArgv } from './launch-args'
 import { lockDownWebContents, workbenchWindowOptions } from './window-security'
@@ -19,9 +25,10 @@ const outDir = fileURLToPath(new URL('..', import.meta.url))
 const rendererDir = join(outDir, 'renderer')
 const preloadPath = join(outDir, 'preload', 'index.cjs')
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
-const isWorkbenchUrl = createWorkbenchUrlCheck({ rendererDir, devServerUrl })
+const isWorkbenchUrl = createWorkbenchUrlCheck({ devServerUrl })
 
 app.enableSandbox()
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -34,8 +41,8 @@ function hardenWebContents(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),
   )
-  // file:// pages get the CSP from their meta tag; the workbench page from the dev server also by
-  // header. Only that page: the simulator's frame has its own, different policy.
+  // The workbench page gets its CSP by header from mpdt:// (app-protocol.ts) and, here, from the
+  // dev server. Only that page: the simulator's frame has its own, different policy.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     if (details.resourceType !== 'mainFrame' || !isWorkbenchUrl(details.url)) return callback({})
     callback({
@@ -58,12 +65,13 @@ function createMainWindow(): BrowserWindow {
     )
   })
   if (devServerUrl) void window.loadURL(devServerUrl)
-  else void window.loadFile(join(rendererDir, 'index.html'))
+  else void window.loadURL(WORKBENCH_URL)
   return window
 }
 
 async function start(): Promise<void> {
   hardenWebContents()
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir))
   const dataDir = process.env.MPDT_DATA_DIR || app.getPath('userData')
   const store = createProjectStore({ dataDir })
   const focusedWindow = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { IPC_PREFIX, METHOD_NAMES } from '../../shared/contract'
 import { ok } from '../../shared/result'
 import type { ContractService } from '../../shared/rpc'
+import { WORKBENCH_URL } from './app-protocol'
 import {
   registerContractHandlers,
   sendEventToWindows,
@@ -10,8 +11,7 @@ import {
   type SenderFrameLike,
   type WindowLike,
 } from './ipc-contract'
-
-const WORKBENCH_URL = 'file:///app/out/renderer/index.html'
+import { createWorkbenchUrlCheck } from './workbench-url'
 
 function frame(overrides: Partial<SenderFrameLike> = {}): SenderFrameLike {
   return { url: WORKBENCH_URL, processId: 7, routingId: 1, parent: null, ...overrides }
@@ -32,7 +32,7 @@ function setup(windows: WindowLike[]) {
   const service = { 'app.getInfo': getInfo } as unknown as ContractService
   const unregister = registerContractHandlers(ipcMain, service, {
     windows: () => windows,
-    isWorkbenchUrl: (url) => url.startsWith('file:///app/out/renderer/'),
+    isWorkbenchUrl: createWorkbenchUrlCheck({}),
   })
   const invoke = (senderFrame: SenderFrameLike | null) =>
     Promise.resolve(handlers.get(`${IPC_PREFIX}app.getInfo`)?.({ senderFrame }, {}))

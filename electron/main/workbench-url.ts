@@ -1,12 +1,10 @@
 /**
- * Which URLs are our own workbench: the built page under out/renderer (file://), or, during
- * development, pages of the electron-vite dev server's origin.
+ * Which URLs are our own workbench: pages of the app's own scheme (mpdt://workbench, see
+ * app-protocol.ts) or, during development, of the electron-vite dev server's origin.
  */
-import { fileURLToPath } from 'node:url'
-import { isInside } from '../host/static-files'
+import { APP_HOST, APP_SCHEME } from './app-protocol'
 
 export function createWorkbenchUrlCheck(options: {
-  rendererDir: string
   devServerUrl?: string
 }): (url: string) => boolean {
   const devOrigin = options.devServerUrl ? new URL(options.devServerUrl).origin : undefined
@@ -17,10 +15,7 @@ export function createWorkbenchUrlCheck(options: {
     } catch {
       return false
     }
-    if (parsed.protocol === 'file:') {
-      if (parsed.host !== '') return false
-      return isInside(options.rendererDir, fileURLToPath(parsed))
-    }
+    if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === APP_HOST
     return devOrigin !== undefined && parsed.origin === devOrigin
   }
 }
