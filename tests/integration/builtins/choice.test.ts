@@ -120,3 +120,40 @@ describe('radio-group', () => {
     expect(values).toEqual([])
   })
 })
+
+describe('label', () => {
+  it('a tap on its text works the checkbox inside it', async () => {
+    const values: unknown[] = []
+    mounted = await mountPage({
+      wxml: '<checkbox-group bindchange="onChange"><label><checkbox id="c" value="a" /><text id="t">A</text></label></checkbox-group>',
+      page: { onChange: (e: { detail: Detail }) => void values.push(e.detail.value) },
+    })
+    tap(mounted.byId('t'))
+    expect(values).toEqual([['a']])
+    tap(mounted.byId('c'))
+    expect(values).toEqual([['a'], []])
+  })
+
+  it('for names the control to work, before any control inside', async () => {
+    const details: Detail[] = []
+    mounted = await mountPage({
+      wxml: '<switch id="s" bindchange="onChange" /><label for="s"><radio id="r" /><text id="t">on</text></label>',
+      page: { onChange: (e: { detail: Detail }) => void details.push(e.detail) },
+    })
+    tap(mounted.byId('t'))
+    expect(details).toEqual([{ value: true }])
+    expect(mounted.byId('r').getAttribute('aria-checked')).toBe('false')
+  })
+
+  it('a label around a button taps the button; around an input focuses it', async () => {
+    const taps: string[] = []
+    mounted = await mountPage({
+      wxml: '<label><text id="bt">b</text><button id="b" bindtap="onTap">go</button></label><label><text id="it">i</text><input id="i" /></label>',
+      page: { onTap: () => taps.push('button') },
+    })
+    tap(mounted.byId('bt'))
+    expect(taps).toEqual(['button'])
+    tap(mounted.byId('it'))
+    expect(mounted.host.ownerDocument.activeElement).toBe(mounted.byId('i'))
+  })
+})

@@ -159,4 +159,5 @@ slider[disabled] .wx-slider-thumb { cursor: default; }
 .wx-picker-option[aria-selected=true] { color: #000000; background-color: #f2f2f2; }
 
 rich-text { display: inline; }
+label { display: inline; cursor: pointer; }
 `

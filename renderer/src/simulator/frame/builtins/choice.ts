@@ -14,17 +14,20 @@ import {
   type BuiltinContext,
   type Data,
 } from './define'
+import { registerActivation } from './activation'
 import { registerFormField } from './form-fields'
 
-/** Runs `activate` on a tap or on Space/Enter, unless `disabled()`. */
+/** Runs `activate` on a tap, on Space/Enter or from a `<label>`, unless `disabled()`. */
 function onActivate(context: BuiltinContext, disabled: () => boolean, activate: () => void) {
-  context.component.addListener('tap', () => {
+  const activation = () => {
     if (!disabled()) activate()
-  })
+  }
+  registerActivation(context.component, activation)
+  context.component.addListener('tap', activation)
   context.host.addEventListener('keydown', (event) => {
     if (event.key !== ' ' && event.key !== 'Enter') return
     event.preventDefault()
-    if (!disabled()) activate()
+    activation()
   })
 }
 

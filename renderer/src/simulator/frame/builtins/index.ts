@@ -14,6 +14,7 @@ import { defineForm } from './form'
 import { installHover } from './hover'
 import { defineIcon } from './icon'
 import { defineImage } from './image'
+import { defineLabel } from './label'
 import { defineNavigator, type Navigate } from './navigator'
 import { definePicker } from './picker'
 import { defineProgress } from './progress'
@@ -53,6 +54,7 @@ export function installBuiltinComponents(
   defineIcon(space, options.deviceWidth)
   defineProgress(space)
   defineChoices(space)
+  defineLabel(space)
   defineSlider(space)
   definePicker(space)
   defineScrollView(space)
