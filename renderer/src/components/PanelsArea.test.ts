@@ -23,10 +23,12 @@ async function mountPanels(problems: ProjectProblem[] = []) {
 }
 
 describe('PanelsArea', () => {
-  it('offers Details and Problems as tabs, Details selected', async () => {
+  it('offers Details, Network, Console and Problems as tabs, Details selected', async () => {
     const tabs = (await mountPanels()).findAll('[role="tablist"] [role="tab"]')
     expect(tabs.map((tab) => [tab.text(), tab.attributes('aria-selected')])).toEqual([
       ['Details', 'true'],
+      ['Network', 'false'],
+      ['Console', 'false'],
       ['Problems', 'false'],
     ])
   })
@@ -65,6 +67,6 @@ describe('PanelsArea', () => {
   it('the right arrow key moves to the next tab', async () => {
     const wrapper = await mountPanels()
     await wrapper.get('#tab-details').trigger('keydown', { key: 'ArrowRight' })
-    expect(wrapper.get('#tab-problems').attributes('aria-selected')).toBe('true')
+    expect(wrapper.get('#tab-network').attributes('aria-selected')).toBe('true')
   })
 })

@@ -1,5 +1,6 @@
 /** vue-i18n set-up: the locale follows the user's saved choice, else the OS, else the browser. */
 import { createI18n } from 'vue-i18n'
+import { withPanelMessages } from '../panels/panel-messages'
 import { messages, SUPPORTED_LOCALES, type WorkbenchLocale } from './messages'
 
 export { SUPPORTED_LOCALES, type WorkbenchLocale }
@@ -35,7 +36,12 @@ export function saveLocale(storage: Pick<Storage, 'setItem'> | undefined, locale
 }
 
 export function createWorkbenchI18n(locale: WorkbenchLocale) {
-  return createI18n({ legacy: false, locale, fallbackLocale: 'en', messages })
+  return createI18n({
+    legacy: false,
+    locale,
+    fallbackLocale: 'en',
+    messages: withPanelMessages(messages),
+  })
 }
 
 export type WorkbenchI18n = ReturnType<typeof createWorkbenchI18n>
