@@ -278,6 +278,30 @@ describe('page scrolling on the screen', () => {
   })
 })
 
+describe('device, app and capsule information', () => {
+  it('getMenuButtonBoundingClientRect places the capsule under the status bar at the right', () => {
+    const { wx } = start()
+    const rect = (wx.getMenuButtonBoundingClientRect as unknown as () => unknown)()
+    expect(rect).toEqual({ width: 87, height: 32, top: 24, right: 368, bottom: 56, left: 281 })
+  })
+
+  it('getDeviceInfo and getAppBaseInfo split the system info', () => {
+    const { wx } = start()
+    expect((wx.getDeviceInfo as unknown as () => unknown)()).toMatchObject({
+      brand: 'devtools',
+      model: 'iPhone 6/7/8',
+      system: 'iOS 10.0.1',
+      platform: 'devtools',
+    })
+    expect((wx.getAppBaseInfo as unknown as () => unknown)()).toMatchObject({
+      SDKVersion: '3.8.7',
+      language: 'zh_CN',
+      version: '8.0.5',
+      host: { env: 'WeChat' },
+    })
+  })
+})
+
 describe('window info', () => {
   it('getWindowInfo answers from the device, with a safe area', () => {
     const { wx } = start()

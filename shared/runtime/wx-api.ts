@@ -85,6 +85,9 @@ export function createWxApi(host: WxApiHost): Record<string, unknown> {
 
     getSystemInfoSync: systemInfo,
     getWindowInfo: () => windowInfo(systemInfo()),
+    getDeviceInfo: () => deviceInfo(systemInfo()),
+    getAppBaseInfo: () => appBaseInfo(systemInfo()),
+    getMenuButtonBoundingClientRect: () => menuButtonRect(systemInfo()),
     getSystemInfo: (options: unknown) => invoke('getSystemInfo', options, systemInfo),
     getNetworkType: (options: unknown) =>
       invoke('getNetworkType', options, () => ({ networkType: port.networkType() })),
@@ -115,6 +118,47 @@ function windowInfo(info: Record<string, unknown>): Record<string, unknown> {
       height: screenHeight - statusBarHeight,
     },
     screenTop: info.screenTop ?? screenHeight - number('windowHeight'),
+  }
+}
+
+/** `wx.getDeviceInfo()`: the device part of the system info. */
+function deviceInfo(info: Record<string, unknown>): Record<string, unknown> {
+  const { brand, model, system, platform, pixelRatio } = info
+  return { brand, model, system, platform, pixelRatio, benchmarkLevel: 1 }
+}
+
+/** `wx.getAppBaseInfo()`: the WeChat app part of the system info. */
+function appBaseInfo(info: Record<string, unknown>): Record<string, unknown> {
+  const { SDKVersion, language, version, fontSizeSetting } = info
+  return {
+    SDKVersion,
+    language,
+    version,
+    fontSizeSetting,
+    enableDebug: false,
+    host: { env: 'WeChat' },
+    theme: info.theme ?? 'light',
+  }
+}
+
+/** The capsule (menu button) WeChat draws at the top right: 87×32, 7 px from the edge. */
+export const MENU_BUTTON = { width: 87, height: 32, right: 7 }
+
+/**
+ * `wx.getMenuButtonBoundingClientRect()`: where the capsule is, below the status bar (4 px on iOS,
+ * 8 px elsewhere, as WeChat places it).
+ */
+export function menuButtonRect(info: Record<string, unknown>): Record<string, number> {
+  const gap = /ios/i.test(String(info.system)) ? 4 : 8
+  const top = Number(info.statusBarHeight ?? 0) + gap
+  const right = Number(info.screenWidth ?? 0) - MENU_BUTTON.right
+  return {
+    width: MENU_BUTTON.width,
+    height: MENU_BUTTON.height,
+    top,
+    right,
+    bottom: top + MENU_BUTTON.height,
+    left: right - MENU_BUTTON.width,
   }
 }
 

@@ -184,6 +184,20 @@ describe('the bars', () => {
     expect(byId('mp-tab-bar').hidden).toBe(false)
   })
 
+  it('draws the capsule where getMenuButtonBoundingClientRect says it is', () => {
+    const rect = (
+      frame.simulator()?.runtime.wx.getMenuButtonBoundingClientRect as () => Record<string, number>
+    )()
+    const capsule = byId('mp-capsule')
+    expect([
+      capsule.style.top,
+      capsule.style.left,
+      capsule.style.width,
+      capsule.style.height,
+    ]).toEqual([`${rect.top}px`, `${rect.left}px`, `${rect.width}px`, `${rect.height}px`])
+    expect(capsule.querySelectorAll('button')).toHaveLength(2)
+  })
+
   it('answers getSystemInfoSync for the device less the bars of the page', () => {
     const info = (frame.simulator()?.runtime.wx.getSystemInfoSync as () => Record<string, number>)()
     expect(info.windowHeight).toBe(667 - 20 - 44 - 50)

@@ -5,6 +5,7 @@
  * at the top right, and the tabBar (top or bottom, icons from the project) on tab pages.
  */
 import type { NavigationBarPatch, SystemInfo } from '../../../../shared/runtime'
+import { menuButtonRect } from '../../../../shared/runtime/wx-api'
 import { element } from './dom'
 import { NAVIGATION_BAR_HEIGHT, TAB_BAR_HEIGHT, type PageWindow } from './page-window'
 
@@ -142,6 +143,15 @@ export class PhoneChrome {
       { id: 'mp-capsule', role: 'group', 'aria-label': 'capsule' },
       [menu, element(doc, 'span', { class: 'mp-capsule-divider' }), close],
     )
+
+    // Where wx.getMenuButtonBoundingClientRect() says it is, so custom navigation bars line up.
+    const rect = menuButtonRect(device)
+    Object.assign(this.capsule.style, {
+      top: `${rect.top}px`,
+      left: `${rect.left}px`,
+      width: `${rect.width}px`,
+      height: `${rect.height}px`,
+    })
 
     this.pagesArea = element(doc, 'main', { id: 'mp-pages' })
     if (options.tabBar) this.tabBar = this.buildTabBar(options.tabBar)
