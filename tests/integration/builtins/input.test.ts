@@ -147,3 +147,34 @@ describe('textarea', () => {
     expect(values).toEqual(['note'])
   })
 })
+
+describe('placeholder-style and auto-height', () => {
+  it('placeholder-style styles the placeholder of that control only', async () => {
+    mounted = await mountPage({
+      wxml: '<input id="a" placeholder="a" placeholder-style="color: red" /><input id="b" placeholder="b" />',
+    })
+    const id = mounted.byId('a').getAttribute('wx-placeholder')
+    expect(id).not.toBeNull()
+    expect(mounted.byId('b').hasAttribute('wx-placeholder')).toBe(false)
+    const css = mounted.host.ownerDocument.querySelector('style[data-wx-placeholders]')?.textContent
+    expect(css).toBe(`[wx-placeholder="${id}"]::placeholder { color: red }`)
+  })
+
+  it('placeholder-style cannot close its rule', async () => {
+    mounted = await mountPage({
+      wxml: '<input id="a" placeholder-style="color: red} body { display: none" />',
+    })
+    const css = mounted.host.ownerDocument.querySelector('style[data-wx-placeholders]')?.textContent
+    expect(css).not.toContain('}  body')
+    expect(css?.match(/\{/g)).toHaveLength(1)
+  })
+
+  it('a textarea with auto-height takes the height of its content', async () => {
+    mounted = await mountPage({ wxml: '<textarea id="t" auto-height />' })
+    const textarea = mounted.byId('t') as HTMLTextAreaElement
+    // happy-dom lays nothing out: the content height a browser would measure.
+    Object.defineProperty(textarea, 'scrollHeight', { value: 72, configurable: true })
+    type(textarea, 'a\nb\nc')
+    expect(textarea.style.height).toBe('72px')
+  })
+})

@@ -3,6 +3,7 @@
  * `{ value, cursor, keyCode }` and what it returns replaces the value (a string, or
  * `{ value, cursor }`), as in WeChat; the component's `value` follows the typing so
  * `model:value` reaches the page. `bindfocus`, `bindblur` and `bindconfirm` carry `detail.value`.
+ * `placeholder-style` styles the placeholder; a textarea with `auto-height` grows with its text.
  */
 import type * as glassEasel from 'glass-easel'
 import { defineBuiltin, toggleAttribute, type BuiltinContext, type Data } from './define'
@@ -27,6 +28,7 @@ const COMMON_PROPERTIES = {
   value: { type: String, value: '' },
   name: { type: String, value: '' },
   placeholder: { type: String, value: '' },
+  placeholderStyle: { type: String, value: '' },
   disabled: { type: Boolean, value: false },
   maxlength: { type: Number, value: 140 },
   focus: { type: Boolean, value: false },
@@ -52,9 +54,57 @@ export function defineTextFields(space: glassEasel.ComponentSpace): void {
   })
 }
 
+/**
+ * `placeholder-style` of every control in one style sheet: `::placeholder` cannot be styled
+ * inline, so each control gets a `wx-placeholder` number its rule selects.
+ */
+class PlaceholderStyles {
+  private readonly rules = new Map<number, string>()
+  private next = 1
+  private sheet: HTMLStyleElement | null = null
+
+  set(control: Control, id: number, declarations: string): void {
+    // Declarations only: nothing may close the rule or the style element.
+    const safe = declarations.replace(/[{}<>]/g, '')
+    if (safe) this.rules.set(id, safe)
+    else this.rules.delete(id)
+    control.setAttribute('wx-placeholder', String(id))
+    this.write(control.ownerDocument)
+  }
+
+  remove(id: number, doc: Document): void {
+    if (this.rules.delete(id)) this.write(doc)
+  }
+
+  newId(): number {
+    return this.next++
+  }
+
+  private write(doc: Document): void {
+    if (!this.sheet || !this.sheet.isConnected) {
+      this.sheet = doc.createElement('style')
+      this.sheet.setAttribute('data-wx-placeholders', '')
+      doc.head.appendChild(this.sheet)
+    }
+    this.sheet.textContent = [...this.rules]
+      .map(([id, css]) => `[wx-placeholder="${id}"]::placeholder { ${css} }`)
+      .join('\n')
+  }
+}
+
+const placeholderStyles = new PlaceholderStyles()
+
+/** Grows a textarea with `auto-height` to its content. */
+function fitHeight(control: Control): void {
+  control.style.height = 'auto'
+  control.style.height = `${control.scrollHeight}px`
+}
+
 function renderControl(context: BuiltinContext, kind: 'input' | 'textarea') {
   const { component, data, emit, set } = context
   const control = context.host as Control
+  const placeholderId = placeholderStyles.newId()
+  context.onDetach(() => placeholderStyles.remove(placeholderId, control.ownerDocument))
   const initial = { value: '' }
   let keyCode: number | undefined
   let focusWanted = false
@@ -108,6 +158,7 @@ function renderControl(context: BuiltinContext, kind: 'input' | 'textarea') {
       },
     })
     set({ value: control.value })
+    if (data().autoHeight) fitHeight(control)
   })
   control.addEventListener('focus', (event) => {
     own(event)
@@ -129,6 +180,10 @@ function renderControl(context: BuiltinContext, kind: 'input' | 'textarea') {
       control.enterKeyHint = String(d.confirmType)
     }
     control.placeholder = String(d.placeholder)
+    if (d.placeholderStyle || control.hasAttribute('wx-placeholder')) {
+      placeholderStyles.set(control, placeholderId, String(d.placeholderStyle))
+    }
+    if (d.autoHeight) fitHeight(control)
     control.disabled = Boolean(d.disabled)
     toggleAttribute(control, 'maxlength', Number(d.maxlength) >= 0, String(d.maxlength))
     const wantFocus = Boolean(d.focus || d.autoFocus)
