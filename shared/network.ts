@@ -315,3 +315,7 @@ export interface ProgressNetworkEvent {
   total: number
   time: number
 }
+
+/** What `connectSocket` gives: the socket, or WeChat's failure (limit, list, invalid url). */
+export type SocketConnectResult =
+  { ok: true; socket: EngineSocket } | { ok: false; errMsg: string; errno?: number }

@@ -6,7 +6,19 @@
  * what they need before creating the runtime.
  */
 import type * as glassEasel from 'glass-easel'
-import type { EngineCallbacks, EngineRequest, EngineTask } from '../network'
+import type {
+  DownloadCallbacks,
+  EngineCallbacks,
+  EngineDownloadRequest,
+  EngineRequest,
+  EngineSocketRequest,
+  EngineTask,
+  EngineUploadRequest,
+  SocketCallbacks,
+  SocketConnectResult,
+  UploadCallbacks,
+} from '../network'
+import type { ChooseFiles, FilePort } from './file-port'
 
 /** Console levels the runtime forwards, as the mini-program called them. */
 export type ConsoleLevel =
@@ -92,6 +104,16 @@ export interface NativePort {
   ui?: InteractionUi
   /** The screen pages render on and scroll in; absent headless, where pages render nothing. */
   screen?: PageScreen
+  /** `wx.uploadFile` to the engine; the host resolves `filePath`. Absent: the API fails. */
+  uploadFile?(req: EngineUploadRequest, callbacks: UploadCallbacks): EngineTask
+  /** `wx.downloadFile` to the engine; the host picks the file. Absent: the API fails. */
+  downloadFile?(req: EngineDownloadRequest, callbacks: DownloadCallbacks): EngineTask
+  /** `wx.connectSocket` to the engine. Absent: the API fails. */
+  connectSocket?(req: EngineSocketRequest, callbacks: SocketCallbacks): SocketConnectResult
+  /** The mini-program's files (`wx.getFileSystemManager()`, `wx.saveFile`). Absent: they fail. */
+  files?: FilePort
+  /** Lets the user pick images or videos; absent: `chooseImage`/`chooseMedia` fail with cancel. */
+  chooseFiles?: ChooseFiles
 }
 
 /** One page of the stack as the host sees it. */

@@ -33,6 +33,9 @@ import { createRequestApi } from './request-task'
 import { AppStorage } from './storage'
 import { createTimers } from './timers'
 import { createWxApi } from './wx-api'
+import { createFileApi } from './file-system'
+import { createSocketApi } from './wx-socket'
+import { createTransferApi } from './wx-transfers'
 
 export interface RuntimeOptions {
   port: NativePort
@@ -232,6 +235,22 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     port.saveStorage(options.appid, change),
   )
   const invokeLater = createLaterInvoker(sink, pending)
+  const currentPage = () => stack.top?.route
+  const transfers = createTransferApi({
+    port,
+    pending,
+    sink,
+    defer: timerControl.defer,
+    currentPage,
+  })
+  const sockets = createSocketApi({
+    port,
+    pending,
+    sink,
+    defer: timerControl.defer,
+    invokeLater,
+    currentPage,
+  })
   const wx = {
     ...createWxApi({ port, sink, defer: timerControl.defer, storage, requests }),
     ...createNavigationApi({
@@ -243,6 +262,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       isTabPage,
     }),
     ...createInteractionApi({ port, invokeLater, defer: timerControl.defer, stack }),
+    uploadFile: transfers.uploadFile,
+    downloadFile: transfers.downloadFile,
+    ...sockets.wx,
+    ...createFileApi({ port, defer: timerControl.defer, invokeLater }),
   }
 
   const App = (definition: unknown): void => {
@@ -390,6 +413,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     onIdle: (listener) => pending.onIdle(listener),
     dispose: () => {
       requests.abortAll()
+      transfers.abortAll()
+      sockets.closeAll()
       timerControl.clearAll()
       stack.releaseAll()
       pending.cancelIdleCheck()

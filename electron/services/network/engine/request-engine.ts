@@ -6,7 +6,6 @@ import type {
   EngineCallbacks,
   EngineDownloadRequest,
   EngineRequest,
-  EngineSocket,
   EngineSocketRequest,
   EngineTask,
   EngineUploadRequest,
@@ -15,6 +14,7 @@ import type {
   NetworkEvent,
   OriginSecurityDetails,
   SocketCallbacks,
+  SocketConnectResult,
   ToolConsoleMessage,
   UploadCallbacks,
 } from '../../../../shared/network'
@@ -97,10 +97,7 @@ export interface RequestEngine {
     callbacks: DownloadCallbacks,
   ): EngineTask
   /** `wx.connectSocket`: at most `maxSockets` open; a refused one reports onError then onClose. */
-  connectSocket(
-    request: EngineSocketRequest,
-    callbacks: SocketCallbacks,
-  ): { ok: true; socket: EngineSocket } | { ok: false; errMsg: string; errno?: number }
+  connectSocket(request: EngineSocketRequest, callbacks: SocketCallbacks): SocketConnectResult
   /** Applies to the next request (e.g. the urlCheck checkbox). Throws on an invalid connectTo. */
   update(options: Partial<RequestEngineOptions>): void
   onEvent(listener: (event: NetworkEvent) => void): () => void

@@ -13,6 +13,7 @@ import type {
   EngineSocketRequest,
   NetworkEvent,
   SocketCallbacks,
+  SocketConnectResult,
   SocketData,
   ToolConsoleMessage,
 } from '../../../../shared/network'
@@ -45,9 +46,6 @@ export interface SocketPoolHost {
   nextId(): string
 }
 
-export type SocketStart =
-  { ok: true; socket: EngineSocket } | { ok: false; errMsg: string; errno?: number }
-
 /** Reasons DevTools fills in when the server gave none. */
 const CLOSE_REASONS: Record<number, string> = {
   1000: 'normal closure',
@@ -64,7 +62,7 @@ export class SocketPool {
 
   constructor(private readonly host: SocketPoolHost) {}
 
-  connect(request: EngineSocketRequest, callbacks: SocketCallbacks): SocketStart {
+  connect(request: EngineSocketRequest, callbacks: SocketCallbacks): SocketConnectResult {
     const { host } = this
     const settings = host.settings()
     const { url } = request

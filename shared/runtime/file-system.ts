@@ -1,0 +1,230 @@
+/**
+ * `wx.env.USER_DATA_PATH`, `wx.getFileSystemManager()` (readFile, writeFile, appendFile, access,
+ * unlink, stat, readdir, mkdir, saveFile; each async and Sync), `wx.saveFile`, `wx.chooseImage`
+ * and `wx.chooseMedia`, on the host's FilePort. Failures read `<api>:fail <WeChat's words>`;
+ * the Sync forms throw an Error with that message. Async forms call back after the current
+ * macrotask, or return a Promise when given no callback.
+ */
+import type { ApiFailure } from './api-result'
+import { apiFailure, parameterError } from './api-result'
+import type { ApiOutcome, LaterInvoker } from './async-api'
+import { decodeBytes, encodeText, isFileEncoding } from './file-encoding'
+import { USER_DATA_PATH, type FilePort, type FileResult, type FileStats } from './file-port'
+import type { NativePort } from './native-port'
+import { toArrayBuffer } from './request-result'
+
+export interface FileApiHost {
+  port: NativePort
+  defer(fn: () => void): void
+  invokeLater: LaterInvoker
+}
+
+/** WeChat's `Stats`: fields plus `isFile()`/`isDirectory()`. */
+function statsObject(stats: FileStats): Record<string, unknown> {
+  const { isFile, isDirectory, ...fields } = stats
+  return { ...fields, isFile: () => isFile, isDirectory: () => isDirectory }
+}
+
+type Act = (args: Record<string, unknown>, files: FilePort) => ApiOutcome
+
+export function createFileApi(host: FileApiHost): Record<string, unknown> {
+  const { port, defer, invokeLater } = host
+
+  /** `<api>` async (options object) and `<api>Sync` (positional) from one implementation. */
+  function both(
+    api: string,
+    positional: string[],
+    act: Act,
+    /** The result field the Sync form returns. */
+    returns?: string,
+  ): Record<string, (...args: unknown[]) => unknown> {
+    const run = (args: Record<string, unknown>): ApiOutcome =>
+      port.files ? act(args, port.files) : { ok: false, failure: { errMsg: '' } }
+    const failureFor = (name: string, outcome: ApiOutcome & { ok: false }): ApiFailure =>
+      outcome.failure.errMsg === ''
+        ? apiFailure(name, 'not supported')
+        : { ...outcome.failure, errMsg: `${name}:fail ${outcome.failure.errMsg}` }
+    return {
+      [api]: (options: unknown) =>
+        invokeLater(api, options, (opts, settle) => {
+          const outcome = run(opts)
+          defer(() =>
+            settle(outcome.ok ? outcome : { ok: false, failure: failureFor(api, outcome) }),
+          )
+        }),
+      [`${api}Sync`]: (...args: unknown[]) => {
+        const named = Object.fromEntries(positional.map((name, i) => [name, args[i]]))
+        const outcome = run(named)
+        if (!outcome.ok) throw new Error(failureFor(`${api}Sync`, outcome).errMsg)
+        return returns === undefined ? undefined : outcome.result?.[returns]
+      },
+    }
+  }
+
+  const fail = (message: string): ApiOutcome => ({ ok: false, failure: { errMsg: message } })
+  const param = (api: string, name: string, value: unknown): ApiOutcome => ({
+    ok: false,
+    failure: {
+      errMsg: parameterError(api, name, 'String', value).errMsg.replace(/^.*?:fail /, ''),
+    },
+  })
+  const done = <T>(
+    result: FileResult<T>,
+    shape: (value: T) => Record<string, unknown> = () => ({}),
+  ) =>
+    result.ok ? ({ ok: true, result: shape(result.value) } as ApiOutcome) : fail(result.message)
+
+  function write(append: boolean): Act {
+    return (args, files) => {
+      if (typeof args.filePath !== 'string') return param('writeFile', 'filePath', args.filePath)
+      const encoding = args.encoding ?? 'utf8'
+      if (!isFileEncoding(encoding)) return fail(`invalid encoding "${String(encoding)}"`)
+      const { data } = args
+      const bytes =
+        typeof data === 'string'
+          ? encodeText(data, encoding)
+          : data instanceof ArrayBuffer
+            ? new Uint8Array(data)
+            : ArrayBuffer.isView(data)
+              ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+              : undefined
+      if (!bytes) return fail('parameter error: parameter.data should be String/ArrayBuffer')
+      return done(files.writeFile(args.filePath, bytes, append))
+    }
+  }
+
+  const manager: Record<string, unknown> = {
+    ...both(
+      'readFile',
+      ['filePath', 'encoding'],
+      (args, files) => {
+        if (typeof args.filePath !== 'string') return param('readFile', 'filePath', args.filePath)
+        const { encoding } = args
+        if (encoding !== undefined && !isFileEncoding(encoding)) {
+          return fail(`invalid encoding "${String(encoding)}"`)
+        }
+        return done(files.readFile(args.filePath), (bytes) => ({
+          data: encoding === undefined ? toArrayBuffer(bytes) : decodeBytes(bytes, encoding),
+        }))
+      },
+      'data',
+    ),
+    ...both('writeFile', ['filePath', 'data', 'encoding'], write(false)),
+    ...both('appendFile', ['filePath', 'data', 'encoding'], write(true)),
+    ...both('access', ['path'], (args, files) =>
+      typeof args.path === 'string'
+        ? done(files.access(args.path))
+        : param('access', 'path', args.path),
+    ),
+    ...both('unlink', ['filePath'], (args, files) =>
+      typeof args.filePath === 'string'
+        ? done(files.unlink(args.filePath))
+        : param('unlink', 'filePath', args.filePath),
+    ),
+    ...both(
+      'stat',
+      ['path'],
+      (args, files) =>
+        typeof args.path === 'string'
+          ? done(files.stat(args.path), (stats) => ({ stats: statsObject(stats) }))
+          : param('stat', 'path', args.path),
+      'stats',
+    ),
+    ...both(
+      'readdir',
+      ['dirPath'],
+      (args, files) =>
+        typeof args.dirPath === 'string'
+          ? done(files.readdir(args.dirPath), (names) => ({ files: names }))
+          : param('readdir', 'dirPath', args.dirPath),
+      'files',
+    ),
+    ...both('mkdir', ['dirPath', 'recursive'], (args, files) =>
+      typeof args.dirPath === 'string'
+        ? done(files.mkdir(args.dirPath, args.recursive === true))
+        : param('mkdir', 'dirPath', args.dirPath),
+    ),
+    ...both(
+      'saveFile',
+      ['tempFilePath', 'filePath'],
+      (args, files) => {
+        if (typeof args.tempFilePath !== 'string') {
+          return param('saveFile', 'tempFilePath', args.tempFilePath)
+        }
+        const target = typeof args.filePath === 'string' ? args.filePath : undefined
+        return done(files.saveFile(args.tempFilePath, target), (path) => ({ savedFilePath: path }))
+      },
+      'savedFilePath',
+    ),
+  }
+
+  const chooser =
+    (api: 'chooseImage' | 'chooseMedia') =>
+    (options: unknown): Promise<unknown> | undefined =>
+      invokeLater(api, options, (opts, settle) => {
+        const count = typeof opts.count === 'number' && opts.count > 0 ? opts.count : 9
+        const mediaType =
+          api === 'chooseImage'
+            ? (['image'] as const)
+            : Array.isArray(opts.mediaType)
+              ? opts.mediaType.filter((t): t is 'image' | 'video' => t === 'image' || t === 'video')
+              : (['image', 'video'] as const)
+        if (!port.chooseFiles) {
+          defer(() => settle({ ok: false, failure: apiFailure(api, 'cancel') }))
+          return
+        }
+        port.chooseFiles({ count, mediaType: [...mediaType] }, (files) =>
+          defer(() => {
+            if (!files || files.length === 0) {
+              settle({ ok: false, failure: apiFailure(api, 'cancel') })
+              return
+            }
+            const picked = files.slice(0, count)
+            const result: Record<string, unknown> =
+              api === 'chooseImage'
+                ? {
+                    tempFilePaths: picked.map((file) => file.path),
+                    tempFiles: picked.map((file) => ({ path: file.path, size: file.size })),
+                  }
+                : {
+                    tempFiles: picked.map((file) => ({
+                      tempFilePath: file.path,
+                      size: file.size,
+                      fileType: file.fileType,
+                    })),
+                    type:
+                      new Set(picked.map((file) => file.fileType)).size > 1
+                        ? 'mix'
+                        : picked[0].fileType,
+                  }
+            settle({ ok: true, result })
+          }),
+        )
+      })
+
+  return {
+    env: { USER_DATA_PATH },
+    getFileSystemManager: () => manager,
+    saveFile: (options: unknown) =>
+      invokeLater('saveFile', options, (opts, settle) => {
+        const { tempFilePath, filePath } = opts
+        let outcome: ApiOutcome
+        if (typeof tempFilePath !== 'string') {
+          outcome = {
+            ok: false,
+            failure: parameterError('saveFile', 'tempFilePath', 'String', tempFilePath),
+          }
+        } else {
+          const saved = port.files
+            ? port.files.saveFile(tempFilePath, typeof filePath === 'string' ? filePath : undefined)
+            : { ok: false as const, message: 'not supported' }
+          outcome = saved.ok
+            ? { ok: true, result: { savedFilePath: saved.value } }
+            : { ok: false, failure: apiFailure('saveFile', saved.message) }
+        }
+        defer(() => settle(outcome))
+      }),
+    chooseImage: chooser('chooseImage'),
+    chooseMedia: chooser('chooseMedia'),
+  }
+}
