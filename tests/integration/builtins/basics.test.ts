@@ -38,6 +38,23 @@ describe('view, text and block', () => {
   })
 })
 
+describe('hidden', () => {
+  it('hides built-in components as it hides views, and follows setData', async () => {
+    mounted = await mountPage({
+      wxml: '<button id="b" hidden="{{h}}">b</button><switch id="s" hidden="{{h}}" /><progress hidden="{{h}}" percent="5" />',
+      page: { data: { h: true } },
+    })
+    const progress = () => mounted!.host.querySelector('wx-progress') as HTMLElement
+    expect(mounted.byId('b').hidden).toBe(true)
+    expect(mounted.byId('s').hidden).toBe(true)
+    expect(progress().hidden).toBe(true)
+    mounted.page.setData({ h: false })
+    expect(mounted.byId('b').hidden).toBe(false)
+    expect(mounted.byId('s').hidden).toBe(false)
+    expect(progress().hidden).toBe(false)
+  })
+})
+
 describe('event objects', () => {
   it('a tap on a view carries target and currentTarget ids and datasets, mark and touches', async () => {
     const events: Record<string, unknown>[] = []

@@ -88,15 +88,22 @@ const engine: glassEasel.templateEngine.TemplateEngine = {
             instance = { update: () => {}, attach: [], detach: [] }
             instances.set(component, instance)
             instance.update = render(contextOf(component, shadowRoot, instance))
-            instance.update(data as Data)
+            apply(component, instance, data as Data)
           },
           updateValues(data) {
-            instance?.update(data as Data)
+            if (instance) apply(component, instance, data as Data)
           },
         }
       },
     }
   },
+}
+
+/** Applies a data change; `hidden`, as on every WeChat component, hides the host. */
+function apply(component: glassEasel.GeneralComponent, instance: BuiltinInstance, data: Data) {
+  instance.update(data)
+  const host = component.$$ as unknown as HTMLElement | null
+  if (host) toggleAttribute(host, 'hidden', Boolean(data.hidden))
 }
 
 function contextOf(
@@ -150,7 +157,7 @@ export function defineBuiltin(
   tag: string,
   spec: BuiltinSpec,
 ): glassEasel.GeneralComponentDefinition {
-  const properties: Record<string, unknown> = {}
+  const properties: Record<string, unknown> = { hidden: { type: Boolean, value: false } }
   for (const [name, property] of Object.entries(spec.properties)) {
     properties[name] = {
       type: property.type,

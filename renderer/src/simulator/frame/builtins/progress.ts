@@ -4,7 +4,7 @@
  * progressbar. Its `style` is passed on; classes on `<progress>` do not apply.
  */
 import type * as glassEasel from 'glass-easel'
-import { defineBuiltin, type Data } from './define'
+import { defineBuiltin, toggleAttribute, type Data } from './define'
 
 export function defineProgress(space: glassEasel.ComponentSpace): void {
   defineBuiltin(space, 'progress', {
@@ -43,6 +43,8 @@ export function defineProgress(space: glassEasel.ComponentSpace): void {
       let shown = 0
       return (d: Data) => {
         rootDom.setAttribute('style', String(d.style))
+        // No host to hide: `hidden` applies to what it draws.
+        toggleAttribute(rootDom, 'hidden', Boolean(d.hidden))
         const percent = Math.min(100, Math.max(0, Number(d.percent) || 0))
         rootDom.setAttribute('aria-valuenow', String(percent))
         bar.style.height = `${Number(d.strokeWidth)}px`
