@@ -115,6 +115,14 @@ const en = {
       'This browser does not tell the path of a dropped folder; type the folder path instead.',
     UNEXPECTED: 'Something went wrong: {message}',
   } as Record<string, string>,
+  simulator: {
+    label: 'Simulator',
+    toolbar: 'Simulator toolbar',
+    device: 'Device',
+    zoom: 'Zoom',
+    frameTitle: 'Mini-program simulator',
+    failed: 'The simulator could not start: {message}',
+  },
 }
 
 export type WorkbenchMessages = typeof en
@@ -220,6 +228,14 @@ const zhCN: WorkbenchMessages = {
     TRANSPORT_CLOSED: '与 MP DevTools 的连接已关闭。',
     DROP_NO_PATH: '浏览器无法得知拖入文件夹的路径；请输入目录路径。',
     UNEXPECTED: '出现错误：{message}',
+  },
+  simulator: {
+    label: '模拟器',
+    toolbar: '模拟器工具栏',
+    device: '机型',
+    zoom: '缩放',
+    frameTitle: '小程序模拟器',
+    failed: '模拟器无法启动：{message}',
   },
 }
 

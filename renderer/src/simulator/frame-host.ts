@@ -1,0 +1,212 @@
+/**
+ * The workbench's side of the simulator protocol (shared/simulator-protocol.ts): the parent of
+ * the sandboxed frame. A message is accepted ONLY when it comes from this frame's window AND is a
+ * wx-bridge message; everything else is dropped. The frame never reaches the contract: a request
+ * it asks for is re-built here from checked fields and tagged with the current page, and the
+ * main process checks it again.
+ */
+import type { ContractClient, Unsubscribe } from '../../../shared/rpc'
+import type { EngineRequest } from '../../../shared/network'
+import {
+  isFrameMessage,
+  type FrameMessage,
+  type HostMessage,
+  type SimulatorBundle,
+  type TaskEvent,
+} from '../../../shared/simulator-protocol'
+import type { NetworkType, SystemInfo } from '../../../shared/runtime/native-port'
+import type { ServiceError } from '../../../shared/result'
+import { loadStorage, saveStorageChange, type KeyValueStore } from './frame-storage'
+
+export interface PageEntry {
+  route: string
+  query: Record<string, string>
+}
+
+export interface FrameConsoleEntry {
+  source: 'miniprogram' | 'baselib'
+  level: string
+  args: unknown[]
+  stack?: string
+}
+
+export interface FrameHostOptions {
+  client: ContractClient
+  /** The window the frame's messages arrive at (the workbench's). */
+  window: Window
+  storage: KeyValueStore
+  deviceWidth: number
+  systemInfo: SystemInfo
+  networkType: NetworkType
+  /** Page to open with its query (hot reload), used when the new bundle still has the route. */
+  entry?: PageEntry
+  onConsole(entry: FrameConsoleEntry): void
+  onPages(stack: PageEntry[]): void
+  /** The bundle could not be made (no project, unreadable folder…). */
+  onFailure(error: ServiceError): void
+  onBooted?(bundle: SimulatorBundle): void
+  onPainted?(route: string, time: number): void
+}
+
+export interface FrameHost {
+  /** Aborts the frame's open requests and stops listening; the iframe itself is the caller's. */
+  dispose(): void
+}
+
+let hostSequence = 0
+
+/** The query of a page entry as a URL query string (`a=1&b=2`). */
+export function entryPath(entry: PageEntry): string {
+  const query = new URLSearchParams(entry.query).toString()
+  return query ? `${entry.route}?${query}` : entry.route
+}
+
+function isPageStack(value: unknown): value is PageEntry[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= 64 &&
+    value.every(
+      (page) =>
+        typeof page === 'object' &&
+        page !== null &&
+        typeof (page as PageEntry).route === 'string' &&
+        typeof (page as PageEntry).query === 'object' &&
+        (page as PageEntry).query !== null,
+    )
+  )
+}
+
+/** Starts hosting the frame shown by `iframe`; call before the iframe loads its document. */
+export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions): FrameHost {
+  const { client } = options
+  const prefix = `f${++hostSequence}-${Date.now().toString(36)}-`
+  /** Contract task id → the frame's own task id. */
+  const tasks = new Map<string, string>()
+  let stack: PageEntry[] = []
+  let appid: string | undefined
+  let booting = false
+  let disposed = false
+
+  const post = (message: HostMessage): void => {
+    iframe.contentWindow?.postMessage(message, '*')
+  }
+
+  const stopTasks: Unsubscribe = client.on('network.task', ({ taskId, event }) => {
+    const frameTaskId = tasks.get(taskId)
+    if (frameTaskId === undefined) return
+    if (event.kind === 'done') tasks.delete(taskId)
+    post({ type: 'wx-host:task', taskId: frameTaskId, event })
+  })
+
+  async function boot(): Promise<void> {
+    if (booting) return
+    booting = true
+    const result = await client.call('simulator.bundle', { deviceWidth: options.deviceWidth })
+    if (disposed) return
+    if (!result.ok) {
+      options.onFailure(result.error)
+      return
+    }
+    const bundle = result.value
+    appid = bundle.appid
+    const entry =
+      options.entry && bundle.compiled.pages.includes(options.entry.route)
+        ? entryPath(options.entry)
+        : undefined
+    post({
+      type: 'wx-host:boot',
+      bundle,
+      systemInfo: options.systemInfo,
+      storage: loadStorage(options.storage, bundle.appid),
+      networkType: options.networkType,
+      ...(entry ? { entry } : {}),
+    })
+    options.onBooted?.(bundle)
+  }
+
+  function fail(frameTaskId: string, errMsg: string): void {
+    const event: TaskEvent = { kind: 'done', outcome: { ok: false, errMsg } }
+    post({ type: 'wx-host:task', taskId: frameTaskId, event })
+  }
+
+  async function request(frameTaskId: string, req: EngineRequest): Promise<void> {
+    const taskId = prefix + frameTaskId
+    if (tasks.has(taskId)) return
+    tasks.set(taskId, frameTaskId)
+    const page = stack[stack.length - 1]?.route
+    const result = await client.call('network.request', {
+      taskId,
+      req: { ...(req as object), ...(page ? { page } : {}) } as EngineRequest,
+    })
+    if (!result.ok && tasks.delete(taskId))
+      fail(frameTaskId, `request:fail ${result.error.message}`)
+  }
+
+  function handle(message: FrameMessage): void {
+    switch (message.type) {
+      case 'wx-bridge:ready':
+        void boot()
+        break
+      case 'wx-bridge:request':
+        if (typeof message.taskId === 'string' && message.taskId.length <= 64) {
+          void request(message.taskId, message.req)
+        }
+        break
+      case 'wx-bridge:abort':
+        if (typeof message.taskId === 'string') {
+          void client.call('network.abort', { taskId: prefix + message.taskId })
+        }
+        break
+      case 'wx-bridge:console':
+        options.onConsole({
+          source: message.source === 'baselib' ? 'baselib' : 'miniprogram',
+          level: typeof message.level === 'string' ? message.level : 'log',
+          args: Array.isArray(message.args) ? message.args : [],
+        })
+        break
+      case 'wx-bridge:error': {
+        const error = (message.error ?? {}) as { message?: unknown; stack?: unknown }
+        options.onConsole({
+          source: 'miniprogram',
+          level: 'error',
+          args: [String(error.message ?? 'Error')],
+          ...(typeof error.stack === 'string' ? { stack: error.stack } : {}),
+        })
+        break
+      }
+      case 'wx-bridge:storage':
+        // Only the booted project's own storage, whatever appid the frame names.
+        if (appid !== undefined) saveStorageChange(options.storage, appid, message.change)
+        break
+      case 'wx-bridge:pages':
+        if (isPageStack(message.stack)) {
+          stack = message.stack
+          options.onPages(stack)
+        }
+        break
+      case 'wx-bridge:painted':
+        if (typeof message.route === 'string' && typeof message.time === 'number') {
+          options.onPainted?.(message.route, message.time)
+        }
+        break
+    }
+  }
+
+  const onMessage = (event: MessageEvent): void => {
+    if (disposed || event.source !== iframe.contentWindow || event.source === null) return
+    if (!isFrameMessage(event.data)) return
+    handle(event.data)
+  }
+  options.window.addEventListener('message', onMessage)
+
+  return {
+    dispose() {
+      if (disposed) return
+      disposed = true
+      options.window.removeEventListener('message', onMessage)
+      stopTasks()
+      for (const taskId of tasks.keys()) void client.call('network.abort', { taskId })
+      tasks.clear()
+    },
+  }
+}

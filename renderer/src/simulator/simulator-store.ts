@@ -1,0 +1,102 @@
+/**
+ * The simulator's state in the workbench: the chosen device and zoom (remembered), the frame's
+ * generation (a new one is a fresh iframe: compile, hot reload, another device), the page stack
+ * the frame last reported (so a reload re-opens the current page with its query), and whether the
+ * last start failed.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
+import type { ServiceError } from '../../../shared/result'
+import type { Unsubscribe } from '../../../shared/rpc'
+import { bridge } from '../bridge'
+import { DEFAULT_DEVICE_ID, DEFAULT_ZOOM, devicePreset, ZOOM_LEVELS } from './devices'
+import type { PageEntry } from './frame-host'
+
+const DEVICE_KEY = 'mpdt.simulator.device'
+const ZOOM_KEY = 'mpdt.simulator.zoom'
+
+function remembered(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key)
+  } catch {
+    return null
+  }
+}
+
+function remember(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value)
+  } catch {
+    // Storage unavailable: the choice lasts for this session.
+  }
+}
+
+export const useSimulatorStore = defineStore('simulator', () => {
+  const deviceId = ref(devicePreset(remembered(DEVICE_KEY) ?? DEFAULT_DEVICE_ID).id)
+  const savedZoom = Number(remembered(ZOOM_KEY))
+  const zoom = ref(ZOOM_LEVELS.includes(savedZoom) ? savedZoom : DEFAULT_ZOOM)
+  const device = computed(() => devicePreset(deviceId.value))
+  /** Increases for every new frame. */
+  const generation = ref(1)
+  /** The page stack the running frame reported, top last. */
+  const stack = ref<PageEntry[]>([])
+  /** What the next frame opens: the page that was on top when it was asked for. */
+  const entry = ref<PageEntry | undefined>()
+  const failure = ref<ServiceError | null>(null)
+  const booted = ref(false)
+
+  watch(deviceId, (id) => {
+    remember(DEVICE_KEY, id)
+    reload()
+  })
+  watch(zoom, (value) => remember(ZOOM_KEY, String(value)))
+
+  /** A fresh frame with a fresh bundle, on the page that is open now. */
+  function reload(): void {
+    entry.value = stack.value[stack.value.length - 1]
+    failure.value = null
+    booted.value = false
+    generation.value++
+  }
+
+  /** A fresh frame on the project's first page (another project was opened). */
+  function restart(): void {
+    stack.value = []
+    reload()
+  }
+
+  let listening: Unsubscribe[] = []
+  let projectDir: string | undefined
+
+  /** Follows saves (hot reload) and project switches. */
+  function start(): void {
+    if (listening.length > 0) return
+    listening = [
+      bridge().on('project.sourcesChanged', () => reload()),
+      bridge().on('project.changed', (info) => {
+        if (projectDir !== undefined && projectDir !== info.dir) restart()
+        projectDir = info.dir
+      }),
+    ]
+  }
+
+  function stop(): void {
+    for (const off of listening) off()
+    listening = []
+  }
+
+  return {
+    deviceId,
+    zoom,
+    device,
+    generation,
+    stack,
+    entry,
+    failure,
+    booted,
+    reload,
+    restart,
+    start,
+    stop,
+  }
+})

@@ -1,0 +1,235 @@
+/**
+ * The simulator end to end in browser mode: the real `mpdt open --web`, Chromium, the sandboxed
+ * frame, the contract over the WebSocket, and the request engine talking to a loopback server.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FrameLocator } from 'playwright-core'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { startHttpServer, type TestServer } from '../helpers/servers'
+import {
+  E2E_TEST_TIMEOUT_MS,
+  openWorkbench,
+  REPO_ROOT,
+  SCREENSHOT_DIR,
+  stopEverything,
+  waitFor,
+  type WorkbenchSession,
+} from './harness'
+
+const DEVICES = [
+  { id: 'iphone-se', label: 'iPhone SE 375×667 @2' },
+  { id: 'iphone-14', label: 'iPhone 14 390×844 @3' },
+  { id: 'iphone-14-pro-max', label: 'iPhone 14 Pro Max 430×932 @3' },
+  { id: 'pixel-7', label: 'Pixel 7 412×915 @2.625' },
+  { id: 'ipad-mini', label: 'iPad mini 768×1024 @2' },
+]
+
+interface Arrival {
+  url: string
+  referer?: string
+}
+
+describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
+  let session: WorkbenchSession | undefined
+  let scratch: string | undefined
+  let api: TestServer | undefined
+  let arrivals: Arrival[] = []
+
+  afterEach(async () => {
+    try {
+      await session?.close()
+    } finally {
+      session = undefined
+      await api?.close()
+      api = undefined
+      if (scratch) await rm(scratch, { recursive: true, force: true })
+      scratch = undefined
+    }
+  })
+
+  afterAll(stopEverything)
+
+  /** A copy of a simulator fixture whose api.gallery.test is mapped to a loopback server. */
+  async function projectWithApi(name: string): Promise<string> {
+    arrivals = []
+    api = await startHttpServer((request, response) => {
+      arrivals.push({ url: request.url ?? '', referer: request.headers.referer })
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.end(JSON.stringify({ message: 'hi' }))
+    })
+    scratch = await mkdtemp(join(tmpdir(), 'mpdt-e2e-simulator-'))
+    const dir = join(scratch, name)
+    await cp(join(REPO_ROOT, 'tests/fixtures/simulator', name), dir, { recursive: true })
+    await writeFile(
+      join(dir, 'project.private.config.json'),
+      JSON.stringify({ mpdt: { connectTo: [`api.gallery.test:80:127.0.0.1:${api.port}`] } }),
+    )
+    return dir
+  }
+
+  function phone(): FrameLocator {
+    return session!.page.frameLocator('iframe.simulator-frame')
+  }
+
+  /** The element with this WXML id (glass-easel prefixes ids with its component's). */
+  function byId(id: string): string {
+    return `[id="${id}"], [id$="--${id}"]`
+  }
+
+  async function text(selector: string): Promise<string> {
+    return phone().locator(selector).first().innerText()
+  }
+
+  /**
+   * At 100 %: Playwright aims clicks inside a scaled iframe as if it were not scaled, so taps are
+   * tested unscaled (the zoom itself is checked by the screenshots and `zooms the phone`).
+   */
+  async function showUnscaled(): Promise<void> {
+    await session!.page.getByRole('combobox', { name: '缩放' }).selectOption({ label: '100%' })
+  }
+
+  async function openGallery(): Promise<void> {
+    session = await openWorkbench(await projectWithApi('gallery'))
+    await showUnscaled()
+    await phone().locator(byId('title')).waitFor()
+  }
+
+  it('renders wx:for, wx:if, a template, WXS and a custom component in the sandboxed frame', async () => {
+    await openGallery()
+    expect(await text(byId('title'))).toBe('GALLERY')
+    expect(await phone().locator(byId('items')).locator('.row').allInnerTexts()).toEqual([
+      'apple × 2',
+      'pear × 1',
+    ])
+    expect(await text(byId('count'))).toBe('count 2')
+    expect(await phone().locator(byId('empty')).count()).toBe(0)
+    expect(await text(byId('badge'))).toBe('badge:2')
+    const sandbox = await session!.page.locator('iframe.simulator-frame').getAttribute('sandbox')
+    expect(sandbox).toBe('allow-scripts')
+    expect(session!.pageErrors).toEqual([])
+  })
+
+  it('runs a tap’s handler and setData updates the page', async () => {
+    await openGallery()
+    await phone().locator(byId('add')).click()
+    await phone().locator(byId('count'), { hasText: 'count 3' }).waitFor()
+    expect(await phone().locator(byId('items')).locator('.row').allInnerTexts()).toEqual([
+      'apple × 2',
+      'pear × 1',
+      'plum × 3',
+    ])
+    expect(await text(byId('badge'))).toBe('badge:3')
+  })
+
+  it('sends wx.request through the engine to the server and shows the answer', async () => {
+    await openGallery()
+    await phone().locator(byId('fetch')).click()
+    await phone().locator(byId('fetched'), { hasText: 'status' }).waitFor()
+    expect(await text(byId('fetched'))).toBe('status 200 hi')
+    expect(arrivals).toEqual([
+      { url: '/hello', referer: 'https://servicewechat.com/touristappid/devtools/page-frame.html' },
+    ])
+  })
+
+  it('runs the lifecycles in order when navigating there and back', async () => {
+    await openGallery()
+    await phone().locator(byId('to-detail')).click()
+    await phone().locator(byId('detail'), { hasText: 'detail 7' }).waitFor()
+    await phone().locator(byId('back')).click()
+    const log = await waitFor(
+      () => text(byId('log')),
+      (value) => value.endsWith('index onShow') && value.includes('detail'),
+    )
+    expect(log.split(',')).toEqual([
+      'index onLoad',
+      'index onShow',
+      'index onReady',
+      'index onHide',
+      'detail onLoad',
+      'detail onShow',
+      'detail onReady',
+      'detail onUnload',
+      'index onShow',
+    ])
+  })
+
+  it('shows a toast', async () => {
+    await openGallery()
+    await phone().locator(byId('toast')).click()
+    await phone().getByText('Saved', { exact: true }).waitFor()
+  })
+
+  it('reloads on save and keeps the current page with its query', async () => {
+    const dir = await projectWithApi('gallery')
+    session = await openWorkbench(dir)
+    await showUnscaled()
+    await phone().locator(byId('to-detail')).click()
+    await phone().locator(byId('detail'), { hasText: 'detail 7' }).waitFor()
+    await writeFile(
+      join(dir, 'pages/detail/detail.wxml'),
+      '<view id="detail">saved {{id}}</view>\n<view id="back" bindtap="onBack">back</view>\n',
+    )
+    await phone().locator(byId('detail'), { hasText: 'saved 7' }).waitFor()
+  })
+
+  it('zooms the phone with a CSS transform, the frame keeping the device’s CSS size', async () => {
+    await openGallery()
+    await session!.page.getByRole('combobox', { name: '缩放' }).selectOption({ label: '50%' })
+    const phoneBox = await session!.page.locator('.phone').boundingBox()
+    expect(phoneBox).toMatchObject({ width: 195, height: 422 })
+    expect(
+      await phone()
+        .locator('body')
+        .evaluate((body) => body.ownerDocument.defaultView?.innerWidth),
+    ).toBe(390)
+  })
+
+  it('takes a screenshot on every device preset', async () => {
+    await openGallery()
+    const select = session!.page.getByRole('combobox', { name: '机型' })
+    for (const device of DEVICES) {
+      await select.selectOption({ label: device.label })
+      const frame = session!.page.locator(`.phone[data-device="${device.id}"] iframe`)
+      await frame.waitFor()
+      await phone().locator(byId('title')).waitFor()
+      const width = await phone()
+        .locator('body')
+        .evaluate((body) => body.ownerDocument.defaultView?.innerWidth)
+      expect(width).toBe(Number(device.label.split(' ').at(-2)!.split('×')[0]))
+      await session!.page
+        .locator('.simulator')
+        .screenshot({ path: join(SCREENSHOT_DIR, `simulator-${device.id}.png`) })
+    }
+  })
+
+  it('gives a mini-program that reaches for the workbench nothing', async () => {
+    const dir = await projectWithApi('hostile')
+    const source = join(dir, 'pages/index/index.js')
+    await writeFile(
+      source,
+      (await readFile(source, 'utf8')).replace(
+        'http://127.0.0.1:1/forged',
+        `http://127.0.0.1:${api!.port}/forged`,
+      ),
+    )
+    const configBefore = await readFile(join(dir, 'project.private.config.json'), 'utf8')
+    session = await openWorkbench(dir)
+    const report = await waitFor(
+      () => text(byId('report')),
+      (value) => value.includes('rpc:'),
+    )
+    // `parent` reads as the frame itself (its own document), `top` cannot be hidden but is
+    // another origin: neither is the workbench's document.
+    expect(report).toContain('parent.document:Simulator')
+    expect(report).toContain('top.document:blocked')
+    expect(report).not.toContain('MP DevTools')
+    expect(report).toContain('top.bridge:blocked')
+    expect(report).toContain('top.localStorage:blocked')
+    // Give forged messages time to arrive anywhere they could.
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    expect(arrivals).toEqual([])
+    expect(await readFile(join(dir, 'project.private.config.json'), 'utf8')).toBe(configBefore)
+  })
+})
