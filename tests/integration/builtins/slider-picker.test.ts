@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
+import { pickerModel } from '../../../renderer/src/simulator/frame/builtins/picker-columns'
 import { sliderValueAt } from '../../../renderer/src/simulator/frame/builtins/slider'
 import { doc, key, mountPage, tap, type MountedPage } from './harness'
 
@@ -146,5 +147,101 @@ describe('picker (selector)', () => {
     })
     tap(mounted.byId('p'))
     expect(sheet()).toBeNull()
+  })
+})
+
+describe('picker modes', () => {
+  const props = { mode: '', range: [], rangeKey: '', start: '', end: '', fields: 'day' }
+  const today = new Date(2024, 5, 15)
+
+  it('time: hours and minutes, value HH:mm within start and end', () => {
+    const model = pickerModel({ ...props, mode: 'time', start: '09:30', end: '18:00' }, today)!
+    expect(model.columns([0, 0])[0]).toEqual([
+      '09',
+      '10',
+      '11',
+      '12',
+      '13',
+      '14',
+      '15',
+      '16',
+      '17',
+      '18',
+    ])
+    expect(model.indexesOf('12:05')).toEqual([3, 5])
+    expect(model.valueOf([3, 5])).toBe('12:05')
+    expect(model.valueOf([0, 0])).toBe('09:30')
+    expect(model.valueOf([9, 59])).toBe('18:00')
+  })
+
+  it('date: days follow the chosen month, value YYYY-MM-DD, today when unset', () => {
+    const model = pickerModel(
+      { ...props, mode: 'date', start: '2020-01-01', end: '2030-12-31' },
+      today,
+    )!
+    expect(model.indexesOf('')).toEqual([4, 5, 14])
+    expect(model.columns([4, 1, 0])[2]).toHaveLength(29)
+    expect(model.columns([5, 1, 0])[2]).toHaveLength(28)
+    expect(model.valueOf([4, 1, 30])).toBe('2024-02-29')
+    expect(model.indexesOf('2019-05-05')).toEqual([0, 0, 0])
+  })
+
+  it('date with fields month has two columns and a YYYY-MM value', () => {
+    const model = pickerModel({ ...props, mode: 'date', fields: 'month' }, today)!
+    expect(model.columns([0, 0])).toHaveLength(2)
+    expect(model.valueOf(model.indexesOf('2021-03'))).toBe('2021-03')
+  })
+
+  it('multiSelector: one column per range array, value the indexes', () => {
+    const model = pickerModel({
+      ...props,
+      mode: 'multiSelector',
+      range: [
+        ['a', 'b'],
+        ['x', 'y', 'z'],
+      ],
+    })!
+    expect(model.columns([0, 0])).toEqual([
+      ['a', 'b'],
+      ['x', 'y', 'z'],
+    ])
+    expect(model.indexesOf([1, 9])).toEqual([1, 2])
+    expect(model.valueOf([1, 2])).toEqual([1, 2])
+  })
+
+  it('a date picker in the page fires bindchange with the date', async () => {
+    const values: unknown[] = []
+    mounted = await mountPage({
+      wxml: '<picker id="p" mode="date" value="2024-02-10" start="2024-01-01" end="2024-12-31" bindchange="onChange"><view>date</view></picker>',
+      page: { onChange: (e: { detail: Detail }) => void values.push(e.detail.value) },
+    })
+    tap(mounted.byId('p'))
+    const columns = [...doc.querySelectorAll('[role=dialog] [role=listbox]')]
+    expect(columns).toHaveLength(3)
+    ;(columns[2].querySelectorAll('[role=option]')[27] as HTMLElement).click()
+    ;(doc.querySelector('.wx-picker-confirm') as HTMLElement).click()
+    expect(values).toEqual(['2024-02-28'])
+  })
+
+  it('a multiSelector reports each column change and the indexes on confirm', async () => {
+    const seen: unknown[] = []
+    mounted = await mountPage({
+      wxml: '<picker id="p" mode="multiSelector" range="{{range}}" value="{{[0, 0]}}" bindcolumnchange="onColumn" bindchange="onChange"><view>m</view></picker>',
+      page: {
+        data: {
+          range: [
+            ['a', 'b'],
+            ['x', 'y'],
+          ],
+        },
+        onColumn: (e: { detail: Detail }) => void seen.push(e.detail),
+        onChange: (e: { detail: Detail }) => void seen.push(e.detail.value),
+      },
+    })
+    tap(mounted.byId('p'))
+    const columns = [...doc.querySelectorAll('[role=dialog] [role=listbox]')]
+    ;(columns[1].querySelectorAll('[role=option]')[1] as HTMLElement).click()
+    ;(doc.querySelector('.wx-picker-confirm') as HTMLElement).click()
+    expect(seen).toEqual([{ column: 1, value: 1 }, [0, 1]])
   })
 })

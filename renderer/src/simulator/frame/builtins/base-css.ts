@@ -154,7 +154,10 @@ slider[disabled] .wx-slider-thumb { cursor: default; }
 .wx-picker-cancel { color: #888888; }
 .wx-picker-confirm { color: #07c160; }
 .wx-picker-title { flex: 1; text-align: center; color: #000000; }
-.wx-picker-options { max-height: 238px; margin: 0; padding: 0; overflow-y: auto; list-style: none; }
+.wx-picker-columns { display: flex; }
+.wx-picker-options {
+  flex: 1; max-height: 238px; margin: 0; padding: 0; overflow-y: auto; list-style: none;
+}
 .wx-picker-option { height: 34px; line-height: 34px; color: #999999; text-align: center; cursor: pointer; }
 .wx-picker-option[aria-selected=true] { color: #000000; background-color: #f2f2f2; }
 

@@ -1,17 +1,20 @@
 /**
- * `<picker mode="selector">`: a tap opens a bottom sheet in the phone (role=dialog, its options a
- * listbox); 确定 fires `bindchange` `{ value: index }`, 取消 or the mask `bindcancel`.
+ * `<picker>` in the modes selector, multiSelector, time and date: a tap opens a bottom sheet in
+ * the phone (role=dialog) with one listbox per column; 确定 fires `bindchange` with WeChat's
+ * `detail.value` (an index, indexes, `HH:mm` or `YYYY-MM-DD`), 取消 or the mask `bindcancel`;
+ * multiSelector reports each column change with `bindcolumnchange` `{ column, value }`.
  */
 import type * as glassEasel from 'glass-easel'
 import { defineBuiltin } from './define'
 import { registerFormField } from './form-fields'
+import { pickerModel, type PickerModel } from './picker-columns'
 
-/** The text of one `range` item: `range-key` picks a field of object items. */
-export function pickerLabel(item: unknown, rangeKey: string): string {
-  if (rangeKey && typeof item === 'object' && item !== null) {
-    return String((item as Record<string, unknown>)[rangeKey] ?? '')
-  }
-  return String(item ?? '')
+function button(doc: Document, className: string, text: string): HTMLButtonElement {
+  const element = doc.createElement('button')
+  element.type = 'button'
+  element.className = `wx-picker-action ${className}`
+  element.textContent = text
+  return element
 }
 
 export function definePicker(space: glassEasel.ComponentSpace): void {
@@ -21,20 +24,41 @@ export function definePicker(space: glassEasel.ComponentSpace): void {
       range: { type: Array, value: [] },
       rangeKey: { type: String, value: '' },
       value: { type: null, value: 0 },
+      start: { type: String, value: '' },
+      end: { type: String, value: '' },
+      fields: { type: String, value: 'day' },
       disabled: { type: Boolean, value: false },
       headerText: { type: String, value: '' },
       name: { type: String, value: '' },
     },
     render({ component, host, data, emit, set, appendSlot, onAttach, onDetach }) {
       appendSlot()
+      host.setAttribute('aria-haspopup', 'dialog')
       const doc = host.ownerDocument
       let sheet: HTMLElement | null = null
       let initial: unknown = 0
 
+      const model = (): PickerModel | null => {
+        const d = data()
+        return pickerModel({
+          mode: String(d.mode),
+          range: Array.isArray(d.range) ? d.range : [],
+          rangeKey: String(d.rangeKey),
+          start: String(d.start),
+          end: String(d.end),
+          fields: String(d.fields),
+        })
+      }
       registerFormField(component, {
         name: () => String(data().name),
-        value: () => Number(data().value) || 0,
+        value: () => {
+          const current = model()
+          return current ? current.valueOf(current.indexesOf(data().value)) : data().value
+        },
         reset: () => set({ value: initial }),
+      })
+      onAttach(() => {
+        initial = data().value
       })
 
       const close = () => {
@@ -45,9 +69,9 @@ export function definePicker(space: glassEasel.ComponentSpace): void {
 
       const open = () => {
         const d = data()
-        if (d.disabled || d.mode !== 'selector' || sheet) return
-        const range = Array.isArray(d.range) ? d.range : []
-        let selected = Math.min(Math.max(0, Number(d.value) || 0), Math.max(0, range.length - 1))
+        const current = model()
+        if (d.disabled || !current || sheet) return
+        const chosen = current.indexesOf(d.value)
 
         sheet = doc.createElement('div')
         sheet.className = 'wx-picker-mask'
@@ -58,39 +82,49 @@ export function definePicker(space: glassEasel.ComponentSpace): void {
         dialog.setAttribute('aria-label', String(d.headerText) || '请选择')
         const header = doc.createElement('div')
         header.className = 'wx-picker-header'
-        const cancel = doc.createElement('button')
-        cancel.type = 'button'
-        cancel.className = 'wx-picker-action wx-picker-cancel'
-        cancel.textContent = '取消'
+        const cancel = button(doc, 'wx-picker-cancel', '取消')
         const title = doc.createElement('span')
         title.className = 'wx-picker-title'
         title.textContent = String(d.headerText)
-        const confirm = doc.createElement('button')
-        confirm.type = 'button'
-        confirm.className = 'wx-picker-action wx-picker-confirm'
-        confirm.textContent = '确定'
+        const confirm = button(doc, 'wx-picker-confirm', '确定')
         header.append(cancel, title, confirm)
-
-        const list = doc.createElement('ul')
-        list.className = 'wx-picker-options'
-        list.setAttribute('role', 'listbox')
-        const options = range.map((item, index) => {
-          const option = doc.createElement('li')
-          option.className = 'wx-picker-option'
-          option.setAttribute('role', 'option')
-          option.textContent = pickerLabel(item, String(d.rangeKey))
-          option.addEventListener('click', () => choose(index))
-          return option
-        })
-        const choose = (index: number) => {
-          selected = index
-          options.forEach((option, i) => option.setAttribute('aria-selected', String(i === index)))
-          options[index]?.scrollIntoView?.({ block: 'nearest' })
-        }
-        choose(selected)
-        list.append(...options)
-        dialog.append(header, list)
+        const body = doc.createElement('div')
+        body.className = 'wx-picker-columns'
+        dialog.append(header, body)
         sheet.appendChild(dialog)
+
+        const draw = () => {
+          const columns = current.columns(chosen)
+          body.replaceChildren(
+            ...columns.map((labels, column) => {
+              chosen[column] = Math.min(chosen[column] ?? 0, Math.max(0, labels.length - 1))
+              const list = doc.createElement('ul')
+              list.className = 'wx-picker-options'
+              list.setAttribute('role', 'listbox')
+              labels.forEach((label, index) => {
+                const option = doc.createElement('li')
+                option.className = 'wx-picker-option'
+                option.setAttribute('role', 'option')
+                option.setAttribute('aria-selected', String(index === chosen[column]))
+                option.textContent = label
+                option.addEventListener('click', () => {
+                  if (chosen[column] === index) return
+                  chosen[column] = index
+                  draw()
+                  if (data().mode === 'multiSelector') {
+                    emit('columnchange', { column, value: index })
+                  }
+                })
+                list.appendChild(option)
+              })
+              return list
+            }),
+          )
+          for (const selected of body.querySelectorAll('[aria-selected=true]')) {
+            ;(selected as HTMLElement).scrollIntoView?.({ block: 'nearest' })
+          }
+        }
+        draw()
 
         cancel.addEventListener('click', () => {
           close()
@@ -103,19 +137,16 @@ export function definePicker(space: glassEasel.ComponentSpace): void {
         })
         confirm.addEventListener('click', () => {
           close()
-          if (range.length === 0) return
-          set({ value: selected })
-          emit('change', { value: selected })
+          if (current.columns(chosen).some((column) => column.length === 0)) return
+          const value = current.valueOf(chosen)
+          set({ value })
+          emit('change', { value })
         })
         doc.body.appendChild(sheet)
         confirm.focus()
       }
 
       component.addListener('tap', open)
-      onAttach(() => {
-        initial = data().value
-      })
-      host.setAttribute('aria-haspopup', 'dialog')
       return () => {}
     },
   })
