@@ -13,7 +13,9 @@ Options:
   --cacert FILE            also trust the CA certificates in this PEM file
   --har FILE               write every request as HAR 1.2 when the run ends
   --timeout SECONDS        give up when something is still pending after this long (default 30)
-  --data-dir DIR           where the run keeps temporary files (default: the OS temp folder)
+  --data-dir DIR           where the run keeps temporary files (default: the OS temp folder);
+                           the mini-program's user data then persists in DIR/files/<appid>
+  --choose-file FILE       a file wx.chooseImage/wx.chooseMedia pick (repeatable; none: cancel)
 
 Exit codes: 0 nothing left pending, 2 bad arguments or a project that cannot be loaded,
 3 --timeout ran out.`
@@ -31,10 +33,20 @@ export interface RunOptions {
   /** @default 30 */
   timeoutSeconds: number
   dataDir?: string
+  /** From every --choose-file, in order. @default [] */
+  chooseFiles?: string[]
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 30
-const VALUE_FLAGS = ['page', 'connect-to', 'cacert', 'har', 'timeout', 'data-dir'] as const
+const VALUE_FLAGS = [
+  'page',
+  'connect-to',
+  'cacert',
+  'har',
+  'timeout',
+  'data-dir',
+  'choose-file',
+] as const
 type ValueFlag = (typeof VALUE_FLAGS)[number]
 
 function isValueFlag(name: string): name is ValueFlag {
@@ -113,6 +125,9 @@ function applyValue(options: RunOptions, name: ValueFlag, value: string): string
     }
     case 'data-dir':
       options.dataDir = value
+      return null
+    case 'choose-file':
+      options.chooseFiles = [...(options.chooseFiles ?? []), value]
       return null
   }
 }

@@ -37,6 +37,7 @@ export async function runCommand(args: string[]): Promise<number> {
       harCreator: { name: 'MP DevTools', version: readVersion() },
       timeoutMs: options.timeoutSeconds * 1000,
       dataDir: options.dataDir && fromCwd(options.dataDir),
+      chosenFiles: (options.chooseFiles ?? []).map(fromCwd),
       signal: interrupted.signal,
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),

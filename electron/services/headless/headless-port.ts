@@ -4,6 +4,9 @@
  */
 import type { EngineRequest } from '../../../shared/network'
 import type { NativePort, ReportedError } from '../../../shared/runtime/native-port'
+import { createNodeFilePort } from '../files/node-file-port'
+import { chooseFromDisk, downloadTarget, uploadSource } from '../files/transfer-files'
+import type { WxFileSpace } from '../files/wx-file-space'
 import type { HarRecorder } from '../har/har-recorder'
 import type { RequestEngine } from '../network'
 import { evaluateScript } from './evaluate-script'
@@ -11,7 +14,12 @@ import type { MemoryStorage } from './memory-storage'
 import { SIMULATED_SYSTEM_INFO } from './simulated-device'
 
 export interface HeadlessPortOptions {
-  engine: Pick<RequestEngine, 'request'>
+  engine: Pick<RequestEngine, 'request'> &
+    Partial<Pick<RequestEngine, 'uploadFile' | 'downloadFile' | 'connectSocket'>>
+  /** The mini-program's files; without it file APIs, uploads and downloads fail. */
+  files?: WxFileSpace
+  /** What `wx.chooseImage`/`wx.chooseMedia` pick (`--choose-file`); none: they cancel. */
+  chosenFiles?: string[]
   storage: MemoryStorage
   /** One console call of the mini-program or of the base library. */
   console(level: string, args: unknown[]): void
@@ -35,7 +43,66 @@ export function createHeadlessPort(options: HeadlessPortOptions): HeadlessPort {
   const { engine, storage, har } = options
   const open = new Set<OpenRequest>()
 
+  const { files } = options
+  const track = (entry: OpenRequest) => {
+    open.add(entry)
+    return () => open.delete(entry)
+  }
+
   return {
+    ...(files && {
+      files: createNodeFilePort(files),
+      chooseFiles(request, done) {
+        const chosen = options.chosenFiles ?? []
+        done(chosen.length > 0 ? chooseFromDisk(files, chosen.slice(0, request.count)) : undefined)
+      },
+    }),
+    ...(files &&
+      engine.uploadFile && {
+        uploadFile(req, callbacks) {
+          const source = uploadSource(files, req.filePath)
+          if (!source.ok) {
+            const failure = source.errMsg
+            queueMicrotask(() => callbacks.onDone({ ok: false, errMsg: failure }))
+            return { id: '', abort: () => undefined }
+          }
+          const untrack = track({ method: 'POST', url: req.url })
+          return engine.uploadFile!(req, source, {
+            ...callbacks,
+            onDone(outcome) {
+              untrack()
+              callbacks.onDone(outcome)
+            },
+          })
+        },
+      }),
+    ...(files &&
+      engine.downloadFile && {
+        downloadFile(req, callbacks) {
+          const untrack = track({ method: 'GET', url: req.url })
+          return engine.downloadFile!(req, downloadTarget(files, req.filePath), {
+            ...callbacks,
+            onDone(outcome) {
+              untrack()
+              callbacks.onDone(outcome)
+            },
+          })
+        },
+      }),
+    ...(engine.connectSocket && {
+      connectSocket(req, callbacks) {
+        const untrack = track({ method: 'WEBSOCKET', url: req.url })
+        const started = engine.connectSocket!(req, {
+          ...callbacks,
+          onClose(code, reason) {
+            untrack()
+            callbacks.onClose(code, reason)
+          },
+        })
+        if (!started.ok) untrack()
+        return started
+      },
+    }),
     request(req: EngineRequest, callbacks) {
       const entry: OpenRequest = { method: req.method, url: req.url }
       open.add(entry)

@@ -3,6 +3,7 @@
  * engine and the runtime, launch, print every console call, and finish once nothing is pending
  * (exit code 0) or when the time runs out (3). A project that cannot be loaded gives 2.
  */
+import { rmSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -13,6 +14,7 @@ import type { ComponentJson } from '../../../shared/runtime'
 import { createHarRecorder, type HarRecorder } from '../har/har-recorder'
 import type { HarCreator } from '../har/har-types'
 import { writeHar } from '../har/write-har'
+import { WxFileSpace } from '../files/wx-file-space'
 import { createRequestEngine, type RequestEngine } from '../network'
 import { formatProblem, loadProject } from '../project'
 import { formatConsoleLine, formatValue } from './console-line'
@@ -47,8 +49,14 @@ export interface HeadlessRunOptions {
   harFile?: string
   harCreator?: HarCreator
   timeoutMs: number
-  /** Parent folder of the run's temporary folder. @default the OS temp folder */
+  /**
+   * Parent folder of the run's temporary folder. Given, the mini-program's user data
+   * (`wxfile://usr`) persists in `<dataDir>/files/<appid>` from run to run; absent, it lives in
+   * the run's own folder and goes with it. @default the OS temp folder
+   */
   dataDir?: string
+  /** Files `wx.chooseImage`/`wx.chooseMedia` pick (`--choose-file`); none: they cancel. */
+  chosenFiles?: string[]
   /** Receives each line for stdout. */
   out(line: string): void
   /** Receives each line for stderr. */
@@ -97,14 +105,16 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
     })
     engine.onConsole((message) => print(message.level, message.args))
     if (har) engine.onEvent((event) => har.handle(event))
+    const root = join(projectDir, project.settings.miniprogramRoot)
     const port = createHeadlessPort({
       engine,
+      files: fileSpace(options.dataDir, tempDir, project.settings.appid, root),
+      chosenFiles: options.chosenFiles,
       storage: createMemoryStorage(),
       console: print,
       reportError: (error) => reportError(error.stack),
       har,
     })
-    const root = join(projectDir, project.settings.miniprogramRoot)
     runtime = createRuntime({
       port,
       appid: project.settings.appid,
@@ -189,6 +199,16 @@ async function prepare(projectDir: string, options: HeadlessRunOptions): Promise
   }
 }
 
+/** The mini-program's files: persistent per appid under --data-dir, else inside the run's folder. */
+function fileSpace(dataDir: string | undefined, tempDir: string, appid: string, root: string) {
+  const base = dataDir
+    ? join(dataDir, 'files', appid.replace(/[^\w-]/g, '_'))
+    : join(tempDir, 'files')
+  // Temp files never outlive a run, as on a phone they do not outlive the mini-program.
+  rmSync(join(base, 'tmp'), { recursive: true, force: true })
+  return new WxFileSpace({ root: base, projectRoot: root })
+}
+
 async function isFolder(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory()
@@ -246,7 +266,11 @@ function describePending(runtime: Runtime, port: HeadlessPort): string {
   const others = Math.max(0, runtime.pending() - requests.length)
   const lines = [
     `still pending: ${requests.length} request(s), ${others} timer(s) or callback(s)`,
-    ...requests.map((request) => `  request ${request.method} ${request.url}`),
+    ...requests.map((request) =>
+      request.method === 'WEBSOCKET'
+        ? `  socket ${request.url}`
+        : `  request ${request.method} ${request.url}`,
+    ),
   ]
   return lines.join('\n')
 }
