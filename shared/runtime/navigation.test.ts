@@ -261,6 +261,31 @@ describe('switchTab', () => {
     expect(routes()).toEqual(['b'])
   })
 
+  it("tapping a tab item switches to its page, then runs that page's onTabItemTap", async () => {
+    const port = new TestingPort()
+    const runtime = createRuntime({
+      port,
+      appid: 'wx-nav',
+      files: {
+        'app.js': 'App({})',
+        'pages/a/a.js': `Page({ onTabItemTap(item) { console.log('a tab', JSON.stringify(item)) } })`,
+        'pages/b/b.js': `Page({
+          onShow() { console.log('b onShow') },
+          onTabItemTap(item) { console.log('b tab', JSON.stringify(item)) },
+        })`,
+      },
+      appJson: { pages: ['pages/a/a', 'pages/b/b'], tabBar: APP_JSON.tabBar },
+    })
+    running.push(runtime)
+    runtime.launch()
+    runtime.tapTabItem(1)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(port.lines()).toEqual([
+      'log: b onShow',
+      'log: b tab {"index":1,"pagePath":"pages/b/b","text":"B"}',
+    ])
+  })
+
   it('refuses a page that is not in the tabBar', async () => {
     const { wx } = start()
     await expect(wx.switchTab({ url: '/pages/c/c' })).rejects.toEqual({

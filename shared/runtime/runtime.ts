@@ -96,6 +96,11 @@ export interface Runtime {
   getCurrentPages(): PageInstance[]
   /** The mini-program goes to the background: the top page's `onHide`, then App `onHide`. */
   enterBackground(): void
+  /**
+   * The user tapped tabBar item `index`: `switchTab` to its page, then that page's
+   * `onTabItemTap({ index, pagePath, text })`.
+   */
+  tapTabItem(index: number): void
   /** The mini-program comes back: App `onShow`, then the top page's `onShow`. */
   enterForeground(): void
   /** Timers, open requests and callbacks still to run. */
@@ -386,6 +391,22 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     launch,
     getApp: () => app,
     getCurrentPages,
+    tapTabItem: (index) => {
+      const item = appJson.tabBar?.list[index]
+      if (!item) return
+      const pagePath = joinPath('', String(item.pagePath))
+      const switchTab = (wx as Record<string, unknown>).switchTab as (
+        options: Record<string, unknown>,
+      ) => void
+      switchTab({
+        url: `/${pagePath}`,
+        success: () => {
+          const top = stack.top
+          if (top?.route !== pagePath) return
+          stack.callHandler(top.id, 'onTabItemTap', [{ index, pagePath, text: item.text }])
+        },
+      })
+    },
     enterBackground: () => {
       if (!foreground) return
       foreground = false

@@ -64,7 +64,8 @@ export interface PhoneChromeOptions {
   assets: Record<string, string>
   onBack(): void
   onHome(): void
-  onTab(pagePath: string): void
+  /** The user tapped tabBar item `index`. */
+  onTab(index: number): void
   onCapsuleClose(): void
 }
 
@@ -204,7 +205,7 @@ export class PhoneChrome {
       class: `mp-tab-bar-${settings.position} mp-tab-bar-border-${settings.borderStyle}`,
     })
     bar.style.backgroundColor = settings.backgroundColor
-    for (const item of settings.list) {
+    for (const [index, item] of settings.list.entries()) {
       const tab = element(this.doc, 'button', {
         type: 'button',
         role: 'tab',
@@ -216,7 +217,7 @@ export class PhoneChrome {
         tab.appendChild(element(this.doc, 'img', { class: 'mp-tab-icon', alt: '' }))
       }
       tab.appendChild(element(this.doc, 'span', { class: 'mp-tab-text' }, [item.text]))
-      tab.addEventListener('click', () => this.options.onTab(item.pagePath))
+      tab.addEventListener('click', () => this.options.onTab(index))
       this.tabs.push(tab)
       bar.appendChild(tab)
     }

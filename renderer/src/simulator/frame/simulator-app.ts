@@ -106,7 +106,7 @@ export function startSimulator(
     assets: bundle.assets,
     onBack: () => wxCall('navigateBack', { fail: () => undefined }),
     onHome: () => wxCall('reLaunch', { url: `/${homeRoute}`, fail: () => undefined }),
-    onTab: (pagePath) => wxCall('switchTab', { url: `/${pagePath}`, fail: () => undefined }),
+    onTab: (index) => runtime.tapTabItem(index),
     onCapsuleClose: () => {
       runtime.enterBackground()
       const resume = element(doc, 'button', { type: 'button', id: 'mp-background' }, [
