@@ -244,6 +244,12 @@ describe('navigation', () => {
     expect(appLog()).toContain(`detail scroll ${page.scrollTop}`)
   })
 
+  it('wx.pageScrollTo scrolls the current page to scrollTop', async () => {
+    const pageScrollTo = frame.simulator()?.runtime.wx.pageScrollTo as (o: unknown) => unknown
+    await pageScrollTo({ scrollTop: 200, duration: 0 })
+    expect(shownPage().scrollTop).toBe(200)
+  })
+
   it('scrolling near the bottom runs onReachBottom once until the page leaves that zone', () => {
     const page = shownPage()
     Object.defineProperty(page, 'scrollHeight', { value: 1000, configurable: true })
