@@ -54,11 +54,6 @@ export class FramePageScreen implements PageScreen {
     return open ? { route: open.page.route, window: open.window } : undefined
   }
 
-  /** The container of the page with `id` (for tests and the workbench's e2e). */
-  containerOf(id: number): HTMLElement | undefined {
-    return this.opened.get(id)?.container
-  }
-
   open(
     page: ScreenPage,
     component: glassEasel.GeneralComponent,
