@@ -188,6 +188,9 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   it('takes a screenshot on every device preset', async () => {
     await openGallery()
+    // Room for the whole iPad at 75 %.
+    await session!.page.setViewportSize({ width: 1280, height: 1000 })
+    await session!.page.getByRole('combobox', { name: '缩放' }).selectOption({ label: '75%' })
     const select = session!.page.getByRole('combobox', { name: '机型' })
     for (const device of DEVICES) {
       await select.selectOption({ label: device.label })
@@ -202,6 +205,22 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
         .locator('.simulator')
         .screenshot({ path: join(SCREENSHOT_DIR, `simulator-${device.id}.png`) })
     }
+  })
+
+  it('loads the frame by the token in its path, and refuses its files without the token', async () => {
+    await openGallery()
+    const frameUrl = new URL(
+      await session!.page
+        .locator('iframe.simulator-frame')
+        .evaluate((f) => (f as { src: string }).src),
+    )
+    expect(frameUrl.pathname).toMatch(/^\/t\/[\w-]+\/simulator\.html$/)
+    const origin = frameUrl.origin
+    expect((await fetch(`${origin}/simulator.html`)).status).toBe(403)
+    expect((await fetch(`${origin}/t/not-the-token/simulator.html`)).status).toBe(403)
+    const sandboxed = { headers: { Origin: 'null' } }
+    expect((await fetch(`${origin}/simulator.html`, sandboxed)).status).toBe(403)
+    expect((await fetch(frameUrl, sandboxed)).status).toBe(200)
   })
 
   it('gives a mini-program that reaches for the workbench nothing', async () => {

@@ -1,0 +1,259 @@
+import { describe, expect, it } from 'vitest'
+import type { ContractEvents, EventName, MethodName } from '../../../shared/contract'
+import { ok, type Result } from '../../../shared/result'
+import type { ContractClient } from '../../../shared/rpc'
+import type { HostMessage, SimulatorBundle } from '../../../shared/simulator-protocol'
+import { DEVICE_PRESETS, systemInfoFor } from './devices'
+import { hostFrame, type FrameConsoleEntry, type PageEntry } from './frame-host'
+
+const BUNDLE: SimulatorBundle = {
+  appid: 'wxapp',
+  files: {},
+  appJson: { pages: ['pages/index/index', 'pages/detail/detail'] },
+  compiled: {
+    groupListCode: '({})',
+    templates: [],
+    components: {},
+    styles: {},
+    pages: ['pages/index/index', 'pages/detail/detail'],
+    errors: [],
+    warnings: [],
+  },
+  assets: {},
+}
+
+/** A contract client that records calls and lets the test push events. */
+function fakeClient(answers: Partial<Record<MethodName, Result<unknown>>> = {}) {
+  const calls: { method: MethodName; params: unknown }[] = []
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  const client: ContractClient = {
+    async call(method, params) {
+      calls.push({ method, params })
+      const answer = answers[method] ?? (method === 'simulator.bundle' ? ok(BUNDLE) : ok(null))
+      return answer as never
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set()
+      listeners.set(event, set)
+      set.add(listener as (payload: unknown) => void)
+      return () => set.delete(listener as (payload: unknown) => void)
+    },
+  }
+  const emit = <E extends EventName>(event: E, payload: ContractEvents[E]) =>
+    listeners.get(event)?.forEach((listener) => listener(payload))
+  return { client, calls, emit }
+}
+
+/** The workbench window (message listeners) and the frame's window (what it is sent). */
+function fakeWindows() {
+  const listeners = new Set<(event: MessageEvent) => void>()
+  const workbench = {
+    addEventListener: (_type: string, listener: (event: MessageEvent) => void) =>
+      listeners.add(listener),
+    removeEventListener: (_type: string, listener: (event: MessageEvent) => void) =>
+      listeners.delete(listener),
+  } as unknown as Window
+  const received: HostMessage[] = []
+  const frameWindow = { postMessage: (message: HostMessage) => received.push(message) }
+  const iframe = { contentWindow: frameWindow } as unknown as HTMLIFrameElement
+  const deliver = (data: unknown, source: unknown = frameWindow) =>
+    listeners.forEach((listener) => listener({ data, source } as MessageEvent))
+  return { workbench, iframe, received, deliver, frameWindow, listeners }
+}
+
+function memoryStorage() {
+  const items = new Map<string, string>()
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
+    items,
+  }
+}
+
+function setup(options: { entry?: PageEntry; answers?: Parameters<typeof fakeClient>[0] } = {}) {
+  const contract = fakeClient(options.answers)
+  const windows = fakeWindows()
+  const storage = memoryStorage()
+  const consoleEntries: FrameConsoleEntry[] = []
+  const stacks: PageEntry[][] = []
+  const failures: string[] = []
+  const device = DEVICE_PRESETS[0]
+  const host = hostFrame(windows.iframe, {
+    client: contract.client,
+    window: windows.workbench,
+    storage,
+    deviceWidth: device.width,
+    systemInfo: systemInfoFor(device),
+    networkType: 'wifi',
+    entry: options.entry,
+    onConsole: (entry) => consoleEntries.push(entry),
+    onPages: (stack) => stacks.push(stack),
+    onFailure: (error) => failures.push(error.code),
+  })
+  return { ...contract, ...windows, storage, consoleEntries, stacks, failures, host, device }
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+const REQUEST = {
+  type: 'wx-bridge:request',
+  taskId: 'task-1',
+  req: { api: 'request', url: 'https://a.example/x', method: 'GET', header: {} },
+}
+
+describe('frame host', () => {
+  it('boots the frame after ready with the bundle for the device width and its system info', async () => {
+    const t = setup()
+    t.deliver({ type: 'wx-bridge:ready' })
+    await flush()
+    expect(t.calls).toEqual([{ method: 'simulator.bundle', params: { deviceWidth: 375 } }])
+    expect(t.received).toHaveLength(1)
+    expect(t.received[0]).toMatchObject({
+      type: 'wx-host:boot',
+      bundle: BUNDLE,
+      networkType: 'wifi',
+      storage: {},
+      systemInfo: { model: 'iPhone SE', screenWidth: 375, pixelRatio: 2, platform: 'devtools' },
+    })
+  })
+
+  it('re-opens the page it was on, with its query, when the bundle still has it', async () => {
+    const t = setup({ entry: { route: 'pages/detail/detail', query: { id: '7' } } })
+    t.deliver({ type: 'wx-bridge:ready' })
+    await flush()
+    expect(t.received[0]).toMatchObject({ entry: 'pages/detail/detail?id=7' })
+  })
+
+  it('opens the first page when the page it was on is gone', async () => {
+    const t = setup({ entry: { route: 'pages/gone/gone', query: {} } })
+    t.deliver({ type: 'wx-bridge:ready' })
+    await flush()
+    expect(t.received[0]).not.toHaveProperty('entry')
+  })
+
+  it('drops a message from any window but the frame’s', async () => {
+    const t = setup()
+    t.deliver({ type: 'wx-bridge:ready' }, {})
+    t.deliver(REQUEST, { postMessage: () => undefined })
+    t.deliver(REQUEST, null)
+    await flush()
+    expect(t.calls).toEqual([])
+  })
+
+  it('drops a message of a type outside the simulator protocol', async () => {
+    const t = setup()
+    t.deliver({ type: 'call', id: 1, method: 'project.open', params: { dir: '/' } })
+    t.deliver({ type: 'wx-host:boot' })
+    t.deliver('wx-bridge:ready')
+    await flush()
+    expect(t.calls).toEqual([])
+  })
+
+  it('forwards a request tagged with the current page and relays its events back', async () => {
+    const t = setup()
+    t.deliver({ type: 'wx-bridge:pages', stack: [{ route: 'pages/index/index', query: {} }] })
+    t.deliver(REQUEST)
+    await flush()
+    expect(t.calls).toHaveLength(1)
+    const { taskId, req } = t.calls[0].params as { taskId: string; req: { page: string } }
+    expect(t.calls[0].method).toBe('network.request')
+    expect(req.page).toBe('pages/index/index')
+    expect(taskId).not.toBe('task-1')
+    t.emit('network.task', {
+      taskId: 'someone-else',
+      event: { kind: 'chunk', data: new Uint8Array() },
+    })
+    const done = {
+      kind: 'done' as const,
+      outcome: { ok: false as const, errMsg: 'request:fail abort' },
+    }
+    t.emit('network.task', { taskId, event: done })
+    expect(t.received).toEqual([{ type: 'wx-host:task', taskId: 'task-1', event: done }])
+  })
+
+  it('answers the frame’s request with a failure when the main process refuses it', async () => {
+    const t = setup({
+      answers: {
+        'network.request': {
+          ok: false,
+          error: { code: 'NO_PROJECT', message: 'No project is open' },
+        },
+      },
+    })
+    t.deliver(REQUEST)
+    await flush()
+    expect(t.received).toEqual([
+      {
+        type: 'wx-host:task',
+        taskId: 'task-1',
+        event: { kind: 'done', outcome: { ok: false, errMsg: 'request:fail No project is open' } },
+      },
+    ])
+  })
+
+  it('aborts by the same task id it requested with', async () => {
+    const t = setup()
+    t.deliver(REQUEST)
+    t.deliver({ type: 'wx-bridge:abort', taskId: 'task-1' })
+    await flush()
+    const [request, abort] = t.calls
+    expect(abort).toEqual({
+      method: 'network.abort',
+      params: { taskId: (request.params as { taskId: string }).taskId },
+    })
+  })
+
+  it('aborts the frame’s open requests and stops listening when disposed', async () => {
+    const t = setup()
+    t.deliver(REQUEST)
+    await flush()
+    t.host.dispose()
+    expect(t.calls.at(-1)?.method).toBe('network.abort')
+    expect(t.listeners.size).toBe(0)
+  })
+
+  it('keeps the booted project’s storage whatever appid the frame names', async () => {
+    const t = setup()
+    t.deliver({ type: 'wx-bridge:ready' })
+    await flush()
+    const item = { type: 'String', data: 'hello' }
+    t.deliver({
+      type: 'wx-bridge:storage',
+      appid: 'other',
+      change: { kind: 'set', key: 'k', item },
+    })
+    expect([...t.storage.items.keys()]).toEqual(['mpdt.simulator.storage:wxapp'])
+    t.host.dispose()
+    const next = setup()
+    next.storage.items.set('mpdt.simulator.storage:wxapp', JSON.stringify({ k: item }))
+    next.deliver({ type: 'wx-bridge:ready' })
+    await flush()
+    expect(next.received[0]).toMatchObject({ storage: { k: item } })
+  })
+
+  it('puts console calls and uncaught errors into the console', () => {
+    const t = setup()
+    t.deliver({ type: 'wx-bridge:console', level: 'warn', args: ['careful', 1], source: 'baselib' })
+    t.deliver({
+      type: 'wx-bridge:error',
+      error: { message: 'boom', stack: 'at pages/index/index.js:3' },
+    })
+    expect(t.consoleEntries).toEqual([
+      { source: 'baselib', level: 'warn', args: ['careful', 1] },
+      { source: 'miniprogram', level: 'error', args: ['boom'], stack: 'at pages/index/index.js:3' },
+    ])
+  })
+
+  it('reports a bundle that could not be made instead of booting', async () => {
+    const t = setup({
+      answers: {
+        'simulator.bundle': { ok: false, error: { code: 'NO_PROJECT', message: 'none' } },
+      },
+    })
+    t.deliver({ type: 'wx-bridge:ready' })
+    await flush()
+    expect(t.failures).toEqual(['NO_PROJECT'])
+    expect(t.received).toEqual([])
+  })
+})
