@@ -195,3 +195,33 @@ describe('swiper', () => {
     expect(details).toEqual([{ current: 2, currentItemId: 'c', source: '' }])
   })
 })
+
+describe('swiper with several items shown', () => {
+  it('display-multiple-items sizes items to a share and moves by one share', async () => {
+    const details: Detail[] = []
+    mounted = await mountPage({
+      wxml: `<swiper id="s" display-multiple-items="2" previous-margin="20rpx" next-margin="30px" indicator-dots current="{{current}}" bindchange="onChange">
+        <swiper-item wx:for="{{['a', 'b', 'c']}}" wx:key="*this">{{item}}</swiper-item>
+      </swiper>`,
+      page: {
+        data: { current: 0 },
+        onChange: (e: { detail: Detail }) => void details.push(e.detail),
+      },
+    })
+    const track = mounted.byId('s').querySelector('.wx-swiper-track') as HTMLElement
+    expect(track.style.getPropertyValue('--wx-swiper-item-size')).toBe('50%')
+    expect(track.style.margin).toBe('0px 30px 0px 10px')
+    expect(mounted.byId('s').querySelectorAll('.wx-swiper-dot')).toHaveLength(2)
+    mounted.page.setData({ current: 1 })
+    expect(track.style.transform).toBe('translateX(calc(-50% + 0px))')
+  })
+
+  it('vertical swipers stack items in a column', async () => {
+    mounted = await mountPage({
+      wxml: '<swiper id="s" vertical><swiper-item>a</swiper-item><swiper-item>b</swiper-item></swiper>',
+    })
+    const track = mounted.byId('s').querySelector('.wx-swiper-track') as HTMLElement
+    expect(track.classList.contains('wx-swiper-track-vertical')).toBe(true)
+    expect(track.style.transform).toBe('translateY(calc(0% + 0px))')
+  })
+})

@@ -79,8 +79,11 @@ scroll-view[enable-flex] > .wx-scroll-view {
 swiper { position: relative; height: 150px; overflow: hidden; }
 .wx-swiper-track { display: flex; width: 100%; height: 100%; will-change: transform; }
 swiper-item {
-  display: block; position: relative; flex: 0 0 100%; width: 100%; height: 100%; overflow: hidden;
+  display: block; position: relative; flex: 0 0 var(--wx-swiper-item-size, 100%);
+  width: var(--wx-swiper-item-size, 100%); height: 100%; overflow: hidden; box-sizing: border-box;
 }
+.wx-swiper-track-vertical { flex-direction: column; }
+.wx-swiper-track-vertical > swiper-item { width: 100%; height: var(--wx-swiper-item-size, 100%); }
 .wx-swiper-dots {
   position: absolute; left: 50%; bottom: 10px; display: flex; transform: translateX(-50%);
   pointer-events: none;

@@ -58,7 +58,7 @@ export function installBuiltinComponents(
   defineSlider(space)
   definePicker(space)
   defineScrollView(space)
-  defineSwiper(space)
+  defineSwiper(space, options.deviceWidth)
   defineRichText(space)
 
   const style = options.document.createElement('style')

@@ -1,10 +1,12 @@
 /**
  * `<swiper>` and `<swiper-item>`: a track of full-size items moved by `current`, a drag (mouse or
  * touch) past a fifth of the width, or `autoplay` every `interval`, with `duration` transitions
- * and `circular` wrap-around. `bindchange` gets `{ current, source }` with source `touch`,
+ * and `circular` wrap-around; `display-multiple-items` shows several at once and
+ * `previous-margin` / `next-margin` let neighbours peek. `bindchange` gets `{ current, source }` with source `touch`,
  * `autoplay` or `''`; indicator dots follow `indicator-dots` and their colours.
  */
 import * as glassEasel from 'glass-easel'
+import { transformRpx } from '../../../../../shared/inline-style'
 import { defineBuiltin, descendants, domOf, isBuiltin, type Data } from './define'
 
 /** The item after moving `by` from `current` among `count` items. */
@@ -18,7 +20,7 @@ export function nextIndex(current: number, by: number, count: number, circular: 
 /** The share of the swiper's size a drag must cover to change the item. */
 const SWIPE_FRACTION = 0.2
 
-export function defineSwiper(space: glassEasel.ComponentSpace): void {
+export function defineSwiper(space: glassEasel.ComponentSpace, deviceWidth: number): void {
   defineBuiltin(space, 'swiper-item', {
     properties: { itemId: { type: String, value: '' } },
     render({ appendSlot }) {
@@ -38,6 +40,9 @@ export function defineSwiper(space: glassEasel.ComponentSpace): void {
       duration: { type: Number, value: 500 },
       circular: { type: Boolean, value: false },
       vertical: { type: Boolean, value: false },
+      displayMultipleItems: { type: Number, value: 1 },
+      previousMargin: { type: String, value: '0px' },
+      nextMargin: { type: String, value: '0px' },
     },
     render({ component, host, data, emit, set, appendElement, appendSlot, onDetach }) {
       const trackNode = appendElement('div', 'wx-swiper-track')
@@ -50,19 +55,29 @@ export function defineSwiper(space: glassEasel.ComponentSpace): void {
 
       const count = () =>
         [...descendants(component)].filter((element) => isBuiltin(element, 'swiper-item')).length
+      /** Positions the track can take: with several items shown, the last ones start no page. */
+      const positions = () => Math.max(1, count() - shown() + 1)
+      /** Items shown at once; the track moves by one item's share of its size. */
+      const shown = () => Math.max(1, Math.floor(Number(data().displayMultipleItems)) || 1)
       const place = (animated: boolean, offsetPx = 0) => {
         const d = data()
         const axis = d.vertical ? 'Y' : 'X'
-        track.style.flexDirection = d.vertical ? 'column' : 'row'
+        const margin = (value: unknown) => transformRpx(String(value || '0px'), { deviceWidth })
+        track.classList.toggle('wx-swiper-track-vertical', Boolean(d.vertical))
+        // previous-margin / next-margin let the neighbours show at the edges.
+        track.style.margin = d.vertical
+          ? `${margin(d.previousMargin)} 0 ${margin(d.nextMargin)} 0`
+          : `0 ${margin(d.nextMargin)} 0 ${margin(d.previousMargin)}`
+        track.style.setProperty('--wx-swiper-item-size', `${100 / shown()}%`)
         track.style.transition = animated ? `transform ${Number(d.duration)}ms ease` : 'none'
-        track.style.transform = `translate${axis}(calc(${-current * 100}% + ${offsetPx}px))`
+        track.style.transform = `translate${axis}(calc(${(-current * 100) / shown()}% + ${offsetPx}px))`
         drawDots()
       }
       const drawDots = () => {
         const d = data()
         dots.hidden = !d.indicatorDots
         dots.classList.toggle('wx-swiper-dots-vertical', Boolean(d.vertical))
-        const n = count()
+        const n = positions()
         while (dots.children.length > n) dots.lastElementChild?.remove()
         while (dots.children.length < n) {
           const dot = doc.createElement('span')
@@ -98,7 +113,7 @@ export function defineSwiper(space: glassEasel.ComponentSpace): void {
         if (!d.autoplay) return
         timer = setInterval(
           // At the last item autoplay goes back to the first, circular or not, as in WeChat.
-          () => go(nextIndex(current, 1, count(), true), 'autoplay'),
+          () => go(nextIndex(current, 1, positions(), true), 'autoplay'),
           Math.max(Number(d.interval), 100),
         )
       }
@@ -108,8 +123,8 @@ export function defineSwiper(space: glassEasel.ComponentSpace): void {
 
       // Items come and go with wx:for; the dots and position follow.
       const observer = glassEasel.MutationObserver.create(() => {
-        const n = count()
-        if (current >= n && n > 0) current = n - 1
+        const n = positions()
+        if (current >= n) current = n - 1
         place(false)
       })
       observer.observe(component, { childList: true, subtree: true })
@@ -136,7 +151,7 @@ export function defineSwiper(space: glassEasel.ComponentSpace): void {
         const { offset } = drag
         drag = null
         const by = size > 0 && Math.abs(offset) > size * SWIPE_FRACTION ? (offset < 0 ? 1 : -1) : 0
-        go(nextIndex(current, by, count(), Boolean(data().circular)), 'touch')
+        go(nextIndex(current, by, positions(), Boolean(data().circular)), 'touch')
         restartAutoplay()
       }
       host.addEventListener('touchstart', start, { passive: true })
