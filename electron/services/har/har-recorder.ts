@@ -16,6 +16,7 @@ import type {
   HarPostData,
   HarRedirectHop,
   HarTimings,
+  HarWebSocketMessage,
 } from './har-types'
 
 type EventOf<T extends NetworkEvent['type']> = Extract<NetworkEvent, { type: T }>
@@ -31,6 +32,9 @@ interface RequestRecord {
   requestBody?: string | Uint8Array
   responseBody?: Uint8Array
   responseCookies?: string[]
+  /** A socket's frames (the events carry a preview: text whole, binary as hex). */
+  frames: HarWebSocketMessage[]
+  socketClosed?: EventOf<'socket-closed'>
 }
 
 export interface HarRecorder {
@@ -49,7 +53,7 @@ export function createHarRecorder(): HarRecorder {
   return {
     handle(event) {
       if (event.type === 'queued') {
-        records.set(event.id, { queued: event, redirects: [] })
+        records.set(event.id, { queued: event, redirects: [], frames: [] })
         return
       }
       const record = records.get(event.id)
@@ -72,6 +76,20 @@ export function createHarRecorder(): HarRecorder {
           break
         case 'failed':
           record.failed = event
+          break
+        case 'socket-frame':
+          record.frames.push({
+            type: event.direction,
+            time: event.time / 1000,
+            opcode: event.opcode === 'text' ? 1 : 2,
+            data:
+              event.opcode === 'text'
+                ? event.preview
+                : Buffer.from(event.preview.replace(/[^0-9a-f]/g, ''), 'hex').toString('base64'),
+          })
+          break
+        case 'socket-closed':
+          record.socketClosed = event
           break
         case 'chunk':
           break
@@ -134,6 +152,11 @@ function toEntry(record: RequestRecord): HarEntry {
   if (postData) entry.request.postData = postData
   if (headers?.remoteAddress) entry.serverIPAddress = headers.remoteAddress
   if (queued.page) entry._page = queued.page
+  if (queued.api !== 'request') entry._api = queued.api
+  if (queued.api === 'connectSocket') {
+    entry._resourceType = 'websocket'
+    entry._webSocketMessages = record.frames
+  }
   if (record.redirects.length > 0) entry._redirects = record.redirects
   if (finished?.tls) entry._tls = tlsSummary(finished.tls)
   if (blocked) {
@@ -145,6 +168,8 @@ function toEntry(record: RequestRecord): HarEntry {
     entry._error = failed.errMsg
     if (failed.errno !== undefined) entry._errno = failed.errno
     entry.comment = `failed: ${failed.errMsg}`
+  } else if (record.socketClosed) {
+    entry.comment = `closed: ${record.socketClosed.code} ${record.socketClosed.reason}`
   } else if (!finished) {
     entry._error = 'pending'
     entry.comment = 'still pending when the run ended'

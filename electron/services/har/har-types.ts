@@ -110,4 +110,19 @@ export interface HarEntry {
   /** Route of the page that made the call. */
   _page?: string
   _tls?: { protocol: string; cipher: string; subject: string; issuer: string; validTo: string }
+  /** Which wx API made it: `request`, `uploadFile`, `downloadFile` or `connectSocket`. */
+  _api?: string
+  /** `websocket` for a socket, as Chrome writes it. */
+  _resourceType?: string
+  /** A socket's frames, in Chrome's HAR form. */
+  _webSocketMessages?: HarWebSocketMessage[]
+}
+
+/** One WebSocket frame as Chrome's HAR export writes it: `time` in seconds, opcode 1 text, 2 binary. */
+export interface HarWebSocketMessage {
+  type: 'send' | 'receive'
+  time: number
+  opcode: 1 | 2
+  /** The text, or binary data as base64. */
+  data: string
 }
