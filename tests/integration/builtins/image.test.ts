@@ -80,6 +80,11 @@ describe('image sources', () => {
     expect(resolveImageSource('/images/none.png', 'pages/a/a', assets)).toBeNull()
   })
 
+  it('cover-image loads its src the same way', async () => {
+    mounted = await mountPage({ wxml: '<cover-image id="c" src="/images/logo.png" />', assets })
+    expect(mounted.byId('c').querySelector('img')?.getAttribute('src')).toBe(PNG)
+  })
+
   it('the page renders the bundled file for a local src', async () => {
     mounted = await mountPage({
       wxml: '<image id="i" src="/images/logo.png" />',

@@ -60,9 +60,10 @@ input::placeholder, textarea::placeholder { color: #808080; }
 input:disabled, textarea:disabled { color: inherit; opacity: 0.6; }
 
 image { display: inline-block; position: relative; width: 320px; height: 240px; overflow: hidden; }
-image > img { display: block; }
-image[wx-auto=height] { height: auto; }
-image[wx-auto=width] { width: auto; }
+cover-image { display: block; position: relative; overflow: hidden; }
+image > img, cover-image > img { display: block; }
+image[wx-auto=height], cover-image[wx-auto=height] { height: auto; }
+image[wx-auto=width], cover-image[wx-auto=width] { width: auto; }
 
 scroll-view { position: relative; width: 100%; overflow: hidden; }
 .wx-scroll-view {

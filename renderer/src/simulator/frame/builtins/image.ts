@@ -70,11 +70,13 @@ export function resolveImageSource(
   return assets[base.join('/')] ?? null
 }
 
+/** `<image>`, and `<cover-image>` (an image above native components, the same in the simulator). */
 export function defineImage(
   space: glassEasel.ComponentSpace,
   assets: Record<string, string>,
+  tag: 'image' | 'cover-image' = 'image',
 ): void {
-  defineBuiltin(space, 'image', {
+  defineBuiltin(space, tag, {
     properties: {
       src: { type: String, value: '' },
       mode: { type: String, value: 'scaleToFill' },

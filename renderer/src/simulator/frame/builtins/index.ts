@@ -50,6 +50,7 @@ export function installBuiltinComponents(
   defineForm(space)
   defineTextFields(space)
   defineImage(space, options.assets)
+  defineImage(space, options.assets, 'cover-image')
   defineNavigator(space, options.navigate)
   defineIcon(space, options.deviceWidth)
   defineProgress(space)
