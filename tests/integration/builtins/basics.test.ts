@@ -19,6 +19,16 @@ describe('view, text and block', () => {
     expect(css).toContain('[hidden] { display: none !important; }')
   })
 
+  it('text keeps runs of spaces with space, as wide as the space it names', async () => {
+    mounted = await mountPage({ wxml: '<text id="t" space="emsp">a   b</text>' })
+    expect(mounted.byId('t').getAttribute('space')).toBe('emsp')
+    const css = doc.querySelector('style[data-wx-builtins]')?.textContent ?? ''
+    expect(css).toContain(
+      'text[space=nbsp], text[space=ensp], text[space=emsp] { white-space: pre-wrap; }',
+    )
+    expect(css).toContain('text[space=emsp] { word-spacing: 0.75em; }')
+  })
+
   it('the base CSS comes before the project styles so they override it', async () => {
     mounted = await mountPage({ wxml: '<view />', files: { 'app.wxss': 'button { color: red; }' } })
     expect(doc.head.firstElementChild?.hasAttribute('data-wx-builtins')).toBe(true)
