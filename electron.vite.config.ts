@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import { simulatorFrame } from './scripts/vite-simulator-frame'
 
 export default defineConfig({
   main: {
@@ -23,14 +24,18 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [vue()],
+    plugins: [
+      vue(),
+      // The sandboxed frame the mini-program runs in (its own CSP allows eval): one classic script.
+      simulatorFrame({
+        html: resolve('renderer/simulator.html'),
+        entry: resolve('renderer/src/simulator/frame/main.ts'),
+        outDir: resolve('out/renderer'),
+      }),
+    ],
     build: {
       rollupOptions: {
-        // simulator: the sandboxed frame the mini-program runs in (its own CSP allows eval).
-        input: {
-          index: resolve('renderer/index.html'),
-          simulator: resolve('renderer/simulator.html'),
-        },
+        input: { index: resolve('renderer/index.html') },
       },
     },
   },
