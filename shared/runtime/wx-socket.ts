@@ -30,6 +30,8 @@ export interface SocketApi {
   closeAll(): void
 }
 
+const NOT_OPEN = 'SocketTask.readyState is not OPEN'
+
 const CONNECTING = 0
 const OPEN = 1
 const CLOSING = 2
@@ -101,7 +103,7 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
               failure: parameterError('SocketTask.send', 'data', 'String/ArrayBuffer', o.data),
             }
           }
-          const refused = entry.socket?.send(data) ?? 'SocketTask.readyState is not OPEN'
+          const refused = entry.socket ? entry.socket.send(data) : NOT_OPEN
           return refused
             ? { ok: false, failure: apiFailure('SocketTask.send', refused) }
             : { ok: true }
@@ -110,7 +112,7 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
         operate('SocketTask.close', closeOptions, (o) => {
           const code = typeof o.code === 'number' ? o.code : 1000
           const reason = typeof o.reason === 'string' ? o.reason : ''
-          const refused = entry.socket?.close(code, reason) ?? 'SocketTask.readyState is not OPEN'
+          const refused = entry.socket ? entry.socket.close(code, reason) : NOT_OPEN
           if (refused) return { ok: false, failure: apiFailure('SocketTask.close', refused) }
           readyState = CLOSING
           return { ok: true }
