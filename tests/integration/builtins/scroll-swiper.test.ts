@@ -160,6 +160,22 @@ describe('swiper', () => {
     ])
   })
 
+  it('autoplay stops when the swiper leaves the page', async () => {
+    vi.useFakeTimers()
+    const details: Detail[] = []
+    mounted = await mountPage({
+      wxml,
+      page: {
+        data: { items: ['a', 'b'], current: 0, autoplay: true, circular: false },
+        onChange: (e: { detail: Detail }) => void details.push(e.detail),
+      },
+    })
+    mounted.release()
+    mounted = undefined
+    vi.advanceTimersByTime(5000)
+    expect(details).toEqual([])
+  })
+
   it('a drag past a fifth of the width changes the item with source touch', async () => {
     const details: Detail[] = []
     mounted = await mountPage({

@@ -9,6 +9,7 @@ import {
   closest,
   defineBuiltin,
   descendants,
+  domOf,
   isBuiltin,
   toggleAttribute,
   type BuiltinContext,
@@ -52,7 +53,7 @@ export function defineChoices(space: glassEasel.ComponentSpace): void {
     render(context) {
       const { component, host, data, emit, set } = context
       const mark = context.appendElement('wx-switch-input', 'wx-switch-input')
-      const markDom = mark.$$ as unknown as HTMLElement
+      const markDom = domOf(mark)
       let initial = false
       registerFormField(component, {
         name: () => String(data().name),
@@ -166,7 +167,7 @@ function defineCheckable(
     render(context) {
       const { component, host, data, set } = context
       const mark = context.appendElement(`wx-${tag}-input`, `wx-${tag}-input`)
-      const markDom = mark.$$ as unknown as HTMLElement
+      const markDom = domOf(mark)
       context.appendSlot()
       onActivate(
         context,

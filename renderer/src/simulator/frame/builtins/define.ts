@@ -17,10 +17,9 @@ type PropertyType =
   | null
 
 export interface PropertySpec {
+  /** `null` accepts any value (`nodes` of rich-text is a string or an array). */
   type: PropertyType
   value?: unknown
-  /** A second accepted type (`nodes` of rich-text is a string or an array). */
-  optionalTypes?: PropertyType[]
 }
 
 export interface EmitOptions {
@@ -47,7 +46,7 @@ export interface BuiltinContext {
   appendElement(tag: string, className: string, parent?: glassEasel.Element): glassEasel.NativeNode
   /** Runs `fn` when the component enters the page, its properties from the template set. */
   onAttach(fn: () => void): void
-  /** Runs `fn` when the component leaves the page (timers, document listeners). */
+  /** Runs `fn` when the component leaves the page (timers, document listeners); it may come back. */
   onDetach(fn: () => void): void
 }
 
@@ -159,11 +158,7 @@ export function defineBuiltin(
 ): glassEasel.GeneralComponentDefinition {
   const properties: Record<string, unknown> = { hidden: { type: Boolean, value: false } }
   for (const [name, property] of Object.entries(spec.properties)) {
-    properties[name] = {
-      type: property.type,
-      value: property.value,
-      optionalTypes: property.optionalTypes,
-    }
+    properties[name] = { type: property.type, value: property.value }
   }
   const definition = space.defineComponent({
     is: `wx-builtin/${tag}`,
@@ -175,8 +170,7 @@ export function defineBuiltin(
         for (const fn of instances.get(this)?.attach ?? []) fn()
       },
       detached(this: glassEasel.GeneralComponent) {
-        const instance = instances.get(this)
-        for (const fn of instance?.detach.splice(0) ?? []) fn()
+        for (const fn of instances.get(this)?.detach ?? []) fn()
       },
     },
   } as never) as unknown as glassEasel.GeneralComponentDefinition

@@ -4,7 +4,7 @@
  * progressbar. Its `style` is passed on; classes on `<progress>` do not apply.
  */
 import type * as glassEasel from 'glass-easel'
-import { defineBuiltin, toggleAttribute, type Data } from './define'
+import { defineBuiltin, domOf, toggleAttribute, type Data } from './define'
 
 export function defineProgress(space: glassEasel.ComponentSpace): void {
   defineBuiltin(space, 'progress', {
@@ -25,7 +25,7 @@ export function defineProgress(space: glassEasel.ComponentSpace): void {
     },
     render({ appendElement, emit }) {
       const root = appendElement('wx-progress', 'wx-progress')
-      const rootDom = root.$$ as unknown as HTMLElement
+      const rootDom = domOf(root)
       const doc = rootDom.ownerDocument
       const bar = doc.createElement('div')
       bar.className = 'wx-progress-bar'

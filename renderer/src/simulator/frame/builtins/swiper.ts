@@ -44,7 +44,7 @@ export function defineSwiper(space: glassEasel.ComponentSpace, deviceWidth: numb
       previousMargin: { type: String, value: '0px' },
       nextMargin: { type: String, value: '0px' },
     },
-    render({ component, host, data, emit, set, appendElement, appendSlot, onDetach }) {
+    render({ component, host, data, emit, set, appendElement, appendSlot, onAttach, onDetach }) {
       const trackNode = appendElement('div', 'wx-swiper-track')
       const track = domOf(trackNode)
       appendSlot(trackNode)
@@ -106,29 +106,24 @@ export function defineSwiper(space: glassEasel.ComponentSpace, deviceWidth: numb
         const item = [...descendants(component)].filter((e) => isBuiltin(e, 'swiper-item'))[index]
         return item ? String((item as glassEasel.GeneralComponent).data.itemId) : ''
       }
+      let attached = false
       const restartAutoplay = () => {
         if (timer !== undefined) clearInterval(timer)
         timer = undefined
         const d = data()
-        if (!d.autoplay) return
+        if (!d.autoplay || !attached) return
         timer = setInterval(
           // At the last item autoplay goes back to the first, circular or not, as in WeChat.
           () => go(nextIndex(current, 1, positions(), true), 'autoplay'),
           Math.max(Number(d.interval), 100),
         )
       }
-      onDetach(() => {
-        if (timer !== undefined) clearInterval(timer)
-      })
-
       // Items come and go with wx:for; the dots and position follow.
       const observer = glassEasel.MutationObserver.create(() => {
         const n = positions()
         if (current >= n) current = n - 1
         place(false)
       })
-      observer.observe(component, { childList: true, subtree: true })
-      onDetach(() => observer.disconnect())
 
       let drag: { start: number; offset: number } | null = null
       const pointOf = (event: MouseEvent | TouchEvent) => {
@@ -156,15 +151,26 @@ export function defineSwiper(space: glassEasel.ComponentSpace, deviceWidth: numb
       }
       host.addEventListener('touchstart', start, { passive: true })
       host.addEventListener('mousedown', start)
-      doc.addEventListener('touchmove', move, { passive: true })
-      doc.addEventListener('mousemove', move)
-      doc.addEventListener('touchend', end)
-      doc.addEventListener('mouseup', end)
+      onAttach(() => {
+        attached = true
+        doc.addEventListener('touchmove', move, { passive: true })
+        doc.addEventListener('mousemove', move)
+        doc.addEventListener('touchend', end)
+        doc.addEventListener('mouseup', end)
+        observer.observe(component, { childList: true, subtree: true })
+        // The items arrived after the first render.
+        place(false)
+        restartAutoplay()
+      })
       onDetach(() => {
+        attached = false
         doc.removeEventListener('touchmove', move)
         doc.removeEventListener('mousemove', move)
         doc.removeEventListener('touchend', end)
         doc.removeEventListener('mouseup', end)
+        observer.disconnect()
+        if (timer !== undefined) clearInterval(timer)
+        timer = undefined
       })
 
       let applied: Data = {}
