@@ -76,6 +76,14 @@ describe('mpdt run on a project that uploads, downloads and talks over a socket'
       expect(result.lines.at(-1)).toBe('done')
     })
 
+    it('reports no uncaught error or unhandled rejection', () => {
+      // The tool's own domain-check blocks are the only errors printed.
+      const errors = result.lines.filter(
+        (line) => line.startsWith('[error]') && !line.includes('合法域名列表中'),
+      )
+      expect(errors).toEqual([])
+    })
+
     it('reads and writes user files, and refuses a path that climbs out', () => {
       expect(result.lines).toEqual(
         expect.arrayContaining([
