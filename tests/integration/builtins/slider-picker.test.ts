@@ -141,6 +141,22 @@ describe('picker (selector)', () => {
     expect(sheet()).toBeNull()
   })
 
+  it('is a focusable button that Enter opens and Escape cancels', async () => {
+    const seen: string[] = []
+    mounted = await mountPage({
+      wxml,
+      page: { data: { cities, index: 0 }, onCancel: () => seen.push('cancel') },
+    })
+    const picker = mounted.byId('p')
+    expect(picker.getAttribute('role')).toBe('button')
+    expect(picker.tabIndex).toBe(0)
+    key(picker, 'Enter')
+    expect(sheet()).not.toBeNull()
+    key(sheet() as HTMLElement, 'Escape')
+    expect(sheet()).toBeNull()
+    expect(seen).toEqual(['cancel'])
+  })
+
   it('a disabled picker does not open', async () => {
     mounted = await mountPage({
       wxml: '<picker id="p" disabled range="{{[1, 2]}}"><view>pick</view></picker>',

@@ -2,10 +2,11 @@
  * `<picker>` in the modes selector, multiSelector, time and date: a tap opens a bottom sheet in
  * the phone (role=dialog) with one listbox per column; 确定 fires `bindchange` with WeChat's
  * `detail.value` (an index, indexes, `HH:mm` or `YYYY-MM-DD`), 取消 or the mask `bindcancel`;
- * multiSelector reports each column change with `bindcolumnchange` `{ column, value }`.
+ * multiSelector reports each column change with `bindcolumnchange` `{ column, value }`. The
+ * picker is a focusable button (Enter/Space open it); Escape in the sheet cancels.
  */
 import type * as glassEasel from 'glass-easel'
-import { defineBuiltin } from './define'
+import { defineBuiltin, toggleAttribute } from './define'
 import { registerFormField } from './form-fields'
 import { pickerModel, type PickerModel } from './picker-columns'
 
@@ -33,6 +34,7 @@ export function definePicker(space: glassEasel.ComponentSpace): void {
     },
     render({ component, host, data, emit, set, appendSlot, onAttach, onDetach }) {
       appendSlot()
+      host.setAttribute('role', 'button')
       host.setAttribute('aria-haspopup', 'dialog')
       const doc = host.ownerDocument
       let sheet: HTMLElement | null = null
@@ -135,8 +137,15 @@ export function definePicker(space: glassEasel.ComponentSpace): void {
           close()
           emit('cancel', {})
         })
+        sheet.addEventListener('keydown', (event) => {
+          if (event.key !== 'Escape') return
+          close()
+          emit('cancel', {})
+          host.focus()
+        })
         confirm.addEventListener('click', () => {
           close()
+          host.focus()
           if (current.columns(chosen).some((column) => column.length === 0)) return
           const value = current.valueOf(chosen)
           set({ value })
@@ -147,7 +156,15 @@ export function definePicker(space: glassEasel.ComponentSpace): void {
       }
 
       component.addListener('tap', open)
-      return () => {}
+      host.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter' && event.key !== ' ') return
+        event.preventDefault()
+        open()
+      })
+      return (d) => {
+        host.tabIndex = d.disabled ? -1 : 0
+        toggleAttribute(host, 'aria-disabled', Boolean(d.disabled), 'true')
+      }
     },
   })
 }
