@@ -32,7 +32,11 @@ beforeAll(async () => {
     startWsServer(onEcho, untrusted.issue({ hosts: ['ws.example.test'] })),
   ])
   // Accepts TCP and never answers the upgrade.
-  silent = createServer((socket) => silentSockets.add(socket))
+  silent = createServer((socket) => {
+    silentSockets.add(socket)
+    socket.resume()
+    socket.once('close', () => silentSockets.delete(socket))
+  })
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
 })
 afterAll(async () => {
@@ -229,6 +233,10 @@ describe('connectSocket', () => {
     const closed = await call.closed
     expect(call.errors).toEqual(['Timed out connecting to server.'])
     expect(closed.code).toBe(1006)
+    for (let i = 0; i < 100 && silentSockets.size > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    expect(silentSockets.size, 'the abandoned connection is closed').toBe(0)
   })
 
   test('refuses a certificate nobody trusts with checks on, accepts it with checks off', async () => {
