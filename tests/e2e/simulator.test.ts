@@ -200,7 +200,15 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       const width = await phone()
         .locator('body')
         .evaluate((body) => body.ownerDocument.defaultView?.innerWidth)
-      expect(width).toBe(Number(device.label.split(' ').at(-2)!.split('×')[0]))
+      const deviceWidth = Number(device.label.split(' ').at(-2)!.split('×')[0])
+      expect(width).toBe(deviceWidth)
+      // rpx recompiled for this width (as WeChat: floored px): app.wxss gives rows
+      // `padding: 16rpx 24rpx`.
+      const padding = await phone()
+        .locator('.row')
+        .first()
+        .evaluate((row) => row.ownerDocument.defaultView?.getComputedStyle(row).paddingLeft)
+      expect(padding).toBe(`${Math.floor((24 * deviceWidth) / 750)}px`)
       await session!.page
         .locator('.simulator')
         .screenshot({ path: join(SCREENSHOT_DIR, `simulator-${device.id}.png`) })
@@ -212,7 +220,7 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const frameUrl = new URL(
       await session!.page
         .locator('iframe.simulator-frame')
-        .evaluate((f) => (f as { src: string }).src),
+        .evaluate((f) => (f as unknown as { src: string }).src),
     )
     expect(frameUrl.pathname).toMatch(/^\/t\/[\w-]+\/simulator\.html$/)
     const origin = frameUrl.origin
