@@ -19,14 +19,28 @@ describe('view, text and block', () => {
     expect(css).toContain('[hidden] { display: none !important; }')
   })
 
-  it('text keeps runs of spaces with space, as wide as the space it names', async () => {
-    mounted = await mountPage({ wxml: '<text id="t" space="emsp">a   b</text>' })
-    expect(mounted.byId('t').getAttribute('space')).toBe('emsp')
-    const css = doc.querySelector('style[data-wx-builtins]')?.textContent ?? ''
-    expect(css).toContain(
-      'text[space=nbsp], text[space=ensp], text[space=emsp] { white-space: pre-wrap; }',
-    )
-    expect(css).toContain('text[space=emsp] { word-spacing: 0.75em; }')
+  it('text decode shows entities of bound text decoded, and again after setData', async () => {
+    mounted = await mountPage({
+      wxml: '<text id="d" decode>{{s}}</text><text id="p">{{s}}</text>',
+      page: { data: { s: 'a&nbsp;b&lt;c&gt;&amp;&apos;' } },
+    })
+    await Promise.resolve()
+    expect(mounted.byId('d').textContent).toBe("a\u00a0b<c>&'")
+    expect(mounted.byId('p').textContent).toBe('a&nbsp;b&lt;c&gt;&amp;&apos;')
+    mounted.page.setData({ s: '&lt;&emsp;' })
+    await Promise.resolve()
+    expect(mounted.byId('d').textContent).toBe('<\u2003')
+  })
+
+  it('text space makes every space the named one', async () => {
+    mounted = await mountPage({
+      wxml: '<text id="n" space="nbsp">a  b</text><text id="e" space="{{kind}}">c d</text><text id="x">e  f</text>',
+      page: { data: { kind: 'emsp' } },
+    })
+    await Promise.resolve()
+    expect(mounted.byId('n').textContent).toBe('a\u00a0\u00a0b')
+    expect(mounted.byId('e').textContent).toBe('c\u2003d')
+    expect(mounted.byId('x').textContent).toBe('e  f')
   })
 
   it('the base CSS comes before the project styles so they override it', async () => {

@@ -8,10 +8,6 @@ text { display: inline; white-space: pre-line; user-select: none; -webkit-user-s
 text[selectable]:not([selectable=false]), text[user-select]:not([user-select=false]) {
   user-select: text; -webkit-user-select: text;
 }
-/* space: runs of spaces are kept, as wide as the named space. */
-text[space=nbsp], text[space=ensp], text[space=emsp] { white-space: pre-wrap; }
-text[space=ensp] { word-spacing: 0.25em; }
-text[space=emsp] { word-spacing: 0.75em; }
 [hidden] { display: none !important; }
 
 button {

@@ -2,8 +2,9 @@
  * WeChat's built-in components for the simulator frame. Importing this module registers them with
  * the frame (`builtins-registry.ts`): at boot they are defined in the project's main code space
  * before any page or component, their base CSS goes ahead of the project's styles and
- * `hover-class` handling starts. `view`, `text` and `block` stay glass-easel native nodes (CSS
- * only): lists of thousands of them render at native-node cost.
+ * `hover-class` handling starts. `view`, `text` and `block` stay glass-easel native nodes (CSS,
+ * and `text-content.ts` for `decode`/`space`): lists of thousands of them render at native-node
+ * cost.
  */
 import type { CodeSpace } from 'glass-easel-miniprogram-adapter'
 import { registerBuiltins } from '../builtins-registry'
@@ -22,6 +23,7 @@ import { defineRichText } from './rich-text'
 import { defineScrollView } from './scroll-view'
 import { defineSlider } from './slider'
 import { defineSwiper } from './swiper'
+import { installTextContent } from './text-content'
 import { defineTextFields } from './text-field'
 
 export type { Navigate, NavigationApi } from './navigator'
@@ -61,6 +63,7 @@ export function installBuiltinComponents(
   defineScrollView(space)
   defineSwiper(space, options.deviceWidth)
   defineRichText(space)
+  installTextContent()
 
   const style = options.document.createElement('style')
   style.setAttribute('data-wx-builtins', '')
