@@ -221,6 +221,20 @@ describe('uploadFile', () => {
     expect(outcome).toEqual({ ok: false, errMsg: 'uploadFile:fail timeout' })
   })
 
+  test('aborts while the body is being sent', async () => {
+    const recorded = engineWith({
+      networkCondition: { latency: 0, download: 0, upload: 200_000 },
+    })
+    const call = upload(recorded, 'https://up.example.test/upload', sourceFile(1024 * 1024))
+    for (let i = 0; i < 200 && call.progress.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    expect(call.progress.length).toBeGreaterThan(0)
+    call.task.abort()
+    expect(await call.done).toEqual({ ok: false, errMsg: 'uploadFile:fail abort' })
+    expect(call.progress.at(-1)!.progress).toBeLessThan(100)
+  })
+
   test('goes anywhere with urlCheck off', async () => {
     const recorded = engineWith({ urlCheck: false })
     const outcome = await upload(recorded, 'https://other.example.test/upload', sourceFile(10)).done
@@ -361,6 +375,12 @@ describe('downloadFile', () => {
     const recorded = engineWith()
     const outcome = await download(recorded, 'https://down.example.test/hang', 100).done
     expect(outcome).toEqual({ ok: false, errMsg: 'downloadFile:fail timeout' })
+  })
+
+  test('goes anywhere with urlCheck off', async () => {
+    const recorded = engineWith({ urlCheck: false })
+    const outcome = await download(recorded, 'https://other.example.test/file?size=5').done
+    expect(outcome).toMatchObject({ ok: true, statusCode: 200 })
   })
 
   test('the Network panel sees it queued as a downloadFile', async () => {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import type { EngineSocket, EngineSocketRequest, SocketData } from '../../../../shared/network'
 import { createCertificateAuthority } from '../../../../tests/helpers/certificates'
+import { startHttpsServer } from '../../../../tests/helpers/servers'
 import { startWsServer, type TestWsServer } from '../../../../tests/helpers/ws-servers'
 import { recordedEngine, type RecordedEngine } from '../engine/engine-test-kit'
 import type { RequestEngineOptions } from '../engine/request-engine'
@@ -251,6 +252,29 @@ describe('connectSocket', () => {
     await accepted.opened
     accepted.socket!.close()
     await accepted.closed
+  })
+
+  test('a server that refuses the upgrade gives onError then onClose 1006', async () => {
+    const refusing = await startHttpsServer(
+      (_req, res) => res.writeHead(404).end(),
+      ca.issue({ hosts: ['ws.example.test'] }),
+    )
+    try {
+      const recorded = engineWith({ connectTo: [`ws.example.test:443:127.0.0.1:${refusing.port}`] })
+      const call = connect(recorded, 'wss://ws.example.test/')
+      expect((await call.closed).code).toBe(1006)
+      expect(call.errors).toEqual(['Unexpected server response: 404'])
+    } finally {
+      await refusing.close()
+    }
+  })
+
+  test('closing the engine closes its open sockets', async () => {
+    const recorded = engineWith()
+    const call = connect(recorded, URL_7001)
+    await call.opened
+    await recorded.engine.close()
+    expect((await call.closed).code).toBe(1006)
   })
 
   test('lists every frame for the Network panel, both ways, with a preview', async () => {
