@@ -269,6 +269,13 @@ describe('connectSocket', () => {
     }
   })
 
+  test('fails at once while the network is simulated offline', () => {
+    const recorded = engineWith({ networkCondition: 'offline' })
+    const call = connect(recorded, URL_7001)
+    expect(call.errMsg).toBe('connectSocket:fail network is down')
+    expect(recorded.events.at(-1)).toMatchObject({ type: 'blocked', rule: 'offline' })
+  })
+
   test('closing the engine closes its open sockets', async () => {
     const recorded = engineWith()
     const call = connect(recorded, URL_7001)
