@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ResponseHead } from '../../../shared/network'
 import { downloadTarget, uploadSource } from './transfer-files'
 import { WxFileSpace } from './wx-file-space'
 
@@ -13,7 +14,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(base, { recursive: true, force: true }))
 
-const head = (contentType?: string) => ({
+const head = (contentType?: string): ResponseHead => ({
   statusCode: 200,
   header: contentType ? { 'Content-Type': contentType } : {},
   cookies: [],
