@@ -1,8 +1,14 @@
-/** UI text of the Network and Console panels, merged into the workbench's messages. */
+/** UI text of the Network and Console panels and the domain editor, merged into the workbench's messages. */
 import type { WorkbenchLocale, WorkbenchMessages } from '../i18n/messages'
 
 const en = {
   panels: { network: 'Network', console: 'Console' },
+  domainsEditor: {
+    edit: 'Edit',
+    save: 'Save domains',
+    cancel: 'Cancel',
+    help: 'One origin per line: https:// (wss:// for socket), no path, no wildcard, at most 200 per list.',
+  },
   network: {
     label: 'Network requests',
     toolbar: 'Network toolbar',
@@ -127,6 +133,12 @@ export type PanelMessages = typeof en
 
 const zhCN: PanelMessages = {
   panels: { network: '网络', console: '控制台' },
+  domainsEditor: {
+    edit: '编辑',
+    save: '保存域名',
+    cancel: '取消',
+    help: '每行一个源：https://（socket 为 wss://），不带路径，不支持通配符，每个列表最多 200 个。',
+  },
   network: {
     label: '网络请求',
     toolbar: '网络工具栏',

@@ -21,6 +21,13 @@ import {
   type SortKey,
 } from '../panels/network/network-rows'
 
+/** Settings files the workbench itself writes; saving them does not start a new log. */
+const PROJECT_CONFIG_FILES = new Set([
+  'project.config.json',
+  'project.private.config.json',
+  'project.domains.json',
+])
+
 /** The network conditions offered, in Chrome's order. */
 export const CONDITIONS = ['online', '4g', '3g', 'slow-3g', 'offline'] as const
 export type ConditionName = (typeof CONDITIONS)[number]
@@ -95,8 +102,10 @@ export const useNetworkStore = defineStore('network', () => {
     if (listening.length > 0) return
     listening = [
       bridge().on('network.event', receive),
-      bridge().on('project.sourcesChanged', () => {
-        if (!preserveLog.value) clear()
+      bridge().on('project.sourcesChanged', ({ files }) => {
+        // A recompile starts a new log unless asked to keep it; a settings write is no recompile.
+        const recompiled = files.some((file) => !PROJECT_CONFIG_FILES.has(file))
+        if (recompiled && !preserveLog.value) clear()
       }),
     ]
   }

@@ -2,8 +2,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { SettingsPatch } from '../../../shared/contract'
-import type { ProjectInfo, RecentProject } from '../../../shared/project'
-import type { ServiceError } from '../../../shared/result'
+import type { DomainLists, ProjectInfo, RecentProject } from '../../../shared/project'
+import type { Result, ServiceError } from '../../../shared/result'
 import type { Unsubscribe } from '../../../shared/rpc'
 import { bridge } from '../bridge'
 import { useAppStore } from './app'
@@ -91,6 +91,13 @@ export const useProjectStore = defineStore('project', () => {
     return true
   }
 
+  /** Saves the four 合法域名 lists; the main process validates them and answers why not. */
+  async function setDomains(domains: DomainLists): Promise<Result<ProjectInfo>> {
+    const result = await bridge().call('project.setDomains', { domains })
+    if (result.ok) current.value = result.value
+    return result
+  }
+
   function chooseAnother() {
     choosingAnother.value = true
   }
@@ -114,6 +121,7 @@ export const useProjectStore = defineStore('project', () => {
     reload,
     chooseFolder,
     updateSettings,
+    setDomains,
     chooseAnother,
     backToProject,
   }

@@ -53,7 +53,8 @@ function timingsOf(raw: unknown, total: number): Timings | undefined {
   return {
     queue: num(raw.blocked),
     dns: num(raw.dns),
-    connect: num(raw.connect),
+    // HAR counts the TLS handshake inside connect; the Timing tab shows them apart.
+    connect: Math.max(0, num(raw.connect) - num(raw.ssl)),
     tls: num(raw.ssl),
     firstByte: num(raw.wait),
     download: num(raw.receive),

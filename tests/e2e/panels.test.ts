@@ -1,0 +1,298 @@
+/**
+ * The Network and Console panels and the 详情 settings end to end in browser mode: the real
+ * `mpdt open --web`, Chromium, the simulator frame and the engine talking HTTPS to a loopback
+ * server that api.panels.test is mapped to (host mapping and a CA made at test time).
+ */
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FrameLocator, Locator } from 'playwright-core'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { createCertificateAuthority } from '../helpers/certificates'
+import { startHttpsServer, type TestServer } from '../helpers/servers'
+import {
+  E2E_TEST_TIMEOUT_MS,
+  openWorkbench,
+  REPO_ROOT,
+  SCREENSHOT_DIR,
+  stopEverything,
+  waitFor,
+  type WorkbenchSession,
+} from './harness'
+
+const URL_CHECK_LABEL = '不校验合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书'
+const ORIGIN = 'https://api.panels.test'
+
+describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
+  let session: WorkbenchSession | undefined
+  let scratch: string | undefined
+  let api: TestServer | undefined
+  let project = ''
+
+  afterEach(async () => {
+    try {
+      await session?.close()
+    } finally {
+      session = undefined
+      await api?.close()
+      api = undefined
+      if (scratch) await rm(scratch, { recursive: true, force: true })
+      scratch = undefined
+    }
+  })
+
+  afterAll(stopEverything)
+
+  /** A copy of the fixture whose api.panels.test is an HTTPS loopback server it trusts. */
+  async function openPanelsProject(): Promise<void> {
+    const ca = createCertificateAuthority()
+    const leaf = ca.issue({ hosts: ['api.panels.test'] })
+    api = await startHttpsServer(
+      (request, response) => {
+        request.resume()
+        if (request.url === '/missing') {
+          response.writeHead(404, { 'content-type': 'application/json' })
+          response.end('{"error":"not found"}')
+          return
+        }
+        response.writeHead(200, {
+          'content-type': 'application/json',
+          'set-cookie': 'session=abc; Path=/',
+        })
+        response.end(JSON.stringify({ message: 'hi', items: [1, 2, 3] }))
+      },
+      { cert: leaf.cert, key: leaf.key },
+    )
+    scratch = await mkdtemp(join(tmpdir(), 'mpdt-e2e-panels-'))
+    project = join(scratch, 'requests')
+    await cp(join(REPO_ROOT, 'tests/fixtures/panels/requests'), project, { recursive: true })
+    await mkdir(join(project, 'certs'))
+    await writeFile(join(project, 'certs/ca.pem'), ca.cert)
+    await writeFile(
+      join(project, 'project.private.config.json'),
+      JSON.stringify({
+        mpdt: { connectTo: [`api.panels.test:443:127.0.0.1:${api.port}`], cacert: 'certs/ca.pem' },
+      }),
+    )
+    session = await openWorkbench(project)
+    await phone().locator(byId('fetch')).waitFor()
+  }
+
+  function phone(): FrameLocator {
+    return session!.page.frameLocator('iframe.simulator-frame')
+  }
+
+  function byId(id: string): string {
+    return `[id="${id}"], [id$="--${id}"]`
+  }
+
+  /** Taps a button of the fixture page and waits for the request's outcome on the page. */
+  async function tap(id: 'fetch' | 'missing'): Promise<string> {
+    // A click event without a pointer taps too; it does not depend on the frame's layout.
+    await phone().locator(byId(id)).dispatchEvent('click')
+    const result = phone().locator(byId('result'))
+    await result.filter({ hasText: /success|fail/ }).waitFor()
+    return result.innerText()
+  }
+
+  /**
+   * Runs `change` (a settings write) and waits, bounded, for the simulator to reload if the
+   * write made it reload (the watcher counts the project's config files as sources).
+   */
+  async function whileFrameMayReload(change: () => Promise<void>): Promise<void> {
+    const body = phone().locator('body')
+    await body.evaluate(() => Object.assign(window, { panelsMark: true }))
+    await change()
+    await waitFor(
+      () => body.evaluate(() => !('panelsMark' in window)).catch(() => false),
+      (fresh) => fresh,
+      5_000,
+    )
+    await phone().locator(byId('fetch')).waitFor()
+  }
+
+  /** Ticks 不校验合法域名… in 详情 and waits until project.private.config.json says so. */
+  async function turnChecksOff(): Promise<void> {
+    await showTab('详情')
+    await whileFrameMayReload(async () => {
+      await session!.page.getByRole('checkbox', { name: URL_CHECK_LABEL }).check()
+      await waitFor(
+        async () => readFile(join(project, 'project.private.config.json'), 'utf8'),
+        (text) => text.includes('"urlCheck": false'),
+      )
+    })
+  }
+
+  async function showTab(name: '网络' | '控制台' | '详情'): Promise<void> {
+    await session!.page.getByRole('tab', { name }).click()
+  }
+
+  function requestTable(): Locator {
+    return session!.page.getByRole('grid', { name: '网络请求' })
+  }
+
+  async function rowTexts(): Promise<string[]> {
+    return requestTable().locator('tbody tr.row').allInnerTexts()
+  }
+
+  /** Each row's cells but the time: HAR's time is the sum of its phases, not the elapsed time. */
+  async function rowCells(): Promise<string[][]> {
+    const rows = await requestTable().locator('tbody tr.row').all()
+    return Promise.all(
+      rows.map(async (row) => (await row.locator('td').allInnerTexts()).slice(0, 6)),
+    )
+  }
+
+  it('shows a request blocked by the domain check with its reason in the table and the console', async () => {
+    await openPanelsProject()
+    expect(await tap('fetch')).toBe('fail request:fail url not in domain list')
+    await showTab('网络')
+    const row = requestTable().locator('tr.row', { hasText: 'hello' })
+    await row.waitFor()
+    expect(await row.locator('td').nth(1).innerText()).toBe('已阻止 (url not in domain list)')
+    expect(api!.connectionCount).toBe(0)
+    await showTab('控制台')
+    const log = session!.page.getByRole('log', { name: '控制台消息' })
+    await log.getByText('request 合法域名校验出错').waitFor()
+    expect(await log.innerText()).toContain(`${ORIGIN} 不在以下 request 合法域名列表中`)
+    expect(session!.pageErrors).toEqual([])
+  })
+
+  it('ticking the checkbox writes the file and the same request then succeeds', async () => {
+    await openPanelsProject()
+    expect(await tap('fetch')).toContain('url not in domain list')
+    await turnChecksOff()
+    const config = JSON.parse(await readFile(join(project, 'project.private.config.json'), 'utf8'))
+    expect(config.setting.urlCheck).toBe(false)
+    expect(config.mpdt.cacert).toBe('certs/ca.pem')
+    expect(await tap('fetch')).toBe('success 200')
+    await showTab('网络')
+    await requestTable().locator('tr.row', { hasText: '200' }).waitFor()
+    expect(await rowTexts()).toEqual([
+      expect.stringContaining('已阻止 (url not in domain list)'),
+      expect.stringMatching(/hello\s+200\s+POST\s+request\s+pages\/index\/index/),
+    ])
+  })
+
+  it('adding the origin to the request list lets the request pass with the check on', async () => {
+    await openPanelsProject()
+    await showTab('详情')
+    await session!.page.getByRole('button', { name: '编辑' }).click()
+    await session!.page.getByRole('textbox', { name: 'request合法域名' }).fill(ORIGIN)
+    let saved = ''
+    await whileFrameMayReload(async () => {
+      await session!.page.getByRole('button', { name: '保存域名' }).click()
+      saved = await waitFor(
+        async () => readFile(join(project, 'project.domains.json'), 'utf8').catch(() => ''),
+        (text) => text.includes(ORIGIN),
+      )
+    })
+    expect(JSON.parse(saved).request).toEqual([ORIGIN])
+    await session!.page.getByRole('list', { name: 'request合法域名' }).getByText(ORIGIN).waitFor()
+    expect(await tap('fetch')).toBe('success 200')
+  })
+
+  it('refuses a domain with a path and says why, leaving the file alone', async () => {
+    await openPanelsProject()
+    await showTab('详情')
+    await session!.page.getByRole('button', { name: '编辑' }).click()
+    await session!.page.getByRole('textbox', { name: 'request合法域名' }).fill(`${ORIGIN}/api`)
+    await session!.page.getByRole('button', { name: '保存域名' }).click()
+    const alert = session!.page.getByRole('alert').filter({ hasText: 'without path' })
+    await alert.waitFor()
+    await expect(readFile(join(project, 'project.domains.json'), 'utf8')).rejects.toThrow()
+  })
+
+  it('shows 404 on the row while the page’s success callback ran', async () => {
+    await openPanelsProject()
+    await turnChecksOff()
+    expect(await tap('missing')).toBe('success 404')
+    await showTab('网络')
+    const row = requestTable().locator('tr.row', { hasText: 'missing' })
+    await row.waitFor()
+    expect(await row.locator('td').nth(1).innerText()).toBe('404')
+  })
+
+  it('exports HAR 1.2 and opens it again with the same rows', async () => {
+    await openPanelsProject()
+    await tap('fetch')
+    await turnChecksOff()
+    await tap('fetch')
+    await tap('missing')
+    await showTab('网络')
+    await requestTable().locator('tr.row', { hasText: '404' }).waitFor()
+    const before = await rowCells()
+    expect(before).toHaveLength(3)
+    const [download] = await Promise.all([
+      session!.page.waitForEvent('download'),
+      session!.page.getByRole('button', { name: '导出 HAR', exact: true }).click(),
+    ])
+    const harPath = join(scratch!, 'export.har')
+    await download.saveAs(harPath)
+    const har = JSON.parse(await readFile(harPath, 'utf8'))
+    expect(har.log.version).toBe('1.2')
+    expect(har.log.creator.name).toBe('MP DevTools')
+    expect(
+      har.log.entries.map((entry: { request: { url: string }; response: { status: number } }) => [
+        entry.request.url,
+        entry.response.status,
+      ]),
+    ).toEqual([
+      [`${ORIGIN}/hello`, 0],
+      [`${ORIGIN}/hello`, 200],
+      [`${ORIGIN}/missing`, 404],
+    ])
+    expect(har.log.entries[1].request.postData.text).toBe('{"item":"apple","qty":2}')
+    expect(har.log.entries[1].response.content.text).toContain('"message":"hi"')
+    await session!.page.locator('input[type="file"]').setInputFiles(harPath)
+    await session!.page.getByRole('status').filter({ hasText: 'export.har' }).waitFor()
+    expect(await rowCells()).toEqual(before)
+  })
+
+  it('prints showRequestInfo()’s table from the command line', async () => {
+    await openPanelsProject()
+    await turnChecksOff()
+    await tap('fetch')
+    await showTab('控制台')
+    const command = session!.page.getByRole('textbox', { name: '控制台命令' })
+    await command.fill('showRequestInfo()')
+    await command.press('Enter')
+    const table = session!.page.getByRole('log').getByRole('table')
+    await table.getByText(ORIGIN).waitFor()
+    const headers = await table.locator('thead th').allInnerTexts()
+    expect(headers).toEqual([
+      '(索引)',
+      'origin',
+      'protocol',
+      'cipher',
+      'subject',
+      'issuer',
+      'validFrom',
+      'validTo',
+      'remoteAddress',
+    ])
+    const cells = await table.locator('tbody tr').first().locator('td').allInnerTexts()
+    expect(cells[0]).toBe(ORIGIN)
+    expect(cells[1]).toMatch(/^TLSv1\.[23]$/)
+    expect(cells[3]).toContain('api.panels.test')
+    expect(cells[4]).toContain('MP DevTools Test CA')
+    expect(cells[7]).toBe(`127.0.0.1:${api!.port}`)
+  })
+
+  it('takes screenshots of the Network and Console panels', async () => {
+    await openPanelsProject()
+    await tap('fetch')
+    await turnChecksOff()
+    await tap('fetch')
+    await tap('missing')
+    await showTab('网络')
+    await requestTable().locator('tr.row', { hasText: '404' }).waitFor()
+    await requestTable().locator('tr.row', { hasText: '200' }).click()
+    await session!.page.getByRole('tab', { name: '预览' }).click()
+    await session!.page.getByRole('tabpanel').getByText('message').first().waitFor()
+    await session!.page.screenshot({ path: join(SCREENSHOT_DIR, 'network-panel.png') })
+    await showTab('控制台')
+    await session!.page.getByRole('log').getByText('合法域名校验出错').waitFor()
+    await session!.page.screenshot({ path: join(SCREENSHOT_DIR, 'console-panel.png') })
+  })
+})
