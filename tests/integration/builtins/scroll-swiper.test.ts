@@ -241,3 +241,42 @@ describe('swiper with several items shown', () => {
     expect(track.style.transform).toBe('translateY(calc(0% + 0px))')
   })
 })
+
+describe('swiper item ids and animation end', () => {
+  const wxml = `<swiper id="s" current-item-id="{{itemId}}" duration="300" bindchange="onChange" bindanimationfinish="onFinish">
+    <swiper-item wx:for="{{['a', 'b', 'c']}}" wx:key="*this" item-id="{{item}}">{{item}}</swiper-item>
+  </swiper>`
+
+  it('current-item-id shows the item with that item-id', async () => {
+    const seen: unknown[] = []
+    mounted = await mountPage({
+      wxml,
+      page: { data: { itemId: '' }, onChange: (e: { detail: Detail }) => void seen.push(e.detail) },
+    })
+    mounted.page.setData({ itemId: 'c' })
+    const track = mounted.byId('s').querySelector('.wx-swiper-track') as HTMLElement
+    expect(track.style.transform).toBe('translateX(calc(-200% + 0px))')
+    expect(seen).toEqual([{ current: 2, currentItemId: 'c', source: '' }])
+  })
+
+  it('bindanimationfinish follows bindchange once the move has taken duration', async () => {
+    vi.useFakeTimers()
+    const seen: [string, unknown][] = []
+    mounted = await mountPage({
+      wxml,
+      page: {
+        data: { itemId: '' },
+        onChange: (e: { detail: Detail }) => void seen.push(['change', e.detail.current]),
+        onFinish: (e: { detail: Detail }) => void seen.push(['finish', e.detail.current]),
+      },
+    })
+    mounted.page.setData({ itemId: 'b' })
+    vi.advanceTimersByTime(299)
+    expect(seen).toEqual([['change', 1]])
+    vi.advanceTimersByTime(1)
+    expect(seen).toEqual([
+      ['change', 1],
+      ['finish', 1],
+    ])
+  })
+})

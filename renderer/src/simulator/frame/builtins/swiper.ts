@@ -2,7 +2,9 @@
  * `<swiper>` and `<swiper-item>`: a track of full-size items moved by `current`, a drag (mouse or
  * touch) past a fifth of the width, or `autoplay` every `interval`, with `duration` transitions
  * and `circular` wrap-around; `display-multiple-items` shows several at once and
- * `previous-margin` / `next-margin` let neighbours peek. `bindchange` gets `{ current, source }` with source `touch`,
+ * `previous-margin` / `next-margin` let neighbours peek; `current-item-id` picks an item by its
+ * `item-id`. `bindchange` (and `bindanimationfinish` after the move) gets
+ * `{ current, currentItemId, source }` with source `touch`,
  * `autoplay` or `''`; indicator dots follow `indicator-dots` and their colours.
  */
 import * as glassEasel from 'glass-easel'
@@ -36,6 +38,7 @@ export function defineSwiper(space: glassEasel.ComponentSpace, deviceWidth: numb
       indicatorActiveColor: { type: String, value: '#000000' },
       autoplay: { type: Boolean, value: false },
       current: { type: Number, value: 0 },
+      currentItemId: { type: String, value: '' },
       interval: { type: Number, value: 5000 },
       duration: { type: Number, value: 500 },
       circular: { type: Boolean, value: false },
@@ -92,6 +95,11 @@ export function defineSwiper(space: glassEasel.ComponentSpace, deviceWidth: numb
           )
         })
       }
+      let settle: ReturnType<typeof setTimeout> | undefined
+      /**
+       * Moves to `index`: `bindchange` now, `bindanimationfinish` when the move has ended. A move
+       * of the swiper's own (not from its properties) updates `current` for the page to read.
+       */
       const go = (index: number, source: 'touch' | 'autoplay' | '') => {
         if (index === current) {
           place(true)
@@ -99,13 +107,17 @@ export function defineSwiper(space: glassEasel.ComponentSpace, deviceWidth: numb
         }
         current = index
         place(true)
-        set({ current })
-        emit('change', { current, currentItemId: itemIdAt(index), source })
+        if (source) set({ current, currentItemId: itemIdAt(index) })
+        const detail = { current, currentItemId: itemIdAt(index), source }
+        emit('change', detail)
+        clearTimeout(settle)
+        settle = setTimeout(() => emit('animationfinish', detail), Number(data().duration))
       }
-      const itemIdAt = (index: number) => {
-        const item = [...descendants(component)].filter((e) => isBuiltin(e, 'swiper-item'))[index]
-        return item ? String((item as glassEasel.GeneralComponent).data.itemId) : ''
-      }
+      const items = () =>
+        [...descendants(component)].filter((e) =>
+          isBuiltin(e, 'swiper-item'),
+        ) as glassEasel.GeneralComponent[]
+      const itemIdAt = (index: number) => String(items()[index]?.data.itemId ?? '')
       let attached = false
       const restartAutoplay = () => {
         if (timer !== undefined) clearInterval(timer)
@@ -164,6 +176,7 @@ export function defineSwiper(space: glassEasel.ComponentSpace, deviceWidth: numb
       })
       onDetach(() => {
         attached = false
+        clearTimeout(settle)
         doc.removeEventListener('touchmove', move)
         doc.removeEventListener('mousemove', move)
         doc.removeEventListener('touchend', end)
@@ -175,11 +188,15 @@ export function defineSwiper(space: glassEasel.ComponentSpace, deviceWidth: numb
 
       let applied: Data = {}
       return (d: Data) => {
-        if (d.current !== applied.current) {
-          const target = Math.max(0, Number(d.current) || 0)
+        // `current-item-id` names the item to show, before `current`.
+        const byId = d.currentItemId
+          ? items().findIndex((item) => item.data.itemId === d.currentItemId)
+          : -1
+        const changed = d.current !== applied.current || d.currentItemId !== applied.currentItemId
+        if (changed) {
+          const target = byId >= 0 ? byId : Math.max(0, Number(d.current) || 0)
           if (applied.current !== undefined && target !== current) {
-            current = target
-            emit('change', { current, currentItemId: itemIdAt(current), source: '' })
+            go(target, '')
           }
           current = target
         }
