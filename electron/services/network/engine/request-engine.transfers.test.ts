@@ -235,6 +235,19 @@ describe('uploadFile', () => {
     expect(call.progress.at(-1)!.progress).toBeLessThan(100)
   })
 
+  test('has its own queue: ten requests in flight do not hold it back', async () => {
+    const recorded = engineWith()
+    const requests = Array.from({ length: 10 }, () =>
+      recorded.engine.request(
+        { api: 'request', url: 'https://other.example.test/hang', method: 'GET', header: {} },
+        { onDone: () => undefined },
+      ),
+    )
+    const outcome = await upload(recorded, 'https://up.example.test/upload', sourceFile(10)).done
+    expect(outcome.ok).toBe(true)
+    for (const task of requests) task.abort()
+  })
+
   test('goes anywhere with urlCheck off', async () => {
     const recorded = engineWith({ urlCheck: false })
     const outcome = await upload(recorded, 'https://other.example.test/upload', sourceFile(10)).done

@@ -121,9 +121,12 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
   const bodies = new BodyStore(() => options.tempDir, `mpdt-${engineId}`)
   const eventListeners = new Set<(event: NetworkEvent) => void>()
   const consoleListeners = new Set<(message: ToolConsoleMessage) => void>()
-  const waiting: RequestRun[] = []
-  const inFlight = new Set<RequestRun>()
-  /** Each API has its own queue, as in WeChat. */
+  /** Each API has its own queue and in-flight limit, as in WeChat. */
+  const lanes: Record<Lane, { waiting: RequestRun[]; inFlight: Set<RequestRun> }> = {
+    request: { waiting: [], inFlight: new Set() },
+    uploadFile: { waiting: [], inFlight: new Set() },
+    downloadFile: { waiting: [], inFlight: new Set() },
+  }
   const laneOf = new WeakMap<RequestRun, Lane>()
   /** Refused calls whose outcome is still to be delivered (on the next microtask). */
   const refusing = new Set<RequestRun>()
@@ -221,6 +224,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     observed: () => eventListeners.size > 0,
     emit,
     settled(run) {
+      const { waiting, inFlight } = lanes[laneOf.get(run) ?? 'request']
       if (!inFlight.delete(run) && !refusing.delete(run)) {
         const index = waiting.indexOf(run)
         if (index >= 0) waiting.splice(index, 1)
@@ -240,14 +244,12 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
 
   function pump(): void {
     const limit = inFlightLimit()
-    const busy = (lane: Lane) => [...inFlight].filter((run) => laneOf.get(run) === lane).length
-    for (const run of [...waiting]) {
-      if (closed) return
-      const lane = laneOf.get(run) ?? 'request'
-      if (busy(lane) >= limit) continue
-      waiting.splice(waiting.indexOf(run), 1)
-      inFlight.add(run)
-      run.start()
+    for (const { waiting, inFlight } of Object.values(lanes)) {
+      while (inFlight.size < limit && waiting.length > 0 && !closed) {
+        const run = waiting.shift()!
+        inFlight.add(run)
+        run.start()
+      }
     }
   }
 
@@ -329,7 +331,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     if (failure) settleSoon(run, () => run.fail(failure))
     else if (refusal) settleSoon(run, () => run.block(refusal))
     else {
-      waiting.push(run)
+      lanes[lane].waiting.push(run)
       pump()
     }
     return { id, run }
@@ -431,12 +433,18 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
 
     securityDetails: () => security.rows(),
 
-    pending: () => waiting.length + inFlight.size + refusing.size,
+    pending: () =>
+      Object.values(lanes).reduce(
+        (count, { waiting, inFlight }) => count + waiting.length + inFlight.size,
+        refusing.size,
+      ),
 
     async close() {
       if (closed) return
       closed = true
-      for (const run of [...waiting, ...inFlight]) run.abort()
+      for (const { waiting, inFlight } of Object.values(lanes)) {
+        for (const run of [...waiting, ...inFlight]) run.abort()
+      }
       sockets.closeAll()
       await Promise.all([transport, ...retired].map((agent) => agent.destroy()))
       releaseDiagnostics()
