@@ -18,6 +18,9 @@ import { SourceWatcher } from './source-watcher'
 /** Images sent to the frame at most, in bytes (before base64). */
 export const ASSET_BUDGET = 8 * 1024 * 1024
 
+/** The width the project is compiled for when it opens (a device change only redoes rpx). */
+const AHEAD_DEVICE_WIDTH = 390
+
 /** Device widths a phone or tablet preset may have, in CSS px. */
 const MIN_DEVICE_WIDTH = 240
 const MAX_DEVICE_WIDTH = 1600
@@ -90,6 +93,14 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
       },
     })
     await current.watcher.start()
+    // Compiled ahead (after the watcher is up, so no save is missed), while the workbench
+    // loads: the first compile pays for the template compiler's WASM.
+    current.compiler = new ProjectCompiler({
+      root: current.root,
+      rpx: { deviceWidth: AHEAD_DEVICE_WIDTH },
+    })
+    current.deviceWidth = AHEAD_DEVICE_WIDTH
+    current.running = current.compiler.compile().catch(() => undefined)
   }
 
   const stopListening = store.onChanged((info) => {
@@ -101,18 +112,13 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
     current: OpenSimulator,
     deviceWidth: number,
   ): Promise<Result<SimulatorBundle>> {
-    if (!current.root) {
+    if (!current.root || !current.compiler) {
       return fail({
         code: 'MINIPROGRAM_ROOT_MISSING',
         message: `The mini-program folder ${info.settings.miniprogramRoot || '.'} cannot be read`,
       })
     }
-    const rpx = { deviceWidth }
-    if (!current.compiler) {
-      current.compiler = new ProjectCompiler({ root: current.root, rpx })
-    } else if (current.deviceWidth !== deviceWidth) {
-      current.compiler.setDevice(rpx)
-    }
+    if (current.deviceWidth !== deviceWidth) current.compiler.setDevice({ deviceWidth })
     current.deviceWidth = deviceWidth
     const saved = [...current.dirty]
     current.dirty.clear()
