@@ -181,6 +181,11 @@ async function prepare(projectDir: string, options: HeadlessRunOptions): Promise
   if (options.harFile && !(await isFolder(dirname(options.harFile)))) {
     return { ok: false, lines: [`mpdt run: cannot write ${options.harFile}: no such folder`] }
   }
+  for (const file of options.chosenFiles ?? []) {
+    if (!(await isFile(file))) {
+      return { ok: false, lines: [`mpdt run: --choose-file ${file}: no such file`] }
+    }
+  }
   const tempParent = options.dataDir ?? tmpdir()
   let tempDir: string
   try {
@@ -207,6 +212,14 @@ function fileSpace(dataDir: string | undefined, tempDir: string, appid: string, 
   // Temp files never outlive a run, as on a phone they do not outlive the mini-program.
   rmSync(join(base, 'tmp'), { recursive: true, force: true })
   return new WxFileSpace({ root: base, projectRoot: root })
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile()
+  } catch {
+    return false
+  }
 }
 
 async function isFolder(path: string): Promise<boolean> {

@@ -140,6 +140,13 @@ describe('mpdt run on a project that uploads, downloads and talks over a socket'
     })
   })
 
+  it('refuses a --choose-file that does not exist, before running', async () => {
+    const result = await run('--choose-file', join(dir, 'nope.png'))
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`--choose-file ${join(dir, 'nope.png')}: no such file`)
+    expect(result.lines).toEqual([])
+  }, 90_000)
+
   it('cancels chooseImage when no file is given', async () => {
     const result = await run()
     expect(result.lines).toContain('choose: chooseImage:fail cancel')
