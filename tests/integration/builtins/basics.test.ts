@@ -161,6 +161,19 @@ describe('hover-class', () => {
     expect(view.className).toBe('row')
   })
 
+  it('a press that moves away (a scroll) loses its hover class at once', async () => {
+    vi.useFakeTimers()
+    mounted = await mountPage({
+      wxml: '<view id="v" hover-class="pressed" hover-start-time="0">x</view>',
+    })
+    const view = mounted.byId('v')
+    press(view)
+    vi.advanceTimersByTime(1)
+    expect(view.classList.contains('pressed')).toBe(true)
+    view.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 1, clientY: 40 }))
+    expect(view.classList.contains('pressed')).toBe(false)
+  })
+
   it('a button gets button-hover by default, a disabled one none', async () => {
     vi.useFakeTimers()
     mounted = await mountPage({

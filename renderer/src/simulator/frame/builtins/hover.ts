@@ -1,13 +1,23 @@
 /**
  * `hover-class`: while a finger (or the mouse) is down, the touched element and its ancestors get
  * their hover class after `hover-start-time` and keep it `hover-stay-time` after release, up to the
- * first one with `hover-stop-propagation`. Native nodes (`<view hover-class>`) carry it as an
+ * first one with `hover-stop-propagation`; a press that moves away loses it at once. Native nodes (`<view hover-class>`) carry it as an
  * attribute; built-ins (`button`, `navigator`) as a property with WeChat's default.
  */
 import type * as glassEasel from 'glass-easel'
 
 /** glass-easel's temporary class segment: template class updates leave it alone. */
 const HOVER_SEGMENT = 3
+
+/** How far a press may move and still be a tap (glass-easel's own tap distance). */
+const MOVE_TOLERANCE = 10
+
+function pointOf(event: Event): { x: number; y: number } | null {
+  const touch = (event as TouchEvent).touches?.[0]
+  if (touch) return { x: touch.clientX, y: touch.clientY }
+  const mouse = event as MouseEvent
+  return typeof mouse.clientX === 'number' ? { x: mouse.clientX, y: mouse.clientY } : null
+}
 
 interface HoverSettings {
   className: string
@@ -50,8 +60,11 @@ interface Hovered {
 export function installHover(document: Document): () => void {
   let active: Hovered[] = []
 
+  let origin: { x: number; y: number } | null = null
+
   const press = (event: Event) => {
     release()
+    origin = pointOf(event)
     let dom = event.target as (HTMLElement & { __wxElement?: glassEasel.Element }) | null
     for (let hops = 0; dom && hops < 1000; hops += 1, dom = dom.parentElement) {
       const element = dom.__wxElement
@@ -76,17 +89,40 @@ export function installHover(document: Document): () => void {
       )
     }
     active = []
+    origin = null
+  }
+
+  // A press that moves (a scroll, a swipe) is no tap: its hover ends at once.
+  const move = (event: Event) => {
+    const at = pointOf(event)
+    if (!origin || !at) return
+    if (
+      Math.abs(at.x - origin.x) <= MOVE_TOLERANCE &&
+      Math.abs(at.y - origin.y) <= MOVE_TOLERANCE
+    ) {
+      return
+    }
+    for (const { element, settings, startTimer } of active) {
+      clearTimeout(startTimer)
+      element.classList?.toggle(settings.className, false, HOVER_SEGMENT)
+    }
+    active = []
+    origin = null
   }
 
   const options = { capture: true, passive: true }
   document.addEventListener('touchstart', press, options)
   document.addEventListener('mousedown', press, options)
+  document.addEventListener('touchmove', move, options)
+  document.addEventListener('mousemove', move, options)
   for (const type of ['touchend', 'touchcancel', 'mouseup']) {
     document.addEventListener(type, release, options)
   }
   return () => {
     document.removeEventListener('touchstart', press, options)
     document.removeEventListener('mousedown', press, options)
+    document.removeEventListener('touchmove', move, options)
+    document.removeEventListener('mousemove', move, options)
     for (const type of ['touchend', 'touchcancel', 'mouseup']) {
       document.removeEventListener(type, release, options)
     }
