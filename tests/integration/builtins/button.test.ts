@@ -65,6 +65,18 @@ describe('button', () => {
     expect(mounted.byId('b').getAttribute('aria-disabled')).toBe('true')
   })
 
+  it('app.json style v2 selects the current WeChat look, which project styles still override', async () => {
+    mounted = await mountPage({ wxml: '<button id="b">v2</button>', style: 'v2' })
+    const root = mounted.host.ownerDocument.documentElement
+    expect(root.getAttribute('wx-style')).toBe('v2')
+    const css = mounted.host.ownerDocument.querySelector('style[data-wx-builtins]')?.textContent
+    // :where() keeps the v2 rules as weak as `button {}` in a project's WXSS.
+    expect(css).toContain(':where(:root[wx-style=v2]) button {\n  width: 184px;')
+    mounted.release()
+    mounted = undefined
+    expect(root.hasAttribute('wx-style')).toBe(false)
+  })
+
   it('loading shows a spinner before the text and marks the button busy', async () => {
     mounted = await mountPage({
       wxml: '<button id="b" loading="{{busy}}">Save</button>',

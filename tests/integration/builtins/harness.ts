@@ -26,6 +26,8 @@ export interface PageSpec {
   files?: Record<string, string>
   assets?: Record<string, string>
   route?: string
+  /** app.json's `style`. */
+  style?: string
 }
 
 export interface MountedPage {
@@ -62,6 +64,7 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
     document: doc,
     assets: spec.assets ?? {},
     deviceWidth: 375,
+    style: spec.style ?? '',
     navigate: (api, options) => navigations.push({ api, options }),
   })
   const groupList = new Function(`return ${compiled.groupListCode}`)()

@@ -13,6 +13,8 @@ export interface BuiltinContext {
   assets: Record<string, string>
   /** The device's CSS width (for rpx in built-ins' own styles). */
   deviceWidth: number
+  /** app.json's `style` (`'v2'`: WeChat's current look of the built-ins), `''` when unset. */
+  style: string
   /** `<navigator>`'s navigation: the runtime's `wx[api](options)`. */
   navigate(
     api: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch' | 'navigateBack',

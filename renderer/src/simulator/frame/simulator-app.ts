@@ -202,6 +202,7 @@ export function startSimulator(
       installBuiltins(codeSpace, {
         assets: bundle.assets,
         deviceWidth: device.screenWidth,
+        style: typeof appJson.style === 'string' ? appJson.style : '',
         navigate: (api, options) => wxCall(api, options),
       }),
   })

@@ -167,4 +167,19 @@ slider[disabled] .wx-slider-thumb { cursor: default; }
 
 rich-text { display: inline; }
 label { display: inline; cursor: pointer; }
+
+/* app.json "style": "v2": WeChat's current button (184px wide, bold, grey default). */
+:where(:root[wx-style=v2]) button {
+  width: 184px; padding: 8px 24px; font-size: 17px; font-weight: 700; line-height: 1.41176471;
+  border-radius: 4px;
+}
+:where(:root[wx-style=v2]) button::after { border-width: 0; }
+:where(:root[wx-style=v2]) button[wx-type=default] { color: #06ae56; background-color: #f2f2f2; }
+:where(:root[wx-style=v2]) button[wx-type=warn] { color: #fa5151; background-color: #f2f2f2; }
+:where(:root[wx-style=v2]) button[wx-type=default].button-hover,
+:where(:root[wx-style=v2]) button[wx-type=warn].button-hover { background-color: #d6d6d6; }
+:where(:root[wx-style=v2]) button[size=mini] {
+  width: auto; padding: 0 0.75em; font-size: 16px; line-height: 2; border-radius: 4px;
+}
+:where(:root[wx-style=v2]) button[disabled] { color: rgba(0, 0, 0, 0.18); background-color: #f2f2f2; }
 `

@@ -35,6 +35,8 @@ export interface BuiltinsOptions {
   assets: Record<string, string>
   /** The device's CSS width, for rpx in attributes (`<icon size="40rpx">`). */
   deviceWidth: number
+  /** app.json's `style`: `'v2'` selects WeChat's current look of the built-ins. */
+  style: string
   /** `<navigator>`'s way out: the runtime's `wx.navigateTo` & co. */
   navigate: Navigate
 }
@@ -65,13 +67,17 @@ export function installBuiltinComponents(
   defineRichText(space)
   installTextContent()
 
-  const style = options.document.createElement('style')
-  style.setAttribute('data-wx-builtins', '')
-  style.textContent = BASE_CSS
-  options.document.head.insertBefore(style, options.document.head.firstChild)
+  const sheet = options.document.createElement('style')
+  sheet.setAttribute('data-wx-builtins', '')
+  sheet.textContent = BASE_CSS
+  options.document.head.insertBefore(sheet, options.document.head.firstChild)
+  const root = options.document.documentElement
+  if (options.style) root.setAttribute('wx-style', options.style)
+  else root.removeAttribute('wx-style')
   const stopHover = installHover(options.document)
   return () => {
-    style.remove()
+    sheet.remove()
+    root.removeAttribute('wx-style')
     stopHover()
   }
 }
