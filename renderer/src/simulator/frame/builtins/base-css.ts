@@ -181,5 +181,7 @@ label { display: inline; cursor: pointer; }
 :where(:root[wx-style=v2]) button[size=mini] {
   width: auto; padding: 0 0.75em; font-size: 16px; line-height: 2; border-radius: 4px;
 }
-:where(:root[wx-style=v2]) button[disabled] { color: rgba(0, 0, 0, 0.18); background-color: #f2f2f2; }
+:where(:root[wx-style=v2]) button[disabled][wx-type] { color: rgba(0, 0, 0, 0.18); background-color: #f2f2f2; }
+:where(:root[wx-style=v2]) button[loading][wx-type=default] { color: rgba(6, 174, 86, 0.6); }
+:where(:root[wx-style=v2]) button[loading][wx-type=warn] { color: rgba(250, 81, 81, 0.6); }
 `
