@@ -171,6 +171,10 @@ function renderControl(context: BuiltinContext, kind: 'input' | 'textarea') {
 
   context.onAttach(() => {
     initial.value = String(data().value)
+    // A control moved back into the page gets its placeholder rule again.
+    if (data().placeholderStyle) {
+      placeholderStyles.set(control, placeholderId, String(data().placeholderStyle))
+    }
   })
   return (d: Data) => {
     if (control.value !== String(d.value)) control.value = String(d.value)
