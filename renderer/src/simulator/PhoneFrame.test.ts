@@ -1,0 +1,57 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import { fakeMainProcess, workbenchPlugins } from '../testing/fake-main-process'
+import PhoneFrame from './PhoneFrame.vue'
+
+// happy-dom loads no frame pages (it prints a NotSupportedError for each): the frame's document is
+// tested in the frame's own specs and end to end.
+afterEach(() => window.localStorage.clear())
+
+async function mountPhone() {
+  const { plugins } = workbenchPlugins(fakeMainProcess())
+  const wrapper = mount(PhoneFrame, { global: { plugins }, attachTo: document.body })
+  await flushPromises()
+  return wrapper
+}
+
+describe('PhoneFrame', () => {
+  it('runs the mini-program in a frame sandboxed to scripts only, never same-origin', async () => {
+    const frame = (await mountPhone()).get('iframe')
+    expect(frame.attributes('sandbox')).toBe('allow-scripts')
+    expect(frame.attributes('src')).toBe('simulator.html')
+  })
+
+  it('gives the frame the device’s CSS size and scales the phone for the zoom', async () => {
+    const wrapper = await mountPhone()
+    await wrapper.get('select[aria-label="Device"]').setValue('iphone-se')
+    await wrapper.get('select[aria-label="Zoom"]').setValue('50')
+    await flushPromises()
+    expect(wrapper.get('iframe').attributes('style')).toContain('width: 375px; height: 667px')
+    expect(wrapper.get('.screen').attributes('style')).toContain('scale(0.5)')
+    expect(wrapper.get('.phone').attributes('style')).toContain('width: 187.5px')
+  })
+
+  it('offers every device preset and zoom from 50 to 200 %', async () => {
+    const wrapper = await mountPhone()
+    const devices = wrapper.findAll('select[aria-label="Device"] option').map((o) => o.text())
+    expect(devices).toEqual([
+      'iPhone SE 375×667 @2',
+      'iPhone 14 390×844 @3',
+      'iPhone 14 Pro Max 430×932 @3',
+      'Pixel 7 412×915 @2.625',
+      'iPad mini 768×1024 @2',
+    ])
+    const zooms = wrapper.findAll('select[aria-label="Zoom"] option').map((o) => o.text())
+    expect(zooms[0]).toBe('50%')
+    expect(zooms.at(-1)).toBe('200%')
+  })
+
+  it('shows why the simulator could not start', async () => {
+    const { plugins } = workbenchPlugins(fakeMainProcess())
+    const wrapper = mount(PhoneFrame, { global: { plugins }, attachTo: document.body })
+    const { useSimulatorStore } = await import('./simulator-store')
+    useSimulatorStore().failure = { code: 'NO_PROJECT', message: 'No project is open' }
+    await flushPromises()
+    expect(wrapper.get('[role="alert"]').text()).toContain('No project is open')
+  })
+})
