@@ -256,4 +256,25 @@ describe('frame host', () => {
     expect(t.failures).toEqual(['NO_PROJECT'])
     expect(t.received).toEqual([])
   })
+
+  it('reports the first paint of the frame', () => {
+    const painted: string[] = []
+    const windows = fakeWindows()
+    const host = hostFrame(windows.iframe, {
+      client: fakeClient().client,
+      window: windows.workbench,
+      storage: memoryStorage(),
+      deviceWidth: 375,
+      systemInfo: systemInfoFor(DEVICE_PRESETS[0]),
+      networkType: 'wifi',
+      onConsole: () => undefined,
+      onPages: () => undefined,
+      onFailure: () => undefined,
+      onPainted: (route) => painted.push(route),
+    })
+    windows.deliver({ type: 'wx-bridge:painted', route: 'pages/index/index', time: 12 })
+    windows.deliver({ type: 'wx-bridge:painted', route: 7, time: 12 })
+    expect(painted).toEqual(['pages/index/index'])
+    host.dispose()
+  })
 })

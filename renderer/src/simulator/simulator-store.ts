@@ -43,7 +43,8 @@ export const useSimulatorStore = defineStore('simulator', () => {
   /** What the next frame opens: the page that was on top when it was asked for. */
   const entry = ref<PageEntry | undefined>()
   const failure = ref<ServiceError | null>(null)
-  const booted = ref(false)
+  /** The frame's first page has painted (the phone is busy until then). */
+  const painted = ref(false)
 
   watch(deviceId, (id) => {
     remember(DEVICE_KEY, id)
@@ -55,7 +56,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
   function reload(): void {
     entry.value = stack.value[stack.value.length - 1]
     failure.value = null
-    booted.value = false
+    painted.value = false
     generation.value++
   }
 
@@ -93,7 +94,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
     stack,
     entry,
     failure,
-    booted,
+    painted,
     reload,
     restart,
     start,
