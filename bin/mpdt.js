@@ -22,7 +22,7 @@ const outputs = [
   'out/renderer/index.html',
 ]
 const sourceDirs = ['electron', 'shared', 'renderer']
-const sourceFiles = ['electron.vite.config.ts']
+const sourceFiles = ['electron.vite.config.ts', 'scripts/vite-simulator-frame.ts']
 const electronVite = join(root, 'node_modules', '.bin', 'electron-vite')
 const lockDir = join(root, 'node_modules', '.cache', 'mpdt-build.lock')
 const lockPatienceMs = 5 * 60_000

@@ -15,6 +15,7 @@ const COPIED = [
   'shared',
   'renderer',
   'resources',
+  'scripts',
   'package.json',
   'electron.vite.config.ts',
   'tsconfig.json',
