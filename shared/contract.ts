@@ -67,6 +67,17 @@ export interface ContractMethods {
   'network.securityDetails': { params: Record<string, never>; result: OriginSecurityDetails[] }
   /** The simulated network (online, offline, a throttling profile) for the next requests. */
   'network.setCondition': { params: { condition: NetworkCondition }; result: null }
+  /** Host mapping and extra CA kept per machine (data folder), added to every project's engine. */
+  'settings.machineNetwork': { params: Record<string, never>; result: MachineNetworkSettings }
+  'settings.setMachineNetwork': { params: MachineNetworkSettings; result: MachineNetworkSettings }
+}
+
+/** Per-machine network settings for local development (never stored in a project). */
+export interface MachineNetworkSettings {
+  /** curl `--connect-to` lines, `HOST1:PORT1:HOST2:PORT2`. */
+  connectTo: string[]
+  /** Extra trusted CA certificates: PEM text, or an absolute path to a PEM file; '' for none. */
+  extraCa: string
 }
 
 /** A response body as the Network panel's Preview and Response tabs fetch it. */
@@ -119,6 +130,8 @@ export const METHOD_NAMES = Object.keys({
   'network.exportHar': 1,
   'network.securityDetails': 1,
   'network.setCondition': 1,
+  'settings.machineNetwork': 1,
+  'settings.setMachineNetwork': 1,
 } satisfies Record<MethodName, 1>) as MethodName[]
 
 /** Runtime list of the contract's events. */

@@ -126,6 +126,7 @@ export async function openCommand(args: string[]): Promise<number> {
   const stopSignal = waitForStopSignal()
   const workbench = createWorkbenchService({
     store,
+    dataDir,
     appInfo: {
       name: 'MP DevTools',
       version: readVersion(),

@@ -105,6 +105,7 @@ async function start(): Promise<void> {
 
   const workbench = createWorkbenchService({
     store,
+    dataDir,
     chooseFolder,
     appInfo: {
       name: 'MP DevTools',

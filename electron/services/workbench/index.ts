@@ -9,6 +9,12 @@ import type { DomainLists } from '../../../shared/project'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { ContractService, Unsubscribe } from '../../../shared/rpc'
 import type { ProjectStore } from '../project/store'
+import {
+  checkMachineNetwork,
+  machineEngineSettings,
+  readMachineNetwork,
+  writeMachineNetwork,
+} from './machine-network-settings'
 import { createNetworkLog } from './network-log'
 import { createNetworkService } from './network-service'
 import { createSimulatorService } from './simulator-service'
@@ -26,6 +32,8 @@ export interface WorkbenchServiceOptions {
   chooseFolder?: () => Promise<string | null>
   /** Quiet time after the last source save before `project.sourcesChanged`. @default 100 */
   sourcesDebounceMs?: number
+  /** The app's data folder, for settings kept per machine; without it they answer UNSUPPORTED. */
+  dataDir?: string
 }
 
 export interface WorkbenchService {
@@ -63,6 +71,9 @@ function checkSettingsPatch(params: unknown): Result<SettingsPatch> {
   return ok(patch)
 }
 
+const noMachineSettings = (): Result<never> =>
+  fail({ code: 'UNSUPPORTED', message: 'Settings kept per machine need the app’s data folder' })
+
 const noProject = (): Result<never> => fail({ code: 'NO_PROJECT', message: 'No project is open' })
 
 export function createWorkbenchService(options: WorkbenchServiceOptions): WorkbenchService {
@@ -72,7 +83,12 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     for (const listener of listeners) listener(event, payload)
   }
   store.onChanged((info) => emit('project.changed', info))
-  const network = createNetworkService({ store, emit })
+  const { dataDir } = options
+  const network = createNetworkService({
+    store,
+    emit,
+    ...(dataDir !== undefined && { machineSettings: () => machineEngineSettings(dataDir) }),
+  })
   const log = createNetworkLog({
     engine: network.engine,
     creator: { name: appInfo.name, version: appInfo.version },
@@ -123,6 +139,16 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     ...simulator.methods,
     ...network.methods,
     ...log.methods,
+    'settings.machineNetwork': async () =>
+      dataDir === undefined ? noMachineSettings() : ok(await readMachineNetwork(dataDir)),
+    'settings.setMachineNetwork': async (params) => {
+      if (dataDir === undefined) return noMachineSettings()
+      const checked = checkMachineNetwork(params)
+      if (!checked.ok) return checked
+      const written = await writeMachineNetwork(dataDir, checked.value)
+      if (written.ok) await network.reapply()
+      return written
+    },
     'network.request': async (params) => {
       const req = isRecord(params) ? params.req : undefined
       if (isRecord(req) && req.api === 'request') log.expectRequest(req as unknown as EngineRequest)

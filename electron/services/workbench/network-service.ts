@@ -25,7 +25,11 @@ export interface NetworkServiceOptions {
   emit: ContractEventListener
   /** Parent of each engine's temporary folder (bodies over 1 MB). @default the OS temp folder */
   tempParent?: string
+  /** This machine's host mappings and extra CA, added after the project's own. */
+  machineSettings?: () => Promise<Result<MachineEngineSettings>>
 }
+
+export type MachineEngineSettings = Pick<RequestEngineOptions, 'connectTo' | 'extraCaPem'>
 
 export interface NetworkService {
   methods: Pick<ContractService, 'network.request' | 'network.abort'>
@@ -33,6 +37,8 @@ export interface NetworkService {
   engine(): RequestEngine | undefined
   /** Resolves once the last project change has been applied to the engine. */
   settled(): Promise<void>
+  /** Applies the settings again (the machine's changed); resolves once the engine has them. */
+  reapply(): Promise<void>
   /** Aborts every task, closes the engine and deletes its temporary folder. */
   close(): Promise<void>
 }
@@ -50,7 +56,10 @@ type EngineSettings = Pick<
 >
 
 /** The engine options a project asks for; an invalid local setting is an error to show. */
-async function engineSettings(info: ProjectInfo): Promise<Result<EngineSettings>> {
+async function engineSettings(
+  info: ProjectInfo,
+  machineSettings: NetworkServiceOptions['machineSettings'],
+): Promise<Result<EngineSettings>> {
   const local = await readLocalNetworkSettings(info.dir)
   if (!local.ok) return local
   let extraCaPem: string | undefined
@@ -59,13 +68,16 @@ async function engineSettings(info: ProjectInfo): Promise<Result<EngineSettings>
     if (!pem.ok) return pem
     extraCaPem = pem.value
   }
+  const machine = machineSettings ? await machineSettings() : ok<MachineEngineSettings>({})
+  if (!machine.ok) return machine
+  const pems = [extraCaPem, machine.value.extraCaPem].filter((pem) => pem !== undefined)
   return ok({
     appid: info.settings.appid,
     urlCheck: info.settings.urlCheck,
     domains: info.domains,
     networkTimeout: info.app?.networkTimeout,
-    connectTo: local.value.connectTo,
-    extraCaPem,
+    connectTo: [...local.value.connectTo, ...(machine.value.connectTo ?? [])],
+    extraCaPem: pems.length > 0 ? pems.join('\n') : undefined,
   })
 }
 
@@ -87,7 +99,7 @@ export function createNetworkService(options: NetworkServiceOptions): NetworkSer
 
   async function apply(info: ProjectInfo): Promise<void> {
     if (closed) return
-    const settings = await engineSettings(info)
+    const settings = await engineSettings(info, options.machineSettings)
     if (!settings.ok) {
       emit('network.console', {
         level: 'error',
@@ -168,6 +180,11 @@ export function createNetworkService(options: NetworkServiceOptions): NetworkSer
     },
     engine: () => open?.engine,
     settled: () => applying,
+    reapply() {
+      const info = store.current()
+      if (info) applying = applying.then(() => apply(info)).catch(() => undefined)
+      return applying
+    },
     async close() {
       closed = true
       stopListening()

@@ -1,0 +1,120 @@
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ContractEvents } from '../../../shared/contract'
+import { startHttpServer, type TestServer } from '../../../tests/helpers/servers'
+import { createProjectStore } from '../project'
+import type { ProjectStore } from '../project/store'
+import { createWorkbenchService, type WorkbenchService } from '.'
+import { checkMachineNetwork, MACHINE_NETWORK_FILE } from './machine-network-settings'
+
+const FIXTURE = join(__dirname, '../../../tests/fixtures/simulator/gallery')
+const APP_INFO = {
+  name: 'MP DevTools',
+  version: '0.0.0',
+  mode: 'browser' as const,
+  platform: 'linux',
+  locale: 'en-US',
+}
+
+let scratch: string
+let project: string
+let dataDir: string
+let store: ProjectStore
+let workbench: WorkbenchService
+let server: TestServer
+let outcomes: ContractEvents['network.task'][]
+
+beforeEach(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'mpdt-machine-network-'))
+  project = join(scratch, 'gallery')
+  dataDir = join(scratch, 'data')
+  await cp(FIXTURE, project, { recursive: true })
+  server = await startHttpServer((request, response) => {
+    response.writeHead(200, { 'content-type': 'text/plain' })
+    response.end(`reached ${request.headers.host}`)
+  })
+  store = createProjectStore({ dataDir })
+  workbench = createWorkbenchService({ store, appInfo: APP_INFO, dataDir })
+  outcomes = []
+  workbench.onEvent((event, payload) => {
+    if (event === 'network.task') outcomes.push(payload as ContractEvents['network.task'])
+  })
+  expect((await workbench.service['project.open']({ dir: project })).ok).toBe(true)
+  await workbench.settled()
+})
+
+afterEach(async () => {
+  await workbench.close()
+  await store.close()
+  await server.close()
+  await rm(scratch, { recursive: true, force: true })
+})
+
+async function done(taskId: string) {
+  for (let i = 0; i < 400; i++) {
+    const found = outcomes.find((item) => item.taskId === taskId && item.event.kind === 'done')
+    if (found && found.event.kind === 'done') return found.event.outcome
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error(`task ${taskId} never finished`)
+}
+
+describe('host mapping kept per machine', () => {
+  it('is saved in the data folder, not in the project', async () => {
+    const settings = { connectTo: [`api.machine.test:80:127.0.0.1:${server.port}`], extraCa: '' }
+    expect(await workbench.service['settings.setMachineNetwork'](settings)).toEqual({
+      ok: true,
+      value: settings,
+    })
+    const saved = JSON.parse(await readFile(join(dataDir, MACHINE_NETWORK_FILE), 'utf8'))
+    expect(saved).toEqual(settings)
+    expect(await readdir(project)).not.toContain(MACHINE_NETWORK_FILE)
+    expect(await workbench.service['settings.machineNetwork']({})).toEqual({
+      ok: true,
+      value: settings,
+    })
+  })
+
+  it('sends the next request of the open project to the mapped address', async () => {
+    await workbench.service['settings.setMachineNetwork']({
+      connectTo: [`api.machine.test:80:127.0.0.1:${server.port}`],
+      extraCa: '',
+    })
+    await workbench.service['network.request']({
+      taskId: 'm1',
+      req: { api: 'request', url: 'http://api.machine.test/x', method: 'GET', header: {} },
+    })
+    const outcome = await done('m1')
+    expect(outcome.ok && new TextDecoder().decode(outcome.body)).toBe('reached api.machine.test')
+  })
+
+  it('refuses a mapping line that is not curl’s syntax and keeps the old settings', async () => {
+    const refused = await workbench.service['settings.setMachineNetwork']({
+      connectTo: ['api.machine.test->127.0.0.1'],
+      extraCa: '',
+    })
+    expect(!refused.ok && refused.error.code).toBe('INVALID_MACHINE_NETWORK')
+    expect(await workbench.service['settings.machineNetwork']({})).toEqual({
+      ok: true,
+      value: { connectTo: [], extraCa: '' },
+    })
+  })
+})
+
+describe('checkMachineNetwork', () => {
+  it('drops blank lines and accepts PEM text or an absolute path as the extra CA', () => {
+    expect(
+      checkMachineNetwork({ connectTo: ['', ' a.test:443:127.0.0.1:8443 '], extraCa: '/ca.pem' }),
+    ).toEqual({
+      ok: true,
+      value: { connectTo: ['a.test:443:127.0.0.1:8443'], extraCa: '/ca.pem' },
+    })
+  })
+
+  it('refuses a relative CA path', () => {
+    const checked = checkMachineNetwork({ connectTo: [], extraCa: 'certs/ca.pem' })
+    expect(checked.ok).toBe(false)
+  })
+})
