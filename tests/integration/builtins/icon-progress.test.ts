@@ -73,6 +73,38 @@ describe('progress', () => {
     expect(inner.style.width).toBe('80%')
   })
 
+  it('its class reaches what it draws, and follows setData', async () => {
+    mounted = await mountPage({
+      wxml: '<progress class="{{cls}}" percent="5" />',
+      page: { data: { cls: 'bar thin' } },
+    })
+    const bar = () => mounted!.host.querySelector('[role=progressbar]') as HTMLElement
+    expect(bar().className).toBe('wx-progress bar thin')
+    mounted.page.setData({ cls: 'wide' })
+    expect(bar().className).toBe('wx-progress wide')
+  })
+
+  it('in an isolated component its class carries the component prefix', async () => {
+    mounted = await mountPage({
+      wxml: '<meter id="m" />',
+      files: {
+        'pages/index/index.json': JSON.stringify({
+          usingComponents: { meter: '/components/meter/meter' },
+        }),
+        'components/meter/meter.json': JSON.stringify({ component: true }),
+        'components/meter/meter.wxml': '<progress class="level" percent="9" />',
+        'components/meter/meter.wxss': '.level { margin: 1px; }',
+        'components/meter/meter.js': 'Component({})',
+      },
+    })
+    const bar = mounted.host.querySelector('[role=progressbar]') as HTMLElement
+    expect(bar.className).toMatch(/^wx-progress \S+--level$/)
+    const css = [...mounted.host.ownerDocument.querySelectorAll('style')]
+      .map((s) => s.textContent)
+      .join('\n')
+    expect(css).toContain(`.${bar.className.split(' ')[1]} {`)
+  })
+
   it('show-info off hides the percentage; color overrides activeColor', async () => {
     mounted = await mountPage({ wxml: '<progress percent="50" color="#ff0000" />' })
     const bar = mounted.host.querySelector('[role=progressbar]') as HTMLElement

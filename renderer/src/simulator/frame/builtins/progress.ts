@@ -1,7 +1,8 @@
 /**
  * `<progress>`: HTML draws its own `<progress>` tag and never its children, so this built-in has no
  * host element (glass-easel's virtual host) and draws `<wx-progress>` itself, with role
- * progressbar. Its `style` is passed on; classes on `<progress>` do not apply.
+ * progressbar. Its `style` and `class` (in the style scope of the page or component using it)
+ * are passed on.
  */
 import type * as glassEasel from 'glass-easel'
 import { defineBuiltin, domOf, toggleAttribute, type Data } from './define'
@@ -23,7 +24,7 @@ export function defineProgress(space: glassEasel.ComponentSpace): void {
       duration: { type: Number, value: 30 },
       style: { type: String, value: '' },
     },
-    render({ appendElement, emit }) {
+    render({ component, appendElement, emit, onAttach }) {
       const root = appendElement('wx-progress', 'wx-progress')
       const rootDom = domOf(root)
       const doc = rootDom.ownerDocument
@@ -39,6 +40,17 @@ export function defineProgress(space: glassEasel.ComponentSpace): void {
       rootDom.setAttribute('aria-valuemin', '0')
       rootDom.setAttribute('aria-valuemax', '100')
       inner.addEventListener('transitionend', () => emit('activeend', {}))
+
+      const applyClasses = () => {
+        rootDom.className = ['wx-progress', ...scopedClassNames(component)].join(' ')
+      }
+      // A virtual host's class changes reach no element and no observer: they are caught here.
+      const setNodeClass = component.setNodeClass.bind(component)
+      component.setNodeClass = (names, index) => {
+        setNodeClass(names, index)
+        applyClasses()
+      }
+      onAttach(applyClasses)
 
       let shown = 0
       return (d: Data) => {
@@ -69,4 +81,20 @@ export function defineProgress(space: glassEasel.ComponentSpace): void {
       }
     },
   })
+}
+
+/**
+ * The class names on a virtual host as its user's style scope writes them: `PREFIX--name` in an
+ * isolated component, `name` in a page (and both with `addGlobalClass`).
+ */
+export function scopedClassNames(component: glassEasel.GeneralComponent): string[] {
+  const names = (component.classList?.getClassNames() ?? '').split(/\s+/).filter(Boolean)
+  const owner = component.ownerShadowRoot?.getHostNode()
+  const options = owner?.getComponentOptions()
+  const manager = component.getOwnerSpace().styleScopeManager
+  const prefixes = [options?.styleScope, options?.extraStyleScope]
+    .filter((scope): scope is number => typeof scope === 'number')
+    .map((scope) => manager.queryName(scope) ?? '')
+  if (prefixes.length === 0) prefixes.push('')
+  return names.flatMap((name) => prefixes.map((prefix) => (prefix ? `${prefix}--${name}` : name)))
 }
