@@ -4,7 +4,7 @@ import { ok, type Result } from '../../../shared/result'
 import type { ContractClient } from '../../../shared/rpc'
 import type { HostMessage, SimulatorBundle } from '../../../shared/simulator-protocol'
 import { DEVICE_PRESETS, systemInfoFor } from './devices'
-import { hostFrame, type FrameConsoleEntry, type PageEntry } from './frame-host'
+import { entryPath, hostFrame, type FrameConsoleEntry, type PageEntry } from './frame-host'
 
 const BUNDLE: SimulatorBundle = {
   appid: 'wxapp',
@@ -276,5 +276,16 @@ describe('frame host', () => {
     windows.deliver({ type: 'wx-bridge:painted', route: 7, time: 12 })
     expect(painted).toEqual(['pages/index/index'])
     host.dispose()
+  })
+})
+
+describe('entryPath', () => {
+  it('joins the query back exactly as the page was opened, without re-encoding', () => {
+    expect(entryPath({ route: 'pages/detail/detail', query: { q: '%E4%B8%AD', id: '3' } })).toBe(
+      'pages/detail/detail?q=%E4%B8%AD&id=3',
+    )
+  })
+  it('a page without a query is its route', () => {
+    expect(entryPath({ route: 'pages/index/index', query: {} })).toBe('pages/index/index')
   })
 })

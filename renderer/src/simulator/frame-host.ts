@@ -55,9 +55,14 @@ export interface FrameHost {
 
 let hostSequence = 0
 
-/** The query of a page entry as a URL query string (`a=1&b=2`). */
+/**
+ * A page entry as the url it was opened with (`route?a=1&b=2`). The runtime keeps query values
+ * exactly as written (as WeChat does), so they are joined back as they are, never re-encoded.
+ */
 export function entryPath(entry: PageEntry): string {
-  const query = new URLSearchParams(entry.query).toString()
+  const query = Object.entries(entry.query)
+    .map(([key, value]) => `${key}=${value}`)
+    .join('&')
   return query ? `${entry.route}?${query}` : entry.route
 }
 
