@@ -3,6 +3,14 @@ import type { WorkbenchLocale, WorkbenchMessages } from '../i18n/messages'
 
 const en = {
   panels: { network: 'Network', console: 'Console' },
+  machineNetwork: {
+    heading: 'This machine',
+    connectTo: 'Host mapping (curl --connect-to, one per line)',
+    extraCa: 'Extra CA certificates (PEM text or absolute path)',
+    help: 'Kept on this machine, not in the project; applies to the next request.',
+    save: 'Save for this machine',
+    saved: 'Saved',
+  },
   domainsEditor: {
     edit: 'Edit',
     save: 'Save domains',
@@ -133,6 +141,14 @@ export type PanelMessages = typeof en
 
 const zhCN: PanelMessages = {
   panels: { network: '网络', console: '控制台' },
+  machineNetwork: {
+    heading: '本机设置',
+    connectTo: '主机映射（curl --connect-to 语法，每行一个）',
+    extraCa: '额外的 CA 证书（PEM 文本或绝对路径）',
+    help: '保存在本机，不写入项目；下一个请求即生效。',
+    save: '保存到本机',
+    saved: '已保存',
+  },
   domainsEditor: {
     edit: '编辑',
     save: '保存域名',
