@@ -209,4 +209,16 @@ describe('NetworkPanel', () => {
         .map((td) => td.text()),
     ).toEqual(['sid', '1'])
   })
+
+  it('sends the chosen network condition to the engine', async () => {
+    await mountPanel()
+    const select = wrapper!
+      .findAll('select')
+      .find((item) => item.findAll('option').some((option) => option.text() === 'Offline'))!
+    await select.setValue('offline')
+    await flushPromises()
+    expect(main.calls.filter((call) => call.method === 'network.setCondition')).toEqual([
+      { method: 'network.setCondition', params: { condition: 'offline' } },
+    ])
+  })
 })
