@@ -87,7 +87,7 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
   }
 
   /** Taps a button of the fixture page and waits for the request's outcome on the page. */
-  async function tap(id: 'fetch' | 'missing'): Promise<string> {
+  async function tap(id: 'fetch' | 'missing' | 'network-type'): Promise<string> {
     // A click event without a pointer taps too; it does not depend on the frame's layout.
     await phone().locator(byId(id)).dispatchEvent('click')
     const result = phone().locator(byId('result'))
@@ -277,6 +277,19 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
     expect(cells[3]).toContain('api.panels.test')
     expect(cells[4]).toContain('MP DevTools Test CA')
     expect(cells[7]).toBe(`127.0.0.1:${api!.port}`)
+  })
+
+  it('offline in the Network panel fails the next request and wx.getNetworkType says none', async () => {
+    await openPanelsProject()
+    await turnChecksOff()
+    await showTab('网络')
+    await session!.page.getByRole('combobox', { name: '网络', exact: true }).selectOption('offline')
+    // The condition goes to the main process before the request, over the same socket.
+    expect(await tap('fetch')).toBe('fail request:fail network is down')
+    const row = requestTable().locator('tr.row', { hasText: 'hello' }).last()
+    expect(await row.locator('td').nth(1).innerText()).toBe('已阻止 (network is down)')
+    await whileFrameMayReload(() => session!.page.getByRole('button', { name: '编译' }).click())
+    expect(await tap('network-type')).toBe('success none')
   })
 
   it('takes screenshots of the Network and Console panels', async () => {

@@ -7,6 +7,7 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, reactive, ref, shallowRef } from 'vue'
 import type { ResponseBodyData } from '../../../shared/contract'
 import type { NetworkEvent } from '../../../shared/network'
+import type { NetworkType } from '../../../shared/runtime/native-port'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { Unsubscribe } from '../../../shared/rpc'
 import { bridge } from '../bridge'
@@ -31,6 +32,15 @@ const PROJECT_CONFIG_FILES = new Set([
 /** The network conditions offered, in Chrome's order. */
 export const CONDITIONS = ['online', '4g', '3g', 'slow-3g', 'offline'] as const
 export type ConditionName = (typeof CONDITIONS)[number]
+
+/** What `wx.getNetworkType` reports under each condition (Slow 3G is WeChat's 2g). */
+export const NETWORK_TYPE_OF: Record<ConditionName, NetworkType> = {
+  online: 'wifi',
+  '4g': '4g',
+  '3g': '3g',
+  'slow-3g': '2g',
+  offline: 'none',
+}
 
 /** A body as the details view shows it: bytes, and whether only the first ones came. */
 export interface FetchedBody {
@@ -67,6 +77,8 @@ export const useNetworkStore = defineStore('network', () => {
   /** The name of the HAR file the log shows, when one was opened. */
   const harFile = ref<string | null>(null)
   const condition = ref<ConditionName>('online')
+  /** For the simulator frame: `wx-host:network-type` whenever this changes. */
+  const networkType = computed(() => NETWORK_TYPE_OF[condition.value])
   const pending = shallowRef<NetworkEvent[]>([])
   let scheduled = false
   let listening: Unsubscribe[] = []
@@ -190,6 +202,7 @@ export const useNetworkStore = defineStore('network', () => {
   return {
     visible,
     condition,
+    networkType,
     setCondition,
     total,
     filter,
