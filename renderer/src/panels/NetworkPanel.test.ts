@@ -221,4 +221,37 @@ describe('NetworkPanel', () => {
       { method: 'network.setCondition', params: { condition: 'offline' } },
     ])
   })
+
+  it('moves the selection with the arrow keys', async () => {
+    await mountPanel()
+    await send(queued('1', '/a'), queued('2', '/b'))
+    const grid = wrapper!.get('[role="grid"]')
+    await grid.trigger('keydown', { key: 'ArrowDown' })
+    await grid.trigger('keydown', { key: 'ArrowDown' })
+    expect(wrapper!.get('tr[aria-selected="true"] td').text()).toBe('b')
+    await grid.trigger('keydown', { key: 'ArrowUp' })
+    expect(wrapper!.get('tr[aria-selected="true"] td').text()).toBe('a')
+  })
+
+  it('shows an enableChunked response chunk by chunk, as it arrived', async () => {
+    await mountPanel()
+    await send(
+      queued('1', '/stream'),
+      { type: 'chunk', id: '1', size: 10, time: 1005 },
+      { type: 'chunk', id: '1', size: BODY.length - 10, time: 1030 },
+      ...done('1', 200, BODY.length),
+    )
+    await wrapper!.get('tr.row').trigger('click')
+    await wrapper!
+      .findAll('[role="tab"]')
+      .find((tab) => tab.text() === 'Response')!
+      .trigger('click')
+    await flushPromises()
+    const chunks = wrapper!.findAll('ol.chunks li')
+    expect(chunks.map((chunk) => chunk.get('pre').text())).toEqual([
+      BODY.slice(0, 10),
+      BODY.slice(10),
+    ])
+    expect(chunks[1].text()).toContain('+25 ms')
+  })
 })
