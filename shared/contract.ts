@@ -5,13 +5,22 @@
  */
 import type { ProjectInfo, RecentProject, DomainLists } from './project'
 import type {
+  EngineDownloadRequest,
   EngineRequest,
+  EngineSocketRequest,
+  EngineUploadRequest,
   NetworkCondition,
+  SocketData,
   NetworkEvent,
   OriginSecurityDetails,
   ToolConsoleMessage,
 } from './network'
-import type { SimulatorBundle, TaskEvent } from './simulator-protocol'
+import type {
+  FileOperation,
+  FileOperationResult,
+  SimulatorBundle,
+  TaskEvent,
+} from './simulator-protocol'
 
 export interface AppInfo {
   name: string
@@ -49,6 +58,33 @@ export interface ContractMethods {
    * caller (unique per workbench); its callbacks arrive as `network.task` events.
    */
   'network.request': { params: { taskId: string; req: EngineRequest }; result: { taskId: string } }
+  /** `wx.uploadFile` of the simulator: `filePath` is resolved in the project's file folder. */
+  'network.uploadFile': {
+    params: { taskId: string; req: EngineUploadRequest }
+    result: { taskId: string }
+  }
+  /** `wx.downloadFile` of the simulator, into the project's file folder. */
+  'network.downloadFile': {
+    params: { taskId: string; req: EngineDownloadRequest }
+    result: { taskId: string }
+  }
+  /**
+   * `wx.connectSocket` of the simulator: the engine's answer comes as a `socket-accepted` or
+   * `socket-refused` task event, then the socket's own events.
+   */
+  'network.connectSocket': {
+    params: { taskId: string; req: EngineSocketRequest }
+    result: { taskId: string }
+  }
+  /** Sends on an open socket; the result is the engine's refusal, or null when sent. */
+  'network.socketSend': { params: { taskId: string; data: SocketData }; result: string | null }
+  /** Starts a socket's closing handshake; the result is the engine's refusal, or null. */
+  'network.socketClose': {
+    params: { taskId: string; code: number; reason: string }
+    result: string | null
+  }
+  /** One call on the open project's mini-program files (wxfile://usr, temp files, the code). */
+  'files.operate': { params: { operation: FileOperation }; result: FileOperationResult }
   /** Aborts a queued or in-flight task; unknown or finished ids are ignored. */
   'network.abort': { params: { taskId: string }; result: null }
   /**
@@ -125,6 +161,12 @@ export const METHOD_NAMES = Object.keys({
   'simulator.bundle': 1,
   'network.request': 1,
   'network.abort': 1,
+  'network.uploadFile': 1,
+  'network.downloadFile': 1,
+  'network.connectSocket': 1,
+  'network.socketSend': 1,
+  'network.socketClose': 1,
+  'files.operate': 1,
   'network.body': 1,
   'network.replay': 1,
   'network.exportHar': 1,

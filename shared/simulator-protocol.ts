@@ -4,7 +4,20 @@
  * frame's window AND its `type` is one of FRAME_MESSAGE_TYPES; everything else is dropped.
  * The mini-program never reaches the contract: the parent decides what to forward.
  */
-import type { EngineOutcome, EngineRequest, ResponseHead } from './network'
+import type {
+  DownloadOutcome,
+  DownloadProgress,
+  EngineDownloadRequest,
+  EngineOutcome,
+  EngineRequest,
+  EngineSocketRequest,
+  EngineUploadRequest,
+  HeaderMap,
+  ResponseHead,
+  SocketData,
+  UploadProgress,
+} from './network'
+import type { ChosenFile, FileStats } from './runtime/file-port'
 import type {
   ConsoleLevel,
   ConsoleSource,
@@ -51,6 +64,15 @@ export type FrameMessage =
   | { type: 'wx-bridge:pages'; stack: { route: string; query: Record<string, string> }[] }
   /** The first page finished its first render (for the simulator benchmark). */
   | { type: 'wx-bridge:painted'; route: string; time: number }
+  /** `wx.uploadFile`; its callbacks come back as `wx-host:task` events, abort is `wx-bridge:abort`. */
+  | { type: 'wx-bridge:upload'; taskId: string; req: EngineUploadRequest }
+  | { type: 'wx-bridge:download'; taskId: string; req: EngineDownloadRequest }
+  /** `wx.connectSocket`; the engine's answer and the socket's events come as `wx-host:task`. */
+  | { type: 'wx-bridge:socket'; taskId: string; req: EngineSocketRequest }
+  | { type: 'wx-bridge:socket-send'; taskId: string; data: SocketData }
+  | { type: 'wx-bridge:socket-close'; taskId: string; code: number; reason: string }
+  /** One file call in the mini-program's folders; the answer is a `wx-host:file` with `callId`. */
+  | { type: 'wx-bridge:file'; callId: string; operation: FileOperation }
 
 export const FRAME_MESSAGE_TYPES = [
   'wx-bridge:ready',
@@ -61,13 +83,31 @@ export const FRAME_MESSAGE_TYPES = [
   'wx-bridge:storage',
   'wx-bridge:pages',
   'wx-bridge:painted',
+  'wx-bridge:upload',
+  'wx-bridge:download',
+  'wx-bridge:socket',
+  'wx-bridge:socket-send',
+  'wx-bridge:socket-close',
+  'wx-bridge:file',
 ] as const satisfies readonly FrameMessage['type'][]
 
-/** The network callbacks of one task, relayed from the engine to the frame. */
+/**
+ * The network callbacks of one task, relayed from the engine to the frame. A request and an upload
+ * end with `done`, a download with `downloaded`; a socket gets `socket-accepted` (or
+ * `socket-refused`, then nothing), then open, messages, error and close.
+ */
 export type TaskEvent =
   | { kind: 'headers'; head: ResponseHead }
   | { kind: 'chunk'; data: Uint8Array }
   | { kind: 'done'; outcome: EngineOutcome }
+  | { kind: 'progress'; progress: UploadProgress | DownloadProgress }
+  | { kind: 'downloaded'; outcome: DownloadOutcome }
+  | { kind: 'socket-accepted' }
+  | { kind: 'socket-refused'; errMsg: string; errno?: number }
+  | { kind: 'socket-open'; header: HeaderMap }
+  | { kind: 'socket-message'; data: SocketData }
+  | { kind: 'socket-error'; errMsg: string }
+  | { kind: 'socket-close'; code: number; reason: string }
 
 /** Parent → frame. */
 export type HostMessage =
@@ -82,6 +122,28 @@ export type HostMessage =
     }
   | { type: 'wx-host:task'; taskId: string; event: TaskEvent }
   | { type: 'wx-host:network-type'; networkType: NetworkType }
+  /** The answer to one `wx-bridge:file` call. */
+  | { type: 'wx-host:file'; callId: string; result: FileOperationResult }
+
+/**
+ * One call on the mini-program's files, as the main process runs it (FilePort's members, plus
+ * `saveChosen`: bytes the user picked in the frame become new temp files).
+ */
+export type FileOperation =
+  | { name: 'readFile'; path: string }
+  | { name: 'writeFile'; path: string; data: Uint8Array; append: boolean }
+  | { name: 'access'; path: string }
+  | { name: 'unlink'; path: string }
+  | { name: 'stat'; path: string }
+  | { name: 'readdir'; path: string }
+  | { name: 'mkdir'; path: string; recursive: boolean }
+  | { name: 'saveFile'; tempFilePath: string; filePath?: string }
+  | { name: 'saveChosen'; files: { name: string; type: string; data: Uint8Array }[] }
+
+/** What a file call answers: the value (bytes, stats, names, a path, nothing) or WeChat's words. */
+export type FileOperationResult =
+  | { ok: true; value: Uint8Array | FileStats | string[] | string | ChosenFile[] | null }
+  | { ok: false; message: string }
 
 export function isFrameMessage(value: unknown): value is FrameMessage {
   return (

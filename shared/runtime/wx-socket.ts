@@ -204,7 +204,20 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
     }
     entry.socket = started.socket
     live.add(drop)
-    defer(() => settleCall())
+    if (!started.whenAccepted) {
+      defer(() => settleCall())
+      return task
+    }
+    started.whenAccepted((refusal) => {
+      if (!refusal) {
+        defer(() => settleCall())
+        return
+      }
+      closed()
+      const failure: ApiFailure = { errMsg: refusal.errMsg }
+      if (refusal.errno !== undefined) failure.errno = refusal.errno
+      failEarly(failure)
+    })
     return task
   }
 

@@ -18,6 +18,7 @@ import {
 import { createNetworkLog } from './network-log'
 import { createNetworkService } from './network-service'
 import { createSimulatorService } from './simulator-service'
+import { createTransferService } from './transfer-service'
 
 /** Receives every contract event, to forward it to the connected workbenches. */
 export type ContractEventListener = <E extends EventName>(
@@ -96,6 +97,13 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   listeners.add((event, payload) => {
     if (event === 'network.event') log.handle(payload as ContractEvents['network.event'])
   })
+  const transfers = createTransferService({
+    store,
+    emit,
+    engine: network.engine,
+    settled: network.settled,
+    ...(dataDir !== undefined && { dataDir }),
+  })
   const simulator = createSimulatorService({
     store,
     emit,
@@ -149,6 +157,12 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       if (written.ok) await network.reapply()
       return written
     },
+    ...transfers.methods,
+    'network.abort': async (params) => {
+      const taskId = isRecord(params) ? params.taskId : undefined
+      if (typeof taskId === 'string' && transfers.abort(taskId)) return ok(null)
+      return network.methods['network.abort'](params)
+    },
     'network.request': async (params) => {
       const req = isRecord(params) ? params.req : undefined
       if (isRecord(req) && req.api === 'request') log.expectRequest(req as unknown as EngineRequest)
@@ -166,7 +180,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       await Promise.all([network.settled(), simulator.settled()])
     },
     async close() {
-      await Promise.all([network.close(), simulator.close()])
+      await Promise.all([network.close(), simulator.close(), transfers.close()])
     },
   }
 }

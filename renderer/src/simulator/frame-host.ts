@@ -6,9 +6,15 @@
  * main process checks it again.
  */
 import type { ContractClient, Unsubscribe } from '../../../shared/rpc'
-import type { EngineRequest } from '../../../shared/network'
+import type {
+  EngineDownloadRequest,
+  EngineRequest,
+  EngineSocketRequest,
+  EngineUploadRequest,
+} from '../../../shared/network'
 import {
   isFrameMessage,
+  type FileOperation,
   type FrameMessage,
   type HostMessage,
   type SimulatorBundle,
@@ -55,6 +61,20 @@ export interface FrameHost {
 
 let hostSequence = 0
 
+const TRANSFER_METHODS = {
+  'wx-bridge:upload': 'network.uploadFile',
+  'wx-bridge:download': 'network.downloadFile',
+  'wx-bridge:socket': 'network.connectSocket',
+} as const
+
+/** The last event of a task: a request's or upload's `done`, a download's, a socket's end. */
+const FINAL_EVENTS = new Set<TaskEvent['kind']>([
+  'done',
+  'downloaded',
+  'socket-refused',
+  'socket-close',
+])
+
 /**
  * A page entry as the url it was opened with (`route?a=1&b=2`). The runtime keeps query values
  * exactly as written (as WeChat does), so they are joined back as they are, never re-encoded.
@@ -87,6 +107,8 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
   const prefix = `f${++hostSequence}-${Date.now().toString(36)}-`
   /** Contract task id → the frame's own task id. */
   const tasks = new Map<string, string>()
+  /** The contract task ids of sockets, closed rather than aborted when the frame goes. */
+  const sockets = new Set<string>()
   let stack: PageEntry[] = []
   let appid: string | undefined
   let booting = false
@@ -99,7 +121,10 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
   const stopTasks: Unsubscribe = client.on('network.task', ({ taskId, event }) => {
     const frameTaskId = tasks.get(taskId)
     if (frameTaskId === undefined) return
-    if (event.kind === 'done') tasks.delete(taskId)
+    if (FINAL_EVENTS.has(event.kind)) {
+      tasks.delete(taskId)
+      sockets.delete(taskId)
+    }
     post({ type: 'wx-host:task', taskId: frameTaskId, event })
   })
 
@@ -134,6 +159,42 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
     post({ type: 'wx-host:task', taskId: frameTaskId, event })
   }
 
+  /** Uploads, downloads and sockets: the same relay as a request, under their own method. */
+  async function transfer(
+    method: 'network.uploadFile' | 'network.downloadFile' | 'network.connectSocket',
+    frameTaskId: string,
+    req: EngineUploadRequest | EngineDownloadRequest | EngineSocketRequest,
+  ): Promise<void> {
+    const taskId = prefix + frameTaskId
+    if (tasks.has(taskId)) return
+    tasks.set(taskId, frameTaskId)
+    if (method === 'network.connectSocket') sockets.add(taskId)
+    const page = stack[stack.length - 1]?.route
+    const params = { taskId, req: { ...(req as object), ...(page ? { page } : {}) } }
+    const result = await client.call(method, params as never)
+    if (result.ok || !tasks.delete(taskId)) return
+    sockets.delete(taskId)
+    const api = method.slice('network.'.length)
+    const errMsg = `${api}:fail ${result.error.message}`
+    const event: TaskEvent =
+      method === 'network.connectSocket'
+        ? { kind: 'socket-refused', errMsg }
+        : method === 'network.downloadFile'
+          ? { kind: 'downloaded', outcome: { ok: false, errMsg } }
+          : { kind: 'done', outcome: { ok: false, errMsg } }
+    post({ type: 'wx-host:task', taskId: frameTaskId, event })
+  }
+
+  async function operateFile(callId: string, operation: FileOperation): Promise<void> {
+    const result = await client.call('files.operate', { operation })
+    if (disposed) return
+    post({
+      type: 'wx-host:file',
+      callId,
+      result: result.ok ? result.value : { ok: false, message: result.error.message },
+    })
+  }
+
   async function request(frameTaskId: string, req: EngineRequest): Promise<void> {
     const taskId = prefix + frameTaskId
     if (tasks.has(taskId)) return
@@ -155,6 +216,36 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
       case 'wx-bridge:request':
         if (typeof message.taskId === 'string' && message.taskId.length <= 64) {
           void request(message.taskId, message.req)
+        }
+        break
+      case 'wx-bridge:upload':
+      case 'wx-bridge:download':
+      case 'wx-bridge:socket':
+        if (typeof message.taskId === 'string' && message.taskId.length <= 64) {
+          const method = TRANSFER_METHODS[message.type]
+          void transfer(method, message.taskId, message.req)
+        }
+        break
+      case 'wx-bridge:socket-send':
+        if (typeof message.taskId === 'string') {
+          void client.call('network.socketSend', {
+            taskId: prefix + message.taskId,
+            data: message.data,
+          })
+        }
+        break
+      case 'wx-bridge:socket-close':
+        if (typeof message.taskId === 'string') {
+          void client.call('network.socketClose', {
+            taskId: prefix + message.taskId,
+            code: message.code,
+            reason: message.reason,
+          })
+        }
+        break
+      case 'wx-bridge:file':
+        if (typeof message.callId === 'string' && message.callId.length <= 64) {
+          void operateFile(message.callId, message.operation)
         }
         break
       case 'wx-bridge:abort':
@@ -210,7 +301,11 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
       disposed = true
       options.window.removeEventListener('message', onMessage)
       stopTasks()
-      for (const taskId of tasks.keys()) void client.call('network.abort', { taskId })
+      for (const taskId of tasks.keys()) {
+        if (sockets.has(taskId)) {
+          void client.call('network.socketClose', { taskId, code: 1001, reason: 'going away' })
+        } else void client.call('network.abort', { taskId })
+      }
       tasks.clear()
     },
   }

@@ -20,6 +20,8 @@ export interface BuiltinContext {
     api: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch' | 'navigateBack',
     options: { url?: string; delta?: number },
   ): void
+  /** The bytes of a mini-program file (`wxfile://…`) for `<image>`; `undefined` when unreadable. */
+  readLocalFile?(path: string, done: (data: Uint8Array | undefined) => void): void
 }
 
 export type BuiltinInstaller = (codeSpace: CodeSpace, context: BuiltinContext) => void

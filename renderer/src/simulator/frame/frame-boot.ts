@@ -32,6 +32,8 @@ export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
       reportUncaught(win, simulator)
     } else if (message.type === 'wx-host:task') {
       simulator?.port.deliverTask(message.taskId, message.event)
+    } else if (message.type === 'wx-host:file') {
+      simulator?.port.deliverFile(message.callId, message.result)
     } else {
       simulator?.port.setNetworkType(message.networkType)
     }

@@ -3,7 +3,21 @@
  * uncaught errors travel to the workbench as FrameMessages; storage, the device and the network
  * type come from the boot message, so the synchronous wx APIs answer without a round trip.
  */
-import type { EngineCallbacks, EngineRequest, EngineTask } from '../../../../shared/network'
+import type {
+  DownloadCallbacks,
+  DownloadProgress,
+  EngineCallbacks,
+  EngineDownloadRequest,
+  EngineRequest,
+  EngineSocketRequest,
+  EngineTask,
+  EngineUploadRequest,
+  SocketCallbacks,
+  SocketConnectResult,
+  TransferFailure,
+  UploadCallbacks,
+  UploadProgress,
+} from '../../../../shared/network'
 import { evaluateScript } from '../../../../shared/runtime'
 import type {
   ConsoleLevel,
@@ -17,8 +31,15 @@ import type {
   StorageSnapshot,
   SystemInfo,
 } from '../../../../shared/runtime'
-import type { FrameMessage, TaskEvent } from '../../../../shared/simulator-protocol'
+import type { ChooseFiles } from '../../../../shared/runtime/file-port'
+import type {
+  FileOperation,
+  FileOperationResult,
+  FrameMessage,
+  TaskEvent,
+} from '../../../../shared/simulator-protocol'
 import { cloneSafeArgs } from './clone-safe'
+import { fileChooser, FrameFiles, MIRROR_LIMIT } from './frame-files'
 
 export interface FramePortOptions {
   post(message: FrameMessage): void
@@ -29,25 +50,49 @@ export interface FramePortOptions {
   systemInfo(): SystemInfo
   ui?: InteractionUi
   screen?: PageScreen
+  /** The frame's document, for the file picker of `wx.chooseImage`/`wx.chooseMedia`. */
+  document?: Document
 }
+
+const NOT_OPEN = 'SocketTask.readyState is not OPEN'
 
 export class FramePort implements NativePort {
   readonly ui: InteractionUi | undefined
   readonly screen: PageScreen | undefined
-  private readonly tasks = new Map<string, EngineCallbacks>()
+  readonly files: FrameFiles
+  readonly chooseFiles: ChooseFiles | undefined
+  /** Open tasks (requests, transfers, sockets): what to do with each relayed event. */
+  private readonly tasks = new Map<string, (event: TaskEvent) => void>()
+  /** File calls waiting for the main process's answer. */
+  private readonly fileCalls = new Map<string, (result: FileOperationResult) => void>()
   private nextTask = 1
+  private nextFileCall = 1
   private currentNetworkType: NetworkType
 
   constructor(private readonly options: FramePortOptions) {
     this.ui = options.ui
     this.screen = options.screen
     this.currentNetworkType = options.networkType
+    const call = (operation: FileOperation, done: (result: FileOperationResult) => void) =>
+      this.operateFile(operation, done)
+    this.files = new FrameFiles(call)
+    this.chooseFiles = options.document
+      ? fileChooser(options.document, this.files, call)
+      : undefined
   }
 
-  request(req: EngineRequest, callbacks: EngineCallbacks): EngineTask {
+  /**
+   * Starts a task: a new id, the message that asks for it, its event handler (`end` forgets the
+   * task once its last event came) and its abort while it is open.
+   */
+  private start(
+    message: (taskId: string) => FrameMessage,
+    handle: (event: TaskEvent, end: () => void) => void,
+  ): EngineTask {
     const taskId = `task-${this.nextTask++}`
-    this.tasks.set(taskId, callbacks)
-    this.options.post({ type: 'wx-bridge:request', taskId, req })
+    const end = () => this.tasks.delete(taskId)
+    this.tasks.set(taskId, (event) => handle(event, end))
+    this.options.post(message(taskId))
     return {
       id: taskId,
       abort: () => {
@@ -56,16 +101,149 @@ export class FramePort implements NativePort {
     }
   }
 
+  request(req: EngineRequest, callbacks: EngineCallbacks): EngineTask {
+    return this.start(
+      (taskId) => ({ type: 'wx-bridge:request', taskId, req }),
+      (event, end) => {
+        if (event.kind === 'headers') callbacks.onHeaders?.(event.head)
+        else if (event.kind === 'chunk') callbacks.onChunk?.(event.data)
+        else if (event.kind === 'done') {
+          end()
+          callbacks.onDone(event.outcome)
+        }
+      },
+    )
+  }
+
+  uploadFile(req: EngineUploadRequest, callbacks: UploadCallbacks): EngineTask {
+    return this.start(
+      (taskId) => ({ type: 'wx-bridge:upload', taskId, req }),
+      (event, end) => {
+        if (event.kind === 'headers') callbacks.onHeaders?.(event.head)
+        else if (event.kind === 'progress') callbacks.onProgress?.(event.progress as UploadProgress)
+        else if (event.kind === 'done') {
+          end()
+          callbacks.onDone(event.outcome)
+        }
+      },
+    )
+  }
+
+  downloadFile(req: EngineDownloadRequest, callbacks: DownloadCallbacks): EngineTask {
+    return this.start(
+      (taskId) => ({ type: 'wx-bridge:download', taskId, req }),
+      (event, end) => {
+        if (event.kind === 'headers') callbacks.onHeaders?.(event.head)
+        else if (event.kind === 'progress') {
+          callbacks.onProgress?.(event.progress as DownloadProgress)
+        } else if (event.kind === 'downloaded') {
+          end()
+          const { outcome } = event
+          if (!outcome.ok) {
+            callbacks.onDone(outcome)
+            return
+          }
+          // The file's bytes come along so the Sync file APIs and <image> can use it.
+          this.operateFile({ name: 'stat', path: outcome.filePath }, (stat) => {
+            const size = stat.ok ? (stat.value as { size?: number }).size : undefined
+            if (size === undefined || size > MIRROR_LIMIT) {
+              callbacks.onDone(outcome)
+              return
+            }
+            this.operateFile({ name: 'readFile', path: outcome.filePath }, (read) => {
+              if (read.ok && read.value instanceof Uint8Array) {
+                this.files.remember(outcome.filePath, read.value)
+              }
+              callbacks.onDone(outcome)
+            })
+          })
+        }
+      },
+    )
+  }
+
+  connectSocket(req: EngineSocketRequest, callbacks: SocketCallbacks): SocketConnectResult {
+    const taskId = `task-${this.nextTask++}`
+    let state: 'connecting' | 'open' | 'closing' | 'closed' = 'connecting'
+    let decided: TransferFailure | null | undefined
+    let settle: ((refusal?: TransferFailure) => void) | undefined
+    const decide = (refusal: TransferFailure | null) => {
+      decided = refusal
+      settle?.(refusal ?? undefined)
+    }
+    this.tasks.set(taskId, (event) => {
+      switch (event.kind) {
+        case 'socket-accepted':
+          decide(null)
+          break
+        case 'socket-refused':
+          state = 'closed'
+          this.tasks.delete(taskId)
+          decide({
+            ok: false,
+            errMsg: event.errMsg,
+            ...(event.errno !== undefined && { errno: event.errno }),
+          })
+          break
+        case 'socket-open':
+          if (state === 'connecting') state = 'open'
+          callbacks.onOpen({ header: event.header })
+          break
+        case 'socket-message':
+          callbacks.onMessage(event.data)
+          break
+        case 'socket-error':
+          callbacks.onError(event.errMsg)
+          break
+        case 'socket-close':
+          state = 'closed'
+          this.tasks.delete(taskId)
+          callbacks.onClose(event.code, event.reason)
+          break
+      }
+    })
+    this.options.post({ type: 'wx-bridge:socket', taskId, req })
+    return {
+      ok: true,
+      socket: {
+        id: taskId,
+        send: (data) => {
+          if (state !== 'open') return NOT_OPEN
+          this.options.post({ type: 'wx-bridge:socket-send', taskId, data })
+          return undefined
+        },
+        close: (code = 1000, reason = '') => {
+          if (state === 'closing' || state === 'closed') return NOT_OPEN
+          state = 'closing'
+          this.options.post({ type: 'wx-bridge:socket-close', taskId, code, reason })
+          return undefined
+        },
+      },
+      whenAccepted: (done) => {
+        settle = done
+        if (decided !== undefined) done(decided ?? undefined)
+      },
+    }
+  }
+
+  /** Sends one file call to the main process; `done` gets its answer. */
+  operateFile(operation: FileOperation, done: (result: FileOperationResult) => void): void {
+    const callId = `file-${this.nextFileCall++}`
+    this.fileCalls.set(callId, done)
+    this.options.post({ type: 'wx-bridge:file', callId, operation })
+  }
+
+  /** The main process's answer to a file call; unknown ids are ignored. */
+  deliverFile(callId: string, result: FileOperationResult): void {
+    const done = this.fileCalls.get(callId)
+    if (!done) return
+    this.fileCalls.delete(callId)
+    done(result)
+  }
+
   /** One engine callback relayed by the workbench; unknown or finished tasks are ignored. */
   deliverTask(taskId: string, event: TaskEvent): void {
-    const callbacks = this.tasks.get(taskId)
-    if (!callbacks) return
-    if (event.kind === 'headers') callbacks.onHeaders?.(event.head)
-    else if (event.kind === 'chunk') callbacks.onChunk?.(event.data)
-    else {
-      this.tasks.delete(taskId)
-      callbacks.onDone(event.outcome)
-    }
+    this.tasks.get(taskId)?.(event)
   }
 
   console(level: ConsoleLevel, args: unknown[], source: ConsoleSource): void {

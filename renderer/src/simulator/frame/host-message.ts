@@ -21,6 +21,12 @@ export function isHostMessage(value: unknown): value is HostMessage {
       )
     case 'wx-host:task':
       return typeof value.taskId === 'string' && isRecord(value.event)
+    case 'wx-host:file':
+      return (
+        typeof value.callId === 'string' &&
+        isRecord(value.result) &&
+        typeof value.result.ok === 'boolean'
+      )
     case 'wx-host:network-type':
       return typeof value.networkType === 'string'
     default:

@@ -152,6 +152,7 @@ export function startSimulator(
     networkType: boot.networkType,
     ui,
     screen,
+    document: doc,
     systemInfo: () => {
       const route = screen.topPage?.route ?? entryRoute
       const position = tabRoutes.has(route) ? tabBar?.position : undefined
@@ -204,6 +205,7 @@ export function startSimulator(
         deviceWidth: device.screenWidth,
         style: typeof appJson.style === 'string' ? appJson.style : '',
         navigate: (api, options) => wxCall(api, options),
+        readLocalFile: (path, done) => port.files.read(path, done),
       }),
   })
   const launched = runtime.launch({ entry })

@@ -70,11 +70,18 @@ export function resolveImageSource(
   return assets[base.join('/')] ?? null
 }
 
-/** `<image>`, and `<cover-image>` (an image above native components, the same in the simulator). */
+/** The bytes of a mini-program file (`wxfile://…`), or `undefined` when it cannot be read. */
+export type LocalFileReader = (path: string, done: (data: Uint8Array | undefined) => void) => void
+
+/**
+ * `<image>`, and `<cover-image>` (an image above native components, the same in the simulator).
+ * A `wxfile://` picture is read through `readLocalFile` and shown from a blob: URL.
+ */
 export function defineImage(
   space: glassEasel.ComponentSpace,
   assets: Record<string, string>,
   tag: 'image' | 'cover-image' = 'image',
+  readLocalFile?: LocalFileReader,
 ): void {
   defineBuiltin(space, tag, {
     properties: {
@@ -99,6 +106,23 @@ export function defineImage(
         if (img.getAttribute('src')) emit('error', { errMsg: `GET ${src} failed` })
       })
       const owner = () => component.ownerShadowRoot?.getHostNode().is ?? ''
+      let blobUrl: string | undefined
+      const notFound = () => emit('error', { errMsg: `GET ${src} 404 (Not Found)` })
+      const showLocalFile = (path: string) => {
+        if (!readLocalFile) {
+          setTimeout(notFound, 0)
+          return
+        }
+        readLocalFile(path, (data) => {
+          if (src !== path) return
+          if (!data) {
+            notFound()
+            return
+          }
+          blobUrl = URL.createObjectURL(new Blob([data.slice()]))
+          img.setAttribute('src', blobUrl)
+        })
+      }
 
       return (d: Data) => {
         const style = imageStyle(String(d.mode))
@@ -108,8 +132,15 @@ export function defineImage(
         Object.assign(img.style, style.img)
         if (String(d.src) === src) return
         src = String(d.src)
+        if (blobUrl) URL.revokeObjectURL(blobUrl)
+        blobUrl = undefined
         if (!src) {
           img.removeAttribute('src')
+          return
+        }
+        if (src.startsWith('wxfile://')) {
+          img.removeAttribute('src')
+          showLocalFile(src)
           return
         }
         const url = resolveImageSource(src, owner(), assets)

@@ -14,7 +14,7 @@ import { defineChoices } from './choice'
 import { defineForm } from './form'
 import { installHover } from './hover'
 import { defineIcon } from './icon'
-import { defineImage } from './image'
+import { defineImage, type LocalFileReader } from './image'
 import { defineLabel } from './label'
 import { defineNavigator, type Navigate } from './navigator'
 import { definePicker } from './picker'
@@ -39,6 +39,8 @@ export interface BuiltinsOptions {
   style: string
   /** `<navigator>`'s way out: the runtime's `wx.navigateTo` & co. */
   navigate: Navigate
+  /** Reads `wxfile://` pictures for `<image>`; absent, they do not load. */
+  readLocalFile?: LocalFileReader
 }
 
 /**
@@ -53,8 +55,8 @@ export function installBuiltinComponents(
   defineButton(space)
   defineForm(space)
   defineTextFields(space)
-  defineImage(space, options.assets)
-  defineImage(space, options.assets, 'cover-image')
+  defineImage(space, options.assets, 'image', options.readLocalFile)
+  defineImage(space, options.assets, 'cover-image', options.readLocalFile)
   defineNavigator(space, options.navigate)
   defineIcon(space, options.deviceWidth)
   defineProgress(space)
