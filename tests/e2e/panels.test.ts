@@ -279,7 +279,7 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
     expect(cells[7]).toBe(`127.0.0.1:${api!.port}`)
   })
 
-  it('offline in the Network panel fails the next request and wx.getNetworkType says none', async () => {
+  it('offline in the simulator toolbar fails the next request and wx.getNetworkType says none', async () => {
     await openPanelsProject()
     await turnChecksOff()
     await showTab('网络')

@@ -210,18 +210,6 @@ describe('NetworkPanel', () => {
     ).toEqual(['sid', '1'])
   })
 
-  it('sends the chosen network condition to the engine', async () => {
-    await mountPanel()
-    const select = wrapper!
-      .findAll('select')
-      .find((item) => item.findAll('option').some((option) => option.text() === 'Offline'))!
-    await select.setValue('offline')
-    await flushPromises()
-    expect(main.calls.filter((call) => call.method === 'network.setCondition')).toEqual([
-      { method: 'network.setCondition', params: { condition: 'offline' } },
-    ])
-  })
-
   it('moves the selection with the arrow keys', async () => {
     await mountPanel()
     await send(queued('1', '/a'), queued('2', '/b'))
