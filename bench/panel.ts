@@ -9,7 +9,8 @@
  * - filter latency: typing into the filter until the filtered table is painted (median);
  * - the renderer's JS heap after a garbage collection.
  * Targets: p95 frame 16 ms, filter 100 ms, heap 300 MB. A benchmark, not a test: it reports and
- * never fails on a slow machine. The bundle lives two folders below the repository
+ * never fails on a slow machine. BENCH_PANEL_REQUESTS changes the count; BENCH_PANEL_PROFILE=1
+ * prints the renderer's hottest functions while the rows arrive. The bundle lives two folders below the repository
  * (node_modules/.cache/), where the e2e harness it uses finds the repository root.
  */
 import { spawnSync } from 'node:child_process'
@@ -176,6 +177,12 @@ async function main(): Promise<void> {
     await page.getByRole('tab', { name: 'Network' }).click()
     await page.getByRole('grid').waitFor()
 
+    const profiling = process.env.BENCH_PANEL_PROFILE === '1'
+    const profiler = profiling ? await context.newCDPSession(page) : undefined
+    if (profiler) {
+      await profiler.send('Profiler.enable')
+      await profiler.send('Profiler.start')
+    }
     const started = Date.now()
     for (let first = 0; first < REQUESTS; first += BATCH) {
       for (let index = first; index < Math.min(REQUESTS, first + BATCH); index++) {
@@ -195,6 +202,26 @@ async function main(): Promise<void> {
       { timeout: LIST_TIMEOUT_MS, polling: 50 },
     )
     const listed = Date.now() - started
+    if (profiler) {
+      const { profile } = (await profiler.send('Profiler.stop')) as {
+        profile: {
+          nodes: {
+            id: number
+            callFrame: { functionName: string; url: string; lineNumber: number }
+          }[]
+          samples: number[]
+        }
+      }
+      const counts = new Map<number, number>()
+      for (const sample of profile.samples) counts.set(sample, (counts.get(sample) ?? 0) + 1)
+      const byName = new Map<string, number>()
+      for (const node of profile.nodes) {
+        const key = `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`
+        byName.set(key, (byName.get(key) ?? 0) + (counts.get(node.id) ?? 0))
+      }
+      const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25)
+      for (const [name, count] of top) console.log(`  ${count}\t${name}`)
+    }
     const statusText = await page.getByRole('status').first().innerText()
     if ((await rowCount(page)) !== REQUESTS) throw new Error(`listed ${statusText}`)
 
