@@ -49,7 +49,7 @@ function handler(req: IncomingMessage, res: ServerResponse): void {
       stream.on('end', () =>
         received.files.push({
           field,
-          filename: info.filename,
+          filename: info.filename ?? '',
           text: Buffer.concat(chunks).toString('utf8'),
         }),
       )
