@@ -139,4 +139,16 @@ describe('ConsolePanel', () => {
     await wrapper!.get('[role="toolbar"] button').trigger('click')
     expect(lines()).toEqual([])
   })
+
+  it('says what the command line cannot run yet', async () => {
+    await mountPanel()
+    const command = wrapper!.get('textarea')
+    await command.setValue('getApp()')
+    await command.trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(lines().map((line) => line.trim())).toEqual([
+      '›getApp()',
+      expect.stringContaining('Only showRequestInfo() runs here for now'),
+    ])
+  })
 })

@@ -119,10 +119,11 @@ const en = {
     messages: 'Console messages',
     empty: 'Console output of the mini-program and of MP DevTools shows here.',
     command: 'Console command',
-    commandPlaceholder: 'Evaluate in the mini-program, e.g. showRequestInfo()',
+    commandPlaceholder: 'showRequestInfo()',
     tool: 'MP DevTools',
     index: '(index)',
-    noEval: 'Evaluating here needs the simulator; showRequestInfo() works without it.',
+    noEval:
+      'Only showRequestInfo() runs here for now: evaluating in the mini-program is not available yet.',
     noOrigins: 'No origin contacted yet.',
     requestInfo: {
       origin: 'Origin',
@@ -257,10 +258,10 @@ const zhCN: PanelMessages = {
     messages: '控制台消息',
     empty: '小程序和 MP DevTools 的控制台输出会显示在这里。',
     command: '控制台命令',
-    commandPlaceholder: '在小程序中执行，例如 showRequestInfo()',
+    commandPlaceholder: 'showRequestInfo()',
     tool: 'MP DevTools',
     index: '(索引)',
-    noEval: '在这里执行需要模拟器；showRequestInfo() 不需要。',
+    noEval: '目前这里只能执行 showRequestInfo()：尚不支持在小程序中执行代码。',
     noOrigins: '还没有访问过任何源。',
     requestInfo: {
       origin: '源',

@@ -19,11 +19,6 @@ export interface ConsoleEntry {
 
 export type LevelFilter = 'all' | 'log' | 'info' | 'warn' | 'error' | 'debug'
 
-/** Evaluates an expression in the mini-program's logic context (registered by the simulator). */
-export type ConsoleEvaluator = (
-  expression: string,
-) => Promise<{ ok: true; value: unknown } | { ok: false; error: string }>
-
 /** Entries kept at most; the oldest go first, as in a terminal's scrollback. */
 export const CONSOLE_LIMIT = 5000
 
@@ -47,7 +42,6 @@ export const useConsoleStore = defineStore('console', () => {
   const entries = shallowRef<ConsoleEntry[]>([])
   const filter = reactive<{ level: LevelFilter; text: string }>({ level: 'all', text: '' })
   const history = ref<string[]>([])
-  let evaluator: ConsoleEvaluator | null = null
   let nextId = 1
   let listening: Unsubscribe | null = null
 
@@ -69,11 +63,7 @@ export const useConsoleStore = defineStore('console', () => {
     )
   }
 
-  function setEvaluator(next: ConsoleEvaluator | null) {
-    evaluator = next
-  }
-
-  /** Runs a command line: `showRequestInfo()` here, anything else in the mini-program. */
+  /** Runs a command line: `showRequestInfo()` is answered by the workbench. */
   async function evaluate(command: string): Promise<void> {
     if (command.trim() === '') return
     history.value = [...history.value.filter((item) => item !== command), command].slice(-100)
@@ -91,23 +81,16 @@ export const useConsoleStore = defineStore('console', () => {
         })
       return
     }
-    if (!evaluator) {
-      add({
-        source: 'tool',
-        level: 'warn',
-        args: [],
-        messageKey: 'console.noEval',
-        time: Date.now(),
-      })
-      return
-    }
-    const outcome = await evaluator(command)
-    add(
-      outcome.ok
-        ? { source: 'command', level: 'result', args: [outcome.value], time: Date.now() }
-        : { source: 'command', level: 'error', args: [outcome.error], time: Date.now() },
-    )
+    // Evaluating in the mini-program's logic context needs a frame protocol message pair
+    // (wx-host:eval / wx-bridge:eval-result) that the simulator frame does not answer yet.
+    add({
+      source: 'tool',
+      level: 'warn',
+      args: [],
+      messageKey: 'console.noEval',
+      time: Date.now(),
+    })
   }
 
-  return { entries, filter, history, add, clear, start, setEvaluator, evaluate }
+  return { entries, filter, history, add, clear, start, evaluate }
 })

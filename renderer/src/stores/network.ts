@@ -122,11 +122,6 @@ export const useNetworkStore = defineStore('network', () => {
     ]
   }
 
-  function stop() {
-    for (const unsubscribe of listening) unsubscribe()
-    listening = []
-  }
-
   function clear() {
     flush()
     model.clear()
@@ -213,9 +208,7 @@ export const useNetworkStore = defineStore('network', () => {
     harFile,
     version,
     start,
-    stop,
     flush,
-    receive,
     clear,
     sortBy,
     select,
