@@ -22,6 +22,8 @@ const BODY = JSON.stringify({ message: 'hi', list: [1, 2] })
 
 async function mountPanel(locale: 'en' | 'zh-CN' = 'en') {
   main = fakeMainProcess(undefined, {
+    'network.exportHar': async () => ok({ har: '{"log":{"version":"1.2"}}' }),
+    'network.replay': async () => ok(null),
     'network.body': async ({ part }) =>
       ok({
         base64: btoa(part === 'request' ? 'a=1&b=two' : BODY),
@@ -241,5 +243,53 @@ describe('NetworkPanel', () => {
       BODY.slice(10),
     ])
     expect(chunks[1].text()).toContain('+25 ms')
+  })
+
+  it('starts a new log on a recompile unless Preserve log is ticked', async () => {
+    await mountPanel()
+    await send(queued('1', '/a'))
+    main.emit('project.sourcesChanged', { files: ['pages/index/index.js'] })
+    await flushPromises()
+    expect(rows()).toEqual([])
+    await send(queued('2', '/b'))
+    const preserve = wrapper!
+      .findAll('label.check')
+      .find((label) => label.text() === 'Preserve log')!
+    await preserve.get('input').setValue(true)
+    main.emit('project.sourcesChanged', { files: ['pages/index/index.wxml'] })
+    await flushPromises()
+    expect(rows().map((row) => row[0])).toEqual(['b'])
+  })
+
+  it('keeps the log when only the project’s settings files were written', async () => {
+    await mountPanel()
+    await send(queued('1', '/a'))
+    main.emit('project.sourcesChanged', { files: ['project.private.config.json'] })
+    await flushPromises()
+    expect(rows().map((row) => row[0])).toEqual(['a'])
+  })
+
+  it('replays the selected request through the main process', async () => {
+    await mountPanel()
+    await send(queued('7', '/again', 'POST'), ...done('7', 200, 2))
+    await wrapper!.get('tr.row').trigger('click')
+    await wrapper!
+      .findAll('button')
+      .find((button) => button.text() === 'Replay')!
+      .trigger('click')
+    await flushPromises()
+    expect(main.calls.filter((call) => call.method === 'network.replay')).toEqual([
+      { method: 'network.replay', params: { id: '7' } },
+    ])
+  })
+
+  it('exports the filtered rows’ ids for HAR', async () => {
+    await mountPanel()
+    await send(queued('1', '/alpha'), queued('2', '/beta'))
+    await wrapper!.get('input[type="search"]').setValue('beta')
+    expect(await useNetworkStore().exportHar(true)).toEqual(ok('{"log":{"version":"1.2"}}'))
+    expect(main.calls.filter((call) => call.method === 'network.exportHar')).toEqual([
+      { method: 'network.exportHar', params: { ids: ['2'] } },
+    ])
   })
 })
