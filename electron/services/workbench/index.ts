@@ -4,7 +4,6 @@
  * process (or a browser), so each method checks their shape before touching the store.
  */
 import type { AppInfo, ContractEvents, EventName, SettingsPatch } from '../../../shared/contract'
-import type { EngineRequest } from '../../../shared/network'
 import type { DomainLists } from '../../../shared/project'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { ContractService, Unsubscribe } from '../../../shared/rpc'
@@ -15,6 +14,7 @@ import {
   readMachineNetwork,
   writeMachineNetwork,
 } from './machine-network-settings'
+import { checkEngineRequest } from './engine-request-check'
 import { createNetworkLog } from './network-log'
 import { createNetworkService } from './network-service'
 import { createSimulatorService } from './simulator-service'
@@ -164,8 +164,9 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       return network.methods['network.abort'](params)
     },
     'network.request': async (params) => {
-      const req = isRecord(params) ? params.req : undefined
-      if (isRecord(req) && req.api === 'request') log.expectRequest(req as unknown as EngineRequest)
+      // Only a request that passes the same check the engine's caller applies is kept for replay.
+      const checked = checkEngineRequest(isRecord(params) ? params.req : undefined)
+      if (checked.ok) log.expectRequest(checked.value)
       return network.methods['network.request'](params)
     },
   }
