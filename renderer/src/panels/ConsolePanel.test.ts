@@ -1,7 +1,7 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ok } from '../../../shared/result'
-import { useConsoleStore } from '../stores/console'
+import { CONSOLE_LIMIT, useConsoleStore } from '../stores/console'
 import {
   fakeMainProcess,
   workbenchPlugins,
@@ -150,5 +150,17 @@ describe('ConsolePanel', () => {
       '›getApp()',
       expect.stringContaining('Only showRequestInfo() runs here for now'),
     ])
+  })
+
+  it('keeps the newest lines once the console is full', async () => {
+    await mountPanel()
+    const store = useConsoleStore()
+    for (let i = 0; i < CONSOLE_LIMIT + 2; i++) {
+      store.add({ source: 'miniprogram', level: 'log', args: [`line ${i}`], time: 0 })
+    }
+    await flushPromises()
+    expect(store.entries).toHaveLength(CONSOLE_LIMIT)
+    expect(store.entries[0].args).toEqual(['line 2'])
+    expect(lines().at(-1)?.trim()).toBe(`line ${CONSOLE_LIMIT + 1}`)
   })
 })

@@ -1,6 +1,6 @@
 /** The Console panel's entries: the mini-program's console, the base library's and the tool's. */
 import { defineStore } from 'pinia'
-import { reactive, ref, shallowRef } from 'vue'
+import { reactive, ref, shallowRef, triggerRef } from 'vue'
 import type { OriginSecurityDetails } from '../../../shared/network'
 import type { Unsubscribe } from '../../../shared/rpc'
 import { bridge } from '../bridge'
@@ -47,8 +47,10 @@ export const useConsoleStore = defineStore('console', () => {
 
   function add(entry: Omit<ConsoleEntry, 'id'>): ConsoleEntry {
     const added = { ...entry, id: nextId++ }
-    const kept = entries.value.length >= CONSOLE_LIMIT ? entries.value.slice(1) : entries.value
-    entries.value = [...kept, added]
+    // In place, then one notification: a burst of logging must not copy the list per line.
+    if (entries.value.length >= CONSOLE_LIMIT) entries.value.shift()
+    entries.value.push(added)
+    triggerRef(entries)
     return added
   }
 
