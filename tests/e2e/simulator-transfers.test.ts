@@ -1,0 +1,203 @@
+/**
+ * Uploads, downloads, sockets and files in the simulator, end to end in browser mode: a page picks
+ * a file in the sandboxed frame and uploads it, downloads a picture and shows it from its wxfile://
+ * path, and talks over a WebSocket, all through the main process's engine to loopback servers.
+ */
+import busboy from 'busboy'
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { crc32, deflateSync } from 'node:zlib'
+import type { FrameLocator } from 'playwright-core'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { WebSocketServer } from 'ws'
+import { startHttpServer, type TestServer } from '../helpers/servers'
+import {
+  E2E_TEST_TIMEOUT_MS,
+  openWorkbench,
+  REPO_ROOT,
+  stopEverything,
+  type WorkbenchSession,
+} from './harness'
+
+/** A real PNG of `width`×`height` grey pixels, made here so the page can show it. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.writeUInt8(8, 8) // bit depth
+  header.writeUInt8(0, 9) // greyscale
+  const rows = Buffer.alloc((width + 1) * height, 0x80)
+  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0 // filter: none
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+const PICTURE = png(30, 20)
+const PHOTO = Buffer.from('not really a photo, but bytes the server must see')
+
+interface Upload {
+  fields: Record<string, string>
+  file: { field: string; filename: string; text: string }
+  referer?: string
+}
+
+describe(
+  'uploads, downloads and sockets in the simulator',
+  { timeout: E2E_TEST_TIMEOUT_MS },
+  () => {
+    let session: WorkbenchSession | undefined
+    let scratch: string | undefined
+    let api: TestServer | undefined
+    let sockets: WebSocketServer | undefined
+    let uploads: Upload[] = []
+    let socketMessages: string[] = []
+
+    afterEach(async () => {
+      try {
+        await session?.close()
+      } finally {
+        session = undefined
+        for (const client of sockets?.clients ?? []) client.terminate()
+        sockets?.close()
+        sockets = undefined
+        await api?.close()
+        api = undefined
+        if (scratch) await rm(scratch, { recursive: true, force: true })
+        scratch = undefined
+      }
+    })
+
+    afterAll(stopEverything)
+
+    function handle(req: IncomingMessage, res: ServerResponse): void {
+      if (req.url === '/upload') {
+        const fields: Record<string, string> = {}
+        let file: Upload['file'] | undefined
+        const form = busboy({ headers: req.headers })
+        form.on('field', (name, value) => (fields[name] = value))
+        form.on('file', (field, stream, info) => {
+          const chunks: Buffer[] = []
+          stream.on('data', (part: Buffer) => chunks.push(part))
+          stream.on('end', () => {
+            file = { field, filename: info.filename ?? '', text: Buffer.concat(chunks).toString() }
+          })
+        })
+        form.on('close', () => {
+          if (file) uploads.push({ fields, file, referer: req.headers.referer })
+          res.end('stored')
+        })
+        req.pipe(form)
+        return
+      }
+      if (req.url === '/picture.png') {
+        res.writeHead(200, { 'content-type': 'image/png', 'content-length': PICTURE.length })
+        res.end(PICTURE)
+        return
+      }
+      res.writeHead(404).end()
+    }
+
+    /** A copy of the fixture whose api.transfers.test (http and ws) is a loopback server. */
+    async function openProject(): Promise<void> {
+      uploads = []
+      socketMessages = []
+      api = await startHttpServer(handle)
+      sockets = new WebSocketServer({ server: api.server })
+      sockets.on('connection', (socket) =>
+        socket.on('message', (data) => {
+          socketMessages.push(data.toString())
+          socket.send(`echo:${data.toString()}`)
+        }),
+      )
+      scratch = await mkdtemp(join(tmpdir(), 'mpdt-e2e-transfers-'))
+      const dir = join(scratch, 'simulator-transfers')
+      await cp(join(REPO_ROOT, 'tests/fixtures/simulator-transfers'), dir, { recursive: true })
+      await writeFile(
+        join(dir, 'project.private.config.json'),
+        JSON.stringify({ mpdt: { connectTo: [`api.transfers.test:80:127.0.0.1:${api.port}`] } }),
+      )
+      session = await openWorkbench(dir)
+      await phone().locator(byId('title')).waitFor()
+    }
+
+    function phone(): FrameLocator {
+      return session!.page.frameLocator('iframe.simulator-frame')
+    }
+
+    function byId(id: string): string {
+      return `[id="${id}"], [id$="--${id}"]`
+    }
+
+    async function tap(id: string): Promise<void> {
+      // A click event without a pointer taps too; it does not depend on the frame's zoom.
+      await phone().locator(byId(id)).dispatchEvent('click')
+    }
+
+    async function shown(id: string, text: RegExp): Promise<string> {
+      const element = phone().locator(byId(id))
+      await element.filter({ hasText: text }).waitFor()
+      return element.innerText()
+    }
+
+    it('uploads a picked file, shows a downloaded picture and echoes over a socket', async () => {
+      await openProject()
+
+      // The picker opens from the sandboxed frame's <input type=file>, as a person would see it.
+      const picker = session!.page.waitForEvent('filechooser')
+      await tap('choose')
+      await (await picker).setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PHOTO })
+      expect(await shown('chosen', /chosen/)).toBe(`chosen ${PHOTO.length} bytes`)
+      expect(await shown('uploaded', /uploadFile/)).toBe('uploadFile:ok 200 stored')
+      expect(await shown('upload-progress', /progress/)).toBe('progress 100')
+      expect(uploads).toEqual([
+        {
+          fields: { user: 'ann' },
+          file: {
+            field: 'photo',
+            filename: expect.stringMatching(/^tmp_\w+\.png$/),
+            text: PHOTO.toString(),
+          },
+          referer: 'https://servicewechat.com/touristappid/devtools/page-frame.html',
+        },
+      ])
+
+      await tap('download')
+      expect(await shown('downloaded', /downloadFile/)).toBe(
+        `downloadFile:ok 200 ${PICTURE.length} bytes`,
+      )
+      expect(await shown('picture-state', /loaded|GET/)).toBe('loaded 30x20')
+      expect(
+        await phone()
+          .locator(`${byId('picture')} img`)
+          .first()
+          .getAttribute('src'),
+      ).toMatch(/^blob:/)
+
+      await tap('chat')
+      expect(await shown('socket', /closed/)).toBe('echo:hello closed 1000')
+      expect(socketMessages).toEqual(['hello'])
+
+      await session!.page.getByRole('tab', { name: '网络' }).click()
+      const rows = session!.page.getByRole('grid', { name: '网络请求' }).locator('tbody tr.row')
+      await rows.filter({ hasText: 'chat' }).waitFor()
+      const texts = await rows.allInnerTexts()
+      expect(texts.some((text) => text.includes('upload'))).toBe(true)
+      expect(texts.some((text) => text.includes('picture.png'))).toBe(true)
+      expect(session!.pageErrors).toEqual([])
+    })
+  },
+)
