@@ -35,6 +35,16 @@ export interface FilePort {
   saveFile(tempFilePath: string, filePath?: string): FileResult<string>
 }
 
+/**
+ * The FilePort's calls with a callback instead of a return value, for a host whose files live in
+ * another process (the simulator): the async file APIs go there, the Sync forms use `FilePort`.
+ */
+export type LaterFilePort = {
+  [K in keyof FilePort]: (
+    ...args: [...Parameters<FilePort[K]>, done: (result: ReturnType<FilePort[K]>) => void]
+  ) => void
+}
+
 /** One file the user picked (`wx.chooseImage`/`wx.chooseMedia`), already copied to a temp file. */
 export interface ChosenFile {
   /** `wxfile://tmp_…` */

@@ -25,7 +25,31 @@ function statsObject(stats: FileStats): Record<string, unknown> {
   return { ...fields, isFile: () => isFile, isDirectory: () => isDirectory }
 }
 
-type Act = (args: Record<string, unknown>, files: FilePort) => ApiOutcome
+/** One FilePort call and how its value becomes the API's result fields. */
+interface FileCall {
+  method: keyof FilePort
+  params: unknown[]
+  shape: (value: never) => Record<string, unknown>
+}
+
+/** A checked call of the port, or the parameter failure found before any. */
+type Act = (args: Record<string, unknown>) => FileCall | ApiOutcome
+
+function isFileCall(value: FileCall | ApiOutcome): value is FileCall {
+  return 'method' in value
+}
+
+const noFields = () => ({})
+
+/** The API's outcome of one port call: its value shaped into fields, or WeChat's words. */
+function done(
+  result: FileResult<never>,
+  shape: (value: never) => Record<string, unknown>,
+): ApiOutcome {
+  return result.ok
+    ? { ok: true, result: shape(result.value) }
+    : { ok: false, failure: { errMsg: result.message } }
+}
 
 export function createFileApi(host: FileApiHost): Record<string, unknown> {
   const { port, defer, invokeLater } = host
@@ -38,20 +62,44 @@ export function createFileApi(host: FileApiHost): Record<string, unknown> {
     /** The result field the Sync form returns. */
     returns?: string,
   ): Record<string, (...args: unknown[]) => unknown> {
-    const run = (args: Record<string, unknown>): ApiOutcome =>
-      port.files ? act(args, port.files) : { ok: false, failure: { errMsg: '' } }
+    const run = (args: Record<string, unknown>): ApiOutcome => {
+      if (!port.files) return { ok: false, failure: { errMsg: '' } }
+      const call = act(args)
+      if (!isFileCall(call)) return call
+      const method = port.files[call.method] as (...params: unknown[]) => FileResult<never>
+      return done(method.apply(port.files, call.params), call.shape)
+    }
+    /** The async form: through `filesLater` when the host has it, else like the Sync form. */
+    const runLater = (args: Record<string, unknown>, finish: (outcome: ApiOutcome) => void) => {
+      const later = port.filesLater
+      if (!port.files || !later) {
+        finish(run(args))
+        return
+      }
+      const call = act(args)
+      if (!isFileCall(call)) {
+        finish(call)
+        return
+      }
+      const method = later[call.method] as (...params: unknown[]) => void
+      method.apply(later, [
+        ...call.params,
+        (result: FileResult<never>) => finish(done(result, call.shape)),
+      ])
+    }
     const failureFor = (name: string, outcome: ApiOutcome & { ok: false }): ApiFailure =>
       outcome.failure.errMsg === ''
         ? apiFailure(name, 'not supported')
         : { ...outcome.failure, errMsg: `${name}:fail ${outcome.failure.errMsg}` }
     return {
       [api]: (options: unknown) =>
-        invokeLater(api, options, (opts, settle) => {
-          const outcome = run(opts)
-          defer(() =>
-            settle(outcome.ok ? outcome : { ok: false, failure: failureFor(api, outcome) }),
-          )
-        }),
+        invokeLater(api, options, (opts, settle) =>
+          runLater(opts, (outcome) =>
+            defer(() =>
+              settle(outcome.ok ? outcome : { ok: false, failure: failureFor(api, outcome) }),
+            ),
+          ),
+        ),
       [`${api}Sync`]: (...args: unknown[]) => {
         const named = Object.fromEntries(positional.map((name, i) => [name, args[i]]))
         const outcome = run(named)
@@ -68,14 +116,15 @@ export function createFileApi(host: FileApiHost): Record<string, unknown> {
       errMsg: parameterError(api, name, 'String', value).errMsg.replace(/^.*?:fail /, ''),
     },
   })
-  const done = <T>(
-    result: FileResult<T>,
-    shape: (value: T) => Record<string, unknown> = () => ({}),
-  ) =>
-    result.ok ? ({ ok: true, result: shape(result.value) } as ApiOutcome) : fail(result.message)
+  /** A call of `method` with `params`; `shape` turns its value into the result's fields. */
+  const call = <K extends keyof FilePort>(
+    method: K,
+    params: Parameters<FilePort[K]>,
+    shape: (value: never) => Record<string, unknown> = noFields,
+  ): FileCall => ({ method, params, shape })
 
   function write(append: boolean): Act {
-    return (args, files) => {
+    return (args) => {
       if (typeof args.filePath !== 'string') return param('writeFile', 'filePath', args.filePath)
       const encoding = args.encoding ?? 'utf8'
       if (!isFileEncoding(encoding)) return fail(`invalid encoding "${String(encoding)}"`)
@@ -89,7 +138,7 @@ export function createFileApi(host: FileApiHost): Record<string, unknown> {
               ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
               : undefined
       if (!bytes) return fail('parameter error: parameter.data should be String/ArrayBuffer')
-      return done(files.writeFile(args.filePath, bytes, append))
+      return call('writeFile', [args.filePath, bytes, append])
     }
   }
 
@@ -97,13 +146,13 @@ export function createFileApi(host: FileApiHost): Record<string, unknown> {
     ...both(
       'readFile',
       ['filePath', 'encoding'],
-      (args, files) => {
+      (args) => {
         if (typeof args.filePath !== 'string') return param('readFile', 'filePath', args.filePath)
         const { encoding } = args
         if (encoding !== undefined && !isFileEncoding(encoding)) {
           return fail(`invalid encoding "${String(encoding)}"`)
         }
-        return done(files.readFile(args.filePath), (bytes) => ({
+        return call('readFile', [args.filePath], (bytes: Uint8Array) => ({
           data: encoding === undefined ? toArrayBuffer(bytes) : decodeBytes(bytes, encoding),
         }))
       },
@@ -111,48 +160,50 @@ export function createFileApi(host: FileApiHost): Record<string, unknown> {
     ),
     ...both('writeFile', ['filePath', 'data', 'encoding'], write(false)),
     ...both('appendFile', ['filePath', 'data', 'encoding'], write(true)),
-    ...both('access', ['path'], (args, files) =>
+    ...both('access', ['path'], (args) =>
       typeof args.path === 'string'
-        ? done(files.access(args.path))
+        ? call('access', [args.path])
         : param('access', 'path', args.path),
     ),
-    ...both('unlink', ['filePath'], (args, files) =>
+    ...both('unlink', ['filePath'], (args) =>
       typeof args.filePath === 'string'
-        ? done(files.unlink(args.filePath))
+        ? call('unlink', [args.filePath])
         : param('unlink', 'filePath', args.filePath),
     ),
     ...both(
       'stat',
       ['path'],
-      (args, files) =>
+      (args) =>
         typeof args.path === 'string'
-          ? done(files.stat(args.path), (stats) => ({ stats: statsObject(stats) }))
+          ? call('stat', [args.path], (stats: FileStats) => ({ stats: statsObject(stats) }))
           : param('stat', 'path', args.path),
       'stats',
     ),
     ...both(
       'readdir',
       ['dirPath'],
-      (args, files) =>
+      (args) =>
         typeof args.dirPath === 'string'
-          ? done(files.readdir(args.dirPath), (names) => ({ files: names }))
+          ? call('readdir', [args.dirPath], (names: string[]) => ({ files: names }))
           : param('readdir', 'dirPath', args.dirPath),
       'files',
     ),
-    ...both('mkdir', ['dirPath', 'recursive'], (args, files) =>
+    ...both('mkdir', ['dirPath', 'recursive'], (args) =>
       typeof args.dirPath === 'string'
-        ? done(files.mkdir(args.dirPath, args.recursive === true))
+        ? call('mkdir', [args.dirPath, args.recursive === true])
         : param('mkdir', 'dirPath', args.dirPath),
     ),
     ...both(
       'saveFile',
       ['tempFilePath', 'filePath'],
-      (args, files) => {
+      (args) => {
         if (typeof args.tempFilePath !== 'string') {
           return param('saveFile', 'tempFilePath', args.tempFilePath)
         }
         const target = typeof args.filePath === 'string' ? args.filePath : undefined
-        return done(files.saveFile(args.tempFilePath, target), (path) => ({ savedFilePath: path }))
+        return call('saveFile', [args.tempFilePath, target], (path: string) => ({
+          savedFilePath: path,
+        }))
       },
       'savedFilePath',
     ),

@@ -18,7 +18,7 @@ import type {
   SocketConnectResult,
   UploadCallbacks,
 } from '../network'
-import type { ChooseFiles, FilePort } from './file-port'
+import type { ChooseFiles, FilePort, LaterFilePort } from './file-port'
 
 /** Console levels the runtime forwards, as the mini-program called them. */
 export type ConsoleLevel =
@@ -112,6 +112,8 @@ export interface NativePort {
   connectSocket?(req: EngineSocketRequest, callbacks: SocketCallbacks): SocketConnectResult
   /** The mini-program's files (`wx.getFileSystemManager()`, `wx.saveFile`). Absent: they fail. */
   files?: FilePort
+  /** The async file APIs' way to the files, when they live elsewhere; absent: they use `files`. */
+  filesLater?: LaterFilePort
   /** Lets the user pick images or videos; absent: `chooseImage`/`chooseMedia` fail with cancel. */
   chooseFiles?: ChooseFiles
 }

@@ -10,6 +10,7 @@ import type {
   FilePort,
   FileResult,
   FileStats,
+  LaterFilePort,
 } from '../../../../shared/runtime/file-port'
 import type { FileOperation, FileOperationResult } from '../../../../shared/simulator-protocol'
 
@@ -57,6 +58,28 @@ export class FrameFiles implements FilePort {
   remember(path: string, data: Uint8Array): void {
     const key = isTemp(path) ? path : normalUserPath(path)
     if (key !== undefined) this.files.set(key, { data, modified: Date.now() })
+  }
+
+  /** Forgets a file the main process removed or moved. */
+  forget(path: string): void {
+    const key = this.key(path)
+    if (key !== undefined) this.files.delete(key)
+  }
+
+  /** Notes a folder the main process made (with its parents). */
+  noteFolder(path: string): void {
+    const key = normalUserPath(path)
+    if (key === undefined) return
+    for (let end = key.indexOf('/', USER.length); end !== -1; end = key.indexOf('/', end + 1)) {
+      this.folders.add(key.slice(0, end))
+    }
+    this.folders.add(key)
+  }
+
+  /** The bytes the mirror holds for a file, if any. */
+  bytes(path: string): Uint8Array | undefined {
+    const key = this.key(path)
+    return key === undefined ? undefined : this.files.get(key)?.data
   }
 
   /** The bytes of a file: the mirror's, else the main process's. */
@@ -152,10 +175,7 @@ export class FrameFiles implements FilePort {
     }
     const parent = key.slice(0, key.lastIndexOf('/'))
     if (!recursive && !this.folders.has(parent)) return missing('mkdir', path)
-    for (let end = key.indexOf('/', USER.length + 1); end !== -1; end = key.indexOf('/', end + 1)) {
-      this.folders.add(key.slice(0, end))
-    }
-    this.folders.add(key)
+    this.noteFolder(key)
     this.call({ name: 'mkdir', path: key, recursive }, () => undefined)
     return { ok: true, value: undefined }
   }
@@ -174,6 +194,53 @@ export class FrameFiles implements FilePort {
       () => undefined,
     )
     return { ok: true, value: target }
+  }
+}
+
+/**
+ * The async file APIs: each call goes to the main process (which holds every file, including
+ * those of earlier sessions) and its answer updates the mirror the Sync forms read.
+ */
+export function laterFiles(files: FrameFiles, call: FileCall): LaterFilePort {
+  const run = <T>(
+    operation: FileOperation,
+    done: (result: FileResult<T>) => void,
+    learn?: (value: T) => void,
+  ) =>
+    call(operation, (result) => {
+      if (!result.ok) {
+        done(result)
+        return
+      }
+      const value = (result.value ?? undefined) as T
+      learn?.(value)
+      done({ ok: true, value })
+    })
+  return {
+    readFile: (path, done) =>
+      run<Uint8Array>({ name: 'readFile', path }, done, (data) => files.remember(path, data)),
+    writeFile: (path, data, append, done) =>
+      run<void>({ name: 'writeFile', path, data: data.slice(), append }, done, () => {
+        const before = files.bytes(path)
+        if (!append) files.remember(path, data.slice())
+        else if (before) files.remember(path, concat(before, data))
+      }),
+    access: (path, done) => run({ name: 'access', path }, done),
+    unlink: (path, done) => run<void>({ name: 'unlink', path }, done, () => files.forget(path)),
+    stat: (path, done) => run({ name: 'stat', path }, done),
+    readdir: (path, done) => run({ name: 'readdir', path }, done),
+    mkdir: (path, recursive, done) =>
+      run<void>({ name: 'mkdir', path, recursive }, done, () => files.noteFolder(path)),
+    saveFile: (tempFilePath, filePath, done) =>
+      run<string>(
+        { name: 'saveFile', tempFilePath, ...(filePath !== undefined && { filePath }) },
+        done,
+        (saved) => {
+          const data = files.bytes(tempFilePath)
+          files.forget(tempFilePath)
+          if (data) files.remember(saved, data)
+        },
+      ),
   }
 }
 

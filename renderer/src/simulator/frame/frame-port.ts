@@ -31,7 +31,7 @@ import type {
   StorageSnapshot,
   SystemInfo,
 } from '../../../../shared/runtime'
-import type { ChooseFiles } from '../../../../shared/runtime/file-port'
+import type { ChooseFiles, LaterFilePort } from '../../../../shared/runtime/file-port'
 import type {
   FileOperation,
   FileOperationResult,
@@ -39,7 +39,7 @@ import type {
   TaskEvent,
 } from '../../../../shared/simulator-protocol'
 import { cloneSafeArgs } from './clone-safe'
-import { fileChooser, FrameFiles, MIRROR_LIMIT } from './frame-files'
+import { fileChooser, FrameFiles, laterFiles, MIRROR_LIMIT } from './frame-files'
 
 export interface FramePortOptions {
   post(message: FrameMessage): void
@@ -60,6 +60,7 @@ export class FramePort implements NativePort {
   readonly ui: InteractionUi | undefined
   readonly screen: PageScreen | undefined
   readonly files: FrameFiles
+  readonly filesLater: LaterFilePort
   readonly chooseFiles: ChooseFiles | undefined
   /** Open tasks (requests, transfers, sockets): what to do with each relayed event. */
   private readonly tasks = new Map<string, (event: TaskEvent) => void>()
@@ -76,6 +77,7 @@ export class FramePort implements NativePort {
     const call = (operation: FileOperation, done: (result: FileOperationResult) => void) =>
       this.operateFile(operation, done)
     this.files = new FrameFiles(call)
+    this.filesLater = laterFiles(this.files, call)
     this.chooseFiles = options.document
       ? fileChooser(options.document, this.files, call)
       : undefined

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SystemInfo } from '../../../../shared/runtime'
 import { createLaterInvoker } from '../../../../shared/runtime/async-api'
+import { createFileApi } from '../../../../shared/runtime/file-system'
 import { PendingWork } from '../../../../shared/runtime/pending-work'
 import { createTimers, type TimerControl } from '../../../../shared/runtime/timers'
 import { createSocketApi } from '../../../../shared/runtime/wx-socket'
@@ -227,5 +228,50 @@ describe('the file picker', () => {
     port.chooseFiles!({ count: 9, mediaType: ['image', 'video'] }, (files) => (chosen = files))
     document.getElementById('mp-file-input')!.dispatchEvent(new Event('cancel'))
     expect(chosen).toBeUndefined()
+  })
+})
+
+describe('getFileSystemManager in the frame', () => {
+  function setup() {
+    const { port, posted } = createPort()
+    const pending = new PendingWork()
+    const sink = (error: unknown) => {
+      throw error
+    }
+    const control = createTimers(pending, sink)
+    controls.push(control)
+    const api = createFileApi({
+      port,
+      defer: control.defer,
+      invokeLater: createLaterInvoker(sink, pending),
+    })
+    const fs = (api.getFileSystemManager as () => Record<string, (...args: unknown[]) => unknown>)()
+    const lastCall = () => posted.at(-1) as Extract<FrameMessage, { type: 'wx-bridge:file' }>
+    return { port, fs, lastCall }
+  }
+
+  it('reads a file of an earlier session through the main process, then Sync finds it', async () => {
+    const { port, fs, lastCall } = setup()
+    const path = 'wxfile://usr/old.txt'
+    expect(() => fs.readFileSync(path, 'utf8')).toThrow(
+      'readFileSync:fail no such file or directory, open "wxfile://usr/old.txt"',
+    )
+    const read = fs.readFile({ filePath: path, encoding: 'utf8' }) as Promise<{ data: string }>
+    expect(lastCall().operation).toEqual({ name: 'readFile', path })
+    port.deliverFile(lastCall().callId, { ok: true, value: bytes('from before') })
+    expect((await read).data).toBe('from before')
+    expect(fs.readFileSync(path, 'utf8')).toBe('from before')
+  })
+
+  it('fails the async form with the main process’s words', async () => {
+    const { port, fs, lastCall } = setup()
+    const read = fs.stat({ path: 'wxfile://usr/none' }) as Promise<unknown>
+    port.deliverFile(lastCall().callId, {
+      ok: false,
+      message: 'no such file or directory, stat "wxfile://usr/none"',
+    })
+    await expect(read).rejects.toMatchObject({
+      errMsg: 'stat:fail no such file or directory, stat "wxfile://usr/none"',
+    })
   })
 })
