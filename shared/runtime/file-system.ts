@@ -259,21 +259,23 @@ export function createFileApi(host: FileApiHost): Record<string, unknown> {
     saveFile: (options: unknown) =>
       invokeLater('saveFile', options, (opts, settle) => {
         const { tempFilePath, filePath } = opts
-        let outcome: ApiOutcome
         if (typeof tempFilePath !== 'string') {
-          outcome = {
-            ok: false,
-            failure: parameterError('saveFile', 'tempFilePath', 'String', tempFilePath),
-          }
-        } else {
-          const saved = port.files
-            ? port.files.saveFile(tempFilePath, typeof filePath === 'string' ? filePath : undefined)
-            : { ok: false as const, message: 'not supported' }
-          outcome = saved.ok
-            ? { ok: true, result: { savedFilePath: saved.value } }
-            : { ok: false, failure: apiFailure('saveFile', saved.message) }
+          const failure = parameterError('saveFile', 'tempFilePath', 'String', tempFilePath)
+          defer(() => settle({ ok: false, failure }))
+          return
         }
-        defer(() => settle(outcome))
+        const target = typeof filePath === 'string' ? filePath : undefined
+        const finish = (saved: FileResult<string>) =>
+          defer(() =>
+            settle(
+              saved.ok
+                ? { ok: true, result: { savedFilePath: saved.value } }
+                : { ok: false, failure: apiFailure('saveFile', saved.message) },
+            ),
+          )
+        if (port.files && port.filesLater) port.filesLater.saveFile(tempFilePath, target, finish)
+        else if (port.files) finish(port.files.saveFile(tempFilePath, target))
+        else finish({ ok: false, message: 'not supported' })
       }),
     chooseImage: chooser('chooseImage'),
     chooseMedia: chooser('chooseMedia'),

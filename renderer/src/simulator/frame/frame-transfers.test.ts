@@ -247,8 +247,21 @@ describe('getFileSystemManager in the frame', () => {
     })
     const fs = (api.getFileSystemManager as () => Record<string, (...args: unknown[]) => unknown>)()
     const lastCall = () => posted.at(-1) as Extract<FrameMessage, { type: 'wx-bridge:file' }>
-    return { port, fs, lastCall }
+    return { port, api, fs, lastCall }
   }
+
+  it('saves a temp file through the main process and Sync reads it at its new path', async () => {
+    const { port, api, fs, lastCall } = setup()
+    port.files.remember('wxfile://tmp_a.png', bytes('png'))
+    const saved = (api.saveFile as (o: unknown) => Promise<{ savedFilePath: string }>)({
+      tempFilePath: 'wxfile://tmp_a.png',
+    })
+    expect(lastCall().operation).toEqual({ name: 'saveFile', tempFilePath: 'wxfile://tmp_a.png' })
+    port.deliverFile(lastCall().callId, { ok: true, value: 'wxfile://usr/tmp_a.png' })
+    expect((await saved).savedFilePath).toBe('wxfile://usr/tmp_a.png')
+    expect(fs.readFileSync('wxfile://usr/tmp_a.png', 'utf8')).toBe('png')
+    expect(() => fs.accessSync('wxfile://tmp_a.png')).toThrow('no such file or directory')
+  })
 
   it('reads a file of an earlier session through the main process, then Sync finds it', async () => {
     const { port, fs, lastCall } = setup()
