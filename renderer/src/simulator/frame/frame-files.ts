@@ -273,7 +273,7 @@ export function fileChooser(doc: Document, files: FrameFiles, call: FileCall): C
     }
     input.addEventListener('cancel', () => answer(undefined))
     input.addEventListener('change', () => {
-      const picked = [...(input.files ?? [])].slice(0, request.count)
+      const picked = Array.from(input.files ?? []).slice(0, request.count)
       if (picked.length === 0) {
         answer(undefined)
         return
