@@ -26,6 +26,14 @@ describe('which messages the frame accepts', () => {
     expect(isHostMessage(null)).toBe(false)
   })
 
+  it('accepts a file answer with its call id and a result', () => {
+    expect(
+      isHostMessage({ type: 'wx-host:file', callId: 'file-1', result: { ok: true, value: null } }),
+    ).toBe(true)
+    expect(isHostMessage({ type: 'wx-host:file', callId: 'file-1' })).toBe(false)
+    expect(isHostMessage({ type: 'wx-host:file', callId: 2, result: { ok: false } })).toBe(false)
+  })
+
   it('refuses a known type without the fields it needs', () => {
     expect(isHostMessage({ type: 'wx-host:boot', bundle: {} })).toBe(false)
     expect(isHostMessage({ type: 'wx-host:task', taskId: 1, event: {} })).toBe(false)
