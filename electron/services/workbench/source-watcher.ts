@@ -36,8 +36,19 @@ export interface SourceWatcherOptions {
   debounceMs?: number
 }
 
-function isSource(path: string): boolean {
-  return SOURCE_EXTENSIONS.has(extname(path).toLowerCase())
+/**
+ * The tool's own files at the top of the folder: the project store re-reads them and updates the
+ * engine in place, so writing a setting (the urlCheck checkbox, the domain lists) must not
+ * reload the simulator and lose the page's state.
+ */
+const TOOL_CONFIG_FILES = new Set([
+  'project.config.json',
+  'project.private.config.json',
+  'project.domains.json',
+])
+
+export function isSource(path: string): boolean {
+  return SOURCE_EXTENSIONS.has(extname(path).toLowerCase()) && !TOOL_CONFIG_FILES.has(path)
 }
 
 export class SourceWatcher {
