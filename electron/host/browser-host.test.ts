@@ -277,6 +277,29 @@ describe('browser-mode host: the contract WebSocket', () => {
     expect(await callAfter(junk, 'app.getInfo')).toMatchObject({ id: 7, result: { ok: true } })
   })
 
+  it('sends what it answers in one turn as one array frame, in order', async () => {
+    const frames = await new Promise<unknown[]>((resolve, reject) => {
+      const ws = new WebSocket(rpcUrl(`?token=${host.token}`))
+      const received: unknown[] = []
+      ws.on('open', () => {
+        for (const id of [1, 2, 3]) {
+          ws.send(JSON.stringify({ type: 'call', id, method: 'app.getInfo', params: {} }))
+        }
+      })
+      ws.on('message', (data) => {
+        received.push(JSON.parse(data.toString()))
+        const ids = received.flat().map((message) => (message as { id: number }).id)
+        if (ids.length < 3) return
+        ws.close()
+        resolve(received)
+      })
+      ws.on('error', reject)
+    })
+    const ids = frames.flat().map((message) => (message as { id: number }).id)
+    expect(ids).toEqual([1, 2, 3])
+    expect(frames.length).toBeLessThan(3)
+  })
+
   it('answers an unknown method with UNKNOWN_METHOD', async () => {
     expect(await callAfter([], 'fs.readFile')).toMatchObject({
       id: 7,

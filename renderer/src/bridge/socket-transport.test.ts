@@ -65,6 +65,23 @@ describe('socket transport', () => {
     expect(seen).toEqual(['a'])
   })
 
+  it('delivers every message of an array frame, in order', () => {
+    const socket = new HandSocket()
+    socket.fire('open')
+    const client = createSocketClient(createSocketTransport(socket))
+    const seen: unknown[] = []
+    client.on('project.changed', (info) => seen.push(info.name))
+    socket.fire(
+      'message',
+      JSON.stringify([
+        { type: 'event', event: 'project.changed', payload: { name: 'a' } },
+        { type: 'nonsense' },
+        { type: 'event', event: 'project.changed', payload: { name: 'b' } },
+      ]),
+    )
+    expect(seen).toEqual(['a', 'b'])
+  })
+
   it('ignores frames that are not wire messages', () => {
     const socket = new HandSocket()
     socket.fire('open')

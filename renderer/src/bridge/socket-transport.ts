@@ -40,7 +40,10 @@ export function createSocketTransport(socket: BrowserSocket): SocketTransport {
     } catch {
       return
     }
-    if (isWireMessage(message)) messageListeners.forEach((listener) => listener(message))
+    // The host coalesces what it sends in one turn of its event loop into one array frame.
+    for (const item of Array.isArray(message) ? message : [message]) {
+      if (isWireMessage(item)) messageListeners.forEach((listener) => listener(item))
+    }
   })
   const markClosed = () => {
     if (closed) return
