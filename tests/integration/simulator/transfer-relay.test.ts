@@ -220,4 +220,19 @@ describe('the simulator relay', () => {
     expect(seen).toEqual(['success', 'echo:hi'])
     expect(closed).toEqual({ code: 1000, reason: 'thanks' })
   })
+
+  it('closes the frame’s open sockets as going away when the frame is replaced', async () => {
+    const { wx } = wxApis()
+    const serverSaw = new Promise<number>((resolve) =>
+      sockets.once('connection', (socket) => socket.on('close', (code) => resolve(code))),
+    )
+    await new Promise<void>((resolve) => {
+      const task = (wx.connectSocket as (o: unknown) => Record<string, (o: unknown) => void>)({
+        url: `ws://127.0.0.1:${server.port}/chat`,
+      })
+      task.onOpen(() => resolve())
+    })
+    host.dispose()
+    expect(await serverSaw).toBe(1001)
+  })
 })
