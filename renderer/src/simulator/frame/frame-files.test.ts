@@ -79,6 +79,22 @@ describe('FrameFiles', () => {
     expect(sent).toEqual([{ name: 'saveFile', tempFilePath: 'wxfile://tmp_a.png' }])
   })
 
+  it('reads the code package’s files from the bundle, and nothing above its root', () => {
+    const files = new FrameFiles(() => undefined, {
+      files: { 'data/config.json': '{"a":1}' },
+      assets: { 'images/dot.png': 'data:image/png;base64,AQID' },
+    })
+    expect(files.readFile('/data/config.json')).toEqual({ ok: true, value: bytes('{"a":1}') })
+    expect(files.readFile('images/dot.png')).toEqual({
+      ok: true,
+      value: new Uint8Array([1, 2, 3]),
+    })
+    expect(files.readFile('../data/config.json')).toEqual({
+      ok: false,
+      message: 'no such file or directory, open "../data/config.json"',
+    })
+  })
+
   it('reads a file it does not hold from the main process (for <image>)', () => {
     const files = new FrameFiles((operation, done) =>
       done(

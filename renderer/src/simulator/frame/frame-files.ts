@@ -52,7 +52,36 @@ export class FrameFiles implements FilePort {
   private readonly files = new Map<string, { data: Uint8Array; modified: number }>()
   private readonly folders = new Set<string>([USER])
 
-  constructor(private readonly call: FileCall) {}
+  constructor(
+    private readonly call: FileCall,
+    /** The code package's files the bundle carries: text by path, images as data URLs. */
+    private readonly codePackage: {
+      files: Record<string, string>
+      assets: Record<string, string>
+    } = {
+      files: {},
+      assets: {},
+    },
+  ) {}
+
+  /** A code package file (`images/a.png`, `/data/x.json`), read only, from the bundle. */
+  private packageFile(path: string): Uint8Array | undefined {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return undefined
+    const parts: string[] = []
+    for (const part of path.split('/')) {
+      if (part === '' || part === '.') continue
+      if (part === '..') {
+        if (parts.length === 0) return undefined
+        parts.pop()
+      } else parts.push(part)
+    }
+    const name = parts.join('/')
+    const text = this.codePackage.files[name]
+    if (text !== undefined) return new TextEncoder().encode(text)
+    const asset = this.codePackage.assets[name]
+    if (asset === undefined || !/^data:[^,]*;base64,/.test(asset)) return undefined
+    return Uint8Array.from(atob(asset.slice(asset.indexOf(',') + 1)), (char) => char.charCodeAt(0))
+  }
 
   /** Keeps the bytes of a file the main process wrote (a download, a picked file). */
   remember(path: string, data: Uint8Array): void {
@@ -100,7 +129,10 @@ export class FrameFiles implements FilePort {
 
   readFile(path: string): FileResult<Uint8Array> {
     const key = this.key(path)
-    if (key === undefined) return missing('open', path)
+    if (key === undefined) {
+      const packaged = this.packageFile(path)
+      return packaged ? { ok: true, value: packaged } : missing('open', path)
+    }
     const file = this.files.get(key)
     return file ? { ok: true, value: file.data } : missing('open', path)
   }

@@ -52,6 +52,8 @@ export interface FramePortOptions {
   screen?: PageScreen
   /** The frame's document, for the file picker of `wx.chooseImage`/`wx.chooseMedia`. */
   document?: Document
+  /** The bundle's code package files (text) and assets (data URLs), readable synchronously. */
+  codePackage?: { files: Record<string, string>; assets: Record<string, string> }
 }
 
 const NOT_OPEN = 'SocketTask.readyState is not OPEN'
@@ -76,7 +78,7 @@ export class FramePort implements NativePort {
     this.currentNetworkType = options.networkType
     const call = (operation: FileOperation, done: (result: FileOperationResult) => void) =>
       this.operateFile(operation, done)
-    this.files = new FrameFiles(call)
+    this.files = new FrameFiles(call, options.codePackage)
     this.filesLater = laterFiles(this.files, call)
     this.chooseFiles = options.document
       ? fileChooser(options.document, this.files, call)

@@ -153,6 +153,7 @@ export function startSimulator(
     ui,
     screen,
     document: doc,
+    codePackage: { files: bundle.files, assets: bundle.assets },
     systemInfo: () => {
       const route = screen.topPage?.route ?? entryRoute
       const position = tabRoutes.has(route) ? tabBar?.position : undefined
