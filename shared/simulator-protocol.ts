@@ -73,6 +73,8 @@ export type FrameMessage =
   | { type: 'wx-bridge:socket-close'; taskId: string; code: number; reason: string }
   /** One file call in the mini-program's folders; the answer is a `wx-host:file` with `callId`. */
   | { type: 'wx-bridge:file'; callId: string; operation: FileOperation }
+  /** The answer to one `wx-host:eval`: the value made clone-safe, or what was thrown. */
+  | { type: 'wx-bridge:eval-result'; evalId: string; result: EvalResult }
 
 export const FRAME_MESSAGE_TYPES = [
   'wx-bridge:ready',
@@ -89,6 +91,7 @@ export const FRAME_MESSAGE_TYPES = [
   'wx-bridge:socket-send',
   'wx-bridge:socket-close',
   'wx-bridge:file',
+  'wx-bridge:eval-result',
 ] as const satisfies readonly FrameMessage['type'][]
 
 /**
@@ -124,6 +127,12 @@ export type HostMessage =
   | { type: 'wx-host:network-type'; networkType: NetworkType }
   /** The answer to one `wx-bridge:file` call. */
   | { type: 'wx-host:file'; callId: string; result: FileOperationResult }
+  /** The Console panel's command line, run in the mini-program's logic context. */
+  | { type: 'wx-host:eval'; evalId: string; code: string }
+
+/** What a console command evaluated to (promises are awaited first). */
+export type EvalResult =
+  { ok: true; value: unknown } | { ok: false; error: { message: string; stack: string } }
 
 /**
  * One call on the mini-program's files, as the main process runs it (FilePort's members, plus

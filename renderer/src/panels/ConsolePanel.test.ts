@@ -1,6 +1,7 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ok } from '../../../shared/result'
+import { useSimulatorStore } from '../simulator/simulator-store'
 import { CONSOLE_LIMIT, useConsoleStore } from '../stores/console'
 import {
   fakeMainProcess,
@@ -140,7 +141,7 @@ describe('ConsolePanel', () => {
     expect(lines()).toEqual([])
   })
 
-  it('says what the command line cannot run yet', async () => {
+  it('says that a command needs a running mini-program when no simulator runs', async () => {
     await mountPanel()
     const command = wrapper!.get('textarea')
     await command.setValue('getApp()')
@@ -148,7 +149,31 @@ describe('ConsolePanel', () => {
     await flushPromises()
     expect(lines().map((line) => line.trim())).toEqual([
       '›getApp()',
-      expect.stringContaining('Only showRequestInfo() runs here for now'),
+      expect.stringContaining('No mini-program is running'),
+    ])
+  })
+
+  it("runs a command in the simulator's logic context and prints its value or its error", async () => {
+    await mountPanel()
+    const asked: string[] = []
+    useSimulatorStore().evaluator = async (code) => {
+      asked.push(code)
+      return code === 'boom()'
+        ? { ok: false, error: { message: 'boom is not defined', stack: '' } }
+        : { ok: true, value: 42 }
+    }
+    const command = wrapper!.get('textarea')
+    for (const text of ['getApp().answer', 'boom()']) {
+      await command.setValue(text)
+      await command.trigger('keydown', { key: 'Enter' })
+      await flushPromises()
+    }
+    expect(asked).toEqual(['getApp().answer', 'boom()'])
+    expect(lines().map((line) => line.trim())).toEqual([
+      '›getApp().answer',
+      '‹42',
+      '›boom()',
+      '‹boom is not defined',
     ])
   })
 

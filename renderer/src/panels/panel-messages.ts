@@ -119,11 +119,11 @@ const en = {
     messages: 'Console messages',
     empty: 'Console output of the mini-program and of MP DevTools shows here.',
     command: 'Console command',
-    commandPlaceholder: 'showRequestInfo()',
+    commandPlaceholder: 'getApp(), getCurrentPages(), wx.getStorageSync(…), showRequestInfo()',
     tool: 'MP DevTools',
     index: '(index)',
     noEval:
-      'Only showRequestInfo() runs here for now: evaluating in the mini-program is not available yet.',
+      'No mini-program is running: commands other than showRequestInfo() run in its logic context once the simulator shows it.',
     noOrigins: 'No origin contacted yet.',
     requestInfo: {
       origin: 'Origin',
@@ -258,10 +258,10 @@ const zhCN: PanelMessages = {
     messages: '控制台消息',
     empty: '小程序和 MP DevTools 的控制台输出会显示在这里。',
     command: '控制台命令',
-    commandPlaceholder: 'showRequestInfo()',
+    commandPlaceholder: 'getApp()、getCurrentPages()、wx.getStorageSync(…)、showRequestInfo()',
     tool: 'MP DevTools',
     index: '(索引)',
-    noEval: '目前这里只能执行 showRequestInfo()：尚不支持在小程序中执行代码。',
+    noEval: '小程序未在运行：模拟器显示小程序后，除 showRequestInfo() 外的命令会在其逻辑层中执行。',
     noOrigins: '还没有访问过任何源。',
     requestInfo: {
       origin: '源',

@@ -279,6 +279,34 @@ describe('frame host', () => {
   })
 })
 
+describe('frame host: console commands and network type', () => {
+  it('asks the frame to evaluate a command and answers with the frame’s result for that id', async () => {
+    const t = setup()
+    const answer = t.host.evaluate('getApp().globalData')
+    const asked = t.received.find((message) => message.type === 'wx-host:eval')
+    expect(asked).toMatchObject({ type: 'wx-host:eval', code: 'getApp().globalData' })
+    const evalId = (asked as { evalId: string }).evalId
+    t.deliver({ type: 'wx-bridge:eval-result', evalId: 'other', result: { ok: true, value: 0 } })
+    t.deliver({ type: 'wx-bridge:eval-result', evalId, result: { ok: true, value: { n: 1 } } })
+    expect(await answer).toEqual({ ok: true, value: { n: 1 } })
+  })
+
+  it('ignores an eval result posted by any window but the frame’s', async () => {
+    const t = setup()
+    const answer = t.host.evaluate('1')
+    const { evalId } = t.received[0] as { evalId: string }
+    t.deliver({ type: 'wx-bridge:eval-result', evalId, result: { ok: true, value: 'forged' } }, {})
+    t.host.dispose()
+    expect(await answer).toMatchObject({ ok: false })
+  })
+
+  it('tells the running frame a new network type', () => {
+    const t = setup()
+    t.host.setNetworkType('none')
+    expect(t.received).toEqual([{ type: 'wx-host:network-type', networkType: 'none' }])
+  })
+})
+
 describe('entryPath', () => {
   it('joins the query back exactly as the page was opened, without re-encoding', () => {
     expect(entryPath({ route: 'pages/detail/detail', query: { q: '%E4%B8%AD', id: '3' } })).toBe(

@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/network'
 import {
   isFrameMessage,
+  type EvalResult,
   type FileOperation,
   type FrameMessage,
   type HostMessage,
@@ -55,9 +56,16 @@ export interface FrameHostOptions {
 }
 
 export interface FrameHost {
+  /** Runs a Console command in the mini-program's logic context (answers within 10 s). */
+  evaluate(code: string): Promise<EvalResult>
+  /** Tells the running mini-program the simulated network type (`wx.getNetworkType`). */
+  setNetworkType(networkType: NetworkType): void
   /** Aborts the frame's open requests and stops listening; the iframe itself is the caller's. */
   dispose(): void
 }
+
+/** How long a Console command may run before the workbench stops waiting. */
+const EVAL_TIMEOUT_MS = 10_000
 
 let hostSequence = 0
 
@@ -113,6 +121,18 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
   let appid: string | undefined
   let booting = false
   let disposed = false
+
+  /** Console commands waiting for the frame's answer, by evalId. */
+  const evaluations = new Map<string, (result: EvalResult) => void>()
+  let evalSequence = 0
+  const settleEval = (
+    evalId: string,
+    resolve: (result: EvalResult) => void,
+    result: EvalResult,
+  ): void => {
+    evaluations.delete(evalId)
+    resolve(result)
+  }
 
   const post = (message: HostMessage): void => {
     iframe.contentWindow?.postMessage(message, '*')
@@ -285,6 +305,13 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
           options.onPainted?.(message.route, message.time)
         }
         break
+      case 'wx-bridge:eval-result': {
+        const settle = evaluations.get(message.evalId)
+        if (settle && typeof message.result === 'object' && message.result !== null) {
+          settle(message.result)
+        }
+        break
+      }
     }
   }
 
@@ -296,9 +323,27 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
   options.window.addEventListener('message', onMessage)
 
   return {
+    evaluate(code) {
+      const evalId = `e${++evalSequence}`
+      return new Promise<EvalResult>((resolve) => {
+        const timer = setTimeout(
+          () => settleEval(evalId, resolve, evalFailure('No answer from the mini-program')),
+          EVAL_TIMEOUT_MS,
+        )
+        evaluations.set(evalId, (result) => {
+          clearTimeout(timer)
+          settleEval(evalId, resolve, result)
+        })
+        post({ type: 'wx-host:eval', evalId, code })
+      })
+    },
+    setNetworkType(networkType) {
+      post({ type: 'wx-host:network-type', networkType })
+    },
     dispose() {
       if (disposed) return
       disposed = true
+      for (const settle of evaluations.values()) settle(evalFailure('The simulator was closed'))
       options.window.removeEventListener('message', onMessage)
       stopTasks()
       for (const taskId of tasks.keys()) {
@@ -309,4 +354,8 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
       tasks.clear()
     },
   }
+}
+
+function evalFailure(message: string): EvalResult {
+  return { ok: false, error: { message, stack: '' } }
 }

@@ -5,11 +5,12 @@
  * last start failed.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, watch } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import type { ServiceError } from '../../../shared/result'
 import type { Unsubscribe } from '../../../shared/rpc'
 import { bridge } from '../bridge'
 import { DEFAULT_DEVICE_ID, DEFAULT_ZOOM, devicePreset, ZOOM_LEVELS } from './devices'
+import type { EvalResult } from '../../../shared/simulator-protocol'
 import type { PageEntry } from './frame-host'
 
 const DEVICE_KEY = 'mpdt.simulator.device'
@@ -45,6 +46,8 @@ export const useSimulatorStore = defineStore('simulator', () => {
   const failure = ref<ServiceError | null>(null)
   /** The frame's first page has painted (the phone is busy until then). */
   const painted = ref(false)
+  /** Runs a Console command in the running frame's logic context; null while no frame runs. */
+  const evaluator = shallowRef<((code: string) => Promise<EvalResult>) | null>(null)
 
   watch(deviceId, (id) => {
     remember(DEVICE_KEY, id)
@@ -95,6 +98,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
     entry,
     failure,
     painted,
+    evaluator,
     reload,
     restart,
     start,

@@ -4,6 +4,7 @@ import { reactive, ref, shallowRef, triggerRef } from 'vue'
 import type { OriginSecurityDetails } from '../../../shared/network'
 import type { Unsubscribe } from '../../../shared/rpc'
 import { bridge } from '../bridge'
+import { useSimulatorStore } from '../simulator/simulator-store'
 
 export interface ConsoleEntry {
   id: number
@@ -83,15 +84,28 @@ export const useConsoleStore = defineStore('console', () => {
         })
       return
     }
-    // Evaluating in the mini-program's logic context needs a frame protocol message pair
-    // (wx-host:eval / wx-bridge:eval-result) that the simulator frame does not answer yet.
-    add({
-      source: 'tool',
-      level: 'warn',
-      args: [],
-      messageKey: 'console.noEval',
-      time: Date.now(),
-    })
+    const evaluator = useSimulatorStore().evaluator
+    if (!evaluator) {
+      add({
+        source: 'tool',
+        level: 'warn',
+        args: [],
+        messageKey: 'console.noEval',
+        time: Date.now(),
+      })
+      return
+    }
+    const result = await evaluator(command)
+    if (result.ok)
+      add({ source: 'command', level: 'result', args: [result.value], time: Date.now() })
+    else
+      add({
+        source: 'command',
+        level: 'error',
+        args: [result.error.message],
+        ...(result.error.stack ? { stack: result.error.stack } : {}),
+        time: Date.now(),
+      })
   }
 
   return { entries, filter, history, add, clear, start, evaluate }

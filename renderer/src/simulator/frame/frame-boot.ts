@@ -1,9 +1,11 @@
 /**
  * The frame's side of the simulator protocol: it says `wx-bridge:ready`, accepts HostMessages only
  * from its parent window, boots the project on `wx-host:boot` (once: the workbench re-boots with a
- * new iframe), relays `wx-host:task` events to open requests and applies `wx-host:network-type`.
+ * new iframe), relays `wx-host:task` events to open requests, applies `wx-host:network-type` and answers
+ * `wx-host:eval` (the Console panel's command line).
  */
-import type { FrameMessage } from '../../../../shared/simulator-protocol'
+import type { EvalResult, FrameMessage } from '../../../../shared/simulator-protocol'
+import { evaluateInLogicContext } from './console-eval'
 import { isHostMessage } from './host-message'
 import { startSimulator, type Simulator } from './simulator-app'
 
@@ -34,6 +36,16 @@ export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
       simulator?.port.deliverTask(message.taskId, message.event)
     } else if (message.type === 'wx-host:file') {
       simulator?.port.deliverFile(message.callId, message.result)
+    } else if (message.type === 'wx-host:eval') {
+      const running = simulator
+      const { evalId } = message
+      const answer = running
+        ? evaluateInLogicContext(running.runtime, message.code)
+        : Promise.resolve<EvalResult>({
+            ok: false,
+            error: { message: 'The mini-program is not running', stack: '' },
+          })
+      void answer.then((result) => post({ type: 'wx-bridge:eval-result', evalId, result }))
     } else {
       simulator?.port.setNetworkType(message.networkType)
     }

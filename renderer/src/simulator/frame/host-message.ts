@@ -29,6 +29,8 @@ export function isHostMessage(value: unknown): value is HostMessage {
       )
     case 'wx-host:network-type':
       return typeof value.networkType === 'string'
+    case 'wx-host:eval':
+      return typeof value.evalId === 'string' && typeof value.code === 'string'
     default:
       return false
   }

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createRuntime, type Runtime } from '../../../../shared/runtime'
+import { TestingPort } from '../../../../shared/runtime/testing-port'
+import { evaluateInLogicContext } from './console-eval'
+
+let runtime: Runtime | undefined
+
+afterEach(() => runtime?.dispose())
+
+function launched(): Runtime {
+  runtime = createRuntime({
+    port: new TestingPort(),
+    appid: 'wxconsole',
+    files: {
+      'app.js': 'App({ globalData: { answer: 42 } })',
+      'pages/index/index.js': 'Page({ data: { title: "Home" } })',
+    },
+    appJson: { pages: ['pages/index/index'] },
+  })
+  expect(runtime.launch()).toEqual({ ok: true, value: undefined })
+  return runtime
+}
+
+describe('console commands in the logic context', () => {
+  it('see getApp, getCurrentPages and wx as the project does', async () => {
+    const running = launched()
+    expect(await evaluateInLogicContext(running, 'getApp().globalData.answer')).toEqual({
+      ok: true,
+      value: 42,
+    })
+    expect(await evaluateInLogicContext(running, 'getCurrentPages()[0].data.title')).toEqual({
+      ok: true,
+      value: 'Home',
+    })
+    await evaluateInLogicContext(running, "wx.setStorageSync('k', 'v')")
+    expect(await evaluateInLogicContext(running, "wx.getStorageSync('k')")).toEqual({
+      ok: true,
+      value: 'v',
+    })
+  })
+
+  it('run statements and answer with the completion value, awaiting a promise', async () => {
+    const running = launched()
+    expect(await evaluateInLogicContext(running, 'var n = 2; n * 21')).toEqual({
+      ok: true,
+      value: 42,
+    })
+    expect(await evaluateInLogicContext(running, 'Promise.resolve("later")')).toEqual({
+      ok: true,
+      value: 'later',
+    })
+  })
+
+  it('answer a thrown error as data, and values that cannot be posted as descriptions', async () => {
+    const running = launched()
+    const thrown = await evaluateInLogicContext(running, 'notDefinedAnywhere')
+    expect(thrown).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('notDefinedAnywhere') },
+    })
+    expect(await evaluateInLogicContext(running, 'getApp')).toEqual({
+      ok: true,
+      value: '[Function (anonymous)]',
+    })
+  })
+})
