@@ -7,6 +7,7 @@ import { mkdir, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { startBrowserHost } from '../host'
 import { createProjectStore, formatProblem } from '../services/project'
+import { demoProjectDir } from '../services/demo'
 import { createWorkbenchService } from '../services/workbench'
 import { APP_ROOT, RENDERER_DIR, commandLineCwd, resolveDataDir } from './app-paths'
 import { chooseElectronLaunch, findElectronBinary } from './electron-binary'
@@ -87,7 +88,8 @@ function runElectron(binary: string, dir: string | undefined): Promise<number> {
 
 const OPEN_USAGE = `Usage: mpdt open [dir] [--web] [--port N]
 
-Opens a mini-program project in the workbench; without dir, the last opened one.
+Opens a mini-program project in the workbench; without dir, the last opened one (the first
+time: the embedded demo project).
   --web     Serve the workbench to a browser on 127.0.0.1 instead of starting Electron.
   --port N  Port for --web (and when Electron is not installed); 0, the default, picks a free one.
 `
@@ -111,7 +113,14 @@ export async function openCommand(args: string[]): Promise<number> {
   const dataDir = resolveDataDir()
   await mkdir(dataDir, { recursive: true })
   const store = createProjectStore({ dataDir })
-  const dir = givenDir ?? (await store.recent())[0]?.dir
+  const recentDir = givenDir ?? (await store.recent())[0]?.dir
+  // Nothing given and nothing opened before: the embedded demo, a newcomer's first minute.
+  const dir = recentDir ?? demoProjectDir(APP_ROOT)
+  if (recentDir === undefined) {
+    process.stdout.write(
+      'Opening the demo project. To open your own: npm start -- <folder> (or mpdt open <folder>)\n',
+    )
+  }
 
   if (!options.web) {
     const launch = chooseElectronLaunch(findElectronBinary())
@@ -127,6 +136,7 @@ export async function openCommand(args: string[]): Promise<number> {
   const workbench = createWorkbenchService({
     store,
     dataDir,
+    appRoot: APP_ROOT,
     appInfo: {
       name: 'MP DevTools',
       version: readVersion(),
@@ -135,13 +145,10 @@ export async function openCommand(args: string[]): Promise<number> {
       locale: systemLocale(),
     },
   })
-  if (dir !== undefined) {
-    const opened = await store.open(dir)
-    if (!opened.ok) process.stderr.write(`mpdt open: ${opened.error.message}\n`)
-    else
-      for (const problem of opened.value.problems)
-        process.stderr.write(`${formatProblem(problem)}\n`)
-  }
+  const opened = await store.open(dir)
+  if (!opened.ok) process.stderr.write(`mpdt open: ${opened.error.message}\n`)
+  else
+    for (const problem of opened.value.problems) process.stderr.write(`${formatProblem(problem)}\n`)
 
   let host
   try {

@@ -3,8 +3,9 @@
  * the workbench, printing every console call on stdout (see services/headless/console-line.ts).
  */
 import { resolve } from 'node:path'
+import { createDemoNetwork } from '../services/demo'
 import { runHeadless } from '../services/headless/run-session'
-import { commandLineCwd } from './app-paths'
+import { APP_ROOT, commandLineCwd, resolveDataDir } from './app-paths'
 import { parseRunArgs, RUN_USAGE } from './run-args'
 import { readVersion } from './version'
 
@@ -26,8 +27,11 @@ export async function runCommand(args: string[]): Promise<number> {
   const interrupt = () => interrupted.abort()
   process.once('SIGINT', interrupt)
   process.once('SIGTERM', interrupt)
+  // The embedded demo needs its API server while it runs; any other project gets nothing.
+  const demo = createDemoNetwork({ dataDir: resolveDataDir(), appRoot: APP_ROOT })
   try {
     return await runHeadless({
+      appSettingsFor: (dir) => demo.settingsFor(dir),
       projectDir: fromCwd(options.projectDir),
       page: options.page,
       urlCheck: options.urlCheck,
@@ -45,5 +49,6 @@ export async function runCommand(args: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', interrupt)
     process.off('SIGTERM', interrupt)
+    await demo.close()
   }
 }

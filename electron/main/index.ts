@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WORKBENCH_CSP } from '../host/security-headers'
 import { createProjectStore } from '../services/project'
+import { demoProjectDir } from '../services/demo'
 import { createWorkbenchService } from '../services/workbench'
 import { buildAppMenuTemplate } from './app-menu'
 import {
@@ -106,6 +107,7 @@ async function start(): Promise<void> {
   const workbench = createWorkbenchService({
     store,
     dataDir,
+    appRoot: app.getAppPath(),
     chooseFolder,
     appInfo: {
       name: 'MP DevTools',
@@ -142,7 +144,8 @@ async function start(): Promise<void> {
 
   createMainWindow()
   const launchDir = projectDirFromArgv(process.argv, app.isPackaged, process.cwd())
-  const dir = launchDir ?? (await store.recent())[0]?.dir
-  if (dir) await openProject(dir)
+  // Nothing given and nothing opened before: the embedded demo (a newcomer's first minute).
+  const dir = launchDir ?? (await store.recent())[0]?.dir ?? demoProjectDir(app.getAppPath())
+  await openProject(dir)
   await refreshMenu()
 }

@@ -39,6 +39,14 @@ describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     return rows.allInnerTexts()
   }
 
+  /** The open view, from the toolbar, once the project given (or the demo) has opened. */
+  async function showOpenView(): Promise<void> {
+    const { page } = session!
+    await page.getByRole('table', { name: '页面' }).waitFor()
+    await page.getByRole('toolbar').getByRole('button', { name: '打开项目' }).click()
+    await page.getByRole('heading', { name: '打开小程序项目' }).waitFor()
+  }
+
   it('opens the project given on the command line and lists its pages', async () => {
     session = await openWorkbench(fixtureProject('valid'))
     const { page } = session
@@ -128,10 +136,18 @@ describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await session.page.screenshot({ path: join(SCREENSHOT_DIR, 'workbench-details-en.png') })
   })
 
-  it('with no project, shows the open view; a missing folder is reported there', async () => {
+  it('with no project given and none opened before, opens the embedded demo', async () => {
     session = await openWorkbench(null)
     const { page } = session
-    await page.getByRole('heading', { name: '打开小程序项目' }).waitFor()
+    await page.getByRole('heading', { name: 'MP DevTools 演示', level: 1 }).waitFor()
+    await page.getByRole('table', { name: '页面' }).waitFor()
+    expect(await pageRoutes()).toContain('pages/index/index')
+  })
+
+  it('the toolbar’s open button shows the open view; a missing folder is reported there', async () => {
+    session = await openWorkbench(null)
+    const { page } = session
+    await showOpenView()
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'workbench-open.png') })
     const missing = join(fixtureProject('valid'), 'no-such-folder')
     await page.getByRole('textbox', { name: '项目目录路径' }).fill(missing)
@@ -144,6 +160,7 @@ describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('opens a typed folder from the open view and lists its pages', async () => {
     session = await openWorkbench(null)
     const { page } = session
+    await showOpenView()
     await page.getByRole('textbox', { name: '项目目录路径' }).fill(fixtureProject('valid'))
     await page.getByRole('button', { name: '打开', exact: true }).click()
     await page.getByRole('table', { name: '页面' }).waitFor()
@@ -153,7 +170,7 @@ describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('dropping a folder (as a file URI) on the window opens it', async () => {
     session = await openWorkbench(null)
     const { page } = session
-    await page.getByRole('heading', { name: '打开小程序项目' }).waitFor()
+    await showOpenView()
     const uri = pathToFileURL(fixtureProject('valid')).href
     // Runs in the page (the DOM types are not part of this Node program).
     await page.evaluate(`(() => {

@@ -65,6 +65,11 @@ export interface HeadlessRunOptions {
   signal?: AbortSignal
   /** Sees every console call of the mini-program and of the tool before it is printed. */
   observeConsole?(level: string, args: unknown[]): void
+  /**
+   * What the app itself adds for this project folder, after the flags and the project's own
+   * settings: the embedded demo's API server mapping and CA (electron/services/demo).
+   */
+  appSettingsFor?(dir: string): Promise<{ connectTo: string[]; extraCaPem?: string }>
 }
 
 /** Runs the project and resolves to the exit code. */
@@ -75,7 +80,19 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
     for (const line of prepared.lines) options.err(line)
     return EXIT_NOT_LOADED
   }
-  const { project, app, extraCaPem, connectTo, tempDir } = prepared
+  const { project, app, tempDir } = prepared
+  let { extraCaPem, connectTo } = prepared
+  if (options.appSettingsFor) {
+    try {
+      const extra = await options.appSettingsFor(projectDir)
+      connectTo = [...connectTo, ...extra.connectTo]
+      if (extra.extraCaPem) extraCaPem = [extraCaPem, extra.extraCaPem].filter(Boolean).join('\n')
+    } catch (error) {
+      options.err(`mpdt run: ${(error as Error).message}`)
+      await rm(tempDir, { recursive: true, force: true })
+      return EXIT_NOT_LOADED
+    }
+  }
   const print = (level: string, args: unknown[]) => {
     options.observeConsole?.(level, args)
     const line = formatConsoleLine(level, args)

@@ -16,6 +16,7 @@ import {
 } from './machine-network-settings'
 import { checkEngineRequest } from './engine-request-check'
 import { createNetworkLog } from './network-log'
+import { createDemoNetwork } from '../demo'
 import { createNetworkService } from './network-service'
 import { createSimulatorService } from './simulator-service'
 import { createTransferService } from './transfer-service'
@@ -35,6 +36,11 @@ export interface WorkbenchServiceOptions {
   sourcesDebounceMs?: number
   /** The app's data folder, for settings kept per machine; without it they answer UNSUPPORTED. */
   dataDir?: string
+  /**
+   * The app's package root: with `dataDir`, opening the embedded demo (resources/demo) starts its
+   * API server on loopback, and its host mapping and CA go to the demo's engine only.
+   */
+  appRoot?: string
 }
 
 export interface WorkbenchService {
@@ -84,11 +90,16 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     for (const listener of listeners) listener(event, payload)
   }
   store.onChanged((info) => emit('project.changed', info))
-  const { dataDir } = options
+  const { dataDir, appRoot } = options
+  const demo =
+    dataDir !== undefined && appRoot !== undefined
+      ? createDemoNetwork({ dataDir, appRoot })
+      : undefined
   const network = createNetworkService({
     store,
     emit,
     ...(dataDir !== undefined && { machineSettings: () => machineEngineSettings(dataDir) }),
+    ...(demo && { appSettingsFor: (dir: string) => demo.settingsFor(dir) }),
   })
   const log = createNetworkLog({
     engine: network.engine,
@@ -182,6 +193,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     },
     async close() {
       await Promise.all([network.close(), simulator.close(), transfers.close()])
+      await demo?.close()
     },
   }
 }

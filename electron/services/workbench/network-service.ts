@@ -27,6 +27,11 @@ export interface NetworkServiceOptions {
   tempParent?: string
   /** This machine's host mappings and extra CA, added after the project's own. */
   machineSettings?: () => Promise<Result<MachineEngineSettings>>
+  /**
+   * What the app itself adds for one project folder: the embedded demo's API server mapping and
+   * CA while the demo is open (electron/services/demo), nothing for other projects.
+   */
+  appSettingsFor?: (dir: string) => Promise<MachineEngineSettings>
 }
 
 export type MachineEngineSettings = Pick<RequestEngineOptions, 'connectTo' | 'extraCaPem'>
@@ -59,6 +64,7 @@ type EngineSettings = Pick<
 async function engineSettings(
   info: ProjectInfo,
   machineSettings: NetworkServiceOptions['machineSettings'],
+  appSettingsFor: NetworkServiceOptions['appSettingsFor'],
 ): Promise<Result<EngineSettings>> {
   const local = await readLocalNetworkSettings(info.dir)
   if (!local.ok) return local
@@ -70,13 +76,25 @@ async function engineSettings(
   }
   const machine = machineSettings ? await machineSettings() : ok<MachineEngineSettings>({})
   if (!machine.ok) return machine
-  const pems = [extraCaPem, machine.value.extraCaPem].filter((pem) => pem !== undefined)
+  let app: MachineEngineSettings = {}
+  try {
+    app = appSettingsFor ? await appSettingsFor(info.dir) : {}
+  } catch (error) {
+    return fail({ code: 'APP_NETWORK', message: (error as Error).message })
+  }
+  const pems = [extraCaPem, machine.value.extraCaPem, app.extraCaPem].filter(
+    (pem) => pem !== undefined,
+  )
   return ok({
     appid: info.settings.appid,
     urlCheck: info.settings.urlCheck,
     domains: info.domains,
     networkTimeout: info.app?.networkTimeout,
-    connectTo: [...local.value.connectTo, ...(machine.value.connectTo ?? [])],
+    connectTo: [
+      ...local.value.connectTo,
+      ...(machine.value.connectTo ?? []),
+      ...(app.connectTo ?? []),
+    ],
     extraCaPem: pems.length > 0 ? pems.join('\n') : undefined,
   })
 }
@@ -99,7 +117,7 @@ export function createNetworkService(options: NetworkServiceOptions): NetworkSer
 
   async function apply(info: ProjectInfo): Promise<void> {
     if (closed) return
-    const settings = await engineSettings(info, options.machineSettings)
+    const settings = await engineSettings(info, options.machineSettings, options.appSettingsFor)
     if (!settings.ok) {
       emit('network.console', {
         level: 'error',
