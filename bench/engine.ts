@@ -17,7 +17,7 @@ import { runLoad, summarize, type LoadResult } from './measure'
 
 const TOTAL = 5_000
 const CONCURRENCY = 10
-const WARMUP = 500
+const WARMUP = 2000
 /** Each variant runs this many rounds, one after the other within a round. */
 const ROUNDS = 5
 const TARGETS = { engine: 0.9, wxRequest: 0.75 }
