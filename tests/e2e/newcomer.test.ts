@@ -84,6 +84,11 @@ describe('the newcomer’s path through the embedded demo', { timeout: E2E_TEST_
     )
   }
 
+  /** The last row's name and status (the columns the table keeps beside a request's details). */
+  async function lastRow(): Promise<string[]> {
+    return (await rows().last().locator('td').allInnerTexts()).slice(0, 2)
+  }
+
   async function showTab(name: '网络' | '控制台' | '详情'): Promise<void> {
     await page().getByRole('tab', { name }).click()
   }
@@ -156,8 +161,10 @@ describe('the newcomer’s path through the embedded demo', { timeout: E2E_TEST_
       badge: '失败',
       result: 'request:fail url not in domain list（见上方说明）',
     })
-    expect((await rowCells()).at(-1)).toEqual(['hello', '已阻止 (url not in domain list)', 'GET'])
+    expect(await lastRow()).toEqual(['hello', '已阻止 (url not in domain list)'])
     await card('blocked').scrollIntoViewIfNeeded()
+    await rows().last().click()
+    await page().getByRole('tabpanel').getByText('url not in domain list').first().waitFor()
     await page().screenshot({ path: join(SCREENSHOT_DIR, 'newcomer-blocked.png') })
 
     await showTab('控制台')
@@ -181,7 +188,13 @@ describe('the newcomer’s path through the embedded demo', { timeout: E2E_TEST_
       badge: '200',
       result: '已放行：other.demo.mpdevtools.test',
     })
-    expect((await rowCells()).at(-1)).toEqual(['hello', '200', 'GET'])
+    expect(await lastRow()).toEqual(['hello', '200'])
+    await rows().last().click()
+    const details = page().getByRole('tabpanel').filter({ hasText: '常规' }).last()
+    await waitFor(
+      () => details.innerText(),
+      (text) => !text.includes('已阻止'),
+    )
     await page().screenshot({ path: join(SCREENSHOT_DIR, 'newcomer-passed.png') })
     expect(session!.pageErrors).toEqual([])
   })
