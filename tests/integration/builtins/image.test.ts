@@ -80,6 +80,48 @@ describe('image sources', () => {
     expect(resolveImageSource('/images/none.png', 'pages/a/a', assets)).toBeNull()
   })
 
+  it('a query or fragment on a local path still names the bundled file', () => {
+    expect(resolveImageSource('/images/logo.png?v=2', 'pages/a/a', assets)).toBe(PNG)
+    expect(resolveImageSource('../../images/logo.png#top', 'pages/a/a', assets)).toBe(PNG)
+  })
+
+  it('a %-escaped local path names the file by its own name', () => {
+    const named = { 'images/标志 1.png': PNG }
+    expect(resolveImageSource('/images/%E6%A0%87%E5%BF%97%201.png', 'pages/a/a', named)).toBe(PNG)
+    expect(resolveImageSource('/images/标志 1.png', 'pages/a/a', named)).toBe(PNG)
+    expect(resolveImageSource('/images/%E6%A0%87.png', 'pages/a/a', named)).toBeNull()
+  })
+
+  it('a relative path in a custom component resolves from the component folder', async () => {
+    mounted = await mountPage({
+      wxml: '<badge id="b" />',
+      files: {
+        'pages/index/index.json': JSON.stringify({
+          usingComponents: { badge: '/components/badge/badge' },
+        }),
+        'components/badge/badge.json': '{"component":true}',
+        'components/badge/badge.wxml': '<image id="i" src="./dot.png" />',
+        'components/badge/badge.js': 'Component({})',
+      },
+      assets: { 'components/badge/dot.png': PNG },
+    })
+    const badge = mounted.node('b') as unknown as {
+      getShadowRoot(): { getElementById(id: string): { $$: HTMLElement } }
+    }
+    const img = badge.getShadowRoot().getElementById('i').$$.querySelector('img')
+    expect(img?.getAttribute('src')).toBe(PNG)
+  })
+
+  it('a relative path in a page resolves from the page folder', async () => {
+    mounted = await mountPage({
+      wxml: '<image id="up" src="../../images/logo.png" /><image id="here" src="{{here}}" />',
+      page: { data: { here: 'pin.png' } },
+      assets: { ...assets, 'pages/index/pin.png': PNG },
+    })
+    expect(mounted.byId('up').querySelector('img')?.getAttribute('src')).toBe(PNG)
+    expect(mounted.byId('here').querySelector('img')?.getAttribute('src')).toBe(PNG)
+  })
+
   it('cover-image loads its src the same way', async () => {
     mounted = await mountPage({ wxml: '<cover-image id="c" src="/images/logo.png" />', assets })
     expect(mounted.byId('c').querySelector('img')?.getAttribute('src')).toBe(PNG)

@@ -50,10 +50,20 @@ export function imageStyle(mode: string): ImageStyle {
 
 const REMOTE = /^(https?:|data:|blob:)/i
 
+/** `name` with its %XX escapes decoded, or as it is when they do not decode. */
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name)
+  } catch {
+    return name
+  }
+}
+
 /**
  * The URL to load for `src` used by the component at `ownerPath`: remote and data URLs as they
  * are, local paths (absolute from the mini-program root, or relative to the owner's folder) from
- * `assets`; `null` when a local file is not in the bundle.
+ * `assets`; `null` when a local file is not in the bundle. As WeChat's local file server does, a
+ * query or fragment does not name another file and a %-escaped name is the file's own name.
  */
 export function resolveImageSource(
   src: string,
@@ -61,13 +71,15 @@ export function resolveImageSource(
   assets: Record<string, string>,
 ): string | null {
   if (REMOTE.test(src)) return src
-  const base = src.startsWith('/') ? [] : ownerPath.split('/').slice(0, -1)
-  for (const part of src.split('/')) {
+  const path = src.replace(/[?#].*$/s, '')
+  const base = path.startsWith('/') ? [] : ownerPath.split('/').slice(0, -1)
+  for (const part of path.split('/')) {
     if (part === '' || part === '.') continue
     if (part === '..') base.pop()
     else base.push(part)
   }
-  return assets[base.join('/')] ?? null
+  const name = base.join('/')
+  return assets[name] ?? assets[decodedName(name)] ?? null
 }
 
 /** The bytes of a mini-program file (`wxfile://…`), or `undefined` when it cannot be read. */
