@@ -73,6 +73,31 @@ describe('progress', () => {
     expect(inner.style.width).toBe('80%')
   })
 
+  it('stroke-width, border-radius and font-size take px numbers or lengths, rpx for the screen', async () => {
+    mounted = await mountPage({
+      wxml: '<progress percent="40" show-info stroke-width="8rpx" border-radius="{{r}}" font-size="14" />',
+      page: { data: { r: '2px' } },
+    })
+    const bar = mounted.host.querySelector('[role=progressbar]') as HTMLElement
+    const track = bar.querySelector('.wx-progress-bar') as HTMLElement
+    expect(track.style.height).toBe('4px')
+    expect(track.style.borderRadius).toBe('2px')
+    expect((bar.querySelector('.wx-progress-info') as HTMLElement).style.fontSize).toBe('14px')
+  })
+
+  it("without attributes it is WeChat's thin green bar on #EBEBEB, percent text at 16px", async () => {
+    mounted = await mountPage({ wxml: '<progress percent="20" show-info />' })
+    const bar = mounted.host.querySelector('[role=progressbar]') as HTMLElement
+    const track = bar.querySelector('.wx-progress-bar') as HTMLElement
+    expect(track.style.height).toBe('6px')
+    expect(track.style.backgroundColor).toBe('#EBEBEB')
+    const inner = bar.querySelector('.wx-progress-inner-bar') as HTMLElement
+    expect(inner.style.backgroundColor).toBe('#09BB07')
+    const info = bar.querySelector('.wx-progress-info') as HTMLElement
+    expect(info.style.fontSize).toBe('16px')
+    expect(bar.lastElementChild).toBe(info)
+  })
+
   it('its class reaches what it draws, and follows setData', async () => {
     mounted = await mountPage({
       wxml: '<progress class="{{cls}}" percent="5" />',

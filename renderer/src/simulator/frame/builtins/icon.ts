@@ -3,7 +3,7 @@
  * (default per type, as WeChat draws them); role=img named by its type.
  */
 import type * as glassEasel from 'glass-easel'
-import { transformRpx } from '../../../../../shared/inline-style'
+import { cssLength } from './css-length'
 import { defineBuiltin, type Data } from './define'
 
 interface IconShape {
@@ -35,9 +35,7 @@ const SVG = 'http://www.w3.org/2000/svg'
 
 /** `size` as CSS: a bare number is px; `rpx` converts for the device width. */
 export function iconSize(size: unknown, deviceWidth: number): string {
-  const text = String(size).trim()
-  if (/^\d+(\.\d+)?$/.test(text)) return `${text}px`
-  return transformRpx(text, { deviceWidth })
+  return cssLength(size, deviceWidth)
 }
 
 export function defineIcon(space: glassEasel.ComponentSpace, deviceWidth: number): void {

@@ -59,7 +59,7 @@ export function installBuiltinComponents(
   defineImage(space, options.assets, 'cover-image', options.readLocalFile)
   defineNavigator(space, options.navigate)
   defineIcon(space, options.deviceWidth)
-  defineProgress(space)
+  defineProgress(space, options.deviceWidth)
   defineChoices(space)
   defineLabel(space)
   defineSlider(space)

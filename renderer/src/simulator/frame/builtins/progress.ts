@@ -5,17 +5,20 @@
  * are passed on.
  */
 import type * as glassEasel from 'glass-easel'
+import { cssLength } from './css-length'
 import { defineBuiltin, domOf, toggleAttribute, type Data } from './define'
 
-export function defineProgress(space: glassEasel.ComponentSpace): void {
+/** `deviceWidth` converts rpx in the length attributes (`stroke-width="8rpx"`). */
+export function defineProgress(space: glassEasel.ComponentSpace, deviceWidth: number): void {
   defineBuiltin(space, 'progress', {
     virtualHost: true,
     properties: {
       percent: { type: Number, value: 0 },
       showInfo: { type: Boolean, value: false },
-      borderRadius: { type: Number, value: 0 },
-      fontSize: { type: Number, value: 16 },
-      strokeWidth: { type: Number, value: 6 },
+      // Number or string in WeChat: a bare number is px, a string may be any length (rpx too).
+      borderRadius: { type: null, value: 0 },
+      fontSize: { type: null, value: 16 },
+      strokeWidth: { type: null, value: 6 },
       color: { type: String, value: '' },
       activeColor: { type: String, value: '#09BB07' },
       backgroundColor: { type: String, value: '#EBEBEB' },
@@ -59,9 +62,9 @@ export function defineProgress(space: glassEasel.ComponentSpace): void {
         toggleAttribute(rootDom, 'hidden', Boolean(d.hidden))
         const percent = Math.min(100, Math.max(0, Number(d.percent) || 0))
         rootDom.setAttribute('aria-valuenow', String(percent))
-        bar.style.height = `${Number(d.strokeWidth)}px`
+        bar.style.height = cssLength(d.strokeWidth, deviceWidth)
         bar.style.backgroundColor = String(d.backgroundColor)
-        bar.style.borderRadius = inner.style.borderRadius = `${Number(d.borderRadius)}px`
+        bar.style.borderRadius = inner.style.borderRadius = cssLength(d.borderRadius, deviceWidth)
         inner.style.backgroundColor = String(d.color || d.activeColor)
         // `active` animates from 0 (backwards) or from the last value (forwards).
         const from = d.activeMode === 'forwards' ? shown : 0
@@ -77,7 +80,7 @@ export function defineProgress(space: glassEasel.ComponentSpace): void {
         shown = percent
         info.hidden = !d.showInfo
         info.textContent = `${percent}%`
-        info.style.fontSize = `${Number(d.fontSize)}px`
+        info.style.fontSize = cssLength(d.fontSize, deviceWidth)
       }
     },
   })
