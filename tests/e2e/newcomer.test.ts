@@ -19,7 +19,8 @@ import {
 } from './harness'
 
 const DEMO_DIR = join(REPO_ROOT, 'resources', 'demo')
-// Ticking the box in 详情 writes the demo's own private config: restored after the test.
+// Ticking the box in 详情 writes the demo's own private config: set aside before each test and
+// restored after it.
 const DEMO_PRIVATE_CONFIG = join(DEMO_DIR, 'project.private.config.json')
 const URL_CHECK_LABEL = '不校验合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书'
 
@@ -114,7 +115,9 @@ describe('the newcomer’s path through the embedded demo', { timeout: E2E_TEST_
 
   /** The demo as it first shows: its two onLoad requests (one passes, one blocked) are done. */
   async function openDemo(): Promise<void> {
+    // A newcomer has no local settings for the demo: the domain check is on.
     savedPrivateConfig = await readFile(DEMO_PRIVATE_CONFIG, 'utf8').catch(() => null)
+    await rm(DEMO_PRIVATE_CONFIG, { force: true })
     session = await openWorkbench(null)
     await page().getByRole('banner').getByRole('heading', { name: 'MP DevTools 演示' }).waitFor()
     await phone().getByText('试试每一种 wx.request').waitFor()
