@@ -1,6 +1,6 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { isIP } from 'node:net'
 import forge from 'node-forge'
+import { buildCertificate, newKeyPair } from '../../electron/services/certificates/x509'
 
 /**
  * Certificates made at test time with node-forge: a private certificate authority that issues
@@ -102,39 +102,4 @@ function leafExtensions(hosts: string[]) {
       ),
     },
   ]
-}
-
-interface CertificateFields {
-  publicKey: forge.pki.rsa.PublicKey
-  subject: forge.pki.CertificateField[]
-  issuer: forge.pki.CertificateField[]
-  notBefore: Date
-  notAfter: Date
-  extensions: object[]
-}
-
-function buildCertificate(fields: CertificateFields): forge.pki.Certificate {
-  const cert = forge.pki.createCertificate()
-  cert.publicKey = fields.publicKey
-  // A positive serial: the leading 0x01 keeps the DER integer's sign bit clear.
-  cert.serialNumber = `01${randomBytes(15).toString('hex')}`
-  cert.validity.notBefore = fields.notBefore
-  cert.validity.notAfter = fields.notAfter
-  cert.setSubject(fields.subject)
-  cert.setIssuer(fields.issuer)
-  cert.setExtensions(fields.extensions)
-  return cert
-}
-
-function newKeyPair() {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-  })
-  return {
-    keyPem: privateKey,
-    privateKey: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey,
-    publicKey: forge.pki.publicKeyFromPem(publicKey) as forge.pki.rsa.PublicKey,
-  }
 }

@@ -4,11 +4,12 @@
  * project's engine, which gets it as extra CA. Each server start issues a fresh leaf for the
  * demo's made-up hosts. Keys come from Node's native RSA generator (forge's pure-JS one is slow).
  */
-import { createPrivateKey, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto'
+import { createPrivateKey, randomBytes, X509Certificate } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import forge from 'node-forge'
 import { writeFileAtomic } from '../project/atomic-write'
+import { buildCertificate, newKeyPair } from '../certificates/x509'
 
 export interface PemPair {
   /** PEM certificate */
@@ -117,39 +118,4 @@ export function issueDemoLeaf(ca: PemPair, hosts: readonly string[]): PemPair {
   })
   cert.sign(caKey, forge.md.sha256.create())
   return { cert: forge.pki.certificateToPem(cert), key: keys.keyPem }
-}
-
-interface CertificateFields {
-  publicKey: forge.pki.rsa.PublicKey
-  subject: forge.pki.CertificateField[]
-  issuer: forge.pki.CertificateField[]
-  notBefore: Date
-  notAfter: Date
-  extensions: object[]
-}
-
-function buildCertificate(fields: CertificateFields): forge.pki.Certificate {
-  const cert = forge.pki.createCertificate()
-  cert.publicKey = fields.publicKey
-  // A positive serial: the leading 0x01 keeps the DER integer's sign bit clear.
-  cert.serialNumber = `01${randomBytes(15).toString('hex')}`
-  cert.validity.notBefore = fields.notBefore
-  cert.validity.notAfter = fields.notAfter
-  cert.setSubject(fields.subject)
-  cert.setIssuer(fields.issuer)
-  cert.setExtensions(fields.extensions)
-  return cert
-}
-
-function newKeyPair() {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-  })
-  return {
-    keyPem: privateKey,
-    privateKey: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey,
-    publicKey: forge.pki.publicKeyFromPem(publicKey) as forge.pki.rsa.PublicKey,
-  }
 }
