@@ -5,7 +5,11 @@
  * requests' events (queued, headers, finished) into the same event stream the engine feeds, over
  * the real WebSocket, and measures in the page:
  * - the time from the first event sent until the table lists all 100,000 rows;
- * - scroll frame times while scrolling the table from top to bottom (p95);
+ * - scroll frame times while scrolling the table from top to bottom (p95): each frame's work, from
+ *   its scroll event (a capturing listener, before the table's) until its rendering is done (a task
+ *   posted from the frame's animation callback runs after style, layout, paint and commit).
+ *   Frame-to-frame intervals are printed too, but cannot be the measure: at 60 Hz an on-time
+ *   frame is 16.7 ms after the last one however little work it did;
  * - filter latency: typing into the filter until the filtered table is painted (median);
  * - the renderer's JS heap after a garbage collection.
  * Targets: p95 frame 16 ms, filter 100 ms, heap 300 MB. A benchmark, not a test: it reports and
@@ -87,21 +91,35 @@ async function rowCount(page: Page): Promise<number> {
   )
 }
 
-/** Frame-to-frame times while the table scrolls from top to bottom, 400 px per frame. */
-async function scrollFrames(page: Page): Promise<number[]> {
+/**
+ * While the table scrolls from top to bottom, 400 px per frame: each frame's work (start to
+ * rendered) and the interval since the previous frame.
+ */
+async function scrollFrames(page: Page): Promise<{ work: number[]; intervals: number[] }> {
   return page.evaluate(async () => {
     const scroller = document.querySelector<HTMLElement>('[data-testid="network-scroller"]')!
+    const channel = new MessageChannel()
     scroller.scrollTop = 0
-    const deltas: number[] = []
-    let last = performance.now()
+    const work: number[] = []
+    const intervals: number[] = []
+    let scrolled = 0
+    const onScroll = () => (scrolled = performance.now())
+    scroller.addEventListener('scroll', onScroll, { capture: true, passive: true })
+    let previous = await new Promise<number>(requestAnimationFrame)
     for (let frame = 0; frame < 400; frame++) {
       scroller.scrollTop += 400
-      await new Promise(requestAnimationFrame)
-      const now = performance.now()
-      deltas.push(now - last)
-      last = now
+      const start = await new Promise<number>(requestAnimationFrame)
+      await new Promise((rendered) => {
+        channel.port1.onmessage = rendered
+        channel.port2.postMessage(null)
+      })
+      work.push(performance.now() - scrolled)
+      intervals.push(start - previous)
+      previous = start
     }
-    return deltas
+    channel.port1.close()
+    scroller.removeEventListener('scroll', onScroll, { capture: true })
+    return { work, intervals }
   })
 }
 
@@ -234,7 +252,7 @@ async function main(): Promise<void> {
     await cdp.send('HeapProfiler.collectGarbage')
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
     const heapMb = heap.usedSize / 1024 / 1024
-    const p95 = percentile(frames, 95)
+    const p95 = percentile(frames.work, 95)
     const filterMedian = median(filters)
 
     const verdict = (value: number, target: number) => (value <= target ? 'meets' : 'misses')
@@ -244,7 +262,7 @@ async function main(): Promise<void> {
     console.log(`  events sent over the socket     ${sent} ms`)
     console.log(`  all rows listed                 ${listed} ms after the first event`)
     console.log(
-      `  scroll frame p95                ${p95.toFixed(1)} ms (median ${median(frames).toFixed(1)}) — ${verdict(p95, TARGET_FRAME_MS)} ${TARGET_FRAME_MS} ms`,
+      `  scroll frame p95                ${p95.toFixed(1)} ms (median ${median(frames.work).toFixed(1)}; interval p95 ${percentile(frames.intervals, 95).toFixed(1)}, median ${median(frames.intervals).toFixed(1)}) — ${verdict(p95, TARGET_FRAME_MS)} ${TARGET_FRAME_MS} ms`,
     )
     console.log(
       `  filter latency median           ${filterMedian.toFixed(1)} ms (max ${Math.max(...filters).toFixed(1)}) — ${verdict(filterMedian, TARGET_FILTER_MS)} ${TARGET_FILTER_MS} ms`,
