@@ -6,7 +6,7 @@
  * run in order (navigation tests leave the stack as they found it).
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { SystemInfo } from '../../../../shared/runtime'
+import { TEST_SYSTEM_INFO } from '../../../../shared/runtime/testing-port'
 import type {
   FrameMessage,
   HostMessage,
@@ -16,22 +16,7 @@ import shopBundle from '../../../../tests/fixtures/simulator/shop.bundle.json?ra
 import { startFrame, type FrameHandle } from './frame-boot'
 
 /** iPhone 6/7/8 as WeChat's tools describe it; the bundle was compiled for its width. */
-const DEVICE: SystemInfo = {
-  brand: 'devtools',
-  model: 'iPhone 6/7/8',
-  pixelRatio: 2,
-  screenWidth: 375,
-  screenHeight: 667,
-  windowWidth: 375,
-  windowHeight: 603,
-  statusBarHeight: 20,
-  language: 'zh_CN',
-  version: '8.0.5',
-  system: 'iOS 10.0.1',
-  platform: 'devtools',
-  fontSizeSetting: 16,
-  SDKVersion: '3.8.7',
-}
+const DEVICE = TEST_SYSTEM_INFO
 
 const posted: FrameMessage[] = []
 const parent = { postMessage: (message: unknown) => posted.push(message as FrameMessage) }
