@@ -7,16 +7,8 @@ import { startHttpServer, type TestServer } from '../../../tests/helpers/servers
 import { createProjectStore } from '../project'
 import type { ProjectStore } from '../project/store'
 import { createWorkbenchService, type WorkbenchService } from '.'
+import { GALLERY_FIXTURE, TEST_APP_INFO } from './test-kit'
 import { checkMachineNetwork, MACHINE_NETWORK_FILE } from './machine-network-settings'
-
-const FIXTURE = join(__dirname, '../../../tests/fixtures/simulator/gallery')
-const APP_INFO = {
-  name: 'MP DevTools',
-  version: '0.0.0',
-  mode: 'browser' as const,
-  platform: 'linux',
-  locale: 'en-US',
-}
 
 let scratch: string
 let project: string
@@ -30,13 +22,13 @@ beforeEach(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'mpdt-machine-network-'))
   project = join(scratch, 'gallery')
   dataDir = join(scratch, 'data')
-  await cp(FIXTURE, project, { recursive: true })
+  await cp(GALLERY_FIXTURE, project, { recursive: true })
   server = await startHttpServer((request, response) => {
     response.writeHead(200, { 'content-type': 'text/plain' })
     response.end(`reached ${request.headers.host}`)
   })
   store = createProjectStore({ dataDir })
-  workbench = createWorkbenchService({ store, appInfo: APP_INFO, dataDir })
+  workbench = createWorkbenchService({ store, appInfo: TEST_APP_INFO, dataDir })
   outcomes = []
   workbench.onEvent((event, payload) => {
     if (event === 'network.task') outcomes.push(payload as ContractEvents['network.task'])

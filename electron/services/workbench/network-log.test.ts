@@ -8,16 +8,8 @@ import { startHttpServer, type TestServer } from '../../../tests/helpers/servers
 import { createProjectStore } from '../project'
 import type { ProjectStore } from '../project/store'
 import { createWorkbenchService, type WorkbenchService } from '.'
+import { GALLERY_FIXTURE, TEST_APP_INFO } from './test-kit'
 import { checkCondition } from './network-log'
-
-const FIXTURE = join(__dirname, '../../../tests/fixtures/simulator/gallery')
-const APP_INFO = {
-  name: 'MP DevTools',
-  version: '0.0.0',
-  mode: 'browser' as const,
-  platform: 'linux',
-  locale: 'en-US',
-}
 
 let scratch: string
 let store: ProjectStore
@@ -29,7 +21,7 @@ let hits: number
 beforeEach(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'mpdt-network-log-'))
   const project = join(scratch, 'gallery')
-  await cp(FIXTURE, project, { recursive: true })
+  await cp(GALLERY_FIXTURE, project, { recursive: true })
   hits = 0
   server = await startHttpServer((request, response) => {
     hits++
@@ -37,7 +29,7 @@ beforeEach(async () => {
     response.end(JSON.stringify({ path: request.url }))
   })
   store = createProjectStore({ dataDir: join(scratch, 'data') })
-  workbench = createWorkbenchService({ store, appInfo: APP_INFO })
+  workbench = createWorkbenchService({ store, appInfo: TEST_APP_INFO })
   events = []
   workbench.onEvent((event, payload) => {
     if (event === 'network.event') events.push(payload as ContractEvents['network.event'])

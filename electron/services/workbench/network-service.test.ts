@@ -9,15 +9,7 @@ import { startHttpServer, type TestServer } from '../../../tests/helpers/servers
 import { createProjectStore } from '../project'
 import type { ProjectStore } from '../project/store'
 import { createWorkbenchService, type WorkbenchService } from '.'
-
-const FIXTURE = join(__dirname, '../../../tests/fixtures/simulator/gallery')
-const APP_INFO = {
-  name: 'MP DevTools',
-  version: '0.0.0',
-  mode: 'browser' as const,
-  platform: 'linux',
-  locale: 'en-US',
-}
+import { GALLERY_FIXTURE, TEST_APP_INFO } from './test-kit'
 
 let scratch: string
 let project: string
@@ -31,7 +23,7 @@ let arrived: string[]
 beforeEach(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'mpdt-network-service-'))
   project = join(scratch, 'gallery')
-  await cp(FIXTURE, project, { recursive: true })
+  await cp(GALLERY_FIXTURE, project, { recursive: true })
   arrived = []
   server = await startHttpServer((request, response) => {
     arrived.push(request.url ?? '')
@@ -40,7 +32,7 @@ beforeEach(async () => {
     response.end(JSON.stringify({ message: 'hi', host: request.headers.host }))
   })
   store = createProjectStore({ dataDir: join(scratch, 'data') })
-  workbench = createWorkbenchService({ store, appInfo: APP_INFO })
+  workbench = createWorkbenchService({ store, appInfo: TEST_APP_INFO })
   heard = []
   workbench.onEvent((event, payload) => heard.push({ event, payload }))
 })

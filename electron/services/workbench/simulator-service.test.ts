@@ -6,15 +6,7 @@ import type { ContractEvents } from '../../../shared/contract'
 import { createProjectStore } from '../project'
 import type { ProjectStore } from '../project/store'
 import { createWorkbenchService, type WorkbenchService } from '.'
-
-const FIXTURE = join(__dirname, '../../../tests/fixtures/simulator/gallery')
-const APP_INFO = {
-  name: 'MP DevTools',
-  version: '0.0.0',
-  mode: 'browser' as const,
-  platform: 'linux',
-  locale: 'en-US',
-}
+import { GALLERY_FIXTURE, TEST_APP_INFO } from './test-kit'
 
 let scratch: string
 let project: string
@@ -25,9 +17,9 @@ let saves: string[][]
 beforeEach(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'mpdt-simulator-service-'))
   project = join(scratch, 'gallery')
-  await cp(FIXTURE, project, { recursive: true })
+  await cp(GALLERY_FIXTURE, project, { recursive: true })
   store = createProjectStore({ dataDir: join(scratch, 'data'), debounceMs: 20 })
-  workbench = createWorkbenchService({ store, appInfo: APP_INFO, sourcesDebounceMs: 30 })
+  workbench = createWorkbenchService({ store, appInfo: TEST_APP_INFO, sourcesDebounceMs: 30 })
   saves = []
   workbench.onEvent((event, payload) => {
     if (event === 'project.sourcesChanged') {

@@ -13,15 +13,8 @@ import { startWsServer, type TestWsServer } from '../../../tests/helpers/ws-serv
 import { createProjectStore } from '../project'
 import type { ProjectStore } from '../project/store'
 import { createWorkbenchService, type WorkbenchService } from '.'
+import { GALLERY_FIXTURE, TEST_APP_INFO } from './test-kit'
 
-const FIXTURE = join(__dirname, '../../../tests/fixtures/simulator/gallery')
-const APP_INFO = {
-  name: 'MP DevTools',
-  version: '0.0.0',
-  mode: 'browser' as const,
-  platform: 'linux',
-  locale: 'en-US',
-}
 const PICTURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5, 6])
 
 let scratch: string
@@ -74,7 +67,7 @@ beforeEach(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'mpdt-transfer-service-'))
   project = join(scratch, 'gallery')
   dataDir = join(scratch, 'data')
-  await cp(FIXTURE, project, { recursive: true })
+  await cp(GALLERY_FIXTURE, project, { recursive: true })
   uploads = []
   http = await startHttpServer(handler)
   ws = await startWsServer((socket) => {
@@ -84,7 +77,7 @@ beforeEach(async () => {
     })
   })
   store = createProjectStore({ dataDir })
-  workbench = createWorkbenchService({ store, appInfo: APP_INFO, dataDir })
+  workbench = createWorkbenchService({ store, appInfo: TEST_APP_INFO, dataDir })
   heard = []
   workbench.onEvent((event, payload) => heard.push({ event, payload }))
   expect((await workbench.service['project.open']({ dir: project })).ok).toBe(true)

@@ -25,15 +25,9 @@ import { createTransferApi } from '../../../shared/runtime/wx-transfers'
 import { createSocketApi } from '../../../shared/runtime/wx-socket'
 import type { HostMessage } from '../../../shared/simulator-protocol'
 import { startHttpServer, type TestServer } from '../../helpers/servers'
+import { TEST_APP_INFO } from '../../../electron/services/workbench/test-kit'
 
 const FIXTURE = join(__dirname, '../../fixtures/simulator-transfers')
-const APP_INFO = {
-  name: 'MP DevTools',
-  version: '0.0.0',
-  mode: 'browser' as const,
-  platform: 'linux',
-  locale: 'en-US',
-}
 const PICTURE = Buffer.from('a picture, byte for byte')
 
 let scratch: string
@@ -76,7 +70,11 @@ beforeEach(async () => {
     socket.on('message', (data) => socket.send(`echo:${data.toString()}`)),
   )
   store = createProjectStore({ dataDir: join(scratch, 'data') })
-  workbench = createWorkbenchService({ store, appInfo: APP_INFO, dataDir: join(scratch, 'data') })
+  workbench = createWorkbenchService({
+    store,
+    appInfo: TEST_APP_INFO,
+    dataDir: join(scratch, 'data'),
+  })
   expect((await workbench.service['project.open']({ dir: project })).ok).toBe(true)
   await workbench.settled()
 
