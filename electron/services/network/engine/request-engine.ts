@@ -111,6 +111,7 @@ export interface RequestEngine {
 }
 
 const TRANSPORT_KEYS = ['appid', 'urlCheck', 'connectTo', 'extraCaPem', 'maxInFlight'] as const
+const LANES: readonly Lane[] = ['request', 'uploadFile', 'downloadFile']
 
 /** Creates the engine that makes a project's `wx.request` calls as WeChat's client does. */
 export function createRequestEngine(initial: RequestEngineOptions): RequestEngine {
@@ -127,7 +128,6 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     uploadFile: { waiting: [], inFlight: new Set() },
     downloadFile: { waiting: [], inFlight: new Set() },
   }
-  const laneOf = new WeakMap<RequestRun, Lane>()
   /** Refused calls whose outcome is still to be delivered (on the next microtask). */
   const refusing = new Set<RequestRun>()
   const security = new SecurityDetailsTable()
@@ -218,19 +218,21 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       print(certificateBlock(origin))
       return { rule: 'certificate', errMsg: ERR_MSG.certificate, errno: ERRNO.network }
     },
-    recordOrigin: (url, statusCode, connection) =>
-      security.recordResponse(url, statusCode, connection),
+    recordOrigin: (origin, statusCode, connection) =>
+      security.recordResponse(origin, statusCode, connection),
     keepBody: (id, body) => bodies.keep(id, body),
     observed: () => eventListeners.size > 0,
     emit,
-    settled(run) {
-      const { waiting, inFlight } = lanes[laneOf.get(run) ?? 'request']
-      if (!inFlight.delete(run) && !refusing.delete(run)) {
-        const index = waiting.indexOf(run)
-        if (index >= 0) waiting.splice(index, 1)
-      }
-      pump()
-    },
+    settled: (run) => settled(run, 'request'),
+  }
+
+  function settled(run: RequestRun, lane: Lane): void {
+    const { waiting, inFlight } = lanes[lane]
+    if (!inFlight.delete(run) && !refusing.delete(run)) {
+      const index = waiting.indexOf(run)
+      if (index >= 0) waiting.splice(index, 1)
+    }
+    pumpLane(lane)
   }
 
   function inFlightLimit(): number {
@@ -242,22 +244,25 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     queueMicrotask(settle)
   }
 
-  function pump(): void {
+  function pumpLane(lane: Lane): void {
     const limit = inFlightLimit()
-    for (const { waiting, inFlight } of Object.values(lanes)) {
-      while (inFlight.size < limit && waiting.length > 0 && !closed) {
-        const run = waiting.shift()!
-        inFlight.add(run)
-        run.start()
-      }
+    const { waiting, inFlight } = lanes[lane]
+    while (inFlight.size < limit && waiting.length > 0 && !closed) {
+      const run = waiting.shift()!
+      inFlight.add(run)
+      run.start()
     }
   }
 
+  function pump(): void {
+    for (const lane of LANES) pumpLane(lane)
+  }
+
   /** A run's host: its redirects are checked against its own list and its errMsgs retitled. */
-  function hostFor(lane: Lane): RunHost {
-    if (lane === 'request') return host
+  function transferHost(lane: Exclude<Lane, 'request'>): RunHost {
     return {
       ...host,
+      settled: (run) => settled(run, lane),
       checkRedirect: (url) => refuseUrl(url, true, lane),
       tlsRefusal(error, url) {
         const refusal = host.tlsRefusal(error, url)
@@ -268,6 +273,11 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
         else emit(event)
       },
     }
+  }
+  const hosts: Record<Lane, RunHost> = {
+    request: host,
+    uploadFile: transferHost('uploadFile'),
+    downloadFile: transferHost('downloadFile'),
   }
 
   interface Submission {
@@ -299,9 +309,10 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       url: sub.url,
       method: sub.method,
       header: sub.header,
-      ...(sub.enableChunked && { enableChunked: true }),
-      ...(sub.redirect && { redirect: sub.redirect }),
     }
+    if (sub.enableChunked) request.enableChunked = true
+    if (sub.redirect) request.redirect = sub.redirect
+    const target = closed || sub.failure ? undefined : parseHttpUrl(sub.url)
     const run = new RequestRun(
       id,
       request,
@@ -309,30 +320,32 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       sub.body,
       requestTimeout(sub.timeout, options.networkTimeout?.[lane]),
       sub.callbacks,
-      hostFor(lane),
+      hosts[lane],
       sub.extras,
+      target,
     )
-    laneOf.set(run, lane)
-    emit({
-      type: 'queued',
-      id,
-      api: lane,
-      url: sub.url,
-      method: sub.method,
-      requestHeaders: headers,
-      requestBodySize: sub.body?.byteLength ?? 0,
-      ...(sub.page !== undefined && { page: sub.page }),
-      time: Date.now(),
-    })
+    if (eventListeners.size > 0) {
+      emit({
+        type: 'queued',
+        id,
+        api: lane,
+        url: sub.url,
+        method: sub.method,
+        requestHeaders: headers,
+        requestBodySize: sub.body?.byteLength ?? 0,
+        ...(sub.page !== undefined && { page: sub.page }),
+        time: Date.now(),
+      })
+    }
     const failure = closed
       ? { errMsg: retitle(ERR_MSG.abort, lane) }
-      : (sub.failure ?? invalidUrl(sub.url, lane))
+      : (sub.failure ?? (target ? undefined : invalidUrl(sub.url, lane)))
     const refusal = failure ? undefined : preflight(sub.url, lane)
     if (failure) settleSoon(run, () => run.fail(failure))
     else if (refusal) settleSoon(run, () => run.block(refusal))
     else {
       lanes[lane].waiting.push(run)
-      pump()
+      pumpLane(lane)
     }
     return { id, run }
   }
@@ -453,9 +466,18 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
   }
 }
 
+/** An `http(s)://` URL parsed once for the whole run, or undefined when it is not one. */
+function parseHttpUrl(url: string): URL | undefined {
+  if (!/^https?:\/\//i.test(url)) return undefined
+  try {
+    return new URL(url)
+  } catch {
+    return undefined
+  }
+}
+
 /** The runtime checks URLs first; this guards callers that skip it, in WeChat's words. */
-function invalidUrl(url: string, api: Lane): Failure | undefined {
-  if (/^https?:\/\//i.test(url) && URL.canParse(url)) return undefined
+function invalidUrl(url: string, api: Lane): Failure {
   return { errMsg: `${api}:fail invalid url "${url}"`, errno: 600009 }
 }
 

@@ -16,7 +16,7 @@ import type {
 import { createContentDecoder } from '../body/content-decoder'
 import { ResponseBody } from '../body/response-body'
 import { BandwidthPacer, pacedBody } from '../conditions/network-condition'
-import { headerValue, readRawHeaders } from '../headers/response-headers'
+import { readRawHeaders } from '../headers/response-headers'
 import { ERR_MSG, ERRNO } from '../policy/wechat-messages'
 import { connectionOf, type ConnectionInfo } from '../transport/connection-info'
 import { announceRequestStart, type DiagnosticsObserver } from '../transport/diagnostics'
@@ -35,7 +35,7 @@ export interface RunHost {
   checkRedirect(url: string): Refusal | undefined
   /** Turns a transport error into a refusal when it is a TLS policy violation. */
   tlsRefusal(error: unknown, url: string): Refusal | undefined
-  recordOrigin(url: string, statusCode: number, connection: ConnectionInfo | undefined): void
+  recordOrigin(origin: string, statusCode: number, connection: ConnectionInfo | undefined): void
   keepBody(id: string, body: Uint8Array): Promise<BodyRef>
   /** True when someone listens to events, so per-chunk events and body spills are worth it. */
   observed(): boolean
@@ -65,6 +65,9 @@ const BODY_HEADERS = ['content-type', 'content-encoding', 'content-language', 'c
 export class RequestRun implements DiagnosticsObserver {
   private state: 'queued' | 'running' | 'done' = 'queued'
   private url: string
+  /** The current hop's URL once parsed (the engine hands over the first one it checked). */
+  private target: URL | undefined
+  private origin = ''
   private method: string
   private headers: HeaderMap
   private body: Uint8Array | undefined
@@ -94,8 +97,10 @@ export class RequestRun implements DiagnosticsObserver {
     private readonly callbacks: EngineCallbacks,
     private readonly host: RunHost,
     private readonly extras: RunExtras = {},
+    target?: URL,
   ) {
     this.url = request.url
+    this.target = target
     this.method = request.method
     this.headers = headers
     this.body = request.method === 'GET' || request.method === 'HEAD' ? undefined : body
@@ -109,13 +114,15 @@ export class RequestRun implements DiagnosticsObserver {
     if (this.state !== 'queued') return
     this.state = 'running'
     this.startedAt = performance.now()
-    this.host.emit({
-      type: 'started',
-      id: this.id,
-      url: this.url,
-      requestHeaders: this.headers,
-      time: Date.now(),
-    })
+    if (this.host.observed()) {
+      this.host.emit({
+        type: 'started',
+        id: this.id,
+        url: this.url,
+        requestHeaders: this.headers,
+        time: Date.now(),
+      })
+    }
     this.timeoutTimer = setTimeout(() => this.fail({ errMsg: ERR_MSG.timeout }), this.timeoutMs)
     const profile = this.host.throttle()
     if (profile?.download) this.pacer = new BandwidthPacer(profile.download)
@@ -154,7 +161,9 @@ export class RequestRun implements DiagnosticsObserver {
     this.latencyTimer = undefined
     if (this.state !== 'running') return
     const hop = ++this.hop
-    const target = new URL(this.url)
+    const target = this.target ?? new URL(this.url)
+    this.target = undefined
+    this.origin = target.origin
     const upload = this.host.throttle()?.upload
     let body: Uint8Array | Readable | undefined = this.body
     let headers = this.headers
@@ -167,7 +176,7 @@ export class RequestRun implements DiagnosticsObserver {
     try {
       this.host.dispatcher().dispatch(
         {
-          origin: target.origin,
+          origin: this.origin,
           path: `${target.pathname}${target.search}`,
           method: this.method as Dispatcher.HttpMethod,
           headers,
@@ -223,21 +232,20 @@ export class RequestRun implements DiagnosticsObserver {
     // 1xx (e.g. 103 Early Hints) are interim: the response proper follows.
     if (statusCode < 200) return
     this.headersAt = performance.now()
-    const { header, cookies } = readRawHeaders(controller.rawHeaders as Buffer[] | null)
-    const location = headerValue(header, 'location')
+    const { header, cookies, location, contentLength, contentEncoding } = readRawHeaders(
+      controller.rawHeaders as Buffer[] | null,
+    )
     if (REDIRECT_STATUSES.has(statusCode) && location && this.request.redirect !== 'manual') {
       this.redirectTo = { url: new URL(location, this.url).href, statusCode }
       return
     }
     this.head = { statusCode, header, cookies }
     const bodyless = this.method === 'HEAD' || statusCode === 204 || statusCode === 304
-    const length = Number(headerValue(header, 'content-length'))
+    const length = Number(contentLength)
     this.response = new ResponseBody(
       controller,
       {
-        decoders: bodyless
-          ? undefined
-          : createContentDecoder(headerValue(header, 'content-encoding')),
+        decoders: bodyless ? undefined : createContentDecoder(contentEncoding),
         expectedSize: Number.isSafeInteger(length) ? length : undefined,
         pacer: this.pacer,
         collect: this.extras.collectBody ?? true,
@@ -248,19 +256,21 @@ export class RequestRun implements DiagnosticsObserver {
         onDecodingError: () => this.fail(DECODING_FAILED),
       },
     )
-    this.host.recordOrigin(this.url, statusCode, this.connection)
-    this.host.emit({
-      type: 'headers',
-      id: this.id,
-      statusCode,
-      statusText,
-      responseHeaders: header,
-      ...(this.connection && {
-        remoteAddress: `${this.connection.remoteAddress}:${this.connection.remotePort}`,
-        httpVersion: this.connection.httpVersion,
-      }),
-      time: Date.now(),
-    })
+    this.host.recordOrigin(this.origin, statusCode, this.connection)
+    if (this.host.observed()) {
+      this.host.emit({
+        type: 'headers',
+        id: this.id,
+        statusCode,
+        statusText,
+        responseHeaders: header,
+        ...(this.connection && {
+          remoteAddress: `${this.connection.remoteAddress}:${this.connection.remotePort}`,
+          httpVersion: this.connection.httpVersion,
+        }),
+        time: Date.now(),
+      })
+    }
     this.callbacks.onHeaders?.(this.head)
   }
 
@@ -273,7 +283,9 @@ export class RequestRun implements DiagnosticsObserver {
 
   private followRedirect({ url, statusCode }: { url: string; statusCode: number }): void {
     const from = this.url
-    this.host.emit({ type: 'redirect', id: this.id, from, to: url, statusCode, time: Date.now() })
+    if (this.host.observed()) {
+      this.host.emit({ type: 'redirect', id: this.id, from, to: url, statusCode, time: Date.now() })
+    }
     if (++this.redirects > MAX_REDIRECTS) {
       this.fail({ errMsg: ERR_MSG.tooManyRedirects, errno: ERRNO.network })
       return
@@ -292,10 +304,12 @@ export class RequestRun implements DiagnosticsObserver {
       this.body = undefined
       this.headers = withoutHeaders(this.headers, BODY_HEADERS)
     }
-    if (new URL(url).origin !== new URL(from).origin) {
+    const target = new URL(url)
+    if (target.origin !== this.origin) {
       this.headers = withoutHeaders(this.headers, ['authorization'])
     }
     this.url = url
+    this.target = target
     this.redirectTo = undefined
     this.inputEnded = false
     this.controller = undefined
@@ -307,20 +321,20 @@ export class RequestRun implements DiagnosticsObserver {
     if (!head || !response || !this.finish()) return
     const endAt = performance.now()
     const body = response.result()
-    const ref: BodyRef = this.host.observed()
-      ? await this.host.keepBody(this.id, body)
-      : { kind: 'memory', size: body.byteLength, data: body }
-    const tls = this.connection?.tls
-    this.host.emit({
-      type: 'finished',
-      id: this.id,
-      encodedSize: response.encodedSize,
-      decodedSize: response.decodedSize,
-      timings: this.timings(endAt),
-      ...(tls && { tls }),
-      body: ref,
-      time: Date.now(),
-    })
+    if (this.host.observed()) {
+      const ref: BodyRef = await this.host.keepBody(this.id, body)
+      const tls = this.connection?.tls
+      this.host.emit({
+        type: 'finished',
+        id: this.id,
+        encodedSize: response.encodedSize,
+        decodedSize: response.decodedSize,
+        timings: this.timings(endAt),
+        ...(tls && { tls }),
+        body: ref,
+        time: Date.now(),
+      })
+    }
     this.callbacks.onDone({ ok: true, body, ...head })
     this.host.settled(this)
   }

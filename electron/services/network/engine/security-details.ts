@@ -8,22 +8,33 @@ import type { ConnectionInfo } from '../transport/connection-info'
  */
 export class SecurityDetailsTable {
   private readonly byOrigin = new Map<string, OriginSecurityDetails>()
+  /** The connection each origin's row was taken from. */
+  private readonly sources = new Map<string, ConnectionInfo | undefined>()
 
-  recordResponse(url: string, statusCode: number, connection: ConnectionInfo | undefined): void {
+  /** Every response records its origin, so a repeat of the latest row is recognized cheaply. */
+  recordResponse(origin: string, statusCode: number, connection: ConnectionInfo | undefined): void {
+    const latest = this.byOrigin.get(origin)
+    if (latest && latest.statusCode === statusCode && this.sources.get(origin) === connection)
+      return
     const remoteAddress = connection ? `${connection.remoteAddress}:${connection.remotePort}` : ''
-    this.record(url, statusCode, remoteAddress, connection?.tls)
+    this.record(origin, statusCode, remoteAddress, connection?.tls)
+    this.sources.set(origin, connection)
   }
 
   recordTlsRefusal(url: string, details: TlsDetails): void {
-    this.record(url, 0, details.remoteAddress, details)
+    this.record(new URL(url).origin, 0, details.remoteAddress, details)
   }
 
   rows(): OriginSecurityDetails[] {
     return [...this.byOrigin.values()]
   }
 
-  private record(url: string, statusCode: number, remoteAddress: string, tls?: TlsDetails): void {
-    const origin = new URL(url).origin
+  private record(
+    origin: string,
+    statusCode: number,
+    remoteAddress: string,
+    tls?: TlsDetails,
+  ): void {
     this.byOrigin.set(origin, {
       origin,
       remoteAddress,

@@ -5,31 +5,49 @@ export interface ResponseHeaders {
   header: HeaderMap
   /** One entry per `Set-Cookie` field line. */
   cookies: string[]
+  /** The fields the engine itself acts on, found in the same pass (joined like `header`'s). */
+  location?: string
+  contentLength?: string
+  contentEncoding?: string
 }
 
-/** Reads undici's raw header list (name, value, name, value…) without losing repeats or case. */
+/**
+ * Reads undici's raw header list (name, value, name, value…) without losing repeats or case, in
+ * one pass that also picks out the fields the engine needs: this runs for every response.
+ */
 export function readRawHeaders(
   raw: readonly (Buffer | string)[] | null | undefined,
 ): ResponseHeaders {
   const header: HeaderMap = {}
-  const spelling = new Map<string, string>()
   const cookies: string[] = []
-  if (!raw) return { header, cookies }
+  const result: ResponseHeaders = { header, cookies }
+  if (!raw) return result
+  // Lower-cased names in first-seen order, beside the spelling used as the key: a response has
+  // a handful of fields, so a list beats a Map per response.
+  const lowerNames: string[] = []
+  const keys: string[] = []
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i].toString()
+    const nameField = raw[i]
+    const name = typeof nameField === 'string' ? nameField : nameField.toString('latin1')
     const field = raw[i + 1]
     const value = typeof field === 'string' ? field : field.toString('utf8')
     const lower = name.toLowerCase()
     if (lower === 'set-cookie') cookies.push(value)
-    const key = spelling.get(lower)
-    if (key === undefined) {
-      spelling.set(lower, name)
+    const seen = lowerNames.indexOf(lower)
+    let joined = value
+    if (seen === -1) {
+      lowerNames.push(lower)
+      keys.push(name)
       header[name] = value
     } else {
-      header[key] = `${header[key]},${value}`
+      joined = `${header[keys[seen]]},${value}`
+      header[keys[seen]] = joined
     }
+    if (lower === 'location') result.location = joined
+    else if (lower === 'content-length') result.contentLength = joined
+    else if (lower === 'content-encoding') result.contentEncoding = joined
   }
-  return { header, cookies }
+  return result
 }
 
 /** The first value of `name` (any case) from a header map. */

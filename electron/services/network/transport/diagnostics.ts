@@ -14,12 +14,16 @@ export interface DiagnosticsObserver {
   onRequestSent(): void
 }
 
-const observers = new WeakMap<object, DiagnosticsObserver>()
+/**
+ * The run that sent an undici request, kept on the request object itself: a WeakMap entry per
+ * request costs the garbage collector more than the property (ephemerons are traced specially).
+ */
+const OBSERVER = Symbol('mpdt.diagnosticsObserver')
 let starting: DiagnosticsObserver | undefined
 let engines = 0
 
 interface RequestMessage {
-  request: object
+  request: { [OBSERVER]?: DiagnosticsObserver }
 }
 
 const onSendHeaders = (message: unknown) => {
@@ -27,11 +31,12 @@ const onSendHeaders = (message: unknown) => {
   starting = undefined
   if (!observer) return
   const { request, socket } = message as RequestMessage & { socket: Socket }
-  observers.set(request, observer)
+  request[OBSERVER] = observer
   observer.onSocket(socket)
 }
 const onBodySent = (message: unknown) => {
-  observers.get((message as RequestMessage).request)?.onRequestSent()
+  const { request } = message as RequestMessage
+  request[OBSERVER]?.onRequestSent()
 }
 
 const SUBSCRIPTIONS: [string, (message: unknown) => void][] = [
