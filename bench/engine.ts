@@ -2,7 +2,9 @@
  * `npm run bench:engine`: small GETs to one loopback HTTP server, at a fixed concurrency, through
  * (a) raw undici, (b) the request engine, (c) a headless project's wx.request (runtime + engine,
  * in-process, as `mpdt run` does). Prints requests/s, p50 and p99 latency, and the throughput
- * ratio to raw undici against the targets. A benchmark, not a test: a missed target is reported,
+ * ratio to raw undici against the targets. One more row, without a target, shows the engine with
+ * an event listener attached, as in the workbench, where every request's events feed the Network
+ * panel (with no listener the engine builds no events). A benchmark, not a test: a missed target is reported,
  * never an error.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -39,33 +41,41 @@ const rawUndici: Variant = async (origin) => {
   }
 }
 
-const engine: Variant = async (origin) => {
-  const tempDir = await mkdtemp(join(tmpdir(), 'mpdt-bench-'))
-  const requestEngine = createRequestEngine({
-    appid: 'touristappid',
-    urlCheck: false,
-    domains: { request: [], socket: [], uploadFile: [], downloadFile: [] },
-    userAgent: SIMULATED_USER_AGENT,
-    tempDir,
-  })
-  const send = () =>
-    new Promise<void>((done, fail) =>
-      requestEngine.request(
-        { api: 'request', url: `${origin}/bench`, method: 'GET', header: {} },
-        {
-          onDone: (outcome) =>
-            outcome.ok ? done() : fail(new Error(`engine request failed: ${outcome.errMsg}`)),
-        },
-      ),
-    )
-  try {
-    await runLoad(send, WARMUP, CONCURRENCY)
-    return await runLoad(send, TOTAL, CONCURRENCY)
-  } finally {
-    await requestEngine.close()
-    await rm(tempDir, { recursive: true, force: true })
+const engineVariant =
+  (observed: boolean): Variant =>
+  async (origin) => {
+    const tempDir = await mkdtemp(join(tmpdir(), 'mpdt-bench-'))
+    const requestEngine = createRequestEngine({
+      appid: 'touristappid',
+      urlCheck: false,
+      domains: { request: [], socket: [], uploadFile: [], downloadFile: [] },
+      userAgent: SIMULATED_USER_AGENT,
+      tempDir,
+    })
+    let events = 0
+    if (observed) requestEngine.onEvent(() => events++)
+    const send = () =>
+      new Promise<void>((done, fail) =>
+        requestEngine.request(
+          { api: 'request', url: `${origin}/bench`, method: 'GET', header: {} },
+          {
+            onDone: (outcome) =>
+              outcome.ok ? done() : fail(new Error(`engine request failed: ${outcome.errMsg}`)),
+          },
+        ),
+      )
+    try {
+      await runLoad(send, WARMUP, CONCURRENCY)
+      const result = await runLoad(send, TOTAL, CONCURRENCY)
+      if (observed && events < (WARMUP + TOTAL) * 4) {
+        throw new Error(`the observed engine reported only ${events} events`)
+      }
+      return result
+    } finally {
+      await requestEngine.close()
+      await rm(tempDir, { recursive: true, force: true })
+    }
   }
-}
 
 /** The bench project's page runs the load itself and prints every latency (see its bench.js). */
 const wxRequest: Variant = async (origin) => {
@@ -123,10 +133,16 @@ function row(cells: string[]): string {
 
 async function main(): Promise<void> {
   const server = await startLoopbackServer()
-  const variants = { raw: rawUndici, engine, wxRequest }
+  const variants = {
+    raw: rawUndici,
+    engine: engineVariant(false),
+    observedEngine: engineVariant(true),
+    wxRequest,
+  }
   const results: Record<keyof typeof variants, LoadResult[]> = {
     raw: [],
     engine: [],
+    observedEngine: [],
     wxRequest: [],
   }
   try {
@@ -167,6 +183,7 @@ async function main(): Promise<void> {
   }
   report('raw undici', results.raw)
   report('engine', results.engine, TARGETS.engine)
+  report('engine, events on', results.observedEngine)
   report('headless wx.request', results.wxRequest, TARGETS.wxRequest)
   lines.push(
     '',

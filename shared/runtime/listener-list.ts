@@ -4,6 +4,11 @@ import { callGuarded, type ErrorSink } from './guarded-call'
 export class ListenerList {
   private listeners: unknown[] = []
 
+  /** True when no listener is registered: callers then skip building the payload. */
+  get empty(): boolean {
+    return this.listeners.length === 0
+  }
+
   add(listener: unknown): void {
     if (typeof listener === 'function') this.listeners.push(listener)
   }

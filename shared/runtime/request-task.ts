@@ -6,6 +6,7 @@
 import type { EngineOutcome, EngineTask, ResponseHead } from '../network'
 import { apiFailure, type ApiFailure } from './api-result'
 import { callGuarded, type ErrorSink } from './guarded-call'
+import { ListenerList } from './listener-list'
 import type { NativePort } from './native-port'
 import type { PendingWork } from './pending-work'
 import { prepareRequest, type PreparedRequest } from './request-options'
@@ -35,23 +36,6 @@ export interface RequestApiHost {
   defer(fn: () => void): void
   /** Route of the page on top of the stack, if any. */
   currentPage(): string | undefined
-}
-
-class ListenerList {
-  private listeners: unknown[] = []
-
-  add(listener: unknown): void {
-    if (typeof listener === 'function') this.listeners.push(listener)
-  }
-
-  remove(listener?: unknown): void {
-    this.listeners =
-      listener === undefined ? [] : this.listeners.filter((item) => item !== listener)
-  }
-
-  emit(sink: ErrorSink, payload: unknown): void {
-    for (const listener of [...this.listeners]) callGuarded(sink, listener, undefined, [payload])
-  }
 }
 
 type Callbacks = { success?: unknown; fail?: unknown; complete?: unknown }
@@ -127,11 +111,15 @@ export function createRequestApi(host: RequestApiHost): RequestApi {
       engineTask = port.request(prepared.value.request, {
         onHeaders: (head) =>
           step(() => {
-            if (!finished) headerListeners.emit(sink, headersReceivedResult(head))
+            if (!finished && !headerListeners.empty) {
+              headerListeners.emit(sink, headersReceivedResult(head))
+            }
           }),
         onChunk: (data) =>
           step(() => {
-            if (!finished) chunkListeners.emit(sink, { data: toArrayBuffer(data) })
+            if (!finished && !chunkListeners.empty) {
+              chunkListeners.emit(sink, { data: toArrayBuffer(data) })
+            }
           }),
         onDone: (outcome) => step(() => finish(shapeOutcome(outcome, prepared.value))),
       })

@@ -107,8 +107,8 @@ export function createHeadlessPort(options: HeadlessPortOptions): HeadlessPort {
       const entry: OpenRequest = { method: req.method, url: req.url }
       open.add(entry)
       const task = engine.request(req, {
-        ...(callbacks.onHeaders && { onHeaders: (head) => callbacks.onHeaders?.(head) }),
-        ...(callbacks.onChunk && { onChunk: (data) => callbacks.onChunk?.(data) }),
+        onHeaders: callbacks.onHeaders,
+        onChunk: callbacks.onChunk,
         onDone(outcome) {
           open.delete(entry)
           if (har && outcome.ok) har.noteResponse(task.id, { cookies: outcome.cookies })
