@@ -5,9 +5,9 @@ import {
   type Node,
   type ParseError,
   parseTree,
-  printParseErrorCode,
   getNodeValue,
 } from 'jsonc-parser'
+import { positionAt, stripByteOrderMark, syntaxErrorMessage } from '../project/json-document'
 import type { CompileError } from './types'
 
 export interface JsonFile {
@@ -17,25 +17,12 @@ export interface JsonFile {
   value: Record<string, unknown>
 }
 
-/** 1-based line and column of a character offset. */
-export function positionAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1
-  let lineStart = 0
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++
-      lineStart = i + 1
-    }
-  }
-  return { line, column: offset - lineStart + 1 }
-}
-
 /** Parses strictly (as WeChat does); a broken or non-object file gives `{}` and an error. */
 export function parseJsonFile(
   file: string,
   source: string,
 ): { json: JsonFile; error: CompileError | null } {
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source
+  const text = stripByteOrderMark(source)
   const problems: ParseError[] = []
   const root = parseTree(text, problems, { allowTrailingComma: false, disallowComments: true })
   const first = problems[0]
@@ -43,7 +30,7 @@ export function parseJsonFile(
     const at = positionAt(text, first.offset)
     return {
       json: { file, text, root: undefined, value: {} },
-      error: { file, ...at, message: `JSON syntax error: ${printParseErrorCode(first.error)}` },
+      error: { file, ...at, message: syntaxErrorMessage(first) },
     }
   }
   const value: unknown = root ? getNodeValue(root) : undefined

@@ -64,7 +64,8 @@ describe('a project with broken files', () => {
       file: 'pages/bad-json/bad-json.json',
       line: 4,
       column: 3,
-      message: 'JSON syntax error: PropertyNameExpected',
+      message:
+        'JSON syntax error: expected a property name in double quotes (no trailing comma) (PropertyNameExpected)',
     })
   })
 

@@ -6,7 +6,7 @@
 import { Script } from 'node:vm'
 import { buildComponentGraph } from './component-graph'
 import type { RpxOptions } from '../../../shared/inline-style'
-import { positionAt } from './json-file'
+import { positionAt } from '../project/json-document'
 import { resolveProjectPath, withoutExtension } from './project-paths'
 import { createRootReader } from './project-root-reader'
 import { TemplateGroup } from './template-group'

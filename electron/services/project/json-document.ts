@@ -59,6 +59,12 @@ export function positionAt(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 }
 }
 
+/** What a syntax error means in words, with jsonc-parser's code for searching. */
+export function syntaxErrorMessage(error: ParseError): string {
+  const name = printParseErrorCode(error.error)
+  return `JSON syntax error: ${EXPECTATIONS[name] ?? name} (${name})`
+}
+
 /** One problem per syntax error position (jsonc-parser may report two codes at one offset). */
 export function syntaxProblems(file: string, text: string, errors: ParseError[]): ProjectProblem[] {
   const seen = new Set<number>()
@@ -66,11 +72,10 @@ export function syntaxProblems(file: string, text: string, errors: ParseError[])
   for (const error of errors) {
     if (seen.has(error.offset)) continue
     seen.add(error.offset)
-    const name = printParseErrorCode(error.error)
     problems.push({
       code: 'JSON_SYNTAX',
       severity: 'error',
-      message: `JSON syntax error: ${EXPECTATIONS[name] ?? name} (${name})`,
+      message: syntaxErrorMessage(error),
       file,
       ...positionAt(text, error.offset),
     })
