@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createDemoNetwork, type DemoNetwork } from './demo-network'
+import { ensureDemoCopy } from './demo-copy'
 import { demoProjectDir } from './demo-project'
 
 const APP_ROOT = join(import.meta.dirname, '..', '..', '..')
@@ -47,6 +48,14 @@ describe('createDemoNetwork', () => {
       caFile: server.caFile,
     })
     expect(await listening(server.port)).toBe(true)
+  })
+
+  test('gives the user’s copy of the demo its host mappings and CA too', async () => {
+    const copy = await ensureDemoCopy({ appRoot: APP_ROOT, dataDir })
+    const settings = await network.settingsFor(copy)
+    expect(settings.connectTo).toEqual(network.server()!.connectTo)
+    expect(settings.connectTo).toHaveLength(2)
+    expect(await listening(network.server()!.port)).toBe(true)
   })
 
   test('keeps one server while the demo stays open', async () => {

@@ -4,14 +4,10 @@
  * configures a project's engine and adds what it gets to the project's own host mappings and CAs.
  */
 import { startDemoServer, type DemoServer } from './demo-server'
-import { isDemoProject } from './demo-project'
+import { isDemoProject, type DemoLocation } from './demo-project'
 
-export interface DemoNetworkOptions {
-  /** The app's per-machine data folder (the demo CA lives there). */
-  dataDir: string
-  /** The package root, to recognise the embedded demo (see demo-project.ts). */
-  appRoot: string
-}
+/** The data folder (the demo CA and the user's copy of the demo) and the package root. */
+export type DemoNetworkOptions = DemoLocation
 
 /** What a project's engine adds to its own settings: nothing unless it is the demo. */
 export interface DemoEngineSettings {
@@ -54,9 +50,14 @@ export function createDemoNetwork(options: DemoNetworkOptions): DemoNetwork {
     return pending
   }
 
+  // Folders are told apart in the order they were asked for, so the last project asked for wins.
+  let recognising: Promise<unknown> = Promise.resolve()
+
   return {
     async settingsFor(dir) {
-      if (!isDemoProject(dir, options.appRoot)) {
+      const isDemo = recognising.then(() => isDemoProject(dir, options))
+      recognising = isDemo.catch(() => undefined)
+      if (!(await isDemo)) {
         await stop()
         return { connectTo: [] }
       }
