@@ -31,6 +31,14 @@ describe('PhoneFrame', () => {
     expect(wrapper.get('.phone').attributes('style')).toContain('width: 187.5px')
   })
 
+  it('offers fitting the phone to the pane first, and chooses it for a new user', async () => {
+    const wrapper = await mountPhone()
+    const zoom = wrapper.get<HTMLSelectElement>('select[aria-label="Zoom"]')
+    expect(zoom.findAll('option')[0].text()).toBe('Fit')
+    expect(zoom.element.selectedIndex).toBe(0)
+    expect(wrapper.get('.stage').classes()).toContain('fitting')
+  })
+
   it('offers every device preset and zoom from 50 to 200 %', async () => {
     const wrapper = await mountPhone()
     const devices = wrapper.findAll('select[aria-label="Device"] option').map((o) => o.text())
@@ -42,7 +50,7 @@ describe('PhoneFrame', () => {
       'iPad mini 768×1024 @2',
     ])
     const zooms = wrapper.findAll('select[aria-label="Zoom"] option').map((o) => o.text())
-    expect(zooms[0]).toBe('50%')
+    expect(zooms[1]).toBe('50%')
     expect(zooms.at(-1)).toBe('200%')
   })
 

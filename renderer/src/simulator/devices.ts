@@ -78,7 +78,21 @@ export const DEFAULT_DEVICE_ID = 'iphone-14'
 /** Zoom levels in percent; the frame keeps the device's CSS size and is scaled. */
 export const ZOOM_LEVELS: readonly number[] = [50, 75, 85, 100, 125, 150, 200]
 
-export const DEFAULT_ZOOM = 85
+/** 自适应: the whole device scaled to fit the simulator pane (see fit-scale.ts). */
+export const ZOOM_FIT = 'fit'
+
+/** A zoom level in percent, or fitting the pane. */
+export type ZoomChoice = typeof ZOOM_FIT | number
+
+/** A new user sees the whole phone, whatever the window's size. */
+export const DEFAULT_ZOOM: ZoomChoice = ZOOM_FIT
+
+/** The zoom a remembered text names, or the default when it names none that is offered. */
+export function zoomChoice(text: string | null): ZoomChoice {
+  if (text === ZOOM_FIT) return ZOOM_FIT
+  const level = Number(text)
+  return ZOOM_LEVELS.includes(level) ? level : DEFAULT_ZOOM
+}
 
 /** Height of WeChat's navigation bar below the status bar, in CSS px. */
 export const NAVIGATION_BAR_HEIGHT = 44

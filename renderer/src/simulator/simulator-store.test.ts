@@ -67,9 +67,28 @@ describe('simulator store', () => {
     expect(window.localStorage.getItem('mpdt.simulator.zoom')).toBe('150')
   })
 
-  it('ignores a remembered zoom that is not offered', () => {
+  it('fits the phone to the pane for a new user', () => {
+    const { simulator } = setup()
+    expect(simulator.zoom).toBe('fit')
+  })
+
+  it('starts with the zoom level chosen last time', () => {
+    window.localStorage.setItem('mpdt.simulator.zoom', '125')
+    const { simulator } = setup()
+    expect(simulator.zoom).toBe(125)
+  })
+
+  it('remembers fit when it is chosen again after a level', async () => {
+    window.localStorage.setItem('mpdt.simulator.zoom', '50')
+    const { simulator } = setup()
+    simulator.zoom = 'fit'
+    await nextTick()
+    expect(window.localStorage.getItem('mpdt.simulator.zoom')).toBe('fit')
+  })
+
+  it('fits the phone when the remembered zoom is not one offered', () => {
     window.localStorage.setItem('mpdt.simulator.zoom', '33')
     const { simulator } = setup()
-    expect(simulator.zoom).toBe(85)
+    expect(simulator.zoom).toBe('fit')
   })
 })

@@ -9,7 +9,7 @@ import { computed, ref, shallowRef, watch } from 'vue'
 import type { ServiceError } from '../../../shared/result'
 import type { Unsubscribe } from '../../../shared/rpc'
 import { bridge } from '../bridge'
-import { DEFAULT_DEVICE_ID, DEFAULT_ZOOM, devicePreset, ZOOM_LEVELS } from './devices'
+import { DEFAULT_DEVICE_ID, devicePreset, zoomChoice, type ZoomChoice } from './devices'
 import type { EvalResult } from '../../../shared/simulator-protocol'
 import type { PageEntry } from './frame-host'
 
@@ -34,8 +34,7 @@ function remember(key: string, value: string): void {
 
 export const useSimulatorStore = defineStore('simulator', () => {
   const deviceId = ref(devicePreset(remembered(DEVICE_KEY) ?? DEFAULT_DEVICE_ID).id)
-  const savedZoom = Number(remembered(ZOOM_KEY))
-  const zoom = ref(ZOOM_LEVELS.includes(savedZoom) ? savedZoom : DEFAULT_ZOOM)
+  const zoom = ref<ZoomChoice>(zoomChoice(remembered(ZOOM_KEY)))
   const device = computed(() => devicePreset(deviceId.value))
   /** Increases for every new frame. */
   const generation = ref(1)
