@@ -7,7 +7,7 @@ import { mkdir, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { startBrowserHost } from '../host'
 import { createProjectStore, formatProblem } from '../services/project'
-import { demoProjectDir } from '../services/demo'
+import { demoProjectDir, withDemoCopy } from '../services/demo'
 import { createWorkbenchService } from '../services/workbench'
 import { APP_ROOT, RENDERER_DIR, commandLineCwd, resolveDataDir } from './app-paths'
 import { chooseElectronLaunch, findElectronBinary } from './electron-binary'
@@ -112,7 +112,8 @@ export async function openCommand(args: string[]): Promise<number> {
 
   const dataDir = resolveDataDir()
   await mkdir(dataDir, { recursive: true })
-  const store = createProjectStore({ dataDir })
+  // The demo opens as the user's copy in the data folder, never as the app's own folder.
+  const store = withDemoCopy(createProjectStore({ dataDir }), { appRoot: APP_ROOT, dataDir })
   const recentDir = givenDir ?? (await store.recent())[0]?.dir
   // Nothing given and nothing opened before: the embedded demo, a newcomer's first minute.
   const dir = recentDir ?? demoProjectDir(APP_ROOT)

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WORKBENCH_CSP } from '../host/security-headers'
 import { createProjectStore } from '../services/project'
-import { demoProjectDir } from '../services/demo'
+import { demoProjectDir, withDemoCopy } from '../services/demo'
 import { createWorkbenchService } from '../services/workbench'
 import { buildAppMenuTemplate } from './app-menu'
 import {
@@ -74,7 +74,11 @@ async function start(): Promise<void> {
   hardenWebContents()
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir))
   const dataDir = process.env.MPDT_DATA_DIR || app.getPath('userData')
-  const store = createProjectStore({ dataDir })
+  // The demo opens as the user's copy in the data folder, never as the app's own folder.
+  const store = withDemoCopy(createProjectStore({ dataDir }), {
+    appRoot: app.getAppPath(),
+    dataDir,
+  })
   const focusedWindow = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
 
   async function chooseFolder(): Promise<string | null> {

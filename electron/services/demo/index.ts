@@ -6,7 +6,9 @@ export {
   DEMO_OTHER_ORIGIN,
   DEMO_SOCKET_ORIGIN,
 } from './demo-hosts'
-export { demoProjectDir, isDemoProject } from './demo-project'
+export { demoCopyDir, demoProjectDir, isDemoProject, type DemoLocation } from './demo-project'
+export { ensureDemoCopy } from './demo-copy'
+export { withDemoCopy } from './demo-store'
 export {
   createDemoNetwork,
   type DemoEngineSettings,

@@ -37,8 +37,10 @@ export interface WorkbenchServiceOptions {
   /** The app's data folder, for settings kept per machine; without it they answer UNSUPPORTED. */
   dataDir?: string
   /**
-   * The app's package root: with `dataDir`, opening the embedded demo (resources/demo) starts its
-   * API server on loopback, and its host mapping and CA go to the demo's engine only.
+   * The app's package root: with `dataDir`, while the embedded demo is open (the user's copy in
+   * the data folder, or resources/demo itself) its API server runs on loopback, and its host
+   * mapping and CA go to the demo's engine only. The store should come from `withDemoCopy`
+   * (services/demo), so that the demo's settings are written into the copy.
    */
   appRoot?: string
 }
