@@ -2,9 +2,10 @@
  * The newcomer's first minutes in browser mode: `mpdt open --web` with a fresh data folder and no
  * project opens the embedded demo and its HTTPS API server (host mapping and the demo CA); taps on
  * the 网络请求 page show up in the Network panel; the origin that is not in the list is blocked
- * with its reason until 不校验合法域名… is ticked, then passes.
+ * with its reason until 不校验合法域名… is ticked, then passes. The tick lands in the user's copy of
+ * the demo in the data folder: the app's own resources/demo stays byte-identical.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FrameLocator, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
@@ -17,11 +18,9 @@ import {
   waitFor,
   type WorkbenchSession,
 } from './harness'
+import { folderSnapshot } from '../../electron/services/demo/folder-snapshot'
 
-const DEMO_DIR = join(REPO_ROOT, 'resources', 'demo')
-// Ticking the box in 详情 writes the demo's own private config: set aside before each test and
-// restored after it.
-const DEMO_PRIVATE_CONFIG = join(DEMO_DIR, 'project.private.config.json')
+const SHIPPED_DEMO = join(REPO_ROOT, 'resources', 'demo')
 const URL_CHECK_LABEL = '不校验合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书'
 
 /** The demo's request cards (resources/demo/pages/index), by their titles. */
@@ -34,16 +33,10 @@ const CARD = {
 
 describe('the newcomer’s path through the embedded demo', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   let session: WorkbenchSession | undefined
-  let savedPrivateConfig: string | null = null
 
   afterEach(async () => {
-    try {
-      await session?.close()
-    } finally {
-      session = undefined
-      if (savedPrivateConfig === null) await rm(DEMO_PRIVATE_CONFIG, { force: true })
-      else await writeFile(DEMO_PRIVATE_CONFIG, savedPrivateConfig)
-    }
+    await session?.close()
+    session = undefined
   })
 
   afterAll(stopEverything)
@@ -115,9 +108,7 @@ describe('the newcomer’s path through the embedded demo', { timeout: E2E_TEST_
 
   /** The demo as it first shows: its two onLoad requests (one passes, one blocked) are done. */
   async function openDemo(): Promise<void> {
-    // A newcomer has no local settings for the demo: the domain check is on.
-    savedPrivateConfig = await readFile(DEMO_PRIVATE_CONFIG, 'utf8').catch(() => null)
-    await rm(DEMO_PRIVATE_CONFIG, { force: true })
+    // A fresh data folder: the newcomer's copy of the demo is new, and its domain check on.
     session = await openWorkbench(null)
     await page().getByRole('banner').getByRole('heading', { name: 'MP DevTools 演示' }).waitFor()
     await phone().getByText('试试每一种 wx.request').waitFor()
@@ -159,6 +150,7 @@ describe('the newcomer’s path through the embedded demo', { timeout: E2E_TEST_
   })
 
   it('blocks the origin that is not in the list until 不校验合法域名… is ticked', async () => {
+    const shippedBefore = await folderSnapshot(SHIPPED_DEMO)
     await openDemo()
     expect(await tap('blocked')).toEqual({
       badge: '失败',
@@ -200,5 +192,16 @@ describe('the newcomer’s path through the embedded demo', { timeout: E2E_TEST_
     )
     await page().screenshot({ path: join(SCREENSHOT_DIR, 'newcomer-passed.png') })
     expect(session!.pageErrors).toEqual([])
+    const copySettings = join(
+      session!.server.dataDir,
+      'demo-project',
+      'project.private.config.json',
+    )
+    expect(JSON.parse(await readFile(copySettings, 'utf8'))).toMatchObject({
+      setting: { urlCheck: false },
+    })
+    expect(await folderSnapshot(SHIPPED_DEMO), 'the shipped demo is left as it was').toEqual(
+      shippedBefore,
+    )
   })
 })
