@@ -151,8 +151,24 @@ export type NetworkEvent =
       time: number
     }
   | { type: 'failed'; id: string; errMsg: string; errno?: number; timings?: Timings; time: number }
+  | PhoneWarningEvent
   | SocketNetworkEvent
   | ProgressNetworkEvent
+
+/**
+ * With the checks off, a rule a phone would still apply and this request (or one of its redirect
+ * hops, or its TLS connection) breaks: the request goes on, the developer is told.
+ */
+export interface PhoneWarningEvent {
+  type: 'phone-warning'
+  id: string
+  rule: BlockRule
+  /** What the phone would answer, e.g. `request:fail url not in domain list`. */
+  errMsg: string
+  /** The URL (hop) the rule judged. */
+  url: string
+  time: number
+}
 
 /** Simulated link: latency added once per request, bandwidth in bytes per second. */
 export interface ThrottleProfile {

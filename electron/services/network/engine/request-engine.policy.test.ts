@@ -247,8 +247,8 @@ describe('urlCheck off', () => {
 
   test('the “checks off” warning is printed once per engine', async () => {
     const { engine, console: messages } = engineWith({ urlCheck: false })
-    await call(engine, { url: 'https://other.example.test/1' })
-    await call(engine, { url: 'https://other.example.test/2' })
+    await call(engine, { url: 'https://api.example.test/1' })
+    await call(engine, { url: 'https://api.example.test/2' })
     expect(messages).toHaveLength(3)
     expect(String(messages[0].args[0])).toMatch(
       / 配置中关闭合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书检查$/,

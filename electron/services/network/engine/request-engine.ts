@@ -15,6 +15,7 @@ import type {
   OriginSecurityDetails,
   SocketCallbacks,
   SocketConnectResult,
+  TlsDetails,
   ToolConsoleMessage,
   UploadCallbacks,
 } from '../../../../shared/network'
@@ -22,7 +23,16 @@ import type { DomainLists, NetworkTimeout } from '../../../../shared/project'
 import { BodyStore } from '../body/body-store'
 import { throttleProfileOf } from '../conditions/network-condition'
 import { buildRequestHeaders } from '../headers/request-headers'
-import { checkRequestUrl, checkSocketUrl, tlsVersionLabel } from '../policy/request-policy'
+import {
+  checkRequestUrl,
+  checkSocketUrl,
+  checkTlsHandshake,
+  checkTouristUrl,
+  domainList,
+  tlsVersionLabel,
+  type DomainList,
+  type UrlDecision,
+} from '../policy/request-policy'
 import { parseUrlOrigin } from '../policy/url-origin'
 import {
   certificateBlock,
@@ -36,14 +46,17 @@ import {
   tlsVersionBlock,
   touristBlock,
   TRANSFER_ERR_MSG,
+  type DomainListType,
 } from '../policy/wechat-messages'
 import { SocketPool } from '../socket/socket-pool'
 import { downloadRun, uploadRun, type DownloadTarget, type UploadSource } from './transfer-runs'
 import { retainDiagnostics } from '../transport/diagnostics'
 import { createTransport } from '../transport/dispatcher'
 import { parseHostMapping, type HostMapping } from '../transport/host-mapping'
+import type { ConnectionInfo } from '../transport/connection-info'
 import { TlsPolicyError } from '../transport/tls-policy-error'
 import type { Failure } from './network-failure'
+import { PhoneWarnings } from './phone-warnings'
 import { RequestRun, type Refusal, type RunExtras, type RunHost } from './request-run'
 import { SecurityDetailsTable } from './security-details'
 import { MAX_TIMEOUT, requestTimeout } from './request-timeout'
@@ -111,6 +124,8 @@ export interface RequestEngine {
 }
 
 const TRANSPORT_KEYS = ['appid', 'urlCheck', 'connectTo', 'extraCaPem', 'maxInFlight'] as const
+/** Settings after which every phone warning is printed once more. */
+const POLICY_KEYS = ['appid', 'urlCheck', 'domains'] as const
 const LANES: readonly Lane[] = ['request', 'uploadFile', 'downloadFile']
 
 /** Creates the engine that makes a project's `wx.request` calls as WeChat's client does. */
@@ -133,6 +148,8 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
   const security = new SecurityDetailsTable()
   const retired = new Set<Agent>()
   const releaseDiagnostics = retainDiagnostics()
+  let lists = compileLists(options.domains)
+  const phone = new PhoneWarnings({ print, emit, observed: () => eventListeners.size > 0 })
   let transport = newTransport()
   let sequence = 0
   let warnedChecksOff = false
@@ -161,28 +178,70 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     for (const listener of eventListeners) listener(event)
   }
 
-  function refuseUrl(url: string, redirect: boolean, lane: Lane = 'request'): Refusal | undefined {
-    if (!checksOn()) return undefined
-    const domains = options.domains[lane]
-    const decision = checkRequestUrl({
-      url,
-      domains,
-      ownAddresses: options.ownAddresses ?? machine,
-    })
+  /** WeChat's URL rules; a tourist app (checks always off) has no lists, only the scheme rule. */
+  function judgeUrl(url: string, list: DomainListType): UrlDecision {
+    const ownAddresses = options.ownAddresses ?? machine
+    const socket = list === 'socket'
+    if (options.appid === TOURIST_APPID) {
+      return checkTouristUrl({ url, ownAddresses }, socket ? 'wss' : 'https')
+    }
+    const input = { url, domains: lists[list], ownAddresses }
+    return socket ? checkSocketUrl(input) : checkRequestUrl(input)
+  }
+
+  /**
+   * Judges request `id`'s URL (a redirect hop when `redirect`). With the checks on, a broken rule
+   * prints WeChat's block and refuses; with them off, it is reported as a phone warning and the
+   * request goes on.
+   */
+  function refuseUrl(id: string, url: string, redirect: boolean, lane: Lane): Refusal | undefined {
+    const decision = judgeUrl(url, lane)
     if (decision.allowed) return undefined
-    print(
-      decision.localMachine
-        ? localhostBlock()
-        : domainCheckBlock(decision.origin, domains, new Date(), lane),
-    )
-    return {
+    const refusal: Refusal = {
       rule: redirect ? 'redirect-domain-list' : decision.rule,
       errMsg:
         redirect && lane === 'downloadFile'
           ? TRANSFER_ERR_MSG.redirectNotInDomainList
-          : retitle(ERR_MSG.notInDomainList, lane),
+          : lane === 'request'
+            ? ERR_MSG.notInDomainList
+            : retitle(ERR_MSG.notInDomainList, lane),
       errno: ERRNO.notInDomainList,
     }
+    if (checksOn()) {
+      print(
+        decision.localMachine
+          ? localhostBlock()
+          : domainCheckBlock(decision.origin, lists[lane].entries, new Date(), lane),
+      )
+      return refusal
+    }
+    phone.report(id, url, lane, decision.origin, refusal, {
+      rule: decision.rule as 'domain-list' | 'port' | 'not-https' | 'ip-or-localhost',
+      redirect,
+      list: lane,
+    })
+    return undefined
+  }
+
+  /** A connection the checks (off) let through breaks a TLS rule: what a phone would answer. */
+  function warnTls(
+    id: string,
+    url: string,
+    rule: 'tls-version' | 'certificate',
+    tls: TlsDetails,
+    api: string,
+  ): void {
+    const errMsg = retitle(rule === 'tls-version' ? ERR_MSG.tlsVersion : ERR_MSG.certificate, api)
+    phone.report(
+      id,
+      url,
+      api,
+      parseUrlOrigin(url)?.origin ?? url,
+      { rule, errMsg, errno: ERRNO.network },
+      rule === 'tls-version'
+        ? { rule, tlsLabel: tlsVersionLabel(tls.protocol) }
+        : { rule, reason: tls.authorizationError },
+    )
   }
 
   /** Prints the once-per-engine warning when checks are off. */
@@ -193,19 +252,25 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     }
   }
 
-  function preflight(url: string, lane: Lane = 'request'): Refusal | undefined {
+  function warnConnection(id: string, url: string, connection: ConnectionInfo, api: Lane): void {
+    if (connection.tlsViolation && connection.tls) {
+      warnTls(id, url, connection.tlsViolation, connection.tls, api)
+    }
+  }
+
+  function preflight(id: string, url: string, lane: Lane): Refusal | undefined {
     if (options.networkCondition === 'offline') {
       print(offlineBlock(url))
       return { rule: 'offline', errMsg: retitle(ERR_MSG.offline, lane), errno: ERRNO.offline }
     }
     warnChecksOff()
-    return refuseUrl(url, false, lane)
+    return refuseUrl(id, url, false, lane)
   }
 
   const host: RunHost = {
     dispatcher: (): Dispatcher => transport,
     throttle: () => throttleProfileOf(options.networkCondition),
-    checkRedirect: (url) => refuseUrl(url, true),
+    checkRedirect: (url, id) => refuseUrl(id, url, true, 'request'),
     tlsRefusal(error, url) {
       if (!(error instanceof TlsPolicyError)) return undefined
       const origin = parseUrlOrigin(url)?.origin ?? url
@@ -218,6 +283,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       print(certificateBlock(origin))
       return { rule: 'certificate', errMsg: ERR_MSG.certificate, errno: ERRNO.network }
     },
+    tlsWarning: (id, url, connection) => warnConnection(id, url, connection, 'request'),
     recordOrigin: (origin, statusCode, connection) =>
       security.recordResponse(origin, statusCode, connection),
     keepBody: (id, body) => bodies.keep(id, body),
@@ -263,7 +329,8 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     return {
       ...host,
       settled: (run) => settled(run, lane),
-      checkRedirect: (url) => refuseUrl(url, true, lane),
+      checkRedirect: (url, id) => refuseUrl(id, url, true, lane),
+      tlsWarning: (id, url, connection) => warnConnection(id, url, connection, lane),
       tlsRefusal(error, url) {
         const refusal = host.tlsRefusal(error, url)
         return refusal && { ...refusal, errMsg: retitle(refusal.errMsg, lane) }
@@ -340,7 +407,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     const failure = closed
       ? { errMsg: retitle(ERR_MSG.abort, lane) }
       : (sub.failure ?? (target ? undefined : invalidUrl(sub.url, lane)))
-    const refusal = failure ? undefined : preflight(sub.url, lane)
+    const refusal = failure ? undefined : preflight(id, sub.url, lane)
     if (failure) settleSoon(run, () => run.fail(failure))
     else if (refusal) settleSoon(run, () => run.block(refusal))
     else {
@@ -361,21 +428,36 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       maxOpen: options.maxSockets ?? 5,
       offline: options.networkCondition === 'offline',
     }),
-    checkUrl(url) {
+    checkUrl(url, id) {
       warnChecksOff()
-      if (!checksOn()) return undefined
-      const decision = checkSocketUrl({
-        url,
-        domains: options.domains.socket,
-        ownAddresses: options.ownAddresses ?? machine,
-      })
+      const decision = judgeUrl(url, 'socket')
       if (decision.allowed) return undefined
+      if (!checksOn()) {
+        const errMsg = `connectSocket:fail ${TRANSFER_ERR_MSG.socketNotInDomainList}`
+        phone.report(
+          id,
+          url,
+          'connectSocket',
+          decision.origin,
+          { rule: decision.rule, errMsg, errno: ERRNO.notInDomainList },
+          {
+            rule: decision.rule as 'domain-list' | 'not-https' | 'ip-or-localhost',
+            redirect: false,
+            list: 'socket',
+          },
+        )
+        return undefined
+      }
       print(
         decision.localMachine
           ? localhostBlock()
-          : domainCheckBlock(decision.origin, options.domains.socket, new Date(), 'socket'),
+          : domainCheckBlock(decision.origin, lists.socket.entries, new Date(), 'socket'),
       )
       return decision.rule
+    },
+    checkTls(id, url, tls) {
+      const decision = checkTlsHandshake(tls)
+      if (!decision.allowed) warnTls(id, url, decision.rule, tls, 'connectSocket')
     },
     print,
     emit,
@@ -423,7 +505,10 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
         (key) => key in partial && JSON.stringify(partial[key]) !== JSON.stringify(options[key]),
       )
       if ('connectTo' in partial) mappings = parseMappings(partial.connectTo)
+      const policyChanged = POLICY_KEYS.some((key) => key in partial)
       Object.assign(options, partial)
+      if ('domains' in partial) lists = compileLists(options.domains)
+      if (policyChanged) phone.reset()
       if (transportChanged && !closed) {
         const old = transport
         transport = newTransport()
@@ -479,6 +564,15 @@ function parseHttpUrl(url: string): URL | undefined {
 /** The runtime checks URLs first; this guards callers that skip it, in WeChat's words. */
 function invalidUrl(url: string, api: Lane): Failure {
   return { errMsg: `${api}:fail invalid url "${url}"`, errno: 600009 }
+}
+
+function compileLists(domains: DomainLists): Record<DomainListType, DomainList> {
+  return {
+    request: domainList(domains.request),
+    uploadFile: domainList(domains.uploadFile),
+    downloadFile: domainList(domains.downloadFile),
+    socket: domainList(domains.socket),
+  }
 }
 
 function parseMappings(entries: readonly string[] | undefined): HostMapping[] {

@@ -31,10 +31,15 @@ export interface Refusal extends Failure {
 export interface RunHost {
   dispatcher(): Dispatcher
   throttle(): ThrottleProfile | undefined
-  /** Checks a redirect target; prints WeChat's console block when it is refused. */
-  checkRedirect(url: string): Refusal | undefined
+  /**
+   * Checks run `id`'s redirect target; prints WeChat's console block when it is refused (with the
+   * checks off, reports what a phone would refuse and answers undefined).
+   */
+  checkRedirect(url: string, id: string): Refusal | undefined
   /** Turns a transport error into a refusal when it is a TLS policy violation. */
   tlsRefusal(error: unknown, url: string): Refusal | undefined
+  /** Run `id` goes over a connection the checks (off) let through despite `tlsViolation`. */
+  tlsWarning(id: string, url: string, connection: ConnectionInfo): void
   recordOrigin(origin: string, statusCode: number, connection: ConnectionInfo | undefined): void
   keepBody(id: string, body: Uint8Array): Promise<BodyRef>
   /** True when someone listens to events, so per-chunk events and body spills are worth it. */
@@ -151,6 +156,7 @@ export class RequestRun implements DiagnosticsObserver {
     const info = connectionOf(socket)
     this.connection = info
     this.freshConnection = info !== undefined && info.requests++ === 0
+    if (info?.tlsViolation) this.host.tlsWarning(this.id, this.url, info)
   }
 
   onRequestSent(): void {
@@ -290,7 +296,7 @@ export class RequestRun implements DiagnosticsObserver {
       this.fail({ errMsg: ERR_MSG.tooManyRedirects, errno: ERRNO.network })
       return
     }
-    const refusal = this.host.checkRedirect(url)
+    const refusal = this.host.checkRedirect(url, this.id)
     if (refusal) {
       this.block(refusal, url)
       return

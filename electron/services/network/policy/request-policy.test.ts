@@ -1,10 +1,17 @@
 import { describe, expect, test } from 'vitest'
-import { checkRequestUrl, checkTlsHandshake, tlsVersionLabel } from './request-policy'
+import {
+  checkRequestUrl,
+  checkSocketUrl,
+  checkTlsHandshake,
+  checkTouristUrl,
+  domainList,
+  tlsVersionLabel,
+} from './request-policy'
 import { parseUrlOrigin } from './url-origin'
 
 const OWN = ['192.168.1.20']
 const check = (url: string, domains: string[] = ['https://api.example.test']) =>
-  checkRequestUrl({ url, domains, ownAddresses: OWN })
+  checkRequestUrl({ url, domains: domainList(domains), ownAddresses: OWN })
 
 describe('checkRequestUrl (urlCheck on)', () => {
   test('a listed https origin is allowed', () => {
@@ -104,6 +111,61 @@ describe('parseUrlOrigin', () => {
 
   test('reads bracketed IPv6 hosts', () => {
     expect(parseUrlOrigin('https://[FD00::1]:3000/')?.origin).toBe('https://[fd00::1]:3000')
+  })
+})
+
+describe('checkSocketUrl (urlCheck on)', () => {
+  const socket = (url: string, domains: string[]) =>
+    checkSocketUrl({ url, domains: domainList(domains), ownAddresses: OWN })
+
+  test('a listed wss domain allows every port', () => {
+    expect(socket('wss://ws.example.test:7001/chat', ['wss://ws.example.test'])).toEqual({
+      allowed: true,
+    })
+  })
+
+  test('an entry without a scheme means wss', () => {
+    expect(socket('wss://ws.example.test/', ['ws.example.test'])).toEqual({ allowed: true })
+  })
+
+  test('an https entry does not list a socket', () => {
+    expect(socket('wss://ws.example.test/', ['https://ws.example.test'])).toMatchObject({
+      rule: 'domain-list',
+    })
+  })
+
+  test('ws is refused as not secure', () => {
+    expect(socket('ws://ws.example.test/', ['wss://ws.example.test'])).toMatchObject({
+      rule: 'not-https',
+    })
+  })
+})
+
+describe('checkTouristUrl (no AppID: no lists, only the scheme)', () => {
+  const tourist = (url: string, scheme: 'https' | 'wss' = 'https') =>
+    checkTouristUrl({ url, ownAddresses: OWN }, scheme)
+
+  test('any https origin is allowed, listed or not', () => {
+    expect(tourist('https://anything.example.test:8443/a')).toEqual({ allowed: true })
+  })
+
+  test('http is refused as not https, IP and localhost included', () => {
+    expect(tourist('http://api.example.test/a')).toEqual({
+      allowed: false,
+      rule: 'not-https',
+      origin: 'http://api.example.test',
+    })
+    expect(tourist('http://127.0.0.1:3000/')).toMatchObject({ rule: 'not-https' })
+    expect(tourist('http://localhost/')).toMatchObject({ rule: 'not-https' })
+  })
+
+  test('http to a LAN address of another machine is allowed', () => {
+    expect(tourist('http://192.168.1.30:8080/')).toEqual({ allowed: true })
+  })
+
+  test('sockets need wss', () => {
+    expect(tourist('ws://api.example.test/', 'wss')).toMatchObject({ rule: 'not-https' })
+    expect(tourist('wss://api.example.test/', 'wss')).toEqual({ allowed: true })
   })
 })
 

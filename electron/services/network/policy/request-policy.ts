@@ -21,10 +21,42 @@ export type UrlDecision =
 
 export interface UrlPolicyInput {
   url: string
-  /** The `request` list of project.domains.json. */
-  domains: readonly string[]
+  /** The lane's list of project.domains.json, compiled once by `domainList`. */
+  domains: DomainList
   /** This machine's own IP addresses (from `os.networkInterfaces()`), never connected to. */
   ownAddresses: readonly string[]
+}
+
+/**
+ * One list of project.domains.json parsed once (when the project's settings change), so that
+ * judging a request is a few set lookups rather than parsing every entry again.
+ */
+export interface DomainList {
+  /** The entries as written, for WeChat's console table. */
+  readonly entries: readonly string[]
+  /** `scheme://host[:port]` of each entry (an entry without a scheme means https). */
+  readonly origins: ReadonlySet<string>
+  /** `scheme://host` of each entry: a listed domain on another port is the `port` rule. */
+  readonly places: ReadonlySet<string>
+  /** Hosts of the wss entries (an entry without a scheme means wss for sockets). */
+  readonly socketHosts: ReadonlySet<string>
+}
+
+export function domainList(entries: readonly string[]): DomainList {
+  const origins = new Set<string>()
+  const places = new Set<string>()
+  const socketHosts = new Set<string>()
+  for (const entry of entries) {
+    const listed = parseListedOrigin(entry)
+    if (listed) {
+      origins.add(listed.origin)
+      places.add(`${listed.scheme}://${listed.host}`)
+    }
+    const text = entry.trim()
+    const socket = parseUrlOrigin(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `wss://${text}`)
+    if (socket?.scheme === 'wss') socketHosts.add(socket.host)
+  }
+  return { entries, origins, places, socketHosts }
 }
 
 /** The IP and localhost rules every API shares; undefined when the host is a name. */
@@ -57,14 +89,7 @@ export function checkSocketUrl({ url, domains, ownAddresses }: UrlPolicyInput): 
   const address = checkAddress(origin, host, ownAddresses)
   if (address) return address
   if (target.scheme !== 'wss') return { allowed: false, rule: 'not-https', origin }
-  const listed = domains
-    .map((entry) => entry.trim())
-    .map((entry) =>
-      parseUrlOrigin(/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) ? entry : `wss://${entry}`),
-    )
-  if (listed.some((entry) => entry?.scheme === 'wss' && entry.host === host)) {
-    return { allowed: true }
-  }
+  if (domains.socketHosts.has(host)) return { allowed: true }
   return { allowed: false, rule: 'domain-list', origin }
 }
 
@@ -76,10 +101,26 @@ export function checkRequestUrl({ url, domains, ownAddresses }: UrlPolicyInput):
   const address = checkAddress(origin, host, ownAddresses)
   if (address) return address
   if (target.scheme !== 'https') return { allowed: false, rule: 'not-https', origin }
-  const listed = domains.map(parseListedOrigin).filter((o) => o !== undefined)
-  if (listed.some((entry) => entry.origin === origin)) return { allowed: true }
-  const samePlace = listed.some((entry) => entry.scheme === target.scheme && entry.host === host)
+  if (domains.origins.has(origin)) return { allowed: true }
+  const samePlace = domains.places.has(`${target.scheme}://${host}`)
   return { allowed: false, rule: samePlace ? 'port' : 'domain-list', origin }
+}
+
+/**
+ * What a phone requires of a tourist app (`touristappid`), which has no domain lists anywhere:
+ * only the secure scheme (`https`, `wss` for sockets); LAN addresses of other machines stay
+ * allowed over plain http, as for every app.
+ */
+export function checkTouristUrl(
+  { url, ownAddresses }: Omit<UrlPolicyInput, 'domains'>,
+  secureScheme: 'https' | 'wss',
+): UrlDecision {
+  const target = parseUrlOrigin(url)
+  if (!target || target.scheme === secureScheme) return { allowed: true }
+  const { origin, host } = target
+  const bare = host.startsWith('[') ? host.slice(1, -1) : host
+  if (isIpLiteral(bare) && classifyAddress(bare, ownAddresses) === 'lan') return { allowed: true }
+  return { allowed: false, rule: 'not-https', origin }
 }
 
 function isIpLiteral(host: string): boolean {

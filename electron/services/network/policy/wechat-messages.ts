@@ -139,3 +139,66 @@ export function offlineBlock(url: string) {
     groupEnd,
   ] satisfies ToolConsoleMessage[]
 }
+
+/** Where a phone's lists are edited: the fix for every list rule. */
+const SERVER_DOMAINS = '小程序管理后台「开发管理 → 开发设置 → 服务器域名」'
+
+/** What a phone would refuse while the tool's checks are off, with what the line needs to say. */
+export type PhoneFinding =
+  | {
+      rule: 'domain-list' | 'port' | 'not-https' | 'ip-or-localhost'
+      /** The URL is a redirect hop (the phone refuses the redirect). */
+      redirect: boolean
+      list: DomainListType
+    }
+  | { rule: 'tls-version'; tlsLabel: string }
+  | { rule: 'certificate'; reason?: string }
+
+function phoneProblem(origin: string, finding: PhoneFinding): [problem: string, fix: string] {
+  switch (finding.rule) {
+    case 'tls-version':
+      return [
+        `${origin} 对应的服务器 TLS 为 ${finding.tlsLabel} ，小程序要求的 TLS 版本必须大于等于 1.2`,
+        '请将服务器升级到 TLS 1.2 或更高版本',
+      ]
+    case 'certificate':
+      return [
+        `${origin} 对应的服务器证书无效${finding.reason ? `（${finding.reason}）` : ''}`,
+        '请为该域名配置受信任 CA 签发、在有效期内且与域名一致的完整证书链',
+      ]
+  }
+  const target = finding.redirect ? `重定向的目标 ${origin}` : origin
+  const secure = finding.list === 'socket' ? 'wss' : 'https'
+  switch (finding.rule) {
+    case 'not-https':
+      return [`${target} 不是 ${secure} 地址`, `请改用 ${secure}:// 地址`]
+    case 'ip-or-localhost':
+      return [
+        `${target} 是 IP 地址或 localhost，真机不能请求本机，也不能请求未配置的 IP`,
+        `请改用 ${secure} 域名，并在${SERVER_DOMAINS}中添加该域名`,
+      ]
+    case 'port':
+      return [
+        `${target} 的端口与 ${finding.list} 合法域名列表中该域名的端口不同`,
+        `请在${SERVER_DOMAINS}中添加带此端口的地址`,
+      ]
+    case 'domain-list':
+      return [`${target} 不在 ${finding.list} 合法域名列表中`, `请在${SERVER_DOMAINS}中添加该域名`]
+  }
+}
+
+/**
+ * The one console line per origin and rule while the checks are off: the request went through
+ * here, a phone would refuse it with `errMsg`, and how to fix that.
+ */
+export function phoneWarningLine(
+  origin: string,
+  finding: PhoneFinding,
+  errMsg: string,
+): ToolConsoleMessage {
+  const [problem, fix] = phoneProblem(origin, finding)
+  return {
+    level: 'warn',
+    args: [`真机上会失败：${problem}，真机返回 “${errMsg}”。${fix}。`],
+  }
+}

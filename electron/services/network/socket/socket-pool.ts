@@ -15,10 +15,12 @@ import type {
   SocketCallbacks,
   SocketConnectResult,
   SocketData,
+  TlsDetails,
   ToolConsoleMessage,
 } from '../../../../shared/network'
 import { buildRequestHeaders } from '../headers/request-headers'
 import { ERRNO, TRANSFER_ERR_MSG } from '../policy/wechat-messages'
+import { describeTls } from '../transport/connection-info'
 import { trustedCertificates } from '../transport/dispatcher'
 import { resolveHostMapping, type HostMapping } from '../transport/host-mapping'
 import { framePreview } from './frame-preview'
@@ -39,8 +41,13 @@ export interface SocketSettings {
 
 export interface SocketPoolHost {
   settings(): SocketSettings
-  /** The refused rule (after printing WeChat's console block), or undefined when allowed. */
-  checkUrl(url: string): BlockRule | undefined
+  /**
+   * Socket `id`'s refused rule (after printing WeChat's console block), or undefined when allowed
+   * (with the checks off: after reporting what a phone would refuse).
+   */
+  checkUrl(url: string, id: string): BlockRule | undefined
+  /** Checks off: the handshake of socket `id` completed; reports what a phone would refuse. */
+  checkTls(id: string, url: string, tls: TlsDetails): void
   print(messages: ToolConsoleMessage[]): void
   emit(event: NetworkEvent): void
   nextId(): string
@@ -94,7 +101,7 @@ export class SocketPool {
       ...(request.page !== undefined && { page: request.page }),
       time: Date.now(),
     })
-    const refusal: BlockRule | undefined = settings.offline ? 'offline' : host.checkUrl(url)
+    const refusal: BlockRule | undefined = settings.offline ? 'offline' : host.checkUrl(url, id)
     if (refusal) {
       const errMsg =
         refusal === 'offline'
@@ -125,9 +132,8 @@ export class SocketPool {
       perMessageDeflate: false,
       followRedirects: false,
       // ws hands its request options over; the factory reads only host and port.
-      createConnection: connectionFactory(
-        settings,
-        /^wss:/i.test(request.url),
+      createConnection: connectionFactory(settings, /^wss:/i.test(request.url), (tls) =>
+        host.checkTls(id, request.url, tls),
       ) as unknown as NonNullable<ClientOptions['createConnection']>,
     })
     ws.binaryType = 'nodebuffer'
@@ -220,11 +226,13 @@ export class SocketPool {
 
 /**
  * The socket under a WebSocket: host mapping applied while SNI and the certificate check keep the
- * URL's name; with checks on, TLS ≥ 1.2 and a valid certificate (Node's roots plus extra CAs).
+ * URL's name; with checks on, TLS ≥ 1.2 and a valid certificate (Node's roots plus extra CAs);
+ * with them off, any handshake, whose details go to `onLenientHandshake`.
  */
 function connectionFactory(
   settings: SocketSettings,
   secure: boolean,
+  onLenientHandshake: (tls: TlsDetails) => void,
 ): (options: Record<string, unknown>) => Socket {
   const ca = trustedCertificates(settings.extraCaPem)
   return (options) => {
@@ -232,7 +240,7 @@ function connectionFactory(
     const port = Number(options.port) || (secure ? 443 : 80)
     const target = resolveHostMapping(settings.mappings, hostname, port)
     if (!secure) return netConnect({ host: target.host, port: target.port })
-    return tlsConnect({
+    const socket = tlsConnect({
       host: target.host,
       port: target.port,
       ...(isIP(hostname) ? {} : { servername: hostname }),
@@ -241,5 +249,8 @@ function connectionFactory(
       minVersion: settings.checksOn ? 'TLSv1.2' : 'TLSv1',
       ...(ca && { ca }),
     })
+    if (!settings.checksOn)
+      socket.once('secureConnect', () => onLenientHandshake(describeTls(socket)))
+    return socket
   }
 }

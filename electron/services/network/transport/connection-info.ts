@@ -11,6 +11,8 @@ export interface ConnectionInfo {
   remotePort: number
   httpVersion: string
   tls?: TlsDetails
+  /** The TLS rule this connection breaks, when the policy let it through (checks off). */
+  tlsViolation?: 'tls-version' | 'certificate'
   /** Requests already sent on this socket: only the first one pays for DNS, connect and TLS. */
   requests: number
 }

@@ -11,7 +11,10 @@ export interface ConnectorOptions {
   mappings: readonly HostMapping[]
   /** Trusted roots; undefined keeps Node's defaults. */
   ca?: string[]
-  /** urlCheck on: refuse TLS < 1.2 and invalid certificates right after the handshake. */
+  /**
+   * urlCheck on: refuse TLS < 1.2 and invalid certificates right after the handshake; off: let
+   * them through, noting the rule on the connection for the engine's phone warnings.
+   */
   enforceTlsPolicy: boolean
   /** ms */
   connectTimeout: number
@@ -30,9 +33,10 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
     rejectUnauthorized: false,
     minVersion: 'TLSv1',
     ciphers: 'DEFAULT@SECLEVEL=0',
-    // A resumed TLS session skips Node's host-name check, so a wrong-host certificate refused
-    // once would pass on the next connection: with the policy on, every handshake is full.
-    ...(options.enforceTlsPolicy && { maxCachedSessions: 0 }),
+    // A resumed TLS session skips Node's host-name check, so a wrong-host certificate judged
+    // once would pass on the next connection: every handshake is full, whether the policy
+    // refuses it or only reports it (checks off).
+    maxCachedSessions: 0,
     ...(options.ca && { ca: options.ca }),
   })
   return (params, callback) => {
@@ -58,13 +62,11 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
         const readyAt = performance.now()
         const secure = params.protocol === 'https:'
         const tls = secure ? describeTls(connected as TLSSocket) : undefined
-        if (tls && options.enforceTlsPolicy) {
-          const decision = checkTlsHandshake(tls)
-          if (!decision.allowed) {
-            connected.destroy()
-            callback(new TlsPolicyError(decision.rule, tls), null)
-            return
-          }
+        const decision = tls && checkTlsHandshake(tls)
+        if (tls && decision && !decision.allowed && options.enforceTlsPolicy) {
+          connected.destroy()
+          callback(new TlsPolicyError(decision.rule, tls), null)
+          return
         }
         const tcpDone = connectedAt ?? readyAt
         recordConnection(connected, {
@@ -75,6 +77,7 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
           remotePort: connected.remotePort ?? 0,
           httpVersion: 'HTTP/1.1',
           ...(tls && { tls }),
+          ...(decision && !decision.allowed && { tlsViolation: decision.rule }),
           requests: 0,
         })
         callback(null, connected)
