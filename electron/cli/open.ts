@@ -89,7 +89,7 @@ function runElectron(binary: string, dir: string | undefined): Promise<number> {
 const OPEN_USAGE = `Usage: mpdt open [dir] [--web] [--port N]
 
 Opens a mini-program project in the workbench; without dir, the last opened one (the first
-time: the embedded demo project).
+time: the embedded demo project). The demo opens as your copy in the data folder, demo-project/.
   --web     Serve the workbench to a browser on 127.0.0.1 instead of starting Electron.
   --port N  Port for --web (and when Electron is not installed); 0, the default, picks a free one.
 `
@@ -115,7 +115,7 @@ export async function openCommand(args: string[]): Promise<number> {
   // The demo opens as the user's copy in the data folder, never as the app's own folder.
   const store = withDemoCopy(createProjectStore({ dataDir }), { appRoot: APP_ROOT, dataDir })
   const recentDir = givenDir ?? (await store.recent())[0]?.dir
-  // Nothing given and nothing opened before: the embedded demo, a newcomer's first minute.
+  // Nothing given and nothing opened before: the embedded demo (the store opens the user's copy).
   const dir = recentDir ?? demoProjectDir(APP_ROOT)
   if (recentDir === undefined) {
     process.stdout.write(
