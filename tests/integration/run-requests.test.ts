@@ -123,13 +123,44 @@ describe('mpdt run on a project that calls wx.request in every way', () => {
     it('does not print the checks-off warning', () => {
       expect(result.stdout).not.toContain('工具未校验合法域名')
     })
+
+    it('prints no phone warning: the engine itself refuses what a phone would', () => {
+      expect(result.stdout).not.toContain('真机上会失败')
+    })
   })
 
   describe('with --no-url-check', () => {
     let result: MpdtResult
+    let harFile: string
     beforeAll(async () => {
-      result = await run('--no-url-check')
+      harFile = join(dir, 'no-url-check.har')
+      result = await run('--no-url-check', '--har', harFile)
     }, 60_000)
+
+    it('warns once that a phone would refuse the origin outside the domain list, and how to fix it', () => {
+      const warning =
+        '[warn] 真机上会失败：https://blocked.example.test 不在 request 合法域名列表中，真机返回 “request:fail url not in domain list”。请在小程序管理后台「开发管理 → 开发设置 → 服务器域名」中添加该域名。'
+      expect(result.lines.filter((line) => line === warning)).toHaveLength(1)
+      expect(result.lines.filter((line) => line.includes('真机上会失败'))).toEqual([warning])
+    })
+
+    it('writes the phone warning into that request’s HAR entry', async () => {
+      const entries = JSON.parse(await readFile(harFile, 'utf8')).log.entries
+      const blocked = entries.find(
+        (entry: { request: { url: string } }) =>
+          entry.request.url === 'https://blocked.example.test/echo',
+      )
+      expect(blocked._phoneWarnings).toEqual([
+        {
+          rule: 'domain-list',
+          errMsg: 'request:fail url not in domain list',
+          url: 'https://blocked.example.test/echo',
+        },
+      ])
+      expect(blocked.response.status).toBe(200)
+      const warned = entries.filter((entry: object) => '_phoneWarnings' in entry)
+      expect(warned).toHaveLength(1)
+    })
 
     it('warns once per run that nothing is checked, before the first request', () => {
       const warning = '[warn] 工具未校验合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书。'
@@ -160,10 +191,15 @@ describe('mpdt run on a project that calls wx.request in every way', () => {
       expect(result.code, result.stderr).toBe(0)
     }, 60_000)
 
-    it('accepts the certificate with --no-url-check', async () => {
+    it('accepts the certificate with --no-url-check, warning once that a phone would not', async () => {
       const result = await mapped('--no-url-check')
       for (const line of COMMON_LINES) expect(result.lines).toContain(line)
-      expect(result.stdout).not.toContain('对应的服务器证书无效')
+      expect(result.stdout).not.toContain('[error] https://api.example.test 对应的服务器证书无效')
+      const warnings = result.lines.filter((line) =>
+        line.startsWith('[warn] 真机上会失败：https://api.example.test 对应的服务器证书无效'),
+      )
+      expect(warnings).toHaveLength(1)
+      expect(warnings[0]).toContain('真机返回 “request:fail 对应的服务器证书无效。”')
     }, 60_000)
   })
 
@@ -208,10 +244,13 @@ describe('mpdt run on a project that calls wx.request in every way', () => {
       expect(result.code, result.stderr).toBe(0)
     }, 60_000)
 
-    it('accepts TLS 1.0 with --no-url-check', async () => {
+    it('accepts TLS 1.0 with --no-url-check, warning once that a phone would not', async () => {
       const result = await runOld('--no-url-check')
       for (const line of COMMON_LINES) expect(result.lines).toContain(line)
       expect(result.lines).toContain('blocked origin: ok 200 /echo')
+      expect(result.lines).toContain(
+        '[warn] 真机上会失败：https://api.example.test 对应的服务器 TLS 为 TLS 1.0 ，小程序要求的 TLS 版本必须大于等于 1.2，真机返回 “request:fail 小程序要求的 TLS 版本必须大于等于 1.2”。请将服务器升级到 TLS 1.2 或更高版本。',
+      )
     }, 60_000)
   })
 

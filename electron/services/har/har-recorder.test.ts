@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { NetworkEvent, Timings } from '../../../shared/network'
+import type { BlockRule, NetworkEvent, Timings } from '../../../shared/network'
 import { createHarRecorder, type HarRecorder } from './har-recorder'
 import type { HarEntry } from './har-types'
 
@@ -105,6 +105,39 @@ describe('createHarRecorder', () => {
     expect(entry.response.httpVersion).toBe('HTTP/1.1')
     expect(entry.serverIPAddress).toBe('127.0.0.1')
     expect(entry.cache).toEqual({})
+  })
+
+  it('lists the rules a phone would refuse the request by, hop by hop', async () => {
+    const events = completed('1', 'https://api.example.test/a', {})
+    const warning = (rule: BlockRule, url: string): NetworkEvent => ({
+      type: 'phone-warning',
+      id: '1',
+      rule,
+      errMsg: 'request:fail url not in domain list',
+      url,
+      time: T0 + 1,
+    })
+    events.splice(1, 0, warning('domain-list', 'https://api.example.test/a'))
+    events.splice(3, 0, warning('redirect-domain-list', 'https://other.example.test/b'))
+    const [entry] = await record(events)
+    expect(entry._phoneWarnings).toEqual([
+      {
+        rule: 'domain-list',
+        errMsg: 'request:fail url not in domain list',
+        url: 'https://api.example.test/a',
+      },
+      {
+        rule: 'redirect-domain-list',
+        errMsg: 'request:fail url not in domain list',
+        url: 'https://other.example.test/b',
+      },
+    ])
+    expect(entry._error).toBeUndefined()
+  })
+
+  it('has no phone warnings field when a phone would pass the request', async () => {
+    const [entry] = await record(completed('1', 'https://api.example.test/a', {}))
+    expect(entry).not.toHaveProperty('_phoneWarnings')
   })
 
   it('maps the engine timings onto HAR phases, TLS inside connect', async () => {

@@ -13,6 +13,7 @@ import type {
   HarCreator,
   HarEntry,
   HarNameValue,
+  HarPhoneWarning,
   HarPostData,
   HarRedirectHop,
   HarTimings,
@@ -29,6 +30,7 @@ interface RequestRecord {
   finished?: EventOf<'finished'>
   failed?: EventOf<'failed'>
   redirects: HarRedirectHop[]
+  phoneWarnings: HarPhoneWarning[]
   requestBody?: string | Uint8Array
   responseBody?: Uint8Array
   responseCookies?: string[]
@@ -53,7 +55,7 @@ export function createHarRecorder(): HarRecorder {
   return {
     handle(event) {
       if (event.type === 'queued') {
-        records.set(event.id, { queued: event, redirects: [], frames: [] })
+        records.set(event.id, { queued: event, redirects: [], phoneWarnings: [], frames: [] })
         return
       }
       const record = records.get(event.id)
@@ -64,6 +66,9 @@ export function createHarRecorder(): HarRecorder {
           break
         case 'blocked':
           record.blocked = event
+          break
+        case 'phone-warning':
+          record.phoneWarnings.push({ rule: event.rule, errMsg: event.errMsg, url: event.url })
           break
         case 'redirect':
           record.redirects.push({ from: event.from, to: event.to, statusCode: event.statusCode })
@@ -157,6 +162,7 @@ function toEntry(record: RequestRecord): HarEntry {
     entry._resourceType = 'websocket'
     entry._webSocketMessages = record.frames
   }
+  if (record.phoneWarnings.length > 0) entry._phoneWarnings = record.phoneWarnings
   if (record.redirects.length > 0) entry._redirects = record.redirects
   if (finished?.tls) entry._tls = tlsSummary(finished.tls)
   if (blocked) {

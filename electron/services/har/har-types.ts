@@ -105,6 +105,11 @@ export interface HarEntry {
   _errno?: number
   /** The policy rule that refused the request (see BlockRule in shared/network.ts). */
   _blocked?: string
+  /**
+   * With the checks off: each rule a phone would have refused this request by (the request
+   * itself, a redirect hop or its TLS connection), with the errMsg the phone would give.
+   */
+  _phoneWarnings?: HarPhoneWarning[]
   /** Redirects the engine followed before the final response. */
   _redirects?: HarRedirectHop[]
   /** Route of the page that made the call. */
@@ -125,4 +130,12 @@ export interface HarWebSocketMessage {
   opcode: 1 | 2
   /** The text, or binary data as base64. */
   data: string
+}
+
+/** A rule a phone would refuse the request by (see BlockRule in shared/network.ts). */
+export interface HarPhoneWarning {
+  rule: string
+  errMsg: string
+  /** The URL the rule judged: the request's, or a redirect hop's. */
+  url: string
 }

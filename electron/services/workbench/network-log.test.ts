@@ -100,6 +100,21 @@ describe('network log', () => {
     expect(har.log.entries[0].response.status).toBe(200)
   })
 
+  it('exports what a phone would refuse of a request the checks (off) let through', async () => {
+    await workbench.service['network.request']({ taskId: 'p1', req: post(`${server.origin}/p`) })
+    const [id] = await finishedCount(1)
+    const exported = await workbench.service['network.exportHar']({ ids: [id] })
+    const har = JSON.parse(exported.ok ? exported.value.har : '{}')
+    // The gallery fixture is a tourist app: no lists, but a phone still wants https.
+    expect(har.log.entries[0]._phoneWarnings).toEqual([
+      {
+        rule: 'not-https',
+        errMsg: 'request:fail url not in domain list',
+        url: `${server.origin}/p`,
+      },
+    ])
+  })
+
   it('replays a recorded request through the engine as a new request', async () => {
     await workbench.service['network.request']({
       taskId: 'r1',

@@ -26,6 +26,7 @@ export const BODY_PREVIEW_LIMIT = 5 * 1024 * 1024
 const KEPT_EVENTS = new Set<NetworkEvent['type']>([
   'queued',
   'blocked',
+  'phone-warning',
   'started',
   'redirect',
   'headers',
