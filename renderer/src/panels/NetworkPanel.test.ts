@@ -293,3 +293,70 @@ describe('NetworkPanel', () => {
     ])
   })
 })
+
+describe('NetworkPanel: would fail on a phone', () => {
+  const NOT_LISTED = 'request:fail url not in domain list'
+  const phoneWarning = (id: string): NetworkEvent => ({
+    type: 'phone-warning',
+    id,
+    rule: 'domain-list',
+    errMsg: NOT_LISTED,
+    url: `https://api.example.com/warned`,
+    time: 1001,
+  })
+
+  async function warnedAndPlain(locale: 'en' | 'zh-CN') {
+    await mountPanel(locale)
+    await send(
+      queued('1', '/warned'),
+      phoneWarning('1'),
+      ...done('1', 200, 10),
+      queued('2', '/plain'),
+      ...done('2', 200, 10),
+    )
+  }
+
+  it('marks the status cell of a row a phone would refuse, the errMsg as its tooltip', async () => {
+    await warnedAndPlain('en')
+    const [warned, plain] = wrapper!.findAll('tbody tr.row')
+    const mark = warned.get('td.col-status .phone-mark')
+    expect(mark.attributes('title')).toBe(NOT_LISTED)
+    expect(mark.attributes('aria-label')).toBe(`Would fail on a phone: ${NOT_LISTED}`)
+    expect(warned.get('td.col-status').attributes('title')).toBe(`200\n${NOT_LISTED}`)
+    expect(plain.find('.phone-mark').exists()).toBe(false)
+    expect(warned.classes()).not.toContain('blocked')
+  })
+
+  it('shows a 真机上会失败 block in Headers with the rule, the errMsg and the fix', async () => {
+    await warnedAndPlain('zh-CN')
+    await wrapper!.get('tr.row').trigger('click')
+    const block = wrapper!.get('section[role="note"]')
+    expect(block.attributes('aria-label')).toBe('真机上会失败')
+    expect(block.get('h3').text()).toContain('真机上会失败')
+    const pairs = block.findAll('dd').map((dd) => dd.text())
+    expect(pairs).toEqual([
+      '域名不在合法域名列表中',
+      NOT_LISTED,
+      '在「开发管理 → 开发设置 → 服务器域名」中添加该域名。',
+    ])
+  })
+
+  it('says “Would fail on a phone” in English, and nothing for a request a phone would pass', async () => {
+    await warnedAndPlain('en')
+    await wrapper!.get('tr.row').trigger('click')
+    expect(wrapper!.get('section[role="note"] h3').text()).toContain('Would fail on a phone')
+    await wrapper!.findAll('tr.row')[1].trigger('click')
+    expect(wrapper!.find('section[role="note"]').exists()).toBe(false)
+  })
+
+  it('filters to phone failures only', async () => {
+    await warnedAndPlain('zh-CN')
+    const phoneOnly = wrapper!
+      .findAll('label.check')
+      .find((label) => label.text() === '仅看真机会失败')!
+    await phoneOnly.get('input').setValue(true)
+    expect(rows().map((row) => row[0])).toEqual(['warned'])
+    await phoneOnly.get('input').setValue(false)
+    expect(rows().map((row) => row[0])).toEqual(['warned', 'plain'])
+  })
+})

@@ -73,6 +73,26 @@ describe('importHar', () => {
     })
   })
 
+  it('marks an entry with _phoneWarnings as one a phone would refuse', () => {
+    const entry = {
+      ...HAR.log.entries[0],
+      _phoneWarnings: [
+        {
+          rule: 'certificate',
+          errMsg: 'request:fail 对应的服务器证书无效。',
+          url: 'https://a.test/items?x=1',
+        },
+      ],
+    }
+    const imported = importHar(JSON.stringify({ log: { ...HAR.log, entries: [entry] } }))
+    expect(imported.ok && imported.requests[0].row.phoneWarning).toBe(
+      'request:fail 对应的服务器证书无效。',
+    )
+    expect(imported.ok && imported.requests[0].details.phoneWarnings).toEqual(entry._phoneWarnings)
+    const plain = importHar(JSON.stringify(HAR))
+    expect(plain.ok && plain.requests[0].row.phoneWarning).toBe('')
+  })
+
   it('refuses text that is not a HAR', () => {
     expect(importHar('{"log":{}}')).toEqual({
       ok: false,

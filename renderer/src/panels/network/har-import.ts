@@ -2,11 +2,13 @@
  * Opens a HAR file (ours or Chrome's) as Network panel rows. Only what the table and the details
  * view show is taken; the bodies the file carries are kept for the Payload, Preview and Response tabs.
  */
-import type { HeaderMap, Timings } from '../../../../shared/network'
+import type { BlockRule, HeaderMap, Timings } from '../../../../shared/network'
 import {
   failureReason,
+  phoneWarningText,
   requestName,
   type NetworkRow,
+  type PhoneWarning,
   type RequestDetails,
   type RequestType,
 } from './network-rows'
@@ -62,6 +64,18 @@ function timingsOf(raw: unknown, total: number): Timings | undefined {
   }
 }
 
+/** Our `_phoneWarnings`: the rules a phone would refuse the request by. */
+function phoneWarningsOf(raw: unknown, url: string): PhoneWarning[] {
+  if (!Array.isArray(raw)) return []
+  return raw
+    .filter((item) => isRecord(item) && typeof item.rule === 'string')
+    .map((item: Record<string, unknown>) => ({
+      rule: item.rule as BlockRule,
+      errMsg: String(item.errMsg ?? ''),
+      url: typeof item.url === 'string' ? item.url : url,
+    }))
+}
+
 export type HarImport = { ok: true; requests: ImportedRequest[] } | { ok: false; message: string }
 
 /** Parses HAR text; an entry without a request URL is skipped, a file without `log.entries` refused. */
@@ -95,6 +109,7 @@ export function importHar(text: string): HarImport {
             ? 'done'
             : 'pending'
     const postData = isRecord(request.postData) ? request.postData : undefined
+    const phoneWarnings = phoneWarningsOf(entry._phoneWarnings, url)
     const started = Date.parse(String(entry.startedDateTime ?? ''))
     requests.push({
       row: {
@@ -107,6 +122,7 @@ export function importHar(text: string): HarImport {
         status,
         state,
         reason: error ? failureReason(error) : '',
+        phoneWarning: phoneWarningText(phoneWarnings),
         size: num(response.bodySize, num(content.size)),
         start: Number.isNaN(started) ? 0 : started,
         duration: state === 'pending' ? -1 : total,
@@ -122,6 +138,7 @@ export function importHar(text: string): HarImport {
         }),
         ...(typeof entry.serverIPAddress === 'string' && { remoteAddress: entry.serverIPAddress }),
         timings: timingsOf(entry.timings, total),
+        phoneWarnings,
         redirects: [],
         chunks: [],
         frames: [],

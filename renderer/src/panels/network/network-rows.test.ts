@@ -180,3 +180,47 @@ describe('visibleRows', () => {
     ])
   })
 })
+
+describe('phone warnings (checks off)', () => {
+  const warning = (id: string, errMsg: string, url = 'https://a.test/x'): NetworkEvent => ({
+    type: 'phone-warning',
+    id,
+    rule: errMsg.includes('TLS') ? 'tls-version' : 'domain-list',
+    errMsg,
+    url,
+    time: 1001,
+  })
+
+  it('puts what a phone would answer on the row, each errMsg once', () => {
+    const model = new NetworkLogModel()
+    model.apply(queued('1', 'https://a.test/x'))
+    model.apply(warning('1', 'request:fail url not in domain list'))
+    model.apply(warning('1', 'request:fail 小程序要求的 TLS 版本必须大于等于 1.2'))
+    model.apply(warning('1', 'request:fail url not in domain list', 'https://b.test/y'))
+    expect(model.byId.get('1')!.phoneWarning).toBe(
+      'request:fail url not in domain list\nrequest:fail 小程序要求的 TLS 版本必须大于等于 1.2',
+    )
+    expect(model.details.get('1')!.phoneWarnings).toHaveLength(3)
+  })
+
+  it('keeps a warned row done: the request itself went through', () => {
+    const model = new NetworkLogModel()
+    model.apply(queued('1', 'https://a.test/x'))
+    model.apply(warning('1', 'request:fail url not in domain list'))
+    finish(model, '1', 200)
+    expect(model.byId.get('1')).toMatchObject({ state: 'done', status: 200, reason: '' })
+  })
+
+  it('the phone-failures filter keeps only warned rows', () => {
+    const model = new NetworkLogModel()
+    model.apply(queued('1', 'https://a.test/alpha'))
+    model.apply(queued('2', 'https://a.test/beta'))
+    model.apply(warning('2', 'request:fail url not in domain list'))
+    const shown = visibleRows(
+      model.rows,
+      { ...NO_FILTER, phoneOnly: true },
+      { key: 'seq', descending: false },
+    )
+    expect(shown.map((row) => row.name)).toEqual(['beta'])
+  })
+})

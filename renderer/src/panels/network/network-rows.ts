@@ -29,6 +29,11 @@ export interface NetworkRow {
   state: RowState
   /** Why a blocked or failed request did not complete, in the engine's words. */
   reason: string
+  /**
+   * What a phone would answer this request (the errMsgs, one per line) when the checks are off
+   * and it breaks a rule a phone applies; '' when a phone would pass it.
+   */
+  phoneWarning: string
   /** Response bytes as received (encoded), else as far as known. */
   size: number
   /** ms since the epoch */
@@ -36,6 +41,13 @@ export interface NetworkRow {
   /** ms; -1 while pending */
   duration: number
   mimeType: string
+}
+
+export interface PhoneWarning {
+  rule: BlockRule
+  errMsg: string
+  /** The request's URL or the redirect hop the rule judged. */
+  url: string
 }
 
 export interface ChunkRecord {
@@ -62,6 +74,8 @@ export interface RequestDetails {
   tls?: TlsDetails
   blockRule?: BlockRule
   errno?: number
+  /** Rules a phone would refuse this request by (checks off), for the Headers tab. */
+  phoneWarnings: PhoneWarning[]
   redirects: { from: string; to: string; statusCode: number }[]
   chunks: ChunkRecord[]
   frames: SocketFrameRecord[]
@@ -137,6 +151,7 @@ export class NetworkLogModel {
           status: 0,
           state: 'pending',
           reason: '',
+          phoneWarning: '',
           size: 0,
           start: event.time,
           duration: -1,
@@ -145,6 +160,7 @@ export class NetworkLogModel {
         {
           requestHeaders: event.requestHeaders,
           requestBodySize: event.requestBodySize,
+          phoneWarnings: [],
           redirects: [],
           chunks: [],
           frames: [],
@@ -164,6 +180,10 @@ export class NetworkLogModel {
         break
       case 'started':
         details.requestHeaders = event.requestHeaders
+        break
+      case 'phone-warning':
+        details.phoneWarnings.push({ rule: event.rule, errMsg: event.errMsg, url: event.url })
+        row.phoneWarning = phoneWarningText(details.phoneWarnings)
         break
       case 'redirect':
         details.redirects.push({ from: event.from, to: event.to, statusCode: event.statusCode })
@@ -218,6 +238,11 @@ export class NetworkLogModel {
   }
 }
 
+/** The row's tooltip text: each distinct errMsg once. */
+export function phoneWarningText(warnings: readonly PhoneWarning[]): string {
+  return [...new Set(warnings.map((warning) => warning.errMsg))].join('\n')
+}
+
 export type StatusClass = 'all' | '1xx' | '2xx' | '3xx' | '4xx' | '5xx'
 export type TypeFilter = 'all' | RequestType
 
@@ -227,13 +252,25 @@ export interface RowFilter {
   status: StatusClass
   /** Only blocked and failed rows. */
   problemsOnly: boolean
+  /** Only rows a phone would refuse (checks off). */
+  phoneOnly: boolean
 }
 
-export const NO_FILTER: RowFilter = { text: '', type: 'all', status: 'all', problemsOnly: false }
+export const NO_FILTER: RowFilter = {
+  text: '',
+  type: 'all',
+  status: 'all',
+  problemsOnly: false,
+  phoneOnly: false,
+}
 
 export function isFiltering(filter: RowFilter): boolean {
   return (
-    filter.text !== '' || filter.type !== 'all' || filter.status !== 'all' || filter.problemsOnly
+    filter.text !== '' ||
+    filter.type !== 'all' ||
+    filter.status !== 'all' ||
+    filter.problemsOnly ||
+    filter.phoneOnly
   )
 }
 
@@ -245,6 +282,7 @@ export function rowMatcher(filter: RowFilter): (row: NetworkRow) => boolean {
     (filter.type === 'all' || row.type === filter.type) &&
     (statusDigit === 0 || Math.floor(row.status / 100) === statusDigit) &&
     (!filter.problemsOnly || row.state === 'blocked' || row.state === 'failed') &&
+    (!filter.phoneOnly || row.phoneWarning !== '') &&
     (text === '' || row.url.toLowerCase().includes(text))
 }
 
