@@ -323,6 +323,7 @@ describe('NetworkPanel: would fail on a phone', () => {
     expect(mark.attributes('title')).toBe(NOT_LISTED)
     expect(mark.attributes('aria-label')).toBe(`Would fail on a phone: ${NOT_LISTED}`)
     expect(warned.get('td.col-status').attributes('title')).toBe(`200\n${NOT_LISTED}`)
+    expect(warned.get('td.col-status').text()).toBe('200')
     expect(plain.find('.phone-mark').exists()).toBe(false)
     expect(warned.classes()).not.toContain('blocked')
   })
