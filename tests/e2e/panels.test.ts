@@ -249,6 +249,43 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
     expect(await rowCells()).toEqual(before)
   })
 
+  it('with the checks off, marks the request a phone would refuse and says why in its details', async () => {
+    await openPanelsProject()
+    expect(await tap('fetch')).toBe('fail request:fail url not in domain list')
+    await turnChecksOff()
+    expect(await tap('fetch')).toBe('success 200')
+    expect(await tap('missing')).toBe('success 404')
+    await showTab('网络')
+    const row = requestTable().locator('tr.row', { hasText: '200' })
+    await row.waitFor()
+    expect(await rowTexts()).toHaveLength(3)
+    const mark = row.getByRole('img', { name: '真机上会失败: request:fail url not in domain list' })
+    expect(await mark.getAttribute('title')).toBe('request:fail url not in domain list')
+    expect(await row.locator('td').nth(1).innerText()).toBe('200')
+    await session!.page.getByRole('checkbox', { name: '仅看真机会失败' }).check()
+    // The blocked row (checks on) is no phone warning: the tool itself refused it.
+    const shown = await waitFor(
+      () => rowTexts(),
+      (texts) => texts.length === 2,
+    )
+    expect(shown).toEqual([
+      expect.stringMatching(/^hello\s+200\b/),
+      expect.stringMatching(/^missing\s+404\b/),
+    ])
+    await row.click()
+    const block = session!.page.getByRole('note', { name: '真机上会失败' })
+    await block.waitFor()
+    const text = await block.innerText()
+    expect(text).toContain('域名不在合法域名列表中')
+    expect(text).toContain('request:fail url not in domain list')
+    expect(text).toContain('开发管理 → 开发设置 → 服务器域名')
+    await session!.page.screenshot({ path: join(SCREENSHOT_DIR, 'network-phone-warning.png') })
+    await showTab('控制台')
+    const log = session!.page.getByRole('log', { name: '控制台消息' })
+    await log.getByText(`真机上会失败：${ORIGIN} 不在 request 合法域名列表中`).waitFor()
+    expect(session!.pageErrors).toEqual([])
+  })
+
   it('prints showRequestInfo()’s table from the command line', async () => {
     await openPanelsProject()
     await turnChecksOff()
