@@ -216,7 +216,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       return refusal
     }
     phone.report(id, url, lane, decision.origin, refusal, {
-      rule: decision.rule as 'domain-list' | 'port' | 'not-https' | 'ip-or-localhost',
+      rule: decision.rule,
       redirect,
       list: lane,
     })
@@ -440,11 +440,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
           'connectSocket',
           decision.origin,
           { rule: decision.rule, errMsg, errno: ERRNO.notInDomainList },
-          {
-            rule: decision.rule as 'domain-list' | 'not-https' | 'ip-or-localhost',
-            redirect: false,
-            list: 'socket',
-          },
+          { rule: decision.rule, redirect: false, list: 'socket' },
         )
         return undefined
       }

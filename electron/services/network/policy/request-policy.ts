@@ -8,11 +8,14 @@ import { parseListedOrigin, parseUrlOrigin } from './url-origin'
  * connecting, on every redirect hop, and right after each TLS handshake.
  */
 
+/** The rules a URL alone can break (TLS ones need a handshake; redirects are the engine's). */
+export type UrlRule = Extract<BlockRule, 'domain-list' | 'not-https' | 'ip-or-localhost' | 'port'>
+
 export type UrlDecision =
   | { allowed: true }
   | {
       allowed: false
-      rule: BlockRule
+      rule: UrlRule
       /** `scheme://host[:port]` as WeChat prints it in the console block. */
       origin: string
       /** The host is this machine (localhost, loopback, one of its own addresses). */

@@ -1,4 +1,5 @@
 import type { ToolConsoleMessage } from '../../../../shared/network'
+import type { UrlRule } from './request-policy'
 
 /**
  * WeChat's own words for request failures and for the tool's console blocks
@@ -146,7 +147,7 @@ const SERVER_DOMAINS = '小程序管理后台「开发管理 → 开发设置 �
 /** What a phone would refuse while the tool's checks are off, with what the line needs to say. */
 export type PhoneFinding =
   | {
-      rule: 'domain-list' | 'port' | 'not-https' | 'ip-or-localhost'
+      rule: UrlRule
       /** The URL is a redirect hop (the phone refuses the redirect). */
       redirect: boolean
       list: DomainListType
