@@ -5,6 +5,6 @@ export {
   type RequestEngineOptions,
 } from './engine/request-engine'
 export { MAX_TIMEOUT, requestTimeout } from './engine/request-timeout'
-export { checkRequestUrl, checkTlsHandshake } from './policy/request-policy'
+export { checkRequestUrl, checkTlsHandshake, domainList } from './policy/request-policy'
 export { classifyAddress } from './policy/lan-address'
 export { parseHostMapping, type HostMapping } from './transport/host-mapping'
