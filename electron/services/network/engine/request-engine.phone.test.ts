@@ -20,8 +20,15 @@ import {
   type TestServer,
 } from '../../../../tests/helpers/servers'
 import { startWsServer, type TestWsServer } from '../../../../tests/helpers/ws-servers'
-import { call, recordedEngine, text, type RecordedEngine } from './engine-test-kit'
-import type { RequestEngineOptions } from './request-engine'
+import {
+  APPID,
+  call,
+  recordedEngine,
+  text,
+  USER_AGENT,
+  type RecordedEngine,
+} from './engine-test-kit'
+import { createRequestEngine, type RequestEngineOptions } from './request-engine'
 
 /**
  * "Would fail on a phone": with the checks off the engine lets every request through and still
@@ -73,8 +80,13 @@ afterAll(async () => {
 const LISTED = ['api', 'tls10', 'self', 'wrong'].map((name) => `https://${name}.example.test`)
 
 let current: RecordedEngine | undefined
-function engineWith(options: Partial<RequestEngineOptions> = {}): RecordedEngine {
-  current = recordedEngine({
+/** Checks off, lists naming all but `other`, every made-up name mapped to its loopback server. */
+function engineOptions(): RequestEngineOptions {
+  return {
+    appid: APPID,
+    userAgent: USER_AGENT,
+    tempDir: tmpdir(),
+    ownAddresses: ['192.168.1.20'],
     urlCheck: false,
     domains: {
       request: LISTED,
@@ -91,8 +103,11 @@ function engineWith(options: Partial<RequestEngineOptions> = {}): RecordedEngine
       `ws.example.test:7001:127.0.0.1:${socketServer.port}`,
       `chat.example.test:7001:127.0.0.1:${socketServer.port}`,
     ],
-    ...options,
-  })
+  }
+}
+
+function engineWith(options: Partial<RequestEngineOptions> = {}): RecordedEngine {
+  current = recordedEngine({ ...engineOptions(), ...options })
   return current
 }
 afterEach(async () => {
@@ -280,6 +295,19 @@ describe('the console line', () => {
     expect(lines).toHaveLength(2)
     expect(lines[0]).toContain('https://other.example.test 不在 request 合法域名列表中')
     expect(lines[1]).toContain('http://api.example.test 不是 https 地址')
+  })
+
+  test('is printed with nobody listening to events (as in mpdt run without --har)', async () => {
+    const engine = createRequestEngine(engineOptions())
+    const messages: ToolConsoleMessage[] = []
+    engine.onConsole((message) => messages.push(message))
+    try {
+      const { outcome } = await call(engine, { url: 'https://other.example.test/a' })
+      expect(text(outcome)).toBe('ok /a')
+      expect(phoneLines(messages)).toHaveLength(1)
+    } finally {
+      await engine.close()
+    }
   })
 
   test('is printed again after the project’s domain list changes', async () => {
