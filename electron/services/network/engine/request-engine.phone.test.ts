@@ -39,6 +39,7 @@ import { createRequestEngine, type RequestEngineOptions } from './request-engine
 const ca = createCertificateAuthority()
 const servers: Record<string, TestServer> = {}
 let socketServer: TestWsServer
+let oldTlsSocketServer: TestWsServer
 let dir: string
 
 /** `/redirect?to=URL` redirects there; everything else answers `ok <path>`. */
@@ -70,10 +71,16 @@ beforeAll(async () => {
     (socket) => socket.on('message', (data) => socket.send(data)),
     ca.issue({ hosts: ['ws.example.test', 'chat.example.test'] }),
   )
+  oldTlsSocketServer = await startWsServer(
+    (socket) => socket.on('message', (data) => socket.send(data)),
+    { ...ca.issue({ hosts: ['tls10.example.test'] }), ...OLD_TLS },
+  )
   dir = await mkdtemp(join(tmpdir(), 'mpdt-phone-'))
 })
 afterAll(async () => {
-  await Promise.all([...Object.values(servers), socketServer].map((server) => server.close()))
+  await Promise.all(
+    [...Object.values(servers), socketServer, oldTlsSocketServer].map((server) => server.close()),
+  )
   await rm(dir, { recursive: true, force: true })
 })
 
@@ -92,7 +99,7 @@ function engineOptions(): RequestEngineOptions {
       request: LISTED,
       uploadFile: LISTED,
       downloadFile: LISTED,
-      socket: ['wss://ws.example.test'],
+      socket: ['wss://ws.example.test', 'wss://tls10.example.test'],
     },
     extraCaPem: ca.cert,
     connectTo: [
@@ -102,6 +109,7 @@ function engineOptions(): RequestEngineOptions {
       `localhost:443:127.0.0.1:${servers.api.port}`,
       `ws.example.test:7001:127.0.0.1:${socketServer.port}`,
       `chat.example.test:7001:127.0.0.1:${socketServer.port}`,
+      `tls10.example.test:7001:127.0.0.1:${oldTlsSocketServer.port}`,
     ],
   }
 }
@@ -236,6 +244,17 @@ describe('checks off: each rule a phone applies is reported, the request still s
     expect(String(phoneLines(messages)[0].args[0])).toContain(
       'wss://chat.example.test:7001 不在 socket 合法域名列表中',
     )
+  })
+
+  test('a socket to a TLS 1.0-only server opens and is warned', async () => {
+    const { engine, events } = engineWith()
+    await openAndClose(engine, 'wss://tls10.example.test:7001/')
+    expect(warningsOf(events)).toMatchObject([
+      {
+        rule: 'tls-version',
+        errMsg: 'connectSocket:fail 小程序要求的 TLS 版本必须大于等于 1.2',
+      },
+    ])
   })
 
   test('a socket to a server whose certificate is not trusted opens and is warned', async () => {

@@ -246,7 +246,10 @@ function connectionFactory(
       ...(isIP(hostname) ? {} : { servername: hostname }),
       ALPNProtocols: ['http/1.1'],
       rejectUnauthorized: settings.checksOn,
-      minVersion: settings.checksOn ? 'TLSv1.2' : 'TLSv1',
+      // Checks off accepts TLS 1.0/1.1 as for requests: OpenSSL 3 needs SECLEVEL=0 to offer them.
+      ...(settings.checksOn
+        ? { minVersion: 'TLSv1.2' as const }
+        : { minVersion: 'TLSv1' as const, ciphers: 'DEFAULT@SECLEVEL=0' }),
       ...(ca && { ca }),
     })
     if (!settings.checksOn)
