@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, afterEach } from 'vitest'
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 export const CHROMIUM_PATH = '/usr/bin/chromium'
@@ -241,6 +242,60 @@ export async function openWorkbench(
     await server.stop()
     throw error
   }
+}
+
+/** What one test set up; `useE2eScratch` takes it down after the test, whatever happened. */
+export interface E2eScratch {
+  /** The workbench the test opened (`openWorkbench`); closed first, then cleared. */
+  session: WorkbenchSession | undefined
+  /** The session's page; throws when the test has opened no workbench. */
+  page(): Page
+  /** Runs `undo` (close a server, remove a folder) once the session is closed, newest first. */
+  defer(undo: () => unknown): void
+  /** A new empty folder in the OS temp folder, removed after the test. */
+  folder(prefix: string): Promise<string>
+}
+
+/**
+ * For the enclosing `describe`: after each test, closes its session and runs what it deferred
+ * (every step, even when one fails: the first failure is thrown once all have run); after all its
+ * tests, `stopEverything`.
+ */
+export function useE2eScratch(): E2eScratch {
+  let undos: Array<() => unknown> = []
+  const scratch: E2eScratch = {
+    session: undefined,
+    page() {
+      if (!scratch.session)
+        throw new Error('no workbench open: set session = await openWorkbench(…)')
+      return scratch.session.page
+    },
+    defer(undo) {
+      undos.push(undo)
+    },
+    async folder(prefix) {
+      const dir = await mkdtemp(join(tmpdir(), prefix))
+      undos.push(() => rm(dir, { recursive: true, force: true }))
+      return dir
+    },
+  }
+  afterEach(async () => {
+    const session = scratch.session
+    const steps = [...(session ? [() => session.close()] : []), ...undos.reverse()]
+    scratch.session = undefined
+    undos = []
+    const failures: unknown[] = []
+    for (const step of steps) {
+      try {
+        await step()
+      } catch (error) {
+        failures.push(error)
+      }
+    }
+    if (failures.length > 0) throw failures[0]
+  })
+  afterAll(stopEverything)
+  return scratch
 }
 
 /** Polls `read` until `accept` holds, at most `timeoutMs`; returns the last value read. */

@@ -8,15 +8,14 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FrameLocator, Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   E2E_TEST_TIMEOUT_MS,
   openWorkbench,
   REPO_ROOT,
   SCREENSHOT_DIR,
-  stopEverything,
+  useE2eScratch,
   waitFor,
-  type WorkbenchSession,
 } from './harness'
 import { folderSnapshot } from '../../electron/services/demo/folder-snapshot'
 
@@ -32,17 +31,10 @@ const CARD = {
 } as const
 
 describe('the newcomer’s path through the embedded demo', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
-  let session: WorkbenchSession | undefined
-
-  afterEach(async () => {
-    await session?.close()
-    session = undefined
-  })
-
-  afterAll(stopEverything)
+  const e2e = useE2eScratch()
 
   function page(): Page {
-    return session!.page
+    return e2e.page()
   }
 
   function phone(): FrameLocator {
@@ -109,7 +101,7 @@ describe('the newcomer’s path through the embedded demo', { timeout: E2E_TEST_
   /** The demo as it first shows: its two onLoad requests (one passes, one blocked) are done. */
   async function openDemo(): Promise<void> {
     // A fresh data folder: the newcomer's copy of the demo is new, and its domain check on.
-    session = await openWorkbench(null)
+    e2e.session = await openWorkbench(null)
     await page().getByRole('banner').getByRole('heading', { name: 'MP DevTools 演示' }).waitFor()
     await phone().getByText('试试每一种 wx.request').waitFor()
     await showTab('网络')
@@ -146,7 +138,7 @@ describe('the newcomer’s path through the embedded demo', { timeout: E2E_TEST_
     ])
     await card('notFound').scrollIntoViewIfNeeded()
     await page().screenshot({ path: join(SCREENSHOT_DIR, 'newcomer-demo.png') })
-    expect(session!.pageErrors).toEqual([])
+    expect(e2e.session!.pageErrors).toEqual([])
   })
 
   it('blocks the origin that is not in the list until 不校验合法域名… is ticked', async () => {
@@ -191,9 +183,9 @@ describe('the newcomer’s path through the embedded demo', { timeout: E2E_TEST_
       (text) => !text.includes('已阻止'),
     )
     await page().screenshot({ path: join(SCREENSHOT_DIR, 'newcomer-passed.png') })
-    expect(session!.pageErrors).toEqual([])
+    expect(e2e.session!.pageErrors).toEqual([])
     const copySettings = join(
-      session!.server.dataDir,
+      e2e.session!.server.dataDir,
       'demo-project',
       'project.private.config.json',
     )

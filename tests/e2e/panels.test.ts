@@ -3,11 +3,10 @@
  * `mpdt open --web`, Chromium, the simulator frame and the engine talking HTTPS to a loopback
  * server that api.panels.test is mapped to (host mapping and a CA made at test time).
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FrameLocator, Locator } from 'playwright-core'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createCertificateAuthority } from '../helpers/certificates'
 import { startHttpsServer, type TestServer } from '../helpers/servers'
 import {
@@ -15,33 +14,18 @@ import {
   openWorkbench,
   REPO_ROOT,
   SCREENSHOT_DIR,
-  stopEverything,
+  useE2eScratch,
   waitFor,
-  type WorkbenchSession,
 } from './harness'
 
 const URL_CHECK_LABEL = '不校验合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书'
 const ORIGIN = 'https://api.panels.test'
 
 describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
-  let session: WorkbenchSession | undefined
-  let scratch: string | undefined
+  const e2e = useE2eScratch()
+  let scratch = ''
   let api: TestServer | undefined
   let project = ''
-
-  afterEach(async () => {
-    try {
-      await session?.close()
-    } finally {
-      session = undefined
-      await api?.close()
-      api = undefined
-      if (scratch) await rm(scratch, { recursive: true, force: true })
-      scratch = undefined
-    }
-  })
-
-  afterAll(stopEverything)
 
   /** A copy of the fixture whose api.panels.test is an HTTPS loopback server it trusts. */
   async function openPanelsProject(): Promise<void> {
@@ -63,7 +47,8 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
       },
       { cert: leaf.cert, key: leaf.key },
     )
-    scratch = await mkdtemp(join(tmpdir(), 'mpdt-e2e-panels-'))
+    e2e.defer(() => api?.close())
+    scratch = await e2e.folder('mpdt-e2e-panels-')
     project = join(scratch, 'requests')
     await cp(join(REPO_ROOT, 'tests/fixtures/panels/requests'), project, { recursive: true })
     await mkdir(join(project, 'certs'))
@@ -74,12 +59,12 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
         mpdt: { connectTo: [`api.panels.test:443:127.0.0.1:${api.port}`], cacert: 'certs/ca.pem' },
       }),
     )
-    session = await openWorkbench(project)
+    e2e.session = await openWorkbench(project)
     await phone().locator(byId('fetch')).waitFor()
   }
 
   function phone(): FrameLocator {
-    return session!.page.frameLocator('iframe.simulator-frame')
+    return e2e.page().frameLocator('iframe.simulator-frame')
   }
 
   function byId(id: string): string {
@@ -110,7 +95,7 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
   async function turnChecksOff(): Promise<void> {
     await showTab('详情')
     await keepsPageWhile(async () => {
-      const box = session!.page.getByRole('checkbox', { name: URL_CHECK_LABEL })
+      const box = e2e.page().getByRole('checkbox', { name: URL_CHECK_LABEL })
       await box.check()
       await waitFor(
         async () => readFile(join(project, 'project.private.config.json'), 'utf8'),
@@ -124,11 +109,11 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
   }
 
   async function showTab(name: '网络' | '控制台' | '详情'): Promise<void> {
-    await session!.page.getByRole('tab', { name }).click()
+    await e2e.page().getByRole('tab', { name }).click()
   }
 
   function requestTable(): Locator {
-    return session!.page.getByRole('grid', { name: '网络请求' })
+    return e2e.page().getByRole('grid', { name: '网络请求' })
   }
 
   async function rowTexts(): Promise<string[]> {
@@ -143,6 +128,20 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
     )
   }
 
+  /**
+   * The project with three rows in the Network tab: a request blocked by the domain check, then,
+   * with the checks off, the same request passing (200) and a missing path (404).
+   */
+  async function openWithThreeRows(): Promise<void> {
+    await openPanelsProject()
+    await tap('fetch')
+    await turnChecksOff()
+    await tap('fetch')
+    await tap('missing')
+    await showTab('网络')
+    await requestTable().locator('tr.row', { hasText: '404' }).waitFor()
+  }
+
   it('shows a request blocked by the domain check with its reason in the table and the console', async () => {
     await openPanelsProject()
     expect(await tap('fetch')).toBe('fail request:fail url not in domain list')
@@ -152,10 +151,10 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
     expect(await row.locator('td').nth(1).innerText()).toBe('已阻止 (url not in domain list)')
     expect(api!.connectionCount).toBe(0)
     await showTab('控制台')
-    const log = session!.page.getByRole('log', { name: '控制台消息' })
+    const log = e2e.page().getByRole('log', { name: '控制台消息' })
     await log.getByText('request 合法域名校验出错').waitFor()
     expect(await log.innerText()).toContain(`${ORIGIN} 不在以下 request 合法域名列表中`)
-    expect(session!.pageErrors).toEqual([])
+    expect(e2e.session!.pageErrors).toEqual([])
   })
 
   it('ticking the checkbox writes the file and the same request then succeeds', async () => {
@@ -177,28 +176,28 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
   it('adding the origin to the request list lets the request pass with the check on', async () => {
     await openPanelsProject()
     await showTab('详情')
-    await session!.page.getByRole('button', { name: '编辑' }).click()
-    await session!.page.getByRole('textbox', { name: 'request合法域名' }).fill(ORIGIN)
+    await e2e.page().getByRole('button', { name: '编辑' }).click()
+    await e2e.page().getByRole('textbox', { name: 'request合法域名' }).fill(ORIGIN)
     let saved = ''
     await keepsPageWhile(async () => {
-      await session!.page.getByRole('button', { name: '保存域名' }).click()
+      await e2e.page().getByRole('button', { name: '保存域名' }).click()
       saved = await waitFor(
         async () => readFile(join(project, 'project.domains.json'), 'utf8').catch(() => ''),
         (text) => text.includes(ORIGIN),
       )
     })
     expect(JSON.parse(saved).request).toEqual([ORIGIN])
-    await session!.page.getByRole('list', { name: 'request合法域名' }).getByText(ORIGIN).waitFor()
+    await e2e.page().getByRole('list', { name: 'request合法域名' }).getByText(ORIGIN).waitFor()
     expect(await tap('fetch')).toBe('success 200')
   })
 
   it('refuses a domain with a path and says why, leaving the file alone', async () => {
     await openPanelsProject()
     await showTab('详情')
-    await session!.page.getByRole('button', { name: '编辑' }).click()
-    await session!.page.getByRole('textbox', { name: 'request合法域名' }).fill(`${ORIGIN}/api`)
-    await session!.page.getByRole('button', { name: '保存域名' }).click()
-    const alert = session!.page.getByRole('alert').filter({ hasText: 'without path' })
+    await e2e.page().getByRole('button', { name: '编辑' }).click()
+    await e2e.page().getByRole('textbox', { name: 'request合法域名' }).fill(`${ORIGIN}/api`)
+    await e2e.page().getByRole('button', { name: '保存域名' }).click()
+    const alert = e2e.page().getByRole('alert').filter({ hasText: 'without path' })
     await alert.waitFor()
     await expect(readFile(join(project, 'project.domains.json'), 'utf8')).rejects.toThrow()
   })
@@ -214,20 +213,14 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
   })
 
   it('exports HAR 1.2 and opens it again with the same rows', async () => {
-    await openPanelsProject()
-    await tap('fetch')
-    await turnChecksOff()
-    await tap('fetch')
-    await tap('missing')
-    await showTab('网络')
-    await requestTable().locator('tr.row', { hasText: '404' }).waitFor()
+    await openWithThreeRows()
     const before = await rowCells()
     expect(before).toHaveLength(3)
     const [download] = await Promise.all([
-      session!.page.waitForEvent('download'),
-      session!.page.getByRole('button', { name: '导出 HAR', exact: true }).click(),
+      e2e.page().waitForEvent('download'),
+      e2e.page().getByRole('button', { name: '导出 HAR', exact: true }).click(),
     ])
-    const harPath = join(scratch!, 'export.har')
+    const harPath = join(scratch, 'export.har')
     await download.saveAs(harPath)
     const har = JSON.parse(await readFile(harPath, 'utf8'))
     expect(har.log.version).toBe('1.2')
@@ -244,8 +237,8 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
     ])
     expect(har.log.entries[1].request.postData.text).toBe('{"item":"apple","qty":2}')
     expect(har.log.entries[1].response.content.text).toContain('"message":"hi"')
-    await session!.page.locator('input[type="file"]').setInputFiles(harPath)
-    await session!.page.getByRole('status').filter({ hasText: 'export.har' }).waitFor()
+    await e2e.page().locator('input[type="file"]').setInputFiles(harPath)
+    await e2e.page().getByRole('status').filter({ hasText: 'export.har' }).waitFor()
     expect(await rowCells()).toEqual(before)
   })
 
@@ -262,7 +255,7 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
     const mark = row.getByRole('img', { name: '真机上会失败: request:fail url not in domain list' })
     expect(await mark.getAttribute('title')).toBe('request:fail url not in domain list')
     expect(await row.locator('td').nth(1).innerText()).toBe('200')
-    await session!.page.getByRole('checkbox', { name: '仅看真机会失败' }).check()
+    await e2e.page().getByRole('checkbox', { name: '仅看真机会失败' }).check()
     // The blocked row (checks on) is no phone warning: the tool itself refused it.
     const shown = await waitFor(
       () => rowTexts(),
@@ -273,17 +266,17 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
       expect.stringMatching(/^missing\s+404\b/),
     ])
     await row.click()
-    const block = session!.page.getByRole('note', { name: '真机上会失败' })
+    const block = e2e.page().getByRole('note', { name: '真机上会失败' })
     await block.waitFor()
     const text = await block.innerText()
     expect(text).toContain('域名不在合法域名列表中')
     expect(text).toContain('request:fail url not in domain list')
     expect(text).toContain('开发管理 → 开发设置 → 服务器域名')
-    await session!.page.screenshot({ path: join(SCREENSHOT_DIR, 'network-phone-warning.png') })
+    await e2e.page().screenshot({ path: join(SCREENSHOT_DIR, 'network-phone-warning.png') })
     await showTab('控制台')
-    const log = session!.page.getByRole('log', { name: '控制台消息' })
+    const log = e2e.page().getByRole('log', { name: '控制台消息' })
     await log.getByText(`真机上会失败：${ORIGIN} 不在 request 合法域名列表中`).waitFor()
-    expect(session!.pageErrors).toEqual([])
+    expect(e2e.session!.pageErrors).toEqual([])
   })
 
   it('prints showRequestInfo()’s table from the command line', async () => {
@@ -291,10 +284,10 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
     await turnChecksOff()
     await tap('fetch')
     await showTab('控制台')
-    const command = session!.page.getByRole('textbox', { name: '控制台命令' })
+    const command = e2e.page().getByRole('textbox', { name: '控制台命令' })
     await command.fill('showRequestInfo()')
     await command.press('Enter')
-    const table = session!.page.getByRole('log').getByRole('table')
+    const table = e2e.page().getByRole('log').getByRole('table')
     await table.getByText(ORIGIN).waitFor()
     const headers = await table.locator('thead th').allInnerTexts()
     expect(headers).toEqual([
@@ -320,7 +313,7 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
     await openPanelsProject()
     await turnChecksOff()
     await showTab('网络')
-    await session!.page.getByRole('combobox', { name: '网络', exact: true }).selectOption('offline')
+    await e2e.page().getByRole('combobox', { name: '网络', exact: true }).selectOption('offline')
     // The condition goes to the main process before the request, over the same socket.
     expect(await tap('fetch')).toBe('fail request:fail network is down')
     const row = requestTable().locator('tr.row', { hasText: 'hello' }).last()
@@ -332,10 +325,10 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
   it('evaluates a command in the mini-program’s logic context', async () => {
     await openPanelsProject()
     await showTab('控制台')
-    const command = session!.page.getByRole('textbox', { name: '控制台命令' })
+    const command = e2e.page().getByRole('textbox', { name: '控制台命令' })
     await command.fill('getCurrentPages().map((page) => page.route).join(",")')
     await command.press('Enter')
-    const log = session!.page.getByRole('log')
+    const log = e2e.page().getByRole('log')
     await log.getByText('pages/index/index', { exact: true }).waitFor()
     await command.fill('definitelyMissing.value')
     await command.press('Enter')
@@ -343,20 +336,14 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
   })
 
   it('takes screenshots of the Network and Console panels', async () => {
-    await openPanelsProject()
-    await tap('fetch')
-    await turnChecksOff()
-    await tap('fetch')
-    await tap('missing')
-    await showTab('网络')
-    await requestTable().locator('tr.row', { hasText: '404' }).waitFor()
-    await session!.page.screenshot({ path: join(SCREENSHOT_DIR, 'network-panel.png') })
+    await openWithThreeRows()
+    await e2e.page().screenshot({ path: join(SCREENSHOT_DIR, 'network-panel.png') })
     await requestTable().locator('tr.row', { hasText: '200' }).click()
-    await session!.page.getByRole('tab', { name: '预览' }).click()
-    await session!.page.getByRole('tabpanel').getByText('message').first().waitFor()
-    await session!.page.screenshot({ path: join(SCREENSHOT_DIR, 'network-panel-details.png') })
+    await e2e.page().getByRole('tab', { name: '预览' }).click()
+    await e2e.page().getByRole('tabpanel').getByText('message').first().waitFor()
+    await e2e.page().screenshot({ path: join(SCREENSHOT_DIR, 'network-panel-details.png') })
     await showTab('控制台')
-    await session!.page.getByRole('log').getByText('合法域名校验出错').waitFor()
-    await session!.page.screenshot({ path: join(SCREENSHOT_DIR, 'console-panel.png') })
+    await e2e.page().getByRole('log').getByText('合法域名校验出错').waitFor()
+    await e2e.page().screenshot({ path: join(SCREENSHOT_DIR, 'console-panel.png') })
   })
 })

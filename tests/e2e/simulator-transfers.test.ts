@@ -4,22 +4,15 @@
  * path, and talks over a WebSocket, all through the main process's engine to loopback servers.
  */
 import busboy from 'busboy'
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, writeFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
 import type { FrameLocator } from 'playwright-core'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebSocketServer } from 'ws'
-import { startHttpServer, type TestServer } from '../helpers/servers'
-import {
-  E2E_TEST_TIMEOUT_MS,
-  openWorkbench,
-  REPO_ROOT,
-  stopEverything,
-  type WorkbenchSession,
-} from './harness'
+import { startHttpServer } from '../helpers/servers'
+import { E2E_TEST_TIMEOUT_MS, openWorkbench, REPO_ROOT, useE2eScratch } from './harness'
 
 /** A real PNG of `width`×`height` grey pixels, made here so the page can show it. */
 function png(width: number, height: number): Buffer {
@@ -59,29 +52,9 @@ describe(
   'uploads, downloads and sockets in the simulator',
   { timeout: E2E_TEST_TIMEOUT_MS },
   () => {
-    let session: WorkbenchSession | undefined
-    let scratch: string | undefined
-    let api: TestServer | undefined
-    let sockets: WebSocketServer | undefined
+    const e2e = useE2eScratch()
     let uploads: Upload[] = []
     let socketMessages: string[] = []
-
-    afterEach(async () => {
-      try {
-        await session?.close()
-      } finally {
-        session = undefined
-        for (const client of sockets?.clients ?? []) client.terminate()
-        sockets?.close()
-        sockets = undefined
-        await api?.close()
-        api = undefined
-        if (scratch) await rm(scratch, { recursive: true, force: true })
-        scratch = undefined
-      }
-    })
-
-    afterAll(stopEverything)
 
     function handle(req: IncomingMessage, res: ServerResponse): void {
       if (req.url === '/upload') {
@@ -115,27 +88,31 @@ describe(
     async function openProject(): Promise<void> {
       uploads = []
       socketMessages = []
-      api = await startHttpServer(handle)
-      sockets = new WebSocketServer({ server: api.server })
+      const api = await startHttpServer(handle)
+      e2e.defer(() => api.close())
+      const sockets = new WebSocketServer({ server: api.server })
+      e2e.defer(() => {
+        for (const client of sockets.clients) client.terminate()
+        sockets.close()
+      })
       sockets.on('connection', (socket) =>
         socket.on('message', (data) => {
           socketMessages.push(data.toString())
           socket.send(`echo:${data.toString()}`)
         }),
       )
-      scratch = await mkdtemp(join(tmpdir(), 'mpdt-e2e-transfers-'))
-      const dir = join(scratch, 'simulator-transfers')
+      const dir = join(await e2e.folder('mpdt-e2e-transfers-'), 'simulator-transfers')
       await cp(join(REPO_ROOT, 'tests/fixtures/simulator-transfers'), dir, { recursive: true })
       await writeFile(
         join(dir, 'project.private.config.json'),
         JSON.stringify({ mpdt: { connectTo: [`api.transfers.test:80:127.0.0.1:${api.port}`] } }),
       )
-      session = await openWorkbench(dir)
+      e2e.session = await openWorkbench(dir)
       await phone().locator(byId('title')).waitFor()
     }
 
     function phone(): FrameLocator {
-      return session!.page.frameLocator('iframe.simulator-frame')
+      return e2e.page().frameLocator('iframe.simulator-frame')
     }
 
     function byId(id: string): string {
@@ -157,7 +134,7 @@ describe(
       await openProject()
 
       // The picker opens from the sandboxed frame's <input type=file>, as a person would see it.
-      const picker = session!.page.waitForEvent('filechooser')
+      const picker = e2e.page().waitForEvent('filechooser')
       await tap('choose')
       await (await picker).setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PHOTO })
       expect(await shown('chosen', /chosen/)).toBe(`chosen ${PHOTO.length} bytes`)
@@ -191,13 +168,13 @@ describe(
       expect(await shown('socket', /closed/)).toBe('echo:hello closed 1000')
       expect(socketMessages).toEqual(['hello'])
 
-      await session!.page.getByRole('tab', { name: '网络' }).click()
-      const rows = session!.page.getByRole('grid', { name: '网络请求' }).locator('tbody tr.row')
+      await e2e.page().getByRole('tab', { name: '网络' }).click()
+      const rows = e2e.page().getByRole('grid', { name: '网络请求' }).locator('tbody tr.row')
       await rows.filter({ hasText: 'chat' }).waitFor()
       const texts = await rows.allInnerTexts()
       expect(texts.some((text) => text.includes('upload'))).toBe(true)
       expect(texts.some((text) => text.includes('picture.png'))).toBe(true)
-      expect(session!.pageErrors).toEqual([])
+      expect(e2e.session!.pageErrors).toEqual([])
     })
   },
 )

@@ -2,20 +2,18 @@
  * The simulator end to end in browser mode: the real `mpdt open --web`, Chromium, the sandboxed
  * frame, the contract over the WebSocket, and the request engine talking to a loopback server.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FrameLocator } from 'playwright-core'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startHttpServer, type TestServer } from '../helpers/servers'
 import {
   E2E_TEST_TIMEOUT_MS,
   openWorkbench,
   REPO_ROOT,
   SCREENSHOT_DIR,
-  stopEverything,
+  useE2eScratch,
   waitFor,
-  type WorkbenchSession,
 } from './harness'
 
 const DEVICES = [
@@ -32,24 +30,9 @@ interface Arrival {
 }
 
 describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
-  let session: WorkbenchSession | undefined
-  let scratch: string | undefined
+  const e2e = useE2eScratch()
   let api: TestServer | undefined
   let arrivals: Arrival[] = []
-
-  afterEach(async () => {
-    try {
-      await session?.close()
-    } finally {
-      session = undefined
-      await api?.close()
-      api = undefined
-      if (scratch) await rm(scratch, { recursive: true, force: true })
-      scratch = undefined
-    }
-  })
-
-  afterAll(stopEverything)
 
   /** A copy of a simulator fixture whose api.gallery.test is mapped to a loopback server. */
   async function projectWithApi(name: string): Promise<string> {
@@ -59,8 +42,8 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       response.writeHead(200, { 'content-type': 'application/json' })
       response.end(JSON.stringify({ message: 'hi' }))
     })
-    scratch = await mkdtemp(join(tmpdir(), 'mpdt-e2e-simulator-'))
-    const dir = join(scratch, name)
+    e2e.defer(() => api?.close())
+    const dir = join(await e2e.folder('mpdt-e2e-simulator-'), name)
     await cp(join(REPO_ROOT, 'tests/fixtures/simulator', name), dir, { recursive: true })
     await writeFile(
       join(dir, 'project.private.config.json'),
@@ -70,7 +53,7 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   }
 
   function phone(): FrameLocator {
-    return session!.page.frameLocator('iframe.simulator-frame')
+    return e2e.page().frameLocator('iframe.simulator-frame')
   }
 
   /** The element with this WXML id (glass-easel prefixes ids with its component's). */
@@ -87,11 +70,11 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
    * tested unscaled (the zoom itself is checked by the screenshots and `zooms the phone`).
    */
   async function showUnscaled(): Promise<void> {
-    await session!.page.getByRole('combobox', { name: '缩放' }).selectOption({ label: '100%' })
+    await e2e.page().getByRole('combobox', { name: '缩放' }).selectOption({ label: '100%' })
   }
 
   async function openGallery(): Promise<void> {
-    session = await openWorkbench(await projectWithApi('gallery'))
+    e2e.session = await openWorkbench(await projectWithApi('gallery'))
     await showUnscaled()
     await phone().locator(byId('title')).waitFor()
   }
@@ -106,9 +89,9 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     expect(await text(byId('count'))).toBe('count 2')
     expect(await phone().locator(byId('empty')).count()).toBe(0)
     expect(await text(byId('badge'))).toBe('badge:2')
-    const sandbox = await session!.page.locator('iframe.simulator-frame').getAttribute('sandbox')
+    const sandbox = await e2e.page().locator('iframe.simulator-frame').getAttribute('sandbox')
     expect(sandbox).toBe('allow-scripts')
-    expect(session!.pageErrors).toEqual([])
+    expect(e2e.session!.pageErrors).toEqual([])
   })
 
   it('runs a tap’s handler and setData updates the page', async () => {
@@ -163,7 +146,7 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   it('reloads on save and keeps the current page with its query', async () => {
     const dir = await projectWithApi('gallery')
-    session = await openWorkbench(dir)
+    e2e.session = await openWorkbench(dir)
     await showUnscaled()
     await phone().locator(byId('to-detail')).click()
     await phone().locator(byId('detail'), { hasText: 'detail 7' }).waitFor()
@@ -176,8 +159,8 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   it('zooms the phone with a CSS transform, the frame keeping the device’s CSS size', async () => {
     await openGallery()
-    await session!.page.getByRole('combobox', { name: '缩放' }).selectOption({ label: '50%' })
-    const phoneBox = await session!.page.locator('.phone').boundingBox()
+    await e2e.page().getByRole('combobox', { name: '缩放' }).selectOption({ label: '50%' })
+    const phoneBox = await e2e.page().locator('.phone').boundingBox()
     expect(phoneBox).toMatchObject({ width: 195, height: 422 })
     expect(
       await phone()
@@ -189,12 +172,12 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('takes a screenshot on every device preset', async () => {
     await openGallery()
     // Room for the whole iPad at 75 %.
-    await session!.page.setViewportSize({ width: 1280, height: 1000 })
-    await session!.page.getByRole('combobox', { name: '缩放' }).selectOption({ label: '75%' })
-    const select = session!.page.getByRole('combobox', { name: '机型' })
+    await e2e.page().setViewportSize({ width: 1280, height: 1000 })
+    await e2e.page().getByRole('combobox', { name: '缩放' }).selectOption({ label: '75%' })
+    const select = e2e.page().getByRole('combobox', { name: '机型' })
     for (const device of DEVICES) {
       await select.selectOption({ label: device.label })
-      const frame = session!.page.locator(`.phone[data-device="${device.id}"] iframe`)
+      const frame = e2e.page().locator(`.phone[data-device="${device.id}"] iframe`)
       await frame.waitFor()
       await phone().locator(byId('title')).waitFor()
       const width = await phone()
@@ -209,7 +192,8 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
         .first()
         .evaluate((row) => row.ownerDocument.defaultView?.getComputedStyle(row).paddingLeft)
       expect(padding).toBe(`${Math.floor((24 * deviceWidth) / 750)}px`)
-      await session!.page
+      await e2e
+        .page()
         .locator('.simulator')
         .screenshot({ path: join(SCREENSHOT_DIR, `simulator-${device.id}.png`) })
     }
@@ -218,7 +202,8 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('loads the frame by the token in its path, and refuses its files without the token', async () => {
     await openGallery()
     const frameUrl = new URL(
-      await session!.page
+      await e2e
+        .page()
         .locator('iframe.simulator-frame')
         .evaluate((f) => (f as unknown as { src: string }).src),
     )
@@ -242,7 +227,7 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       ),
     )
     const configBefore = await readFile(join(dir, 'project.private.config.json'), 'utf8')
-    session = await openWorkbench(dir)
+    e2e.session = await openWorkbench(dir)
     const report = await waitFor(
       () => text(byId('report')),
       (value) => value.includes('rpc:'),

@@ -6,16 +6,14 @@
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   copyFixtureProject,
   E2E_TEST_TIMEOUT_MS,
   fixtureProject,
   openWorkbench,
-  stopEverything,
+  useE2eScratch,
   waitFor,
-  type ProjectCopy,
-  type WorkbenchSession,
 } from './harness'
 
 interface Box {
@@ -65,25 +63,12 @@ async function boxInPhone(page: Page, selector: string): Promise<Box> {
 }
 
 describe('the workbench fits a 1280×800 window', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
-  let session: WorkbenchSession | undefined
-  let copy: ProjectCopy | undefined
-
-  afterEach(async () => {
-    try {
-      await session?.close()
-    } finally {
-      session = undefined
-      await copy?.remove()
-      copy = undefined
-    }
-  })
-
-  afterAll(stopEverything)
+  const e2e = useE2eScratch()
 
   /** The `valid` fixture (two tab bar pages) once its tab bar has painted in the phone. */
   async function openWithTabBar(): Promise<Page> {
-    session = await openWorkbench(fixtureProject('valid'))
-    const { page } = session
+    e2e.session = await openWorkbench(fixtureProject('valid'))
+    const { page } = e2e.session
     await page.frameLocator('iframe.simulator-frame').locator('#mp-tab-bar').waitFor()
     return page
   }
@@ -119,7 +104,7 @@ describe('the workbench fits a 1280×800 window', { timeout: E2E_TEST_TIMEOUT_MS
     const pane = await boxOf(page, '.simulator .stage')
     const phone = await boxOf(page, '.phone')
     expect(phone.height).toBeGreaterThan(pane.height - 32 - 2)
-    expect(session!.pageErrors).toEqual([])
+    expect(e2e.session!.pageErrors).toEqual([])
   })
 
   it('refits the phone when the window is resized and when the device changes', async () => {
@@ -156,7 +141,8 @@ describe('the workbench fits a 1280×800 window', { timeout: E2E_TEST_TIMEOUT_MS
   })
 
   it('keeps the 详情 tables, even with long names, clear of the 本地设置 column', async () => {
-    copy = await copyFixtureProject('valid')
+    const copy = await copyFixtureProject('valid')
+    e2e.defer(() => copy.remove())
     // A subpackage, a route and a window setting longer than the column is wide.
     const longRoot = 'packageWithAVeryLongSubpackageRootName'
     await rename(join(copy.dir, 'packageA'), join(copy.dir, longRoot))
@@ -172,8 +158,8 @@ describe('the workbench fits a 1280×800 window', { timeout: E2E_TEST_TIMEOUT_MS
         .replace('"pages/detail/detail"', '"pages/orderConfirmationDetail/detail"')
         .replace('"Valid fixture"', `"${'VeryLongNavigationBarTitle'.repeat(3)}"`),
     )
-    session = await openWorkbench(copy.dir)
-    const { page } = session
+    e2e.session = await openWorkbench(copy.dir)
+    const { page } = e2e.session
     const table = page.getByRole('table', { name: '页面' })
     await table.waitFor()
     const basicInfo = await boxOf(page, 'section[aria-labelledby="basic-info-heading"]')

@@ -1,39 +1,25 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   copyFixtureProject,
   E2E_TEST_TIMEOUT_MS,
   fixtureProject,
   openWorkbench,
   SCREENSHOT_DIR,
-  stopEverything,
+  useE2eScratch,
   waitFor,
-  type ProjectCopy,
-  type WorkbenchSession,
 } from './harness'
 
 const URL_CHECK_LABEL = '不校验合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书'
 
 describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
-  let session: WorkbenchSession | undefined
-  let copy: ProjectCopy | undefined
-
-  afterEach(async () => {
-    try {
-      await session?.close()
-    } finally {
-      session = undefined
-      await copy?.remove()
-      copy = undefined
-    }
-  })
-
-  afterAll(stopEverything)
+  const e2e = useE2eScratch()
 
   async function pageRoutes(): Promise<string[]> {
-    const rows = session!.page
+    const rows = e2e
+      .page()
       .getByRole('table', { name: '页面' })
       .locator('tbody tr td:first-child code')
     return rows.allInnerTexts()
@@ -41,15 +27,15 @@ describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   /** The open view, from the toolbar, once the project given (or the demo) has opened. */
   async function showOpenView(): Promise<void> {
-    const { page } = session!
+    const page = e2e.page()
     await page.getByRole('table', { name: '页面' }).waitFor()
     await page.getByRole('toolbar').getByRole('button', { name: '打开项目' }).click()
     await page.getByRole('heading', { name: '打开小程序项目' }).waitFor()
   }
 
   it('opens the project given on the command line and lists its pages', async () => {
-    session = await openWorkbench(fixtureProject('valid'))
-    const { page } = session
+    e2e.session = await openWorkbench(fixtureProject('valid'))
+    const { page } = e2e.session
     await page.getByRole('table', { name: '页面' }).waitFor()
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('valid-fixture')
     expect(await pageRoutes()).toEqual([
@@ -58,13 +44,13 @@ describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       'packageA/pages/detail/detail',
     ])
     expect(await page.getByRole('tab', { name: '详情' }).getAttribute('aria-selected')).toBe('true')
-    expect(session.pageErrors).toEqual([])
+    expect(e2e.session.pageErrors).toEqual([])
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'workbench-details.png') })
   })
 
   it('shows a broken app.json’s error with its file, line and column', async () => {
-    session = await openWorkbench(fixtureProject('broken-json'))
-    const { page } = session
+    e2e.session = await openWorkbench(fixtureProject('broken-json'))
+    const { page } = e2e.session
     const banner = page.getByRole('alert').filter({ hasText: 'app.json:3:3' })
     await banner.waitFor()
     expect(await banner.innerText()).toContain('项目有 1 个错误')
@@ -80,10 +66,11 @@ describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   })
 
   it('the urlCheck checkbox writes project.private.config.json on disk', async () => {
-    copy = await copyFixtureProject('valid')
+    const copy = await copyFixtureProject('valid')
+    e2e.defer(() => copy.remove())
     const privateFile = join(copy.dir, 'project.private.config.json')
-    session = await openWorkbench(copy.dir)
-    const box = session.page.getByRole('checkbox', { name: URL_CHECK_LABEL, exact: true })
+    e2e.session = await openWorkbench(copy.dir)
+    const box = e2e.session.page.getByRole('checkbox', { name: URL_CHECK_LABEL, exact: true })
     // The fixture's private file says urlCheck: false, so the box starts ticked.
     expect(await box.isChecked()).toBe(true)
     await box.uncheck()
@@ -102,10 +89,11 @@ describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   })
 
   it('an edit of app.json on disk updates the page list', async () => {
-    copy = await copyFixtureProject('valid')
+    const copy = await copyFixtureProject('valid')
+    e2e.defer(() => copy.remove())
     const appJson = join(copy.dir, 'app.json')
-    session = await openWorkbench(copy.dir)
-    await session.page.getByRole('table', { name: '页面' }).waitFor()
+    e2e.session = await openWorkbench(copy.dir)
+    await e2e.session.page.getByRole('table', { name: '页面' }).waitFor()
     const app = JSON.parse(await readFile(appJson, 'utf8'))
     app.pages = ['pages/logs/logs']
     await writeFile(appJson, JSON.stringify(app, null, 2))
@@ -114,8 +102,8 @@ describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   })
 
   it('the language switch changes the UI text and is remembered', async () => {
-    session = await openWorkbench(fixtureProject('valid'))
-    const { page } = session
+    e2e.session = await openWorkbench(fixtureProject('valid'))
+    const { page } = e2e.session
     await page.getByRole('tab', { name: '详情' }).waitFor()
     await page.getByRole('combobox', { name: /语言/ }).selectOption('en')
     await page.getByRole('tab', { name: 'Details' }).waitFor()
@@ -126,27 +114,30 @@ describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   })
 
   it('follows the OS locale: English when the OS is English', async () => {
-    session = await openWorkbench(fixtureProject('valid'), { lang: 'en_US.UTF-8', locale: 'zh-CN' })
-    await session.page.getByRole('tab', { name: 'Details' }).waitFor()
+    e2e.session = await openWorkbench(fixtureProject('valid'), {
+      lang: 'en_US.UTF-8',
+      locale: 'zh-CN',
+    })
+    await e2e.session.page.getByRole('tab', { name: 'Details' }).waitFor()
     expect(
-      await session.page
+      await e2e.session.page
         .getByRole('checkbox', { name: /^Does not verify valid domain names/ })
         .count(),
     ).toBe(1)
-    await session.page.screenshot({ path: join(SCREENSHOT_DIR, 'workbench-details-en.png') })
+    await e2e.session.page.screenshot({ path: join(SCREENSHOT_DIR, 'workbench-details-en.png') })
   })
 
   it('with no project given and none opened before, opens the embedded demo', async () => {
-    session = await openWorkbench(null)
-    const { page } = session
+    e2e.session = await openWorkbench(null)
+    const { page } = e2e.session
     await page.getByRole('heading', { name: 'MP DevTools 演示', level: 1 }).waitFor()
     await page.getByRole('table', { name: '页面' }).waitFor()
     expect(await pageRoutes()).toContain('pages/index/index')
   })
 
   it('the toolbar’s open button shows the open view; a missing folder is reported there', async () => {
-    session = await openWorkbench(null)
-    const { page } = session
+    e2e.session = await openWorkbench(null)
+    const { page } = e2e.session
     await showOpenView()
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'workbench-open.png') })
     const missing = join(fixtureProject('valid'), 'no-such-folder')
@@ -158,8 +149,8 @@ describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   })
 
   it('opens a typed folder from the open view and lists its pages', async () => {
-    session = await openWorkbench(null)
-    const { page } = session
+    e2e.session = await openWorkbench(null)
+    const { page } = e2e.session
     await showOpenView()
     await page.getByRole('textbox', { name: '项目目录路径' }).fill(fixtureProject('valid'))
     await page.getByRole('button', { name: '打开', exact: true }).click()
@@ -168,8 +159,8 @@ describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   })
 
   it('dropping a folder (as a file URI) on the window opens it', async () => {
-    session = await openWorkbench(null)
-    const { page } = session
+    e2e.session = await openWorkbench(null)
+    const { page } = e2e.session
     await showOpenView()
     const uri = pathToFileURL(fixtureProject('valid')).href
     // Runs in the page (the DOM types are not part of this Node program).
@@ -184,10 +175,10 @@ describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   })
 
   it('says the connection is lost when the server stops', async () => {
-    session = await openWorkbench(fixtureProject('valid'))
-    const { page } = session
+    e2e.session = await openWorkbench(fixtureProject('valid'))
+    const { page } = e2e.session
     await page.getByRole('table', { name: '页面' }).waitFor()
-    await session.server.stop()
+    await e2e.session.server.stop()
     await page.getByRole('alert').filter({ hasText: '连接已断开' }).waitFor()
     expect(await page.getByRole('table', { name: '页面' }).isVisible()).toBe(true)
   })
