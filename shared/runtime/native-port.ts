@@ -116,6 +116,19 @@ export interface NativePort {
   filesLater?: LaterFilePort
   /** Lets the user pick images or videos; absent: `chooseImage`/`chooseMedia` fail with cancel. */
   chooseFiles?: ChooseFiles
+  /**
+   * The mini-program launched on a page app.json does not have and nothing opened instead (no
+   * `onPageNotFound` redirected, or it redirected to another missing page): WeChat shows its own
+   * 页面不存在 page. The simulator draws it; `mpdt run` ends the run. Absent: nothing is shown.
+   */
+  pageNotFound?(page: MissingPage): void
+}
+
+/** A page the mini-program was launched on that app.json does not list. */
+export interface MissingPage {
+  /** As asked for, from the code package's root, e.g. `pages/old/old`. */
+  path: string
+  query: Record<string, string>
 }
 
 /** One page of the stack as the host sees it. */

@@ -358,19 +358,6 @@ describe('exceptions in mini-program code', () => {
 })
 
 describe('launch failures', () => {
-  it('refuses an entry page that app.json does not list', () => {
-    const { launched, port } = start({ 'pages/index/index.js': PAGE }, { entry: 'pages/x/x' })
-    expect(launched).toEqual({
-      ok: false,
-      error: {
-        code: 'ENTRY_PAGE_NOT_FOUND',
-        message: 'Page "pages/x/x" is not in app.json\'s pages',
-        file: 'app.json',
-      },
-    })
-    expect(port.logs).toEqual([])
-  })
-
   it('refuses a project without app.js', () => {
     const port = new TestingPort()
     const runtime = createRuntime({

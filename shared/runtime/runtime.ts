@@ -25,8 +25,9 @@ import { createConsole } from './console-api'
 import { callGuarded, type ErrorSink } from './guarded-call'
 import { createInteractionApi } from './interaction-api'
 import { ModuleLoader, joinPath, type ModuleScope } from './module-loader'
-import type { NativePort, ReportedError } from './native-port'
+import type { MissingPage, NativePort, ReportedError } from './native-port'
 import { createNavigationApi } from './navigation-api'
+import { PageNotFoundListeners } from './page-not-found'
 import { PageStack, type PageInstance } from './page-stack'
 import { PendingWork } from './pending-work'
 import { createRequestApi } from './request-task'
@@ -86,10 +87,13 @@ export interface Runtime {
   readonly wx: Record<string, unknown>
   /**
    * Runs app.js, the pages' and components' JS, `App.onLaunch`/`onShow`, then the entry page's
-   * `onLoad(query)`/`onShow`/`onReady`. Fails (with nothing run) only when the project cannot be
-   * loaded: `NO_PAGES`, `ENTRY_PAGE_NOT_FOUND`, `APP_JS_MISSING`, `PAGE_JS_MISSING`, or when
-   * called again (`ALREADY_LAUNCHED`). Exceptions in the mini-program's code are reported through
-   * the port and do not fail the launch.
+   * `onLoad(query)`/`onShow`/`onReady`. An entry page app.json does not list launches the app all
+   * the same, then calls `App.onPageNotFound` and the `wx.onPageNotFound` listeners; when they
+   * open no page, `port.pageNotFound` shows WeChat's 页面不存在 page (after the current
+   * macrotask, once their redirect has had its turn). Fails (with nothing run) only when the
+   * project cannot be loaded: `NO_PAGES`, `APP_JS_MISSING`, `PAGE_JS_MISSING`, or when called
+   * again (`ALREADY_LAUNCHED`). Exceptions in the mini-program's code are reported through the
+   * port and do not fail the launch.
    */
   launch(options?: LaunchOptions): Result<void>
   getApp(): Record<string, unknown> | undefined
@@ -160,6 +164,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   let appRegistered = false
   let foreground = true
   let scene = DEFAULT_SCENE
+  /** The launch's missing entry page while WeChat's 页面不存在 page shows in its place. */
+  let missingShown: MissingPage | undefined
 
   const sink: ErrorSink = (error) => {
     const reported = toReportedError(error)
@@ -256,8 +262,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     invokeLater,
     currentPage,
   })
+  const pageNotFound = new PageNotFoundListeners(sink)
   const wx = {
     ...createWxApi({ port, sink, defer: timerControl.defer, storage, requests }),
+    ...pageNotFound.wx,
     ...createNavigationApi({
       sink,
       invokeLater,
@@ -329,17 +337,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       return fail({ code: 'NO_PAGES', message: 'app.json lists no pages', file: 'app.json' })
     }
     const { route, query } = parsePageUrl(launchOptions.entry ?? routes[0])
-    if (!routes.includes(route)) {
-      return fail({
-        code: 'ENTRY_PAGE_NOT_FOUND',
-        message: `Page "${route}" is not in app.json's pages`,
-        file: 'app.json',
-      })
-    }
+    const entryListed = routes.includes(route)
     if (!loader.has('app.js')) {
       return fail({ code: 'APP_JS_MISSING', message: 'app.js not found', file: 'app.js' })
     }
-    if (!loader.has(`${route}.js`)) {
+    if (entryListed && !loader.has(`${route}.js`)) {
       return fail({
         code: 'PAGE_JS_MISSING',
         message: `${route}.js not found`,
@@ -381,9 +383,25 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       callGuarded(sink, app.onLaunch, app, [appOptions()])
       callGuarded(sink, app.onShow, app, [appOptions()])
     }
-    stack.push(route, query)
+    if (entryListed) stack.push(route, query)
+    else openMissingEntry({ path: route, query })
     pending.scheduleIdleCheck()
     return ok(undefined)
+  }
+
+  /**
+   * WeChat's answer to a missing entry page: the app's handlers may redirect (synchronously, says
+   * WeChat: the navigation they ask for runs before the check below); if still no page is open,
+   * its own 页面不存在 page shows. A redirect to another missing page fails as any navigation to
+   * one does, and is not reported again.
+   */
+  const openMissingEntry = (missing: MissingPage): void => {
+    pageNotFound.notify(app, { ...missing, isEntryPage: true })
+    timerControl.defer(() => {
+      if (stack.pages.length > 0) return
+      missingShown = missing
+      port.pageNotFound?.({ path: missing.path, query: { ...missing.query } })
+    })
   }
 
   return {
@@ -417,11 +435,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (foreground) return
       foreground = true
       const top = stack.top
+      // On WeChat's 页面不存在 page the app still shows at the path it was launched on.
+      const shown = top ? { path: top.route, query: top.query } : missingShown
       if (app) {
         callGuarded(sink, app.onShow, app, [
           {
-            path: top?.route,
-            query: { ...(top?.query ?? {}) },
+            path: shown?.path,
+            query: { ...(shown?.query ?? {}) },
             scene,
             referrerInfo: {},
             apiCategory: 'default',

@@ -8,6 +8,7 @@ import { evaluateScript } from './evaluate-script'
 import type {
   ConsoleLevel,
   ConsoleSource,
+  MissingPage,
   NativePort,
   NetworkType,
   ReportedError,
@@ -80,6 +81,8 @@ export class TestingPort implements NativePort {
   readonly errors: ReportedError[] = []
   readonly requests: SteppedRequest[] = []
   readonly storageChanges: { appid: string; change: StorageChange }[] = []
+  /** Each time WeChat's 页面不存在 page was shown, the page that was missing. */
+  readonly missingPages: MissingPage[] = []
   currentNetworkType: NetworkType = 'wifi'
   /** Runs when a request arrives, e.g. to answer or fail it synchronously. */
   onRequest: ((request: SteppedRequest) => void) | undefined
@@ -131,6 +134,10 @@ export class TestingPort implements NativePort {
 
   reportError(error: ReportedError): void {
     this.errors.push(error)
+  }
+
+  pageNotFound(page: MissingPage): void {
+    this.missingPages.push(page)
   }
 
   /** Console lines of one source as `level: args…`, for compact assertions. */

@@ -127,10 +127,29 @@ describe('mpdt run', () => {
     expect(result.stderr).toMatch(/^mpdt run: /)
   }, 60_000)
 
-  it('exits 2 for an entry page that is not in app.json', async () => {
-    const result = await run(LIFECYCLE, '--page', 'pages/nowhere/nowhere')
+  it('exits 2 for an entry page that is not in app.json once App.onPageNotFound opened nothing', async () => {
+    const result = await run(LIFECYCLE, '--page', 'pages/nowhere/nowhere?id=3')
     expect(result.code, result.stderr).toBe(2)
-    expect(result.stderr).toContain('pages/nowhere/nowhere')
+    expect(result.lines).toEqual([
+      'app onLaunch',
+      'app onShow',
+      'app onPageNotFound pages/nowhere/nowhere {"id":"3"} true',
+    ])
+    expect(result.stderr).toContain(
+      "mpdt run: pages/nowhere/nowhere is not in app.json's pages and onPageNotFound opened no other page (WeChat shows 页面不存在)",
+    )
+  }, 60_000)
+
+  it('runs the page App.onPageNotFound redirects a missing entry page to, and exits 0', async () => {
+    const result = await run(LIFECYCLE, '--page', 'pages/old/old?to=pages/detail/detail')
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.lines).toEqual([
+      'app onLaunch',
+      'app onShow',
+      'app onPageNotFound pages/old/old {"to":"pages/detail/detail"} true',
+      'detail onLoad {}',
+    ])
+    expect(result.stderr).toBe('')
   }, 60_000)
 
   it('exits 2 for a --cacert file that holds no certificate', async () => {

@@ -3,7 +3,7 @@
  * request engine, console calls and uncaught exceptions to a printer, storage stays in memory.
  */
 import type { EngineRequest } from '../../../shared/network'
-import type { NativePort, ReportedError } from '../../../shared/runtime/native-port'
+import type { MissingPage, NativePort, ReportedError } from '../../../shared/runtime/native-port'
 import { createNodeFilePort } from '../files/node-file-port'
 import { chooseFromDisk, downloadTarget, uploadSource } from '../files/transfer-files'
 import type { WxFileSpace } from '../files/wx-file-space'
@@ -25,6 +25,8 @@ export interface HeadlessPortOptions {
   console(level: string, args: unknown[]): void
   /** An uncaught exception of mini-program code. */
   reportError(error: ReportedError): void
+  /** The launch page is missing and nothing opened instead: WeChat would show 页面不存在. */
+  pageNotFound?(page: MissingPage): void
   /** Given when a HAR is written: it also gets the request bodies and raw response cookies. */
   har?: HarRecorder
 }
@@ -125,6 +127,7 @@ export function createHeadlessPort(options: HeadlessPortOptions): HeadlessPort {
     systemInfo: () => SIMULATED_SYSTEM_INFO,
     networkType: () => 'wifi',
     reportError: (error) => options.reportError(error),
+    ...(options.pageNotFound && { pageNotFound: options.pageNotFound }),
     openRequests: () => [...open],
   }
 }

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path'
 import { types } from 'node:util'
 import type { AppConfig, ProjectInfo } from '../../../shared/project'
 import { createRuntime, type Runtime } from '../../../shared/runtime'
-import type { ComponentJson } from '../../../shared/runtime'
+import type { ComponentJson, MissingPage } from '../../../shared/runtime'
 import { createHarRecorder, type HarRecorder } from '../har/har-recorder'
 import type { HarCreator } from '../har/har-types'
 import { writeHar } from '../har/write-har'
@@ -123,6 +123,7 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
     engine.onConsole((message) => print(message.level, message.args))
     if (har) engine.onEvent((event) => har.handle(event))
     const root = join(projectDir, project.settings.miniprogramRoot)
+    let missingEntry: MissingPage | undefined
     const port = createHeadlessPort({
       engine,
       files: fileSpace(options.dataDir, tempDir, project.settings.appid, root),
@@ -130,6 +131,13 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
       storage: createMemoryStorage(),
       console: print,
       reportError: (error) => reportError(error.stack),
+      pageNotFound: (page) => {
+        missingEntry = page
+        options.err(
+          `mpdt run: ${page.path} is not in app.json's pages and onPageNotFound opened no other ` +
+            'page (WeChat shows 页面不存在); the run goes on until nothing is pending, then exits 2',
+        )
+      },
       har,
     })
     runtime = createRuntime({
@@ -139,8 +147,9 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
       appJson: app,
       jsons: pageJsons(project),
     })
-    const exitCode = await launchAndWait(runtime, port, options)
-    if (exitCode === EXIT_NOT_LOADED) return exitCode
+    const launched = await launchAndWait(runtime, port, options)
+    if (launched === EXIT_NOT_LOADED) return launched
+    const exitCode = launched === EXIT_IDLE && missingEntry ? EXIT_NOT_LOADED : launched
     // Before disposing: requests still open at a timeout are recorded as pending, not aborted.
     if (har && options.harFile) {
       const written = await writeHar(

@@ -23,6 +23,7 @@ import type {
   ConsoleLevel,
   ConsoleSource,
   InteractionUi,
+  MissingPage,
   NativePort,
   NetworkType,
   PageScreen,
@@ -54,6 +55,8 @@ export interface FramePortOptions {
   document?: Document
   /** The bundle's code package files (text) and assets (data URLs), readable synchronously. */
   codePackage?: { files: Record<string, string>; assets: Record<string, string> }
+  /** Draws WeChat's 页面不存在 page (see `NativePort.pageNotFound`). */
+  pageNotFound?(page: MissingPage): void
 }
 
 const NOT_OPEN = 'SocketTask.readyState is not OPEN'
@@ -276,6 +279,10 @@ export class FramePort implements NativePort {
 
   setNetworkType(networkType: NetworkType): void {
     this.currentNetworkType = networkType
+  }
+
+  pageNotFound(page: MissingPage): void {
+    this.options.pageNotFound?.(page)
   }
 
   reportError(error: ReportedError): void {

@@ -2,11 +2,16 @@
  * Runs one compiled project in the frame: builds the phone (bars, pages area, interaction layer),
  * loads the bundle's templates, component configs and styles into glass-easel's DOM backend, and
  * launches the logic runtime on a FramePort. Compile errors show as an overlay; the pages that
- * compiled still run.
+ * compiled still run. A launch page app.json lacks shows WeChat's 页面不存在 page.
  */
 import * as glassEasel from 'glass-easel'
-import { createRuntime, type Runtime, type RuntimeAppJson } from '../../../../shared/runtime'
-import type { ComponentJson } from '../../../../shared/runtime'
+import {
+  createRuntime,
+  type ComponentJson,
+  type MissingPage,
+  type Runtime,
+  type RuntimeAppJson,
+} from '../../../../shared/runtime'
 import type { FrameMessage, HostMessage } from '../../../../shared/simulator-protocol'
 import { installBuiltins } from './builtins-registry'
 import { showCompileErrors } from './compile-errors'
@@ -14,6 +19,7 @@ import { element } from './dom'
 import { FramePort } from './frame-port'
 import { FrameUi } from './frame-ui'
 import { installInlineRpx } from './inline-rpx'
+import { showPageNotFound } from './page-not-found-screen'
 import { FramePageScreen } from './page-screen'
 import { pageSystemInfo, pageWindow, type PageWindow } from './page-window'
 import { PhoneChrome, tabBarSettings } from './phone-chrome'
@@ -105,7 +111,7 @@ export function startSimulator(
     tabBar,
     assets: bundle.assets,
     onBack: () => wxCall('navigateBack', { fail: () => undefined }),
-    onHome: () => wxCall('reLaunch', { url: `/${homeRoute}`, fail: () => undefined }),
+    onHome: () => goHome(),
     onTab: (index) => runtime.tapTabItem(index),
     onCapsuleClose: () => {
       runtime.enterBackground()
@@ -126,6 +132,8 @@ export function startSimulator(
     windowOf,
     onChange: (top, depth) => {
       if (!top) return
+      notFoundScreen?.remove()
+      notFoundScreen = undefined
       chrome.update({
         window: top.window,
         navigation: top.navigation,
@@ -143,6 +151,28 @@ export function startSimulator(
     setNavigationBar: (pageId, patch) => screen.patchNavigation(pageId, patch),
   })
 
+  const goHome = () => wxCall('reLaunch', { url: `/${homeRoute}`, fail: () => undefined })
+  /** WeChat's 页面不存在 page, while the launch page is missing and no page is open. */
+  let notFoundScreen: HTMLElement | undefined
+  const pageNotFound = (page: MissingPage) => {
+    chrome.update({
+      window: windowOf(page.path),
+      navigation: {},
+      canGoBack: false,
+      canGoHome: true,
+      route: undefined,
+    })
+    notFoundScreen = showPageNotFound(doc, chrome.pagesArea, page, goHome)
+    port.console(
+      'warn',
+      [
+        `页面 ${page.path} 不存在：app.json 的 pages 中没有它，onPageNotFound 也没有打开其他页面。` +
+          '模拟器显示微信的“页面不存在”页。',
+      ],
+      'baselib',
+    )
+  }
+
   const entry = boot.entry ?? compiled.pages[0] ?? appJson.pages[0] ?? ''
   const entryRoute = stripLeadingSlash(entry.split('?')[0])
   const port = new FramePort({
@@ -154,6 +184,7 @@ export function startSimulator(
     screen,
     document: doc,
     codePackage: { files: bundle.files, assets: bundle.assets },
+    pageNotFound,
     systemInfo: () => {
       const route = screen.topPage?.route ?? entryRoute
       const position = tabRoutes.has(route) ? tabBar?.position : undefined
