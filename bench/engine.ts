@@ -41,6 +41,34 @@ const rawUndici: Variant = async (origin) => {
   }
 }
 
+/**
+ * undici's own floor: `Agent.dispatch` with a handler that drops the body, the layer the engine
+ * is built on (the `request()` above adds a body stream and a promise per request, which the
+ * engine does not use, so the engine can beat it). No target: it shows what the engine's rules,
+ * headers, queue and body handling cost over bare undici.
+ */
+const rawDispatch: Variant = async (origin) => {
+  const agent = new Agent({ connections: CONCURRENCY })
+  const send = () =>
+    new Promise<void>((done, fail) => {
+      agent.dispatch(
+        { origin, path: '/bench', method: 'GET', headers: {} },
+        {
+          onRequestStart: () => {},
+          onResponseData: () => {},
+          onResponseEnd: () => done(),
+          onResponseError: (_controller, error) => fail(error),
+        },
+      )
+    })
+  try {
+    await runLoad(send, WARMUP, CONCURRENCY)
+    return await runLoad(send, TOTAL, CONCURRENCY)
+  } finally {
+    await agent.close()
+  }
+}
+
 const engineVariant =
   (observed: boolean): Variant =>
   async (origin) => {
@@ -135,12 +163,14 @@ async function main(): Promise<void> {
   const server = await startLoopbackServer()
   const variants = {
     raw: rawUndici,
+    rawDispatch,
     engine: engineVariant(false),
     observedEngine: engineVariant(true),
     wxRequest,
   }
   const results: Record<keyof typeof variants, LoadResult[]> = {
     raw: [],
+    rawDispatch: [],
     engine: [],
     observedEngine: [],
     wxRequest: [],
@@ -182,6 +212,7 @@ async function main(): Promise<void> {
     )
   }
   report('raw undici', results.raw)
+  report('undici dispatch', results.rawDispatch)
   report('engine', results.engine, TARGETS.engine)
   report('engine, events on', results.observedEngine)
   report('headless wx.request', results.wxRequest, TARGETS.wxRequest)
