@@ -6,6 +6,7 @@
 import { BROWSER_RPC_PATH, PRELOAD_GLOBAL, type PreloadApi } from '../../../shared/bridge-api'
 import { createClient, type ContractClient, type Unsubscribe } from '../../../shared/rpc'
 import { fail } from '../../../shared/result'
+import { withPlainParams } from './plain-data'
 import { createPreloadClient } from './preload-client'
 import { createSocketTransport, rpcSocketUrl, type SocketTransport } from './socket-transport'
 
@@ -62,7 +63,7 @@ let active: ContractClient | null = null
 
 /** Makes `client` the one every store talks to (the app at start-up, tests with a fake service). */
 export function setBridge(client: ContractClient): void {
-  active = client
+  active = withPlainParams(client)
 }
 
 export function bridge(): ContractClient {
