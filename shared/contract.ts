@@ -3,6 +3,7 @@
  * Served over Electron IPC (preload) and over a WebSocket (browser mode); see shared/rpc.ts.
  * Every method takes one params object and resolves to a `Result`; events are pushed payloads.
  */
+import type { CompileMode } from './compile-mode'
 import type { ProjectInfo, RecentProject, DomainLists } from './project'
 import type {
   EngineDownloadRequest,
@@ -38,6 +39,13 @@ export interface SettingsPatch {
   urlCheck?: boolean
   /** `appid`, written where it already lives (private file first), else project.config.json. */
   appid?: string
+  /** The custom compile modes, `condition.miniprogram.list` of project.private.config.json. */
+  compileModes?: CompileMode[]
+  /**
+   * The selected mode's index in the list (after `compileModes` when both are given), -1 for
+   * 普通编译: `condition.miniprogram.current` of project.private.config.json.
+   */
+  compileMode?: number
 }
 
 /** Method name → params and result. */

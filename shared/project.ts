@@ -1,4 +1,5 @@
 /** The data model of an opened mini-program project, as the workbench and the CLI see it. */
+import type { CompileMode } from './compile-mode'
 
 /** The four 合法域名 lists of `project.domains.json`; each entry is an origin such as `https://api.example.com:8443`. */
 export interface DomainLists {
@@ -106,6 +107,13 @@ export interface ProjectSettings {
   urlCheck: boolean
   /** The raw merged `setting` object. */
   setting: Record<string, unknown>
+  /**
+   * The custom compile modes, `condition.miniprogram.list` (the private file's list replaces the
+   * shared one). @default []
+   */
+  compileModes: CompileMode[]
+  /** Index of the selected mode in `compileModes`; -1 for 普通编译. @default -1 */
+  compileMode: number
   /** Which file each effective value of `appid` and `setting.urlCheck` came from. */
   sources: { appid: 'project' | 'private' | 'default'; urlCheck: 'project' | 'private' | 'default' }
 }

@@ -122,6 +122,8 @@ export type HostMessage =
       networkType: NetworkType
       /** Page to open with its query, e.g. `pages/detail/detail?id=3`; default app.json pages[0]. */
       entry?: string
+      /** The launch scene `onLaunch`/`onShow`/`wx.getLaunchOptionsSync` report. @default 1001 */
+      scene?: number
     }
   | { type: 'wx-host:task'; taskId: string; event: TaskEvent }
   | { type: 'wx-host:network-type'; networkType: NetworkType }

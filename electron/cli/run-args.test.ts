@@ -80,6 +80,25 @@ describe('parseRunArgs', () => {
     expect(usageMessage(['p', '--timeout', 'soon'])).toMatch(/positive number/)
   })
 
+  it('reads --compile-mode and --scene', () => {
+    expect(parsed(['p', '--compile-mode', 'from QR', '--scene=1011'])).toMatchObject({
+      compileMode: 'from QR',
+      scene: 1011,
+    })
+  })
+
+  it('refuses --page with --compile-mode, and a scene that is not a scene value', () => {
+    expect(usageMessage(['p', '--page', 'pages/a/a', '--compile-mode', 'x'])).toBe(
+      '--page and --compile-mode both choose the launch page: give one',
+    )
+    expect(usageMessage(['p', '--scene', '12'])).toBe(
+      '--scene 12: expected a scene value from 1000 to 9999 (e.g. 1047)',
+    )
+    expect(usageMessage(['p', '--compile-mode='])).toBe(
+      '--compile-mode needs the name of a compile mode',
+    )
+  })
+
   it('refuses a malformed --connect-to', () => {
     expect(usageMessage(['p', '--connect-to', 'api.example.test:127.0.0.1:9000'])).toMatch(
       /HOST1:PORT1:HOST2:PORT2/,

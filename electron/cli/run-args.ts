@@ -8,6 +8,9 @@ Runs a mini-program project headless and prints its console, one line per call.
 
 Options:
   --page PATH?QUERY        entry page and its query (default: the first page of app.json)
+  --compile-mode NAME      launch as the project's compile mode NAME does (its page, query
+                           and scene; condition.miniprogram.list of the project config)
+  --scene N                the launch scene wx.getLaunchOptionsSync() reports (default 1001)
   --no-url-check           do not check 合法域名, TLS version and HTTPS certificates
   --connect-to H1:P1:H2:P2 connect to H2:P2 for H1:P1 (curl's syntax; repeatable)
   --cacert FILE            also trust the CA certificates in this PEM file
@@ -24,6 +27,10 @@ export interface RunOptions {
   projectDir: string
   /** `pages/detail/detail?id=1`; absent: app.json's first page. */
   page?: string
+  /** The name of one of the project's compile modes (never with `page`). */
+  compileMode?: string
+  /** 1000–9999. @default the compile mode's scene, else 1001 */
+  scene?: number
   /** `false` with --no-url-check; absent: the project's own `setting.urlCheck`. */
   urlCheck?: false
   /** From every --connect-to, in order. */
@@ -40,6 +47,8 @@ export interface RunOptions {
 const DEFAULT_TIMEOUT_SECONDS = 30
 const VALUE_FLAGS = [
   'page',
+  'compile-mode',
+  'scene',
   'connect-to',
   'cacert',
   'har',
@@ -90,6 +99,9 @@ export function parseRunArgs(args: readonly string[]): Result<RunOptions> {
     const problem = applyValue(options, name, value)
     if (problem) return usageError(problem)
   }
+  if (options.page !== undefined && options.compileMode !== undefined) {
+    return usageError('--page and --compile-mode both choose the launch page: give one')
+  }
   if (positionals.length === 0) return usageError('missing <projectDir>')
   if (positionals.length > 1) return usageError(`unexpected argument ${positionals[1]}`)
   options.projectDir = positionals[0]
@@ -103,6 +115,18 @@ function applyValue(options: RunOptions, name: ValueFlag, value: string): string
       if (value.replace(/^\//, '').split('?')[0] === '') return '--page needs a page path'
       options.page = value
       return null
+    case 'compile-mode':
+      if (value.trim() === '') return '--compile-mode needs the name of a compile mode'
+      options.compileMode = value
+      return null
+    case 'scene': {
+      const scene = Number(value)
+      if (!Number.isInteger(scene) || scene < 1000 || scene > 9999) {
+        return `--scene ${value}: expected a scene value from 1000 to 9999 (e.g. 1047)`
+      }
+      options.scene = scene
+      return null
+    }
     case 'connect-to':
       if (!isConnectToSyntax(value)) {
         return `--connect-to ${value}: expected HOST1:PORT1:HOST2:PORT2 (e.g. api.example.test:443:127.0.0.1:8443)`

@@ -34,6 +34,8 @@ export async function runCommand(args: string[]): Promise<number> {
       appSettingsFor: (dir) => demo.settingsFor(dir),
       projectDir: fromCwd(options.projectDir),
       page: options.page,
+      compileMode: options.compileMode,
+      scene: options.scene,
       urlCheck: options.urlCheck,
       connectTo: options.connectTo,
       cacertFiles: options.cacert ? [fromCwd(options.cacert)] : [],

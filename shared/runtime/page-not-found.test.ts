@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RuntimeAppJson } from './app-structure'
 import { createRuntime, type Runtime } from './runtime'
-import { TestingPort } from './testing-port'
+import { idle, TestingPort } from './testing-port'
 
 const running: Runtime[] = []
 afterEach(() => {
@@ -44,18 +44,6 @@ function start(app: string, entry = 'pages/gone/gone?from=share&id=7') {
   const lines = () => port.lines().map((line) => line.replace(/^log: /, ''))
   const routes = () => runtime.getCurrentPages().map((page) => page.route)
   return { port, runtime, launched, lines, routes }
-}
-
-/** Resolves when the runtime reports idle; rejects after `ms` so a broken test cannot hang. */
-function idle(runtime: Runtime, ms = 3000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('runtime never became idle')), ms)
-    const off = runtime.onIdle(() => {
-      clearTimeout(timer)
-      off()
-      resolve()
-    })
-  })
 }
 
 const LOGGING_APP = `App({

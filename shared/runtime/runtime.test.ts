@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRuntime, type Runtime } from './runtime'
 import type { RuntimeAppJson } from './app-structure'
-import { TestingPort } from './testing-port'
+import { idle, TestingPort } from './testing-port'
 
 const running: Runtime[] = []
 afterEach(() => {
@@ -17,6 +17,7 @@ function start(
     entry?: string
     port?: TestingPort
     appid?: string
+    scene?: number
   } = {},
 ) {
   const port = options.port ?? new TestingPort()
@@ -27,20 +28,8 @@ function start(
     appJson: options.appJson ?? { pages: ['pages/index/index'] },
   })
   running.push(runtime)
-  const launched = runtime.launch({ entry: options.entry })
+  const launched = runtime.launch({ entry: options.entry, scene: options.scene })
   return { port, runtime, launched }
-}
-
-/** Resolves when the runtime reports idle; rejects after `ms` so a broken test cannot hang. */
-function idle(runtime: Runtime, ms = 3000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('runtime never became idle')), ms)
-    const off = runtime.onIdle(() => {
-      clearTimeout(timer)
-      off()
-      resolve()
-    })
-  })
 }
 
 describe('lifecycles', () => {
@@ -81,6 +70,60 @@ describe('lifecycles', () => {
       'log: detail {"id":"3","name":"%E4%B8%AD"} pages/detail/detail 3',
     ])
     expect(runtime.getCurrentPages().map((page) => page.route)).toEqual(['pages/detail/detail'])
+  })
+
+  it('gives App.onLaunch the launch scene, and wx.getLaunchOptionsSync the same from app.js on', () => {
+    const { port, runtime } = start(
+      {
+        'app.js': `
+          const atTop = wx.getLaunchOptionsSync()
+          App({ onLaunch(o) { console.log('onLaunch', o.scene, atTop.scene, atTop.path, atTop.query) } })`,
+        'pages/detail/detail.js': PAGE,
+      },
+      {
+        appJson: { pages: ['pages/index/index', 'pages/detail/detail'] },
+        entry: 'pages/detail/detail?from=qr',
+        scene: 1047,
+      },
+    )
+    expect(port.lines()[0]).toBe('log: onLaunch 1047 1047 pages/detail/detail {"from":"qr"}')
+    const wx = runtime.wx as Record<string, () => Record<string, unknown>>
+    expect(wx.getLaunchOptionsSync()).toEqual({
+      path: 'pages/detail/detail',
+      query: { from: 'qr' },
+      scene: 1047,
+      referrerInfo: {},
+      apiCategory: 'default',
+    })
+  })
+
+  it('wx.getEnterOptionsSync follows the last onShow; the launch options stay; copies are free to change', () => {
+    const { runtime } = start(
+      { 'pages/index/index.js': PAGE, 'pages/detail/detail.js': PAGE },
+      {
+        appJson: { pages: ['pages/index/index', 'pages/detail/detail'] },
+        entry: 'pages/index/index?a=1',
+      },
+    )
+    const wx = runtime.wx as Record<string, (o?: unknown) => Record<string, unknown>>
+    ;(wx.getLaunchOptionsSync().query as Record<string, string>).a = 'changed'
+    wx.reLaunch({ url: '/pages/detail/detail?b=2' })
+    return new Promise<void>((resolve) =>
+      setTimeout(() => {
+        runtime.enterBackground()
+        runtime.enterForeground()
+        expect(wx.getEnterOptionsSync()).toMatchObject({
+          path: 'pages/detail/detail',
+          query: { b: '2' },
+          scene: 1001,
+        })
+        expect(wx.getLaunchOptionsSync()).toMatchObject({
+          path: 'pages/index/index',
+          query: { a: '1' },
+        })
+        resolve()
+      }, 10),
+    )
   })
 
   it('opens a subpackage page', () => {

@@ -12,6 +12,7 @@ import {
   type types as adapterTypes,
 } from 'glass-easel-miniprogram-adapter'
 import { fail, ok, type Result } from '../result'
+import { DEFAULT_SCENE } from '../compile-mode'
 import {
   componentLoadOrder,
   pageRoutes,
@@ -135,7 +136,23 @@ const HIDDEN_GLOBALS = [
   'global',
 ] as const
 
-const DEFAULT_SCENE = 1001
+/** What `App.onLaunch`/`onShow` receive and `wx.getLaunchOptionsSync`/`getEnterOptionsSync` return. */
+interface EnterOptions {
+  path: string
+  query: Record<string, string>
+  scene: number
+  referrerInfo: Record<string, unknown>
+  apiCategory: 'default'
+}
+
+function enterOptions(path: string, query: Record<string, string>, scene: number): EnterOptions {
+  return { path, query: { ...query }, scene, referrerInfo: {}, apiCategory: 'default' }
+}
+
+/** A copy the mini-program may change freely. */
+function copyEnterOptions(options: EnterOptions | undefined): EnterOptions | Record<string, never> {
+  return options ? { ...options, query: { ...options.query }, referrerInfo: {} } : {}
+}
 /** The component app.json's `tabBar.custom` puts on every tab page. */
 const CUSTOM_TAB_BAR = 'custom-tab-bar/index'
 
@@ -166,6 +183,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   let scene = DEFAULT_SCENE
   /** The launch's missing entry page while WeChat's 页面不存在 page shows in its place. */
   let missingShown: MissingPage | undefined
+  /** What `App.onLaunch` got (`wx.getLaunchOptionsSync`) and what the last `App.onShow` got. */
+  let launchedWith: EnterOptions | undefined
+  let enteredWith: EnterOptions | undefined
 
   const sink: ErrorSink = (error) => {
     const reported = toReportedError(error)
@@ -266,6 +286,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const wx = {
     ...createWxApi({ port, sink, defer: timerControl.defer, storage, requests }),
     ...pageNotFound.wx,
+    getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
+    getEnterOptionsSync: () => copyEnterOptions(enteredWith),
     ...createNavigationApi({
       sink,
       invokeLater,
@@ -367,21 +389,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (template) codeSpace.addCompiledTemplate(path, template)
     }
 
+    // Known before any module runs: app.js may ask wx.getLaunchOptionsSync() at its top level.
+    launchedWith = enterOptions(route, query, scene)
+    enteredWith = launchedWith
     runModule('app.js')
     for (const path of [...components, ...routes]) {
       if (loader.has(`${path}.js`)) runModule(`${path}.js`)
     }
 
-    const appOptions = () => ({
-      path: route,
-      query: { ...query },
-      scene,
-      referrerInfo: {},
-      apiCategory: 'default',
-    })
     if (app) {
-      callGuarded(sink, app.onLaunch, app, [appOptions()])
-      callGuarded(sink, app.onShow, app, [appOptions()])
+      callGuarded(sink, app.onLaunch, app, [copyEnterOptions(launchedWith)])
+      callGuarded(sink, app.onShow, app, [copyEnterOptions(launchedWith)])
     }
     if (entryListed) stack.push(route, query)
     else openMissingEntry({ path: route, query })
@@ -437,17 +455,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const top = stack.top
       // On WeChat's 页面不存在 page the app still shows at the path it was launched on.
       const shown = top ? { path: top.route, query: top.query } : missingShown
-      if (app) {
-        callGuarded(sink, app.onShow, app, [
-          {
-            path: shown?.path,
-            query: { ...(shown?.query ?? {}) },
-            scene,
-            referrerInfo: {},
-            apiCategory: 'default',
-          },
-        ])
-      }
+      enteredWith = enterOptions(shown?.path ?? '', shown?.query ?? {}, scene)
+      if (app) callGuarded(sink, app.onShow, app, [copyEnterOptions(enteredWith)])
       stack.showTop()
     },
     pending: () => pending.size,

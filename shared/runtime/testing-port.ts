@@ -5,6 +5,7 @@
  */
 import type { EngineCallbacks, EngineOutcome, EngineRequest, ResponseHead } from '../network'
 import { evaluateScript } from './evaluate-script'
+import type { Runtime } from './runtime'
 import type {
   ConsoleLevel,
   ConsoleSource,
@@ -149,4 +150,16 @@ export class TestingPort implements NativePort {
           `${log.level}: ${log.args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')}`,
       )
   }
+}
+
+/** Resolves when the runtime reports idle; rejects after `ms` so a broken test cannot hang. */
+export function idle(runtime: Pick<Runtime, 'onIdle'>, ms = 3000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('runtime never became idle')), ms)
+    const off = runtime.onIdle(() => {
+      clearTimeout(timer)
+      off()
+      resolve()
+    })
+  })
 }

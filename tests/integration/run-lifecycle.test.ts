@@ -83,6 +83,39 @@ describe('mpdt run', () => {
     expect(result.code, result.stderr).toBe(0)
   }, 60_000)
 
+  it('launches as the compile mode named by --compile-mode: its page, query and scene', async () => {
+    const result = await run(LIFECYCLE, '--compile-mode', 'detail from a QR code')
+    expect(result.lines).toEqual([
+      'app onLaunch',
+      'app onShow',
+      'detail onLoad {"id":"9"}',
+      'launched with scene 1011',
+    ])
+    expect(result.code, result.stderr).toBe(0)
+  }, 60_000)
+
+  it('takes --scene over the compile mode’s scene, and with --page', async () => {
+    const withMode = await run(
+      LIFECYCLE,
+      '--compile-mode',
+      'detail from a QR code',
+      '--scene',
+      '1047',
+    )
+    expect(withMode.lines).toContain('launched with scene 1047')
+    const withPage = await run(LIFECYCLE, '--page', 'pages/detail/detail', '--scene', '1007')
+    expect(withPage.lines).toContain('launched with scene 1007')
+  }, 60_000)
+
+  it('exits 2 naming the compile modes there are when --compile-mode names none of them', async () => {
+    const result = await run(LIFECYCLE, '--compile-mode', 'nope')
+    expect(result.code, result.stderr).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toBe(
+      'mpdt run: no compile mode named "nope" in condition.miniprogram.list; the project has "detail from a QR code"\n',
+    )
+  }, 60_000)
+
   it('exits 3 when --timeout runs out, saying what is still pending', async () => {
     const result = await run(LIFECYCLE, '--page', 'pages/index/index?forever=1', '--timeout', '1')
     expect(result.code, result.stderr).toBe(3)

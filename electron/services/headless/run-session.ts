@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { types } from 'node:util'
 import type { AppConfig, ProjectInfo } from '../../../shared/project'
-import { createRuntime, type Runtime } from '../../../shared/runtime'
+import { compileModeEntry } from '../../../shared/compile-mode'
+import { fail, ok, type Result } from '../../../shared/result'
+import { createRuntime, type LaunchOptions, type Runtime } from '../../../shared/runtime'
 import type { ComponentJson, MissingPage } from '../../../shared/runtime'
 import { createHarRecorder, type HarRecorder } from '../har/har-recorder'
 import type { HarCreator } from '../har/har-types'
@@ -39,6 +41,10 @@ export interface HeadlessRunOptions {
   projectDir: string
   /** Entry page and query, e.g. `pages/detail/detail?id=1`. @default app.json's first page */
   page?: string
+  /** Launch as the project's compile mode of this name does (its page, query and scene). */
+  compileMode?: string
+  /** The launch scene. @default the compile mode's, else 1001 */
+  scene?: number
   /** Overrides the project's `setting.urlCheck` (--no-url-check gives `false`). */
   urlCheck?: boolean
   /** Host mappings before the project-local ones (the first match wins). @default [] */
@@ -80,7 +86,7 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
     for (const line of prepared.lines) options.err(line)
     return EXIT_NOT_LOADED
   }
-  const { project, app, tempDir } = prepared
+  const { project, app, tempDir, launch } = prepared
   let { extraCaPem, connectTo } = prepared
   if (options.appSettingsFor) {
     try {
@@ -147,7 +153,7 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
       appJson: app,
       jsons: pageJsons(project),
     })
-    const launched = await launchAndWait(runtime, port, options)
+    const launched = await launchAndWait(runtime, port, options, launch)
     if (launched === EXIT_NOT_LOADED) return launched
     const exitCode = launched === EXIT_IDLE && missingEntry ? EXIT_NOT_LOADED : launched
     // Before disposing: requests still open at a timeout are recorded as pending, not aborted.
@@ -176,6 +182,8 @@ type Prepared =
       connectTo: string[]
       /** Created for this run; removed when it ends. */
       tempDir: string
+      /** The entry page and scene from --page, --compile-mode and --scene. */
+      launch: LaunchOptions
     }
   | { ok: false; lines: string[] }
 
@@ -190,6 +198,8 @@ async function prepare(projectDir: string, options: HeadlessRunOptions): Promise
     return { ok: false, lines: project.problems.map(formatProblem) }
   }
   for (const warning of project.problems) options.err(formatProblem(warning))
+  const launch = launchOptions(project, options)
+  if (!launch.ok) return { ok: false, lines: [`mpdt run: ${launch.error.message}`] }
   const local = await readLocalNetworkSettings(projectDir)
   if (!local.ok) {
     return { ok: false, lines: [`${local.error.file}: ${local.error.message}`] }
@@ -227,7 +237,30 @@ async function prepare(projectDir: string, options: HeadlessRunOptions): Promise
     extraCaPem: pems.length > 0 ? pems.join('\n') : undefined,
     connectTo: [...(options.connectTo ?? []), ...local.value.connectTo],
     tempDir,
+    launch: launch.value,
   }
+}
+
+/** The launch page and scene: --page, or the named compile mode's; --scene over the mode's. */
+function launchOptions(project: ProjectInfo, options: HeadlessRunOptions): Result<LaunchOptions> {
+  let entry = options.page?.replace(/^\//, '')
+  let scene = options.scene
+  if (options.compileMode !== undefined) {
+    const modes = project.settings.compileModes
+    const mode = modes.find((candidate) => candidate.name === options.compileMode)
+    if (!mode) {
+      const known = modes.map((candidate) => JSON.stringify(candidate.name)).join(', ')
+      return fail({
+        code: 'NO_COMPILE_MODE',
+        message:
+          `no compile mode named ${JSON.stringify(options.compileMode)} in condition.miniprogram.list; ` +
+          (known ? `the project has ${known}` : 'the project has none'),
+      })
+    }
+    entry = compileModeEntry(mode)
+    scene ??= mode.scene ?? undefined
+  }
+  return ok({ ...(entry && { entry }), ...(scene !== undefined && { scene }) })
 }
 
 /** The mini-program's files: persistent per appid under --data-dir, else inside the run's folder. */
@@ -267,6 +300,7 @@ function launchAndWait(
   runtime: Runtime,
   port: HeadlessPort,
   options: HeadlessRunOptions,
+  launch: LaunchOptions,
 ): Promise<number> {
   return new Promise((resolveExit) => {
     let unsubscribe = (): void => {}
@@ -290,7 +324,7 @@ function launchAndWait(
     unsubscribe = runtime.onIdle(() => {
       if (runtime.pending() === 0) finish(EXIT_IDLE)
     })
-    const launched = runtime.launch(options.page ? { entry: options.page.replace(/^\//, '') } : {})
+    const launched = runtime.launch(launch)
     if (!launched.ok) {
       const { file, message } = launched.error
       options.err(file ? `${file}: ${message}` : message)

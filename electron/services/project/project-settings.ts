@@ -2,7 +2,9 @@
  * project.config.json overlaid by project.private.config.json, as WeChat merges them: the private
  * file wins for the same keys and `setting` is merged key by key.
  */
+import { NORMAL_COMPILE } from '../../../shared/compile-mode'
 import type { ProjectProblem, ProjectSettings } from '../../../shared/project'
+import { readCompileModes, type CompileModesRead } from './compile-modes'
 import type { JsonDocument } from './json-document'
 import { readJson } from './read-json'
 import { isPlainObject, ValueChecker } from './value-checks'
@@ -25,6 +27,7 @@ interface ConfigLayer {
   compileType?: string
   setting: Record<string, unknown>
   urlCheck?: boolean
+  compileModes?: CompileModesRead
 }
 
 export interface SettingsRead {
@@ -59,6 +62,7 @@ function checkLayer(doc: JsonDocument, problems: ProjectProblem[]): ConfigLayer 
     layer.urlCheck = checker.get<boolean>(setting, ['setting', 'urlCheck'], 'boolean')
   }
   problems.push(...checker.problems)
+  layer.compileModes = readCompileModes(doc, value, problems)
   return layer
 }
 
@@ -98,6 +102,8 @@ export async function readSettings(root: string): Promise<SettingsRead> {
     local?.[key] !== undefined ? 'private' : project?.[key] !== undefined ? 'project' : 'default'
   const setting = deepMerge(project?.setting ?? {}, local?.setting ?? {})
   const urlCheck = pick('urlCheck') ?? true
+  const compileModes = local?.compileModes?.list ?? project?.compileModes?.list ?? []
+  const current = local?.compileModes?.current ?? project?.compileModes?.current
   const settings: ProjectSettings = {
     appid: pick('appid') ?? '',
     projectname: pick('projectname') ?? '',
@@ -105,6 +111,11 @@ export async function readSettings(root: string): Promise<SettingsRead> {
     compileType: pick('compileType') ?? 'miniprogram',
     urlCheck,
     setting: { ...setting, urlCheck },
+    compileModes,
+    compileMode:
+      current !== undefined && current >= 0 && current < compileModes.length
+        ? current
+        : NORMAL_COMPILE,
     sources: { appid: source('appid'), urlCheck: source('urlCheck') },
   }
   const libVersion = pick('libVersion')

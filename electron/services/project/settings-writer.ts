@@ -1,20 +1,33 @@
 /**
  * Writes the settings the workbench may change, each key alone and atomically, following WeChat's
- * rule: development settings (`setting.urlCheck`) go to project.private.config.json, `appid` to
- * the private file when it already holds one, else to project.config.json.
+ * rule: development settings (`setting.urlCheck`, the compile modes of `condition.miniprogram`)
+ * go to project.private.config.json, `appid` to the private file when it already holds one, else
+ * to project.config.json.
  */
 import path from 'node:path'
 import type { JSONPath } from 'jsonc-parser'
+import { compileModeProblem, NORMAL_COMPILE, type CompileMode } from '../../../shared/compile-mode'
 import type { SettingsPatch } from '../../../shared/contract'
 import { DOMAIN_LIST_KINDS, type DomainLists } from '../../../shared/project'
 import { fail, ok, type Result } from '../../../shared/result'
 import { writeFileAtomic } from './atomic-write'
+import {
+  compileModeEntries,
+  CURRENT_MODE_PATH,
+  MODES_PATH,
+  parseCompileMode,
+} from './compile-modes'
 import { setJsonValue } from './config-edit'
 import { validateDomainLists } from './domain-lists'
 import { parseStrictJson } from './json-document'
 import { DOMAINS_FILE } from './load-project'
 import { NOT_FOUND, readProjectFile, resolveProjectPath } from './project-files'
-import { PRIVATE_CONFIG, PRIVATE_CONFIG_DESCRIPTION, PROJECT_CONFIG } from './project-settings'
+import {
+  PRIVATE_CONFIG,
+  PRIVATE_CONFIG_DESCRIPTION,
+  PROJECT_CONFIG,
+  readSettings,
+} from './project-settings'
 import { isPlainObject } from './value-checks'
 
 const APPID = /^[A-Za-z0-9_-]{1,64}$/
@@ -96,13 +109,46 @@ async function writeKey(
   }
 }
 
+const PATCH_KEYS = new Set(['urlCheck', 'appid', 'compileModes', 'compileMode'])
+
+/** Why `value` is not a list of compile modes the workbench may save, or `undefined`. */
+function compileModesProblem(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return 'compileModes must be an array'
+  for (const [index, mode] of value.entries()) {
+    const shaped =
+      isPlainObject(mode) &&
+      typeof mode.name === 'string' &&
+      typeof mode.pathName === 'string' &&
+      typeof mode.query === 'string' &&
+      (mode.scene === null || typeof mode.scene === 'number') &&
+      (mode.other === undefined || isPlainObject(mode.other))
+    if (!shaped) return `compile mode ${index + 1} must have name, pathName, query and scene`
+    const problem = compileModeProblem(mode as unknown as CompileMode)
+    if (problem) return `compile mode ${index + 1}: ${problem.message}`
+  }
+  return undefined
+}
+
 function checkPatch(patch: unknown): Result<SettingsPatch> {
   if (!isPlainObject(patch))
     return fail({ code: 'INVALID_SETTINGS', message: 'settings must be an object' })
   for (const key of Object.keys(patch)) {
-    if (key !== 'urlCheck' && key !== 'appid') {
+    if (!PATCH_KEYS.has(key)) {
       return fail({ code: 'INVALID_SETTINGS', message: `unknown setting: ${key}` })
     }
+  }
+  if (patch.compileModes !== undefined) {
+    const problem = compileModesProblem(patch.compileModes)
+    if (problem) return fail({ code: 'INVALID_SETTINGS', message: problem })
+  }
+  if (
+    patch.compileMode !== undefined &&
+    !(Number.isInteger(patch.compileMode) && (patch.compileMode as number) >= NORMAL_COMPILE)
+  ) {
+    return fail({
+      code: 'INVALID_SETTINGS',
+      message: 'compileMode must be -1 (普通编译) or the index of a compile mode',
+    })
   }
   if (patch.urlCheck !== undefined && typeof patch.urlCheck !== 'boolean') {
     return fail({ code: 'INVALID_SETTINGS', message: 'urlCheck must be a boolean' })
@@ -121,11 +167,75 @@ async function appidFile(root: string): Promise<Result<string>> {
   return ok(holdsAppid ? PRIVATE_CONFIG : PROJECT_CONFIG)
 }
 
+/**
+ * Refuses to replace a private list holding entries the reader could not take (they would be lost
+ * silently): the person fixes or removes them in the file first.
+ */
+async function privateListReadable(root: string): Promise<Result<void>> {
+  const existing = await readForEdit(root, PRIVATE_CONFIG)
+  if (!existing.ok) return existing
+  if (existing.value.kind === 'missing') return ok(undefined)
+  let list: unknown = existing.value.value
+  for (const key of MODES_PATH) list = isPlainObject(list) ? list[key] : undefined
+  if (!Array.isArray(list)) return ok(undefined)
+  const broken = list.findIndex((entry) => typeof parseCompileMode(entry) === 'string')
+  if (broken === -1) return ok(undefined)
+  return fail({
+    code: 'INVALID_VALUE',
+    message:
+      `${PRIVATE_CONFIG}: condition.miniprogram.list[${broken}] is not a compile mode ` +
+      'MP DevTools can read; fix or remove it there before saving compile modes',
+    file: PRIVATE_CONFIG,
+  })
+}
+
+async function writeCompileModes(
+  root: string,
+  modes: CompileMode[] | undefined,
+  current: number | undefined,
+): Promise<Result<void>> {
+  const newFile = (key: 'list' | 'current', value: unknown) => () => ({
+    description: PRIVATE_CONFIG_DESCRIPTION,
+    condition: { miniprogram: { [key]: value } },
+  })
+  if (modes !== undefined) {
+    const readable = await privateListReadable(root)
+    if (!readable.ok) return readable
+    const entries = compileModeEntries(modes)
+    const written = await writeKey(
+      root,
+      PRIVATE_CONFIG,
+      [...MODES_PATH],
+      entries,
+      newFile('list', entries),
+    )
+    if (!written.ok) return written
+  }
+  if (current !== undefined) {
+    const count = modes?.length ?? (await readSettings(root)).settings.compileModes.length
+    if (current >= count) {
+      return fail({
+        code: 'INVALID_SETTINGS',
+        message: `compileMode ${current} is not one of the ${count} compile modes`,
+      })
+    }
+    const written = await writeKey(
+      root,
+      PRIVATE_CONFIG,
+      [...CURRENT_MODE_PATH],
+      current,
+      newFile('current', current),
+    )
+    if (!written.ok) return written
+  }
+  return ok(undefined)
+}
+
 /** `root` is the project folder's real path. */
 export async function writeSettings(root: string, patch: unknown): Promise<Result<void>> {
   const checked = checkPatch(patch)
   if (!checked.ok) return checked
-  const { urlCheck, appid } = checked.value
+  const { urlCheck, appid, compileModes, compileMode } = checked.value
   if (urlCheck !== undefined) {
     const written = await writeKey(root, PRIVATE_CONFIG, ['setting', 'urlCheck'], urlCheck, () => ({
       description: PRIVATE_CONFIG_DESCRIPTION,
@@ -140,6 +250,9 @@ export async function writeSettings(root: string, patch: unknown): Promise<Resul
       file.value === PRIVATE_CONFIG ? { description: PRIVATE_CONFIG_DESCRIPTION, appid } : { appid }
     const written = await writeKey(root, file.value, ['appid'], appid, newFile)
     if (!written.ok) return written
+  }
+  if (compileModes !== undefined || compileMode !== undefined) {
+    return writeCompileModes(root, compileModes, compileMode)
   }
   return ok(undefined)
 }

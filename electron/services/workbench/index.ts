@@ -3,6 +3,7 @@
  * served alike over Electron IPC and the browser-mode WebSocket. Params arrive from another
  * process (or a browser), so each method checks their shape before touching the store.
  */
+import type { CompileMode } from '../../../shared/compile-mode'
 import type { AppInfo, ContractEvents, EventName, SettingsPatch } from '../../../shared/contract'
 import type { DomainLists } from '../../../shared/project'
 import { fail, ok, type Result } from '../../../shared/result'
@@ -72,6 +73,13 @@ function checkSettingsPatch(params: unknown): Result<SettingsPatch> {
     } else if (key === 'appid') {
       if (typeof value !== 'string') return invalidParams('appid must be a string')
       patch.appid = value
+    } else if (key === 'compileModes') {
+      // The writer checks each mode; here only the envelope.
+      if (!Array.isArray(value)) return invalidParams('compileModes must be an array')
+      patch.compileModes = value as CompileMode[]
+    } else if (key === 'compileMode') {
+      if (typeof value !== 'number') return invalidParams('compileMode must be a number')
+      patch.compileMode = value
     } else {
       return invalidParams(`Unknown setting: ${key}`)
     }

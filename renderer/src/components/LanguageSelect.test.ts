@@ -19,21 +19,22 @@ describe('language switch', () => {
   it('switching to Chinese changes the UI text', async () => {
     const wrapper = await mountToolbar('en')
     expect(wrapper.text()).toContain('Compile')
-    await wrapper.get('select').setValue('zh-CN')
+    await wrapper.get('label.language select').setValue('zh-CN')
     expect(wrapper.text()).toContain('编译')
     expect(wrapper.text()).toContain('打开项目')
     expect(wrapper.text()).not.toContain('Compile')
+    expect(wrapper.text()).toContain('普通编译')
   })
 
   it('switching to English changes the UI text', async () => {
     const wrapper = await mountToolbar('zh-CN')
-    await wrapper.get('select').setValue('en')
+    await wrapper.get('label.language select').setValue('en')
     expect(wrapper.text()).toContain('Open project')
   })
 
   it('remembers the choice in localStorage', async () => {
     const wrapper = await mountToolbar('en')
-    await wrapper.get('select').setValue('zh-CN')
+    await wrapper.get('label.language select').setValue('zh-CN')
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('zh-CN')
   })
 

@@ -4,7 +4,13 @@ import { ok, type Result } from '../../../shared/result'
 import type { ContractClient } from '../../../shared/rpc'
 import type { HostMessage, SimulatorBundle } from '../../../shared/simulator-protocol'
 import { DEVICE_PRESETS, systemInfoFor } from './devices'
-import { entryPath, hostFrame, type FrameConsoleEntry, type PageEntry } from './frame-host'
+import {
+  entryPath,
+  hostFrame,
+  type FrameConsoleEntry,
+  type FrameLaunch,
+  type PageEntry,
+} from './frame-host'
 
 const BUNDLE: SimulatorBundle = {
   appid: 'wxapp',
@@ -71,7 +77,7 @@ function memoryStorage() {
   }
 }
 
-function setup(options: { entry?: PageEntry; answers?: Parameters<typeof fakeClient>[0] } = {}) {
+function setup(options: { launch?: FrameLaunch; answers?: Parameters<typeof fakeClient>[0] } = {}) {
   const contract = fakeClient(options.answers)
   const windows = fakeWindows()
   const storage = memoryStorage()
@@ -86,7 +92,7 @@ function setup(options: { entry?: PageEntry; answers?: Parameters<typeof fakeCli
     deviceWidth: device.width,
     systemInfo: systemInfoFor(device),
     networkType: 'wifi',
-    entry: options.entry,
+    launch: options.launch,
     onConsole: (entry) => consoleEntries.push(entry),
     onPages: (stack) => stacks.push(stack),
     onFailure: (error) => failures.push(error.code),
@@ -119,17 +125,44 @@ describe('frame host', () => {
   })
 
   it('re-opens the page it was on, with its query, when the bundle still has it', async () => {
-    const t = setup({ entry: { route: 'pages/detail/detail', query: { id: '7' } } })
+    const t = setup({ launch: { page: { route: 'pages/detail/detail', query: { id: '7' } } } })
     t.deliver({ type: 'wx-bridge:ready' })
     await flush()
     expect(t.received[0]).toMatchObject({ entry: 'pages/detail/detail?id=7' })
   })
 
   it('opens the first page when the page it was on is gone', async () => {
-    const t = setup({ entry: { route: 'pages/gone/gone', query: {} } })
+    const t = setup({ launch: { page: { route: 'pages/gone/gone', query: {} } } })
     t.deliver({ type: 'wx-bridge:ready' })
     await flush()
     expect(t.received[0]).not.toHaveProperty('entry')
+  })
+
+  it('launches a compile mode’s page with its query and scene, even one app.json lacks', async () => {
+    const t = setup({ launch: { modeEntry: 'pages/gone/gone?from=qr', scene: 1047 } })
+    t.deliver({ type: 'wx-bridge:ready' })
+    await flush()
+    expect(t.received[0]).toMatchObject({ entry: 'pages/gone/gone?from=qr', scene: 1047 })
+  })
+
+  it('re-opens the page it was on rather than the compile mode’s, keeping the scene', async () => {
+    const t = setup({
+      launch: {
+        page: { route: 'pages/detail/detail', query: { id: '7' } },
+        modeEntry: 'pages/index/index?x=1',
+        scene: 1011,
+      },
+    })
+    t.deliver({ type: 'wx-bridge:ready' })
+    await flush()
+    expect(t.received[0]).toMatchObject({ entry: 'pages/detail/detail?id=7', scene: 1011 })
+  })
+
+  it('sends no scene when none is chosen (the frame launches with 1001)', async () => {
+    const t = setup()
+    t.deliver({ type: 'wx-bridge:ready' })
+    await flush()
+    expect(t.received[0]).not.toHaveProperty('scene')
   })
 
   it('drops a message from any window but the frame’s', async () => {

@@ -30,6 +30,19 @@ export interface PageEntry {
   query: Record<string, string>
 }
 
+/** Where a fresh frame starts, first match wins. */
+export interface FrameLaunch {
+  /** The page open before a reload, with its query; used while the new bundle still has it. */
+  page?: PageEntry
+  /**
+   * The selected compile mode's page and query (`route?query`), opened even when app.json lacks
+   * it, as WeChat does: the mini-program's onPageNotFound then runs.
+   */
+  modeEntry?: string
+  /** The launch scene (the compile mode's 进入场景). @default 1001 */
+  scene?: number
+}
+
 export interface FrameConsoleEntry {
   source: 'miniprogram' | 'baselib'
   level: string
@@ -45,8 +58,8 @@ export interface FrameHostOptions {
   deviceWidth: number
   systemInfo: SystemInfo
   networkType: NetworkType
-  /** Page to open with its query (hot reload), used when the new bundle still has the route. */
-  entry?: PageEntry
+  /** Where the mini-program starts. @default app.json's first page, scene 1001 */
+  launch?: FrameLaunch
   onConsole(entry: FrameConsoleEntry): void
   onPages(stack: PageEntry[]): void
   /** The bundle could not be made (no project, unreadable folder…). */
@@ -159,10 +172,8 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
     }
     const bundle = result.value
     appid = bundle.appid
-    const entry =
-      options.entry && bundle.compiled.pages.includes(options.entry.route)
-        ? entryPath(options.entry)
-        : undefined
+    const { page, modeEntry, scene } = options.launch ?? {}
+    const entry = page && bundle.compiled.pages.includes(page.route) ? entryPath(page) : modeEntry
     post({
       type: 'wx-host:boot',
       bundle,
@@ -170,6 +181,7 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
       storage: loadStorage(options.storage, bundle.appid),
       networkType: options.networkType,
       ...(entry ? { entry } : {}),
+      ...(scene !== undefined ? { scene } : {}),
     })
     options.onBooted?.(bundle)
   }

@@ -1,17 +1,20 @@
 /**
  * The simulator's state in the workbench: the chosen device and zoom (remembered), the frame's
  * generation (a new one is a fresh iframe: compile, hot reload, another device), the page stack
- * the frame last reported (so a reload re-opens the current page with its query), and whether the
- * last start failed.
+ * the frame last reported (so a reload re-opens the current page with its query), where a fresh
+ * frame starts (`launch`: that page, else the selected compile mode's page, else app.json's first
+ * page), and whether the last start failed.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
+import { compileModeEntry } from '../../../shared/compile-mode'
 import type { ServiceError } from '../../../shared/result'
 import type { Unsubscribe } from '../../../shared/rpc'
 import { bridge } from '../bridge'
+import { useProjectStore } from '../stores/project'
 import { DEFAULT_DEVICE_ID, devicePreset, zoomChoice, type ZoomChoice } from './devices'
 import type { EvalResult } from '../../../shared/simulator-protocol'
-import type { PageEntry } from './frame-host'
+import type { FrameLaunch, PageEntry } from './frame-host'
 
 const DEVICE_KEY = 'mpdt.simulator.device'
 const ZOOM_KEY = 'mpdt.simulator.zoom'
@@ -54,7 +57,27 @@ export const useSimulatorStore = defineStore('simulator', () => {
   })
   watch(zoom, (value) => remember(ZOOM_KEY, String(value)))
 
-  /** A fresh frame with a fresh bundle, on the page that is open now. */
+  const project = useProjectStore()
+  /** The compile mode selected in the toolbar, or undefined for 普通编译. */
+  const compileMode = computed(() => {
+    const settings = project.current?.settings
+    return settings?.compileModes[settings.compileMode]
+  })
+
+  /** Where a fresh frame starts and with which scene (see FrameLaunch). */
+  function launch(): FrameLaunch {
+    const mode = compileMode.value
+    return {
+      page: entry.value,
+      modeEntry: mode ? compileModeEntry(mode) : undefined,
+      scene: mode?.scene ?? undefined,
+    }
+  }
+
+  /**
+   * A fresh frame with a fresh bundle, on the page that is open now (with none open, as the last
+   * launch did).
+   */
   function reload(): void {
     entry.value = stack.value[stack.value.length - 1]
     failure.value = null
@@ -62,7 +85,10 @@ export const useSimulatorStore = defineStore('simulator', () => {
     generation.value++
   }
 
-  /** A fresh frame on the project's first page (another project was opened). */
+  /**
+   * A fresh frame launched as a compile does: on the selected compile mode's page with its query
+   * and scene, or on app.json's first page (普通编译). Also when another project is opened.
+   */
   function restart(): void {
     stack.value = []
     reload()
@@ -95,6 +121,8 @@ export const useSimulatorStore = defineStore('simulator', () => {
     generation,
     stack,
     entry,
+    compileMode,
+    launch,
     failure,
     painted,
     evaluator,

@@ -33,6 +33,8 @@ export function sampleProject(overrides: Partial<ProjectInfo> = {}): ProjectInfo
       compileType: 'miniprogram',
       urlCheck: true,
       setting: { urlCheck: true },
+      compileModes: [],
+      compileMode: -1,
       sources: { appid: 'project', urlCheck: 'project' },
     },
     app: {
@@ -112,6 +114,8 @@ export function fakeMainProcess(
           ...base.settings,
           ...(patch.urlCheck === undefined ? {} : { urlCheck: patch.urlCheck }),
           ...(patch.appid === undefined ? {} : { appid: patch.appid }),
+          ...(patch.compileModes === undefined ? {} : { compileModes: patch.compileModes }),
+          ...(patch.compileMode === undefined ? {} : { compileMode: patch.compileMode }),
         },
       }
       return ok(current)

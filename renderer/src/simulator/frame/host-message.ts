@@ -17,7 +17,8 @@ export function isHostMessage(value: unknown): value is HostMessage {
         isRecord(value.systemInfo) &&
         isRecord(value.storage) &&
         typeof value.networkType === 'string' &&
-        (value.entry === undefined || typeof value.entry === 'string')
+        (value.entry === undefined || typeof value.entry === 'string') &&
+        (value.scene === undefined || Number.isInteger(value.scene))
       )
     case 'wx-host:task':
       return typeof value.taskId === 'string' && isRecord(value.event)

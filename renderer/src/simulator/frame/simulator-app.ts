@@ -240,7 +240,7 @@ export function startSimulator(
         readLocalFile: (path, done) => port.files.read(path, done),
       }),
   })
-  const launched = runtime.launch({ entry })
+  const launched = runtime.launch({ entry, scene: boot.scene })
   if (!launched.ok) {
     const { error } = launched
     port.reportError({ message: error.message, stack: `${error.code}: ${error.message}` })
