@@ -95,6 +95,11 @@ export interface NativePort {
   systemInfo(): SystemInfo
   /** The simulated network type; `none` when the network is simulated offline. */
   networkType(): NetworkType
+  /**
+   * Calls `listener` after the simulated network type changed (what `networkType()` answers).
+   * Absent: the type never changes (`mpdt run`). Returns the unsubscribe.
+   */
+  onNetworkTypeChange?(listener: () => void): () => void
   /** An uncaught exception in mini-program code; the runtime keeps running after it. */
   reportError(error: ReportedError): void
   /**

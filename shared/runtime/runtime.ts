@@ -28,6 +28,7 @@ import { createInteractionApi } from './interaction-api'
 import { ModuleLoader, joinPath, type ModuleScope } from './module-loader'
 import type { MissingPage, NativePort, ReportedError } from './native-port'
 import { createNavigationApi } from './navigation-api'
+import { NetworkStatusListeners } from './network-status'
 import { PageNotFoundListeners } from './page-not-found'
 import { PageStack, type PageInstance } from './page-stack'
 import { PendingWork } from './pending-work'
@@ -283,9 +284,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     currentPage,
   })
   const pageNotFound = new PageNotFoundListeners(sink)
+  const networkStatus = new NetworkStatusListeners(port, sink)
   const wx = {
     ...createWxApi({ port, sink, defer: timerControl.defer, storage, requests }),
     ...pageNotFound.wx,
+    ...networkStatus.wx,
     getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
     getEnterOptionsSync: () => copyEnterOptions(enteredWith),
     ...createNavigationApi({
@@ -468,6 +471,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       timerControl.clearAll()
       stack.releaseAll()
       pending.cancelIdleCheck()
+      networkStatus.dispose()
       glassEasel.removeGlobalErrorListener(errorListener)
       glassEasel.removeGlobalWarningListener(warningListener)
     },

@@ -137,6 +137,19 @@ export class TestingPort implements NativePort {
     this.errors.push(error)
   }
 
+  private readonly networkListeners = new Set<() => void>()
+
+  /** Changes what `networkType()` answers and tells the runtime, as the simulator's 网络 menu does. */
+  changeNetworkType(type: NetworkType): void {
+    this.currentNetworkType = type
+    for (const listener of [...this.networkListeners]) listener()
+  }
+
+  onNetworkTypeChange(listener: () => void): () => void {
+    this.networkListeners.add(listener)
+    return () => this.networkListeners.delete(listener)
+  }
+
   pageNotFound(page: MissingPage): void {
     this.missingPages.push(page)
   }

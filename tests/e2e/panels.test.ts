@@ -320,6 +320,7 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
     expect(await row.locator('td').nth(1).innerText()).toBe('已阻止 (network is down)')
     // The running mini-program learns the new type at once, without a recompile.
     expect(await tap('network-type')).toBe('success none')
+    await phone().locator(byId('status'), { hasText: 'isConnected false none' }).waitFor()
   })
 
   it('evaluates a command in the mini-program’s logic context', async () => {

@@ -277,8 +277,18 @@ export class FramePort implements NativePort {
     return this.currentNetworkType
   }
 
+  private readonly networkListeners = new Set<() => void>()
+
+  onNetworkTypeChange(listener: () => void): () => void {
+    this.networkListeners.add(listener)
+    return () => this.networkListeners.delete(listener)
+  }
+
+  /** The 网络 menu changed: `wx.getNetworkType` answers the new type, the runtime is told. */
   setNetworkType(networkType: NetworkType): void {
+    if (networkType === this.currentNetworkType) return
     this.currentNetworkType = networkType
+    for (const listener of [...this.networkListeners]) listener()
   }
 
   pageNotFound(page: MissingPage): void {

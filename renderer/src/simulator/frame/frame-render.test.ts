@@ -385,10 +385,15 @@ describe('requests', () => {
     expect(await answer).toMatchObject({ statusCode: 200, data: { n: 1 } })
   })
 
-  it('wx-host:network-type changes what getNetworkType answers', async () => {
-    send({ type: 'wx-host:network-type', networkType: '4g' })
+  it('wx-host:network-type changes what getNetworkType answers and tells onNetworkStatusChange', async () => {
     const wx = frame.simulator()?.runtime.wx as Record<string, (o?: unknown) => Promise<unknown>>
+    const told: unknown[] = []
+    const listener = (res: unknown) => told.push(res)
+    wx.onNetworkStatusChange(listener)
+    send({ type: 'wx-host:network-type', networkType: '4g' })
+    wx.offNetworkStatusChange(listener)
     expect(await wx.getNetworkType()).toEqual({ errMsg: 'getNetworkType:ok', networkType: '4g' })
+    expect(told).toEqual([{ isConnected: true, networkType: '4g' }])
   })
 
   it('storage writes go to the parent with the appid', () => {
