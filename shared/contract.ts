@@ -4,6 +4,7 @@
  * Every method takes one params object and resolves to a `Result`; events are pushed payloads.
  */
 import type { CompileMode } from './compile-mode'
+import type { MockSettings } from './mock'
 import type { ProjectInfo, RecentProject, DomainLists } from './project'
 import type {
   EngineDownloadRequest,
@@ -59,6 +60,8 @@ export interface ContractMethods {
   'project.chooseFolder': { params: Record<string, never>; result: string | null }
   'project.updateSettings': { params: SettingsPatch; result: ProjectInfo }
   'project.setDomains': { params: { domains: DomainLists }; result: ProjectInfo }
+  /** Writes project.mock.json: the API Mock switch and rules (applied to the next request). */
+  'project.setMock': { params: { mock: MockSettings }; result: ProjectInfo }
   /** Compiles the open project for the simulator, for a device of this CSS width. */
   'simulator.bundle': { params: { deviceWidth: number }; result: SimulatorBundle }
   /**
@@ -166,6 +169,7 @@ export const METHOD_NAMES = Object.keys({
   'project.chooseFolder': 1,
   'project.updateSettings': 1,
   'project.setDomains': 1,
+  'project.setMock': 1,
   'simulator.bundle': 1,
   'network.request': 1,
   'network.abort': 1,

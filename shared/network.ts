@@ -137,6 +137,8 @@ export type NetworkEvent =
       responseHeaders: HeaderMap
       remoteAddress?: string
       httpVersion?: string
+      /** The API Mock rule that answered (its name, else `METHOD url`); no network was used. */
+      mock?: string
       time: number
     }
   | { type: 'chunk'; id: string; size: number; time: number }

@@ -1,5 +1,6 @@
 /** The data model of an opened mini-program project, as the workbench and the CLI see it. */
 import type { CompileMode } from './compile-mode'
+import type { MockSettings } from './mock'
 
 /** The four 合法域名 lists of `project.domains.json`; each entry is an origin such as `https://api.example.com:8443`. */
 export interface DomainLists {
@@ -128,6 +129,8 @@ export interface ProjectInfo {
   app: AppConfig | null
   pages: PageInfo[]
   domains: DomainLists
+  /** The API Mock rules of `project.mock.json` (missing: off, no rules). */
+  mock: MockSettings
   problems: ProjectProblem[]
 }
 

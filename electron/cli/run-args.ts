@@ -12,6 +12,7 @@ Options:
                            and scene; condition.miniprogram.list of the project config)
   --scene N                the launch scene wx.getLaunchOptionsSync() reports (default 1001)
   --no-url-check           do not check 合法域名, TLS version and HTTPS certificates
+  --no-mock                ignore the project's API Mock rules (project.mock.json)
   --connect-to H1:P1:H2:P2 connect to H2:P2 for H1:P1 (curl's syntax; repeatable)
   --cacert FILE            also trust the CA certificates in this PEM file
   --har FILE               write every request as HAR 1.2 when the run ends
@@ -33,6 +34,8 @@ export interface RunOptions {
   scene?: number
   /** `false` with --no-url-check; absent: the project's own `setting.urlCheck`. */
   urlCheck?: false
+  /** `false` with --no-mock; absent: the project's API Mock rules apply. */
+  mock?: false
   /** From every --connect-to, in order. */
   connectTo: string[]
   cacert?: string
@@ -84,6 +87,10 @@ export function parseRunArgs(args: readonly string[]): Result<RunOptions> {
     const name = arg.slice(2, eq === -1 ? undefined : eq)
     if (name === 'no-url-check' && eq === -1) {
       options.urlCheck = false
+      continue
+    }
+    if (name === 'no-mock' && eq === -1) {
+      options.mock = false
       continue
     }
     if (!isValueFlag(name)) return usageError(`unknown option ${arg}`)

@@ -37,6 +37,7 @@ export async function runCommand(args: string[]): Promise<number> {
       compileMode: options.compileMode,
       scene: options.scene,
       urlCheck: options.urlCheck,
+      mock: options.mock,
       connectTo: options.connectTo,
       cacertFiles: options.cacert ? [fromCwd(options.cacert)] : [],
       harFile: options.har && fromCwd(options.har),

@@ -108,7 +108,7 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
     })
   }
 
-  async function showTab(name: '网络' | '控制台' | '详情'): Promise<void> {
+  async function showTab(name: '网络' | '控制台' | '详情' | 'Mock'): Promise<void> {
     await e2e.page().getByRole('tab', { name }).click()
   }
 
@@ -334,6 +334,62 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
     await command.fill('definitelyMissing.value')
     await command.press('Enter')
     await log.getByText(/definitelyMissing is not defined/).waitFor()
+  })
+
+  it('answers from a Mock rule made from a recorded response, without the network', async () => {
+    await openPanelsProject()
+    await turnChecksOff()
+    expect(await tap('fetch')).toBe('success 200')
+    await showTab('网络')
+    await requestTable().locator('tr.row', { hasText: '200' }).click()
+    await e2e.page().getByRole('button', { name: '以此响应创建 Mock' }).click()
+    const editor = e2e.page().getByRole('form', { name: 'Mock 规则' })
+    await editor.waitFor()
+    expect(await editor.getByRole('textbox', { name: 'URL', exact: true }).inputValue()).toBe(
+      `${ORIGIN}/hello`,
+    )
+    await editor.getByRole('textbox', { name: '名称', exact: true }).fill('维护中')
+    await editor.getByRole('spinbutton', { name: '状态码' }).fill('503')
+    await editor
+      .getByRole('textbox', { name: '响应体', exact: true })
+      .fill('{"error":"maintenance"}')
+    await e2e.page().screenshot({ path: join(SCREENSHOT_DIR, 'mock-panel.png') })
+    await editor.getByRole('button', { name: '保存规则' }).click()
+    const mockFile = join(project, 'project.mock.json')
+    const saved = await waitFor(
+      () => readFile(mockFile, 'utf8').catch(() => ''),
+      (text) => text.includes('维护中'),
+    )
+    expect(JSON.parse(saved)).toMatchObject({
+      enabled: true,
+      rules: [
+        {
+          name: '维护中',
+          method: 'POST',
+          match: 'exact',
+          url: `${ORIGIN}/hello`,
+          statusCode: 503,
+          body: { error: 'maintenance' },
+        },
+      ],
+    })
+    const connections = api!.connectionCount
+    expect(await tap('fetch')).toBe('success 503')
+    expect(api!.connectionCount).toBe(connections)
+    await showTab('网络')
+    const row = requestTable().locator('tr.row', { hasText: '503' })
+    await row.getByRole('img', { name: 'Mock: 维护中' }).waitFor()
+    await row.click()
+    await e2e.page().getByText('由接口 Mock 规则“维护中”返回（未访问网络）').waitFor()
+    await e2e.page().screenshot({ path: join(SCREENSHOT_DIR, 'mock-network.png') })
+    await showTab('Mock')
+    await e2e.page().getByRole('checkbox', { name: '启用 Mock' }).uncheck()
+    await waitFor(
+      () => readFile(mockFile, 'utf8'),
+      (text) => JSON.parse(text).enabled === false,
+    )
+    expect(await tap('fetch')).toBe('success 200')
+    expect(e2e.session!.pageErrors).toEqual([])
   })
 
   it('takes screenshots of the Network and Console panels', async () => {

@@ -65,6 +65,7 @@ export function withDemoCopy(store: ProjectStore, location: DemoLocation): Proje
     reload: () => store.reload(),
     updateSettings: (patch) => store.updateSettings(patch),
     setDomains: (domains) => store.setDomains(domains),
+    setMock: (mock) => store.setMock(mock),
     recent,
     onChanged: (listener) => store.onChanged(listener),
     close: () => store.close(),

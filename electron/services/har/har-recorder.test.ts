@@ -135,6 +135,17 @@ describe('createHarRecorder', () => {
     expect(entry._error).toBeUndefined()
   })
 
+  it('names the API Mock rule that answered, in _mock and the comment', async () => {
+    const events = completed('1', 'https://api.example.test/a', {})
+    const headers = events.find((event) => event.type === 'headers')!
+    Object.assign(headers, { mock: 'orders' })
+    const [entry] = await record(events)
+    expect(entry._mock).toBe('orders')
+    expect(entry.comment).toBe('answered by the API Mock rule orders')
+    const [real] = await record(completed('2', 'https://api.example.test/a', {}))
+    expect(real).not.toHaveProperty('_mock')
+  })
+
   it('has no phone warnings field when a phone would pass the request', async () => {
     const [entry] = await record(completed('1', 'https://api.example.test/a', {}))
     expect(entry).not.toHaveProperty('_phoneWarnings')

@@ -163,6 +163,7 @@ function toEntry(record: RequestRecord): HarEntry {
     entry._webSocketMessages = record.frames
   }
   if (record.phoneWarnings.length > 0) entry._phoneWarnings = record.phoneWarnings
+  if (headers?.mock) entry._mock = headers.mock
   if (record.redirects.length > 0) entry._redirects = record.redirects
   if (finished?.tls) entry._tls = tlsSummary(finished.tls)
   if (blocked) {
@@ -174,6 +175,8 @@ function toEntry(record: RequestRecord): HarEntry {
     entry._error = failed.errMsg
     if (failed.errno !== undefined) entry._errno = failed.errno
     entry.comment = `failed: ${failed.errMsg}`
+  } else if (headers?.mock) {
+    entry.comment = `answered by the API Mock rule ${headers.mock}`
   } else if (record.socketClosed) {
     entry.comment = `closed: ${record.socketClosed.code} ${record.socketClosed.reason}`
   } else if (!finished) {

@@ -117,6 +117,8 @@ export interface HarEntry {
   _tls?: { protocol: string; cipher: string; subject: string; issuer: string; validTo: string }
   /** Which wx API made it: `request`, `uploadFile`, `downloadFile` or `connectSocket`. */
   _api?: string
+  /** The API Mock rule that answered it (no network was used). */
+  _mock?: string
   /** `websocket` for a socket, as Chrome writes it. */
   _resourceType?: string
   /** A socket's frames, in Chrome's HAR form. */

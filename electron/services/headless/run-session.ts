@@ -47,6 +47,8 @@ export interface HeadlessRunOptions {
   scene?: number
   /** Overrides the project's `setting.urlCheck` (--no-url-check gives `false`). */
   urlCheck?: boolean
+  /** `false` ignores the project's API Mock rules (project.mock.json), --no-mock. @default true */
+  mock?: boolean
   /** Host mappings before the project-local ones (the first match wins). @default [] */
   connectTo?: string[]
   /** PEM files of extra trusted CAs, besides the project-local one. @default [] */
@@ -120,6 +122,7 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
       appid: project.settings.appid,
       urlCheck: options.urlCheck ?? project.settings.urlCheck,
       domains: project.domains,
+      mock: options.mock === false ? undefined : project.mock,
       networkTimeout: app.networkTimeout,
       userAgent: SIMULATED_USER_AGENT,
       connectTo,

@@ -12,10 +12,12 @@ import type {
   ProjectInfo,
   ProjectProblem,
 } from '../../../shared/project'
+import { NO_MOCKS, type MockSettings } from '../../../shared/mock'
 import { fail, ok, type Result } from '../../../shared/result'
 import { checkAppConfig, type PageEntry } from './app-config'
 import { checkDomainLists, emptyDomainLists } from './domain-lists'
 import { problemAt, type JsonDocument } from './json-document'
+import { MOCK_FILE, readMockDocument } from './mock-file'
 import {
   displayPath,
   NOT_FOUND,
@@ -189,6 +191,16 @@ async function readDomains(root: string, problems: ProjectProblem[]): Promise<Do
   return checked.lists
 }
 
+async function readMock(root: string, problems: ProjectProblem[]): Promise<MockSettings> {
+  const read = await readJson(root, MOCK_FILE)
+  if (read.kind === 'missing') return NO_MOCKS
+  if (read.kind === 'broken') {
+    problems.push(...read.problems)
+    return NO_MOCKS
+  }
+  return readMockDocument(read.doc, problems)
+}
+
 async function readApp(
   root: string,
   miniprogramRoot: string,
@@ -251,6 +263,7 @@ export async function loadProject(dir: string): Promise<Result<ProjectInfo>> {
     ? await readApp(root, settings.miniprogramRoot, problems)
     : { app: null, pages: [] }
   const domains = await readDomains(root, problems)
+  const mock = await readMock(root, problems)
   return ok({
     dir: root,
     name: settings.projectname || path.basename(root),
@@ -258,6 +271,7 @@ export async function loadProject(dir: string): Promise<Result<ProjectInfo>> {
     app,
     pages,
     domains,
+    mock,
     problems,
   })
 }

@@ -4,13 +4,14 @@
  * writes announce themselves once).
  */
 import path from 'node:path'
+import type { MockSettings } from '../../../shared/mock'
 import type { SettingsPatch } from '../../../shared/contract'
 import type { DomainLists, ProjectInfo, RecentProject } from '../../../shared/project'
 import { fail, type Result } from '../../../shared/result'
 import { FolderWatcher, foldersToWatch } from './folder-watcher'
 import { loadProject } from './load-project'
 import { readRecentProjects, rememberRecentProject } from './recent-projects'
-import { writeDomains, writeSettings } from './settings-writer'
+import { writeDomains, writeMock, writeSettings } from './settings-writer'
 import type { ProjectStore, ProjectStoreOptions } from './store'
 
 const DEFAULT_DEBOUNCE_MS = 100
@@ -108,6 +109,14 @@ export function createProjectStore(options: ProjectStoreOptions): ProjectStore {
       return serial(async () => {
         if (!info) return noProject()
         const written = await writeDomains(info.dir, domains)
+        return written.ok ? refresh(info.dir, true) : fail(written.error)
+      })
+    },
+
+    setMock(mock: MockSettings) {
+      return serial(async () => {
+        if (!info) return noProject()
+        const written = await writeMock(info.dir, mock)
         return written.ok ? refresh(info.dir, true) : fail(written.error)
       })
     },

@@ -8,7 +8,8 @@ import path from 'node:path'
 import type { JSONPath } from 'jsonc-parser'
 import { compileModeProblem, NORMAL_COMPILE, type CompileMode } from '../../../shared/compile-mode'
 import type { SettingsPatch } from '../../../shared/contract'
-import { DOMAIN_LIST_KINDS, type DomainLists } from '../../../shared/project'
+import { mockRuleProblem, type MockRule, type MockSettings } from '../../../shared/mock'
+import type { DomainLists } from '../../../shared/project'
 import { fail, ok, type Result } from '../../../shared/result'
 import { writeFileAtomic } from './atomic-write'
 import {
@@ -20,6 +21,7 @@ import {
 import { setJsonValue } from './config-edit'
 import { validateDomainLists } from './domain-lists'
 import { parseStrictJson } from './json-document'
+import { MOCK_FILE, mockRuleEntry } from './mock-file'
 import { DOMAINS_FILE } from './load-project'
 import { NOT_FOUND, readProjectFile, resolveProjectPath } from './project-files'
 import {
@@ -257,41 +259,84 @@ export async function writeSettings(root: string, patch: unknown): Promise<Resul
   return ok(undefined)
 }
 
+/** Why `value` is not API Mock settings the workbench may save, or `undefined`. */
+function mockSettingsProblem(value: unknown): string | undefined {
+  if (!isPlainObject(value) || typeof value.enabled !== 'boolean' || !Array.isArray(value.rules)) {
+    return 'mock must be { enabled: boolean, rules: MockRule[] }'
+  }
+  for (const [index, rule] of value.rules.entries()) {
+    const shaped =
+      isPlainObject(rule) &&
+      ['name', 'method', 'match', 'url', 'body', 'bodyType'].every(
+        (key) => typeof rule[key] === 'string',
+      ) &&
+      typeof rule.enabled === 'boolean' &&
+      typeof rule.statusCode === 'number' &&
+      typeof rule.delay === 'number' &&
+      isPlainObject(rule.header) &&
+      Object.values(rule.header).every((item) => typeof item === 'string')
+    if (!shaped) return `mock rule ${index + 1} is missing fields or has fields of the wrong type`
+    const problem = mockRuleProblem(rule as unknown as MockRule)
+    if (problem) return `mock rule ${index + 1}: ${problem.message}`
+  }
+  return undefined
+}
+
+/**
+ * Sets top-level keys of a JSON file this program owns (project.domains.json, project.mock.json):
+ * a new file with 2-space indentation, or only the keys whose value changed, with the rest of the
+ * file (other keys, order, indentation, BOM) kept. Refuses a file with a syntax error, with its
+ * place, and one that does not hold an object.
+ */
+async function writeToolFile(
+  root: string,
+  file: string,
+  values: Record<string, unknown>,
+): Promise<Result<void>> {
+  const existing = await readForEdit(root, file)
+  if (!existing.ok) return existing
+  try {
+    if (existing.value.kind === 'missing') {
+      await writeFileAtomic(path.join(root, file), `${JSON.stringify(values, null, 2)}\n`)
+      return ok(undefined)
+    }
+    const { real, bom, value } = existing.value
+    if (!isPlainObject(value)) {
+      return fail({ code: 'INVALID_VALUE', message: `${file} must contain a JSON object`, file })
+    }
+    let text = existing.value.text
+    for (const [key, wanted] of Object.entries(values)) {
+      if (JSON.stringify(value[key]) !== JSON.stringify(wanted)) {
+        text = setJsonValue(text, [key], wanted)
+      }
+    }
+    await writeFileAtomic(real, bom + text)
+    return ok(undefined)
+  } catch (error) {
+    return fail({
+      code: 'WRITE_FAILED',
+      message: `Cannot write ${file}: ${(error as Error).message}`,
+      file,
+    })
+  }
+}
+
+/** Validates the API Mock switch and rules and writes project.mock.json. */
+export async function writeMock(root: string, mock: unknown): Promise<Result<MockSettings>> {
+  const problem = mockSettingsProblem(mock)
+  if (problem) return fail({ code: 'INVALID_MOCK', message: problem })
+  const settings = mock as MockSettings
+  const written = await writeToolFile(root, MOCK_FILE, {
+    enabled: settings.enabled,
+    rules: settings.rules.map(mockRuleEntry),
+  })
+  return written.ok ? ok(settings) : written
+}
+
 /** Validates the lists and writes project.domains.json (2-space indentation when created). */
 export async function writeDomains(root: string, domains: unknown): Promise<Result<DomainLists>> {
   const valid = validateDomainLists(domains)
   if (!valid.ok) return valid
-  const existing = await readForEdit(root, DOMAINS_FILE)
-  if (!existing.ok) return existing
-  try {
-    if (existing.value.kind === 'missing') {
-      await writeFileAtomic(
-        path.join(root, DOMAINS_FILE),
-        `${JSON.stringify(valid.value, null, 2)}\n`,
-      )
-      return valid
-    }
-    const { real, bom, value } = existing.value
-    if (!isPlainObject(value)) {
-      return fail({
-        code: 'INVALID_VALUE',
-        message: `${DOMAINS_FILE} must contain a JSON object`,
-        file: DOMAINS_FILE,
-      })
-    }
-    let text = existing.value.text
-    for (const kind of DOMAIN_LIST_KINDS) {
-      if (JSON.stringify(value[kind]) !== JSON.stringify(valid.value[kind])) {
-        text = setJsonValue(text, [kind], valid.value[kind])
-      }
-    }
-    await writeFileAtomic(real, bom + text)
-    return valid
-  } catch (error) {
-    return fail({
-      code: 'WRITE_FAILED',
-      message: `Cannot write ${DOMAINS_FILE}: ${(error as Error).message}`,
-      file: DOMAINS_FILE,
-    })
-  }
+  const written = await writeToolFile(root, DOMAINS_FILE, { ...valid.value })
+  return written.ok ? valid : written
 }

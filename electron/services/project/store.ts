@@ -3,6 +3,7 @@
  * `createProjectStore`; everything here runs in plain Node.
  */
 import type { SettingsPatch } from '../../../shared/contract'
+import type { MockSettings } from '../../../shared/mock'
 import type { DomainLists, ProjectInfo, RecentProject } from '../../../shared/project'
 import type { Result } from '../../../shared/result'
 
@@ -16,6 +17,8 @@ export interface ProjectStore {
   updateSettings(patch: SettingsPatch): Promise<Result<ProjectInfo>>
   /** Validates and writes project.domains.json. */
   setDomains(domains: DomainLists): Promise<Result<ProjectInfo>>
+  /** Validates and writes project.mock.json (the API Mock switch and rules). */
+  setMock(mock: MockSettings): Promise<Result<ProjectInfo>>
   recent(): Promise<RecentProject[]>
   /** Called after open, after a write, and after a config file changed on disk. */
   onChanged(listener: (info: ProjectInfo) => void): () => void

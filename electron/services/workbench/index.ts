@@ -4,6 +4,7 @@
  * process (or a browser), so each method checks their shape before touching the store.
  */
 import type { CompileMode } from '../../../shared/compile-mode'
+import type { MockSettings } from '../../../shared/mock'
 import type { AppInfo, ContractEvents, EventName, SettingsPatch } from '../../../shared/contract'
 import type { DomainLists } from '../../../shared/project'
 import { fail, ok, type Result } from '../../../shared/result'
@@ -164,6 +165,13 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       return store.current()
         ? store.setDomains(params.domains as unknown as DomainLists)
         : noProject()
+    },
+    'project.setMock': async (params) => {
+      if (!isRecord(params) || !isRecord(params.mock)) {
+        return invalidParams('project.setMock needs { mock: MockSettings }')
+      }
+      // The store validates the switch and every rule; here only the envelope is checked.
+      return store.current() ? store.setMock(params.mock as unknown as MockSettings) : noProject()
     },
     ...simulator.methods,
     ...network.methods,

@@ -57,7 +57,7 @@ interface OpenEngine {
 
 type EngineSettings = Pick<
   RequestEngineOptions,
-  'appid' | 'urlCheck' | 'domains' | 'networkTimeout' | 'connectTo' | 'extraCaPem'
+  'appid' | 'urlCheck' | 'domains' | 'mock' | 'networkTimeout' | 'connectTo' | 'extraCaPem'
 >
 
 /** The engine options a project asks for; an invalid local setting is an error to show. */
@@ -89,6 +89,7 @@ async function engineSettings(
     appid: info.settings.appid,
     urlCheck: info.settings.urlCheck,
     domains: info.domains,
+    mock: info.mock,
     networkTimeout: info.app?.networkTimeout,
     connectTo: [
       ...local.value.connectTo,

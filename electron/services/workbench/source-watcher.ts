@@ -45,6 +45,7 @@ const TOOL_CONFIG_FILES = new Set([
   'project.config.json',
   'project.private.config.json',
   'project.domains.json',
+  'project.mock.json',
 ])
 
 export function isSource(path: string): boolean {

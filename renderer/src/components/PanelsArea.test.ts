@@ -23,12 +23,13 @@ async function mountPanels(problems: ProjectProblem[] = []) {
 }
 
 describe('PanelsArea', () => {
-  it('offers Details, Network, Console and Problems as tabs, Details selected', async () => {
+  it('offers Details, Network, Console, Mock and Problems as tabs, Details selected', async () => {
     const tabs = (await mountPanels()).findAll('[role="tablist"] [role="tab"]')
     expect(tabs.map((tab) => [tab.text(), tab.attributes('aria-selected')])).toEqual([
       ['Details', 'true'],
       ['Network', 'false'],
       ['Console', 'false'],
+      ['Mock', 'false'],
       ['Problems', 'false'],
     ])
   })

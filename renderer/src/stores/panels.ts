@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export const PANELS = ['details', 'network', 'console', 'problems'] as const
+export const PANELS = ['details', 'network', 'console', 'mock', 'problems'] as const
 export type PanelName = (typeof PANELS)[number]
 
 export const usePanelsStore = defineStore('panels', () => {

@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { SettingsPatch } from '../../../shared/contract'
+import type { MockSettings } from '../../../shared/mock'
 import type { DomainLists, ProjectInfo, RecentProject } from '../../../shared/project'
 import type { Result, ServiceError } from '../../../shared/result'
 import type { Unsubscribe } from '../../../shared/rpc'
@@ -98,6 +99,13 @@ export const useProjectStore = defineStore('project', () => {
     return result
   }
 
+  /** Saves the API Mock switch and rules; the main process validates them and answers why not. */
+  async function setMock(mock: MockSettings): Promise<Result<ProjectInfo>> {
+    const result = await bridge().call('project.setMock', { mock })
+    if (result.ok) current.value = result.value
+    return result
+  }
+
   function chooseAnother() {
     choosingAnother.value = true
   }
@@ -122,6 +130,7 @@ export const useProjectStore = defineStore('project', () => {
     chooseFolder,
     updateSettings,
     setDomains,
+    setMock,
     chooseAnother,
     backToProject,
   }

@@ -73,6 +73,7 @@ export function sampleProject(overrides: Partial<ProjectInfo> = {}): ProjectInfo
       uploadFile: [],
       downloadFile: [],
     },
+    mock: { enabled: false, rules: [] },
     problems: [],
     ...overrides,
   }
@@ -121,6 +122,10 @@ export function fakeMainProcess(
       return ok(current)
     },
     'project.setDomains': async ({ domains }) => ok({ ...(current ?? sampleProject()), domains }),
+    'project.setMock': async ({ mock }) => {
+      current = { ...(current ?? sampleProject()), mock }
+      return ok(current)
+    },
   }
   const handlers: Partial<ContractService> = { ...defaults, ...service }
   // Methods of later features that the workbench does not call answer as unavailable.

@@ -19,6 +19,7 @@ import type {
   ToolConsoleMessage,
   UploadCallbacks,
 } from '../../../../shared/network'
+import type { MockSettings } from '../../../../shared/mock'
 import type { DomainLists, NetworkTimeout } from '../../../../shared/project'
 import { BodyStore } from '../body/body-store'
 import { throttleProfileOf } from '../conditions/network-condition'
@@ -52,6 +53,7 @@ import { SocketPool } from '../socket/socket-pool'
 import { downloadRun, uploadRun, type DownloadTarget, type UploadSource } from './transfer-runs'
 import { retainDiagnostics } from '../transport/diagnostics'
 import { createTransport } from '../transport/dispatcher'
+import { compileMocks, mockResponses } from '../transport/mock-responses'
 import { parseHostMapping, type HostMapping } from '../transport/host-mapping'
 import type { ConnectionInfo } from '../transport/connection-info'
 import { TlsPolicyError } from '../transport/tls-policy-error'
@@ -88,6 +90,8 @@ export interface RequestEngineOptions {
   maxDownloadSize?: number
   /** Sockets open at once; one more fails. @default 5 */
   maxSockets?: number
+  /** API Mock rules (project.mock.json): matching requests are answered without the network. */
+  mock?: MockSettings
 }
 
 /** WeChat's limit on one download. */
@@ -150,7 +154,10 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
   const releaseDiagnostics = retainDiagnostics()
   let lists = compileLists(options.domains)
   const phone = new PhoneWarnings({ print, emit, observed: () => eventListeners.size > 0 })
+  let mocks = compileMocks(options.mock)
   let transport = newTransport()
+  /** The transport behind the API Mock interceptor (which passes unmatched requests on). */
+  let dispatcher = withMocks(transport)
   let sequence = 0
   let warnedChecksOff = false
   let closed = false
@@ -168,6 +175,10 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       // Requests, uploads and downloads each have their own in-flight limit.
       connectionsPerOrigin: inFlightLimit() * 3,
     })
+  }
+
+  function withMocks(agent: Agent): Dispatcher {
+    return agent.compose(mockResponses(() => mocks))
   }
 
   function print(messages: ToolConsoleMessage[]): void {
@@ -268,7 +279,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
   }
 
   const host: RunHost = {
-    dispatcher: (): Dispatcher => transport,
+    dispatcher: (): Dispatcher => dispatcher,
     throttle: () => throttleProfileOf(options.networkCondition),
     checkRedirect: (url, id) => refuseUrl(id, url, true, 'request'),
     tlsRefusal(error, url) {
@@ -504,10 +515,12 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       const policyChanged = POLICY_KEYS.some((key) => key in partial)
       Object.assign(options, partial)
       if ('domains' in partial) lists = compileLists(options.domains)
+      if ('mock' in partial) mocks = compileMocks(options.mock)
       if (policyChanged) phone.reset()
       if (transportChanged && !closed) {
         const old = transport
         transport = newTransport()
+        dispatcher = withMocks(transport)
         retired.add(old)
         // In-flight requests finish on the old sockets; new ones use the new settings.
         void old.close().finally(() => retired.delete(old))

@@ -18,8 +18,10 @@ import { ResponseBody } from '../body/response-body'
 import { BandwidthPacer, pacedBody } from '../conditions/network-condition'
 import { readRawHeaders } from '../headers/response-headers'
 import { ERR_MSG, ERRNO } from '../policy/wechat-messages'
+import { mockRuleLabel } from '../../../../shared/mock'
 import { connectionOf, type ConnectionInfo } from '../transport/connection-info'
 import { announceRequestStart, type DiagnosticsObserver } from '../transport/diagnostics'
+import { MockController } from '../transport/mock-responses'
 import { DECODING_FAILED, networkFailure, type Failure } from './network-failure'
 
 /** A refusal by policy: what the mini-program gets and which rule the Network panel shows. */
@@ -205,7 +207,8 @@ export class RequestRun implements DiagnosticsObserver {
           return
         }
         this.controller = controller
-        announceRequestStart(this)
+        // A mocked response has no socket for the diagnostics feed to report.
+        if (!(controller instanceof MockController)) announceRequestStart(this)
       },
       onResponseStart: (controller, statusCode, _headers, statusMessage) => {
         if (current()) this.onResponseStart(controller, statusCode, statusMessage ?? '')
@@ -262,7 +265,8 @@ export class RequestRun implements DiagnosticsObserver {
         onDecodingError: () => this.fail(DECODING_FAILED),
       },
     )
-    this.host.recordOrigin(this.origin, statusCode, this.connection)
+    const mock = controller instanceof MockController ? controller.rule : undefined
+    if (!mock) this.host.recordOrigin(this.origin, statusCode, this.connection)
     if (this.host.observed()) {
       this.host.emit({
         type: 'headers',
@@ -274,6 +278,7 @@ export class RequestRun implements DiagnosticsObserver {
           remoteAddress: `${this.connection.remoteAddress}:${this.connection.remotePort}`,
           httpVersion: this.connection.httpVersion,
         }),
+        ...(mock && { mock: mockRuleLabel(mock) }),
         time: Date.now(),
       })
     }

@@ -123,6 +123,7 @@ export function importHar(text: string): HarImport {
         state,
         reason: error ? failureReason(error) : '',
         phoneWarning: phoneWarningText(phoneWarnings),
+        mock: typeof entry._mock === 'string' ? entry._mock : '',
         size: num(response.bodySize, num(content.size)),
         start: Number.isNaN(started) ? 0 : started,
         duration: state === 'pending' ? -1 : total,

@@ -181,6 +181,27 @@ describe('visibleRows', () => {
   })
 })
 
+describe('API Mock', () => {
+  it('marks the row of a response a Mock rule gave, and not the others', () => {
+    const model = new NetworkLogModel()
+    const headers = (id: string, mock?: string): NetworkEvent => ({
+      type: 'headers',
+      id,
+      statusCode: 200,
+      statusText: 'OK',
+      responseHeaders: { 'content-type': 'application/json' },
+      ...(mock && { mock }),
+      time: 1001,
+    })
+    model.apply(queued('1', 'https://a.test/orders'))
+    model.apply(headers('1', 'orders'))
+    model.apply(queued('2', 'https://a.test/users'))
+    model.apply(headers('2'))
+    expect(model.byId.get('1')!.mock).toBe('orders')
+    expect(model.byId.get('2')!.mock).toBe('')
+  })
+})
+
 describe('phone warnings (checks off)', () => {
   const warning = (id: string, errMsg: string, url = 'https://a.test/x'): NetworkEvent => ({
     type: 'phone-warning',

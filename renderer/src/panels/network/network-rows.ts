@@ -34,6 +34,8 @@ export interface NetworkRow {
    * and it breaks a rule a phone applies; '' when a phone would pass it.
    */
   phoneWarning: string
+  /** The API Mock rule that answered (no network was used); '' for a real response. */
+  mock: string
   /** Response bytes as received (encoded), else as far as known. */
   size: number
   /** ms since the epoch */
@@ -152,6 +154,7 @@ export class NetworkLogModel {
           state: 'pending',
           reason: '',
           phoneWarning: '',
+          mock: '',
           size: 0,
           start: event.time,
           duration: -1,
@@ -192,6 +195,7 @@ export class NetworkLogModel {
         break
       case 'headers':
         row.status = event.statusCode
+        row.mock = event.mock ?? ''
         row.mimeType = (headerValue(event.responseHeaders, 'content-type') ?? '').split(';')[0]
         details.responseHeaders = event.responseHeaders
         details.statusText = event.statusText
