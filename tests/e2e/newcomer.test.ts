@@ -27,6 +27,7 @@ const CARD = {
   get: 'GET 带参数',
   postJson: 'POST JSON',
   notFound: '404 也会进 success',
+  mock: '接口 Mock',
   blocked: '不在合法域名列表里',
 } as const
 
@@ -136,6 +137,10 @@ describe('the newcomer’s path through the embedded demo', { timeout: E2E_TEST_
       ['does-not-exist', '404', 'GET'],
       ['echo', '200', 'POST'],
     ])
+    // The demo's project.mock.json answers /orders, which its server does not have.
+    expect(await tap('mock')).toEqual({ badge: '200', result: '来自 Mock：拿铁×2、可颂×1' })
+    expect(await lastRow()).toEqual(['orders', '200'])
+    await rows().last().getByRole('img', { name: 'Mock: 订单列表（后端还没写好）' }).waitFor()
     await card('notFound').scrollIntoViewIfNeeded()
     await page().screenshot({ path: join(SCREENSHOT_DIR, 'newcomer-demo.png') })
     expect(e2e.session!.pageErrors).toEqual([])

@@ -34,6 +34,11 @@ test('the demo project loads without problems, urlCheck on, listing the demo ori
     projectname: 'MP DevTools 演示',
     urlCheck: true,
   })
+  // Its API Mock rule answers /orders, which the demo server does not have.
+  expect(loaded.ok && loaded.value.mock).toMatchObject({
+    enabled: true,
+    rules: [{ method: 'GET', match: 'prefix', url: `${demo.origin}/orders` }],
+  })
   expect(loaded.ok && loaded.value.domains).toEqual({
     request: [demo.origin],
     socket: [demo.wsOrigin],

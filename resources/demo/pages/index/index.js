@@ -67,6 +67,18 @@ const CASES = [
     describe: (res) => `success 被调用，data=${toText(res.data)}`,
   },
   {
+    id: 'mock',
+    title: '接口 Mock',
+    method: 'GET',
+    path: '/orders',
+    note: '服务器上还没有 /orders：project.mock.json 里的规则直接返回数据，不访问网络。到「Mock」面板改规则，或取消「启用 Mock」再试（会得到 404）。',
+    options: { url: `${API}/orders` },
+    describe: (res) =>
+      res.statusCode === 200 && res.data.orders
+        ? `来自 Mock：${res.data.orders.map((order) => `${order.item}×${order.count}`).join('、')}`
+        : `success 被调用，data=${toText(res.data)}`,
+  },
+  {
     id: 'redirect',
     title: '302 重定向',
     method: 'GET',
