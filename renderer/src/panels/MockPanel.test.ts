@@ -2,7 +2,7 @@
  * The Mock panel against the fake main process: what it writes through project.setMock, what it
  * says when a rule cannot be saved, and the Network panel's “Mock this response”.
  */
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { newMockRule, type MockRule, type MockSettings } from '../../../shared/mock'
 import { fail } from '../../../shared/result'
@@ -39,6 +39,15 @@ async function mountPanel(mock: MockSettings = { enabled: false, rules: [] }, re
   return { main, wrapper, saved }
 }
 
+/** Presses 添加规则 and answers the editor's form. */
+async function addRule(wrapper: VueWrapper) {
+  await wrapper
+    .findAll('button')
+    .find((b) => b.text() === '添加规则')!
+    .trigger('click')
+  return wrapper.get('form')
+}
+
 describe('the Mock panel', () => {
   it('lists the rules in a table with their method, match, URL, status and delay', async () => {
     const { wrapper } = await mountPanel({ enabled: true, rules: [{ ...ORDERS, delay: 300 }] })
@@ -55,11 +64,7 @@ describe('the Mock panel', () => {
 
   it('adds a rule: first in the list, Mock switched on with the first rule', async () => {
     const { wrapper, saved } = await mountPanel()
-    await wrapper
-      .findAll('button')
-      .find((b) => b.text() === '添加规则')!
-      .trigger('click')
-    const form = wrapper.get('form')
+    const form = await addRule(wrapper)
     await form.get('input[type="text"]').setValue('down')
     await form.findAll('input[type="text"]')[1].setValue('https://api.example.com/orders')
     await form.findAll('select')[0].setValue('GET')
@@ -89,11 +94,7 @@ describe('the Mock panel', () => {
 
   it('says what is wrong with a rule, marks the field and saves nothing', async () => {
     const { wrapper, saved } = await mountPanel()
-    await wrapper
-      .findAll('button')
-      .find((b) => b.text() === '添加规则')!
-      .trigger('click')
-    const form = wrapper.get('form')
+    const form = await addRule(wrapper)
     await form.findAll('input[type="text"]')[1].setValue('api.example.com/orders')
     await form.trigger('submit')
     await flushPromises()
@@ -142,12 +143,9 @@ describe('the Mock panel', () => {
 
   it('shows the main process’s refusal and keeps the editor open', async () => {
     const { wrapper } = await mountPanel(undefined, true)
-    await wrapper
-      .findAll('button')
-      .find((b) => b.text() === '添加规则')!
-      .trigger('click')
-    await wrapper.get('form').findAll('input[type="text"]')[1].setValue('https://a.test/')
-    await wrapper.get('form').trigger('submit')
+    const form = await addRule(wrapper)
+    await form.findAll('input[type="text"]')[1].setValue('https://a.test/')
+    await form.trigger('submit')
     await flushPromises()
     expect(wrapper.get('[role="alert"]').text()).toBe('Cannot write project.mock.json: read-only')
     expect(wrapper.find('form').exists()).toBe(true)
