@@ -88,6 +88,8 @@ export interface RequestEngineOptions {
   ownAddresses?: string[]
   /** Bytes a download may write. @default 200 MB, WeChat's limit */
   maxDownloadSize?: number
+  /** Decoded bytes a `wx.request` response may have. @default 200 MB (`MAX_RESPONSE_SIZE`) */
+  maxResponseSize?: number
   /** Sockets open at once; one more fails. @default 5 */
   maxSockets?: number
   /** API Mock rules (project.mock.json): matching requests are answered without the network. */
@@ -96,6 +98,13 @@ export interface RequestEngineOptions {
 
 /** WeChat's limit on one download. */
 export const MAX_DOWNLOAD_SIZE = 200 * 1024 * 1024
+
+/**
+ * The cap on one decoded `wx.request` body. WeChat documents none for requests; its only
+ * documented response limit is the 200 MB of one download (network docs, 单次下载允许的最大文件为
+ * 200MB), so a request may hold as much as a download may write, and no more.
+ */
+export const MAX_RESPONSE_SIZE = MAX_DOWNLOAD_SIZE
 
 type Lane = 'request' | 'uploadFile' | 'downloadFile'
 
@@ -182,11 +191,33 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
   }
 
   function print(messages: ToolConsoleMessage[]): void {
-    for (const message of messages) for (const listener of consoleListeners) listener(message)
+    for (const message of messages) {
+      for (const listener of consoleListeners) {
+        try {
+          listener(message)
+        } catch (error) {
+          // A broken console listener has nowhere to print to but the host's own stderr.
+          console.error('MP DevTools internal error: a console listener threw', error)
+        }
+      }
+    }
   }
 
+  /** Prints a fault of the tool itself, so it is never taken for the server's or the app's. */
+  function internalError(error: unknown, id: string): void {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
+    print([{ level: 'error', args: [`MP DevTools internal error (request ${id}): ${detail}`] }])
+  }
+
+  /** A listener's throw (the Network log's, the HAR recorder's) never stops a request ending. */
   function emit(event: NetworkEvent): void {
-    for (const listener of eventListeners) listener(event)
+    for (const listener of eventListeners) {
+      try {
+        listener(event)
+      } catch (error) {
+        internalError(error, event.id)
+      }
+    }
   }
 
   /** WeChat's URL rules; a tourist app (checks always off) has no lists, only the scheme rule. */
@@ -298,6 +329,8 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     recordOrigin: (origin, statusCode, connection) =>
       security.recordResponse(origin, statusCode, connection),
     keepBody: (id, body) => bodies.keep(id, body),
+    maxResponseSize: () => options.maxResponseSize ?? MAX_RESPONSE_SIZE,
+    internalError,
     observed: () => eventListeners.size > 0,
     emit,
     settled: (run) => settled(run, 'request'),
