@@ -34,7 +34,7 @@ import {
   type DomainList,
   type UrlDecision,
 } from '../policy/request-policy'
-import { parseUrlOrigin } from '../policy/url-origin'
+import { parseRequestTarget, parseUrlOrigin, type RequestTarget } from '../policy/url-origin'
 import {
   certificateBlock,
   checksOffBlock,
@@ -209,33 +209,20 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     print([{ level: 'error', args: [`MP DevTools internal error (request ${id}): ${detail}`] }])
   }
 
-  /**
-   * Hands `event` to every listener (the Network log, the HAR recorder…) and throws the first
-   * listener's error afterwards, so the run it belongs to ends as an internal fault.
-   */
-  function emitForRun(event: NetworkEvent): void {
-    let failure: { error: unknown } | undefined
+  /** A listener's throw (the Network log's, the HAR recorder's) never stops a request ending. */
+  function emit(event: NetworkEvent): void {
     for (const listener of eventListeners) {
       try {
         listener(event)
       } catch (error) {
-        failure ??= { error }
+        internalError(error, event.id)
       }
-    }
-    if (failure) throw failure.error
-  }
-
-  /** Events outside a run's completion path (queue, sockets, warnings): a listener's throw is reported. */
-  function emit(event: NetworkEvent): void {
-    try {
-      emitForRun(event)
-    } catch (error) {
-      internalError(error, event.id)
     }
   }
 
   /** WeChat's URL rules; a tourist app (checks always off) has no lists, only the scheme rule. */
-  function judgeUrl(url: string, list: DomainListType): UrlDecision {
+  function judgeUrl(target: RequestTarget, list: DomainListType): UrlDecision {
+    const url = target.origin
     const ownAddresses = options.ownAddresses ?? machine
     const socket = list === 'socket'
     if (options.appid === TOURIST_APPID) {
@@ -250,8 +237,14 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
    * prints WeChat's block and refuses; with them off, it is reported as a phone warning and the
    * request goes on.
    */
-  function refuseUrl(id: string, url: string, redirect: boolean, lane: Lane): Refusal | undefined {
-    const decision = judgeUrl(url, lane)
+  function refuseUrl(
+    id: string,
+    target: RequestTarget,
+    redirect: boolean,
+    lane: Lane,
+  ): Refusal | undefined {
+    const url = target.url.href
+    const decision = judgeUrl(target, lane)
     if (decision.allowed) return undefined
     const refusal: Refusal = {
       rule: redirect ? 'redirect-domain-list' : decision.rule,
@@ -314,19 +307,19 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     }
   }
 
-  function preflight(id: string, url: string, lane: Lane): Refusal | undefined {
+  function preflight(id: string, target: RequestTarget, lane: Lane): Refusal | undefined {
     if (options.networkCondition === 'offline') {
-      print(offlineBlock(url))
+      print(offlineBlock(target.url.href))
       return { rule: 'offline', errMsg: retitle(ERR_MSG.offline, lane), errno: ERRNO.offline }
     }
     warnChecksOff()
-    return refuseUrl(id, url, false, lane)
+    return refuseUrl(id, target, false, lane)
   }
 
   const host: RunHost = {
     dispatcher: (): Dispatcher => dispatcher,
     throttle: () => throttleProfileOf(options.networkCondition),
-    checkRedirect: (url, id) => refuseUrl(id, url, true, 'request'),
+    checkRedirect: (target, id) => refuseUrl(id, target, true, 'request'),
     tlsRefusal(error, url) {
       if (!(error instanceof TlsPolicyError)) return undefined
       const origin = parseUrlOrigin(url)?.origin ?? url
@@ -346,7 +339,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     maxResponseSize: () => options.maxResponseSize ?? MAX_RESPONSE_SIZE,
     internalError,
     observed: () => eventListeners.size > 0,
-    emit: emitForRun,
+    emit,
     settled: (run) => settled(run, 'request'),
   }
 
@@ -387,15 +380,15 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     return {
       ...host,
       settled: (run) => settled(run, lane),
-      checkRedirect: (url, id) => refuseUrl(id, url, true, lane),
+      checkRedirect: (target, id) => refuseUrl(id, target, true, lane),
       tlsWarning: (id, url, connection) => warnConnection(id, url, connection, lane),
       tlsRefusal(error, url) {
         const refusal = host.tlsRefusal(error, url)
         return refusal && { ...refusal, errMsg: retitle(refusal.errMsg, lane) }
       },
       emit(event) {
-        if (event.type === 'failed') emitForRun({ ...event, errMsg: retitle(event.errMsg, lane) })
-        else emitForRun(event)
+        if (event.type === 'failed') emit({ ...event, errMsg: retitle(event.errMsg, lane) })
+        else emit(event)
       },
     }
   }
@@ -447,7 +440,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       sub.callbacks,
       hosts[lane],
       sub.extras,
-      target,
+      target?.url,
     )
     if (eventListeners.size > 0) {
       emit({
@@ -465,7 +458,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     const failure = closed
       ? { errMsg: retitle(ERR_MSG.abort, lane) }
       : (sub.failure ?? (target ? undefined : invalidUrl(sub.url, lane)))
-    const refusal = failure ? undefined : preflight(id, sub.url, lane)
+    const refusal = failure || !target ? undefined : preflight(id, target, lane)
     if (failure) settleSoon(run, () => run.fail(failure))
     else if (refusal) settleSoon(run, () => run.block(refusal))
     else {
@@ -486,9 +479,10 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       maxOpen: options.maxSockets ?? 5,
       offline: options.networkCondition === 'offline',
     }),
-    checkUrl(url, id) {
+    checkUrl(target, id) {
       warnChecksOff()
-      const decision = judgeUrl(url, 'socket')
+      const url = target.url.href
+      const decision = judgeUrl(target, 'socket')
       if (decision.allowed) return undefined
       if (!checksOn()) {
         const errMsg = `connectSocket:fail ${TRANSFER_ERR_MSG.socketNotInDomainList}`
@@ -607,14 +601,13 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
   }
 }
 
-/** An `http(s)://` URL parsed once for the whole run, or undefined when it is not one. */
-function parseHttpUrl(url: string): URL | undefined {
+/**
+ * An `http(s)://` URL parsed once: the policy judges its origin and the run connects to its URL.
+ * Undefined when it is not one.
+ */
+function parseHttpUrl(url: string): RequestTarget | undefined {
   if (!/^https?:\/\//i.test(url)) return undefined
-  try {
-    return new URL(url)
-  } catch {
-    return undefined
-  }
+  return parseRequestTarget(url)
 }
 
 /** The runtime checks URLs first; this guards callers that skip it, in WeChat's words. */

@@ -18,6 +18,7 @@ import { createContentDecoder } from '../body/content-decoder'
 import { ResponseBody } from '../body/response-body'
 import { BandwidthPacer, pacedBody } from '../conditions/network-condition'
 import { readRawHeaders } from '../headers/response-headers'
+import { parseRequestTarget, type RequestTarget } from '../policy/url-origin'
 import { ERR_MSG, ERRNO } from '../policy/wechat-messages'
 import { mockRuleLabel } from '../../../../shared/mock'
 import { connectionOf, type ConnectionInfo } from '../transport/connection-info'
@@ -46,7 +47,7 @@ export interface RunHost {
    * Checks run `id`'s redirect target; prints WeChat's console block when it is refused (with the
    * checks off, reports what a phone would refuse and answers undefined).
    */
-  checkRedirect(url: string, id: string): Refusal | undefined
+  checkRedirect(target: RequestTarget, id: string): Refusal | undefined
   /** Turns a transport error into a refusal when it is a TLS policy violation. */
   tlsRefusal(error: unknown, url: string): Refusal | undefined
   /** Run `id` goes over a connection the checks (off) let through despite `tlsViolation`. */
@@ -59,7 +60,6 @@ export interface RunHost {
   internalError(error: unknown, id: string): void
   /** True when someone listens to events, so per-chunk events and body spills are worth it. */
   observed(): boolean
-  /** Throws when a listener threw (after every listener had the event). */
   emit(event: NetworkEvent): void
   settled(run: RequestRun): void
 }
@@ -144,8 +144,7 @@ export class RequestRun implements DiagnosticsObserver {
     if (this.state !== 'queued') return
     this.state = 'running'
     this.startedAt = performance.now()
-    this.guarded(() => {
-      if (!this.host.observed()) return
+    if (this.host.observed()) {
       this.host.emit({
         type: 'started',
         id: this.id,
@@ -153,8 +152,7 @@ export class RequestRun implements DiagnosticsObserver {
         requestHeaders: this.headers,
         time: Date.now(),
       })
-    })
-    if (this.state !== 'running') return
+    }
     this.timeoutTimer = setTimeout(() => this.fail({ errMsg: ERR_MSG.timeout }), this.timeoutMs)
     const profile = this.host.throttle()
     if (profile?.download) this.pacer = new BandwidthPacer(profile.download)
@@ -173,7 +171,7 @@ export class RequestRun implements DiagnosticsObserver {
   block(refusal: Refusal, url = this.url): void {
     if (!this.finish()) return
     const { rule, errMsg, errno } = refusal
-    this.report({ type: 'blocked', id: this.id, rule, url, errMsg, errno, time: Date.now() })
+    this.host.emit({ type: 'blocked', id: this.id, rule, url, errMsg, errno, time: Date.now() })
     this.settle({ ok: false, errMsg, ...(errno !== undefined && { errno }) })
   }
 
@@ -298,7 +296,13 @@ export class RequestRun implements DiagnosticsObserver {
     )
     this.shape = { headers: true, chunked, contentLength: contentLength !== undefined }
     if (REDIRECT_STATUSES.has(statusCode) && location && this.request.redirect !== 'manual') {
-      this.redirectTo = { url: new URL(location, this.url).href, statusCode }
+      // An absolute Location is kept as written, so a spelled-out port is judged as written.
+      const url = URL.canParse(location)
+        ? location
+        : URL.canParse(location, this.url)
+          ? new URL(location, this.url).href
+          : location
+      this.redirectTo = { url, statusCode }
       return
     }
     this.head = { statusCode, header, cookies }
@@ -373,7 +377,14 @@ export class RequestRun implements DiagnosticsObserver {
       this.fail({ errMsg: ERR_MSG.tooManyRedirects, errno: ERRNO.network })
       return
     }
-    const refusal = this.host.checkRedirect(url, this.id)
+    // Parsed once: the policy judges this target's origin and the next hop connects to its URL.
+    const target = parseRequestTarget(url)
+    if (!target || !/^https?:$/.test(target.url.protocol)) {
+      const error = target ? 'ERR_UNSAFE_REDIRECT' : 'ERR_INVALID_REDIRECT'
+      this.fail({ errMsg: `request:fail net::${error}`, errno: ERRNO.network })
+      return
+    }
+    const refusal = this.host.checkRedirect(target, this.id)
     if (refusal) {
       this.block(refusal, url)
       return
@@ -387,12 +398,11 @@ export class RequestRun implements DiagnosticsObserver {
       this.body = undefined
       this.headers = withoutHeaders(this.headers, BODY_HEADERS)
     }
-    const target = new URL(url)
-    if (target.origin !== this.origin) {
+    if (target.url.origin !== this.origin) {
       this.headers = withoutHeaders(this.headers, ['authorization'])
     }
     this.url = url
-    this.target = target
+    this.target = target.url
     this.redirectTo = undefined
     this.inputEnded = false
     this.controller = undefined
@@ -445,22 +455,13 @@ export class RequestRun implements DiagnosticsObserver {
   }
 
   private emitFailed(failure: Failure): void {
-    this.report({
+    this.host.emit({
       type: 'failed',
       id: this.id,
       ...failure,
       timings: this.timings(performance.now()),
       time: Date.now(),
     })
-  }
-
-  /** An event of a run already ended: a listener's throw can only be reported. */
-  private report(event: NetworkEvent): void {
-    try {
-      this.host.emit(event)
-    } catch (error) {
-      this.host.internalError(error, this.id)
-    }
   }
 
   /** Hands the outcome over and frees the run's slot, whatever the caller's callback does. */
