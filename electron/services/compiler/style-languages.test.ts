@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { readCompilerPlugins } from './compiler-plugins'
 import { memoryProject } from '../../../tests/helpers/memory-project'
 import { ProjectCompiler, compileProject } from './project-compiler'
 
@@ -15,20 +14,6 @@ const page = (extra: Record<string, string>) =>
     'pages/b/b.wxml': '<view>b</view>',
     ...extra,
   })
-
-describe('setting.useCompilerPlugins', () => {
-  it('accepts names and { type } objects and ignores anything else', () => {
-    expect(
-      readCompilerPlugins({ useCompilerPlugins: ['typescript', { type: 'sass' }, 'coffee', 3] }),
-    ).toEqual({ typescript: true, less: false, sass: true })
-    expect(readCompilerPlugins({ useCompilerPlugins: 'less' })).toEqual({
-      typescript: false,
-      less: false,
-      sass: false,
-    })
-    expect(readCompilerPlugins(undefined).less).toBe(false)
-  })
-})
 
 describe('Less', () => {
   it('compiles a page’s index.less into its style, with rpx and nesting', async () => {
