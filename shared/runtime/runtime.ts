@@ -29,6 +29,7 @@ import { ModuleLoader, joinPath, type ModuleScope } from './module-loader'
 import type { MissingPage, NativePort, ReportedError } from './native-port'
 import { createNavigationApi } from './navigation-api'
 import { NetworkStatusListeners } from './network-status'
+import { ThemeListeners } from './theme'
 import { PageNotFoundListeners } from './page-not-found'
 import { PageStack, type PageInstance } from './page-stack'
 import { PendingWork } from './pending-work'
@@ -286,10 +287,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   })
   const pageNotFound = new PageNotFoundListeners(sink)
   const networkStatus = new NetworkStatusListeners(port, sink)
+  const theme = new ThemeListeners(port, sink, () => app)
   const wx = {
     ...createWxApi({ port, sink, defer: timerControl.defer, storage, requests }),
     ...pageNotFound.wx,
     ...networkStatus.wx,
+    ...theme.wx,
     getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
     getEnterOptionsSync: () => copyEnterOptions(enteredWith),
     ...createNavigationApi({
@@ -474,6 +477,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       stack.releaseAll()
       pending.cancelIdleCheck()
       networkStatus.dispose()
+      theme.dispose()
       glassEasel.removeGlobalErrorListener(errorListener)
       glassEasel.removeGlobalWarningListener(warningListener)
     },
