@@ -130,6 +130,12 @@ export class FramePageScreen implements PageScreen {
     this.opened.get(id)?.container.classList.toggle('mp-refreshing', refreshing)
   }
 
+  /** Reads every open page's window again (the theme changed); `wx.setNavigationBar*` stays. */
+  refreshWindows(): void {
+    for (const open of this.opened.values()) open.window = this.options.windowOf(open.page.route)
+    this.notify()
+  }
+
   /** Applies a `wx.setNavigationBar*` change to the page with `pageId`. */
   patchNavigation(pageId: number, patch: NavigationBarPatch): void {
     const open = this.opened.get(pageId)
