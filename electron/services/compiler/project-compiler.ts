@@ -148,6 +148,14 @@ export class ProjectCompiler {
   }
 
   /**
+   * Forgets the cached content of every file `stale` matches, read or found missing (a folder
+   * replaced as a whole, as 构建 npm replaces `miniprogram_npm`); the next compile reads them anew.
+   */
+  forgetFiles(stale: (path: string) => boolean): void {
+    for (const path of [...this.files.keys()]) if (stale(path)) this.files.delete(path)
+  }
+
+  /**
    * Re-applies rpx for another device width (or hairline) without reading or parsing sources
    * again; returns the updated result.
    */
