@@ -1,8 +1,8 @@
 /**
  * The component methods glass-easel's adapter leaves to the base library, given to every page and
  * component through the code space's overall behavior (a definition's own method of the same name
- * wins): `createSelectorQuery`, `createIntersectionObserver`, `animate`, `clearAnimation`; and the
- * `wx.` forms of the first two, scoped to the top page.
+ * wins): `createSelectorQuery`, `createIntersectionObserver`, `animate`, `clearAnimation`; the
+ * `wx.` forms of the first two, scoped to the top page; and the WXS event API's hook.
  */
 import type { CodeSpace } from 'glass-easel-miniprogram-adapter'
 import type * as glassEasel from 'glass-easel'
@@ -14,6 +14,7 @@ import {
 } from './intersection-observer'
 import { componentOf, type LayoutHost } from './layout-host'
 import { SelectorQuery } from './selector-query'
+import { installWxsHook } from './wxs-instance'
 
 export interface ComponentModelWx {
   createSelectorQuery(): SelectorQuery
@@ -50,6 +51,7 @@ export function installComponentModel(codeSpace: CodeSpace, host: LayoutHost): C
       clearAnimation(host, self(this), selector, options, callback)
     },
   }
+  installWxsHook(codeSpace.getComponentSpace())
   const behavior = codeSpace
     .behavior()
     .definition({ methods } as never)
