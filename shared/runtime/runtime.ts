@@ -41,6 +41,7 @@ import { createFileApi } from './file-system'
 import { createSocketApi } from './wx-socket'
 import { createTransferApi } from './wx-transfers'
 import { withBuiltinBehaviors } from './builtin-behaviors'
+import { installComponentModel } from './component-model'
 
 export interface RuntimeOptions {
   port: NativePort
@@ -225,6 +226,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     port.console('warn', [message], 'baselib')
     return false
   }
+  const warnedOnce = new Set<string>()
+  const componentModel = installComponentModel(codeSpace, {
+    currentPage: () => stack.top?.root.getComponent(),
+    viewportOf: (root) => {
+      const page = stack.pages.find((open) => open.root.getComponent() === root)
+      return page && port.screen?.viewport?.(page.id)
+    },
+    defer: (fn) => timerControl.defer(fn),
+    warnOnce: (message) => {
+      if (warnedOnce.has(message)) return
+      warnedOnce.add(message)
+      port.console('warn', [message], 'baselib')
+    },
+  })
   glassEasel.addGlobalErrorListener(errorListener)
   glassEasel.addGlobalWarningListener(warningListener)
 
@@ -308,6 +323,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     downloadFile: transfers.downloadFile,
     ...sockets.wx,
     ...createFileApi({ port, defer: timerControl.defer, invokeLater }),
+    ...componentModel,
   }
 
   const App = (definition: unknown): void => {

@@ -11,6 +11,7 @@ import type {
   PageScreen,
   PageScreenEvents,
   PageScrollRequest,
+  PageViewport,
   ScreenPage,
 } from '../../../../shared/runtime'
 import { element } from './dom'
@@ -92,6 +93,15 @@ export class FramePageScreen implements PageScreen {
     this.opened.set(page.id, { page, container, refresh, component, window, navigation: {} })
     this.watchScrolling(container, window, events)
     if (window.enablePullDownRefresh) this.watchPulling(container, events)
+  }
+
+  viewport(id: number): PageViewport | undefined {
+    const container = this.opened.get(id)?.container
+    if (!container) return undefined
+    const { left, top, width, height } = container.getBoundingClientRect()
+    const { scrollLeft, scrollTop, scrollWidth, scrollHeight } = container
+    const scroll = { scrollLeft, scrollTop, scrollWidth, scrollHeight }
+    return { left, top, width, height, ...scroll, node: container }
   }
 
   close(id: number): void {
