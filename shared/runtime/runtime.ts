@@ -190,6 +190,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   const sink: ErrorSink = (error) => {
     const reported = toReportedError(error)
+    // Frames in compiled ES modules and TypeScript name the project's source, line and column.
+    reported.stack = loader.mapStack(reported.stack)
     port.reportError(reported)
     if (typeof app?.onError !== 'function') return
     try {

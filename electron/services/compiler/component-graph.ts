@@ -3,6 +3,7 @@
  * every `usingComponents` (app.json's global ones included), followed transitively.
  */
 import { errorAt, type JsonFile, parseJsonFile } from './json-file'
+import { matchAlias, type ResolveAlias } from '../../../shared/runtime/resolve-alias'
 import { resolveProjectPath } from './project-paths'
 import type { CompileError, CompiledComponent, ComponentJson } from './types'
 
@@ -11,6 +12,10 @@ export type ReadSource = (path: string) => Promise<string | null>
 
 export interface ComponentGraph {
   pages: string[]
+  /** app.json `resolveAlias` (entries that are not `"key/*": "value/*"` strings left out). */
+  resolveAlias: ResolveAlias
+  /** app.json as parsed, `null` when missing or broken. */
+  app: JsonFile | null
   components: Record<string, CompiledComponent>
   errors: CompileError[]
   warnings: CompileError[]
@@ -21,7 +26,14 @@ const CUSTOM_TAB_BAR = 'custom-tab-bar/index'
 const isPluginPath = (path: string) => /^plugin(-private)?:\/\//.test(path)
 
 export async function buildComponentGraph(read: ReadSource): Promise<ComponentGraph> {
-  const graph: ComponentGraph = { pages: [], components: {}, errors: [], warnings: [] }
+  const graph: ComponentGraph = {
+    pages: [],
+    resolveAlias: {},
+    app: null,
+    components: {},
+    errors: [],
+    warnings: [],
+  }
   const appSource = await read('app.json')
   if (appSource === null) {
     graph.errors.push({ file: 'app.json', line: 1, column: 1, message: 'app.json not found' })
@@ -32,7 +44,9 @@ export async function buildComponentGraph(read: ReadSource): Promise<ComponentGr
     graph.errors.push(error)
     return graph
   }
+  graph.app = app
   graph.pages = listPages(app, graph.errors)
+  graph.resolveAlias = readResolveAlias(app, graph.errors)
   const globalUsing = await resolveUsing(app, 'app', read, graph)
   const prefixes = new Set<string>()
   const queue = graph.pages.map((path) => ({ path, page: true }))
@@ -136,9 +150,11 @@ async function resolveUsing(
       )
       continue
     }
-    const path = await findComponent(owner, target, read)
+    const path = await findComponent(owner, target, read, graph.resolveAlias)
     if (path === null) {
-      graph.errors.push(errorAt(json, ['usingComponents', name], `component "${target}" not found`))
+      graph.errors.push(
+        errorAt(json, ['usingComponents', name], notFound(target, graph.resolveAlias)),
+      )
       continue
     }
     resolved[name] = `/${path}`
@@ -162,10 +178,10 @@ async function resolveGenericDefaults(
       resolved[name] = true
       continue
     }
-    const path = await findComponent(owner, target, read)
+    const path = await findComponent(owner, target, read, graph.resolveAlias)
     if (path === null) {
       graph.errors.push(
-        errorAt(json, ['componentGenerics', name, 'default'], `component "${target}" not found`),
+        errorAt(json, ['componentGenerics', name, 'default'], notFound(target, graph.resolveAlias)),
       )
       resolved[name] = true
     } else {
@@ -175,15 +191,44 @@ async function resolveGenericDefaults(
   return resolved
 }
 
+/** `"x/*": "y/*"` entries of app.json `resolveAlias`; anything else is an error there. */
+function readResolveAlias(app: JsonFile, errors: CompileError[]): ResolveAlias {
+  const value = app.value.resolveAlias
+  if (value === undefined) return {}
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    errors.push(errorAt(app, ['resolveAlias'], '"resolveAlias" must be an object'))
+    return {}
+  }
+  const aliases: Record<string, string> = {}
+  for (const [key, target] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof target !== 'string' || !key.endsWith('/*') || !target.endsWith('/*')) {
+      const message = `resolveAlias "${key}": key and value must be paths ending with "/*"`
+      errors.push(errorAt(app, ['resolveAlias', key], message))
+      continue
+    }
+    aliases[key] = target
+  }
+  return aliases
+}
+
+function notFound(target: string, aliases: ResolveAlias): string {
+  const alias = matchAlias(target, aliases)
+  const via = alias ? ` (resolveAlias "${alias.key}" → ${alias.path})` : ''
+  return `component "${target}" not found${via}`
+}
+
 /**
- * WeChat's lookup: relative to the owner (or from the root for `/x`), then a folder's `index`,
- * then for bare names `miniprogram_npm/` in the owner's folder and each parent.
+ * WeChat's lookup: an app.json `resolveAlias` first, relative to the owner (or from the root for
+ * `/x`), then a folder's `index`, then for bare names `miniprogram_npm/` in the owner's folder and
+ * each parent.
  */
 async function findComponent(
   owner: string,
-  target: string,
+  written: string,
   read: ReadSource,
+  aliases: ResolveAlias,
 ): Promise<string | null> {
+  const target = matchAlias(written, aliases)?.path ?? written
   const candidates: string[] = []
   const direct = resolveProjectPath(owner, target)
   if (direct) candidates.push(direct, `${direct}/index`)

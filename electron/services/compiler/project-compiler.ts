@@ -5,6 +5,10 @@
  */
 import { Script } from 'node:vm'
 import { buildComponentGraph } from './component-graph'
+import type { CompilerPlugins } from './compiler-plugins'
+import { listProjectFiles } from './project-listing'
+import { checkScriptLinks } from './script-links'
+import { chooseScriptSources, ScriptCompiler } from './scripts'
 import type { RpxOptions } from '../../../shared/inline-style'
 import { positionAt } from '../project/json-document'
 import { resolveProjectPath, withoutExtension } from './project-paths'
@@ -21,6 +25,13 @@ export interface CompileProjectInput {
   root?: string
   /** The simulated device, for rpx. */
   rpx: RpxOptions
+  /** project.config.json `setting.useCompilerPlugins`, read by `readCompilerPlugins`. */
+  plugins?: CompilerPlugins
+  /**
+   * Every file of the mini-program by root-relative path (scripts are compiled from it); defaults
+   * to a walk of `root`, or none when only `readFile` is given.
+   */
+  listFiles?: () => Promise<string[]>
 }
 
 const EMPTY_RESULT: CompileResult = {
@@ -28,6 +39,7 @@ const EMPTY_RESULT: CompileResult = {
   templates: [],
   components: {},
   styles: {},
+  scripts: {},
   pages: [],
   errors: [],
   warnings: [],
@@ -44,6 +56,9 @@ interface StyleEntry {
 
 export class ProjectCompiler {
   private readonly read: ReadProjectFile
+  private readonly listFiles: () => Promise<string[]>
+  private readonly typescript: boolean
+  private readonly scriptCompiler = new ScriptCompiler()
   private rpx: RpxOptions
   private readonly files = new Map<string, Promise<string | null>>()
   private readonly styleEntries = new Map<string, StyleEntry>()
@@ -60,6 +75,10 @@ export class ProjectCompiler {
     if (input.readFile) this.read = input.readFile
     else if (input.root !== undefined) this.read = createRootReader(input.root)
     else throw new TypeError('compileProject needs readFile or root')
+    const root = input.root
+    this.listFiles =
+      input.listFiles ?? (root === undefined ? async () => [] : () => listProjectFiles(root))
+    this.typescript = input.plugins?.typescript ?? false
     this.rpx = input.rpx
   }
 
@@ -113,6 +132,15 @@ export class ProjectCompiler {
       bundles[path] = await this.bundleStyle(path, component.prefix)
     }
     for (const bundle of Object.values(bundles)) errors.push(...bundle.errors)
+
+    const files = await this.listFiles()
+    const scripts = await this.scriptCompiler.compileAll(
+      chooseScriptSources(files, this.typescript),
+      read,
+    )
+    const links = checkScriptLinks(scripts, graph.resolveAlias, graph.app, files)
+    errors.push(...scripts.errors, ...links.errors)
+    warnings.push(...links.warnings)
     for (const key of this.styleEntries.keys()) {
       if (!(key.split('\n')[0] in bundles)) this.styleEntries.delete(key)
     }
@@ -122,6 +150,7 @@ export class ProjectCompiler {
       templates: this.group.templatePaths().filter((path) => this.group?.hasTemplate(path)),
       components: graph.components,
       styles: this.applyDevice(bundles),
+      scripts: scripts.scripts,
       pages: graph.pages,
       errors: dedupe(errors),
       warnings: dedupe(warnings),

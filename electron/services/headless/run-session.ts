@@ -18,6 +18,8 @@ import type { HarCreator } from '../har/har-types'
 import { writeHar } from '../har/write-har'
 import { WxFileSpace } from '../files/wx-file-space'
 import { createRequestEngine, type RequestEngine } from '../network'
+import type { CompileResult } from '../compiler'
+import { compileProjectFolder } from '../compiler/project-folder'
 import { formatProblem, loadProject } from '../project'
 import { formatConsoleLine, formatValue } from './console-line'
 import { createHeadlessPort, type HeadlessPort } from './headless-port'
@@ -25,7 +27,6 @@ import { readCertificates } from './ca-certificates'
 import { readLocalNetworkSettings } from './local-network-settings'
 import { createMemoryStorage } from './memory-storage'
 import { projectStack } from './project-stack'
-import { readProjectScripts } from './project-scripts'
 import { SIMULATED_USER_AGENT } from './simulated-device'
 
 // The workbench reads the project-local CA the same way.
@@ -88,7 +89,7 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
     for (const line of prepared.lines) options.err(line)
     return EXIT_NOT_LOADED
   }
-  const { project, app, tempDir, launch } = prepared
+  const { project, app, tempDir, launch, compiled } = prepared
   let { extraCaPem, connectTo } = prepared
   if (options.appSettingsFor) {
     try {
@@ -152,9 +153,9 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
     runtime = createRuntime({
       port,
       appid: project.settings.appid,
-      files: await readProjectScripts(root),
+      files: compiled.scripts,
       appJson: app,
-      jsons: pageJsons(project),
+      jsons: { ...pageJsons(project), ...componentJsons(compiled) },
     })
     const launched = await launchAndWait(runtime, port, options, launch)
     if (launched === EXIT_NOT_LOADED) return launched
@@ -187,6 +188,8 @@ type Prepared =
       tempDir: string
       /** The entry page and scene from --page, --compile-mode and --scene. */
       launch: LaunchOptions
+      /** The project compiled as the workbench compiles it (its problems already printed). */
+      compiled: CompileResult
     }
   | { ok: false; lines: string[] }
 
@@ -201,6 +204,9 @@ async function prepare(projectDir: string, options: HeadlessRunOptions): Promise
     return { ok: false, lines: project.problems.map(formatProblem) }
   }
   for (const warning of project.problems) options.err(formatProblem(warning))
+  // Printed, not fatal: a broken file fails where it is required and the rest still runs.
+  const compiled = await compileProjectFolder(project)
+  for (const problem of compiled.problems) options.err(formatProblem(problem))
   const launch = launchOptions(project, options)
   if (!launch.ok) return { ok: false, lines: [`mpdt run: ${launch.error.message}`] }
   const local = await readLocalNetworkSettings(projectDir)
@@ -241,6 +247,7 @@ async function prepare(projectDir: string, options: HeadlessRunOptions): Promise
     connectTo: [...(options.connectTo ?? []), ...local.value.connectTo],
     tempDir,
     launch: launch.value,
+    compiled: compiled.result,
   }
 }
 
@@ -290,6 +297,13 @@ async function isFolder(path: string): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+/** Every page's and component's json as compiled (`usingComponents` resolved from the root). */
+function componentJsons(compiled: CompileResult): Record<string, ComponentJson> {
+  const jsons: Record<string, ComponentJson> = {}
+  for (const [path, component] of Object.entries(compiled.components)) jsons[path] = component.json
+  return jsons
 }
 
 function pageJsons(project: ProjectInfo): Record<string, ComponentJson> {

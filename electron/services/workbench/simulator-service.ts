@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../../../shared/result'
 import type { ContractService } from '../../../shared/rpc'
 import type { SimulatorBundle } from '../../../shared/simulator-protocol'
 import { ProjectCompiler } from '../compiler'
+import { readCompilerPlugins } from '../compiler/compiler-plugins'
 import { resolveProjectPath } from '../project/project-files'
 import type { ProjectStore } from '../project/store'
 import type { ContractEventListener } from '.'
@@ -55,8 +56,10 @@ interface OpenSimulator {
   running: Promise<unknown>
 }
 
+/** A new compiler when the folder, its mini-program root or its compiler plugins change. */
 function keyOf(info: ProjectInfo): string {
-  return `${info.dir}\n${info.settings.miniprogramRoot}`
+  const plugins = JSON.stringify(readCompilerPlugins(info.settings.setting))
+  return `${info.dir}\n${info.settings.miniprogramRoot}\n${plugins}`
 }
 
 export function createSimulatorService(options: SimulatorServiceOptions): SimulatorService {
@@ -98,6 +101,7 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
     current.compiler = new ProjectCompiler({
       root: current.root,
       rpx: { deviceWidth: AHEAD_DEVICE_WIDTH },
+      plugins: readCompilerPlugins(info.settings.setting),
     })
     current.deviceWidth = AHEAD_DEVICE_WIDTH
     current.running = current.compiler.compile().catch(() => undefined)
@@ -143,7 +147,7 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
     }
     return ok({
       appid: info.settings.appid,
-      files: read.files,
+      files: { ...read.files, ...compiled.scripts },
       appJson,
       compiled: {
         groupListCode: compiled.groupListCode,
