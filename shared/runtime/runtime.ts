@@ -22,6 +22,7 @@ import {
   type RuntimeAppJson,
 } from './app-structure'
 import { createLaterInvoker } from './async-api'
+import { createAppServiceGlobals } from './app-service-globals'
 import { createConsole } from './console-api'
 import { callGuarded, type ErrorSink } from './guarded-call'
 import { createInteractionApi } from './interaction-api'
@@ -134,7 +135,6 @@ const HIDDEN_GLOBALS = [
   'WebSocket',
   'importScripts',
   'process',
-  'global',
 ] as const
 
 /** What `App.onLaunch`/`onShow` receive and `wx.getLaunchOptionsSync`/`getEnterOptionsSync` return. */
@@ -255,7 +255,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     sink,
     screen: port.screen,
     isTabPage,
-    createRoot: (route) => createRoot('page', route, 'Page'),
+    createRoot: (route) => {
+      loadPageModules(route)
+      return createRoot('page', route, 'Page')
+    },
     createTabBarRoot: () => customTabBar && createRoot('custom-tab-bar', customTabBar, 'Component'),
   })
   const requests = createRequestApi({
@@ -331,6 +334,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   const loader = new ModuleLoader({
     files,
+    resolveAlias: appJson.resolveAlias,
     evaluate: (code, filename) => port.evaluate(code, filename),
     scopeFor: (path) => {
       const { Page, Component, Behavior } = codeSpace.componentEnv(
@@ -346,6 +350,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     } catch (error) {
       sink(error)
     }
+  }
+  /** Runs the module of the page or component at `path` (without extension), if it has one. */
+  const runModuleOf = (path: string): void => {
+    if (loader.has(`${path}.js`)) runModule(`${path}.js`)
+  }
+  /** The pages whose modules (and their components') have run. */
+  const loadedPages = new Set<string>()
+  const loadPageModules = (route: string): void => {
+    if (loadedPages.has(route)) return
+    loadedPages.add(route)
+    for (const path of [...componentLoadOrder([route], jsonOf), route]) runModuleOf(path)
   }
 
   const jsonOf = (path: string): ComponentJson =>
@@ -397,9 +412,21 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     // Known before any module runs: app.js may ask wx.getLaunchOptionsSync() at its top level.
     launchedWith = enterOptions(route, query, scene)
     enteredWith = launchedWith
+    Object.assign(globals, createAppServiceGlobals(appJson, options.appid, { route, query, scene }))
+    // app.js first, so App() is registered before any page or component module asks getApp().
     runModule('app.js')
-    for (const path of [...components, ...routes]) {
-      if (loader.has(`${path}.js`)) runModule(`${path}.js`)
+    if (appJson.lazyCodeLoading === 'requiredComponents') {
+      // Only the custom tab bar now; each page's modules run when it first opens.
+      const tabBar = customTabBar
+        ? [...componentLoadOrder([customTabBar], jsonOf), customTabBar]
+        : []
+      for (const path of tabBar) runModuleOf(path)
+    } else {
+      for (const path of components) runModuleOf(path)
+      for (const path of routes) {
+        loadedPages.add(path)
+        runModuleOf(path)
+      }
     }
 
     if (app) {

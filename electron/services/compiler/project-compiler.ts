@@ -138,7 +138,8 @@ export class ProjectCompiler {
       chooseScriptSources(files, this.typescript),
       read,
     )
-    const links = checkScriptLinks(scripts, graph.resolveAlias, graph.app, files)
+    const entries = ['app.js', ...Object.keys(graph.components).map((path) => `${path}.js`)]
+    const links = checkScriptLinks(scripts, entries, graph.resolveAlias, graph.app, files)
     errors.push(...scripts.errors, ...links.errors)
     warnings.push(...links.warnings)
     for (const key of this.styleEntries.keys()) {

@@ -1,9 +1,11 @@
 /**
- * What the project's scripts require of each other, checked before anything runs: a literal
- * `require`/`import` that names no script is an error where it is written (`resolveAlias`
- * included), an alias whose folder holds no file is an error at its app.json entry, and a cycle
- * is a warning at the import that closes it (it runs with CommonJS semantics, as in WeChat: the
- * module that comes back around sees the exports assigned so far).
+ * What the project's scripts require of each other, checked before anything runs, from the
+ * scripts that can run (app.js, every page's and component's, and what they require): an `import`
+ * that names no script is an error where it is written (`resolveAlias` included), a literal
+ * `require` that names none a warning (CommonJS code often requires optionally, and WeChat only
+ * fails it when it runs); an alias whose folder holds no file is an error at its app.json entry;
+ * a cycle of `import` statements is a warning at the import that closes it (it runs with CommonJS
+ * semantics, as in WeChat: the module that comes back around sees the exports assigned so far).
  */
 import { dirOf, resolveModule } from '../../../shared/runtime/module-loader'
 import { matchAlias, type ResolveAlias } from '../../../shared/runtime/resolve-alias'
@@ -16,30 +18,36 @@ export interface ScriptLinks {
   warnings: CompileError[]
 }
 
+/** `entries`: the scripts the app service runs by itself (app.js, pages, components). */
 export function checkScriptLinks(
   compiled: CompiledScripts,
+  entries: string[],
   aliases: ResolveAlias,
   app: JsonFile | null,
   files: string[],
 ): ScriptLinks {
   const links: ScriptLinks = { errors: [], warnings: [] }
   const exists = (path: string) => path in compiled.scripts
+  /** The `import` statements between reachable scripts. */
   const edges = new Map<string, { to: string; at: CompileError }[]>()
-  for (const [script, requires] of Object.entries(compiled.requires)) {
+  const queue = entries.filter(exists)
+  for (let script = queue.shift(); script !== undefined; script = queue.shift()) {
+    if (edges.has(script)) continue
     const file = compiled.sources[script]
     const targets: { to: string; at: CompileError }[] = []
-    for (const { request, line, column } of requires) {
+    edges.set(script, targets)
+    for (const { request, line, column, statement } of compiled.requires[script] ?? []) {
       const to = resolveModule(request, dirOf(script), exists, aliases)
       if (to !== undefined) {
-        targets.push({ to, at: { file, line, column, message: '' } })
+        queue.push(to)
+        if (statement) targets.push({ to, at: { file, line, column, message: '' } })
         continue
       }
       const alias = matchAlias(request, aliases)
       const via = alias ? ` (resolveAlias "${alias.key}" → ${alias.path})` : ''
       const message = `cannot find module "${request}"${via}`
-      links.errors.push({ file, line, column, message })
+      ;(statement ? links.errors : links.warnings).push({ file, line, column, message })
     }
-    edges.set(script, targets)
   }
   links.warnings.push(...findCycles(edges, compiled.sources))
   if (app) {

@@ -28,6 +28,8 @@ export interface ScriptRequire {
   request: string
   line: number
   column: number
+  /** Written as an `import`/`export … from` statement, which runs when the module loads. */
+  statement: boolean
 }
 
 export interface CompiledScript {
@@ -122,7 +124,8 @@ async function compileScript(file: string, content: string): Promise<CompiledScr
     if (!converts) {
       // Parsed for its errors and its requires (esbuild's output has no comments to mislead).
       const checked = await transform(content, options)
-      return { code: content, requires: literalRequires(checked.code, checked.map), errors: [] }
+      const requires = literalRequires(content, checked.code, checked.map)
+      return { code: content, requires, errors: [] }
     }
     const output = await transform(content, {
       ...options,
@@ -135,7 +138,7 @@ async function compileScript(file: string, content: string): Promise<CompiledScr
     const map = Buffer.from(output.map).toString('base64')
     return {
       code: `${output.code}${INLINE_MAP}${map}\n`,
-      requires: literalRequires(output.code, output.map),
+      requires: literalRequires(content, output.code, output.map),
       errors: [],
     }
   } catch (error) {
@@ -175,13 +178,15 @@ function dynamicImports(file: string, code: string, map: string): CompileError[]
   }))
 }
 
-/** `require("x")` calls with a literal name in esbuild's output, placed in the source. */
-function literalRequires(code: string, map: string): ScriptRequire[] {
+/** `require("x")` calls with a literal name in esbuild's output, placed in the `source`. */
+function literalRequires(source: string, code: string, map: string): ScriptRequire[] {
   if (!code.includes('require(')) return []
+  const lines = source.split('\n')
   return findInOutput(code, map, LITERAL_REQUIRE).map(({ line, column, match }) => ({
     request: JSON.parse(match[1]) as string,
     line,
     column,
+    statement: /^(?:import|export)\b/.test(lines[line - 1]?.slice(column - 1) ?? ''),
   }))
 }
 

@@ -4,7 +4,7 @@
  * (exit code 0) or when the time runs out (3). A project that cannot be loaded gives 2.
  */
 import { rmSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { types } from 'node:util'
@@ -154,7 +154,8 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
       port,
       appid: project.settings.appid,
       files: compiled.scripts,
-      appJson: app,
+      // The checked config over the whole file: lazyCodeLoading, resolveAlias, plugins… too.
+      appJson: { ...(await readAppJson(root)), ...app },
       jsons: { ...pageJsons(project), ...componentJsons(compiled) },
     })
     const launched = await launchAndWait(runtime, port, options, launch)
@@ -296,6 +297,18 @@ async function isFolder(path: string): Promise<boolean> {
     return (await stat(path)).isDirectory()
   } catch {
     return false
+  }
+}
+
+/** app.json as written (already checked by loadProject); `{}` if it cannot be read again. */
+async function readAppJson(root: string): Promise<Record<string, unknown>> {
+  try {
+    const value: unknown = JSON.parse(
+      (await readFile(join(root, 'app.json'), 'utf8')).replace(/^\uFEFF/, ''),
+    )
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
+  } catch {
+    return {}
   }
 }
 
