@@ -35,16 +35,11 @@ describe('mpdt run on a project written with ES modules, TypeScript and resolveA
     await runMpdt(['--version'], {}, BUILD_MS)
   }, BUILD_MS + 30_000)
 
-  afterAll(async () => {
-    await server?.close()
-    await rm(dir, { recursive: true, force: true })
-  })
-
-  it('runs app.ts first, the index page at launch, the detail page and its component when opened', async () => {
-    const result = await runMpdt(
+  const run = (project: string) =>
+    runMpdt(
       [
         'run',
-        PROJECT,
+        project,
         '--connect-to',
         `api.example.test:443:127.0.0.1:${server.port}`,
         '--cacert',
@@ -52,6 +47,14 @@ describe('mpdt run on a project written with ES modules, TypeScript and resolveA
       ],
       { MPDT_DATA_DIR: dir },
     )
+
+  afterAll(async () => {
+    await server?.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('runs app.ts first, the index page at launch, the detail page and its component when opened', async () => {
+    const result = await run(PROJECT)
     expect(result.code, result.stderr).toBe(0)
     expect(result.stderr).toBe('')
     expect(result.lines).toEqual([
@@ -70,17 +73,7 @@ describe('mpdt run on a project written with ES modules, TypeScript and resolveA
     const appJson = JSON.parse(await readFile(join(project, 'app.json'), 'utf8'))
     delete appJson.lazyCodeLoading
     await writeFile(join(project, 'app.json'), JSON.stringify(appJson))
-    const result = await runMpdt(
-      [
-        'run',
-        project,
-        '--connect-to',
-        `api.example.test:443:127.0.0.1:${server.port}`,
-        '--cacert',
-        caFile,
-      ],
-      { MPDT_DATA_DIR: dir },
-    )
+    const result = await run(project)
     expect(result.code, result.stderr).toBe(0)
     expect(result.lines).toEqual([
       'badge module',

@@ -186,7 +186,8 @@ function literalRequires(source: string, code: string, map: string): ScriptRequi
     request: JSON.parse(match[1]) as string,
     line,
     column,
-    statement: /^(?:import|export)\b/.test(lines[line - 1]?.slice(column - 1) ?? ''),
+    // esbuild maps the require to the name as written: after `require(` unless it was an import.
+    statement: !/\brequire\s*\(\s*$/.test(lines[line - 1]?.slice(0, column - 1) ?? ''),
   }))
 }
 
