@@ -30,6 +30,7 @@ import { ModuleLoader, joinPath, type ModuleScope } from './module-loader'
 import type { MissingPage, NativePort, ReportedError } from './native-port'
 import { createNavigationApi } from './navigation-api'
 import { NetworkStatusListeners } from './network-status'
+import { ThemeListeners } from './theme'
 import { PageNotFoundListeners } from './page-not-found'
 import { PageStack, type PageInstance } from './page-stack'
 import { PendingWork } from './pending-work'
@@ -40,6 +41,8 @@ import { createWxApi } from './wx-api'
 import { createFileApi } from './file-system'
 import { createSocketApi } from './wx-socket'
 import { createTransferApi } from './wx-transfers'
+import { withBuiltinBehaviors } from './builtin-behaviors'
+import { installComponentModel } from './component-model'
 
 export interface RuntimeOptions {
   port: NativePort
@@ -225,6 +228,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     port.console('warn', [message], 'baselib')
     return false
   }
+  const warnedOnce = new Set<string>()
+  const componentModel = installComponentModel(codeSpace, {
+    currentPage: () => stack.top?.root.getComponent(),
+    viewportOf: (root) => {
+      const page = stack.pages.find((open) => open.root.getComponent() === root)
+      return page && port.screen?.viewport?.(page.id)
+    },
+    defer: (fn) => timerControl.defer(fn),
+    warnOnce: (message) => {
+      if (warnedOnce.has(message)) return
+      warnedOnce.add(message)
+      port.console('warn', [message], 'baselib')
+    },
+  })
   glassEasel.addGlobalErrorListener(errorListener)
   glassEasel.addGlobalWarningListener(warningListener)
 
@@ -290,10 +307,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   })
   const pageNotFound = new PageNotFoundListeners(sink)
   const networkStatus = new NetworkStatusListeners(port, sink)
+  const theme = new ThemeListeners(port, sink, () => app)
   const wx = {
     ...createWxApi({ port, sink, defer: timerControl.defer, storage, requests }),
     ...pageNotFound.wx,
     ...networkStatus.wx,
+    ...theme.wx,
     getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
     getEnterOptionsSync: () => copyEnterOptions(enteredWith),
     ...createNavigationApi({
@@ -309,6 +328,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     downloadFile: transfers.downloadFile,
     ...sockets.wx,
     ...createFileApi({ port, defer: timerControl.defer, invokeLater }),
+    ...componentModel,
   }
 
   const App = (definition: unknown): void => {
@@ -337,9 +357,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     resolveAlias: appJson.resolveAlias,
     evaluate: (code, filename) => port.evaluate(code, filename),
     scopeFor: (path) => {
-      const { Page, Component, Behavior } = codeSpace.componentEnv(
-        path.replace(/\.js$/, ''),
-        (componentEnv) => componentEnv,
+      const { Page, Component, Behavior } = withBuiltinBehaviors(
+        codeSpace,
+        codeSpace.componentEnv(path.replace(/\.js$/, ''), (componentEnv) => componentEnv),
+        (message) => port.console('warn', [message], 'baselib'),
       )
       return { ...globals, Page, Component, Behavior }
     },
@@ -501,6 +522,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       stack.releaseAll()
       pending.cancelIdleCheck()
       networkStatus.dispose()
+      theme.dispose()
       glassEasel.removeGlobalErrorListener(errorListener)
       glassEasel.removeGlobalWarningListener(warningListener)
     },

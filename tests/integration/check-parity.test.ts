@@ -19,7 +19,7 @@ const BUILD_MS = 420_000
 const PROBLEM_LINE = /^[\w@./-]+:\d+:\d+: /
 
 const EXPECTED = [
-  'pages/index/index.json:3:13: component "/components/card/card" not found',
+  'pages/index/index.json:3:13: component "/components/card/card" not found (looked for components/card/card.json, components/card/card/index.json)',
   'pages/index/index.wxml:1:14: pages/index/parts.wxml not found',
   'pages/broken/broken.ts:3:23: Unexpected "="',
   'pages/missing/missing.js:2:22: cannot find module "./gone"',

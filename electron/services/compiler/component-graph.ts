@@ -2,6 +2,8 @@
  * Which pages and custom components make up the app: app.json's pages and subpackages, then
  * every `usingComponents` (app.json's global ones included), followed transitively.
  */
+import { dirOf } from '../../../shared/runtime/module-loader'
+import { isPathRequest, miniprogramNpmCandidates } from '../../../shared/runtime/npm-resolution'
 import { errorAt, type JsonFile, parseJsonFile } from './json-file'
 import { matchAlias, type ResolveAlias } from '../../../shared/runtime/resolve-alias'
 import { resolveProjectPath } from './project-paths'
@@ -150,14 +152,12 @@ async function resolveUsing(
       )
       continue
     }
-    const path = await findComponent(owner, target, read, graph.resolveAlias)
-    if (path === null) {
-      graph.errors.push(
-        errorAt(json, ['usingComponents', name], notFound(target, graph.resolveAlias)),
-      )
+    const found = await findComponent(owner, target, read, graph.resolveAlias)
+    if ('looked' in found) {
+      graph.errors.push(errorAt(json, ['usingComponents', name], notFound(target, found.looked)))
       continue
     }
-    resolved[name] = `/${path}`
+    resolved[name] = `/${found.path}`
   }
   return resolved
 }
@@ -178,14 +178,13 @@ async function resolveGenericDefaults(
       resolved[name] = true
       continue
     }
-    const path = await findComponent(owner, target, read, graph.resolveAlias)
-    if (path === null) {
-      graph.errors.push(
-        errorAt(json, ['componentGenerics', name, 'default'], notFound(target, graph.resolveAlias)),
-      )
+    const found = await findComponent(owner, target, read, graph.resolveAlias)
+    if ('looked' in found) {
+      const at = ['componentGenerics', name, 'default']
+      graph.errors.push(errorAt(json, at, notFound(target, found.looked)))
       resolved[name] = true
     } else {
-      resolved[name] = { default: `/${path}` }
+      resolved[name] = { default: `/${found.path}` }
     }
   }
   return resolved
@@ -211,40 +210,44 @@ function readResolveAlias(app: JsonFile, errors: CompileError[]): ResolveAlias {
   return aliases
 }
 
-function notFound(target: string, aliases: ResolveAlias): string {
-  const alias = matchAlias(target, aliases)
-  const via = alias ? ` (resolveAlias "${alias.key}" → ${alias.path})` : ''
-  return `component "${target}" not found${via}`
+/**
+ * WeChat's lookup, nearest first: relative to the owner (or from the root for `/x`), then a
+ * folder's `index`; for bare names `miniprogram_npm/` in the owner's folder and each parent, a
+ * package folder meaning its `index` component.
+ */
+function componentCandidates(owner: string, target: string): string[] {
+  const candidates: string[] = []
+  const direct = resolveProjectPath(owner, target)
+  if (direct) candidates.push(direct, `${direct}/index`)
+  if (!isPathRequest(target)) {
+    for (const base of miniprogramNpmCandidates(target, dirOf(owner))) {
+      candidates.push(base, `${base}/index`)
+    }
+  }
+  return candidates
 }
 
-/**
- * WeChat's lookup: an app.json `resolveAlias` first, relative to the owner (or from the root for
- * `/x`), then a folder's `index`, then for bare names `miniprogram_npm/` in the owner's folder and
- * each parent.
- */
+/** The component `target` names from `owner`, or the error listing where it was looked for. */
 async function findComponent(
   owner: string,
   written: string,
   read: ReadSource,
   aliases: ResolveAlias,
-): Promise<string | null> {
+): Promise<{ path: string } | { looked: string[] }> {
+  // An app.json resolveAlias rewrites the name first (the longest matching key wins).
   const target = matchAlias(written, aliases)?.path ?? written
-  const candidates: string[] = []
-  const direct = resolveProjectPath(owner, target)
-  if (direct) candidates.push(direct, `${direct}/index`)
-  if (!target.startsWith('.') && !target.startsWith('/')) {
-    const dirs = owner.split('/').slice(0, -1)
-    for (let depth = dirs.length; depth >= 0; depth--) {
-      const base = [...dirs.slice(0, depth), 'miniprogram_npm', target].join('/')
-      candidates.push(base, `${base}/index`)
-    }
-  }
+  const candidates = componentCandidates(owner, target)
   for (const candidate of candidates) {
     if ((await read(`${candidate}.json`)) !== null || (await read(`${candidate}.wxml`)) !== null) {
-      return candidate
+      return { path: candidate }
     }
   }
-  return null
+  return { looked: candidates }
+}
+
+function notFound(target: string, looked: string[]): string {
+  const hint = isPathRequest(target) ? '' : '; if it is an npm package, run 构建 npm'
+  return `component "${target}" not found (looked for ${looked.map((c) => `${c}.json`).join(', ')}${hint})`
 }
 
 /** The adapter's rule: scoped unless shared, and components default to isolated. */
