@@ -332,3 +332,14 @@ it('Component() called from a shared module registers the component whose .js is
   expect((page.selectComponent('#a') as Instance).name()).toBe('a')
   expect((page.selectComponent('#b') as Instance).name()).toBe('b')
 })
+
+it('a property named like a node field (Vant button: dataset) works', () => {
+  const { port, page } = launch('<btn id="b" dataset="{{ {x: 1} }}" />', {
+    'components/btn/btn': {
+      js: 'Component({ properties: { dataset: Object, name: String } })',
+      wxml: '<view>{{dataset.x}}</view>',
+    },
+  })
+  expect(port.errors).toEqual([])
+  expect((page.selectComponent('#b') as Instance).data.dataset).toEqual({ x: 1 })
+})

@@ -205,6 +205,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const env = new MiniProgramEnv()
   const codeSpace: CodeSpace = env.createCodeSpace('', true)
   const space = codeSpace.getComponentSpace()
+  // Mini-program code reaches components through the adapter's `this`, never the node: writing
+  // properties onto nodes would let one named like a node field (Vant's `dataset`) break them.
+  space.updateComponentOptions({ writeFieldsToNode: false })
   const associated = env.associateBackend(
     options.backend ?? new glassEasel.EmptyComposedBackendContext(),
   )
