@@ -62,6 +62,12 @@ input:disabled, textarea:disabled { color: inherit; opacity: 0.6; }
 image { display: inline-block; position: relative; width: 320px; height: 240px; overflow: hidden; }
 cover-image { display: block; position: relative; overflow: hidden; }
 image > img, cover-image > img { display: block; }
+/* A picture that failed to load is an empty box, as in WeChat (no broken-image glyph). */
+image > img[wx-failed], cover-image > img[wx-failed] { visibility: hidden; }
+wx-video { display: inline-block; position: relative; width: 300px; height: 225px; background: #000; overflow: hidden; }
+wx-video > video { display: block; width: 100%; height: 100%; }
+wx-audio { display: inline-block; }
+wx-audio > audio { display: block; }
 image[wx-auto=height], cover-image[wx-auto=height] { height: auto; }
 image[wx-auto=width], cover-image[wx-auto=width] { width: auto; }
 

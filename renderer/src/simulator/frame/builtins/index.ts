@@ -16,6 +16,7 @@ import { installHover } from './hover'
 import { defineIcon } from './icon'
 import { defineImage, type LocalFileReader } from './image'
 import { defineLabel } from './label'
+import { defineMediaComponents } from './media'
 import { defineNavigator, type Navigate } from './navigator'
 import { definePicker } from './picker'
 import { defineProgress } from './progress'
@@ -57,6 +58,7 @@ export function installBuiltinComponents(
   defineTextFields(space)
   defineImage(space, options.assets, 'image', options.readLocalFile)
   defineImage(space, options.assets, 'cover-image', options.readLocalFile)
+  defineMediaComponents(space, options.assets)
   defineNavigator(space, options.navigate)
   defineIcon(space, options.deviceWidth)
   defineProgress(space, options.deviceWidth)
