@@ -68,6 +68,18 @@ wx-video { display: inline-block; position: relative; width: 300px; height: 225p
 wx-video > video { display: block; width: 100%; height: 100%; }
 wx-audio { display: inline-block; }
 wx-audio > audio { display: block; }
+canvas { display: inline-block; width: 300px; height: 150px; }
+movable-area { display: block; position: relative; width: 10px; height: 10px; }
+movable-view { display: block; position: absolute; top: 0; left: 0; width: 10px; height: 10px; touch-action: none; user-select: none; }
+camera, live-player, live-pusher { display: block; position: relative; width: 300px; height: 225px; }
+ad { display: block; position: relative; min-height: 100px; }
+camera, live-player, live-pusher, ad {
+  background: #ededed; color: rgba(0, 0, 0, 0.5); font-size: 13px; overflow: hidden;
+}
+[wx-placeholder]::before {
+  content: attr(wx-placeholder); position: absolute; inset: 0; display: flex; align-items: center;
+  justify-content: center; padding: 12px; text-align: center; box-sizing: border-box;
+}
 image[wx-auto=height], cover-image[wx-auto=height] { height: auto; }
 image[wx-auto=width], cover-image[wx-auto=width] { width: auto; }
 
