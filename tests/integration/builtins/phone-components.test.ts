@@ -97,9 +97,10 @@ describe('canvas, video and the placeholders', () => {
       ['c', 'live-pusher'],
       ['d', 'ad'],
     ]) {
-      const box = mounted.byId(id)
-      expect(box.getAttribute('role')).toBe('note')
-      expect(box.getAttribute('aria-label')).toBe(PLACEHOLDER_MESSAGES[tag])
+      const box = doc.getElementById(mounted.node(id).id) ?? doc.querySelector(`wx-${tag}`)
+      expect(box?.tagName.toLowerCase()).toBe(`wx-${tag}`)
+      expect(box?.getAttribute('role')).toBe('note')
+      expect(box?.getAttribute('aria-label')).toBe(PLACEHOLDER_MESSAGES[tag])
     }
   })
 })

@@ -71,9 +71,9 @@ wx-audio > audio { display: block; }
 canvas { display: inline-block; width: 300px; height: 150px; }
 movable-area { display: block; position: relative; width: 10px; height: 10px; }
 movable-view { display: block; position: absolute; top: 0; left: 0; width: 10px; height: 10px; touch-action: none; user-select: none; }
-camera, live-player, live-pusher { display: block; position: relative; width: 300px; height: 225px; }
-ad { display: block; position: relative; min-height: 100px; }
-camera, live-player, live-pusher, ad {
+wx-camera, wx-live-player, wx-live-pusher { display: block; position: relative; width: 300px; height: 225px; }
+wx-ad { display: block; position: relative; min-height: 100px; }
+wx-camera, wx-live-player, wx-live-pusher, wx-ad {
   background: #ededed; color: rgba(0, 0, 0, 0.5); font-size: 13px; overflow: hidden;
 }
 [wx-placeholder]::before {

@@ -9,9 +9,9 @@
  * duration }`, `error` `{ errMsg }`.
  */
 import type * as glassEasel from 'glass-easel'
-import { defineBuiltin, domOf, toggleAttribute, type Data } from './define'
+import { defineBuiltin, toggleAttribute, type Data } from './define'
 import { resolveImageSource } from './image'
-import { scopedClassNames } from './progress'
+import { drawnHost } from './progress'
 
 type MediaTag = 'video' | 'audio'
 
@@ -56,22 +56,13 @@ function defineMedia(
       ...(tag === 'video' ? VIDEO_PROPERTIES : AUDIO_PROPERTIES),
       style: { type: String, value: '' },
     },
-    render({ component, appendElement, emit, onAttach }) {
-      const root = domOf(appendElement(`wx-${tag}`, `wx-${tag}`))
+    render(context) {
+      const { component, emit } = context
+      const root = drawnHost(context, `wx-${tag}`)
       const media = root.ownerDocument.createElement(tag)
       media.preload = 'metadata'
       root.appendChild(media)
       mediaElements.set(component, media)
-      const applyClasses = () => {
-        root.className = [`wx-${tag}`, ...scopedClassNames(component)].join(' ')
-        if (component.id) root.id = component.id
-      }
-      const setNodeClass = component.setNodeClass.bind(component)
-      component.setNodeClass = (names, index) => {
-        setNodeClass(names, index)
-        applyClasses()
-      }
-      onAttach(applyClasses)
       let src = ''
       let initialTime = 0
       const owner = () => component.ownerShadowRoot?.getHostNode().is ?? ''

@@ -1,10 +1,13 @@
 /**
  * Built-ins the simulator cannot run (a camera, live streams, ads): a grey box of WeChat's
  * default size saying so, so pages keep their layout and the developer knows to use a phone.
+ * Virtual hosts drawing `<wx-camera>`… (Chromium draws a `<camera>` element itself, as a
+ * permission button), with the user's class, style and id.
  * The wording is ours (see docs/simulator-components.md), not copied from WeChat's tool.
  */
 import type * as glassEasel from 'glass-easel'
-import { defineBuiltin } from './define'
+import { defineBuiltin, toggleAttribute, type Data } from './define'
+import { drawnHost } from './progress'
 
 /** The tags drawn as a placeholder, with what the box says. */
 export const PLACEHOLDER_MESSAGES: Record<string, string> = {
@@ -17,13 +20,21 @@ export const PLACEHOLDER_MESSAGES: Record<string, string> = {
 export function definePlaceholders(space: glassEasel.ComponentSpace): void {
   for (const [tag, message] of Object.entries(PLACEHOLDER_MESSAGES)) {
     defineBuiltin(space, tag, {
-      properties: { unitId: { type: String, value: '' }, src: { type: String, value: '' } },
-      render({ host, appendSlot }) {
-        host.setAttribute('role', 'note')
-        host.setAttribute('wx-placeholder', message)
-        host.setAttribute('aria-label', message)
-        appendSlot()
-        return () => undefined
+      virtualHost: true,
+      properties: {
+        unitId: { type: String, value: '' },
+        src: { type: String, value: '' },
+        style: { type: String, value: '' },
+      },
+      render(context) {
+        const root = drawnHost(context, `wx-${tag}`)
+        root.setAttribute('role', 'note')
+        root.setAttribute('wx-placeholder', message)
+        root.setAttribute('aria-label', message)
+        return (d: Data) => {
+          root.setAttribute('style', String(d.style))
+          toggleAttribute(root, 'hidden', Boolean(d.hidden))
+        }
       },
     })
   }
