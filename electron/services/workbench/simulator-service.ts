@@ -36,6 +36,8 @@ export interface SimulatorServiceOptions {
 
 export interface SimulatorService {
   methods: Pick<ContractService, 'simulator.bundle'>
+  /** Files replaced wholesale outside a save (构建 npm): the next bundle reads them anew. */
+  forgetFiles(stale: (path: string) => boolean): void
   /** Resolves once the watcher of the last opened project watches every folder. */
   settled(): Promise<void>
   close(): Promise<void>
@@ -123,9 +125,10 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
     }
     if (current.deviceWidth !== deviceWidth) current.compiler.setDevice({ deviceWidth })
     current.deviceWidth = deviceWidth
-    const saved = [...current.dirty]
+    // One compile for all saves: a checkout or 构建 npm brings hundreds of files at once.
+    const saved = new Set(current.dirty)
     current.dirty.clear()
-    for (const file of saved) await current.compiler.recompileFile(file)
+    current.compiler.forgetFiles((path) => saved.has(path))
     const compiled = await current.compiler.compile()
     const read = await readSimulatorFiles(current.root, options.assetBudget ?? ASSET_BUDGET)
     const warnings = [
@@ -146,7 +149,7 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
     }
     return ok({
       appid: info.settings.appid,
-      files: read.files,
+      files: { ...read.files, ...compiled.scripts },
       appJson,
       compiled: {
         groupListCode: compiled.groupListCode,
@@ -190,6 +193,9 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
           return fail({ code: 'BUNDLE_FAILED', message: (error as Error).message })
         }
       },
+    },
+    forgetFiles(stale) {
+      open?.compiler?.forgetFiles(stale)
     },
     settled: () => applying,
     async close() {
