@@ -203,6 +203,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const env = new MiniProgramEnv()
   const codeSpace: CodeSpace = env.createCodeSpace('', true)
   const space = codeSpace.getComponentSpace()
+  // WeChat keeps properties off the node; written onto it, a property named like a node field
+  // (Vant's button declares `dataset`) replaces that field and breaks the node as it is created.
+  space.updateComponentOptions({ writeFieldsToNode: false })
   const associated = env.associateBackend(
     options.backend ?? new glassEasel.EmptyComposedBackendContext(),
   )
@@ -332,19 +335,42 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     files,
     evaluate: (code, filename) => port.evaluate(code, filename),
     scopeFor: (path) => {
-      const { Page, Component, Behavior } = withBuiltinBehaviors(
-        codeSpace,
-        codeSpace.componentEnv(path.replace(/\.js$/, ''), (componentEnv) => componentEnv),
-        (message) => port.console('warn', [message], 'baselib'),
-      )
-      return { ...globals, Page, Component, Behavior }
+      const own = definersOf(path.replace(/\.js$/, ''))
+      // As in WeChat, Page()/Component() define the page or component whose file the framework
+      // is running, even when a helper module calls them (Vant's VantComponent, TDesign's
+      // wxComponent live in a shared common/ file).
+      const current = () => (running === undefined ? own : definersOf(running))
+      return {
+        ...globals,
+        Page: ((definition) => current().Page(definition)) as typeof own.Page,
+        Component: ((definition) => current().Component(definition)) as typeof own.Component,
+        Behavior: own.Behavior,
+      }
     },
   })
-  const runModule = (path: string): void => {
+  const definers = new Map<string, ReturnType<typeof withBuiltinBehaviors>>()
+  const definersOf = (path: string) => {
+    let found = definers.get(path)
+    if (!found) {
+      found = withBuiltinBehaviors(
+        codeSpace,
+        codeSpace.componentEnv(path, (componentEnv) => componentEnv),
+        (message) => port.console('warn', [message], 'baselib'),
+      )
+      definers.set(path, found)
+    }
+    return found
+  }
+  /** The page or component whose .js the framework is running (not app.js or a helper). */
+  let running: string | undefined
+  const runModule = (path: string, definesComponent = false): void => {
+    running = definesComponent ? path.replace(/\.js$/, '') : undefined
     try {
       loader.load(path)
     } catch (error) {
       sink(error)
+    } finally {
+      running = undefined
     }
   }
 
@@ -399,7 +425,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     enteredWith = launchedWith
     runModule('app.js')
     for (const path of [...components, ...routes]) {
-      if (loader.has(`${path}.js`)) runModule(`${path}.js`)
+      if (loader.has(`${path}.js`)) runModule(`${path}.js`, true)
     }
 
     if (app) {
