@@ -8,7 +8,7 @@ import type { ProjectInfo } from '../../../shared/project'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { ContractService } from '../../../shared/rpc'
 import type { SimulatorBundle } from '../../../shared/simulator-protocol'
-import { ProjectCompiler } from '../compiler'
+import { ProjectCompiler, readCompilerPlugins } from '../compiler'
 import { resolveProjectPath } from '../project/project-files'
 import type { ProjectStore } from '../project/store'
 import type { ContractEventListener } from '.'
@@ -57,8 +57,10 @@ interface OpenSimulator {
   running: Promise<unknown>
 }
 
+/** A different folder, root or set of compiler plugins is a different compile. */
 function keyOf(info: ProjectInfo): string {
-  return `${info.dir}\n${info.settings.miniprogramRoot}`
+  const plugins = readCompilerPlugins(info.settings.setting)
+  return `${info.dir}\n${info.settings.miniprogramRoot}\n${JSON.stringify(plugins)}`
 }
 
 export function createSimulatorService(options: SimulatorServiceOptions): SimulatorService {
@@ -100,6 +102,7 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
     current.compiler = new ProjectCompiler({
       root: current.root,
       rpx: { deviceWidth: AHEAD_DEVICE_WIDTH },
+      plugins: readCompilerPlugins(info.settings.setting),
     })
     current.deviceWidth = AHEAD_DEVICE_WIDTH
     current.running = current.compiler.compile().catch(() => undefined)
@@ -146,7 +149,7 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
     }
     return ok({
       appid: info.settings.appid,
-      files: read.files,
+      files: { ...read.files, ...compiled.scripts },
       appJson,
       compiled: {
         groupListCode: compiled.groupListCode,
