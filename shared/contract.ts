@@ -4,6 +4,7 @@
  * Every method takes one params object and resolves to a `Result`; events are pushed payloads.
  */
 import type { CompileMode } from './compile-mode'
+import type { NpmBuildProgress, NpmBuildReport } from './npm-build'
 import type { MockSettings } from './mock'
 import type { ProjectInfo, RecentProject, DomainLists } from './project'
 import type {
@@ -64,6 +65,8 @@ export interface ContractMethods {
   'project.setMock': { params: { mock: MockSettings }; result: ProjectInfo }
   /** Compiles the open project for the simulator, for a device of this CSS width. */
   'simulator.bundle': { params: { deviceWidth: number }; result: SimulatorBundle }
+  /** 工具 → 构建 npm for the open project; progress arrives as `project.npmProgress` events. */
+  'project.buildNpm': { params: Record<string, never>; result: NpmBuildReport }
   /**
    * Hands one request of the simulator's mini-program to the engine. `taskId` is chosen by the
    * caller (unique per workbench); its callbacks arrive as `network.task` events.
@@ -152,6 +155,8 @@ export interface ContractEvents {
    * debounced; `files` are paths from the mini-program root. The simulator recompiles and reloads.
    */
   'project.sourcesChanged': { files: string[] }
+  /** 构建 npm under way: the package being written, and how many of all are done. */
+  'project.npmProgress': NpmBuildProgress
 }
 
 export type MethodName = keyof ContractMethods
@@ -171,6 +176,7 @@ export const METHOD_NAMES = Object.keys({
   'project.setDomains': 1,
   'project.setMock': 1,
   'simulator.bundle': 1,
+  'project.buildNpm': 1,
   'network.request': 1,
   'network.abort': 1,
   'network.uploadFile': 1,
@@ -195,6 +201,7 @@ export const EVENT_NAMES = Object.keys({
   'network.event': 1,
   'network.console': 1,
   'project.sourcesChanged': 1,
+  'project.npmProgress': 1,
 } satisfies Record<EventName, 1>) as EventName[]
 
 export function isMethodName(name: unknown): name is MethodName {

@@ -100,6 +100,12 @@ export interface NativePort {
    * Absent: the type never changes (`mpdt run`). Returns the unsubscribe.
    */
   onNetworkTypeChange?(listener: () => void): () => void
+  /**
+   * Calls `listener` after the app's theme changed (what `systemInfo().theme` answers: `light` or
+   * `dark`, absent without app.json `darkmode: true`). Absent: it never changes. Returns the
+   * unsubscribe.
+   */
+  onThemeChange?(listener: () => void): () => void
   /** An uncaught exception in mini-program code; the runtime keeps running after it. */
   reportError(error: ReportedError): void
   /**

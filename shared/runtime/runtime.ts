@@ -23,6 +23,7 @@ import {
   type RuntimeAppJson,
 } from './app-structure'
 import { createLaterInvoker } from './async-api'
+import { createAppServiceGlobals } from './app-service-globals'
 import { createConsole } from './console-api'
 import { callGuarded, type ErrorSink } from './guarded-call'
 import { createInteractionApi } from './interaction-api'
@@ -30,6 +31,7 @@ import { ModuleLoader, joinPath, type ModuleScope } from './module-loader'
 import type { MissingPage, NativePort, ReportedError } from './native-port'
 import { createNavigationApi } from './navigation-api'
 import { NetworkStatusListeners } from './network-status'
+import { ThemeListeners } from './theme'
 import { PageNotFoundListeners } from './page-not-found'
 import { PageStack, type PageInstance } from './page-stack'
 import { PendingWork } from './pending-work'
@@ -137,7 +139,6 @@ const HIDDEN_GLOBALS = [
   'WebSocket',
   'importScripts',
   'process',
-  'global',
 ] as const
 
 /** What `App.onLaunch`/`onShow` receive and `wx.getLaunchOptionsSync`/`getEnterOptionsSync` return. */
@@ -193,6 +194,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   const sink: ErrorSink = (error) => {
     const reported = toReportedError(error)
+    // Frames in compiled ES modules and TypeScript name the project's source, line and column.
+    reported.stack = loader.mapStack(reported.stack)
     port.reportError(reported)
     if (typeof app?.onError !== 'function') return
     try {
@@ -273,7 +276,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     sink,
     screen: port.screen,
     isTabPage,
-    createRoot: (route) => createRoot('page', route, 'Page'),
+    createRoot: (route) => {
+      loadPageModules(route)
+      return createRoot('page', route, 'Page')
+    },
     createTabBarRoot: () => customTabBar && createRoot('custom-tab-bar', customTabBar, 'Component'),
   })
   const requests = createRequestApi({
@@ -305,10 +311,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   })
   const pageNotFound = new PageNotFoundListeners(sink)
   const networkStatus = new NetworkStatusListeners(port, sink)
+  const theme = new ThemeListeners(port, sink, () => app)
   const wx = {
     ...createWxApi({ port, sink, defer: timerControl.defer, storage, requests }),
     ...pageNotFound.wx,
     ...networkStatus.wx,
+    ...theme.wx,
     getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
     getEnterOptionsSync: () => copyEnterOptions(enteredWith),
     ...createNavigationApi({
@@ -350,6 +358,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   const loader = new ModuleLoader({
     files,
+    resolveAlias: appJson.resolveAlias,
     evaluate: (code, filename) => port.evaluate(code, filename),
     scopeFor: (path) => ({ ...globals, ...definitionsFor(path.replace(/\.js$/, '')) }),
   })
@@ -385,6 +394,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     } finally {
       loadingComponent = undefined
     }
+  }
+  /** Runs the module of the page or component at `path` (without extension), if it has one. */
+  const runModuleOf = (path: string): void => {
+    if (loader.has(`${path}.js`)) runModule(`${path}.js`)
+  }
+  /** The pages whose modules (and their components') have run. */
+  const loadedPages = new Set<string>()
+  const loadPageModules = (route: string): void => {
+    if (loadedPages.has(route)) return
+    loadedPages.add(route)
+    for (const path of [...componentLoadOrder([route], jsonOf), route]) runModuleOf(path)
   }
 
   const jsonOf = (path: string): ComponentJson =>
@@ -436,9 +456,21 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     // Known before any module runs: app.js may ask wx.getLaunchOptionsSync() at its top level.
     launchedWith = enterOptions(route, query, scene)
     enteredWith = launchedWith
+    Object.assign(globals, createAppServiceGlobals(appJson, options.appid, { route, query, scene }))
+    // app.js first, so App() is registered before any page or component module asks getApp().
     runModule('app.js')
-    for (const path of [...components, ...routes]) {
-      if (loader.has(`${path}.js`)) runModule(`${path}.js`)
+    if (appJson.lazyCodeLoading === 'requiredComponents') {
+      // Only the custom tab bar now; each page's modules run when it first opens.
+      const tabBar = customTabBar
+        ? [...componentLoadOrder([customTabBar], jsonOf), customTabBar]
+        : []
+      for (const path of tabBar) runModuleOf(path)
+    } else {
+      for (const path of components) runModuleOf(path)
+      for (const path of routes) {
+        loadedPages.add(path)
+        runModuleOf(path)
+      }
     }
 
     if (app) {
@@ -513,6 +545,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       stack.releaseAll()
       pending.cancelIdleCheck()
       networkStatus.dispose()
+      theme.dispose()
       glassEasel.removeGlobalErrorListener(errorListener)
       glassEasel.removeGlobalWarningListener(warningListener)
     },
