@@ -1,5 +1,6 @@
 /** `mpdt`: the command line (plain Node; it never imports Electron). */
 import { autoCommand } from './auto'
+import { buildNpmCommand } from './build-npm'
 import { checkCommand } from './check'
 import { openCommand } from './open'
 import { runCommand } from './run'
@@ -18,6 +19,8 @@ Commands:
   auto <dir> [--auto-port N] [--web]
                                  Serve a project to miniprogram-automator on
                                  ws://127.0.0.1:N (see mpdt auto --help).
+  build-npm <dir>                构建 npm: build miniprogram_npm from package.json dependencies;
+                                 exit 2 with the reason if it cannot be built.
 
 Options:
   -h, --help                     Show this help.
@@ -51,6 +54,8 @@ async function dispatch(given: string[]): Promise<number> {
       return runCommand(args)
     case 'auto':
       return autoCommand(args)
+    case 'build-npm':
+      return buildNpmCommand(args)
     case '-v':
     case '--version':
       process.stdout.write(`${readVersion()}\n`)
