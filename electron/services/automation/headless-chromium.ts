@@ -161,8 +161,13 @@ export async function startHeadlessChromium(
         const { result } = await devtools.call<{ result: { value?: string } }>(
           'Runtime.evaluate',
           {
-            expression:
-              "JSON.stringify((() => { const r = document.querySelector('iframe.simulator-frame')?.getBoundingClientRect(); return r && { x: r.x, y: r.y, width: r.width, height: r.height } })())",
+            // The workbench may fit the phone to its window (a transform): the clip's scale
+            // gives the picture at the device's own CSS width whatever the zoom.
+            expression: `JSON.stringify((() => {
+              const frame = document.querySelector('iframe.simulator-frame')
+              const r = frame?.getBoundingClientRect()
+              return r && { x: r.x, y: r.y, width: r.width, height: r.height, scale: frame.clientWidth / r.width }
+            })())`,
             returnByValue: true,
           },
           sessionId,
@@ -171,7 +176,7 @@ export async function startHeadlessChromium(
         if (!rect) throw new Error('App.captureScreenshot: the simulator is not on the screen')
         const { data } = await devtools.call<{ data: string }>(
           'Page.captureScreenshot',
-          { format: 'png', clip: { ...rect, scale: 1 } },
+          { format: 'png', clip: rect },
           sessionId,
         )
         return data
