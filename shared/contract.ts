@@ -9,6 +9,7 @@ import type {
   AutomationReply,
 } from './automation/automation-protocol'
 import type { CompileMode } from './compile-mode'
+import type { NpmBuildProgress, NpmBuildReport } from './npm-build'
 import type { MockSettings } from './mock'
 import type { ProjectInfo, RecentProject, DomainLists } from './project'
 import type {
@@ -69,6 +70,8 @@ export interface ContractMethods {
   'project.setMock': { params: { mock: MockSettings }; result: ProjectInfo }
   /** Compiles the open project for the simulator, for a device of this CSS width. */
   'simulator.bundle': { params: { deviceWidth: number }; result: SimulatorBundle }
+  /** 工具 → 构建 npm for the open project; progress arrives as `project.npmProgress` events. */
+  'project.buildNpm': { params: Record<string, never>; result: NpmBuildReport }
   /**
    * Hands one request of the simulator's mini-program to the engine. `taskId` is chosen by the
    * caller (unique per workbench); its callbacks arrive as `network.task` events.
@@ -164,6 +167,8 @@ export interface ContractEvents {
   'project.sourcesChanged': { files: string[] }
   /** A command of the automation client (`mpdt auto --web`) for the running simulator. */
   'automation.command': AutomationCommand
+  /** 构建 npm under way: the package being written, and how many of all are done. */
+  'project.npmProgress': NpmBuildProgress
 }
 
 export type MethodName = keyof ContractMethods
@@ -183,6 +188,7 @@ export const METHOD_NAMES = Object.keys({
   'project.setDomains': 1,
   'project.setMock': 1,
   'simulator.bundle': 1,
+  'project.buildNpm': 1,
   'network.request': 1,
   'network.abort': 1,
   'network.uploadFile': 1,
@@ -209,6 +215,7 @@ export const EVENT_NAMES = Object.keys({
   'network.console': 1,
   'project.sourcesChanged': 1,
   'automation.command': 1,
+  'project.npmProgress': 1,
 } satisfies Record<EventName, 1>) as EventName[]
 
 export function isMethodName(name: unknown): name is MethodName {

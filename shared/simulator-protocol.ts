@@ -32,6 +32,7 @@ import type {
   StorageSnapshot,
   SystemInfo,
 } from './runtime/native-port'
+import type { Theme } from './theme'
 
 /** What the simulator needs to run a project, compiled in the main process for one device width. */
 export interface SimulatorBundle {
@@ -132,9 +133,13 @@ export type HostMessage =
       entry?: string
       /** The launch scene `onLaunch`/`onShow`/`wx.getLaunchOptionsSync` report. @default 1001 */
       scene?: number
+      /** The system theme (the 浅色/深色 switch); the app follows it with `darkmode: true`. @default 'light' */
+      theme?: Theme
     }
   | { type: 'wx-host:task'; taskId: string; event: TaskEvent }
   | { type: 'wx-host:network-type'; networkType: NetworkType }
+  /** The 浅色/深色 switch changed the system theme. */
+  | { type: 'wx-host:theme'; theme: Theme }
   /** The answer to one `wx-bridge:file` call. */
   | { type: 'wx-host:file'; callId: string; result: FileOperationResult }
   /** The Console panel's command line, run in the mini-program's logic context. */

@@ -29,6 +29,7 @@ import { ModuleLoader, joinPath, type ModuleScope } from './module-loader'
 import type { MissingPage, NativePort, ReportedError } from './native-port'
 import { createNavigationApi } from './navigation-api'
 import { NetworkStatusListeners } from './network-status'
+import { ThemeListeners } from './theme'
 import { PageNotFoundListeners } from './page-not-found'
 import { PageStack, type PageInstance } from './page-stack'
 import { PendingWork } from './pending-work'
@@ -40,6 +41,7 @@ import { createFileApi } from './file-system'
 import { createSocketApi } from './wx-socket'
 import { createTransferApi } from './wx-transfers'
 import { withBuiltinBehaviors } from './builtin-behaviors'
+import { installComponentModel } from './component-model'
 
 export interface RuntimeOptions {
   port: NativePort
@@ -224,6 +226,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     port.console('warn', [message], 'baselib')
     return false
   }
+  const warnedOnce = new Set<string>()
+  const componentModel = installComponentModel(codeSpace, {
+    currentPage: () => stack.top?.root.getComponent(),
+    viewportOf: (root) => {
+      const page = stack.pages.find((open) => open.root.getComponent() === root)
+      return page && port.screen?.viewport?.(page.id)
+    },
+    defer: (fn) => timerControl.defer(fn),
+    warnOnce: (message) => {
+      if (warnedOnce.has(message)) return
+      warnedOnce.add(message)
+      port.console('warn', [message], 'baselib')
+    },
+  })
   glassEasel.addGlobalErrorListener(errorListener)
   glassEasel.addGlobalWarningListener(warningListener)
 
@@ -286,10 +302,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   })
   const pageNotFound = new PageNotFoundListeners(sink)
   const networkStatus = new NetworkStatusListeners(port, sink)
+  const theme = new ThemeListeners(port, sink, () => app)
   const wx = {
     ...createWxApi({ port, sink, defer: timerControl.defer, storage, requests }),
     ...pageNotFound.wx,
     ...networkStatus.wx,
+    ...theme.wx,
     getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
     getEnterOptionsSync: () => copyEnterOptions(enteredWith),
     ...createNavigationApi({
@@ -305,6 +323,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     downloadFile: transfers.downloadFile,
     ...sockets.wx,
     ...createFileApi({ port, defer: timerControl.defer, invokeLater }),
+    ...componentModel,
   }
 
   const App = (definition: unknown): void => {
@@ -474,6 +493,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       stack.releaseAll()
       pending.cancelIdleCheck()
       networkStatus.dispose()
+      theme.dispose()
       glassEasel.removeGlobalErrorListener(errorListener)
       glassEasel.removeGlobalWarningListener(warningListener)
     },

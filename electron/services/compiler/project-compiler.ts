@@ -5,6 +5,7 @@
  */
 import { Script } from 'node:vm'
 import { buildComponentGraph } from './component-graph'
+import type { CompilerPlugins } from './compiler-plugins'
 import type { RpxOptions } from '../../../shared/inline-style'
 import { positionAt } from '../project/json-document'
 import { resolveProjectPath, withoutExtension } from './project-paths'
@@ -12,8 +13,9 @@ import { withExtendedLibraries } from '../npm/extended-library'
 import { createRootReader } from './project-root-reader'
 import { TemplateGroup } from './template-group'
 import type { CompileError, CompileResult, ReadProjectFile } from './types'
+import { compileStyleLanguage, styleLanguageOf } from './style-languages'
 import { findWxsRequires } from './wxs-runtime'
-import { applyRpx, bundleWxss, type WxssBundle } from './wxss'
+import { applyRpx, bundleWxss, type ReadWxss, type WxssBundle } from './wxss'
 
 export interface CompileProjectInput {
   /** Reads inside the mini-program root; defaults to a realpath-contained reader of `root`. */
@@ -22,6 +24,8 @@ export interface CompileProjectInput {
   root?: string
   /** The simulated device, for rpx. */
   rpx: RpxOptions
+  /** `setting.useCompilerPlugins` (`readCompilerPlugins`); absent: none is on. */
+  plugins?: CompilerPlugins
 }
 
 const EMPTY_RESULT: CompileResult = {
@@ -46,6 +50,7 @@ interface StyleEntry {
 export class ProjectCompiler {
   private readonly read: ReadProjectFile
   private rpx: RpxOptions
+  private readonly plugins: CompilerPlugins
   private readonly files = new Map<string, Promise<string | null>>()
   private readonly styleEntries = new Map<string, StyleEntry>()
   private group: TemplateGroup | null = null
@@ -63,6 +68,7 @@ export class ProjectCompiler {
       this.read = withExtendedLibraries(createRootReader(input.root))
     else throw new TypeError('compileProject needs readFile or root')
     this.rpx = input.rpx
+    this.plugins = input.plugins ?? { typescript: false, less: false, sass: false }
   }
 
   /**
@@ -139,6 +145,14 @@ export class ProjectCompiler {
   recompileFile(path: string): Promise<CompileResult> {
     this.files.delete(path.replace(/\\/g, '/').replace(/^\/+/, ''))
     return this.compile()
+  }
+
+  /**
+   * Forgets the cached content of every file `stale` matches, read or found missing (a folder
+   * replaced as a whole, as 构建 npm replaces `miniprogram_npm`); the next compile reads them anew.
+   */
+  forgetFiles(stale: (path: string) => boolean): void {
+    for (const path of [...this.files.keys()]) if (stale(path)) this.files.delete(path)
   }
 
   /**
@@ -232,14 +246,44 @@ export class ProjectCompiler {
   }
 
   private async bundleStyle(path: string, prefix: string | undefined): Promise<WxssBundle> {
-    const key = `${path}\n${prefix ?? ''}`
+    // Keyed by the entry too: a new index.less replaces index.wxss without touching it.
+    const entry = await this.styleEntry(path)
+    const key = `${path}\n${prefix ?? ''}\n${entry}`
     const cached = this.styleEntries.get(key)
     if (cached && (await this.isUnchanged(cached.snapshot))) return cached.bundle
-    const bundle = await bundleWxss(`${path}.wxss`, (file) => this.readCached(file), prefix)
+    for (const other of this.styleEntries.keys()) {
+      if (other !== key && other.startsWith(`${path}\n${prefix ?? ''}\n`)) {
+        this.styleEntries.delete(other)
+      }
+    }
+    const bundle = await bundleWxss(entry, (file) => this.readStyle(file), prefix)
     const snapshot = new Map<string, string | null>()
     for (const file of bundle.files) snapshot.set(file, await this.readCached(file))
     this.styleEntries.set(key, { bundle, snapshot })
     return bundle
+  }
+
+  /**
+   * The style file of a page or component: with the less or sass plugin on, `x.less` (or
+   * `x.scss`, `x.sass`) stands in for `x.wxss`, and wins when both exist, as a `.ts` wins over a
+   * `.js` in WeChat's compiler plugins.
+   */
+  private async styleEntry(path: string): Promise<string> {
+    const languages = [
+      ...(this.plugins.less ? ['less'] : []),
+      ...(this.plugins.sass ? ['scss', 'sass'] : []),
+    ]
+    for (const language of languages) {
+      if ((await this.readCached(`${path}.${language}`)) !== null) return `${path}.${language}`
+    }
+    return `${path}.wxss`
+  }
+
+  /** A style file as the WXSS pipeline reads it: Less and Sass compiled when their plugin is on. */
+  private readStyle(file: string): ReturnType<ReadWxss> {
+    const language = styleLanguageOf(file)
+    const on = language === 'less' ? this.plugins.less : language !== null && this.plugins.sass
+    return on ? compileStyleLanguage(file, (path) => this.readCached(path)) : this.readCached(file)
   }
 
   private async isUnchanged(snapshot: Map<string, string | null>): Promise<boolean> {

@@ -27,6 +27,7 @@ import { compileHeadlessTemplates } from './headless-templates'
 import { createMemoryStorage } from './memory-storage'
 import { projectStack } from './project-stack'
 import { readProjectScripts } from './project-scripts'
+import { appTheme, type Theme } from '../../../shared/theme'
 import { SIMULATED_USER_AGENT } from './simulated-device'
 
 // The workbench reads the project-local CA the same way.
@@ -46,6 +47,8 @@ export interface HeadlessRunOptions {
   compileMode?: string
   /** The launch scene. @default the compile mode's, else 1001 */
   scene?: number
+  /** The system theme (--theme); the app follows it with app.json `darkmode: true`. @default 'light' */
+  theme?: Theme
   /** Overrides the project's `setting.urlCheck` (--no-url-check gives `false`). */
   urlCheck?: boolean
   /** `false` ignores the project's API Mock rules (project.mock.json), --no-mock. @default true */
@@ -163,6 +166,7 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
         )
       },
       har,
+      ...(app.darkmode === true && { theme: appTheme(app, options.theme ?? 'light') }),
     })
     const rendered = options.render ? await compileHeadlessTemplates(root, options.err) : undefined
     runtime = createRuntime({
@@ -326,7 +330,8 @@ function launchAndWait(
   return new Promise((resolveExit) => {
     let unsubscribe = (): void => {}
     const interrupt = () => {
-      if (!options.stayAlive) options.err(`mpdt run: interrupted; ${describePending(runtime, port)}`)
+      if (!options.stayAlive)
+        options.err(`mpdt run: interrupted; ${describePending(runtime, port)}`)
       finish(EXIT_INTERRUPTED)
     }
     const finish = (code: number) => {

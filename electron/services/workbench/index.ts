@@ -20,6 +20,8 @@ import { checkEngineRequest } from './engine-request-check'
 import { createNetworkLog } from './network-log'
 import { createAutomationRelay, type AutomationRelay } from '../automation/workbench-relay'
 import { createDemoNetwork } from '../demo'
+import { MINIPROGRAM_NPM } from '../../../shared/runtime/npm-resolution'
+import { buildNpm } from '../npm'
 import { createNetworkService } from './network-service'
 import { createSimulatorService } from './simulator-service'
 import { createTransferService } from './transfer-service'
@@ -177,6 +179,13 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       }
       // The store validates the switch and every rule; here only the envelope is checked.
       return store.current() ? store.setMock(params.mock as unknown as MockSettings) : noProject()
+    },
+    'project.buildNpm': async () => {
+      const info = store.current()
+      if (!info) return noProject()
+      const built = await buildNpm(info.dir, (progress) => emit('project.npmProgress', progress))
+      if (built.ok) simulator.forgetFiles((path) => path.split('/').includes(MINIPROGRAM_NPM))
+      return built
     },
     ...simulator.methods,
     ...network.methods,

@@ -23,6 +23,7 @@ import {
 } from '../../../shared/simulator-protocol'
 import type { NetworkType, SystemInfo } from '../../../shared/runtime/native-port'
 import type { ServiceError } from '../../../shared/result'
+import type { Theme } from '../../../shared/theme'
 import { loadStorage, saveStorageChange, type KeyValueStore } from './frame-storage'
 
 export interface PageEntry {
@@ -58,6 +59,8 @@ export interface FrameHostOptions {
   deviceWidth: number
   systemInfo: SystemInfo
   networkType: NetworkType
+  /** The system theme the frame boots with. @default 'light' */
+  theme?: Theme
   /** Where the mini-program starts. @default app.json's first page, scene 1001 */
   launch?: FrameLaunch
   onConsole(entry: FrameConsoleEntry): void
@@ -73,6 +76,8 @@ export interface FrameHost {
   evaluate(code: string): Promise<EvalResult>
   /** Tells the running mini-program the simulated network type (`wx.getNetworkType`). */
   setNetworkType(networkType: NetworkType): void
+  /** Tells the running mini-program the system theme (the 浅色/深色 switch). */
+  setTheme(theme: Theme): void
   /** Aborts the frame's open requests and stops listening; the iframe itself is the caller's. */
   dispose(): void
 }
@@ -186,6 +191,7 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
       systemInfo: options.systemInfo,
       storage: loadStorage(options.storage, bundle.appid),
       networkType: options.networkType,
+      ...(options.theme ? { theme: options.theme } : {}),
       ...(entry ? { entry } : {}),
       ...(scene !== undefined ? { scene } : {}),
     })
@@ -364,6 +370,9 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
     },
     setNetworkType(networkType) {
       post({ type: 'wx-host:network-type', networkType })
+    },
+    setTheme(theme) {
+      post({ type: 'wx-host:theme', theme })
     },
     dispose() {
       if (disposed) return

@@ -1,8 +1,14 @@
 /**
  * The frame's side of the simulator protocol: it says `wx-bridge:ready`, accepts HostMessages only
  * from its parent window, boots the project on `wx-host:boot` (once: the workbench re-boots with a
+<<<<<<< HEAD
  * new iframe), relays `wx-host:task` events to open requests, applies `wx-host:network-type`, answers
  * `wx-host:eval` (the Console panel's command line) and `wx-host:automation` (`mpdt auto --web`).
+=======
+ * new iframe), relays `wx-host:task` events to open requests, applies `wx-host:network-type` and
+ * `wx-host:theme` (the 浅色/深色 switch) and answers
+ * `wx-host:eval` (the Console panel's command line).
+>>>>>>> main
  */
 import type { EvalResult, FrameMessage } from '../../../../shared/simulator-protocol'
 import { evaluateInLogicContext } from './console-eval'
@@ -39,6 +45,8 @@ export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
       simulator?.port.deliverTask(message.taskId, message.event)
     } else if (message.type === 'wx-host:file') {
       simulator?.port.deliverFile(message.callId, message.result)
+    } else if (message.type === 'wx-host:theme') {
+      simulator?.setSystemTheme(message.theme)
     } else if (message.type === 'wx-host:eval') {
       const running = simulator
       const { evalId } = message

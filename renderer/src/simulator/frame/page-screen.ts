@@ -11,6 +11,7 @@ import type {
   PageScreen,
   PageScreenEvents,
   PageScrollRequest,
+  PageViewport,
   ScreenPage,
 } from '../../../../shared/runtime'
 import { element } from './dom'
@@ -94,6 +95,15 @@ export class FramePageScreen implements PageScreen {
     if (window.enablePullDownRefresh) this.watchPulling(container, events)
   }
 
+  viewport(id: number): PageViewport | undefined {
+    const container = this.opened.get(id)?.container
+    if (!container) return undefined
+    const { left, top, width, height } = container.getBoundingClientRect()
+    const { scrollLeft, scrollTop, scrollWidth, scrollHeight } = container
+    const scroll = { scrollLeft, scrollTop, scrollWidth, scrollHeight }
+    return { left, top, width, height, ...scroll, node: container }
+  }
+
   close(id: number): void {
     this.opened.get(id)?.container.remove()
     this.opened.delete(id)
@@ -128,6 +138,12 @@ export class FramePageScreen implements PageScreen {
 
   setRefreshing(id: number, refreshing: boolean): void {
     this.opened.get(id)?.container.classList.toggle('mp-refreshing', refreshing)
+  }
+
+  /** Reads every open page's window again (the theme changed); `wx.setNavigationBar*` stays. */
+  refreshWindows(): void {
+    for (const open of this.opened.values()) open.window = this.options.windowOf(open.page.route)
+    this.notify()
   }
 
   /** Applies a `wx.setNavigationBar*` change to the page with `pageId`. */
