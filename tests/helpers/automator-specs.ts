@@ -247,8 +247,16 @@ export function automatorSpecs(session: () => MiniProgram): void {
     NAVIGATION_MS,
   )
 
-  it('answers an error naming a method it does not support', async () => {
+  it('finds elements by XPath', async () => {
+    expect((await page.xpath("//view[@id='login']"))?.tagName).toBe('view')
+    expect(await page.getElementsByXpath('//todo-item')).toHaveLength(2)
+    expect(await (await page.xpath('//todo-item[2]'))?.attribute('data-index')).toBe('1')
+    expect(await (await page.xpath("//view[contains(@class,'page')]/text"))?.text()).toBe('0')
+    expect(await page.xpath('//view[@id="absent"]')).toBeNull()
+  })
+
+  it('answers an error naming a method or selector it does not support', async () => {
     await expect(session().testAccounts()).rejects.toThrow(/Tool\.getTestAccounts/)
-    await expect(page.xpath('//view')).resolves.toBeNull()
+    await expect(page.$$('view:first-child')).rejects.toThrow(/unsupported selector/)
   })
 }
