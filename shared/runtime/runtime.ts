@@ -8,6 +8,7 @@ import * as glassEasel from 'glass-easel'
 import {
   MiniProgramEnv,
   type CodeSpace,
+  type ComponentEnv,
   type Root,
   type types as adapterTypes,
 } from 'glass-easel-miniprogram-adapter'
@@ -22,6 +23,7 @@ import {
   type RuntimeAppJson,
 } from './app-structure'
 import { createLaterInvoker } from './async-api'
+import { createAppServiceGlobals } from './app-service-globals'
 import { createConsole } from './console-api'
 import { callGuarded, type ErrorSink } from './guarded-call'
 import { createInteractionApi } from './interaction-api'
@@ -137,7 +139,6 @@ const HIDDEN_GLOBALS = [
   'WebSocket',
   'importScripts',
   'process',
-  'global',
 ] as const
 
 /** What `App.onLaunch`/`onShow` receive and `wx.getLaunchOptionsSync`/`getEnterOptionsSync` return. */
@@ -193,6 +194,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   const sink: ErrorSink = (error) => {
     const reported = toReportedError(error)
+    // Frames in compiled ES modules and TypeScript name the project's source, line and column.
+    reported.stack = loader.mapStack(reported.stack)
     port.reportError(reported)
     if (typeof app?.onError !== 'function') return
     try {
@@ -205,6 +208,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const env = new MiniProgramEnv()
   const codeSpace: CodeSpace = env.createCodeSpace('', true)
   const space = codeSpace.getComponentSpace()
+  // Mini-program code reaches components through the adapter's `this`, never the node: writing
+  // properties onto nodes would let one named like a node field (Vant's `dataset`) break them.
+  space.updateComponentOptions({ writeFieldsToNode: false })
   const associated = env.associateBackend(
     options.backend ?? new glassEasel.EmptyComposedBackendContext(),
   )
@@ -270,7 +276,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     sink,
     screen: port.screen,
     isTabPage,
-    createRoot: (route) => createRoot('page', route, 'Page'),
+    createRoot: (route) => {
+      loadPageModules(route)
+      return createRoot('page', route, 'Page')
+    },
     createTabBarRoot: () => customTabBar && createRoot('custom-tab-bar', customTabBar, 'Component'),
   })
   const requests = createRequestApi({
@@ -349,22 +358,53 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   const loader = new ModuleLoader({
     files,
+    resolveAlias: appJson.resolveAlias,
     evaluate: (code, filename) => port.evaluate(code, filename),
-    scopeFor: (path) => {
-      const { Page, Component, Behavior } = withBuiltinBehaviors(
-        codeSpace,
-        codeSpace.componentEnv(path.replace(/\.js$/, ''), (componentEnv) => componentEnv),
-        (message) => port.console('warn', [message], 'baselib'),
-      )
-      return { ...globals, Page, Component, Behavior }
-    },
+    scopeFor: (path) => ({ ...globals, ...definitionsFor(path.replace(/\.js$/, '')) }),
   })
+  /**
+   * The page or component whose .js is running: `Page()`/`Component()` register it wherever they
+   * are called from, as in WeChat (Vant calls `Component()` from its shared `common/component.js`).
+   */
+  let loadingComponent: string | undefined
+  const definitionsFor = (modulePath: string) =>
+    withBuiltinBehaviors(
+      codeSpace,
+      {
+        Page: ((definition: never) =>
+          envOf(loadingComponent ?? modulePath).Page(definition)) as ComponentEnv['Page'],
+        Component: ((definition?: never) =>
+          definition === undefined
+            ? envOf(loadingComponent ?? modulePath).Component()
+            : envOf(loadingComponent ?? modulePath).Component(
+                definition,
+              )) as ComponentEnv['Component'],
+        Behavior: envOf(modulePath).Behavior,
+      },
+      (message) => port.console('warn', [message], 'baselib'),
+    )
+  const envOf = (path: string): ComponentEnv =>
+    codeSpace.componentEnv(path, (componentEnv) => componentEnv)
   const runModule = (path: string): void => {
+    loadingComponent = path.replace(/\.js$/, '')
     try {
       loader.load(path)
     } catch (error) {
       sink(error)
+    } finally {
+      loadingComponent = undefined
     }
+  }
+  /** Runs the module of the page or component at `path` (without extension), if it has one. */
+  const runModuleOf = (path: string): void => {
+    if (loader.has(`${path}.js`)) runModule(`${path}.js`)
+  }
+  /** The pages whose modules (and their components') have run. */
+  const loadedPages = new Set<string>()
+  const loadPageModules = (route: string): void => {
+    if (loadedPages.has(route)) return
+    loadedPages.add(route)
+    for (const path of [...componentLoadOrder([route], jsonOf), route]) runModuleOf(path)
   }
 
   const jsonOf = (path: string): ComponentJson =>
@@ -416,9 +456,21 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     // Known before any module runs: app.js may ask wx.getLaunchOptionsSync() at its top level.
     launchedWith = enterOptions(route, query, scene)
     enteredWith = launchedWith
+    Object.assign(globals, createAppServiceGlobals(appJson, options.appid, { route, query, scene }))
+    // app.js first, so App() is registered before any page or component module asks getApp().
     runModule('app.js')
-    for (const path of [...components, ...routes]) {
-      if (loader.has(`${path}.js`)) runModule(`${path}.js`)
+    if (appJson.lazyCodeLoading === 'requiredComponents') {
+      // Only the custom tab bar now; each page's modules run when it first opens.
+      const tabBar = customTabBar
+        ? [...componentLoadOrder([customTabBar], jsonOf), customTabBar]
+        : []
+      for (const path of tabBar) runModuleOf(path)
+    } else {
+      for (const path of components) runModuleOf(path)
+      for (const path of routes) {
+        loadedPages.add(path)
+        runModuleOf(path)
+      }
     }
 
     if (app) {

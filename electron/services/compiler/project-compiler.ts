@@ -6,10 +6,13 @@
 import { Script } from 'node:vm'
 import { buildComponentGraph } from './component-graph'
 import type { CompilerPlugins } from './compiler-plugins'
+import { listProjectFiles } from './project-listing'
+import { checkScriptLinks } from './script-links'
+import { chooseScriptSources, ScriptCompiler } from './scripts'
 import type { RpxOptions } from '../../../shared/inline-style'
 import { positionAt } from '../project/json-document'
 import { resolveProjectPath, withoutExtension } from './project-paths'
-import { withExtendedLibraries } from '../npm/extended-library'
+import { extendedLibraryFiles, withExtendedLibraries } from '../npm/extended-library'
 import { createRootReader } from './project-root-reader'
 import { TemplateGroup } from './template-group'
 import type { CompileError, CompileResult, ReadProjectFile } from './types'
@@ -26,6 +29,12 @@ export interface CompileProjectInput {
   rpx: RpxOptions
   /** `setting.useCompilerPlugins` (`readCompilerPlugins`); absent: none is on. */
   plugins?: CompilerPlugins
+  /**
+   * Every file of the mini-program by root-relative path (scripts are compiled from it); defaults
+   * to a walk of `root` with the extended libraries app.json turns on, or none when only
+   * `readFile` is given.
+   */
+  listFiles?: () => Promise<string[]>
 }
 
 const EMPTY_RESULT: CompileResult = {
@@ -33,6 +42,7 @@ const EMPTY_RESULT: CompileResult = {
   templates: [],
   components: {},
   styles: {},
+  scripts: {},
   pages: [],
   errors: [],
   warnings: [],
@@ -49,6 +59,8 @@ interface StyleEntry {
 
 export class ProjectCompiler {
   private readonly read: ReadProjectFile
+  private readonly listFiles: () => Promise<string[]>
+  private readonly scriptCompiler = new ScriptCompiler()
   private rpx: RpxOptions
   private readonly plugins: CompilerPlugins
   private readonly files = new Map<string, Promise<string | null>>()
@@ -67,6 +79,10 @@ export class ProjectCompiler {
     else if (input.root !== undefined)
       this.read = withExtendedLibraries(createRootReader(input.root))
     else throw new TypeError('compileProject needs readFile or root')
+    const root = input.root
+    this.listFiles =
+      input.listFiles ??
+      (root === undefined ? async () => [] : () => this.listWithExtendedLibraries(root))
     this.rpx = input.rpx
     this.plugins = input.plugins ?? { typescript: false, less: false, sass: false }
   }
@@ -121,6 +137,16 @@ export class ProjectCompiler {
       bundles[path] = await this.bundleStyle(path, component.prefix)
     }
     for (const bundle of Object.values(bundles)) errors.push(...bundle.errors)
+
+    const files = await this.listFiles()
+    const scripts = await this.scriptCompiler.compileAll(
+      chooseScriptSources(files, this.plugins.typescript),
+      read,
+    )
+    const entries = ['app.js', ...Object.keys(graph.components).map((path) => `${path}.js`)]
+    const links = checkScriptLinks(scripts, entries, graph.resolveAlias, graph.app, files)
+    errors.push(...scripts.errors, ...links.errors)
+    warnings.push(...links.warnings)
     for (const key of this.styleEntries.keys()) {
       if (!(key.split('\n')[0] in bundles)) this.styleEntries.delete(key)
     }
@@ -130,6 +156,7 @@ export class ProjectCompiler {
       templates: this.group.templatePaths().filter((path) => this.group?.hasTemplate(path)),
       components: graph.components,
       styles: this.applyDevice(bundles),
+      scripts: scripts.scripts,
       pages: graph.pages,
       errors: dedupe(errors),
       warnings: dedupe(warnings),
@@ -171,6 +198,12 @@ export class ProjectCompiler {
     this.group?.free()
     this.group = null
     this.last = null
+  }
+
+  /** The files under `root`, and those of the extended libraries app.json turns on. */
+  private async listWithExtendedLibraries(root: string): Promise<string[]> {
+    const extended = await extendedLibraryFiles(await this.readCached('app.json'), ['.js'])
+    return [...(await listProjectFiles(root)), ...Object.keys(extended)]
   }
 
   private readCached(path: string): Promise<string | null> {
@@ -264,11 +297,13 @@ export class ProjectCompiler {
   }
 
   /**
-   * The style file of a page or component: with the less or sass plugin on, `x.less` (or
-   * `x.scss`, `x.sass`) stands in for `x.wxss`, and wins when both exist, as a `.ts` wins over a
-   * `.js` in WeChat's compiler plugins.
+   * The style file of a page or component: its `x.wxss`, else, with the less or sass plugin on,
+   * `x.less` (or `x.scss`, `x.sass`). A .wxss of the same name wins, as WeChat's tool compiles
+   * them (docs/wechat-behaviour.md §3.3).
    */
   private async styleEntry(path: string): Promise<string> {
+    const wxss = `${path}.wxss`
+    if ((await this.readCached(wxss)) !== null) return wxss
     const languages = [
       ...(this.plugins.less ? ['less'] : []),
       ...(this.plugins.sass ? ['scss', 'sass'] : []),
@@ -276,7 +311,7 @@ export class ProjectCompiler {
     for (const language of languages) {
       if ((await this.readCached(`${path}.${language}`)) !== null) return `${path}.${language}`
     }
-    return `${path}.wxss`
+    return wxss
   }
 
   /** A style file as the WXSS pipeline reads it: Less and Sass compiled when their plugin is on. */

@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/project'
 import { NO_MOCKS, type MockSettings } from '../../../shared/mock'
 import { fail, ok, type Result } from '../../../shared/result'
+import { readCompilerPlugins } from '../compiler/compiler-plugins'
 import { checkAppConfig, type PageEntry } from './app-config'
 import { checkDomainLists, emptyDomainLists } from './domain-lists'
 import { problemAt, type JsonDocument } from './json-document'
@@ -107,6 +108,7 @@ async function readPage(
   entry: PageEntry,
   theme: ProjectTheme | null,
   problems: ProjectProblem[],
+  typescript: boolean,
 ): Promise<PageInfo | null> {
   const route =
     entry.subpackage === undefined
@@ -127,6 +129,10 @@ async function readPage(
   const states = {} as Record<PageExtension, FileState>
   for (const extension of PAGE_EXTENSIONS) {
     states[extension] = await fileState(root, `${base}.${extension}`)
+  }
+  // With the TypeScript plugin a page's script may be index.ts (it wins over index.js).
+  if (typescript && states.js !== 'file' && (await fileState(root, `${base}.ts`)) === 'file') {
+    states.js = 'file'
   }
   const withState = (state: FileState, extensions: readonly PageExtension[] = PAGE_EXTENSIONS) =>
     extensions.filter((extension) => states[extension] === state).map((ext) => `${base}.${ext}`)
@@ -209,6 +215,7 @@ async function readApp(
   root: string,
   miniprogramRoot: string,
   problems: ProjectProblem[],
+  typescript: boolean,
 ): Promise<{ app: AppConfig | null; pages: PageInfo[] }> {
   const file = displayPath(miniprogramRoot, APP_JSON)
   const read = await readJson(root, file)
@@ -232,7 +239,15 @@ async function readApp(
   const reads = await Promise.all(
     checked.pages.map(async (entry) => {
       const pageProblems: ProjectProblem[] = []
-      const page = await readPage(root, miniprogramRoot, read.doc, entry, theme, pageProblems)
+      const page = await readPage(
+        root,
+        miniprogramRoot,
+        read.doc,
+        entry,
+        theme,
+        pageProblems,
+        typescript,
+      )
       return { page, pageProblems }
     }),
   )
@@ -265,7 +280,12 @@ export async function loadProject(dir: string): Promise<Result<ProjectInfo>> {
   const settings = settingsRead.settings
   const rootUsable = await checkMiniprogramRoot(root, settingsRead, problems)
   const { app, pages } = rootUsable
-    ? await readApp(root, settings.miniprogramRoot, problems)
+    ? await readApp(
+        root,
+        settings.miniprogramRoot,
+        problems,
+        readCompilerPlugins(settings.setting).typescript,
+      )
     : { app: null, pages: [] }
   const domains = await readDomains(root, problems)
   const mock = await readMock(root, problems)

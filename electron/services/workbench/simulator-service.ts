@@ -149,7 +149,7 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
     }
     return ok({
       appid: info.settings.appid,
-      files: read.files,
+      files: { ...read.files, ...compiled.scripts },
       appJson,
       compiled: {
         groupListCode: compiled.groupListCode,
