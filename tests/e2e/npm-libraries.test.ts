@@ -4,7 +4,7 @@
  * does), 构建 npm writes miniprogram_npm, and the workbench renders the library's components with
  * their own styles; taps reach the page's handlers with no console error.
  */
-import { cp } from 'node:fs/promises'
+import { cp, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FrameLocator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -92,6 +92,23 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     await phone().locator(cls('van-popup'), { hasText: 'popup body' }).waitFor()
     await shoot('npm-vant-popup')
     expect(e2e.session!.pageErrors.filter((error) => !isRemoteIconFont(error))).toEqual([])
+  })
+
+  it('WeUI through useExtendedLib: cells, a badge and loading render styled from MP DevTools’ own copy; a tap reaches the page', async () => {
+    const dir = join(await e2e.folder('mpdt-e2e-weui-'), 'weui')
+    await cp(join(REPO_ROOT, 'tests/fixtures/npm/weui'), dir, { recursive: true })
+    await open(dir)
+    const cell = phone().locator(cls('weui-cell'), { hasText: 'Tapped 0' })
+    await cell.waitFor()
+    // weui-wxss's own rules: the cell's flex row and the badge's red.
+    expect(await style(cls('weui-cell'), 'display')).toBe('flex')
+    expect(await style(cls('weui-badge'), 'backgroundColor')).toBe('rgb(250, 81, 81)')
+    await shoot('npm-weui')
+    await cell.click()
+    await phone().locator(cls('weui-cell'), { hasText: 'Tapped 1' }).waitFor()
+    // Nothing was installed or built into the project.
+    expect(await readdir(dir)).not.toContain('miniprogram_npm')
+    expect(e2e.session!.pageErrors).toEqual([])
   })
 })
 
