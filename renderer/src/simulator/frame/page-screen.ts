@@ -17,7 +17,7 @@ import type {
 } from '../../../../shared/runtime'
 import { element } from './dom'
 import type { PageWindow } from './page-window'
-import { applyPageViewport, type PageViewport } from './page-viewport'
+import { applyPageViewport, type ViewportMetrics } from './page-viewport'
 
 /** How far (CSS px) a page must be pulled down at its top to refresh. */
 export const PULL_TO_REFRESH_DISTANCE = 60
@@ -39,7 +39,7 @@ export interface FramePageScreenOptions {
   area: HTMLElement
   windowOf(route: string): PageWindow
   /** The viewport the page at `route` gets: its height and safe-area insets. */
-  viewportOf(route: string): PageViewport
+  viewportOf(route: string): ViewportMetrics
   /** The stack or the shown page's bars changed. */
   onChange(
     top: { route: string; window: PageWindow; navigation: NavigationBarPatch } | undefined,
@@ -106,12 +106,12 @@ export class FramePageScreen implements PageScreen {
   }
 
   viewport(id: number): PageViewport | undefined {
-    const container = this.opened.get(id)?.container
-    if (!container) return undefined
-    const { left, top, width, height } = container.getBoundingClientRect()
-    const { scrollLeft, scrollTop, scrollWidth, scrollHeight } = container
+    const body = this.opened.get(id)?.body
+    if (!body) return undefined
+    const { left, top, width, height } = body.getBoundingClientRect()
+    const { scrollLeft, scrollTop, scrollWidth, scrollHeight } = body
     const scroll = { scrollLeft, scrollTop, scrollWidth, scrollHeight }
-    return { left, top, width, height, ...scroll, node: container }
+    return { left, top, width, height, ...scroll, node: body }
   }
 
   close(id: number): void {
