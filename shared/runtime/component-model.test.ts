@@ -300,3 +300,46 @@ it('headless, animate calls back at once and createIntersectionObserver says it 
     'warn: mpdt run has no layout: IntersectionObserver reports nothing',
   ])
 })
+
+it('Component() called from a shared module registers the component whose .js is running (Vant)', () => {
+  const port = new TestingPort()
+  const runtime = createRuntime({
+    port,
+    appid: 'wx-shared-factory',
+    files: {
+      'app.js': 'App({})',
+      'pages/index/index.js': 'Page({})',
+      'pages/index/index.json': JSON.stringify({
+        usingComponents: { 'my-a': '/lib/a/index', 'my-b': '/lib/b/index' },
+      }),
+      'lib/common/component.js': `exports.define = (name) => Component({ methods: { name() { return name } } })`,
+      'lib/a/index.js': `require('../common/component').define('a')`,
+      'lib/a/index.json': '{ "component": true }',
+      'lib/b/index.js': `require('../common/component').define('b')`,
+      'lib/b/index.json': '{ "component": true }',
+    },
+    appJson: { pages: ['pages/index/index'] },
+    templates: compileTemplates({
+      'pages/index/index': '<my-a id="a" /><my-b id="b" />',
+      'lib/a/index': '<view />',
+      'lib/b/index': '<view />',
+    }),
+  })
+  running.push(runtime)
+  expect(runtime.launch().ok).toBe(true)
+  expect(port.errors).toEqual([])
+  const page = runtime.getCurrentPages()[0] as unknown as Instance
+  expect((page.selectComponent('#a') as Instance).name()).toBe('a')
+  expect((page.selectComponent('#b') as Instance).name()).toBe('b')
+})
+
+it('a property named like a node field (Vant button: dataset) works', () => {
+  const { port, page } = launch('<btn id="b" dataset="{{ {x: 1} }}" />', {
+    'components/btn/btn': {
+      js: 'Component({ properties: { dataset: Object, name: String } })',
+      wxml: '<view>{{dataset.x}}</view>',
+    },
+  })
+  expect(port.errors).toEqual([])
+  expect((page.selectComponent('#b') as Instance).data.dataset).toEqual({ x: 1 })
+})

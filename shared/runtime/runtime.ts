@@ -8,6 +8,7 @@ import * as glassEasel from 'glass-easel'
 import {
   MiniProgramEnv,
   type CodeSpace,
+  type ComponentEnv,
   type Root,
   type types as adapterTypes,
 } from 'glass-easel-miniprogram-adapter'
@@ -207,6 +208,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const env = new MiniProgramEnv()
   const codeSpace: CodeSpace = env.createCodeSpace('', true)
   const space = codeSpace.getComponentSpace()
+  // Mini-program code reaches components through the adapter's `this`, never the node: writing
+  // properties onto nodes would let one named like a node field (Vant's `dataset`) break them.
+  space.updateComponentOptions({ writeFieldsToNode: false })
   const associated = env.associateBackend(
     options.backend ?? new glassEasel.EmptyComposedBackendContext(),
   )
@@ -356,20 +360,39 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     files,
     resolveAlias: appJson.resolveAlias,
     evaluate: (code, filename) => port.evaluate(code, filename),
-    scopeFor: (path) => {
-      const { Page, Component, Behavior } = withBuiltinBehaviors(
-        codeSpace,
-        codeSpace.componentEnv(path.replace(/\.js$/, ''), (componentEnv) => componentEnv),
-        (message) => port.console('warn', [message], 'baselib'),
-      )
-      return { ...globals, Page, Component, Behavior }
-    },
+    scopeFor: (path) => ({ ...globals, ...definitionsFor(path.replace(/\.js$/, '')) }),
   })
+  /**
+   * The page or component whose .js is running: `Page()`/`Component()` register it wherever they
+   * are called from, as in WeChat (Vant calls `Component()` from its shared `common/component.js`).
+   */
+  let loadingComponent: string | undefined
+  const definitionsFor = (modulePath: string) =>
+    withBuiltinBehaviors(
+      codeSpace,
+      {
+        Page: ((definition: never) =>
+          envOf(loadingComponent ?? modulePath).Page(definition)) as ComponentEnv['Page'],
+        Component: ((definition?: never) =>
+          definition === undefined
+            ? envOf(loadingComponent ?? modulePath).Component()
+            : envOf(loadingComponent ?? modulePath).Component(
+                definition,
+              )) as ComponentEnv['Component'],
+        Behavior: envOf(modulePath).Behavior,
+      },
+      (message) => port.console('warn', [message], 'baselib'),
+    )
+  const envOf = (path: string): ComponentEnv =>
+    codeSpace.componentEnv(path, (componentEnv) => componentEnv)
   const runModule = (path: string): void => {
+    loadingComponent = path.replace(/\.js$/, '')
     try {
       loader.load(path)
     } catch (error) {
       sink(error)
+    } finally {
+      loadingComponent = undefined
     }
   }
   /** Runs the module of the page or component at `path` (without extension), if it has one. */

@@ -209,14 +209,28 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     print([{ level: 'error', args: [`MP DevTools internal error (request ${id}): ${detail}`] }])
   }
 
-  /** A listener's throw (the Network log's, the HAR recorder's) never stops a request ending. */
-  function emit(event: NetworkEvent): void {
+  /**
+   * Hands `event` to every listener (the Network log, the HAR recorder…) and throws the first
+   * listener's error afterwards, so the run it belongs to ends as an internal fault.
+   */
+  function emitForRun(event: NetworkEvent): void {
+    let failure: { error: unknown } | undefined
     for (const listener of eventListeners) {
       try {
         listener(event)
       } catch (error) {
-        internalError(error, event.id)
+        failure ??= { error }
       }
+    }
+    if (failure) throw failure.error
+  }
+
+  /** Events outside a run's completion path (queue, sockets, warnings): a listener's throw is reported. */
+  function emit(event: NetworkEvent): void {
+    try {
+      emitForRun(event)
+    } catch (error) {
+      internalError(error, event.id)
     }
   }
 
@@ -339,7 +353,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     maxResponseSize: () => options.maxResponseSize ?? MAX_RESPONSE_SIZE,
     internalError,
     observed: () => eventListeners.size > 0,
-    emit,
+    emit: emitForRun,
     settled: (run) => settled(run, 'request'),
   }
 
@@ -387,8 +401,8 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
         return refusal && { ...refusal, errMsg: retitle(refusal.errMsg, lane) }
       },
       emit(event) {
-        if (event.type === 'failed') emit({ ...event, errMsg: retitle(event.errMsg, lane) })
-        else emit(event)
+        if (event.type === 'failed') emitForRun({ ...event, errMsg: retitle(event.errMsg, lane) })
+        else emitForRun(event)
       },
     }
   }

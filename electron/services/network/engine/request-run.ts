@@ -60,6 +60,7 @@ export interface RunHost {
   internalError(error: unknown, id: string): void
   /** True when someone listens to events, so per-chunk events and body spills are worth it. */
   observed(): boolean
+  /** Throws when a listener threw (after every listener had the event). */
   emit(event: NetworkEvent): void
   settled(run: RequestRun): void
 }
@@ -144,7 +145,8 @@ export class RequestRun implements DiagnosticsObserver {
     if (this.state !== 'queued') return
     this.state = 'running'
     this.startedAt = performance.now()
-    if (this.host.observed()) {
+    this.guarded(() => {
+      if (!this.host.observed()) return
       this.host.emit({
         type: 'started',
         id: this.id,
@@ -152,7 +154,8 @@ export class RequestRun implements DiagnosticsObserver {
         requestHeaders: this.headers,
         time: Date.now(),
       })
-    }
+    })
+    if (this.state !== 'running') return
     this.timeoutTimer = setTimeout(() => this.fail({ errMsg: ERR_MSG.timeout }), this.timeoutMs)
     const profile = this.host.throttle()
     if (profile?.download) this.pacer = new BandwidthPacer(profile.download)
@@ -171,7 +174,7 @@ export class RequestRun implements DiagnosticsObserver {
   block(refusal: Refusal, url = this.url): void {
     if (!this.finish()) return
     const { rule, errMsg, errno } = refusal
-    this.host.emit({ type: 'blocked', id: this.id, rule, url, errMsg, errno, time: Date.now() })
+    this.report({ type: 'blocked', id: this.id, rule, url, errMsg, errno, time: Date.now() })
     this.settle({ ok: false, errMsg, ...(errno !== undefined && { errno }) })
   }
 
@@ -455,13 +458,22 @@ export class RequestRun implements DiagnosticsObserver {
   }
 
   private emitFailed(failure: Failure): void {
-    this.host.emit({
+    this.report({
       type: 'failed',
       id: this.id,
       ...failure,
       timings: this.timings(performance.now()),
       time: Date.now(),
     })
+  }
+
+  /** An event of a run already ended: a listener's throw can only be reported. */
+  private report(event: NetworkEvent): void {
+    try {
+      this.host.emit(event)
+    } catch (error) {
+      this.host.internalError(error, this.id)
+    }
   }
 
   /** Hands the outcome over and frees the run's slot, whatever the caller's callback does. */

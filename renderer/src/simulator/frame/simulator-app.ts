@@ -23,6 +23,7 @@ import { FrameUi } from './frame-ui'
 import { installInlineRpx } from './inline-rpx'
 import { showPageNotFound } from './page-not-found-screen'
 import { FramePageScreen } from './page-screen'
+import { pageViewport, pageViewportStyles } from './page-viewport'
 import { pageSystemInfo, pageWindow, type PageWindow } from './page-window'
 import { PhoneChrome, tabBarSettings } from './phone-chrome'
 import { tapOnClickWithoutPointer, touchFields } from './tap-events'
@@ -130,6 +131,10 @@ export function startSimulator(
     return window
   }
 
+  /** What `wx.getSystemInfoSync()` answers on the page at `route`. */
+  const systemInfoOf = (route: string) =>
+    pageSystemInfo(device, windowOf(route), tabRoutes.has(route) ? tabBar?.position : undefined)
+
   // The bars' buttons act on the runtime created below; they only run on user input, after it.
   const wxCall = (api: string, options: Record<string, unknown>) =>
     (runtime.wx[api] as ((o: Record<string, unknown>) => unknown) | undefined)?.(options)
@@ -157,6 +162,7 @@ export function startSimulator(
     doc,
     area: chrome.pagesArea,
     windowOf,
+    viewportOf: (route) => pageViewport(systemInfoOf(route)),
     onChange: (top, depth) => {
       if (!top) return
       notFoundScreen?.remove()
@@ -213,9 +219,7 @@ export function startSimulator(
     codePackage: { files: bundle.files, assets: bundle.assets },
     pageNotFound,
     systemInfo: () => {
-      const route = screen.topPage?.route ?? entryRoute
-      const position = tabRoutes.has(route) ? tabBar?.position : undefined
-      const info = pageSystemInfo(device, windowOf(route), position)
+      const info = systemInfoOf(screen.topPage?.route ?? entryRoute)
       return theme.reported ? { ...info, theme: theme.reported } : info
     },
   })
@@ -236,7 +240,7 @@ export function startSimulator(
   )
   tapOnClickWithoutPointer(doc)
   for (const [path, css] of Object.entries(compiled.styles))
-    backend.registerStyleSheetContent(path, css)
+    backend.registerStyleSheetContent(path, pageViewportStyles(css))
   const styleScopes: Record<string, string | undefined> = {}
   for (const path of Object.keys(compiled.styles))
     styleScopes[path] = compiled.components[path]?.prefix
