@@ -197,11 +197,11 @@ export interface PageScreen {
    * The page's viewport (its scrolling container) in the screen's coordinates, which selector
    * queries and intersection observers measure from. Absent: nothing can be measured.
    */
-  viewport?(id: number): PageViewport | undefined
+  viewport?(id: number): PageLayout | undefined
 }
 
 /** Where a page shows on the screen and how far it is scrolled, in CSS pixels. */
-export interface PageViewport {
+export interface PageLayout {
   left: number
   top: number
   width: number

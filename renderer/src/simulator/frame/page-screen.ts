@@ -11,8 +11,8 @@ import type {
   NavigationBarPatch,
   PageScreen,
   PageScreenEvents,
+  PageLayout,
   PageScrollRequest,
-  PageViewport,
   ScreenPage,
 } from '../../../../shared/runtime'
 import { element } from './dom'
@@ -105,13 +105,14 @@ export class FramePageScreen implements PageScreen {
     if (window.enablePullDownRefresh) this.watchPulling(body, events)
   }
 
-  viewport(id: number): PageViewport | undefined {
-    const container = this.opened.get(id)?.container
-    if (!container) return undefined
-    const { left, top, width, height } = container.getBoundingClientRect()
-    const { scrollLeft, scrollTop, scrollWidth, scrollHeight } = container
+  viewport(id: number): PageLayout | undefined {
+    const open = this.opened.get(id)
+    if (!open) return undefined
+    // The page's viewport is where it shows; its body is what scrolls and what observers clip to.
+    const { left, top, width, height } = open.container.getBoundingClientRect()
+    const { scrollLeft, scrollTop, scrollWidth, scrollHeight } = open.body
     const scroll = { scrollLeft, scrollTop, scrollWidth, scrollHeight }
-    return { left, top, width, height, ...scroll, node: container }
+    return { left, top, width, height, ...scroll, node: open.body }
   }
 
   close(id: number): void {
