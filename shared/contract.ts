@@ -3,6 +3,11 @@
  * Served over Electron IPC (preload) and over a WebSocket (browser mode); see shared/rpc.ts.
  * Every method takes one params object and resolves to a `Result`; events are pushed payloads.
  */
+import type {
+  AutomationCommand,
+  AutomationEvent,
+  AutomationReply,
+} from './automation/automation-protocol'
 import type { CompileMode } from './compile-mode'
 import type { NpmBuildProgress, NpmBuildReport } from './npm-build'
 import type { MockSettings } from './mock'
@@ -120,6 +125,11 @@ export interface ContractMethods {
   /** Host mapping and extra CA kept per machine (data folder), added to every project's engine. */
   'settings.machineNetwork': { params: Record<string, never>; result: MachineNetworkSettings }
   'settings.setMachineNetwork': { params: MachineNetworkSettings; result: MachineNetworkSettings }
+  /**
+   * The simulator's answer to an `automation.command` (or an automation event), relayed by the
+   * workbench to `mpdt auto --web`'s automation WebSocket.
+   */
+  'automation.answer': { params: { message: AutomationReply | AutomationEvent }; result: null }
 }
 
 /** Per-machine network settings for local development (never stored in a project). */
@@ -155,6 +165,8 @@ export interface ContractEvents {
    * debounced; `files` are paths from the mini-program root. The simulator recompiles and reloads.
    */
   'project.sourcesChanged': { files: string[] }
+  /** A command of the automation client (`mpdt auto --web`) for the running simulator. */
+  'automation.command': AutomationCommand
   /** 构建 npm under way: the package being written, and how many of all are done. */
   'project.npmProgress': NpmBuildProgress
 }
@@ -192,6 +204,7 @@ export const METHOD_NAMES = Object.keys({
   'network.setCondition': 1,
   'settings.machineNetwork': 1,
   'settings.setMachineNetwork': 1,
+  'automation.answer': 1,
 } satisfies Record<MethodName, 1>) as MethodName[]
 
 /** Runtime list of the contract's events. */
@@ -201,6 +214,7 @@ export const EVENT_NAMES = Object.keys({
   'network.event': 1,
   'network.console': 1,
   'project.sourcesChanged': 1,
+  'automation.command': 1,
   'project.npmProgress': 1,
 } satisfies Record<EventName, 1>) as EventName[]
 

@@ -5,6 +5,11 @@
  * The mini-program never reaches the contract: the parent decides what to forward.
  */
 import type {
+  AutomationCommand,
+  AutomationEvent,
+  AutomationReply,
+} from './automation/automation-protocol'
+import type {
   DownloadOutcome,
   DownloadProgress,
   EngineDownloadRequest,
@@ -76,6 +81,8 @@ export type FrameMessage =
   | { type: 'wx-bridge:file'; callId: string; operation: FileOperation }
   /** The answer to one `wx-host:eval`: the value made clone-safe, or what was thrown. */
   | { type: 'wx-bridge:eval-result'; evalId: string; result: EvalResult }
+  /** The answer to one `wx-host:automation` command, or an automation event (console, binding). */
+  | { type: 'wx-bridge:automation'; message: AutomationReply | AutomationEvent }
 
 export const FRAME_MESSAGE_TYPES = [
   'wx-bridge:ready',
@@ -93,6 +100,7 @@ export const FRAME_MESSAGE_TYPES = [
   'wx-bridge:socket-close',
   'wx-bridge:file',
   'wx-bridge:eval-result',
+  'wx-bridge:automation',
 ] as const satisfies readonly FrameMessage['type'][]
 
 /**
@@ -136,6 +144,8 @@ export type HostMessage =
   | { type: 'wx-host:file'; callId: string; result: FileOperationResult }
   /** The Console panel's command line, run in the mini-program's logic context. */
   | { type: 'wx-host:eval'; evalId: string; code: string }
+  /** One command of `mpdt auto --web`'s automation client, answered by `wx-bridge:automation`. */
+  | { type: 'wx-host:automation'; command: AutomationCommand }
 
 /** What a console command evaluated to (promises are awaited first). */
 export type EvalResult =

@@ -4,13 +4,13 @@
  * a glass-easel element when the host has one, and a way to say once what cannot be done here.
  */
 import * as glassEasel from 'glass-easel'
-import type { PageLayout } from './native-port'
+import type { PageViewport } from './native-port'
 
 export interface LayoutHost {
   /** The top page's root component, if a page is open. */
   currentPage(): glassEasel.GeneralComponent | undefined
   /** The viewport of the page whose root component is `root`; absent headless. */
-  viewportOf(root: glassEasel.GeneralComponent): PageLayout | undefined
+  viewportOf(root: glassEasel.GeneralComponent): PageViewport | undefined
   defer(fn: () => void): void
   /** Said once per distinct message (the host's console, source `baselib`). */
   warnOnce(message: string): void
@@ -66,7 +66,7 @@ export interface PlainRect {
 /** A rect of the frame's coordinates as WeChat reports it: from the page viewport's corner. */
 export function fromViewport(
   rect: { left: number; top: number; width: number; height: number },
-  viewport: PageLayout | undefined,
+  viewport: PageViewport | undefined,
 ): PlainRect {
   const left = rect.left - (viewport?.left ?? 0)
   const top = rect.top - (viewport?.top ?? 0)

@@ -197,11 +197,11 @@ export interface PageScreen {
    * The page's viewport (its scrolling container) in the screen's coordinates, which selector
    * queries and intersection observers measure from. Absent: nothing can be measured.
    */
-  viewport?(id: number): PageLayout | undefined
+  viewport?(id: number): PageViewport | undefined
 }
 
 /** Where a page shows on the screen and how far it is scrolled, in CSS pixels. */
-export interface PageLayout {
+export interface PageViewport {
   left: number
   top: number
   width: number

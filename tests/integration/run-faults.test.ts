@@ -93,7 +93,9 @@ describe('mpdt run against misbehaving servers', () => {
   })
 
   it('refuses the gzip bomb at the cap, then a normal request works', () => {
-    expect(result.lines).toContain('bomb: fail request:fail exceed max response size')
+    expect(result.lines, result.stdout).toContain(
+      'bomb: fail request:fail exceed max response size',
+    )
     expect(result.lines).toContain('after: ok 200 fine')
     expect(result.stderr).not.toMatch(/unhandled|internal error/i)
   })

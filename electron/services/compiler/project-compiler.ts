@@ -297,11 +297,13 @@ export class ProjectCompiler {
   }
 
   /**
-   * The style file of a page or component: with the less or sass plugin on, `x.less` (or
-   * `x.scss`, `x.sass`) stands in for `x.wxss`, and wins when both exist, as a `.ts` wins over a
-   * `.js` in WeChat's compiler plugins.
+   * The style file of a page or component: its `x.wxss`, else, with the less or sass plugin on,
+   * `x.less` (or `x.scss`, `x.sass`). A .wxss of the same name wins, as WeChat's tool compiles
+   * them (docs/wechat-behaviour.md §3.3).
    */
   private async styleEntry(path: string): Promise<string> {
+    const wxss = `${path}.wxss`
+    if ((await this.readCached(wxss)) !== null) return wxss
     const languages = [
       ...(this.plugins.less ? ['less'] : []),
       ...(this.plugins.sass ? ['scss', 'sass'] : []),
@@ -309,7 +311,7 @@ export class ProjectCompiler {
     for (const language of languages) {
       if ((await this.readCached(`${path}.${language}`)) !== null) return `${path}.${language}`
     }
-    return `${path}.wxss`
+    return wxss
   }
 
   /** A style file as the WXSS pipeline reads it: Less and Sass compiled when their plugin is on. */

@@ -26,14 +26,31 @@ describe('Less', () => {
     expect(result.styles['pages/a/a']).toMatch(/\.x \.y \{\s*color: red;/)
   })
 
-  it('wins over a .wxss of the same name', async () => {
+  it('gives way to a .wxss of the same name, as WeChat’s tool does', async () => {
     const { readFile } = page({
       'pages/a/a.less': '.x { color: green; }',
       'pages/a/a.wxss': '.x { color: blue; }',
     })
     const result = await compileProject({ readFile, rpx: IPHONE_SE, plugins: LESS_AND_SASS })
+    expect(result.styles['pages/a/a']).toContain('blue')
+    expect(result.styles['pages/a/a']).not.toContain('green')
+  })
+
+  it('takes over when the .wxss of the same name is deleted', async () => {
+    const project = page({
+      'pages/a/a.less': '.x { color: green; }',
+      'pages/a/a.wxss': '.x { color: blue; }',
+    })
+    const compiler = new ProjectCompiler({
+      readFile: project.readFile,
+      rpx: IPHONE_SE,
+      plugins: LESS_AND_SASS,
+    })
+    await compiler.compile()
+    delete project.files['pages/a/a.wxss']
+    const result = await compiler.recompileFile('pages/a/a.wxss')
     expect(result.styles['pages/a/a']).toContain('green')
-    expect(result.styles['pages/a/a']).not.toContain('blue')
+    compiler.dispose()
   })
 
   it('is left alone while the plugin is off: the .wxss is used', async () => {

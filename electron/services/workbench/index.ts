@@ -18,6 +18,7 @@ import {
 } from './machine-network-settings'
 import { checkEngineRequest } from './engine-request-check'
 import { createNetworkLog } from './network-log'
+import { createAutomationRelay, type AutomationRelay } from '../automation/workbench-relay'
 import { createDemoNetwork } from '../demo'
 import { MINIPROGRAM_NPM } from '../../../shared/runtime/npm-resolution'
 import { buildNpm } from '../npm'
@@ -54,6 +55,8 @@ export interface WorkbenchService {
   onEvent(listener: ContractEventListener): Unsubscribe
   /** Resolves once the last project change reached the request engine and the source watcher. */
   settled(): Promise<void>
+  /** Commands of `mpdt auto --web` to the simulator, and its answers and events. */
+  automation: AutomationRelay
   /** Closes the request engine (aborting its tasks) and the source watcher. */
   close(): Promise<void>
 }
@@ -134,6 +137,8 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     debounceMs: options.sourcesDebounceMs,
   })
 
+  const automation = createAutomationRelay(emit)
+
   const service: ContractService = {
     'app.getInfo': async () => ok(appInfo),
     'project.open': async (params) => {
@@ -196,6 +201,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       return written
     },
     ...transfers.methods,
+    ...automation.methods,
     'network.abort': async (params) => {
       const taskId = isRecord(params) ? params.taskId : undefined
       if (typeof taskId === 'string' && transfers.abort(taskId)) return ok(null)
@@ -211,6 +217,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
 
   return {
     service,
+    automation,
     onEvent(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

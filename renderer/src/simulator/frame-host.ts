@@ -166,6 +166,12 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
     post({ type: 'wx-host:task', taskId: frameTaskId, event })
   })
 
+  // `mpdt auto --web`: the automation client's commands reach the running mini-program only.
+  let booted = false
+  const stopAutomation: Unsubscribe = client.on('automation.command', (command) => {
+    if (booted) post({ type: 'wx-host:automation', command })
+  })
+
   async function boot(): Promise<void> {
     if (booting) return
     booting = true
@@ -189,6 +195,7 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
       ...(entry ? { entry } : {}),
       ...(scene !== undefined ? { scene } : {}),
     })
+    booted = true
     options.onBooted?.(bundle)
   }
 
@@ -323,6 +330,12 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
           options.onPainted?.(message.route, message.time)
         }
         break
+      case 'wx-bridge:automation':
+        // The main process takes an answer only for a command it is waiting for.
+        if (typeof message.message === 'object' && message.message !== null) {
+          void client.call('automation.answer', { message: message.message })
+        }
+        break
       case 'wx-bridge:eval-result': {
         const settle = evaluations.get(message.evalId)
         if (settle && typeof message.result === 'object' && message.result !== null) {
@@ -367,6 +380,7 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
       for (const settle of evaluations.values()) settle(evalFailure('The simulator was closed'))
       options.window.removeEventListener('message', onMessage)
       stopTasks()
+      stopAutomation()
       for (const taskId of tasks.keys()) {
         if (sockets.has(taskId)) {
           void client.call('network.socketClose', { taskId, code: 1001, reason: 'going away' })

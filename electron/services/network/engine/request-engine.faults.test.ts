@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createGzip } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { EngineOutcome, EngineRequest } from '../../../../shared/network'
+import type { EngineOutcome, EngineRequest, NetworkEvent } from '../../../../shared/network'
+import { applyNetworkEvent, createNetworkRecord } from '../../../../shared/network-record'
 import {
   afterRequestHead,
   startRawServer,
@@ -255,8 +256,13 @@ describe('failures named as Chrome names them', () => {
       const server = await answering(response)
       const ended = await request(recorded.engine, { url: `${server.origin}/` })
       await expectEnded(recorded, ended, server, `request:fail net::${error}`)
-      const failed = recorded.events.find((event) => event.type === 'failed')
-      expect(failed?.type === 'failed' && failed.errMsg).toBe(`request:fail net::${error}`)
+      // The Network panel's row, folded from the events by the panel's own fold.
+      const [queued, ...rest] = recorded.events
+      const row = createNetworkRecord(queued as Extract<NetworkEvent, { type: 'queued' }>)
+      for (const event of rest.filter((each) => each.id === queued.id)) {
+        applyNetworkEvent(row, event)
+      }
+      expect(row.errMsg).toBe(`request:fail net::${error}`)
       await recorded.engine.close()
     })
   }

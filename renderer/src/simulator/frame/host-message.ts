@@ -36,6 +36,13 @@ export function isHostMessage(value: unknown): value is HostMessage {
       return isTheme(value.theme)
     case 'wx-host:eval':
       return typeof value.evalId === 'string' && typeof value.code === 'string'
+    case 'wx-host:automation':
+      return (
+        isRecord(value.command) &&
+        typeof value.command.id === 'string' &&
+        typeof value.command.method === 'string' &&
+        isRecord(value.command.params)
+      )
     default:
       return false
   }

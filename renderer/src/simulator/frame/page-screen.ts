@@ -11,13 +11,13 @@ import type {
   NavigationBarPatch,
   PageScreen,
   PageScreenEvents,
-  PageLayout,
   PageScrollRequest,
+  PageViewport,
   ScreenPage,
 } from '../../../../shared/runtime'
 import { element } from './dom'
 import type { PageWindow } from './page-window'
-import { applyPageViewport, type PageViewport } from './page-viewport'
+import { applyPageViewport, type ViewportMetrics } from './page-viewport'
 
 /** How far (CSS px) a page must be pulled down at its top to refresh. */
 export const PULL_TO_REFRESH_DISTANCE = 60
@@ -39,7 +39,7 @@ export interface FramePageScreenOptions {
   area: HTMLElement
   windowOf(route: string): PageWindow
   /** The viewport the page at `route` gets: its height and safe-area insets. */
-  viewportOf(route: string): PageViewport
+  viewportOf(route: string): ViewportMetrics
   /** The stack or the shown page's bars changed. */
   onChange(
     top: { route: string; window: PageWindow; navigation: NavigationBarPatch } | undefined,
@@ -105,14 +105,13 @@ export class FramePageScreen implements PageScreen {
     if (window.enablePullDownRefresh) this.watchPulling(body, events)
   }
 
-  viewport(id: number): PageLayout | undefined {
-    const open = this.opened.get(id)
-    if (!open) return undefined
-    // The page's viewport is where it shows; its body is what scrolls and what observers clip to.
-    const { left, top, width, height } = open.container.getBoundingClientRect()
-    const { scrollLeft, scrollTop, scrollWidth, scrollHeight } = open.body
+  viewport(id: number): PageViewport | undefined {
+    const body = this.opened.get(id)?.body
+    if (!body) return undefined
+    const { left, top, width, height } = body.getBoundingClientRect()
+    const { scrollLeft, scrollTop, scrollWidth, scrollHeight } = body
     const scroll = { scrollLeft, scrollTop, scrollWidth, scrollHeight }
-    return { left, top, width, height, ...scroll, node: open.body }
+    return { left, top, width, height, ...scroll, node: body }
   }
 
   close(id: number): void {

@@ -16,7 +16,7 @@ export interface SafeAreaInsets {
   left: number
 }
 
-export interface PageViewport {
+export interface ViewportMetrics {
   /** CSS px: the page's window, as `windowHeight` reports it. */
   height: number
   insets: SafeAreaInsets
@@ -31,7 +31,7 @@ interface SafeArea {
 }
 
 /** The viewport of a page whose system info (window and safe area) is `info`. */
-export function pageViewport(info: SystemInfo): PageViewport {
+export function pageViewport(info: SystemInfo): ViewportMetrics {
   const top =
     typeof info.screenTop === 'number' ? info.screenTop : info.screenHeight - info.windowHeight
   const bottom = top + info.windowHeight
@@ -53,7 +53,7 @@ export function pageViewport(info: SystemInfo): PageViewport {
 }
 
 /** Sets the custom properties the rewritten styles read, on the page's viewport element. */
-export function applyPageViewport(element: HTMLElement, viewport: PageViewport): void {
+export function applyPageViewport(element: HTMLElement, viewport: ViewportMetrics): void {
   element.style.setProperty('--mp-vh', `${viewport.height / 100}px`)
   for (const side of ['top', 'right', 'bottom', 'left'] as const) {
     element.style.setProperty(`--mp-safe-area-inset-${side}`, `${viewport.insets[side]}px`)
