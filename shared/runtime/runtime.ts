@@ -35,7 +35,16 @@ import { PendingWork } from './pending-work'
 import { createRequestApi } from './request-task'
 import { AppStorage } from './storage'
 import { createTimers } from './timers'
-import { createWxApi } from './wx-api'
+import { createAppApi, type PerformanceEntryRecord } from './app-api'
+import { AppEventListeners } from './app-events'
+import { Authorizations } from './authorization'
+import { createCloudApi } from './cloud-api'
+import { createDeviceApi } from './device-api'
+import { createImageApi } from './image-info'
+import { createOpenApi } from './open-api'
+import { createTabBarApi } from './tab-bar-api'
+import { buildWx } from './wx-build'
+import { createAsyncInvoker, createWxApi } from './wx-api'
 import { createFileApi } from './file-system'
 import { createSocketApi } from './wx-socket'
 import { createTransferApi } from './wx-transfers'
@@ -188,16 +197,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   let launchedWith: EnterOptions | undefined
   let enteredWith: EnterOptions | undefined
 
+  const report = (error: unknown) => port.reportError(toReportedError(error))
+  const appEvents = new AppEventListeners(report)
   const sink: ErrorSink = (error) => {
     const reported = toReportedError(error)
     port.reportError(reported)
+    appEvents.emit(appEvents.error, reported.stack)
     if (typeof app?.onError !== 'function') return
     try {
       app.onError.call(app, reported.stack)
     } catch (onErrorFailure) {
-      port.reportError(toReportedError(onErrorFailure))
+      report(onErrorFailure)
     }
   }
+  const timings: PerformanceEntryRecord[] = []
 
   const env = new MiniProgramEnv()
   const codeSpace: CodeSpace = env.createCodeSpace('', true)
@@ -285,8 +298,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   })
   const pageNotFound = new PageNotFoundListeners(sink)
   const networkStatus = new NetworkStatusListeners(port, sink)
-  const wx = {
-    ...createWxApi({ port, sink, defer: timerControl.defer, storage, requests }),
+  const defer = timerControl.defer
+  const invoke = createAsyncInvoker(sink, defer)
+  const authorizations = new Authorizations(port, defer)
+  const implementations = {
+    ...createWxApi({ port, sink, defer, storage, requests }),
+    ...appEvents.wx,
     ...pageNotFound.wx,
     ...networkStatus.wx,
     getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
@@ -304,7 +321,23 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     downloadFile: transfers.downloadFile,
     ...sockets.wx,
     ...createFileApi({ port, defer: timerControl.defer, invokeLater }),
+    ...createOpenApi({ port, appid: options.appid, invokeLater, invoke, authorizations }),
+    ...createDeviceApi({ port, invoke, invokeLater, authorizations, defer }),
+    ...createTabBarApi({
+      port,
+      invoke,
+      itemCount: appJson.tabBar?.list.length ?? 0,
+      onTabPage: () => stack.top !== undefined && isTabPage(stack.top.route),
+    }),
+    ...createAppApi({ port, sink, invoke, defer, files, timings: () => timings }),
+    ...createImageApi({ port, invokeLater, defer }),
+    cloud: createCloudApi({ port, invokeLater, defer }),
   }
+  const wx = buildWx(implementations, {
+    sink,
+    defer,
+    warn: (message) => port.console('warn', [message], 'baselib'),
+  })
 
   const App = (definition: unknown): void => {
     if (appRegistered) throw new Error('App() can only be called once')
@@ -375,6 +408,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     }
 
     launched = true
+    const launchStartedAt = Date.now()
     scene = launchOptions.scene ?? DEFAULT_SCENE
     if (options.installComponents)
       callGuarded(sink, options.installComponents, undefined, [codeSpace])
@@ -404,6 +438,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       callGuarded(sink, app.onLaunch, app, [copyEnterOptions(launchedWith)])
       callGuarded(sink, app.onShow, app, [copyEnterOptions(launchedWith)])
     }
+    appEvents.emit(appEvents.show, copyEnterOptions(launchedWith))
+    timings.push({
+      entryType: 'navigation',
+      name: 'appLaunch',
+      path: route,
+      startTime: launchStartedAt,
+      duration: Date.now() - launchStartedAt,
+    })
     if (entryListed) stack.push(route, query)
     else openMissingEntry({ path: route, query })
     pending.scheduleIdleCheck()
@@ -451,6 +493,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       foreground = false
       stack.hideTop()
       if (app) callGuarded(sink, app.onHide, app, [])
+      appEvents.emit(appEvents.hide, {})
     },
     enterForeground: () => {
       if (foreground) return
@@ -460,6 +503,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const shown = top ? { path: top.route, query: top.query } : missingShown
       enteredWith = enterOptions(shown?.path ?? '', shown?.query ?? {}, scene)
       if (app) callGuarded(sink, app.onShow, app, [copyEnterOptions(enteredWith)])
+      appEvents.emit(appEvents.show, copyEnterOptions(enteredWith))
       stack.showTop()
     },
     pending: () => pending.size,

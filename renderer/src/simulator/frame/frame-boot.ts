@@ -36,6 +36,8 @@ export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
       simulator?.port.deliverTask(message.taskId, message.event)
     } else if (message.type === 'wx-host:file') {
       simulator?.port.deliverFile(message.callId, message.result)
+    } else if (message.type === 'wx-host:call') {
+      simulator?.port.deliverCall(message.callId, message.result)
     } else if (message.type === 'wx-host:eval') {
       const running = simulator
       const { evalId } = message
