@@ -1,4 +1,6 @@
 /** `mpdt`: the command line (plain Node; it never imports Electron). */
+import { autoCommand } from './auto'
+import { buildNpmCommand } from './build-npm'
 import { checkCommand } from './check'
 import { openCommand } from './open'
 import { runCommand } from './run'
@@ -14,6 +16,11 @@ Commands:
                                  --port N picks the port (default 0: any free port).
   check <dir>                    Print a project's problems; exit 2 if any is an error.
   run <dir> [options]            Run a project headless (see mpdt run --help).
+  auto <dir> [--auto-port N] [--web]
+                                 Serve a project to miniprogram-automator on
+                                 ws://127.0.0.1:N (see mpdt auto --help).
+  build-npm <dir>                构建 npm: build miniprogram_npm from package.json dependencies;
+                                 exit 2 with the reason if it cannot be built.
 
 Options:
   -h, --help                     Show this help.
@@ -45,6 +52,10 @@ async function dispatch(argv: string[]): Promise<number> {
       return checkCommand(args)
     case 'run':
       return runCommand(args)
+    case 'auto':
+      return autoCommand(args)
+    case 'build-npm':
+      return buildNpmCommand(args)
     case '-v':
     case '--version':
       process.stdout.write(`${readVersion()}\n`)

@@ -1,4 +1,4 @@
-/** WeChat's result objects and errMsg format (spec §2.1, §2.2). */
+/** WeChat's result objects and errMsg format (docs/wechat-behaviour.md §2.1, §2.2). */
 
 /** errno of a parameter error (`parameter error: …`). */
 export const ERRNO_PARAMETER = 1001

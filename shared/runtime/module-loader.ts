@@ -3,6 +3,7 @@
  * relative path, an absolute-from-root path or a `miniprogram_npm` package name, `.js` optional;
  * a module runs once; a cycle gets the partial `module.exports`, as in CommonJS.
  */
+import { isPathRequest, miniprogramNpmCandidates } from './npm-resolution'
 
 /** The project-relative form of `path` seen from folder `dir` (`..` beyond the root stops there). */
 export function joinPath(dir: string, path: string): string {
@@ -21,30 +22,29 @@ export function dirOf(path: string): string {
   return slash === -1 ? '' : path.slice(0, slash)
 }
 
-function isPathLike(request: string): boolean {
-  return request.startsWith('/') || request.startsWith('./') || request.startsWith('../')
+/**
+ * The files `request` may name when required from folder `dir`, in order: the path as written,
+ * then with `.js`; for a bare name also `miniprogram_npm` folders from `dir` up to the root
+ * (`name.js`, `name/index.js`: a package folder's `index.js`, which 构建 npm writes from `main`).
+ */
+export function moduleCandidates(request: string, dir: string): string[] {
+  const base = joinPath(dir, request)
+  const candidates = [base, `${base}.js`]
+  if (!isPathRequest(request)) {
+    for (const npm of miniprogramNpmCandidates(request, dir)) {
+      candidates.push(npm, `${npm}.js`, `${npm}/index.js`)
+    }
+  }
+  return candidates.filter((candidate) => candidate.endsWith('.js'))
 }
 
-/**
- * The file `request` names when required from folder `dir`, or `undefined`. Tries the path as
- * written, then with `.js`; a bare name is also looked up in `miniprogram_npm` folders from `dir`
- * up to the root (`name.js`, `name/index.js`).
- */
+/** The file `request` names when required from folder `dir`, or `undefined`. */
 export function resolveModule(
   request: string,
   dir: string,
   exists: (path: string) => boolean,
 ): string | undefined {
-  const base = joinPath(dir, request)
-  const candidates = [base, `${base}.js`]
-  if (!isPathLike(request)) {
-    for (let folder: string | undefined = dir; folder !== undefined;) {
-      const npm = joinPath(folder, `miniprogram_npm/${request}`)
-      candidates.push(npm, `${npm}.js`, `${npm}/index.js`)
-      folder = folder === '' ? undefined : dirOf(folder)
-    }
-  }
-  return candidates.find((candidate) => candidate.endsWith('.js') && exists(candidate))
+  return moduleCandidates(request, dir).find(exists)
 }
 
 export interface Module {
@@ -84,7 +84,11 @@ export class ModuleLoader {
     if (path === undefined) {
       const wanted = joinPath(dirOf(from), request)
       const shown = wanted.endsWith('.js') ? wanted : `${wanted}.js`
-      throw new Error(`module "${shown}" is not defined, require args is "${request}"`)
+      // WeChat's own message first; a bare name also says where it was looked for.
+      const looked = isPathRequest(request)
+        ? ''
+        : ` (required from ${from}; looked for ${moduleCandidates(request, dirOf(from)).join(', ')}; run 构建 npm if it is an npm package)`
+      throw new Error(`module "${shown}" is not defined, require args is "${request}"${looked}`)
     }
     return this.load(path)
   }

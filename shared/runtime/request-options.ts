@@ -1,6 +1,6 @@
 /**
  * The base library's half of `wx.request` before anything is sent: parameter checks, header
- * normalization and data serialization (spec §1.5), as pure functions.
+ * normalization and data serialization (docs/wechat-behaviour.md §1.5), as pure functions.
  */
 import type { EngineRequest } from '../network'
 import { apiFailure, isPlainObject, parameterError, typeName, type ApiFailure } from './api-result'

@@ -1,6 +1,7 @@
 /**
  * The base library's half of `wx.request` after the engine answered: what `success`,
- * `onHeadersReceived` and `onChunkReceived` receive (spec §1.2, §1.4, §1.5 step 10).
+ * `onHeadersReceived` and `onChunkReceived` receive (docs/wechat-behaviour.md §1.2, §1.4, §1.5
+ * step 9).
  *
  * `profile` is left out on purpose: WeChat documents it for iOS and Android only, and DevTools
  * and the PC client do not return it, so code that relies on it must already cope without it.

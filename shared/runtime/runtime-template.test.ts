@@ -1,32 +1,14 @@
 import { afterEach, expect, it } from 'vitest'
-import { TmplGroup } from 'glass-easel-template-compiler'
-import type * as glassEasel from 'glass-easel'
 import { createRuntime, type Runtime } from './runtime'
 import { TestingPort } from './testing-port'
+import { compileTemplates } from './testing-templates'
 
 const running: Runtime[] = []
 afterEach(() => {
   for (const runtime of running.splice(0)) runtime.dispose()
 })
 
-/** Compiles WXML the way the simulator's compiler will hand templates to the runtime. */
-function compile(
-  sources: Record<string, string>,
-): Record<string, glassEasel.template.ComponentTemplate> {
-  const group = new TmplGroup()
-  try {
-    for (const [path, wxml] of Object.entries(sources)) group.addTmpl(path, wxml)
-    const groupList = new Function(`return ${group.getTmplGenObjectGroups()}`)() as Record<
-      string,
-      unknown
-    >
-    return Object.fromEntries(
-      Object.keys(sources).map((path) => [path, { groupList, content: groupList[path] }]),
-    ) as Record<string, glassEasel.template.ComponentTemplate>
-  } finally {
-    group.free()
-  }
-}
+const compile = compileTemplates
 
 it('renders plugged-in compiled templates: used components are created, attached and updated', () => {
   const port = new TestingPort()

@@ -48,6 +48,7 @@ import { createAsyncInvoker, createWxApi } from './wx-api'
 import { createFileApi } from './file-system'
 import { createSocketApi } from './wx-socket'
 import { createTransferApi } from './wx-transfers'
+import { withBuiltinBehaviors } from './builtin-behaviors'
 
 export interface RuntimeOptions {
   port: NativePort
@@ -364,9 +365,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     files,
     evaluate: (code, filename) => port.evaluate(code, filename),
     scopeFor: (path) => {
-      const { Page, Component, Behavior } = codeSpace.componentEnv(
-        path.replace(/\.js$/, ''),
-        (componentEnv) => componentEnv,
+      const { Page, Component, Behavior } = withBuiltinBehaviors(
+        codeSpace,
+        codeSpace.componentEnv(path.replace(/\.js$/, ''), (componentEnv) => componentEnv),
+        (message) => port.console('warn', [message], 'baselib'),
       )
       return { ...globals, Page, Component, Behavior }
     },

@@ -1,7 +1,8 @@
 /**
- * The base library's checks for `wx.uploadFile` and `wx.downloadFile` (spec §4.1, §4.2): string
- * parameters, `http(s)://` URLs, and header/formData objects whose values are stringified (a
- * value that is not an object is dropped with WeChat's console warning).
+ * The base library's checks for `wx.uploadFile` and `wx.downloadFile`
+ * (docs/wechat-behaviour.md §4.1, §4.2): string parameters, `http(s)://` URLs, and header/formData
+ * objects whose values are stringified (a value that is not an object is dropped with WeChat's
+ * console warning).
  */
 import type { EngineDownloadRequest, EngineUploadRequest } from '../network'
 import { apiFailure, isPlainObject, parameterError, type ApiFailure } from './api-result'

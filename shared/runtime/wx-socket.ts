@@ -1,8 +1,8 @@
 /**
  * `wx.connectSocket` and its SocketTask, plus the legacy global form (`wx.onSocketOpen`,
  * `wx.sendSocketMessage`, `wx.closeSocket`, …) that acts on the most recent socket. The base
- * library's checks and errMsgs (spec §4.3); the engine does the rest through the port. A socket
- * counts as pending work until it closes, so `mpdt run` waits for it.
+ * library's checks and errMsgs (docs/wechat-behaviour.md §4.3); the engine does the rest through
+ * the port. A socket counts as pending work until it closes, so `mpdt run` waits for it.
  */
 import type { EngineSocket, SocketData } from '../network'
 import { apiFailure, isPlainObject, parameterError, type ApiFailure } from './api-result'

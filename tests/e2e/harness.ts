@@ -3,7 +3,7 @@
  * playwright-core. Everything started here is stopped by `stop()`, whatever happened.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -14,7 +14,15 @@ import { afterAll, afterEach } from 'vitest'
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 export const CHROMIUM_PATH = '/usr/bin/chromium'
 export const CHROMIUM_MISSING = 'Chromium not found: run apt-get install -y chromium'
-export const SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots')
+/**
+ * Where specs write their screenshots: an ignored folder, so `npm test` never rewrites tracked
+ * files; `npm run docs:screenshots` points it at `docs/screenshots/` (the README's pictures).
+ */
+export const SCREENSHOT_DIR = resolve(
+  REPO_ROOT,
+  process.env.MPDT_SCREENSHOT_DIR ?? join('test-results', 'screenshots'),
+)
+mkdirSync(SCREENSHOT_DIR, { recursive: true })
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -392,15 +392,28 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
     expect(e2e.session!.pageErrors).toEqual([])
   })
 
-  it('takes screenshots of the Network and Console panels', async () => {
+  it('takes screenshots of the Network and Console panels, each showing what its caption says', async () => {
     await openWithThreeRows()
+    expect((await rowCells()).map((cells) => cells[1])).toEqual([
+      '已阻止 (url not in domain list)',
+      '200',
+      '404',
+    ])
     await e2e.page().screenshot({ path: join(SCREENSHOT_DIR, 'network-panel.png') })
     await requestTable().locator('tr.row', { hasText: '200' }).click()
     await e2e.page().getByRole('tab', { name: '预览' }).click()
-    await e2e.page().getByRole('tabpanel').getByText('message').first().waitFor()
+    const preview = e2e.page().getByRole('tabpanel', { name: '预览' })
+    await preview.getByText('message').first().waitFor()
+    expect(await preview.innerText()).toContain('message')
     await e2e.page().screenshot({ path: join(SCREENSHOT_DIR, 'network-panel-details.png') })
     await showTab('控制台')
-    await e2e.page().getByRole('log').getByText('合法域名校验出错').waitFor()
+    const log = e2e.page().getByRole('log')
+    await log.getByText('合法域名校验出错').waitFor()
+    expect(await log.innerText()).toContain('工具未校验合法域名')
     await e2e.page().screenshot({ path: join(SCREENSHOT_DIR, 'console-panel.png') })
+    for (const name of ['network-panel', 'network-panel-details', 'console-panel']) {
+      const png = await readFile(join(SCREENSHOT_DIR, `${name}.png`))
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+    }
   })
 })

@@ -2,6 +2,8 @@
  * Which pages and custom components make up the app: app.json's pages and subpackages, then
  * every `usingComponents` (app.json's global ones included), followed transitively.
  */
+import { dirOf } from '../../../shared/runtime/module-loader'
+import { isPathRequest, miniprogramNpmCandidates } from '../../../shared/runtime/npm-resolution'
 import { errorAt, type JsonFile, parseJsonFile } from './json-file'
 import { resolveProjectPath } from './project-paths'
 import type { CompileError, CompiledComponent, ComponentJson } from './types'
@@ -136,12 +138,12 @@ async function resolveUsing(
       )
       continue
     }
-    const path = await findComponent(owner, target, read)
-    if (path === null) {
-      graph.errors.push(errorAt(json, ['usingComponents', name], `component "${target}" not found`))
+    const found = await findComponent(owner, target, read)
+    if ('looked' in found) {
+      graph.errors.push(errorAt(json, ['usingComponents', name], notFound(target, found.looked)))
       continue
     }
-    resolved[name] = `/${path}`
+    resolved[name] = `/${found.path}`
   }
   return resolved
 }
@@ -162,44 +164,53 @@ async function resolveGenericDefaults(
       resolved[name] = true
       continue
     }
-    const path = await findComponent(owner, target, read)
-    if (path === null) {
-      graph.errors.push(
-        errorAt(json, ['componentGenerics', name, 'default'], `component "${target}" not found`),
-      )
+    const found = await findComponent(owner, target, read)
+    if ('looked' in found) {
+      const at = ['componentGenerics', name, 'default']
+      graph.errors.push(errorAt(json, at, notFound(target, found.looked)))
       resolved[name] = true
     } else {
-      resolved[name] = { default: `/${path}` }
+      resolved[name] = { default: `/${found.path}` }
     }
   }
   return resolved
 }
 
 /**
- * WeChat's lookup: relative to the owner (or from the root for `/x`), then a folder's `index`,
- * then for bare names `miniprogram_npm/` in the owner's folder and each parent.
+ * WeChat's lookup, nearest first: relative to the owner (or from the root for `/x`), then a
+ * folder's `index`; for bare names `miniprogram_npm/` in the owner's folder and each parent, a
+ * package folder meaning its `index` component.
  */
+function componentCandidates(owner: string, target: string): string[] {
+  const candidates: string[] = []
+  const direct = resolveProjectPath(owner, target)
+  if (direct) candidates.push(direct, `${direct}/index`)
+  if (!isPathRequest(target)) {
+    for (const base of miniprogramNpmCandidates(target, dirOf(owner))) {
+      candidates.push(base, `${base}/index`)
+    }
+  }
+  return candidates
+}
+
+/** The component `target` names from `owner`, or the error listing where it was looked for. */
 async function findComponent(
   owner: string,
   target: string,
   read: ReadSource,
-): Promise<string | null> {
-  const candidates: string[] = []
-  const direct = resolveProjectPath(owner, target)
-  if (direct) candidates.push(direct, `${direct}/index`)
-  if (!target.startsWith('.') && !target.startsWith('/')) {
-    const dirs = owner.split('/').slice(0, -1)
-    for (let depth = dirs.length; depth >= 0; depth--) {
-      const base = [...dirs.slice(0, depth), 'miniprogram_npm', target].join('/')
-      candidates.push(base, `${base}/index`)
-    }
-  }
+): Promise<{ path: string } | { looked: string[] }> {
+  const candidates = componentCandidates(owner, target)
   for (const candidate of candidates) {
     if ((await read(`${candidate}.json`)) !== null || (await read(`${candidate}.wxml`)) !== null) {
-      return candidate
+      return { path: candidate }
     }
   }
-  return null
+  return { looked: candidates }
+}
+
+function notFound(target: string, looked: string[]): string {
+  const hint = isPathRequest(target) ? '' : '; if it is an npm package, run 构建 npm'
+  return `component "${target}" not found (looked for ${looked.map((c) => `${c}.json`).join(', ')}${hint})`
 }
 
 /** The adapter's rule: scoped unless shared, and components default to isolated. */

@@ -202,7 +202,12 @@ describe('usingComponents', () => {
     })
     const result = await compileProject({ readFile, rpx: IPHONE_SE })
     expect(result.errors).toEqual([
-      { file: 'p.json', line: 3, column: 13, message: 'component "./gone" not found' },
+      {
+        file: 'p.json',
+        line: 3,
+        column: 13,
+        message: 'component "./gone" not found (looked for gone.json, gone/index.json)',
+      },
     ])
   })
 

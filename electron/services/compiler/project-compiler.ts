@@ -8,6 +8,7 @@ import { buildComponentGraph } from './component-graph'
 import type { RpxOptions } from '../../../shared/inline-style'
 import { positionAt } from '../project/json-document'
 import { resolveProjectPath, withoutExtension } from './project-paths'
+import { withExtendedLibraries } from '../npm/extended-library'
 import { createRootReader } from './project-root-reader'
 import { TemplateGroup } from './template-group'
 import type { CompileError, CompileResult, ReadProjectFile } from './types'
@@ -57,8 +58,9 @@ export class ProjectCompiler {
   private running: Promise<unknown> = Promise.resolve()
 
   constructor(input: CompileProjectInput) {
-    if (input.readFile) this.read = input.readFile
-    else if (input.root !== undefined) this.read = createRootReader(input.root)
+    if (input.readFile) this.read = withExtendedLibraries(input.readFile)
+    else if (input.root !== undefined)
+      this.read = withExtendedLibraries(createRootReader(input.root))
     else throw new TypeError('compileProject needs readFile or root')
     this.rpx = input.rpx
   }

@@ -5,7 +5,13 @@
  * so the host hands those over (`noteRequestBody`, `noteResponse`); both are optional.
  */
 import { readFile } from 'node:fs/promises'
-import type { BodyRef, HeaderMap, NetworkEvent, Timings, TlsDetails } from '../../../shared/network'
+import type { HeaderMap, NetworkEvent, Timings, TlsDetails } from '../../../shared/network'
+import {
+  applyNetworkEvent,
+  createNetworkRecord,
+  headerValue,
+  type NetworkRecord,
+} from '../../../shared/network-record'
 import { parseCookieHeader, parseSetCookie } from './cookies'
 import type {
   Har,
@@ -13,30 +19,19 @@ import type {
   HarCreator,
   HarEntry,
   HarNameValue,
-  HarPhoneWarning,
   HarPostData,
-  HarRedirectHop,
   HarTimings,
   HarWebSocketMessage,
 } from './har-types'
 
-type EventOf<T extends NetworkEvent['type']> = Extract<NetworkEvent, { type: T }>
-
-interface RequestRecord {
-  queued: EventOf<'queued'>
-  started?: EventOf<'started'>
-  blocked?: EventOf<'blocked'>
-  headers?: EventOf<'headers'>
-  finished?: EventOf<'finished'>
-  failed?: EventOf<'failed'>
-  redirects: HarRedirectHop[]
-  phoneWarnings: HarPhoneWarning[]
+/** A request's record (the shared fold of its events) and what the events do not carry. */
+export interface HarSource {
+  record: NetworkRecord
   requestBody?: string | Uint8Array
+  /** The final response body; the record's `body` reference is read first. */
   responseBody?: Uint8Array
+  /** The raw `Set-Cookie` values, one per cookie. */
   responseCookies?: string[]
-  /** A socket's frames (the events carry a preview: text whole, binary as hex). */
-  frames: HarWebSocketMessage[]
-  socketClosed?: EventOf<'socket-closed'>
 }
 
 export interface HarRecorder {
@@ -50,162 +45,147 @@ export interface HarRecorder {
 }
 
 export function createHarRecorder(): HarRecorder {
-  const records = new Map<string, RequestRecord>()
+  const sources = new Map<string, HarSource>()
 
   return {
     handle(event) {
       if (event.type === 'queued') {
-        records.set(event.id, { queued: event, redirects: [], phoneWarnings: [], frames: [] })
+        sources.set(event.id, { record: createNetworkRecord(event) })
         return
       }
-      const record = records.get(event.id)
-      if (!record) return
-      switch (event.type) {
-        case 'started':
-          record.started = event
-          break
-        case 'blocked':
-          record.blocked = event
-          break
-        case 'phone-warning':
-          record.phoneWarnings.push({ rule: event.rule, errMsg: event.errMsg, url: event.url })
-          break
-        case 'redirect':
-          record.redirects.push({ from: event.from, to: event.to, statusCode: event.statusCode })
-          break
-        case 'headers':
-          record.headers = event
-          break
-        case 'finished':
-          record.finished = event
-          break
-        case 'failed':
-          record.failed = event
-          break
-        case 'socket-frame':
-          record.frames.push({
-            type: event.direction,
-            time: event.time / 1000,
-            opcode: event.opcode === 'text' ? 1 : 2,
-            data:
-              event.opcode === 'text'
-                ? event.preview
-                : Buffer.from(event.preview.replace(/[^0-9a-f]/g, ''), 'hex').toString('base64'),
-          })
-          break
-        case 'socket-closed':
-          record.socketClosed = event
-          break
-        case 'chunk':
-          break
-      }
+      const source = sources.get(event.id)
+      if (source) applyNetworkEvent(source.record, event)
     },
     noteRequestBody(id, body) {
-      const record = records.get(id)
-      if (record) record.requestBody = body
+      const source = sources.get(id)
+      if (source) source.requestBody = body
     },
     noteResponse(id, response) {
-      const record = records.get(id)
-      if (!record) return
-      if (response.body) record.responseBody = response.body
-      if (response.cookies) record.responseCookies = response.cookies
+      const source = sources.get(id)
+      if (!source) return
+      if (response.body) source.responseBody = response.body
+      if (response.cookies) source.responseCookies = response.cookies
     },
-    async toHar(creator) {
-      const all = [...records.values()]
-      await Promise.all(all.map(loadResponseBody))
-      return { log: { version: '1.2', creator, entries: all.map(toEntry) } }
+    toHar: (creator) => buildHar(creator, [...sources.values()]),
+  }
+}
+
+/** HAR 1.2 of these requests, in this order; bodies kept in temp files are read now. */
+export async function buildHar(creator: HarCreator, sources: HarSource[]): Promise<Har> {
+  const bodies = await Promise.all(sources.map(loadResponseBody))
+  return {
+    log: {
+      version: '1.2',
+      creator,
+      entries: sources.map((source, index) => toEntry(source, bodies[index])),
     },
   }
 }
 
-/** Takes the body the finished event refers to; a noted body is the fallback. */
-async function loadResponseBody(record: RequestRecord): Promise<void> {
-  const ref: BodyRef | undefined = record.finished?.body
-  if (ref?.kind === 'memory' && ref.data) record.responseBody = ref.data
+/** The body the finished event refers to; a noted body is the fallback. */
+async function loadResponseBody(source: HarSource): Promise<Uint8Array | undefined> {
+  const ref = source.record.body
+  if (ref?.kind === 'memory' && ref.data) return ref.data
   if (ref?.kind === 'file') {
     try {
-      record.responseBody = await readFile(ref.path)
+      return await readFile(ref.path)
     } catch {
       // The engine already removed its temp file: the HAR keeps the sizes without the text.
     }
   }
+  return source.responseBody
 }
 
-function toEntry(record: RequestRecord): HarEntry {
-  const { queued, started, blocked, headers, finished, failed } = record
-  const requestHeaders = started?.requestHeaders ?? queued.requestHeaders
-  const timings = finished?.timings ?? failed?.timings
-  const harTimings = toHarTimings(timings)
+function toEntry(source: HarSource, responseBody: Uint8Array | undefined): HarEntry {
+  const { record } = source
+  const requestHeaders = record.requestHeaders
+  const harTimings = toHarTimings(record.timings)
   const entry: HarEntry = {
-    startedDateTime: new Date(queued.time).toISOString(),
-    time: timings ? entryTime(harTimings) : elapsed(record),
+    startedDateTime: new Date(record.queuedAt).toISOString(),
+    time: record.timings ? entryTime(harTimings) : elapsed(record),
     request: {
-      method: queued.method,
-      url: queued.url,
-      httpVersion: headers?.httpVersion ?? 'HTTP/1.1',
+      method: record.method,
+      url: record.originalUrl,
+      httpVersion: record.httpVersion ?? 'HTTP/1.1',
       cookies: parseCookieHeader(headerValue(requestHeaders, 'cookie')),
       headers: toNameValues(requestHeaders),
-      queryString: queryStringOf(queued.url),
+      queryString: queryStringOf(record.originalUrl),
       headersSize: -1,
-      bodySize: queued.requestBodySize,
+      bodySize: record.requestBodySize,
     },
-    response: headers ? toResponse(record, headers) : emptyResponse(),
+    response: record.responseHeaders
+      ? toResponse(source, record.responseHeaders, responseBody)
+      : emptyResponse(),
     cache: {},
     timings: harTimings,
   }
-  const postData = toPostData(requestHeaders, record.requestBody)
+  const postData = toPostData(requestHeaders, source.requestBody)
   if (postData) entry.request.postData = postData
-  if (headers?.remoteAddress) entry.serverIPAddress = headers.remoteAddress
-  if (queued.page) entry._page = queued.page
-  if (queued.api !== 'request') entry._api = queued.api
-  if (queued.api === 'connectSocket') {
+  if (record.remoteAddress) entry.serverIPAddress = record.remoteAddress
+  if (record.page) entry._page = record.page
+  if (record.api !== 'request') entry._api = record.api
+  if (record.api === 'connectSocket') {
     entry._resourceType = 'websocket'
-    entry._webSocketMessages = record.frames
+    entry._webSocketMessages = record.frames.map(toWebSocketMessage)
   }
   if (record.phoneWarnings.length > 0) entry._phoneWarnings = record.phoneWarnings
-  if (headers?.mock) entry._mock = headers.mock
+  if (record.mock) entry._mock = record.mock
   if (record.redirects.length > 0) entry._redirects = record.redirects
-  if (finished?.tls) entry._tls = tlsSummary(finished.tls)
-  if (blocked) {
-    entry._error = blocked.errMsg
-    if (blocked.errno !== undefined) entry._errno = blocked.errno
-    entry._blocked = blocked.rule
-    entry.comment = `blocked (${blocked.rule}): ${blocked.errMsg}`
-  } else if (failed) {
-    entry._error = failed.errMsg
-    if (failed.errno !== undefined) entry._errno = failed.errno
-    entry.comment = `failed: ${failed.errMsg}`
-  } else if (headers?.mock) {
-    entry.comment = `answered by the API Mock rule ${headers.mock}`
-  } else if (record.socketClosed) {
-    entry.comment = `closed: ${record.socketClosed.code} ${record.socketClosed.reason}`
-  } else if (!finished) {
+  if (record.tls) entry._tls = tlsSummary(record.tls)
+  if (record.state === 'blocked') {
+    entry._error = record.errMsg
+    if (record.errno !== undefined) entry._errno = record.errno
+    entry._blocked = record.blockRule
+    entry.comment = `blocked (${record.blockRule}): ${record.errMsg}`
+  } else if (record.state === 'failed') {
+    entry._error = record.errMsg
+    if (record.errno !== undefined) entry._errno = record.errno
+    entry.comment = `failed: ${record.errMsg}`
+  } else if (record.mock) {
+    entry.comment = `answered by the API Mock rule ${record.mock}`
+  } else if (record.closed) {
+    entry.comment = `closed: ${record.closed.code} ${record.closed.reason}`
+  } else if (record.state === 'pending') {
     entry._error = 'pending'
     entry.comment = 'still pending when the run ended'
   }
   return entry
 }
 
-function toResponse(record: RequestRecord, headers: EventOf<'headers'>): HarEntry['response'] {
-  const setCookies =
-    record.responseCookies ?? splitSetCookie(headerValue(headers.responseHeaders, 'set-cookie'))
-  const responseHeaders = toNameValues(headers.responseHeaders).filter(
+/** Chrome's form of a frame: binary frames keep their first bytes (the preview), as base64. */
+function toWebSocketMessage(frame: NetworkRecord['frames'][number]): HarWebSocketMessage {
+  return {
+    type: frame.direction,
+    time: frame.time / 1000,
+    opcode: frame.opcode === 'text' ? 1 : 2,
+    data:
+      frame.opcode === 'text'
+        ? frame.preview
+        : Buffer.from(frame.preview.replace(/[^0-9a-f]/g, ''), 'hex').toString('base64'),
+  }
+}
+
+function toResponse(
+  source: HarSource,
+  headers: HeaderMap,
+  body: Uint8Array | undefined,
+): HarEntry['response'] {
+  const { record } = source
+  const setCookies = source.responseCookies ?? splitSetCookie(headerValue(headers, 'set-cookie'))
+  const responseHeaders = toNameValues(headers).filter(
     (header) => header.name.toLowerCase() !== 'set-cookie',
   )
   for (const cookie of setCookies) responseHeaders.push({ name: 'set-cookie', value: cookie })
-  const finished = record.finished
   return {
-    status: headers.statusCode,
-    statusText: headers.statusText,
-    httpVersion: headers.httpVersion ?? 'HTTP/1.1',
+    status: record.status,
+    statusText: record.statusText ?? '',
+    httpVersion: record.httpVersion ?? 'HTTP/1.1',
     cookies: setCookies.map(parseSetCookie),
     headers: responseHeaders,
-    content: toContent(headerValue(headers.responseHeaders, 'content-type'), record),
-    redirectURL: isRedirect(headers.statusCode)
-      ? (headerValue(headers.responseHeaders, 'location') ?? '')
-      : '',
+    content: toContent(headerValue(headers, 'content-type'), record, body),
+    redirectURL: isRedirect(record.status) ? (headerValue(headers, 'location') ?? '') : '',
     headersSize: -1,
-    bodySize: finished ? finished.encodedSize : -1,
+    bodySize: record.state === 'done' && record.encodedSize !== undefined ? record.encodedSize : -1,
   }
 }
 
@@ -223,13 +203,16 @@ function emptyResponse(): HarEntry['response'] {
   }
 }
 
-function toContent(contentType: string | undefined, record: RequestRecord): HarContent {
+function toContent(
+  contentType: string | undefined,
+  record: NetworkRecord,
+  body: Uint8Array | undefined,
+): HarContent {
   const mimeType = contentType ?? 'x-unknown'
-  const finished = record.finished
-  const size = finished?.decodedSize ?? record.responseBody?.byteLength ?? 0
+  const finished = record.decodedSize !== undefined && record.encodedSize !== undefined
+  const size = record.decodedSize ?? body?.byteLength ?? 0
   const content: HarContent = { size, mimeType }
-  if (finished) content.compression = finished.decodedSize - finished.encodedSize
-  const body = record.responseBody
+  if (finished) content.compression = record.decodedSize! - record.encodedSize!
   if (body) {
     const text = asText(mimeType, body)
     if (text === null) {
@@ -304,9 +287,10 @@ function entryTime(timings: HarTimings): number {
   return phases.filter((ms) => ms > 0).reduce((sum, ms) => sum + ms, 0)
 }
 
-function elapsed(record: RequestRecord): number {
-  const end = record.blocked?.time ?? record.failed?.time
-  return end === undefined ? 0 : Math.max(0, end - record.queued.time)
+/** A request without measured timings: blocked or failed ones take their time to the end. */
+function elapsed(record: NetworkRecord): number {
+  const ended = record.state === 'blocked' || record.state === 'failed'
+  return ended && record.endedAt !== undefined ? Math.max(0, record.endedAt - record.queuedAt) : 0
 }
 
 function tlsSummary(tls: TlsDetails): NonNullable<HarEntry['_tls']> {
@@ -321,13 +305,6 @@ function tlsSummary(tls: TlsDetails): NonNullable<HarEntry['_tls']> {
 
 function toNameValues(headers: HeaderMap): HarNameValue[] {
   return Object.entries(headers).map(([name, value]) => ({ name, value }))
-}
-
-function headerValue(headers: HeaderMap, name: string): string | undefined {
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === name) return value
-  }
-  return undefined
 }
 
 function queryStringOf(url: string): HarNameValue[] {

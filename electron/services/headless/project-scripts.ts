@@ -6,6 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { extendedLibraryFiles } from '../npm/extended-library'
 
 const SKIPPED_FOLDERS = new Set(['node_modules'])
 
@@ -24,5 +25,7 @@ export async function readProjectScripts(root: string): Promise<Record<string, s
     }
   }
   await visit(root, '')
-  return scripts
+  // useExtendedLib's libraries come from MP DevTools' own copy, not from the project folder.
+  const app = await readFile(join(root, 'app.json'), 'utf8').catch(() => null)
+  return { ...scripts, ...(await extendedLibraryFiles(app, ['.js'])) }
 }

@@ -12,7 +12,7 @@ import type { AppConfig, ProjectInfo } from '../../../shared/project'
 import { compileModeEntry } from '../../../shared/compile-mode'
 import { fail, ok, type Result } from '../../../shared/result'
 import { createRuntime, type LaunchOptions, type Runtime } from '../../../shared/runtime'
-import type { ComponentJson, MissingPage } from '../../../shared/runtime'
+import type { ComponentJson, MissingPage, ReportedError } from '../../../shared/runtime'
 import { createHarRecorder, type HarRecorder } from '../har/har-recorder'
 import type { HarCreator } from '../har/har-types'
 import { writeHar } from '../har/write-har'
@@ -23,6 +23,7 @@ import { formatConsoleLine, formatValue } from './console-line'
 import { createHeadlessPort, type HeadlessPort } from './headless-port'
 import { readCertificates } from './ca-certificates'
 import { readLocalNetworkSettings } from './local-network-settings'
+import { compileHeadlessTemplates } from './headless-templates'
 import { createMemoryStorage } from './memory-storage'
 import { projectStack } from './project-stack'
 import { readProjectScripts } from './project-scripts'
@@ -75,6 +76,17 @@ export interface HeadlessRunOptions {
   signal?: AbortSignal
   /** Sees every console call of the mini-program and of the tool before it is printed. */
   observeConsole?(level: string, args: unknown[]): void
+  /** Sees every uncaught exception of mini-program code before it is printed. */
+  observeError?(error: ReportedError): void
+  /**
+   * Renders pages into a DOM-free glass-easel tree, the WXML compiled with the project compiler
+   * (`mpdt auto` queries and taps elements; `mpdt run` needs no tree). @default false
+   */
+  render?: boolean
+  /** Runs on after the mini-program is idle, with no time limit, until `signal`. @default false */
+  stayAlive?: boolean
+  /** Gets the runtime before it launches (`mpdt auto` attaches its automation agent here). */
+  onRuntime?(runtime: Runtime): void
   /**
    * What the app itself adds for this project folder, after the flags and the project's own
    * settings: the embedded demo's API server mapping and CA (electron/services/demo).
@@ -143,7 +155,10 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
       answers: { authorize: options.authorize ?? 'allow' },
       storage: createMemoryStorage(),
       console: print,
-      reportError: (error) => reportError(error.stack),
+      reportError: (error) => {
+        options.observeError?.(error)
+        reportError(error.stack)
+      },
       pageNotFound: (page) => {
         missingEntry = page
         options.err(
@@ -153,13 +168,16 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
       },
       har,
     })
+    const rendered = options.render ? await compileHeadlessTemplates(root, options.err) : undefined
     runtime = createRuntime({
       port,
       appid: project.settings.appid,
       files: await readProjectScripts(root),
       appJson: app,
-      jsons: pageJsons(project),
+      jsons: { ...pageJsons(project), ...rendered?.jsons },
+      templates: rendered?.templates,
     })
+    options.onRuntime?.(runtime)
     const launched = await launchAndWait(runtime, port, options, launch)
     if (launched === EXIT_NOT_LOADED) return launched
     const exitCode = launched === EXIT_IDLE && missingEntry ? EXIT_NOT_LOADED : launched
@@ -312,7 +330,7 @@ function launchAndWait(
   return new Promise((resolveExit) => {
     let unsubscribe = (): void => {}
     const interrupt = () => {
-      options.err(`mpdt run: interrupted; ${describePending(runtime, port)}`)
+      if (!options.stayAlive) options.err(`mpdt run: interrupted; ${describePending(runtime, port)}`)
       finish(EXIT_INTERRUPTED)
     }
     const finish = (code: number) => {
@@ -321,15 +339,17 @@ function launchAndWait(
       options.signal?.removeEventListener('abort', interrupt)
       resolveExit(code)
     }
-    const timer = setTimeout(() => {
-      options.err(
-        `mpdt run: timed out after ${options.timeoutMs / 1000} s; ${describePending(runtime, port)}`,
-      )
-      finish(EXIT_TIMED_OUT)
-    }, options.timeoutMs)
+    const timer = options.stayAlive
+      ? undefined
+      : setTimeout(() => {
+          options.err(
+            `mpdt run: timed out after ${options.timeoutMs / 1000} s; ${describePending(runtime, port)}`,
+          )
+          finish(EXIT_TIMED_OUT)
+        }, options.timeoutMs)
     options.signal?.addEventListener('abort', interrupt, { once: true })
     unsubscribe = runtime.onIdle(() => {
-      if (runtime.pending() === 0) finish(EXIT_IDLE)
+      if (runtime.pending() === 0 && !options.stayAlive) finish(EXIT_IDLE)
     })
     const launched = runtime.launch(launch)
     if (!launched.ok) {

@@ -1,6 +1,7 @@
 /**
- * The main-process side of the Network panel: keeps every request's events and bodies by
- * reference (the panel holds only small rows), answers body fetches, HAR exports, replays,
+ * The main-process side of the Network panel: keeps every request's record (the shared fold of
+ * its events, `shared/network-record.ts`) with its body by reference (the panel holds only small
+ * rows), answers body fetches, HAR exports, replays,
  * `showRequestInfo()` and network conditions. Request bodies and replayable requests are noted
  * when `network.request` hands them to the engine, matched to the engine's `queued` event.
  */
@@ -15,29 +16,22 @@ import type {
 import { THROTTLE_PROFILES } from '../../../shared/network'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { ContractService } from '../../../shared/rpc'
-import { createHarRecorder } from '../har/har-recorder'
+import {
+  applyNetworkEvent,
+  createNetworkRecord,
+  type NetworkRecord,
+} from '../../../shared/network-record'
+import { buildHar, type HarSource } from '../har/har-recorder'
 import type { HarCreator } from '../har/har-types'
 import type { RequestEngine } from '../network'
 
 /** Bytes of a body sent to the panel at most; the rest stays in the main process. */
 export const BODY_PREVIEW_LIMIT = 5 * 1024 * 1024
 
-/** Events kept per request for HAR: everything but the per-chunk and per-frame ones. */
-const KEPT_EVENTS = new Set<NetworkEvent['type']>([
-  'queued',
-  'blocked',
-  'phone-warning',
-  'started',
-  'redirect',
-  'headers',
-  'finished',
-  'failed',
-])
-
 interface LoggedRequest {
-  events: NetworkEvent[]
+  /** The shared fold of its events: what the HAR export and body fetches read. */
+  record: NetworkRecord
   request?: EngineRequest
-  body?: BodyRef
 }
 
 export type NetworkLogMethods = Pick<
@@ -113,7 +107,7 @@ export function createNetworkLog(options: NetworkLogOptions): NetworkLog {
   function noteQueued(event: Extract<NetworkEvent, { type: 'queued' }>): LoggedRequest {
     // A new engine (another project) numbers its requests from 1 again: the old log is done.
     if (requests.has(event.id)) requests.clear()
-    const logged: LoggedRequest = { events: [] }
+    const logged: LoggedRequest = { record: createNetworkRecord(event) }
     if (event.api === 'request') {
       const index = expected.findIndex(
         (req) => req.url === event.url && req.method === event.method,
@@ -126,10 +120,11 @@ export function createNetworkLog(options: NetworkLogOptions): NetworkLog {
 
   return {
     handle(event) {
-      const logged = event.type === 'queued' ? noteQueued(event) : requests.get(event.id)
-      if (!logged) return
-      if (KEPT_EVENTS.has(event.type)) logged.events.push(event)
-      if (event.type === 'finished') logged.body = event.body
+      if (event.type === 'queued') noteQueued(event)
+      else {
+        const logged = requests.get(event.id)
+        if (logged) applyNetworkEvent(logged.record, event)
+      }
     },
     expectRequest(req) {
       expected.push(req)
@@ -145,7 +140,7 @@ export function createNetworkLog(options: NetworkLogOptions): NetworkLog {
         const bytes =
           part === 'request'
             ? requestBytes(logged?.request?.body)
-            : await responseBytes(logged?.body)
+            : await responseBytes(logged?.record.body)
         if (!bytes) {
           return fail({
             code: 'BODY_UNAVAILABLE',
@@ -181,14 +176,12 @@ export function createNetworkLog(options: NetworkLogOptions): NetworkLog {
         if (!Array.isArray(ids) || !ids.every(isId)) {
           return invalid('network.exportHar needs { ids: string[] }')
         }
-        const recorder = createHarRecorder()
+        const sources: HarSource[] = []
         for (const id of ids) {
           const logged = requests.get(id)
-          if (!logged) continue
-          for (const event of logged.events) recorder.handle(event)
-          recorder.noteRequestBody(id, logged.request?.body)
+          if (logged) sources.push({ record: logged.record, requestBody: logged.request?.body })
         }
-        const har = await recorder.toHar(options.creator)
+        const har = await buildHar(options.creator, sources)
         return ok({ har: JSON.stringify(har, null, 2) })
       },
       'network.securityDetails': async () => ok(options.engine()?.securityDetails() ?? []),

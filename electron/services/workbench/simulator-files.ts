@@ -6,6 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
+import { extendedLibraryFiles } from '../npm/extended-library'
 import { readProjectFile, resolveUnderRealRoot } from '../project/project-files'
 
 const IMAGE_TYPES: Readonly<Record<string, string>> = {
@@ -76,5 +77,11 @@ export async function readSimulatorFiles(
     spent += bytes.length
     result.assets[path] = `data:${type};base64,${bytes.toString('base64')}`
   }
+  // useExtendedLib's libraries come from MP DevTools' own copy, not from the project folder.
+  const app = await readProjectFile(rootReal, 'app.json')
+  Object.assign(
+    result.files,
+    await extendedLibraryFiles(app.ok ? app.value : null, ['.js', '.json']),
+  )
   return result
 }

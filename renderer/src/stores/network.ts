@@ -182,7 +182,11 @@ export const useNetworkStore = defineStore('network', () => {
     const parsed = importHar(text)
     if (!parsed.ok) return fail({ code: 'HAR_INVALID', message: parsed.message })
     clear()
-    for (const request of parsed.requests) model.add(request.row, request.details)
+    for (const request of parsed.requests) {
+      for (const event of request.events) model.apply(event)
+      const details = model.details.get(request.id)
+      if (details) details.imported = request.imported
+    }
     harFile.value = name
     version.value++
     return ok(parsed.requests.length)

@@ -102,4 +102,80 @@ describe('form', () => {
     tap(mounted.byId('b'))
     expect(submitted).toEqual([])
   })
+
+  const CUSTOM = {
+    'pages/index/index.json': JSON.stringify({
+      usingComponents: {
+        rating: '/components/rating/rating',
+        group: '/components/group/group',
+        plain: '/components/plain/plain',
+        'submit-bar': '/components/submit-bar/submit-bar',
+        'lone-button': '/components/lone-button/lone-button',
+      },
+    }),
+    'components/rating/rating.json': '{ "component": true }',
+    'components/rating/rating.wxml': '<view id="stars" bindtap="more">{{value}}</view>',
+    'components/rating/rating.js': `Component({
+      behaviors: ['wx://form-field'],
+      properties: { value: { type: Number, value: 3 } },
+      methods: { more() { this.setData({ value: this.data.value + 1 }) } },
+    })`,
+    'components/group/group.json': '{ "component": true }',
+    'components/group/group.wxml': '<input name="inGroup" value="g" />',
+    'components/group/group.js': "Component({ behaviors: ['wx://form-field-group'] })",
+    'components/plain/plain.json': '{ "component": true }',
+    'components/plain/plain.wxml': '<input name="hidden" value="h" />',
+    'components/plain/plain.js': 'Component({})',
+    'components/submit-bar/submit-bar.json': '{ "component": true }',
+    'components/submit-bar/submit-bar.wxml': '<button id="inner" form-type="submit">Go</button>',
+    'components/submit-bar/submit-bar.js': "Component({ behaviors: ['wx://form-field-button'] })",
+    'components/lone-button/lone-button.json': '{ "component": true }',
+    'components/lone-button/lone-button.wxml': '<button id="lone" form-type="submit">Go</button>',
+    'components/lone-button/lone-button.js': 'Component({})',
+  }
+  const CUSTOM_FORM = `<form bindsubmit="onSubmit" bindreset="onReset">
+    <rating id="rating" name="stars" />
+    <group />
+    <plain />
+    <submit-bar id="bar" />
+    <lone-button id="lone-host" />
+    <button id="reset" form-type="reset">Reset</button>
+  </form>`
+
+  /** The DOM element of `id` inside the custom component `hostId` of the page. */
+  const inner = (page: MountedPage, hostId: string, id: string) =>
+    (
+      page.node(hostId) as never as {
+        getShadowRoot(): { getElementById(id: string): { $$: HTMLElement } }
+      }
+    )
+      .getShadowRoot()
+      .getElementById(id).$$
+
+  it("custom components join the form through WeChat's built-in behaviors", async () => {
+    const submitted: Detail[] = []
+    const resets: string[] = []
+    mounted = await mountPage({
+      wxml: CUSTOM_FORM,
+      files: CUSTOM,
+      page: {
+        onSubmit: (e: { detail: Detail }) => void submitted.push(e.detail),
+        onReset: () => void resets.push('reset'),
+      },
+    })
+    const page = mounted
+    tap(inner(page, 'rating', 'stars'))
+    // A submit button inside a wx://form-field-button component submits the form around it.
+    tap(inner(page, 'bar', 'inner'))
+    // One in a component without the behavior does not (WeChat's rule).
+    tap(inner(page, 'lone-host', 'lone'))
+    // wx://form-field-group opens the component's own fields to the form; plain ones stay closed.
+    expect(submitted).toEqual([{ value: { stars: 4, inGroup: 'g' } }])
+
+    tap(page.byId('reset'))
+    expect(resets).toEqual(['reset'])
+    expect(inner(page, 'rating', 'stars').textContent).toBe('3')
+    tap(inner(page, 'bar', 'inner'))
+    expect(submitted[1]).toEqual({ value: { stars: 3, inGroup: 'g' } })
+  })
 })

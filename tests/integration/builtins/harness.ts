@@ -11,6 +11,7 @@ import {
   type NavigationApi,
 } from '../../../renderer/src/simulator/frame/builtins'
 import { touchFields } from '../../../renderer/src/simulator/frame/tap-events'
+import { withBuiltinBehaviors } from '../../../shared/runtime/builtin-behaviors'
 
 export const doc = (globalThis as unknown as { document: Document }).document
 const win = globalThis as unknown as Window & typeof globalThis
@@ -78,7 +79,9 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
   for (const path of Object.keys(compiled.components)) {
     const js = files[`${path}.js`]
     if (js) {
-      codeSpace.componentEnv(path, ({ Component }) => new Function('Component', js)(Component))
+      const env = codeSpace.componentEnv(path, (componentEnv) => componentEnv)
+      const { Component, Behavior } = withBuiltinBehaviors(codeSpace, env, () => {})
+      new Function('Component', 'Behavior', js)(Component, Behavior)
     }
   }
   codeSpace.componentEnv(route, ({ Page }) => Page((spec.page ?? {}) as never))

@@ -3,7 +3,7 @@ import type { UrlRule } from './request-policy'
 
 /**
  * WeChat's own words for request failures and for the tool's console blocks
- * (spec/wx-network.md §2.3–2.6). Kept together so the exact strings live in one place.
+ * (docs/wechat-behaviour.md §2.3–2.6). Kept together so the exact strings live in one place.
  */
 
 export const DOC_URL =

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { importHar } from './har-import'
+import { NetworkLogModel } from './network-rows'
+
+/** The panel's model after opening `har`, as the store opens a file. */
+function opened(har: unknown): NetworkLogModel {
+  const imported = importHar(JSON.stringify(har))
+  if (!imported.ok) throw new Error(imported.message)
+  const model = new NetworkLogModel()
+  for (const request of imported.requests) {
+    for (const event of request.events) model.apply(event)
+    model.details.get(request.id)!.imported = request.imported
+  }
+  return model
+}
 
 const HAR = {
   log: {
@@ -40,9 +53,8 @@ const HAR = {
 }
 
 describe('importHar', () => {
-  it('turns entries into rows with status, page and size', () => {
-    const imported = importHar(JSON.stringify(HAR))
-    expect(imported.ok && imported.requests.map((request) => request.row)).toEqual([
+  it('turns entries into the events of rows with status, page and size', () => {
+    expect(opened(HAR).rows).toEqual([
       expect.objectContaining({
         name: 'items?x=1',
         method: 'POST',
@@ -58,16 +70,14 @@ describe('importHar', () => {
   })
 
   it('keeps the bodies the file carries for the details tabs', () => {
-    const imported = importHar(JSON.stringify(HAR))
-    expect(imported.ok && imported.requests[0].details.imported).toEqual({
+    expect(opened(HAR).details.get('har-1')!.imported).toEqual({
       requestText: '{"a":1}',
       responseText: '[]',
     })
   })
 
   it('shows the TLS handshake apart from connect', () => {
-    const imported = importHar(JSON.stringify(HAR))
-    expect(imported.ok && imported.requests[0].details.timings).toMatchObject({
+    expect(opened(HAR).details.get('har-1')!.timings).toMatchObject({
       connect: 2,
       tls: 3,
     })
@@ -84,13 +94,42 @@ describe('importHar', () => {
         },
       ],
     }
-    const imported = importHar(JSON.stringify({ log: { ...HAR.log, entries: [entry] } }))
-    expect(imported.ok && imported.requests[0].row.phoneWarning).toBe(
-      'request:fail 对应的服务器证书无效。',
-    )
-    expect(imported.ok && imported.requests[0].details.phoneWarnings).toEqual(entry._phoneWarnings)
-    const plain = importHar(JSON.stringify(HAR))
-    expect(plain.ok && plain.requests[0].row.phoneWarning).toBe('')
+    const model = opened({ log: { ...HAR.log, entries: [entry] } })
+    expect(model.rows[0].phoneWarning).toBe('request:fail 对应的服务器证书无效。')
+    expect(model.details.get('har-1')!.phoneWarnings).toEqual(entry._phoneWarnings)
+    expect(opened(HAR).rows[0].phoneWarning).toBe('')
+  })
+
+  it('follows _redirects to the final URL, as the live row does', () => {
+    const entry = {
+      ...HAR.log.entries[0],
+      _redirects: [
+        { from: 'https://a.test/items?x=1', to: 'https://a.test/moved', statusCode: 302 },
+      ],
+    }
+    const model = opened({ log: { ...HAR.log, entries: [entry] } })
+    expect(model.rows[0]).toMatchObject({ url: 'https://a.test/moved', name: 'moved' })
+    expect(model.details.get('har-1')!.redirects).toEqual(entry._redirects)
+  })
+
+  it('shows a socket entry with its messages, text as text and binary as hex', () => {
+    const socket = {
+      startedDateTime: '2026-01-01T00:00:02.000Z',
+      time: 30,
+      request: { method: 'GET', url: 'wss://c.test/chat', headers: [] },
+      response: { status: 101, statusText: 'Switching Protocols', headers: [], content: {} },
+      _resourceType: 'websocket',
+      _webSocketMessages: [
+        { type: 'send', time: 1767225602.01, opcode: 1, data: 'hi' },
+        { type: 'receive', time: 1767225602.02, opcode: 2, data: 'AQL/' },
+      ],
+    }
+    const model = opened({ log: { ...HAR.log, entries: [socket] } })
+    expect(model.rows[0]).toMatchObject({ type: 'socket', status: 101, size: 5 })
+    expect(model.details.get('har-1')!.frames).toEqual([
+      { direction: 'send', opcode: 'text', size: 2, preview: 'hi', time: 1767225602010 },
+      { direction: 'receive', opcode: 'binary', size: 3, preview: '0102ff', time: 1767225602020 },
+    ])
   })
 
   it('refuses text that is not a HAR', () => {

@@ -1,20 +1,28 @@
 /**
- * The Network panel's model: one small row per request (what the table shows, filters and sorts
- * by) and a separate details record (headers, timings, chunks) read only by the details view.
- * Rows are plain objects updated in place; the store tells Vue when a batch was applied.
+ * The Network panel's model: per request, its record (the shared fold of its events,
+ * `shared/network-record.ts`: headers, timings, chunks — read only by the details view) and one
+ * small row derived from it (what the table shows, filters and sorts by). Rows are plain objects
+ * updated in place; the store tells Vue when a batch was applied.
  */
-import type {
-  BlockRule,
-  HeaderMap,
-  NetworkApi,
-  NetworkEvent,
-  Timings,
-  TlsDetails,
-} from '../../../../shared/network'
+import type { NetworkApi, NetworkEvent } from '../../../../shared/network'
+import {
+  applyNetworkEvent,
+  createNetworkRecord,
+  recordDuration,
+  type NetworkRecord,
+  type PhoneWarning,
+} from '../../../../shared/network-record'
+
+export type {
+  ChunkRecord,
+  PhoneWarning,
+  SocketFrameRecord,
+} from '../../../../shared/network-record'
 
 export type RequestType = 'request' | 'upload' | 'download' | 'socket'
-export type RowState = 'pending' | 'done' | 'blocked' | 'failed'
+export type RowState = NetworkRecord['state']
 
+/** What the table shows of a request, derived from its record after every event. */
 export interface NetworkRow {
   id: string
   /** Order of arrival, the default sort. */
@@ -45,42 +53,8 @@ export interface NetworkRow {
   mimeType: string
 }
 
-export interface PhoneWarning {
-  rule: BlockRule
-  errMsg: string
-  /** The request's URL or the redirect hop the rule judged. */
-  url: string
-}
-
-export interface ChunkRecord {
-  size: number
-  time: number
-}
-
-export interface SocketFrameRecord {
-  direction: 'send' | 'receive'
-  opcode: 'text' | 'binary'
-  size: number
-  preview: string
-  time: number
-}
-
-export interface RequestDetails {
-  requestHeaders: HeaderMap
-  requestBodySize: number
-  responseHeaders?: HeaderMap
-  statusText?: string
-  httpVersion?: string
-  remoteAddress?: string
-  timings?: Timings
-  tls?: TlsDetails
-  blockRule?: BlockRule
-  errno?: number
-  /** Rules a phone would refuse this request by (checks off), for the Headers tab. */
-  phoneWarnings: PhoneWarning[]
-  redirects: { from: string; to: string; statusCode: number }[]
-  chunks: ChunkRecord[]
-  frames: SocketFrameRecord[]
+/** The details view's record: the request's fold, plus the bodies a HAR file carried. */
+export interface RequestDetails extends NetworkRecord {
   /** Bodies of rows opened from a HAR file (a live row's bodies stay in the main process). */
   imported?: { requestText?: string; responseText?: string; responseBase64?: string }
 }
@@ -109,15 +83,23 @@ export function failureReason(errMsg: string): string {
   return match ? match[1] || errMsg : errMsg
 }
 
-function headerValue(headers: HeaderMap, name: string): string | undefined {
-  const wanted = name.toLowerCase()
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted) return value
+/** Brings a row up to date with its record; the derived texts only when their source changed. */
+function syncRow(row: NetworkRow, record: NetworkRecord): void {
+  if (row.url !== record.url) {
+    row.url = record.url
+    row.name = requestName(record.url)
   }
-  return undefined
+  if (record.errMsg && row.reason === '') row.reason = failureReason(record.errMsg)
+  if (record.phoneWarnings.length > 0) row.phoneWarning = phoneWarningText(record.phoneWarnings)
+  row.status = record.status
+  row.state = record.state
+  row.mock = record.mock
+  row.size = record.received
+  row.duration = recordDuration(record)
+  row.mimeType = record.mimeType
 }
 
-/** Applies one engine event to the log; answers the row it touched (undefined when unknown). */
+/** The request log: one record per request (the fold) and the small row the table shows. */
 export class NetworkLogModel {
   readonly rows: NetworkRow[] = []
   readonly byId = new Map<string, NetworkRow>()
@@ -130,114 +112,41 @@ export class NetworkLogModel {
     this.details.clear()
   }
 
-  add(row: Omit<NetworkRow, 'seq'>, details: RequestDetails): NetworkRow {
-    const existing = this.byId.get(row.id)
-    if (existing) this.rows.splice(this.rows.indexOf(existing), 1)
-    const added: NetworkRow = { ...row, seq: ++this.seq }
-    this.rows.push(added)
-    this.byId.set(added.id, added)
-    this.details.set(added.id, details)
-    return added
+  /** Applies one engine event; answers the row it touched (undefined when unknown). */
+  apply(event: NetworkEvent): NetworkRow | undefined {
+    if (event.type === 'queued') return this.add(createNetworkRecord(event))
+    const row = this.byId.get(event.id)
+    const record = this.details.get(event.id)
+    if (!row || !record) return undefined
+    applyNetworkEvent(record, event)
+    syncRow(row, record)
+    return row
   }
 
-  apply(event: NetworkEvent): NetworkRow | undefined {
-    if (event.type === 'queued') {
-      return this.add(
-        {
-          id: event.id,
-          name: requestName(event.url),
-          url: event.url,
-          method: event.method,
-          type: TYPE_OF_API[event.api],
-          page: event.page ?? '',
-          status: 0,
-          state: 'pending',
-          reason: '',
-          phoneWarning: '',
-          mock: '',
-          size: 0,
-          start: event.time,
-          duration: -1,
-          mimeType: '',
-        },
-        {
-          requestHeaders: event.requestHeaders,
-          requestBodySize: event.requestBodySize,
-          phoneWarnings: [],
-          redirects: [],
-          chunks: [],
-          frames: [],
-        },
-      )
+  private add(record: RequestDetails): NetworkRow {
+    const existing = this.byId.get(record.id)
+    if (existing) this.rows.splice(this.rows.indexOf(existing), 1)
+    const row: NetworkRow = {
+      id: record.id,
+      seq: ++this.seq,
+      name: requestName(record.url),
+      url: record.url,
+      method: record.method,
+      type: TYPE_OF_API[record.api],
+      page: record.page,
+      status: 0,
+      state: 'pending',
+      reason: '',
+      phoneWarning: '',
+      mock: '',
+      size: 0,
+      start: record.queuedAt,
+      duration: -1,
+      mimeType: '',
     }
-    const row = this.byId.get(event.id)
-    const details = this.details.get(event.id)
-    if (!row || !details) return undefined
-    switch (event.type) {
-      case 'blocked':
-        row.state = 'blocked'
-        row.reason = failureReason(event.errMsg)
-        row.duration = event.time - row.start
-        details.blockRule = event.rule
-        details.errno = event.errno
-        break
-      case 'started':
-        details.requestHeaders = event.requestHeaders
-        break
-      case 'phone-warning':
-        details.phoneWarnings.push({ rule: event.rule, errMsg: event.errMsg, url: event.url })
-        row.phoneWarning = phoneWarningText(details.phoneWarnings)
-        break
-      case 'redirect':
-        details.redirects.push({ from: event.from, to: event.to, statusCode: event.statusCode })
-        row.url = event.to
-        row.name = requestName(event.to)
-        break
-      case 'headers':
-        row.status = event.statusCode
-        row.mock = event.mock ?? ''
-        row.mimeType = (headerValue(event.responseHeaders, 'content-type') ?? '').split(';')[0]
-        details.responseHeaders = event.responseHeaders
-        details.statusText = event.statusText
-        details.httpVersion = event.httpVersion
-        details.remoteAddress = event.remoteAddress
-        break
-      case 'chunk':
-        row.size += event.size
-        details.chunks.push({ size: event.size, time: event.time })
-        break
-      case 'progress':
-        if (event.direction === 'download') row.size = event.loaded
-        break
-      case 'finished':
-        row.state = 'done'
-        row.size = event.encodedSize
-        row.duration = event.timings.total
-        details.timings = event.timings
-        details.tls = event.tls
-        break
-      case 'failed':
-        row.state = 'failed'
-        row.reason = failureReason(event.errMsg)
-        row.duration = event.timings?.total ?? event.time - row.start
-        details.timings = event.timings
-        details.errno = event.errno
-        break
-      case 'socket-frame':
-        details.frames.push({
-          direction: event.direction,
-          opcode: event.opcode,
-          size: event.size,
-          preview: event.preview,
-          time: event.time,
-        })
-        row.size += event.size
-        break
-      case 'socket-closed':
-        if (row.state === 'pending') row.state = 'done'
-        row.duration = event.time - row.start
-        break
-    }
+    this.rows.push(row)
+    this.byId.set(row.id, row)
+    this.details.set(row.id, record)
     return row
   }
 }

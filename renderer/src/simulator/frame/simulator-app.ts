@@ -5,9 +5,9 @@
  * compiled still run. A launch page app.json lacks shows WeChat's 页面不存在 page.
  */
 import * as glassEasel from 'glass-easel'
+import { loadCompiledTemplates } from '../../../../shared/runtime/compiled-templates'
 import {
   createRuntime,
-  type ComponentJson,
   type MissingPage,
   type Runtime,
   type RuntimeAppJson,
@@ -206,20 +206,7 @@ export function startSimulator(
   for (const path of Object.keys(compiled.styles))
     styleScopes[path] = compiled.components[path]?.prefix
 
-  const groupList = compiled.groupListCode
-    ? (new Function(`return ${compiled.groupListCode}`)() as Record<string, unknown>)
-    : {}
-  const templates: Record<string, glassEasel.template.ComponentTemplate> = {}
-  for (const path of compiled.templates) {
-    if (groupList[path] !== undefined) {
-      templates[path] = {
-        groupList,
-        content: groupList[path],
-      } as unknown as glassEasel.template.ComponentTemplate
-    }
-  }
-  const jsons: Record<string, ComponentJson> = {}
-  for (const [path, component] of Object.entries(compiled.components)) jsons[path] = component.json
+  const { templates, jsons } = loadCompiledTemplates(compiled)
 
   showCompileErrors(doc, phone, compiled.errors)
   const runtime = createRuntime({

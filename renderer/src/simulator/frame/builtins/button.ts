@@ -8,6 +8,10 @@ import type * as glassEasel from 'glass-easel'
 import { closest, defineBuiltin, isBuiltin, toggleAttribute, type Data } from './define'
 import { submitForm, resetForm } from './form'
 import { registerHover } from './hover'
+import {
+  FORM_FIELD_BUTTON,
+  hasBuiltinBehavior,
+} from '../../../../../shared/runtime/builtin-behaviors'
 
 export function defineButton(space: glassEasel.ComponentSpace): void {
   defineBuiltin(space, 'button', {
@@ -54,7 +58,12 @@ export function defineButton(space: glassEasel.ComponentSpace): void {
       component.addListener('tap', () => {
         const formType = data().formType
         if (formType !== 'submit' && formType !== 'reset') return
-        const form = closest(component, (element) => isBuiltin(element, 'form'))
+        // Out of a custom component only through `wx://form-field-button`, as in WeChat.
+        const form = closest(
+          component,
+          (element) => isBuiltin(element, 'form'),
+          (host) => hasBuiltinBehavior(host, FORM_FIELD_BUTTON),
+        )
         if (!form) return
         if (formType === 'submit') submitForm(form as glassEasel.GeneralComponent)
         else resetForm(form as glassEasel.GeneralComponent)

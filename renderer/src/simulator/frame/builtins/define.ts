@@ -186,30 +186,45 @@ export function isBuiltin(node: glassEasel.Node, tag: string): node is glassEase
   )
 }
 
-/** Every element under `root` in its light tree, descending into custom components' shadow trees. */
-export function* descendants(root: glassEasel.Element): Generator<glassEasel.Element> {
+type Entered = (component: glassEasel.GeneralComponent) => boolean
+const everyComponent: Entered = () => true
+
+/**
+ * Every element under `root` in its light tree, descending into the shadow trees of the custom
+ * components `enters` accepts (all of them unless told).
+ */
+export function* descendants(
+  root: glassEasel.Element,
+  enters: Entered = everyComponent,
+): Generator<glassEasel.Element> {
   for (const child of root.childNodes) {
     if (!(child instanceof glassEasel.Element)) continue
     yield child
-    yield* descendants(child)
+    yield* descendants(child, enters)
     if (glassEasel.Component.isComponent(child) && !child.is.startsWith('wx-builtin/')) {
-      const shadow = (child as glassEasel.GeneralComponent).getShadowRoot()
-      if (shadow) yield* descendants(shadow)
+      const component = child as glassEasel.GeneralComponent
+      const shadow = enters(component) ? component.getShadowRoot() : null
+      if (shadow) yield* descendants(shadow, enters)
     }
   }
 }
 
-/** The nearest ancestor of `node` that satisfies `test`, crossing into hosts of shadow trees. */
+/**
+ * The nearest ancestor of `node` that satisfies `test`, leaving a shadow tree for its host when
+ * `enters` accepts that host (always unless told).
+ */
 export function closest(
   node: glassEasel.Element,
   test: (element: glassEasel.Element) => boolean,
+  enters: Entered = everyComponent,
 ): glassEasel.Element | null {
   let current: glassEasel.Element | null = node.parentNode
   for (let hops = 0; current && hops < 10_000; hops += 1) {
     if (test(current)) return current
-    current = glassEasel.ShadowRoot.isShadowRoot(current)
-      ? current.getHostNode()
-      : current.parentNode
+    if (glassEasel.ShadowRoot.isShadowRoot(current)) {
+      const host = current.getHostNode()
+      current = enters(host) ? host : null
+    } else current = current.parentNode
   }
   return null
 }

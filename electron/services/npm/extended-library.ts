@@ -1,0 +1,94 @@
+/**
+ * The extended libraries WeChat ships in its base library (`useExtendedLib` in app.json): with
+ * `"weui": true` (or a version), `weui-miniprogram/<component>/<component>` resolves without the
+ * project installing anything. MP DevTools bundles the `weui-miniprogram` npm package and serves
+ * its `miniprogram_dist` as if it were the root `miniprogram_npm/weui-miniprogram` folder; those
+ * files are read from MP DevTools' own copy, never from the project folder.
+ */
+import { readdir, readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { MINIPROGRAM_NPM } from '../../../shared/runtime/npm-resolution'
+
+/** `useExtendedLib` key → the npm package MP DevTools bundles for it. */
+const EXTENDED_LIBRARIES: Readonly<Record<string, string>> = { weui: 'weui-miniprogram' }
+
+/** Reads a root-relative file; `null` when missing. */
+export type ReadFile = (relPath: string) => Promise<string | null>
+
+/** The served folder of each package, e.g. `miniprogram_npm/weui-miniprogram/`. */
+const servedPrefix = (packageName: string) => `${MINIPROGRAM_NPM}/${packageName}/`
+
+const installedDist = new Map<string, string>()
+
+/** The bundled package's mini-program folder (its `miniprogram` field, else `miniprogram_dist`). */
+function distFolder(packageName: string): string {
+  let dist = installedDist.get(packageName)
+  if (dist === undefined) {
+    const manifest = createRequire(import.meta.url).resolve(`${packageName}/package.json`)
+    const field = (createRequire(import.meta.url)(manifest) as { miniprogram?: string }).miniprogram
+    dist = path.join(path.dirname(manifest), field ?? 'miniprogram_dist')
+    installedDist.set(packageName, dist)
+  }
+  return dist
+}
+
+/** The packages app.json's `useExtendedLib` turns on (unknown keys are ignored, as in WeChat). */
+export function extendedLibraries(appJsonSource: string | null): string[] {
+  if (appJsonSource === null) return []
+  let use: unknown
+  try {
+    use = (JSON.parse(appJsonSource) as { useExtendedLib?: unknown }).useExtendedLib
+  } catch {
+    return []
+  }
+  if (use === null || typeof use !== 'object') return []
+  return Object.entries(use as Record<string, unknown>)
+    .filter(([key, value]) => key in EXTENDED_LIBRARIES && value !== false && value !== undefined)
+    .map(([key]) => EXTENDED_LIBRARIES[key])
+}
+
+/** The bundled file a served path names, or `null` when it is not an extended library's. */
+function bundledFile(relPath: string, packages: string[]): string | null {
+  for (const packageName of packages) {
+    const prefix = servedPrefix(packageName)
+    if (!relPath.startsWith(prefix)) continue
+    const dist = distFolder(packageName)
+    const file = path.resolve(dist, relPath.slice(prefix.length))
+    return file.startsWith(dist + path.sep) ? file : null
+  }
+  return null
+}
+
+/** `read` with the extended libraries app.json turns on laid over the project's files. */
+export function withExtendedLibraries(read: ReadFile): ReadFile {
+  return async (relPath) => {
+    if (!relPath.startsWith(`${MINIPROGRAM_NPM}/`)) return read(relPath)
+    const file = bundledFile(relPath, extendedLibraries(await read('app.json')))
+    if (file === null) return read(relPath)
+    return readFile(file, 'utf8').catch(() => null)
+  }
+}
+
+/**
+ * The files of the extended libraries app.json turns on whose names end with one of `extensions`,
+ * by served path (`miniprogram_npm/weui-miniprogram/cell/cell.js` → source).
+ */
+export async function extendedLibraryFiles(
+  appJsonSource: string | null,
+  extensions: string[],
+): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const packageName of extendedLibraries(appJsonSource)) {
+    const dist = distFolder(packageName)
+    for (const entry of await readdir(dist, { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile() || !extensions.some((extension) => entry.name.endsWith(extension))) {
+        continue
+      }
+      const file = path.join(entry.parentPath, entry.name)
+      const served = servedPrefix(packageName) + path.relative(dist, file).split(path.sep).join('/')
+      files[served] = await readFile(file, 'utf8')
+    }
+  }
+  return files
+}
