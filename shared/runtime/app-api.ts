@@ -76,7 +76,27 @@ function fromBase64(text: unknown): ArrayBuffer {
   return bytes.slice(0, length).buffer
 }
 
-export function createAppApi(host: AppApiHost): Record<string, unknown> {
+/** The members createAppApi makes (created on first use: `LazyGroup` in wx-build.ts). */
+export const APP_API_NAMES = [
+  'getExtConfigSync',
+  'getExtConfig',
+  'getUpdateManager',
+  'getPerformance',
+  'reportAnalytics',
+  'reportEvent',
+  'showShareMenu',
+  'hideShareMenu',
+  'updateShareMenu',
+  'setBackgroundColor',
+  'setBackgroundTextStyle',
+  'previewImage',
+  'nextTick',
+  'createAnimation',
+  'arrayBufferToBase64',
+  'base64ToArrayBuffer',
+] as const
+
+export function createAppApi(host: AppApiHost): Record<(typeof APP_API_NAMES)[number], unknown> {
   const { port, invoke } = host
   const log = (message: string, detail?: unknown) =>
     port.console('log', detail === undefined ? [message] : [message, detail], 'baselib')

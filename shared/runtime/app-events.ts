@@ -6,6 +6,18 @@
 import type { ErrorSink } from './guarded-call'
 import { ListenerList } from './listener-list'
 
+/** The members `AppEventListeners.wx` makes. */
+export const APP_EVENT_NAMES = [
+  'onAppShow',
+  'offAppShow',
+  'onAppHide',
+  'offAppHide',
+  'onError',
+  'offError',
+  'onUnhandledRejection',
+  'offUnhandledRejection',
+] as const
+
 export class AppEventListeners {
   readonly show = new ListenerList()
   readonly hide = new ListenerList()
@@ -14,16 +26,18 @@ export class AppEventListeners {
 
   constructor(private readonly sink: ErrorSink) {}
 
-  get wx(): Record<string, unknown> {
-    const pair = (name: string, list: ListenerList) => ({
-      [`on${name}`]: (listener: unknown) => list.add(listener),
-      [`off${name}`]: (listener?: unknown) => list.remove(listener),
-    })
+  get wx(): Record<(typeof APP_EVENT_NAMES)[number], unknown> {
+    const on = (list: ListenerList) => (listener: unknown) => list.add(listener)
+    const off = (list: ListenerList) => (listener?: unknown) => list.remove(listener)
     return {
-      ...pair('AppShow', this.show),
-      ...pair('AppHide', this.hide),
-      ...pair('Error', this.error),
-      ...pair('UnhandledRejection', this.unhandledRejection),
+      onAppShow: on(this.show),
+      offAppShow: off(this.show),
+      onAppHide: on(this.hide),
+      offAppHide: off(this.hide),
+      onError: on(this.error),
+      offError: off(this.error),
+      onUnhandledRejection: on(this.unhandledRejection),
+      offUnhandledRejection: off(this.unhandledRejection),
     }
   }
 

@@ -25,7 +25,21 @@ export const DEFAULT_LOCATION: SimulatedLocation = {
   address: '广东省广州市海珠区新港中路397号',
 }
 
-export function createDeviceApi(host: DeviceApiHost): Record<string, unknown> {
+/** The members createDeviceApi makes (created on first use: `LazyGroup` in wx-build.ts). */
+export const DEVICE_API_NAMES = [
+  'setClipboardData',
+  'getClipboardData',
+  'makePhoneCall',
+  'vibrateShort',
+  'vibrateLong',
+  'getLocation',
+  'chooseLocation',
+  'scanCode',
+] as const
+
+export function createDeviceApi(
+  host: DeviceApiHost,
+): Record<(typeof DEVICE_API_NAMES)[number], unknown> {
   const { port, invoke, invokeLater, authorizations } = host
   let clipboard = ''
   const log = (message: string) => port.console('log', [message], 'baselib')

@@ -68,7 +68,12 @@ export interface ImageApiHost {
   defer(fn: () => void): void
 }
 
-export function createImageApi(host: ImageApiHost): Record<string, unknown> {
+/** The members createImageApi makes (created on first use: `LazyGroup` in wx-build.ts). */
+export const IMAGE_API_NAMES = ['getImageInfo', 'compressImage'] as const
+
+export function createImageApi(
+  host: ImageApiHost,
+): Record<(typeof IMAGE_API_NAMES)[number], unknown> {
   const { port, invokeLater } = host
   const read = (path: string, done: (result: FileResult<Uint8Array>) => void) => {
     if (port.filesLater) port.filesLater.readFile(path, done)

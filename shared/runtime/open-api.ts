@@ -37,7 +37,19 @@ function userInfoResult(): Record<string, unknown> {
   return { userInfo, rawData: JSON.stringify(userInfo), signature: '', encryptedData: '', iv: '' }
 }
 
-export function createOpenApi(host: OpenApiHost): Record<string, unknown> {
+/** The members createOpenApi makes (created on first use: `LazyGroup` in wx-build.ts). */
+export const OPEN_API_NAMES = [
+  'login',
+  'checkSession',
+  'getUserProfile',
+  'getUserInfo',
+  'getSetting',
+  'openSetting',
+  'authorize',
+  'getAccountInfoSync',
+] as const
+
+export function createOpenApi(host: OpenApiHost): Record<(typeof OPEN_API_NAMES)[number], unknown> {
   const { port, invokeLater, invoke, authorizations } = host
   /** A `runs: 'main'` API: the host's main-process service answers. */
   const viaMain = (api: string) => (options: unknown) =>

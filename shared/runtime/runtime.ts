@@ -35,15 +35,15 @@ import { PendingWork } from './pending-work'
 import { createRequestApi } from './request-task'
 import { AppStorage } from './storage'
 import { createTimers } from './timers'
-import { createAppApi, type PerformanceEntryRecord } from './app-api'
-import { AppEventListeners } from './app-events'
+import { APP_API_NAMES, createAppApi, type PerformanceEntryRecord } from './app-api'
+import { APP_EVENT_NAMES, AppEventListeners } from './app-events'
 import { Authorizations } from './authorization'
 import { createCloudApi } from './cloud-api'
-import { createDeviceApi } from './device-api'
-import { createImageApi } from './image-info'
-import { createOpenApi } from './open-api'
-import { createTabBarApi } from './tab-bar-api'
-import { buildWx } from './wx-build'
+import { createDeviceApi, DEVICE_API_NAMES } from './device-api'
+import { createImageApi, IMAGE_API_NAMES } from './image-info'
+import { createOpenApi, OPEN_API_NAMES } from './open-api'
+import { createTabBarApi, TAB_BAR_API_NAMES } from './tab-bar-api'
+import { buildWx, type LazyGroup } from './wx-build'
 import { createAsyncInvoker, createWxApi } from './wx-api'
 import { createFileApi } from './file-system'
 import { createSocketApi } from './wx-socket'
@@ -302,43 +302,54 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const defer = timerControl.defer
   const invoke = createAsyncInvoker(sink, defer)
   const authorizations = new Authorizations(port, defer)
-  const implementations = {
-    ...createWxApi({ port, sink, defer, storage, requests }),
-    ...appEvents.wx,
-    ...pageNotFound.wx,
-    ...networkStatus.wx,
-    getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
-    getEnterOptionsSync: () => copyEnterOptions(enteredWith),
-    ...createNavigationApi({
-      sink,
-      invokeLater,
-      defer: timerControl.defer,
-      stack,
-      routes,
-      isTabPage,
-    }),
-    ...createInteractionApi({ port, invokeLater, defer: timerControl.defer, stack }),
-    uploadFile: transfers.uploadFile,
-    downloadFile: transfers.downloadFile,
-    ...sockets.wx,
-    ...createFileApi({ port, defer: timerControl.defer, invokeLater }),
-    ...createOpenApi({ port, appid: options.appid, invokeLater, invoke, authorizations }),
-    ...createDeviceApi({ port, invoke, invokeLater, authorizations, defer }),
-    ...createTabBarApi({
-      port,
-      invoke,
-      itemCount: appJson.tabBar?.list.length ?? 0,
-      onTabPage: () => stack.top !== undefined && isTabPage(stack.top.route),
-    }),
-    ...createAppApi({ port, sink, invoke, defer, files, timings: () => timings }),
-    ...createImageApi({ port, invokeLater, defer }),
-    cloud: createCloudApi({ port, invokeLater, defer }),
-  }
-  const wx = buildWx(implementations, {
-    sink,
-    defer,
-    warn: (message) => port.console('warn', [message], 'baselib'),
-  })
+  const eager = [
+    createWxApi({ port, sink, defer, storage, requests }),
+    pageNotFound.wx,
+    networkStatus.wx,
+    {
+      getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
+      getEnterOptionsSync: () => copyEnterOptions(enteredWith),
+      uploadFile: transfers.uploadFile,
+      downloadFile: transfers.downloadFile,
+    },
+    createNavigationApi({ sink, invokeLater, defer, stack, routes, isTabPage }),
+    createInteractionApi({ port, invokeLater, defer, stack }),
+    sockets.wx,
+    createFileApi({ port, defer, invokeLater }),
+  ]
+  const lazy: LazyGroup[] = [
+    { names: APP_EVENT_NAMES, create: () => appEvents.wx },
+    { names: ['cloud'], create: () => ({ cloud: createCloudApi({ port, invokeLater, defer }) }) },
+    {
+      names: OPEN_API_NAMES,
+      create: () =>
+        createOpenApi({ port, appid: options.appid, invokeLater, invoke, authorizations }),
+    },
+    {
+      names: DEVICE_API_NAMES,
+      create: () => createDeviceApi({ port, invoke, invokeLater, authorizations, defer }),
+    },
+    {
+      names: TAB_BAR_API_NAMES,
+      create: () =>
+        createTabBarApi({
+          port,
+          invoke,
+          itemCount: appJson.tabBar?.list.length ?? 0,
+          onTabPage: () => stack.top !== undefined && isTabPage(stack.top.route),
+        }),
+    },
+    {
+      names: APP_API_NAMES,
+      create: () => createAppApi({ port, sink, invoke, defer, files, timings: () => timings }),
+    },
+    { names: IMAGE_API_NAMES, create: () => createImageApi({ port, invokeLater, defer }) },
+  ]
+  const wx = buildWx(
+    eager,
+    { sink, defer, warn: (message) => port.console('warn', [message], 'baselib') },
+    lazy,
+  )
 
   const App = (definition: unknown): void => {
     if (appRegistered) throw new Error('App() can only be called once')

@@ -18,7 +18,21 @@ export interface TabBarApiHost {
   onTabPage(): boolean
 }
 
-export function createTabBarApi(host: TabBarApiHost): Record<string, unknown> {
+/** The members createTabBarApi makes (created on first use: `LazyGroup` in wx-build.ts). */
+export const TAB_BAR_API_NAMES = [
+  'setTabBarItem',
+  'setTabBarStyle',
+  'setTabBarBadge',
+  'removeTabBarBadge',
+  'showTabBarRedDot',
+  'hideTabBarRedDot',
+  'showTabBar',
+  'hideTabBar',
+] as const
+
+export function createTabBarApi(
+  host: TabBarApiHost,
+): Record<(typeof TAB_BAR_API_NAMES)[number], unknown> {
   const { port, invoke } = host
   const change = (
     api: string,

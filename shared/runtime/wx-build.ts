@@ -16,6 +16,15 @@ import {
 
 export type WxImplementations = Record<string, unknown>
 
+/**
+ * Implementations made on first use of any of `names` (the rarely used domains: login, tab bar,
+ * device…), so that creating `wx` costs little more than before the table.
+ */
+export interface LazyGroup {
+  names: readonly string[]
+  create(): Record<string, unknown>
+}
+
 export interface WxBuildHost {
   sink: ErrorSink
   /** Runs a step after the current macrotask, counted as pending. */
@@ -104,18 +113,95 @@ function checked(api: WxApiEntry, implementation: unknown, host: WxBuildHost): u
   }
 }
 
-/** `wx`: every table entry, then implementations the table does not list (kept as they are). */
+/** The answered entries with parameter checks. */
+const CHECKED = [...WX_API.values()].filter((api) => api.params && api.status !== 'unsupported')
+
+/** The host of each `wx` built, and the stubs made for it so far (by name). */
+interface BuiltWx {
+  host: WxBuildHost
+  stubs: Map<string, unknown>
+  lazy: readonly LazyGroup[]
+}
+
+const HOSTS = new WeakMap<object, BuiltWx>()
+
+/**
+ * What the getter of `name` on `wx` answers: the member of a lazy group (the whole group then
+ * becomes own members), else `name`'s not-supported stub.
+ */
+function resolve(wx: Record<string, unknown>, built: BuiltWx, api: WxApiEntry): unknown {
+  const group =
+    api.status === 'unsupported'
+      ? undefined
+      : built.lazy.find((lazy) => lazy.names.includes(api.name))
+  if (group) {
+    const members = group.create()
+    for (const name of group.names) {
+      const entry = WX_API.get(name)
+      Object.defineProperty(wx, name, {
+        value: entry ? checked(entry, members[name], built.host) : members[name],
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      })
+    }
+    return wx[api.name]
+  }
+  let stub = built.stubs.get(api.name)
+  if (stub === undefined) {
+    stub = notSupported(api, built.host)
+    built.stubs.set(api.name, stub)
+  }
+  return stub
+}
+
+/**
+ * Every table entry as a stub on one prototype shared by all `wx` objects: a getter that makes
+ * the calling `wx`'s lazy group or stub on first use (so creating `wx` costs only its eager
+ * members), and
+ * a setter that lets code replace it (automation mocks, polyfills) with an own property.
+ */
+const STUBS: object = Object.create(
+  Object.prototype,
+  Object.fromEntries(
+    [...WX_API.values()].map((api): [string, PropertyDescriptor] => [
+      api.name,
+      {
+        enumerable: false,
+        configurable: true,
+        get(this: Record<string, unknown>) {
+          const built = HOSTS.get(this)
+          return built ? resolve(this, built, api) : undefined
+        },
+        set(this: object, value: unknown) {
+          Object.defineProperty(this, api.name, {
+            value,
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          })
+        },
+      },
+    ]),
+  ),
+)
+
+/**
+ * `wx`: `parts`, the eager implementations (checked by the table's parameter rules), as its own
+ * members; the lazy groups and every other entry (answering `not supported`) from the shared
+ * prototype. Implementations the table does not list are kept as they are.
+ */
 export function buildWx(
-  implementations: WxImplementations,
+  parts: readonly WxImplementations[],
   host: WxBuildHost,
+  lazy: readonly LazyGroup[] = [],
 ): Record<string, unknown> {
-  const wx: Record<string, unknown> = {}
-  for (const api of WX_API.values()) {
-    const implementation = implementations[api.name]
-    wx[api.name] =
-      api.status !== 'unsupported' && implementation !== undefined
-        ? checked(api, implementation, host)
-        : notSupported(api, host)
+  const wx = Object.assign(Object.create(STUBS) as Record<string, unknown>, ...parts)
+  HOSTS.set(wx, { host, stubs: new Map(), lazy })
+  for (const api of CHECKED) {
+    if (Object.prototype.hasOwnProperty.call(wx, api.name)) {
+      wx[api.name] = checked(api, wx[api.name], host)
+    }
   }
   wx.canIUse = canIUse
   return wx
