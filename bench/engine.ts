@@ -4,8 +4,9 @@
  * in-process, as `mpdt run` does). Prints requests/s, p50 and p99 latency, and the throughput
  * ratio to raw undici against the targets. One more row, without a target, shows the engine with
  * an event listener attached, as in the workbench, where every request's events feed the Network
- * panel (with no listener the engine builds no events). A benchmark, not a test: a missed target is reported,
- * never an error.
+ * panel (with no listener the engine builds no events). Then the memory rows (`engine-memory.ts`):
+ * peak RSS growth for a 50 MB text response and for a gzip bomb. A benchmark, not a test: a
+ * missed target is reported, never an error.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
@@ -14,6 +15,7 @@ import { Agent, request } from 'undici'
 import { runHeadless } from '../electron/services/headless/run-session'
 import { SIMULATED_USER_AGENT } from '../electron/services/headless/simulated-device'
 import { createRequestEngine } from '../electron/services/network'
+import { measureMemory, memoryLines } from './engine-memory'
 import { startLoopbackServer } from './loopback-server'
 import { runLoad, summarize, type LoadResult } from './measure'
 import { measureWxCreation, TARGET_WX_CREATION } from './wx-creation'
@@ -225,6 +227,7 @@ async function main(): Promise<void> {
       `${creation.ratio.toFixed(2)}× (target ≤ ${TARGET_WX_CREATION}× ` +
       `${creation.ratio <= TARGET_WX_CREATION ? 'met' : 'NOT met'})`,
   )
+  lines.push(...memoryLines(await measureMemory()))
   lines.push(
     '',
     `load average ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores: ` +

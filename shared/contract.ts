@@ -3,7 +3,13 @@
  * Served over Electron IPC (preload) and over a WebSocket (browser mode); see shared/rpc.ts.
  * Every method takes one params object and resolves to a `Result`; events are pushed payloads.
  */
+import type {
+  AutomationCommand,
+  AutomationEvent,
+  AutomationReply,
+} from './automation/automation-protocol'
 import type { CompileMode } from './compile-mode'
+import type { NpmBuildProgress, NpmBuildReport } from './npm-build'
 import type { MockSettings } from './mock'
 import type { ProjectInfo, RecentProject, DomainLists } from './project'
 import type { MainCallResult } from './runtime/native-port'
@@ -70,6 +76,8 @@ export interface ContractMethods {
   'wx.call': { params: { method: string; params: Record<string, unknown> }; result: MainCallResult }
   /** Compiles the open project for the simulator, for a device of this CSS width. */
   'simulator.bundle': { params: { deviceWidth: number }; result: SimulatorBundle }
+  /** 工具 → 构建 npm for the open project; progress arrives as `project.npmProgress` events. */
+  'project.buildNpm': { params: Record<string, never>; result: NpmBuildReport }
   /**
    * Hands one request of the simulator's mini-program to the engine. `taskId` is chosen by the
    * caller (unique per workbench); its callbacks arrive as `network.task` events.
@@ -123,6 +131,11 @@ export interface ContractMethods {
   /** Host mapping and extra CA kept per machine (data folder), added to every project's engine. */
   'settings.machineNetwork': { params: Record<string, never>; result: MachineNetworkSettings }
   'settings.setMachineNetwork': { params: MachineNetworkSettings; result: MachineNetworkSettings }
+  /**
+   * The simulator's answer to an `automation.command` (or an automation event), relayed by the
+   * workbench to `mpdt auto --web`'s automation WebSocket.
+   */
+  'automation.answer': { params: { message: AutomationReply | AutomationEvent }; result: null }
 }
 
 /** Per-machine network settings for local development (never stored in a project). */
@@ -158,6 +171,10 @@ export interface ContractEvents {
    * debounced; `files` are paths from the mini-program root. The simulator recompiles and reloads.
    */
   'project.sourcesChanged': { files: string[] }
+  /** A command of the automation client (`mpdt auto --web`) for the running simulator. */
+  'automation.command': AutomationCommand
+  /** 构建 npm under way: the package being written, and how many of all are done. */
+  'project.npmProgress': NpmBuildProgress
 }
 
 export type MethodName = keyof ContractMethods
@@ -178,6 +195,7 @@ export const METHOD_NAMES = Object.keys({
   'project.setMock': 1,
   'simulator.bundle': 1,
   'wx.call': 1,
+  'project.buildNpm': 1,
   'network.request': 1,
   'network.abort': 1,
   'network.uploadFile': 1,
@@ -193,6 +211,7 @@ export const METHOD_NAMES = Object.keys({
   'network.setCondition': 1,
   'settings.machineNetwork': 1,
   'settings.setMachineNetwork': 1,
+  'automation.answer': 1,
 } satisfies Record<MethodName, 1>) as MethodName[]
 
 /** Runtime list of the contract's events. */
@@ -202,6 +221,8 @@ export const EVENT_NAMES = Object.keys({
   'network.event': 1,
   'network.console': 1,
   'project.sourcesChanged': 1,
+  'automation.command': 1,
+  'project.npmProgress': 1,
 } satisfies Record<EventName, 1>) as EventName[]
 
 export function isMethodName(name: unknown): name is MethodName {

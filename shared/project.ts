@@ -69,6 +69,10 @@ export interface AppConfig {
   subpackages: SubpackageConfig[]
   usingComponents?: Record<string, string>
   debug?: boolean
+  /** Follow the system's dark mode (window/tabBar `"@name"` values from theme.json). */
+  darkmode?: boolean
+  /** theme.json, from the mini-program root; set when it was read. */
+  themeLocation?: string
 }
 
 /** One page: its route (e.g. `pages/index/index`) and its own json merged over nothing. */

@@ -5,6 +5,11 @@
  * The mini-program never reaches the contract: the parent decides what to forward.
  */
 import type {
+  AutomationCommand,
+  AutomationEvent,
+  AutomationReply,
+} from './automation/automation-protocol'
+import type {
   DownloadOutcome,
   DownloadProgress,
   EngineDownloadRequest,
@@ -28,6 +33,7 @@ import type {
   StorageSnapshot,
   SystemInfo,
 } from './runtime/native-port'
+import type { Theme } from './theme'
 
 /** What the simulator needs to run a project, compiled in the main process for one device width. */
 export interface SimulatorBundle {
@@ -81,6 +87,8 @@ export type FrameMessage =
    * `wx-host:call` with `callId`.
    */
   | { type: 'wx-bridge:call'; callId: string; method: string; params: Record<string, unknown> }
+  /** The answer to one `wx-host:automation` command, or an automation event (console, binding). */
+  | { type: 'wx-bridge:automation'; message: AutomationReply | AutomationEvent }
 
 export const FRAME_MESSAGE_TYPES = [
   'wx-bridge:ready',
@@ -99,6 +107,7 @@ export const FRAME_MESSAGE_TYPES = [
   'wx-bridge:file',
   'wx-bridge:eval-result',
   'wx-bridge:call',
+  'wx-bridge:automation',
 ] as const satisfies readonly FrameMessage['type'][]
 
 /**
@@ -131,15 +140,21 @@ export type HostMessage =
       entry?: string
       /** The launch scene `onLaunch`/`onShow`/`wx.getLaunchOptionsSync` report. @default 1001 */
       scene?: number
+      /** The system theme (the 浅色/深色 switch); the app follows it with `darkmode: true`. @default 'light' */
+      theme?: Theme
     }
   | { type: 'wx-host:task'; taskId: string; event: TaskEvent }
   | { type: 'wx-host:network-type'; networkType: NetworkType }
+  /** The 浅色/深色 switch changed the system theme. */
+  | { type: 'wx-host:theme'; theme: Theme }
   /** The answer to one `wx-bridge:file` call. */
   | { type: 'wx-host:file'; callId: string; result: FileOperationResult }
   /** The Console panel's command line, run in the mini-program's logic context. */
   | { type: 'wx-host:eval'; evalId: string; code: string }
   /** The answer to one `wx-bridge:call`. */
   | { type: 'wx-host:call'; callId: string; result: MainCallResult }
+  /** One command of `mpdt auto --web`'s automation client, answered by `wx-bridge:automation`. */
+  | { type: 'wx-host:automation'; command: AutomationCommand }
 
 /** What a console command evaluated to (promises are awaited first). */
 export type EvalResult =

@@ -13,7 +13,9 @@ this command. The session ends when the client sends Tool.close (miniProgram.clo
 Options:
   --project DIR      the project folder (or give it as the one positional argument)
   --auto-port N      the automation port on 127.0.0.1 (default 9420)
-  --web              run in the workbench (browser mode): styles, offsets and screenshots work
+  --web              run in the workbench (browser mode) shown by a headless Chromium: styles,
+                     offsets and screenshots work
+  --browser PATH     the Chromium or Chrome for --web (default: /usr/bin/chromium, Chrome…)
   --no-url-check     do not check 合法域名, TLS version and HTTPS certificates
   --auto-account, --ticket, --trust-project
                      accepted for WeChat's tool and ignored (there is no WeChat login here)
@@ -26,6 +28,8 @@ export interface AutoOptions {
   /** @default 9420 */
   port: number
   web: boolean
+  /** --browser: Chromium or Chrome for --web. */
+  browser?: string
   /** `false` with --no-url-check. */
   urlCheck?: false
 }
@@ -43,6 +47,7 @@ export function parseAutoArgs(args: readonly string[]): Result<AutoOptions> {
   let port = DEFAULT_AUTO_PORT
   let web = false
   let urlCheck: false | undefined
+  let browser: string | undefined
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]
     const eq = arg.indexOf('=')
@@ -52,7 +57,11 @@ export function parseAutoArgs(args: readonly string[]): Result<AutoOptions> {
     else if (name === '--no-url-check') urlCheck = false
     else if (name === '--trust-project') continue
     else if (IGNORED_VALUE_FLAGS.has(name)) valueOf()
-    else if (name === '--project') {
+    else if (name === '--browser') {
+      const value = valueOf()
+      if (!value) return usage('--browser needs the path of Chromium or Chrome')
+      browser = value
+    } else if (name === '--project') {
       const value = valueOf()
       if (!value) return usage('--project needs a folder')
       project = value
@@ -72,5 +81,11 @@ export function parseAutoArgs(args: readonly string[]): Result<AutoOptions> {
   if (positionals.length > 1) return usage(`unexpected argument ${positionals[1]}`)
   const projectDir = project ?? positionals[0]
   if (!projectDir) return usage('missing <projectDir> (or --project DIR)')
-  return ok({ projectDir, port, web, ...(urlCheck === false && { urlCheck }) })
+  return ok({
+    projectDir,
+    port,
+    web,
+    ...(browser !== undefined && { browser }),
+    ...(urlCheck === false && { urlCheck }),
+  })
 }

@@ -7,6 +7,7 @@ import { createDemoNetwork } from '../services/demo'
 import { runHeadlessAutomation } from '../services/automation/headless-automation'
 import { APP_ROOT, commandLineCwd, resolveDataDir } from './app-paths'
 import { AUTO_USAGE, parseAutoArgs } from './auto-args'
+import { runWorkbenchAutomation } from './auto-web'
 
 export async function autoCommand(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -29,8 +30,13 @@ export async function autoCommand(args: string[]): Promise<number> {
   const err = (line: string) => process.stderr.write(`${line}\n`)
   try {
     if (options.web) {
-      err('mpdt auto: --web is not available yet')
-      return 2
+      return await runWorkbenchAutomation({
+        projectDir,
+        port: options.port,
+        browser: options.browser,
+        signal: interrupted.signal,
+        err,
+      })
     }
     return await runHeadlessAutomation({
       projectDir,

@@ -1,6 +1,7 @@
 /** `mpdt build-npm <dir>`: 构建 npm, as 工具 → 构建 npm does; exit 2 on bad input. */
 import { resolve } from 'node:path'
-import { buildNpm, type NpmBuildReport } from '../services/npm'
+import type { NpmBuildReport } from '../../shared/npm-build'
+import { buildNpm } from '../services/npm'
 import { commandLineCwd } from './app-paths'
 
 const BUILD_NPM_USAGE = `Usage: mpdt build-npm <dir>

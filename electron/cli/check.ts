@@ -1,5 +1,9 @@
-/** `mpdt check <dir>`: prints a project's problems; exit 2 if any is an error. */
+/**
+ * `mpdt check <dir>`: prints a project's problems (its configuration, then what the compiler finds
+ * in its templates, styles and scripts); exit 2 if any is an error.
+ */
 import { resolve } from 'node:path'
+import { compileProjectFolder } from '../services/compiler/project-folder'
 import { formatProblem, loadProject } from '../services/project'
 import { commandLineCwd } from './app-paths'
 
@@ -24,7 +28,10 @@ export async function checkCommand(args: string[]): Promise<number> {
     process.stderr.write(`mpdt check: ${loaded.error.message}\n`)
     return 2
   }
-  const { problems, name } = loaded.value
+  const { name } = loaded.value
+  // The same compiler as the workbench and `mpdt run`, once the project itself can be read.
+  const compiled = loaded.value.app ? (await compileProjectFolder(loaded.value)).problems : []
+  const problems = [...loaded.value.problems, ...compiled]
   for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`)
   const errors = problems.filter((problem) => problem.severity === 'error').length
   const warnings = problems.length - errors

@@ -43,8 +43,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function dispatch(argv: string[]): Promise<number> {
-  const [command, ...args] = argv
+async function dispatch(given: string[]): Promise<number> {
+  const [command, ...args] = withAutoFirst(given)
   switch (command) {
     case 'open':
       return openCommand(args)
@@ -70,4 +70,14 @@ async function dispatch(argv: string[]): Promise<number> {
       process.stderr.write(`mpdt: unknown command: ${command}\n\n${HELP}`)
       return 2
   }
+}
+
+/**
+ * miniprogram-automator's `launch({ args })` puts the caller's args before `auto --project …`
+ * (e.g. `mpdt --web auto --project DIR --auto-port N`): leading flags go after the command.
+ */
+function withAutoFirst(argv: string[]): string[] {
+  const at = argv.indexOf('auto')
+  if (at <= 0 || !argv.slice(0, at).every((arg) => arg.startsWith('--'))) return argv
+  return ['auto', ...argv.slice(at + 1), ...argv.slice(0, at)]
 }

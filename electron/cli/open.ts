@@ -3,16 +3,11 @@
  * folder is given). In Electron when its binary is installed, else (or with --web) in browser mode.
  */
 import { spawn } from 'node:child_process'
-import { mkdir, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { startBrowserHost } from '../host'
-import { createProjectStore, formatProblem } from '../services/project'
-import { demoProjectDir, withDemoCopy } from '../services/demo'
-import { createWorkbenchService } from '../services/workbench'
-import { APP_ROOT, RENDERER_DIR, commandLineCwd, resolveDataDir } from './app-paths'
+import { APP_ROOT, commandLineCwd } from './app-paths'
+import { defaultProjectDir, openProjectStore, startBrowserWorkbench } from './browser-workbench'
 import { chooseElectronLaunch, findElectronBinary } from './electron-binary'
-import { systemLocale } from './locale'
-import { readVersion } from './version'
 
 export interface OpenOptions {
   dir?: string
@@ -110,14 +105,10 @@ export async function openCommand(args: string[]): Promise<number> {
     return 2
   }
 
-  const dataDir = resolveDataDir()
-  await mkdir(dataDir, { recursive: true })
-  // The demo opens as the user's copy in the data folder, never as the app's own folder.
-  const store = withDemoCopy(createProjectStore({ dataDir }), { appRoot: APP_ROOT, dataDir })
-  const recentDir = givenDir ?? (await store.recent())[0]?.dir
-  // Nothing given and nothing opened before: the embedded demo (the store opens the user's copy).
-  const dir = recentDir ?? demoProjectDir(APP_ROOT)
-  if (recentDir === undefined) {
+  const store = await openProjectStore()
+  const fallback = givenDir === undefined ? await defaultProjectDir(store) : undefined
+  const dir = givenDir ?? fallback?.dir ?? ''
+  if (fallback?.demo) {
     process.stdout.write(
       'Opening the demo project. To open your own: npm start -- <folder> (or mpdt open <folder>)\n',
     )
@@ -134,42 +125,19 @@ export async function openCommand(args: string[]): Promise<number> {
 
   // Listening before anything is printed: whoever reads the URL line may stop us at once.
   const stopSignal = waitForStopSignal()
-  const workbench = createWorkbenchService({
-    store,
-    dataDir,
-    appRoot: APP_ROOT,
-    appInfo: {
-      name: 'MP DevTools',
-      version: readVersion(),
-      mode: 'browser',
-      platform: process.platform,
-      locale: systemLocale(),
-    },
-  })
-  const opened = await store.open(dir)
-  if (!opened.ok) process.stderr.write(`mpdt open: ${opened.error.message}\n`)
-  else
-    for (const problem of opened.value.problems) process.stderr.write(`${formatProblem(problem)}\n`)
-
-  let host
+  let served
   try {
-    host = await startBrowserHost({
-      service: workbench.service,
-      onEvent: workbench.onEvent,
-      rendererDir: RENDERER_DIR,
-      port: options.port,
-    })
+    served = await startBrowserWorkbench(store, dir, options.port, 'mpdt open')
   } catch (error) {
-    await workbench.close()
     await store.close()
     process.stderr.write(`mpdt open: cannot serve on port ${options.port}: ${String(error)}\n`)
     return 1
   }
+  const { host } = served
   process.stdout.write(`MP DevTools is running at ${host.url}\n`)
 
   await stopSignal
-  await host.close()
-  await workbench.close()
+  await served.close()
   await store.close()
   return 0
 }

@@ -1,5 +1,6 @@
 /** The command line of `mpdt run`, parsed into plain options (no side effects). */
 import { fail, ok, type Result } from '../../shared/result'
+import { isTheme, type Theme } from '../../shared/theme'
 import { isConnectToSyntax } from '../services/headless/local-network-settings'
 
 export const RUN_USAGE = `Usage: mpdt run <projectDir> [options]
@@ -11,6 +12,8 @@ Options:
   --compile-mode NAME      launch as the project's compile mode NAME does (its page, query
                            and scene; condition.miniprogram.list of the project config)
   --scene N                the launch scene wx.getLaunchOptionsSync() reports (default 1001)
+  --theme light|dark       the system theme; an app with app.json "darkmode": true follows it
+                           (wx.getSystemInfoSync().theme, theme.json values) (default light)
   --no-url-check           do not check 合法域名, TLS version and HTTPS certificates
   --no-mock                ignore the project's API Mock rules (project.mock.json)
   --connect-to H1:P1:H2:P2 connect to H2:P2 for H1:P1 (curl's syntax; repeatable)
@@ -34,6 +37,8 @@ export interface RunOptions {
   compileMode?: string
   /** 1000–9999. @default the compile mode's scene, else 1001 */
   scene?: number
+  /** --theme. @default 'light' */
+  theme?: Theme
   /** `false` with --no-url-check; absent: the project's own `setting.urlCheck`. */
   urlCheck?: false
   /** `false` with --no-mock; absent: the project's API Mock rules apply. */
@@ -56,6 +61,7 @@ const VALUE_FLAGS = [
   'page',
   'compile-mode',
   'scene',
+  'theme',
   'connect-to',
   'cacert',
   'har',
@@ -139,6 +145,10 @@ function applyValue(options: RunOptions, name: ValueFlag, value: string): string
       options.scene = scene
       return null
     }
+    case 'theme':
+      if (!isTheme(value)) return `--theme ${value}: expected light or dark`
+      options.theme = value
+      return null
     case 'connect-to':
       if (!isConnectToSyntax(value)) {
         return `--connect-to ${value}: expected HOST1:PORT1:HOST2:PORT2 (e.g. api.example.test:443:127.0.0.1:8443)`

@@ -36,6 +36,7 @@ export async function runCommand(args: string[]): Promise<number> {
       page: options.page,
       compileMode: options.compileMode,
       scene: options.scene,
+      theme: options.theme,
       urlCheck: options.urlCheck,
       mock: options.mock,
       connectTo: options.connectTo,

@@ -17,6 +17,7 @@ import {
 import { toJsonSafe } from './json-safe'
 import { attributeOf, selectAll, SelectorError, tagNameOf } from './wxml-selector'
 import { innerWxml, outerWxml, textOf } from './wxml-serializer'
+import { selectByXpath } from './wxml-xpath'
 import { callWxMethod, WxMocks } from './wx-methods'
 
 /** What only a rendered screen knows; the workbench's frame provides it. */
@@ -170,7 +171,7 @@ export function createAutomationAgent(host: AutomationHost): AutomationAgent {
   const query = (scope: glassEasel.Element, params: Params, method: string) => {
     const selector = stringParam(params, 'selector', method)
     try {
-      return selectAll(scope, selector)
+      return method.includes('Xpath') ? selectByXpath(scope, selector) : selectAll(scope, selector)
     } catch (error) {
       if (error instanceof SelectorError) throw new AutomationError(`${method}: ${error.message}`)
       throw error
@@ -294,6 +295,16 @@ export function createAutomationAgent(host: AutomationHost): AutomationAgent {
       const found = root ? query(root, params, 'Page.getElements') : []
       return { elements: found.map(describeElement) }
     },
+    'Page.getElementByXpath': (params) => {
+      const root = pageOf(params, 'Page.getElementByXpath')._$.getShadowRoot()
+      const found = root ? query(root, params, 'Page.getElementByXpath') : []
+      return first(found, params, 'Page.getElementByXpath')
+    },
+    'Page.getElementsByXpath': (params) => {
+      const root = pageOf(params, 'Page.getElementsByXpath')._$.getShadowRoot()
+      const found = root ? query(root, params, 'Page.getElementsByXpath') : []
+      return { elements: found.map(describeElement) }
+    },
     'Page.getData': (params) => {
       const data = pageOf(params, 'Page.getData')._$.data
       const path = typeof params.path === 'string' ? params.path : undefined
@@ -335,7 +346,9 @@ export function createAutomationAgent(host: AutomationHost): AutomationAgent {
       return {
         attributes: namesParam(params, 'Element.getAttributes').map((name) => {
           const value = attributeOf(element, name)
-          return value === undefined || value === null ? null : toJsonSafe(value)
+          if (value === undefined || value === null) return null
+          // As a DOM attribute reads: text, whatever type the WXML expression gave.
+          return typeof value === 'object' ? toJsonSafe(value) : String(value)
         }),
       }
     },

@@ -160,15 +160,25 @@ function matchesChain(
   return matchFrom(element, last - 1, chain[last].combinator)
 }
 
+/** The element children of `node` in its own tree, `wx:if`/`wx:for`/`block` wrappers flattened. */
+export function treeChildren(node: glassEasel.Element): glassEasel.Element[] {
+  const found: glassEasel.Element[] = []
+  for (const child of node.childNodes) {
+    if (child.asTextNode()) continue
+    const element = child as glassEasel.Element
+    if (element.asVirtualNode()) found.push(...treeChildren(element))
+    else found.push(element)
+  }
+  return found
+}
+
 /** Elements of `scope`'s own tree in document order (not inside other components' shadows). */
-function descendants(scope: glassEasel.Element): glassEasel.Element[] {
+export function descendants(scope: glassEasel.Element): glassEasel.Element[] {
   const found: glassEasel.Element[] = []
   const visit = (node: glassEasel.Element) => {
-    for (const child of node.childNodes) {
-      if (child.asTextNode()) continue
-      const element = child as glassEasel.Element
-      if (!element.asVirtualNode()) found.push(element)
-      visit(element)
+    for (const child of treeChildren(node)) {
+      found.push(child)
+      visit(child)
     }
   }
   visit(scope)

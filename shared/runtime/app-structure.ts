@@ -7,7 +7,14 @@ import { dirOf, joinPath } from './module-loader'
 
 /** The part of app.json the runtime reads; a full `AppConfig` fits. */
 export type RuntimeAppJson = Pick<AppConfig, 'pages'> &
-  Partial<Pick<AppConfig, 'subpackages' | 'usingComponents' | 'tabBar' | 'window'>>
+  Partial<Pick<AppConfig, 'subpackages' | 'usingComponents' | 'tabBar' | 'window'>> & {
+    /** `"requiredComponents"`: a page's modules run when it first opens. */
+    lazyCodeLoading?: unknown
+    /** `{ "@utils/*": "utils/*" }`, for `require` and `import`. */
+    resolveAlias?: Record<string, string>
+    /** Declared plugins, by alias (`requirePlugin`). */
+    plugins?: Record<string, unknown>
+  }
 
 /** A page's or component's .json, as the adapter reads it. */
 export interface ComponentJson {

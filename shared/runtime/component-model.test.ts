@@ -8,6 +8,7 @@ import type * as glassEasel from 'glass-easel'
 import { createRuntime, type Runtime } from './runtime'
 import { TestingPort } from './testing-port'
 import { compileTemplates } from './testing-templates'
+import type { ComponentModelWx } from './component-model'
 import { FORM_FIELD, hasBuiltinBehavior, initialFormFieldValue } from './builtin-behaviors'
 
 const running: Runtime[] = []
@@ -51,8 +52,9 @@ function launch(
   running.push(runtime)
   expect(runtime.launch().ok).toBe(true)
   const page = runtime.getCurrentPages()[0] as unknown as Instance
-  return { port, page }
+  return { port, page, runtime }
 }
+const launchWith = launch
 
 it('wx:// behaviors given by name: form-field adds name and value, component-export answers selectComponent', () => {
   const { port, page } = launch(
@@ -207,4 +209,137 @@ it('selectComponent, selectAllComponents and selectOwnerComponent walk the compo
   expect((inners[0].selectOwnerComponent() as Instance).who()).toBe('outer')
   expect(page.selectComponent('#o >>> #first')).toBe(inners[0])
   expect(page.selectComponent('#missing')).toBe(null)
+})
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+it('createSelectorQuery headless answers what it can, says what it cannot, and always calls back', async () => {
+  const { port, page, runtime } = launchWith(
+    '<view id="a" data-kind="box" class="x" /><view class="x" /><card id="c" title="t" />',
+    {
+      'components/card/card': {
+        js: `Component({ properties: { title: String }, methods: {
+        query(cb) { this.createSelectorQuery().select('#inner').fields({ id: true, dataset: true }).exec(cb) } } })`,
+        wxml: '<view id="inner" data-deep="1" />',
+      },
+    },
+  )
+  const wx = runtime.wx as unknown as ComponentModelWx
+  const seen: [string, unknown][] = []
+  const query = wx.createSelectorQuery()
+  query.select('#a').boundingClientRect((r) => seen.push(['rect', r]))
+  query
+    .selectAll('.x')
+    .fields({ id: true, dataset: true, mark: true }, (r) => seen.push(['all', r]))
+  query.select('#c').fields({ properties: ['title'], node: true, context: true })
+  query.select('#missing').boundingClientRect()
+  query.selectViewport().scrollOffset()
+  const card = page.selectComponent('#c') as Instance
+  query.in(card).select('#inner').fields({ dataset: true })
+  let results: unknown[] | undefined
+  query.exec((r) => (results = r))
+  expect(results).toBeUndefined()
+  await tick()
+  expect(port.errors).toEqual([])
+  expect(seen).toEqual([
+    [
+      'rect',
+      {
+        id: 'a',
+        dataset: { kind: 'box' },
+        left: 0,
+        top: 0,
+        right: 0,
+        bottom: 0,
+        width: 0,
+        height: 0,
+      },
+    ],
+    [
+      'all',
+      [
+        { id: 'a', dataset: { kind: 'box' }, mark: {} },
+        { id: '', dataset: {}, mark: {} },
+      ],
+    ],
+  ])
+  expect(results).toEqual([
+    seen[0][1],
+    seen[1][1],
+    { title: 't', node: null, context: null },
+    null,
+    { id: '', dataset: {}, scrollLeft: 0, scrollTop: 0, scrollWidth: 0, scrollHeight: 0 },
+    { dataset: { deep: '1' } },
+  ])
+  expect(port.lines('baselib')).toEqual([
+    'warn: mpdt run has no layout: SelectorQuery answers rect, size and scrollOffset with 0',
+  ])
+  const inner: unknown[] = []
+  card.query((r: unknown[]) => inner.push(...r))
+  await tick()
+  expect(inner).toEqual([{ id: 'inner', dataset: { deep: '1' } }])
+})
+
+it('headless, animate calls back at once and createIntersectionObserver says it reports nothing', async () => {
+  const { port, page, runtime } = launchWith('<view id="box" />', {})
+  const done: string[] = []
+  page.animate('#box', [{ opacity: 0 }, { opacity: 1 }], 100, () => done.push('animated'))
+  const wx = runtime.wx as Record<
+    string,
+    (...args: unknown[]) => Record<string, (...a: unknown[]) => unknown>
+  >
+  const observer = wx.createIntersectionObserver(page, { thresholds: [0.5] })
+  observer.relativeToViewport({ bottom: 10 })
+  observer.observe('#box', () => done.push('intersected'))
+  observer.disconnect()
+  await tick()
+  expect(done).toEqual(['animated'])
+  expect(port.errors).toEqual([])
+  expect(port.lines('baselib')).toEqual([
+    'warn: animate: nothing to animate for "#box" (no node, or no layout in mpdt run)',
+    'warn: mpdt run has no layout: IntersectionObserver reports nothing',
+  ])
+})
+
+it('Component() called from a shared module registers the component whose .js is running (Vant)', () => {
+  const port = new TestingPort()
+  const runtime = createRuntime({
+    port,
+    appid: 'wx-shared-factory',
+    files: {
+      'app.js': 'App({})',
+      'pages/index/index.js': 'Page({})',
+      'pages/index/index.json': JSON.stringify({
+        usingComponents: { 'my-a': '/lib/a/index', 'my-b': '/lib/b/index' },
+      }),
+      'lib/common/component.js': `exports.define = (name) => Component({ methods: { name() { return name } } })`,
+      'lib/a/index.js': `require('../common/component').define('a')`,
+      'lib/a/index.json': '{ "component": true }',
+      'lib/b/index.js': `require('../common/component').define('b')`,
+      'lib/b/index.json': '{ "component": true }',
+    },
+    appJson: { pages: ['pages/index/index'] },
+    templates: compileTemplates({
+      'pages/index/index': '<my-a id="a" /><my-b id="b" />',
+      'lib/a/index': '<view />',
+      'lib/b/index': '<view />',
+    }),
+  })
+  running.push(runtime)
+  expect(runtime.launch().ok).toBe(true)
+  expect(port.errors).toEqual([])
+  const page = runtime.getCurrentPages()[0] as unknown as Instance
+  expect((page.selectComponent('#a') as Instance).name()).toBe('a')
+  expect((page.selectComponent('#b') as Instance).name()).toBe('b')
+})
+
+it('a property named like a node field (Vant button: dataset) works', () => {
+  const { port, page } = launch('<btn id="b" dataset="{{ {x: 1} }}" />', {
+    'components/btn/btn': {
+      js: 'Component({ properties: { dataset: Object, name: String } })',
+      wxml: '<view>{{dataset.x}}</view>',
+    },
+  })
+  expect(port.errors).toEqual([])
+  expect((page.selectComponent('#b') as Instance).data.dataset).toEqual({ x: 1 })
 })

@@ -1,9 +1,12 @@
 /**
  * CommonJS between the project's JS files, as WeChat's base library does it: `require` with a
- * relative path, an absolute-from-root path or a `miniprogram_npm` package name, `.js` optional;
- * a module runs once; a cycle gets the partial `module.exports`, as in CommonJS.
+ * relative path, an absolute-from-root path, an app.json `resolveAlias` or a `miniprogram_npm`
+ * package name, `.js` optional; a module runs once; a cycle gets the partial `module.exports`, as
+ * in CommonJS.
  */
 import { isPathRequest, miniprogramNpmCandidates } from './npm-resolution'
+import { matchAlias, type ResolveAlias } from './resolve-alias'
+import { StackMapper } from './source-mapped-stack'
 
 /** The project-relative form of `path` seen from folder `dir` (`..` beyond the root stops there). */
 export function joinPath(dir: string, path: string): string {
@@ -38,12 +41,17 @@ export function moduleCandidates(request: string, dir: string): string[] {
   return candidates.filter((candidate) => candidate.endsWith('.js'))
 }
 
-/** The file `request` names when required from folder `dir`, or `undefined`. */
+/**
+ * The file `request` names when required from folder `dir`, or `undefined`; an app.json
+ * `resolveAlias` rewrites the name first (the longest matching key wins).
+ */
 export function resolveModule(
-  request: string,
+  written: string,
   dir: string,
   exists: (path: string) => boolean,
+  aliases?: ResolveAlias,
 ): string | undefined {
+  const request = matchAlias(written, aliases)?.path ?? written
   return moduleCandidates(request, dir).find(exists)
 }
 
@@ -64,12 +72,19 @@ export interface ModuleLoaderOptions {
   evaluate(code: string, filename: string): unknown
   /** The globals of the module at `path` (`wx`, `App`, its own `Page`/`Component`…). */
   scopeFor(path: string): ModuleScope
+  /** app.json `resolveAlias`. */
+  resolveAlias?: ResolveAlias
 }
 
 export class ModuleLoader {
   private readonly cache = new Map<string, Module>()
+  /** Characters of the wrapper before a module's first line (its globals are the same for all). */
+  private firstLineOffset = 0
+  private readonly stacks: StackMapper
 
-  constructor(private readonly options: ModuleLoaderOptions) {}
+  constructor(private readonly options: ModuleLoaderOptions) {
+    this.stacks = new StackMapper((path) => this.options.files[path])
+  }
 
   has(path: string): boolean {
     return Object.prototype.hasOwnProperty.call(this.options.files, path)
@@ -80,14 +95,16 @@ export class ModuleLoader {
     if (typeof request !== 'string') {
       throw new Error(`require args must be a string, got ${typeof request}`)
     }
-    const path = resolveModule(request, dirOf(from), (candidate) => this.has(candidate))
+    const aliases = this.options.resolveAlias
+    const path = resolveModule(request, dirOf(from), (candidate) => this.has(candidate), aliases)
     if (path === undefined) {
-      const wanted = joinPath(dirOf(from), request)
+      const wanted = joinPath(dirOf(from), matchAlias(request, aliases)?.path ?? request)
       const shown = wanted.endsWith('.js') ? wanted : `${wanted}.js`
       // WeChat's own message first; a bare name also says where it was looked for.
-      const looked = isPathRequest(request)
-        ? ''
-        : ` (required from ${from}; looked for ${moduleCandidates(request, dirOf(from)).join(', ')}; run 构建 npm if it is an npm package)`
+      const looked =
+        isPathRequest(request) || matchAlias(request, aliases)
+          ? ''
+          : ` (required from ${from}; looked for ${moduleCandidates(request, dirOf(from)).join(', ')}; run 构建 npm if it is an npm package)`
       throw new Error(`module "${shown}" is not defined, require args is "${request}"${looked}`)
     }
     return this.load(path)
@@ -104,7 +121,9 @@ export class ModuleLoader {
       const source = this.options.files[path]
       // Globals are parameters of an outer function, so a module may still declare its own
       // `const wx` or `let console`; the source starts on the first line so stack lines match.
-      const wrapper = `(function (${Object.keys(scope).join(', ')}) { return function (require, module, exports) {${source}\n} })`
+      const opening = `(function (${Object.keys(scope).join(', ')}) { return function (require, module, exports) {`
+      this.firstLineOffset = opening.length
+      const wrapper = `${opening}${source}\n} })`
       type ModuleBody = (this: unknown, ...args: unknown[]) => unknown
       const outer = this.options.evaluate(wrapper, path) as (...globals: unknown[]) => ModuleBody
       const body = outer(...Object.values(scope))
@@ -116,5 +135,13 @@ export class ModuleLoader {
       throw error
     }
     return module.exports
+  }
+
+  /**
+   * `stack` with each frame in a compiled module (an ES module or TypeScript file, which carries
+   * its source map) moved to the line and column of the project's source file.
+   */
+  mapStack(stack: string): string {
+    return this.stacks.map(stack, this.firstLineOffset)
   }
 }

@@ -100,6 +100,12 @@ export interface NativePort {
    * Absent: the type never changes (`mpdt run`). Returns the unsubscribe.
    */
   onNetworkTypeChange?(listener: () => void): () => void
+  /**
+   * Calls `listener` after the app's theme changed (what `systemInfo().theme` answers: `light` or
+   * `dark`, absent without app.json `darkmode: true`). Absent: it never changes. Returns the
+   * unsubscribe.
+   */
+  onThemeChange?(listener: () => void): () => void
   /** An uncaught exception in mini-program code; the runtime keeps running after it. */
   reportError(error: ReportedError): void
   /**
@@ -229,6 +235,25 @@ export interface PageScreen {
   scrollTo(id: number, request: PageScrollRequest): void
   /** Shows or hides the pull-down refresh indicator of a page. */
   setRefreshing(id: number, refreshing: boolean): void
+  /**
+   * The page's viewport (its scrolling container) in the screen's coordinates, which selector
+   * queries and intersection observers measure from. Absent: nothing can be measured.
+   */
+  viewport?(id: number): PageViewport | undefined
+}
+
+/** Where a page shows on the screen and how far it is scrolled, in CSS pixels. */
+export interface PageViewport {
+  left: number
+  top: number
+  width: number
+  height: number
+  scrollLeft: number
+  scrollTop: number
+  scrollWidth: number
+  scrollHeight: number
+  /** The scrolling container's DOM node: the root of observers relative to the viewport. */
+  node: unknown
 }
 
 export type ToastIcon = 'success' | 'error' | 'loading' | 'none'

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import type { ResponseHead } from '../network'
 import { PendingWork } from './pending-work'
 import { createRequestApi, type RequestTask } from './request-task'
 import { TestingPort } from './testing-port'
@@ -310,5 +311,90 @@ describe('RequestTask', () => {
     await idle()
     expect(port.requests.map((request) => request.aborted)).toEqual([true, true])
     expect(events).toEqual(['a', 'b'])
+  })
+})
+
+/** A head whose header map throws when read: a fault in shaping what listeners get. */
+const brokenHead = (): ResponseHead =>
+  Object.defineProperty({ statusCode: 200, cookies: [] }, 'header', {
+    get: () => {
+      throw new Error('broken header map')
+    },
+    enumerable: true,
+  }) as unknown as ResponseHead
+
+/** Bytes whose buffer cannot be read: a fault in turning a body into an ArrayBuffer. */
+const brokenBytes = (): Uint8Array =>
+  Object.defineProperty(new Uint8Array(4), 'buffer', {
+    get: () => {
+      throw new Error('broken body')
+    },
+  })
+
+describe('no request without an end: a fault of ours at each completion step', () => {
+  type Setup = ReturnType<typeof setup>
+  const steps: [string, (context: Setup) => void, string][] = [
+    [
+      'shaping headersReceived',
+      ({ port }) => port.requests[0].headers(brokenHead()),
+      'broken header map',
+    ],
+    [
+      'turning a chunk into an ArrayBuffer',
+      ({ port }) => port.requests[0].chunk(brokenBytes()),
+      'broken body',
+    ],
+    [
+      'decoding the body as text',
+      ({ port }) => port.requests[0].finish({ ok: true, ...head, body: {} as Uint8Array }),
+      'must be an instance of',
+    ],
+    [
+      'shaping the success result',
+      ({ port }) =>
+        port.requests[0].finish(
+          Object.assign(brokenHead(), { ok: true, body: new Uint8Array(1) }) as never,
+        ),
+      'broken header map',
+    ],
+  ]
+  for (const [name, inject, message] of steps) {
+    it(`${name}: fail then complete once, the engine's side aborted, reported as ours, idle`, async () => {
+      const context = setup()
+      const { port, api, events, record, idle, errors } = context
+      const task = api.request({
+        url: URL,
+        enableChunked: true,
+        success: record('success'),
+        fail: (result: { errMsg: string }) => events.push(`fail ${result.errMsg}`),
+        complete: () => events.push('complete'),
+      })
+      task.onHeadersReceived(record('headers'))
+      task.onChunkReceived(record('chunk'))
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      inject(context)
+      await idle()
+      expect(events).toHaveLength(2)
+      expect(events[0]).toMatch(/^fail request:fail internal error: /)
+      expect(events[0]).toContain(message)
+      expect(events[1]).toBe('complete')
+      expect(port.requests[0].done).toBe(true)
+      const reported = port.logs.filter((log) => log.level === 'error')
+      expect(String(reported[0]?.args[0])).toMatch(/^MP DevTools internal error in wx\.request: /)
+      expect(errors).toEqual([])
+    })
+  }
+
+  it('a fault in a step the engine reported before wx.request returned', async () => {
+    const { port, api, events, idle } = setup()
+    port.onRequest = (stepped) => stepped.finish({ ok: true, ...head, body: brokenBytes() })
+    api.request({
+      url: URL,
+      responseType: 'arraybuffer',
+      fail: (result: { errMsg: string }) => events.push(`fail ${result.errMsg}`),
+      complete: () => events.push('complete'),
+    })
+    await idle()
+    expect(events).toEqual(['fail request:fail internal error: broken body', 'complete'])
   })
 })

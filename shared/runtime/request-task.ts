@@ -5,7 +5,9 @@
  */
 import type { EngineOutcome, EngineTask, ResponseHead } from '../network'
 import { apiFailure, type ApiFailure } from './api-result'
+import { earlySteps } from './early-steps'
 import { callGuarded, type ErrorSink } from './guarded-call'
+import { completionStep } from './internal-fault'
 import { ListenerList } from './listener-list'
 import type { NativePort } from './native-port'
 import type { PendingWork } from './pending-work'
@@ -102,11 +104,20 @@ export function createRequestApi(host: RequestApiHost): RequestApi {
     }
 
     // Steps the engine reports before `wx.request` returned wait for the next macrotask, in order.
-    let queue: (() => void)[] | null = []
-    const step = (fn: () => void): void => {
-      if (queue) queue.push(fn)
-      else fn()
-    }
+    const steps = earlySteps(defer)
+    // A fault of ours in a step ends the request and stops the engine's side of it.
+    const step = (fn: () => void): void =>
+      steps.step(
+        completionStep(
+          port,
+          'request',
+          (failure) => {
+            finish(failure)
+            engineTask?.abort()
+          },
+          fn,
+        ),
+      )
     try {
       engineTask = port.request(prepared.value.request, {
         onHeaders: (head) =>
@@ -127,14 +138,7 @@ export function createRequestApi(host: RequestApiHost): RequestApi {
       const message = error instanceof Error ? error.message : String(error)
       step(() => finish(apiFailure('request', message)))
     }
-    const early = queue
-    if (early.length === 0) queue = null
-    else {
-      defer(() => {
-        while (early.length > 0) early.shift()?.()
-        queue = null
-      })
-    }
+    steps.release()
     return task
   }
 

@@ -8,6 +8,7 @@ import * as glassEasel from 'glass-easel'
 import {
   MiniProgramEnv,
   type CodeSpace,
+  type ComponentEnv,
   type Root,
   type types as adapterTypes,
 } from 'glass-easel-miniprogram-adapter'
@@ -22,6 +23,7 @@ import {
   type RuntimeAppJson,
 } from './app-structure'
 import { createLaterInvoker } from './async-api'
+import { createAppServiceGlobals } from './app-service-globals'
 import { createConsole } from './console-api'
 import { callGuarded, type ErrorSink } from './guarded-call'
 import { createInteractionApi } from './interaction-api'
@@ -29,6 +31,7 @@ import { ModuleLoader, joinPath, type ModuleScope } from './module-loader'
 import type { MissingPage, NativePort, ReportedError } from './native-port'
 import { createNavigationApi } from './navigation-api'
 import { NetworkStatusListeners } from './network-status'
+import { ThemeListeners } from './theme'
 import { PageNotFoundListeners } from './page-not-found'
 import { PageStack, type PageInstance } from './page-stack'
 import { PendingWork } from './pending-work'
@@ -49,6 +52,7 @@ import { createFileApi } from './file-system'
 import { createSocketApi } from './wx-socket'
 import { createTransferApi } from './wx-transfers'
 import { withBuiltinBehaviors } from './builtin-behaviors'
+import { installComponentModel } from './component-model'
 
 export interface RuntimeOptions {
   port: NativePort
@@ -144,7 +148,6 @@ const HIDDEN_GLOBALS = [
   'WebSocket',
   'importScripts',
   'process',
-  'global',
 ] as const
 
 /** What `App.onLaunch`/`onShow` receive and `wx.getLaunchOptionsSync`/`getEnterOptionsSync` return. */
@@ -202,6 +205,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const appEvents = new AppEventListeners(report)
   const sink: ErrorSink = (error) => {
     const reported = toReportedError(error)
+    // Frames in compiled ES modules and TypeScript name the project's source, line and column.
+    reported.stack = loader.mapStack(reported.stack)
     port.reportError(reported)
     appEvents.emit(appEvents.error, reported.stack)
     if (typeof app?.onError !== 'function') return
@@ -216,6 +221,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const env = new MiniProgramEnv()
   const codeSpace: CodeSpace = env.createCodeSpace('', true)
   const space = codeSpace.getComponentSpace()
+  // Mini-program code reaches components through the adapter's `this`, never the node: writing
+  // properties onto nodes would let one named like a node field (Vant's `dataset`) break them.
+  space.updateComponentOptions({ writeFieldsToNode: false })
   const associated = env.associateBackend(
     options.backend ?? new glassEasel.EmptyComposedBackendContext(),
   )
@@ -237,6 +245,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     port.console('warn', [message], 'baselib')
     return false
   }
+  const warnedOnce = new Set<string>()
+  const componentModel = installComponentModel(codeSpace, {
+    currentPage: () => stack.top?.root.getComponent(),
+    viewportOf: (root) => {
+      const page = stack.pages.find((open) => open.root.getComponent() === root)
+      return page && port.screen?.viewport?.(page.id)
+    },
+    defer: (fn) => timerControl.defer(fn),
+    warnOnce: (message) => {
+      if (warnedOnce.has(message)) return
+      warnedOnce.add(message)
+      port.console('warn', [message], 'baselib')
+    },
+  })
   glassEasel.addGlobalErrorListener(errorListener)
   glassEasel.addGlobalWarningListener(warningListener)
 
@@ -267,7 +289,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     sink,
     screen: port.screen,
     isTabPage,
-    createRoot: (route) => createRoot('page', route, 'Page'),
+    createRoot: (route) => {
+      loadPageModules(route)
+      return createRoot('page', route, 'Page')
+    },
     createTabBarRoot: () => customTabBar && createRoot('custom-tab-bar', customTabBar, 'Component'),
   })
   const requests = createRequestApi({
@@ -302,10 +327,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const defer = timerControl.defer
   const invoke = createAsyncInvoker(sink, defer)
   const authorizations = new Authorizations(port, defer)
+  const theme = new ThemeListeners(port, sink, () => app)
   const eager = [
     createWxApi({ port, sink, defer, storage, requests }),
     pageNotFound.wx,
     networkStatus.wx,
+    theme.wx,
+    { ...componentModel },
     {
       getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
       getEnterOptionsSync: () => copyEnterOptions(enteredWith),
@@ -374,22 +402,53 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   const loader = new ModuleLoader({
     files,
+    resolveAlias: appJson.resolveAlias,
     evaluate: (code, filename) => port.evaluate(code, filename),
-    scopeFor: (path) => {
-      const { Page, Component, Behavior } = withBuiltinBehaviors(
-        codeSpace,
-        codeSpace.componentEnv(path.replace(/\.js$/, ''), (componentEnv) => componentEnv),
-        (message) => port.console('warn', [message], 'baselib'),
-      )
-      return { ...globals, Page, Component, Behavior }
-    },
+    scopeFor: (path) => ({ ...globals, ...definitionsFor(path.replace(/\.js$/, '')) }),
   })
+  /**
+   * The page or component whose .js is running: `Page()`/`Component()` register it wherever they
+   * are called from, as in WeChat (Vant calls `Component()` from its shared `common/component.js`).
+   */
+  let loadingComponent: string | undefined
+  const definitionsFor = (modulePath: string) =>
+    withBuiltinBehaviors(
+      codeSpace,
+      {
+        Page: ((definition: never) =>
+          envOf(loadingComponent ?? modulePath).Page(definition)) as ComponentEnv['Page'],
+        Component: ((definition?: never) =>
+          definition === undefined
+            ? envOf(loadingComponent ?? modulePath).Component()
+            : envOf(loadingComponent ?? modulePath).Component(
+                definition,
+              )) as ComponentEnv['Component'],
+        Behavior: envOf(modulePath).Behavior,
+      },
+      (message) => port.console('warn', [message], 'baselib'),
+    )
+  const envOf = (path: string): ComponentEnv =>
+    codeSpace.componentEnv(path, (componentEnv) => componentEnv)
   const runModule = (path: string): void => {
+    loadingComponent = path.replace(/\.js$/, '')
     try {
       loader.load(path)
     } catch (error) {
       sink(error)
+    } finally {
+      loadingComponent = undefined
     }
+  }
+  /** Runs the module of the page or component at `path` (without extension), if it has one. */
+  const runModuleOf = (path: string): void => {
+    if (loader.has(`${path}.js`)) runModule(`${path}.js`)
+  }
+  /** The pages whose modules (and their components') have run. */
+  const loadedPages = new Set<string>()
+  const loadPageModules = (route: string): void => {
+    if (loadedPages.has(route)) return
+    loadedPages.add(route)
+    for (const path of [...componentLoadOrder([route], jsonOf), route]) runModuleOf(path)
   }
 
   const jsonOf = (path: string): ComponentJson =>
@@ -442,9 +501,21 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     // Known before any module runs: app.js may ask wx.getLaunchOptionsSync() at its top level.
     launchedWith = enterOptions(route, query, scene)
     enteredWith = launchedWith
+    Object.assign(globals, createAppServiceGlobals(appJson, options.appid, { route, query, scene }))
+    // app.js first, so App() is registered before any page or component module asks getApp().
     runModule('app.js')
-    for (const path of [...components, ...routes]) {
-      if (loader.has(`${path}.js`)) runModule(`${path}.js`)
+    if (appJson.lazyCodeLoading === 'requiredComponents') {
+      // Only the custom tab bar now; each page's modules run when it first opens.
+      const tabBar = customTabBar
+        ? [...componentLoadOrder([customTabBar], jsonOf), customTabBar]
+        : []
+      for (const path of tabBar) runModuleOf(path)
+    } else {
+      for (const path of components) runModuleOf(path)
+      for (const path of routes) {
+        loadedPages.add(path)
+        runModuleOf(path)
+      }
     }
 
     if (app) {
@@ -529,6 +600,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       stack.releaseAll()
       pending.cancelIdleCheck()
       networkStatus.dispose()
+      theme.dispose()
       glassEasel.removeGlobalErrorListener(errorListener)
       glassEasel.removeGlobalWarningListener(warningListener)
     },

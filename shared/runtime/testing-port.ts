@@ -125,8 +125,11 @@ export class TestingPort implements NativePort {
     else items.clear()
   }
 
+  /** The app's theme `systemInfo()` reports (what a host with `darkmode: true` does). */
+  theme: 'light' | 'dark' | undefined
+
   systemInfo(): SystemInfo {
-    return TEST_SYSTEM_INFO
+    return this.theme ? { ...TEST_SYSTEM_INFO, theme: this.theme } : TEST_SYSTEM_INFO
   }
 
   networkType(): NetworkType {
@@ -148,6 +151,19 @@ export class TestingPort implements NativePort {
   onNetworkTypeChange(listener: () => void): () => void {
     this.networkListeners.add(listener)
     return () => this.networkListeners.delete(listener)
+  }
+
+  private readonly themeListeners = new Set<() => void>()
+
+  /** Changes the app's theme and tells the runtime, as the simulator's 浅色/深色 switch does. */
+  changeTheme(theme: 'light' | 'dark'): void {
+    this.theme = theme
+    for (const listener of [...this.themeListeners]) listener()
+  }
+
+  onThemeChange(listener: () => void): () => void {
+    this.themeListeners.add(listener)
+    return () => this.themeListeners.delete(listener)
   }
 
   pageNotFound(page: MissingPage): void {

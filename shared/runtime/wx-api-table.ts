@@ -260,10 +260,10 @@ const ANSWERED: WxApiEntry[] = [
   async('authorize', { ...UI, params: { scope: 'String' } }),
   // Cloud: no cloud environment is reachable from MP DevTools.
   object('cloud', { ...SIMULATED, note: '`init` works; calls fail as with no cloud environment' }),
-  // Others' lanes: declared until their implementation lands.
-  sync('createSelectorQuery', { status: 'unsupported', note: 'component model' }),
-  sync('createIntersectionObserver', { status: 'unsupported', note: 'component model' }),
-  ...listeners('ThemeChange', { status: 'unsupported', note: 'theme' }),
+  // Implemented beside their domain: component-model.ts and theme.ts.
+  sync('createSelectorQuery', { note: 'the top page’s tree (`selector-query.ts`)' }),
+  sync('createIntersectionObserver', { note: 'the top page’s tree (`intersection-observer.ts`)' }),
+  ...listeners('ThemeChange', { note: 'the simulator’s 浅色/深色 switch' }),
 ]
 
 /** Everything else WeChat's typings list, answered `not supported in MP DevTools`. */
@@ -281,7 +281,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'createGlobalPayment',
     'createInferenceSession',
     'createInnerAudioContext',
-    'createIntersectionObserver',
     'createInterstitialAd',
     'createLivePlayerContext',
     'createLivePusherContext',
@@ -291,7 +290,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'createMediaRecorder',
     'createOffscreenCanvas',
     'createRewardedVideoAd',
-    'createSelectorQuery',
     'createTCPSocket',
     'createUDPSocket',
     'createVKSession',
@@ -586,7 +584,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'offMenuButtonBoundingClientRectWeightChange',
     'offParallelStateChange',
     'offScreenRecordingStateChanged',
-    'offThemeChange',
     'offUserCaptureScreen',
     'offUserOffTranslation',
     'offUserTriggerTranslation',
@@ -646,7 +643,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'onNeedPrivacyAuthorization',
     'onParallelStateChange',
     'onScreenRecordingStateChanged',
-    'onThemeChange',
     'onUserCaptureScreen',
     'onUserOffTranslation',
     'onUserTriggerTranslation',

@@ -201,3 +201,24 @@ describe('wx.downloadFile', () => {
     expect(failures).toEqual([{ errMsg: 'downloadFile:fail not supported' }])
   })
 })
+
+describe('no transfer without an end', () => {
+  it('a fault of ours decoding the upload response ends it with uploadFile:fail internal error', async () => {
+    const { port, api, events, tick, errors } = setup()
+    api.uploadFile({
+      ...UPLOAD,
+      fail: (result: { errMsg: string }) => events.push(`fail ${result.errMsg}`),
+      complete: () => events.push('complete'),
+    })
+    await tick()
+    port.uploads[0].callbacks.onDone({ ok: true, ...head, body: {} as Uint8Array })
+    await tick()
+    expect(events).toHaveLength(2)
+    expect(events[0]).toMatch(/^fail uploadFile:fail internal error: /)
+    expect(events[1]).toBe('complete')
+    expect(port.lines('baselib')[0]).toMatch(
+      /^error: MP DevTools internal error in wx\.uploadFile: /,
+    )
+    expect(errors).toEqual([])
+  })
+})

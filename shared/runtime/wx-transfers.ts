@@ -8,6 +8,7 @@ import type { EngineTask, ResponseHead } from '../network'
 import { apiFailure, type ApiFailure } from './api-result'
 import { earlySteps } from './early-steps'
 import { callGuarded, type ErrorSink } from './guarded-call'
+import { completionStep } from './internal-fault'
 import { ListenerList } from './listener-list'
 import type { NativePort } from './native-port'
 import type { PendingWork } from './pending-work'
@@ -47,7 +48,8 @@ type Result = Record<string, unknown> & { errMsg: string }
 interface Wiring {
   headers(head: ResponseHead): void
   progress(progress: object): void
-  finish(result: Result | ApiFailure): void
+  /** `shape` makes the result inside the guarded step, so a fault there still ends the call. */
+  finish(shape: () => Result | ApiFailure): void
 }
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
@@ -97,17 +99,30 @@ export function createTransferApi(host: TransferApiHost): TransferApi {
       return task
     }
     const steps = earlySteps(defer)
+    // A fault of ours in a step ends the transfer and stops the engine's side of it.
+    const step = (fn: () => void): void =>
+      steps.step(
+        completionStep(
+          port,
+          api,
+          (failure) => {
+            finish(failure)
+            engineTask?.abort()
+          },
+          fn,
+        ),
+      )
     try {
       engineTask = start(prepared.value, {
         headers: (head) =>
-          steps.step(() => {
+          step(() => {
             if (!finished) headerListeners.emit(sink, headersReceivedResult(head))
           }),
         progress: (progress) =>
-          steps.step(() => {
+          step(() => {
             if (!finished) progressListeners.emit(sink, { ...progress })
           }),
-        finish: (result) => steps.step(() => finish(result)),
+        finish: (shape) => step(() => finish(shape())),
       })
       if (!engineTask) steps.step(() => finish(apiFailure(api, 'not supported')))
     } catch (error) {
@@ -130,7 +145,7 @@ export function createTransferApi(host: TransferApiHost): TransferApi {
           onHeaders: wiring.headers,
           onProgress: wiring.progress,
           onDone: (outcome) =>
-            wiring.finish(
+            wiring.finish(() =>
               outcome.ok
                 ? {
                     data: stripOneBom(utf8.decode(outcome.body)),
@@ -147,7 +162,7 @@ export function createTransferApi(host: TransferApiHost): TransferApi {
           onHeaders: wiring.headers,
           onProgress: wiring.progress,
           onDone: (outcome) =>
-            wiring.finish(
+            wiring.finish(() =>
               outcome.ok
                 ? {
                     [outcome.temporary ? 'tempFilePath' : 'filePath']: outcome.filePath,

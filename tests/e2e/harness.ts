@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, afterEach } from 'vitest'
+import { QUIET_CHROMIUM_FLAGS } from '../../electron/services/automation/headless-chromium'
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 export const CHROMIUM_PATH = '/usr/bin/chromium'
@@ -24,14 +25,7 @@ export const SCREENSHOT_DIR = resolve(
 )
 mkdirSync(SCREENSHOT_DIR, { recursive: true })
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-]
+const CHROMIUM_ARGS = QUIET_CHROMIUM_FLAGS
 /**
  * Room for `bin/mpdt.js` to rebuild out/ first (it waits for another build holding its lock) on
  * a busy machine; tests using the harness allow for it with `E2E_TEST_TIMEOUT_MS`.

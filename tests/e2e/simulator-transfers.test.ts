@@ -7,37 +7,12 @@ import busboy from 'busboy'
 import { cp, writeFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
-import { crc32, deflateSync } from 'node:zlib'
 import type { FrameLocator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { WebSocketServer } from 'ws'
+import { png } from '../helpers/pictures'
 import { startHttpServer } from '../helpers/servers'
 import { E2E_TEST_TIMEOUT_MS, openWorkbench, REPO_ROOT, useE2eScratch } from './harness'
-
-/** A real PNG of `width`×`height` grey pixels, made here so the page can show it. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body))
-    return Buffer.concat([length, body, crc])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(height, 4)
-  header.writeUInt8(8, 8) // bit depth
-  header.writeUInt8(0, 9) // greyscale
-  const rows = Buffer.alloc((width + 1) * height, 0x80)
-  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0 // filter: none
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
 
 const PICTURE = png(30, 20)
 const PHOTO = Buffer.from('not really a photo, but bytes the server must see')

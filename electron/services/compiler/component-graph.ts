@@ -5,6 +5,7 @@
 import { dirOf } from '../../../shared/runtime/module-loader'
 import { isPathRequest, miniprogramNpmCandidates } from '../../../shared/runtime/npm-resolution'
 import { errorAt, type JsonFile, parseJsonFile } from './json-file'
+import { matchAlias, type ResolveAlias } from '../../../shared/runtime/resolve-alias'
 import { resolveProjectPath } from './project-paths'
 import type { CompileError, CompiledComponent, ComponentJson } from './types'
 
@@ -13,6 +14,10 @@ export type ReadSource = (path: string) => Promise<string | null>
 
 export interface ComponentGraph {
   pages: string[]
+  /** app.json `resolveAlias` (entries that are not `"key/*": "value/*"` strings left out). */
+  resolveAlias: ResolveAlias
+  /** app.json as parsed, `null` when missing or broken. */
+  app: JsonFile | null
   components: Record<string, CompiledComponent>
   errors: CompileError[]
   warnings: CompileError[]
@@ -23,7 +28,14 @@ const CUSTOM_TAB_BAR = 'custom-tab-bar/index'
 const isPluginPath = (path: string) => /^plugin(-private)?:\/\//.test(path)
 
 export async function buildComponentGraph(read: ReadSource): Promise<ComponentGraph> {
-  const graph: ComponentGraph = { pages: [], components: {}, errors: [], warnings: [] }
+  const graph: ComponentGraph = {
+    pages: [],
+    resolveAlias: {},
+    app: null,
+    components: {},
+    errors: [],
+    warnings: [],
+  }
   const appSource = await read('app.json')
   if (appSource === null) {
     graph.errors.push({ file: 'app.json', line: 1, column: 1, message: 'app.json not found' })
@@ -34,7 +46,9 @@ export async function buildComponentGraph(read: ReadSource): Promise<ComponentGr
     graph.errors.push(error)
     return graph
   }
+  graph.app = app
   graph.pages = listPages(app, graph.errors)
+  graph.resolveAlias = readResolveAlias(app, graph.errors)
   const globalUsing = await resolveUsing(app, 'app', read, graph)
   const prefixes = new Set<string>()
   const queue = graph.pages.map((path) => ({ path, page: true }))
@@ -138,7 +152,7 @@ async function resolveUsing(
       )
       continue
     }
-    const found = await findComponent(owner, target, read)
+    const found = await findComponent(owner, target, read, graph.resolveAlias)
     if ('looked' in found) {
       graph.errors.push(errorAt(json, ['usingComponents', name], notFound(target, found.looked)))
       continue
@@ -164,7 +178,7 @@ async function resolveGenericDefaults(
       resolved[name] = true
       continue
     }
-    const found = await findComponent(owner, target, read)
+    const found = await findComponent(owner, target, read, graph.resolveAlias)
     if ('looked' in found) {
       const at = ['componentGenerics', name, 'default']
       graph.errors.push(errorAt(json, at, notFound(target, found.looked)))
@@ -174,6 +188,26 @@ async function resolveGenericDefaults(
     }
   }
   return resolved
+}
+
+/** `"x/*": "y/*"` entries of app.json `resolveAlias`; anything else is an error there. */
+function readResolveAlias(app: JsonFile, errors: CompileError[]): ResolveAlias {
+  const value = app.value.resolveAlias
+  if (value === undefined) return {}
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    errors.push(errorAt(app, ['resolveAlias'], '"resolveAlias" must be an object'))
+    return {}
+  }
+  const aliases: Record<string, string> = {}
+  for (const [key, target] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof target !== 'string' || !key.endsWith('/*') || !target.endsWith('/*')) {
+      const message = `resolveAlias "${key}": key and value must be paths ending with "/*"`
+      errors.push(errorAt(app, ['resolveAlias', key], message))
+      continue
+    }
+    aliases[key] = target
+  }
+  return aliases
 }
 
 /**
@@ -196,9 +230,12 @@ function componentCandidates(owner: string, target: string): string[] {
 /** The component `target` names from `owner`, or the error listing where it was looked for. */
 async function findComponent(
   owner: string,
-  target: string,
+  written: string,
   read: ReadSource,
+  aliases: ResolveAlias,
 ): Promise<{ path: string } | { looked: string[] }> {
+  // An app.json resolveAlias rewrites the name first (the longest matching key wins).
+  const target = matchAlias(written, aliases)?.path ?? written
   const candidates = componentCandidates(owner, target)
   for (const candidate of candidates) {
     if ((await read(`${candidate}.json`)) !== null || (await read(`${candidate}.wxml`)) !== null) {

@@ -2,22 +2,13 @@ import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { memoryProject } from '../../../tests/helpers/memory-project'
 import { ProjectCompiler, compileProject } from './project-compiler'
 import { createRootReader } from './project-root-reader'
 import type { CompileResult, ReadProjectFile } from './types'
 
 const FIXTURES = join(import.meta.dirname, '../../../tests/fixtures/compiler')
 const IPHONE_SE = { deviceWidth: 375 }
-
-/** An in-memory project whose reads are counted, to see what a recompile touches. */
-function memoryProject(files: Record<string, string>) {
-  const reads: string[] = []
-  const readFile: ReadProjectFile = async (path) => {
-    reads.push(path)
-    return files[path] ?? null
-  }
-  return { files, reads, readFile }
-}
 
 const evaluateGroupList = (result: CompileResult) =>
   new Function(`return ${result.groupListCode}`)() as Record<string, unknown>

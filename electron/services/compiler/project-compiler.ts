@@ -5,15 +5,20 @@
  */
 import { Script } from 'node:vm'
 import { buildComponentGraph } from './component-graph'
+import type { CompilerPlugins } from './compiler-plugins'
+import { listProjectFiles } from './project-listing'
+import { checkScriptLinks } from './script-links'
+import { chooseScriptSources, ScriptCompiler } from './scripts'
 import type { RpxOptions } from '../../../shared/inline-style'
 import { positionAt } from '../project/json-document'
 import { resolveProjectPath, withoutExtension } from './project-paths'
-import { withExtendedLibraries } from '../npm/extended-library'
+import { extendedLibraryFiles, withExtendedLibraries } from '../npm/extended-library'
 import { createRootReader } from './project-root-reader'
 import { TemplateGroup } from './template-group'
 import type { CompileError, CompileResult, ReadProjectFile } from './types'
+import { compileStyleLanguage, styleLanguageOf } from './style-languages'
 import { findWxsRequires } from './wxs-runtime'
-import { applyRpx, bundleWxss, type WxssBundle } from './wxss'
+import { applyRpx, bundleWxss, type ReadWxss, type WxssBundle } from './wxss'
 
 export interface CompileProjectInput {
   /** Reads inside the mini-program root; defaults to a realpath-contained reader of `root`. */
@@ -22,6 +27,14 @@ export interface CompileProjectInput {
   root?: string
   /** The simulated device, for rpx. */
   rpx: RpxOptions
+  /** `setting.useCompilerPlugins` (`readCompilerPlugins`); absent: none is on. */
+  plugins?: CompilerPlugins
+  /**
+   * Every file of the mini-program by root-relative path (scripts are compiled from it); defaults
+   * to a walk of `root` with the extended libraries app.json turns on, or none when only
+   * `readFile` is given.
+   */
+  listFiles?: () => Promise<string[]>
 }
 
 const EMPTY_RESULT: CompileResult = {
@@ -29,6 +42,7 @@ const EMPTY_RESULT: CompileResult = {
   templates: [],
   components: {},
   styles: {},
+  scripts: {},
   pages: [],
   errors: [],
   warnings: [],
@@ -45,7 +59,10 @@ interface StyleEntry {
 
 export class ProjectCompiler {
   private readonly read: ReadProjectFile
+  private readonly listFiles: () => Promise<string[]>
+  private readonly scriptCompiler = new ScriptCompiler()
   private rpx: RpxOptions
+  private readonly plugins: CompilerPlugins
   private readonly files = new Map<string, Promise<string | null>>()
   private readonly styleEntries = new Map<string, StyleEntry>()
   private group: TemplateGroup | null = null
@@ -62,7 +79,12 @@ export class ProjectCompiler {
     else if (input.root !== undefined)
       this.read = withExtendedLibraries(createRootReader(input.root))
     else throw new TypeError('compileProject needs readFile or root')
+    const root = input.root
+    this.listFiles =
+      input.listFiles ??
+      (root === undefined ? async () => [] : () => this.listWithExtendedLibraries(root))
     this.rpx = input.rpx
+    this.plugins = input.plugins ?? { typescript: false, less: false, sass: false }
   }
 
   /**
@@ -115,6 +137,16 @@ export class ProjectCompiler {
       bundles[path] = await this.bundleStyle(path, component.prefix)
     }
     for (const bundle of Object.values(bundles)) errors.push(...bundle.errors)
+
+    const files = await this.listFiles()
+    const scripts = await this.scriptCompiler.compileAll(
+      chooseScriptSources(files, this.plugins.typescript),
+      read,
+    )
+    const entries = ['app.js', ...Object.keys(graph.components).map((path) => `${path}.js`)]
+    const links = checkScriptLinks(scripts, entries, graph.resolveAlias, graph.app, files)
+    errors.push(...scripts.errors, ...links.errors)
+    warnings.push(...links.warnings)
     for (const key of this.styleEntries.keys()) {
       if (!(key.split('\n')[0] in bundles)) this.styleEntries.delete(key)
     }
@@ -124,6 +156,7 @@ export class ProjectCompiler {
       templates: this.group.templatePaths().filter((path) => this.group?.hasTemplate(path)),
       components: graph.components,
       styles: this.applyDevice(bundles),
+      scripts: scripts.scripts,
       pages: graph.pages,
       errors: dedupe(errors),
       warnings: dedupe(warnings),
@@ -142,6 +175,14 @@ export class ProjectCompiler {
   }
 
   /**
+   * Forgets the cached content of every file `stale` matches, read or found missing (a folder
+   * replaced as a whole, as 构建 npm replaces `miniprogram_npm`); the next compile reads them anew.
+   */
+  forgetFiles(stale: (path: string) => boolean): void {
+    for (const path of [...this.files.keys()]) if (stale(path)) this.files.delete(path)
+  }
+
+  /**
    * Re-applies rpx for another device width (or hairline) without reading or parsing sources
    * again; returns the updated result.
    */
@@ -157,6 +198,12 @@ export class ProjectCompiler {
     this.group?.free()
     this.group = null
     this.last = null
+  }
+
+  /** The files under `root`, and those of the extended libraries app.json turns on. */
+  private async listWithExtendedLibraries(root: string): Promise<string[]> {
+    const extended = await extendedLibraryFiles(await this.readCached('app.json'), ['.js'])
+    return [...(await listProjectFiles(root)), ...Object.keys(extended)]
   }
 
   private readCached(path: string): Promise<string | null> {
@@ -232,14 +279,46 @@ export class ProjectCompiler {
   }
 
   private async bundleStyle(path: string, prefix: string | undefined): Promise<WxssBundle> {
-    const key = `${path}\n${prefix ?? ''}`
+    // Keyed by the entry too: a new index.less replaces index.wxss without touching it.
+    const entry = await this.styleEntry(path)
+    const key = `${path}\n${prefix ?? ''}\n${entry}`
     const cached = this.styleEntries.get(key)
     if (cached && (await this.isUnchanged(cached.snapshot))) return cached.bundle
-    const bundle = await bundleWxss(`${path}.wxss`, (file) => this.readCached(file), prefix)
+    for (const other of this.styleEntries.keys()) {
+      if (other !== key && other.startsWith(`${path}\n${prefix ?? ''}\n`)) {
+        this.styleEntries.delete(other)
+      }
+    }
+    const bundle = await bundleWxss(entry, (file) => this.readStyle(file), prefix)
     const snapshot = new Map<string, string | null>()
     for (const file of bundle.files) snapshot.set(file, await this.readCached(file))
     this.styleEntries.set(key, { bundle, snapshot })
     return bundle
+  }
+
+  /**
+   * The style file of a page or component: its `x.wxss`, else, with the less or sass plugin on,
+   * `x.less` (or `x.scss`, `x.sass`). A .wxss of the same name wins, as WeChat's tool compiles
+   * them (docs/wechat-behaviour.md §3.3).
+   */
+  private async styleEntry(path: string): Promise<string> {
+    const wxss = `${path}.wxss`
+    if ((await this.readCached(wxss)) !== null) return wxss
+    const languages = [
+      ...(this.plugins.less ? ['less'] : []),
+      ...(this.plugins.sass ? ['scss', 'sass'] : []),
+    ]
+    for (const language of languages) {
+      if ((await this.readCached(`${path}.${language}`)) !== null) return `${path}.${language}`
+    }
+    return wxss
+  }
+
+  /** A style file as the WXSS pipeline reads it: Less and Sass compiled when their plugin is on. */
+  private readStyle(file: string): ReturnType<ReadWxss> {
+    const language = styleLanguageOf(file)
+    const on = language === 'less' ? this.plugins.less : language !== null && this.plugins.sass
+    return on ? compileStyleLanguage(file, (path) => this.readCached(path)) : this.readCached(file)
   }
 
   private async isUnchanged(snapshot: Map<string, string | null>): Promise<boolean> {

@@ -46,6 +46,11 @@ export interface CompileResult {
    * Register each with `registerStyleSheetContent(path, css)`.
    */
   styles: Record<string, string>
+  /**
+   * The CommonJS each script runs as, by the `.js` path `require` names (a `.ts` source included);
+   * ES modules and TypeScript end with an inline source map.
+   */
+  scripts: Record<string, string>
   /** Page routes in app.json order, subpackage pages included. */
   pages: string[]
   errors: CompileError[]

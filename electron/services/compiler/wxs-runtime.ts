@@ -12,15 +12,27 @@
  *   sharing the same exports object;
  * - every module is loaded while the group itself is evaluated, so one module throwing would take
  *   every page down: the error is logged and that module exports what it had so far.
+ * The functions a module exports are remembered (`W`), so that WXS event handlers
+ * (`bindtouchmove="{{m.handler}}"`) and property observers (`change:prop="{{m.observer}}"`) get
+ * WeChat's `ownerInstance`/`instance` arguments: the generated code takes its event listener
+ * wrapper from `Q.C` and its property-observer filter from `Q.A`, and both hand WXS functions to
+ * the runtime's `__mpWxs` hook on the component's space (`shared/runtime/wxs-instance.ts`).
  */
 export const WXS_RUNTIME_SCRIPT = [
   'var getRegExp=function(pattern,flags){return new RegExp(pattern,flags)};',
   'var getDate=function(){var a=Array.prototype.slice.call(arguments);',
   'return new (Function.prototype.bind.apply(Date,[null].concat(a)))()};',
+  'var W=new WeakSet();',
+  "var M=function(x){if(x&&typeof x==='object')for(var k in x)if(typeof x[k]==='function')W.add(x[k])};",
+  "var J=function(g){var s=g&&typeof g.getOwnerSpace==='function'?g.getOwnerSpace():null;return s&&s.__mpWxs};",
+  'Q.C=function(c,e,l){if(!W.has(l))return l.apply(c,[e]);var g=c&&c._$||c,h=J(g);',
+  'return h?h.event(g,e,l):l(e)};',
+  'Q.A=function(l){if(!W.has(l))return l;return function(n,o,g,e){var h=J(g);',
+  'return h?h.propertyChange(l,n,o,g,e):l(n,o)}};',
   "if(typeof D==='function'){D=(function(register){return function(path,loader){",
   'var get=register(path,function(require,exports,module){',
   'try{loader(require,exports,module)}',
-  "catch(e){console.error('WXS module '+path+' failed while loading:',e)}});",
+  "catch(e){console.error('WXS module '+path+' failed while loading:',e)}M(module.exports)});",
   "register(path+'.wxs',function(require,exports,module){module.exports=get()});",
   'return get}})(D)}',
 ].join('')

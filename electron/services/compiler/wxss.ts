@@ -13,14 +13,18 @@ import selectorParser from 'postcss-selector-parser'
 import { mayHaveRpx, type RpxOptions, transformRpx } from '../../../shared/inline-style'
 import type { CompileError } from './types'
 import { resolveProjectPath } from './project-paths'
+import type { StyleSource } from './style-languages'
 
-/** Reads a .wxss file by root-relative path; `null` when missing. */
-export type ReadWxss = (path: string) => Promise<string | null>
+/**
+ * Reads a style file by root-relative path: a .wxss as text, a .less/.scss/.sass already compiled
+ * (`style-languages.ts`); `null` when missing.
+ */
+export type ReadWxss = (path: string) => Promise<string | StyleSource | null>
 
 export interface WxssBundle {
   /** CSS with imports inlined and classes scoped; rpx still in place. */
   css: string
-  /** Every .wxss file read (the entry included), for invalidation. */
+  /** Every style file read (the entry and a compiled file's imports included), for invalidation. */
   files: string[]
   errors: CompileError[]
 }
@@ -49,9 +53,14 @@ async function loadInlined(
   files: string[],
   errors: CompileError[],
 ): Promise<Root | null> {
-  const source = await read(path)
+  const loaded = await read(path)
   if (!files.includes(path)) files.push(path)
-  if (source === null) return null
+  if (loaded === null) return null
+  if (typeof loaded !== 'string') {
+    for (const file of loaded.files) if (!files.includes(file)) files.push(file)
+    errors.push(...loaded.errors)
+  }
+  const source = typeof loaded === 'string' ? loaded : loaded.css
   let root: Root
   try {
     root = postcss.parse(source, { from: path })

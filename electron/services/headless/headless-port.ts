@@ -17,6 +17,7 @@ import type { HarRecorder } from '../har/har-recorder'
 import type { RequestEngine } from '../network'
 import { evaluateScript } from './evaluate-script'
 import type { MemoryStorage } from './memory-storage'
+import type { Theme } from '../../../shared/theme'
 import { SIMULATED_SYSTEM_INFO } from './simulated-device'
 
 export interface HeadlessPortOptions {
@@ -39,6 +40,8 @@ export interface HeadlessPortOptions {
   appid: string
   /** The simulated user's answers. @default authorization allowed */
   answers?: UserAnswers
+  /** The app's theme (`appTheme`: only with app.json `darkmode: true`); absent: none reported. */
+  theme?: Theme
 }
 
 export interface OpenRequest {
@@ -135,7 +138,8 @@ export function createHeadlessPort(options: HeadlessPortOptions): HeadlessPort {
     evaluate: evaluateScript,
     loadStorage: (appid) => storage.load(appid),
     saveStorage: (appid, change) => storage.save(appid, change),
-    systemInfo: () => SIMULATED_SYSTEM_INFO,
+    systemInfo: () =>
+      options.theme ? { ...SIMULATED_SYSTEM_INFO, theme: options.theme } : SIMULATED_SYSTEM_INFO,
     networkType: () => 'wifi',
     reportError: (error) => options.reportError(error),
     ...(options.pageNotFound && { pageNotFound: options.pageNotFound }),

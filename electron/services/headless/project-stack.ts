@@ -1,12 +1,12 @@
 /**
  * The stack of a mini-program exception as the developer wants to read it: the message and the
  * frames in the project's own files (evaluated with project-relative names such as
- * `pages/index/index.js`), without the frames of the runtime, the CLI bundle or Node itself.
+ * `pages/index/index.js`, or the `.ts` source a compiled frame maps back to), without the frames of the runtime, the CLI bundle or Node itself.
  */
 
 const FRAME = /^\s+at\s/
 /** A frame location in a project file: relative path, no scheme, not Node's internals. */
-const PROJECT_LOCATION = /(?:\(|at )(?![a-z]+:|\/|\\|[A-Za-z]:\\)[^()\s][^()]*\.js:\d+:\d+\)?$/
+const PROJECT_LOCATION = /(?:\(|at )(?![a-z]+:|\/|\\|[A-Za-z]:\\)[^()\s][^()]*\.[jt]s:\d+:\d+\)?$/
 
 export function projectStack(stack: string): string {
   const lines = stack.split('\n')

@@ -4,7 +4,7 @@
  * (exit code 0) or when the time runs out (3). A project that cannot be loaded gives 2.
  */
 import { rmSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { types } from 'node:util'
@@ -18,15 +18,17 @@ import type { HarCreator } from '../har/har-types'
 import { writeHar } from '../har/write-har'
 import { WxFileSpace } from '../files/wx-file-space'
 import { createRequestEngine, type RequestEngine } from '../network'
+import type { CompileResult } from '../compiler'
+import { compileProjectFolder } from '../compiler/project-folder'
 import { formatProblem, loadProject } from '../project'
 import { formatConsoleLine, formatValue } from './console-line'
 import { createHeadlessPort, type HeadlessPort } from './headless-port'
 import { readCertificates } from './ca-certificates'
 import { readLocalNetworkSettings } from './local-network-settings'
-import { compileHeadlessTemplates } from './headless-templates'
+import { loadCompiledTemplates } from '../../../shared/runtime/compiled-templates'
 import { createMemoryStorage } from './memory-storage'
 import { projectStack } from './project-stack'
-import { readProjectScripts } from './project-scripts'
+import { appTheme, type Theme } from '../../../shared/theme'
 import { SIMULATED_USER_AGENT } from './simulated-device'
 
 // The workbench reads the project-local CA the same way.
@@ -46,6 +48,8 @@ export interface HeadlessRunOptions {
   compileMode?: string
   /** The launch scene. @default the compile mode's, else 1001 */
   scene?: number
+  /** The system theme (--theme); the app follows it with app.json `darkmode: true`. @default 'light' */
+  theme?: Theme
   /** Overrides the project's `setting.urlCheck` (--no-url-check gives `false`). */
   urlCheck?: boolean
   /** `false` ignores the project's API Mock rules (project.mock.json), --no-mock. @default true */
@@ -102,7 +106,7 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
     for (const line of prepared.lines) options.err(line)
     return EXIT_NOT_LOADED
   }
-  const { project, app, tempDir, launch } = prepared
+  const { project, app, tempDir, launch, compiled } = prepared
   let { extraCaPem, connectTo } = prepared
   if (options.appSettingsFor) {
     try {
@@ -167,14 +171,17 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
         )
       },
       har,
+      ...(app.darkmode === true && { theme: appTheme(app, options.theme ?? 'light') }),
     })
-    const rendered = options.render ? await compileHeadlessTemplates(root, options.err) : undefined
+    // The compile's problems were printed once, before the run.
+    const rendered = options.render ? loadCompiledTemplates(compiled) : undefined
     runtime = createRuntime({
       port,
       appid: project.settings.appid,
-      files: await readProjectScripts(root),
-      appJson: app,
-      jsons: { ...pageJsons(project), ...rendered?.jsons },
+      files: compiled.scripts,
+      // The checked config over the whole file: lazyCodeLoading, resolveAlias, plugins… too.
+      appJson: { ...(await readAppJson(root)), ...app },
+      jsons: { ...pageJsons(project), ...componentJsons(compiled), ...rendered?.jsons },
       templates: rendered?.templates,
     })
     options.onRuntime?.(runtime)
@@ -209,6 +216,8 @@ type Prepared =
       tempDir: string
       /** The entry page and scene from --page, --compile-mode and --scene. */
       launch: LaunchOptions
+      /** The project compiled as the workbench compiles it (its problems already printed). */
+      compiled: CompileResult
     }
   | { ok: false; lines: string[] }
 
@@ -223,6 +232,9 @@ async function prepare(projectDir: string, options: HeadlessRunOptions): Promise
     return { ok: false, lines: project.problems.map(formatProblem) }
   }
   for (const warning of project.problems) options.err(formatProblem(warning))
+  // Printed, not fatal: a broken file fails where it is required and the rest still runs.
+  const compiled = await compileProjectFolder(project)
+  for (const problem of compiled.problems) options.err(formatProblem(problem))
   const launch = launchOptions(project, options)
   if (!launch.ok) return { ok: false, lines: [`mpdt run: ${launch.error.message}`] }
   const local = await readLocalNetworkSettings(projectDir)
@@ -263,6 +275,7 @@ async function prepare(projectDir: string, options: HeadlessRunOptions): Promise
     connectTo: [...(options.connectTo ?? []), ...local.value.connectTo],
     tempDir,
     launch: launch.value,
+    compiled: compiled.result,
   }
 }
 
@@ -314,6 +327,25 @@ async function isFolder(path: string): Promise<boolean> {
   }
 }
 
+/** app.json as written (already checked by loadProject); `{}` if it cannot be read again. */
+async function readAppJson(root: string): Promise<Record<string, unknown>> {
+  try {
+    const value: unknown = JSON.parse(
+      (await readFile(join(root, 'app.json'), 'utf8')).replace(/^\uFEFF/, ''),
+    )
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
+
+/** Every page's and component's json as compiled (`usingComponents` resolved from the root). */
+function componentJsons(compiled: CompileResult): Record<string, ComponentJson> {
+  const jsons: Record<string, ComponentJson> = {}
+  for (const [path, component] of Object.entries(compiled.components)) jsons[path] = component.json
+  return jsons
+}
+
 function pageJsons(project: ProjectInfo): Record<string, ComponentJson> {
   const jsons: Record<string, ComponentJson> = {}
   for (const page of project.pages) jsons[page.route] = page.config as ComponentJson
@@ -330,7 +362,8 @@ function launchAndWait(
   return new Promise((resolveExit) => {
     let unsubscribe = (): void => {}
     const interrupt = () => {
-      if (!options.stayAlive) options.err(`mpdt run: interrupted; ${describePending(runtime, port)}`)
+      if (!options.stayAlive)
+        options.err(`mpdt run: interrupted; ${describePending(runtime, port)}`)
       finish(EXIT_INTERRUPTED)
     }
     const finish = (code: number) => {

@@ -2,7 +2,8 @@ import { lstat, readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { removeTemporaryFolders } from '../project/copy-fixture'
-import { buildNpm, type NpmBuildProgress } from './build-npm'
+import type { NpmBuildProgress } from '../../../shared/npm-build'
+import { buildNpm } from './build-npm'
 import { linkInstalled, npmProject } from './npm-fixture'
 
 afterEach(removeTemporaryFolders)

@@ -7,12 +7,12 @@
  */
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
+import type { BuiltPackage, NpmBuildProgress, NpmBuildReport } from '../../../shared/npm-build'
 import { fail, ok, type Result } from '../../../shared/result'
 import { MINIPROGRAM_NPM } from '../../../shared/runtime/npm-resolution'
 import { readSettings } from '../project/project-settings'
 import { NpmBuildError } from './npm-build-error'
 import {
-  type BuiltPackage,
   dependencyNames,
   inspectPackage,
   type NpmPackage,
@@ -22,25 +22,6 @@ import {
 import { findNpmTargets, type NpmTarget } from './npm-targets'
 import { FolderSwap } from './folder-swap'
 import { findInstalled } from './installed-package'
-
-export interface NpmBuildProgress {
-  /** The package being written. */
-  name: string
-  /** Packages written so far, and in all. */
-  done: number
-  total: number
-}
-
-export interface NpmBuildTargetReport {
-  /** Paths relative to the project folder, `/`-separated. */
-  packageJson: string
-  miniprogramNpm: string
-  packages: BuiltPackage[]
-}
-
-export interface NpmBuildReport {
-  targets: NpmBuildTargetReport[]
-}
 
 interface PlannedTarget extends NpmTarget {
   packages: NpmPackage[]

@@ -1,5 +1,3 @@
 /** 构建 npm and the extended libraries WeChat ships (plain Node). */
 export { buildNpm } from './build-npm'
 export { extendedLibraryFiles, withExtendedLibraries } from './extended-library'
-export type { NpmBuildProgress, NpmBuildReport, NpmBuildTargetReport } from './build-npm'
-export type { BuiltPackage } from './npm-package'

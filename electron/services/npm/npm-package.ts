@@ -6,6 +6,7 @@
 import { build, type Message } from 'esbuild'
 import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { BuiltPackage } from '../../../shared/npm-build'
 import { NpmBuildError } from './npm-build-error'
 
 export interface NpmPackage {
@@ -17,14 +18,6 @@ export interface NpmPackage {
   /** The mini-program folder (copied) or the entry file (bundled). */
   source: string
   dependencies: string[]
-}
-
-export interface BuiltPackage {
-  name: string
-  kind: 'copied' | 'bundled'
-  /** Files written under `miniprogram_npm/<name>`. */
-  files: number
-  bytes: number
 }
 
 /** A package.json's `dependencies` names (never `devDependencies`, as WeChat builds). */

@@ -9,7 +9,9 @@ import type {
   TabBarItem,
   WindowConfig,
 } from '../../../shared/project'
+import { themedAppJsonPlaces, themeVariableName } from '../../../shared/theme'
 import type { JsonDocument } from './json-document'
+import { checkThemedValues, type ProjectTheme } from './theme-config'
 import { isPlainObject, ValueChecker } from './value-checks'
 
 /** One page route as listed in app.json, with where it is listed. */
@@ -74,6 +76,8 @@ function readWindow(checker: ValueChecker, value: Record<string, unknown>): Wind
   }
   for (const key of WINDOW_STRINGS) drop(key, checker.get(window, ['window', key], 'string'))
   for (const [key, allowed] of Object.entries(WINDOW_CHOICES)) {
+    // A theme variable is checked per theme (theme-config.ts).
+    if (themeVariableName(window[key]) !== null) continue
     drop(key, checker.oneOf(window, ['window', key], allowed))
   }
   drop('enablePullDownRefresh', checker.get(window, ['window', 'enablePullDownRefresh'], 'boolean'))
@@ -89,7 +93,9 @@ function readTabBar(
   const tabBar = checker.get<Record<string, unknown>>(value, ['tabBar'], 'object')
   if (!tabBar) return undefined
   const config: TabBarConfig = { ...tabBar, list: [] } as TabBarConfig
-  checker.oneOf(tabBar, ['tabBar', 'borderStyle'], ['black', 'white'])
+  if (themeVariableName(tabBar.borderStyle) === null) {
+    checker.oneOf(tabBar, ['tabBar', 'borderStyle'], ['black', 'white'])
+  }
   checker.oneOf(tabBar, ['tabBar', 'position'], ['bottom', 'top'])
   const list = checker.get<unknown[]>(tabBar, ['tabBar', 'list'], 'array') ?? []
   if (
@@ -165,7 +171,8 @@ function readSubpackages(
   return subpackages
 }
 
-export function checkAppConfig(doc: JsonDocument): AppRead {
+/** `theme`: the theme.json app.json names, for its `"@name"` values (none: each is a problem). */
+export function checkAppConfig(doc: JsonDocument, theme: ProjectTheme | null = null): AppRead {
   const checker = new ValueChecker(doc)
   if (!isPlainObject(doc.value)) {
     checker.report([], `${doc.file} must contain a JSON object`)
@@ -186,5 +193,11 @@ export function checkAppConfig(doc: JsonDocument): AppRead {
   if (usingComponents) app.usingComponents = usingComponents
   const debug = checker.get<boolean>(value, ['debug'], 'boolean')
   if (debug !== undefined) app.debug = debug
+  const darkmode = checker.get<boolean>(value, ['darkmode'], 'boolean')
+  if (darkmode !== undefined) app.darkmode = darkmode
+  if (theme) app.themeLocation = value.themeLocation as string
+  for (const { at, config } of themedAppJsonPlaces(value)) {
+    checkThemedValues(doc, at, config, theme, checker.problems)
+  }
   return { app, pages, problems: checker.problems }
 }

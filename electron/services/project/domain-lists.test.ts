@@ -106,3 +106,30 @@ describe('checkDomainLists', () => {
     expect(checked.issues.map((issue) => issue.path)).toEqual([['request', 1]])
   })
 })
+
+describe('IP addresses and localhost are refused as domains, in any spelling', () => {
+  for (const entry of [
+    'https://127.0.0.1',
+    'https://2130706433',
+    'https://0x7f.1',
+    'https://0177.0.0.1:8443',
+    'https://[::ffff:7f00:1]',
+    'https://[::1]',
+  ]) {
+    it(`${entry} (read and edited alike)`, () => {
+      expect(rejects(lists([entry]))).toContain('cannot be an IP address')
+      expect(checkDomainLists(lists([entry])).lists.request).toEqual([])
+    })
+  }
+
+  it('wss://2130706433 in the socket list', () => {
+    expect(rejects(lists([], ['wss://2130706433']))).toContain(
+      'cannot be an IP address (127.0.0.1)',
+    )
+  })
+
+  it('localhost and names under it', () => {
+    expect(rejects(lists(['https://localhost']))).toContain('cannot be localhost')
+    expect(rejects(lists(['https://api.localhost:8443']))).toContain('cannot be localhost')
+  })
+})

@@ -5,6 +5,7 @@
 import type { JSONPath } from 'jsonc-parser'
 import { DOMAIN_LIST_KINDS, type DomainListKind, type DomainLists } from '../../../shared/project'
 import { fail, ok, type Result } from '../../../shared/result'
+import { isIpHost, isLocalhostName, parseRequestTarget } from '../network/policy/url-origin'
 
 /** WeChat's limit per list (open-platform domain management). */
 export const MAX_DOMAINS_PER_LIST = 200
@@ -60,6 +61,12 @@ export function domainEntryError(kind: DomainListKind, entry: string): string | 
   if (port !== null && (!PORT.test(port) || Number(port) > 65535)) {
     return `invalid port: ${entry}`
   }
+  // Judged as the engine's URL parser reads the host, so `2130706433`, `0x7f.1` and
+  // `[::ffff:7f00:1]` are the IP addresses they connect to (WeChat's console refuses IPs).
+  const parsed = parseRequestTarget(entry)?.origin.host
+  if (parsed === undefined) return `invalid host name: ${entry}`
+  if (isIpHost(parsed)) return `a domain cannot be an IP address (${parsed}): ${entry}`
+  if (isLocalhostName(parsed)) return `a domain cannot be localhost: ${entry}`
   return null
 }
 

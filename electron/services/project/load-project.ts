@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/project'
 import { NO_MOCKS, type MockSettings } from '../../../shared/mock'
 import { fail, ok, type Result } from '../../../shared/result'
+import { readCompilerPlugins } from '../compiler/compiler-plugins'
 import { checkAppConfig, type PageEntry } from './app-config'
 import { checkDomainLists, emptyDomainLists } from './domain-lists'
 import { problemAt, type JsonDocument } from './json-document'
@@ -28,6 +29,7 @@ import {
 } from './project-files'
 import { normalizeRoot, readSettings, type SettingsRead } from './project-settings'
 import { readJson } from './read-json'
+import { checkThemedValues, readProjectTheme, type ProjectTheme } from './theme-config'
 import { isPlainObject } from './value-checks'
 
 export const DOMAINS_FILE = 'project.domains.json'
@@ -104,7 +106,9 @@ async function readPage(
   miniprogramRoot: string,
   appDoc: JsonDocument,
   entry: PageEntry,
+  theme: ProjectTheme | null,
   problems: ProjectProblem[],
+  typescript: boolean,
 ): Promise<PageInfo | null> {
   const route =
     entry.subpackage === undefined
@@ -125,6 +129,10 @@ async function readPage(
   const states = {} as Record<PageExtension, FileState>
   for (const extension of PAGE_EXTENSIONS) {
     states[extension] = await fileState(root, `${base}.${extension}`)
+  }
+  // With the TypeScript plugin a page's script may be index.ts (it wins over index.js).
+  if (typescript && states.js !== 'file' && (await fileState(root, `${base}.ts`)) === 'file') {
+    states.js = 'file'
   }
   const withState = (state: FileState, extensions: readonly PageExtension[] = PAGE_EXTENSIONS) =>
     extensions.filter((extension) => states[extension] === state).map((ext) => `${base}.${ext}`)
@@ -156,8 +164,10 @@ async function readPage(
     const read = await readJson(root, `${base}.json`)
     if (read.kind === 'broken') problems.push(...read.problems)
     if (read.kind === 'ok') {
-      if (isPlainObject(read.doc.value)) config = read.doc.value
-      else
+      if (isPlainObject(read.doc.value)) {
+        config = read.doc.value
+        checkThemedValues(read.doc, [], config, theme, problems)
+      } else
         problems.push(
           problemAt(read.doc, [], 'INVALID_VALUE', `${base}.json must contain a JSON object`),
         )
@@ -205,6 +215,7 @@ async function readApp(
   root: string,
   miniprogramRoot: string,
   problems: ProjectProblem[],
+  typescript: boolean,
 ): Promise<{ app: AppConfig | null; pages: PageInfo[] }> {
   const file = displayPath(miniprogramRoot, APP_JSON)
   const read = await readJson(root, file)
@@ -221,13 +232,22 @@ async function readApp(
     problems.push(...read.problems)
     return { app: null, pages: [] }
   }
-  const checked = checkAppConfig(read.doc)
+  const theme = await readProjectTheme(root, miniprogramRoot, read.doc, problems)
+  const checked = checkAppConfig(read.doc, theme)
   problems.push(...checked.problems)
   // Pages are read in parallel, each into its own list, so problems keep app.json's order.
   const reads = await Promise.all(
     checked.pages.map(async (entry) => {
       const pageProblems: ProjectProblem[] = []
-      const page = await readPage(root, miniprogramRoot, read.doc, entry, pageProblems)
+      const page = await readPage(
+        root,
+        miniprogramRoot,
+        read.doc,
+        entry,
+        theme,
+        pageProblems,
+        typescript,
+      )
       return { page, pageProblems }
     }),
   )
@@ -260,7 +280,12 @@ export async function loadProject(dir: string): Promise<Result<ProjectInfo>> {
   const settings = settingsRead.settings
   const rootUsable = await checkMiniprogramRoot(root, settingsRead, problems)
   const { app, pages } = rootUsable
-    ? await readApp(root, settings.miniprogramRoot, problems)
+    ? await readApp(
+        root,
+        settings.miniprogramRoot,
+        problems,
+        readCompilerPlugins(settings.setting).typescript,
+      )
     : { app: null, pages: [] }
   const domains = await readDomains(root, problems)
   const mock = await readMock(root, problems)

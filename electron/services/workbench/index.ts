@@ -18,7 +18,10 @@ import {
 } from './machine-network-settings'
 import { checkEngineRequest } from './engine-request-check'
 import { createNetworkLog } from './network-log'
+import { createAutomationRelay, type AutomationRelay } from '../automation/workbench-relay'
 import { createDemoNetwork } from '../demo'
+import { MINIPROGRAM_NPM } from '../../../shared/runtime/npm-resolution'
+import { buildNpm } from '../npm'
 import { createNetworkService } from './network-service'
 import { createSimulatorService } from './simulator-service'
 import { createTransferService } from './transfer-service'
@@ -53,6 +56,8 @@ export interface WorkbenchService {
   onEvent(listener: ContractEventListener): Unsubscribe
   /** Resolves once the last project change reached the request engine and the source watcher. */
   settled(): Promise<void>
+  /** Commands of `mpdt auto --web` to the simulator, and its answers and events. */
+  automation: AutomationRelay
   /** Closes the request engine (aborting its tasks) and the source watcher. */
   close(): Promise<void>
 }
@@ -134,6 +139,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   })
 
   const wxMain = createWxMainApi({ appid: () => store.current()?.settings.appid })
+  const automation = createAutomationRelay(emit)
 
   const service: ContractService = {
     'app.getInfo': async () => ok(appInfo),
@@ -185,6 +191,13 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       // The store validates the switch and every rule; here only the envelope is checked.
       return store.current() ? store.setMock(params.mock as unknown as MockSettings) : noProject()
     },
+    'project.buildNpm': async () => {
+      const info = store.current()
+      if (!info) return noProject()
+      const built = await buildNpm(info.dir, (progress) => emit('project.npmProgress', progress))
+      if (built.ok) simulator.forgetFiles((path) => path.split('/').includes(MINIPROGRAM_NPM))
+      return built
+    },
     ...simulator.methods,
     ...network.methods,
     ...log.methods,
@@ -199,6 +212,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       return written
     },
     ...transfers.methods,
+    ...automation.methods,
     'network.abort': async (params) => {
       const taskId = isRecord(params) ? params.taskId : undefined
       if (typeof taskId === 'string' && transfers.abort(taskId)) return ok(null)
@@ -214,6 +228,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
 
   return {
     service,
+    automation,
     onEvent(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

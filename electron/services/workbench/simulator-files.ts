@@ -1,11 +1,12 @@
 /**
- * The files of a mini-program the simulator's frame needs besides the compiled templates and
- * styles: its JavaScript and JSON as text, and its images as data URLs within a size budget.
+ * The files of a mini-program the simulator's frame needs besides the compiled templates, styles
+ * and scripts: its JSON as text, and its images as data URLs within a size budget.
  * Symbolic links, dot folders and `node_modules` are not followed, and every file is read through
  * the project's path-safety check, so nothing outside the mini-program root is ever sent.
  */
-import { readdir, readFile } from 'node:fs/promises'
-import { extname, join } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { extname } from 'node:path'
+import { listProjectFiles } from '../compiler/project-listing'
 import { extendedLibraryFiles } from '../npm/extended-library'
 import { readProjectFile, resolveUnderRealRoot } from '../project/project-files'
 
@@ -18,36 +19,13 @@ const IMAGE_TYPES: Readonly<Record<string, string>> = {
   '.webp': 'image/webp',
 }
 
-const SKIPPED_FOLDERS = new Set(['node_modules'])
-/** A bound on how many entries one project walk visits. */
-const MAX_ENTRIES = 20000
-
 export interface SimulatorFiles {
-  /** `.js` and `.json` files by path from the root. */
+  /** `.json` files by path from the root (scripts come compiled, from the compiler). */
   files: Record<string, string>
   /** Images by path from the root, as data URLs. */
   assets: Record<string, string>
   /** Images left out because the budget was spent, by path. */
   omitted: string[]
-}
-
-async function listFiles(rootReal: string): Promise<string[]> {
-  const found: string[] = []
-  const visit = async (folder: string, prefix: string): Promise<void> => {
-    const entries = await readdir(folder, { withFileTypes: true }).catch(() => [])
-    for (const entry of entries) {
-      if (found.length >= MAX_ENTRIES) return
-      if (entry.name.startsWith('.')) continue
-      const path = `${prefix}${entry.name}`
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) {
-        await visit(join(folder, entry.name), `${path}/`)
-      } else if (entry.isFile()) {
-        found.push(path)
-      }
-    }
-  }
-  await visit(rootReal, '')
-  return found.sort()
 }
 
 /** `rootReal` is the real path of the mini-program root; `assetBudget` is in bytes. */
@@ -57,9 +35,9 @@ export async function readSimulatorFiles(
 ): Promise<SimulatorFiles> {
   const result: SimulatorFiles = { files: {}, assets: {}, omitted: [] }
   let spent = 0
-  for (const path of await listFiles(rootReal)) {
+  for (const path of await listProjectFiles(rootReal)) {
     const extension = extname(path).toLowerCase()
-    if (extension === '.js' || extension === '.json') {
+    if (extension === '.json') {
       const text = await readProjectFile(rootReal, path)
       if (text.ok) result.files[path] = text.value
       continue
@@ -79,9 +57,6 @@ export async function readSimulatorFiles(
   }
   // useExtendedLib's libraries come from MP DevTools' own copy, not from the project folder.
   const app = await readProjectFile(rootReal, 'app.json')
-  Object.assign(
-    result.files,
-    await extendedLibraryFiles(app.ok ? app.value : null, ['.js', '.json']),
-  )
+  Object.assign(result.files, await extendedLibraryFiles(app.ok ? app.value : null, ['.json']))
   return result
 }

@@ -8,7 +8,7 @@ import type { ProjectInfo } from '../../../shared/project'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { ContractService } from '../../../shared/rpc'
 import type { SimulatorBundle } from '../../../shared/simulator-protocol'
-import { ProjectCompiler } from '../compiler'
+import { ProjectCompiler, readCompilerPlugins } from '../compiler'
 import { resolveProjectPath } from '../project/project-files'
 import type { ProjectStore } from '../project/store'
 import type { ContractEventListener } from '.'
@@ -36,6 +36,8 @@ export interface SimulatorServiceOptions {
 
 export interface SimulatorService {
   methods: Pick<ContractService, 'simulator.bundle'>
+  /** Files replaced wholesale outside a save (构建 npm): the next bundle reads them anew. */
+  forgetFiles(stale: (path: string) => boolean): void
   /** Resolves once the watcher of the last opened project watches every folder. */
   settled(): Promise<void>
   close(): Promise<void>
@@ -55,8 +57,10 @@ interface OpenSimulator {
   running: Promise<unknown>
 }
 
+/** A different folder, root or set of compiler plugins is a different compile. */
 function keyOf(info: ProjectInfo): string {
-  return `${info.dir}\n${info.settings.miniprogramRoot}`
+  const plugins = readCompilerPlugins(info.settings.setting)
+  return `${info.dir}\n${info.settings.miniprogramRoot}\n${JSON.stringify(plugins)}`
 }
 
 export function createSimulatorService(options: SimulatorServiceOptions): SimulatorService {
@@ -98,6 +102,7 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
     current.compiler = new ProjectCompiler({
       root: current.root,
       rpx: { deviceWidth: AHEAD_DEVICE_WIDTH },
+      plugins: readCompilerPlugins(info.settings.setting),
     })
     current.deviceWidth = AHEAD_DEVICE_WIDTH
     current.running = current.compiler.compile().catch(() => undefined)
@@ -120,9 +125,10 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
     }
     if (current.deviceWidth !== deviceWidth) current.compiler.setDevice({ deviceWidth })
     current.deviceWidth = deviceWidth
-    const saved = [...current.dirty]
+    // One compile for all saves: a checkout or 构建 npm brings hundreds of files at once.
+    const saved = new Set(current.dirty)
     current.dirty.clear()
-    for (const file of saved) await current.compiler.recompileFile(file)
+    current.compiler.forgetFiles((path) => saved.has(path))
     const compiled = await current.compiler.compile()
     const read = await readSimulatorFiles(current.root, options.assetBudget ?? ASSET_BUDGET)
     const warnings = [
@@ -143,7 +149,7 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
     }
     return ok({
       appid: info.settings.appid,
-      files: read.files,
+      files: { ...read.files, ...compiled.scripts },
       appJson,
       compiled: {
         groupListCode: compiled.groupListCode,
@@ -187,6 +193,9 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
           return fail({ code: 'BUNDLE_FAILED', message: (error as Error).message })
         }
       },
+    },
+    forgetFiles(stale) {
+      open?.compiler?.forgetFiles(stale)
     },
     settled: () => applying,
     async close() {

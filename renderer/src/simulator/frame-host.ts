@@ -24,6 +24,7 @@ import {
 import type { NetworkType, SystemInfo } from '../../../shared/runtime/native-port'
 import { FRAME_CALLABLE } from '../../../shared/runtime/wx-api-table'
 import type { ServiceError } from '../../../shared/result'
+import type { Theme } from '../../../shared/theme'
 import { loadStorage, saveStorageChange, type KeyValueStore } from './frame-storage'
 
 export interface PageEntry {
@@ -59,6 +60,8 @@ export interface FrameHostOptions {
   deviceWidth: number
   systemInfo: SystemInfo
   networkType: NetworkType
+  /** The system theme the frame boots with. @default 'light' */
+  theme?: Theme
   /** Where the mini-program starts. @default app.json's first page, scene 1001 */
   launch?: FrameLaunch
   onConsole(entry: FrameConsoleEntry): void
@@ -74,6 +77,8 @@ export interface FrameHost {
   evaluate(code: string): Promise<EvalResult>
   /** Tells the running mini-program the simulated network type (`wx.getNetworkType`). */
   setNetworkType(networkType: NetworkType): void
+  /** Tells the running mini-program the system theme (the 浅色/深色 switch). */
+  setTheme(theme: Theme): void
   /** Aborts the frame's open requests and stops listening; the iframe itself is the caller's. */
   dispose(): void
 }
@@ -162,6 +167,12 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
     post({ type: 'wx-host:task', taskId: frameTaskId, event })
   })
 
+  // `mpdt auto --web`: the automation client's commands reach the running mini-program only.
+  let booted = false
+  const stopAutomation: Unsubscribe = client.on('automation.command', (command) => {
+    if (booted) post({ type: 'wx-host:automation', command })
+  })
+
   async function boot(): Promise<void> {
     if (booting) return
     booting = true
@@ -181,9 +192,11 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
       systemInfo: options.systemInfo,
       storage: loadStorage(options.storage, bundle.appid),
       networkType: options.networkType,
+      ...(options.theme ? { theme: options.theme } : {}),
       ...(entry ? { entry } : {}),
       ...(scene !== undefined ? { scene } : {}),
     })
+    booted = true
     options.onBooted?.(bundle)
   }
 
@@ -348,6 +361,12 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
           options.onPainted?.(message.route, message.time)
         }
         break
+      case 'wx-bridge:automation':
+        // The main process takes an answer only for a command it is waiting for.
+        if (typeof message.message === 'object' && message.message !== null) {
+          void client.call('automation.answer', { message: message.message })
+        }
+        break
       case 'wx-bridge:eval-result': {
         const settle = evaluations.get(message.evalId)
         if (settle && typeof message.result === 'object' && message.result !== null) {
@@ -383,12 +402,16 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
     setNetworkType(networkType) {
       post({ type: 'wx-host:network-type', networkType })
     },
+    setTheme(theme) {
+      post({ type: 'wx-host:theme', theme })
+    },
     dispose() {
       if (disposed) return
       disposed = true
       for (const settle of evaluations.values()) settle(evalFailure('The simulator was closed'))
       options.window.removeEventListener('message', onMessage)
       stopTasks()
+      stopAutomation()
       for (const taskId of tasks.keys()) {
         if (sockets.has(taskId)) {
           void client.call('network.socketClose', { taskId, code: 1001, reason: 'going away' })

@@ -3,7 +3,7 @@
  * generation (a new one is a fresh iframe: compile, hot reload, another device), the page stack
  * the frame last reported (so a reload re-opens the current page with its query), where a fresh
  * frame starts (`launch`: that page, else the selected compile mode's page, else app.json's first
- * page), and whether the last start failed.
+ * page), whether the last start failed, and the system theme (浅色/深色, remembered).
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
@@ -14,10 +14,12 @@ import { bridge } from '../bridge'
 import { useProjectStore } from '../stores/project'
 import { DEFAULT_DEVICE_ID, devicePreset, zoomChoice, type ZoomChoice } from './devices'
 import type { EvalResult } from '../../../shared/simulator-protocol'
+import type { Theme } from '../../../shared/theme'
 import type { FrameLaunch, PageEntry } from './frame-host'
 
 const DEVICE_KEY = 'mpdt.simulator.device'
 const ZOOM_KEY = 'mpdt.simulator.zoom'
+const THEME_KEY = 'mpdt.simulator.theme'
 
 function remembered(key: string): string | null {
   try {
@@ -39,6 +41,8 @@ export const useSimulatorStore = defineStore('simulator', () => {
   const deviceId = ref(devicePreset(remembered(DEVICE_KEY) ?? DEFAULT_DEVICE_ID).id)
   const zoom = ref<ZoomChoice>(zoomChoice(remembered(ZOOM_KEY)))
   const device = computed(() => devicePreset(deviceId.value))
+  /** The system theme (the 浅色/深色 switch): a running frame follows it without a reload. */
+  const theme = ref<Theme>(remembered(THEME_KEY) === 'dark' ? 'dark' : 'light')
   /** Increases for every new frame. */
   const generation = ref(1)
   /** The page stack the running frame reported, top last. */
@@ -56,6 +60,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
     reload()
   })
   watch(zoom, (value) => remember(ZOOM_KEY, String(value)))
+  watch(theme, (value) => remember(THEME_KEY, value))
 
   const project = useProjectStore()
   /** The compile mode selected in the toolbar, or undefined for 普通编译. */
@@ -117,6 +122,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
   return {
     deviceId,
     zoom,
+    theme,
     device,
     generation,
     stack,

@@ -161,6 +161,20 @@ describe('hover-class', () => {
     expect(view.className).toBe('row')
   })
 
+  it("a hover class may name several classes, as Vant's buttons do", async () => {
+    vi.useFakeTimers()
+    mounted = await mountPage({
+      wxml: '<view id="v" hover-class="pressed  active" hover-start-time="0" hover-stay-time="0">x</view>',
+    })
+    const view = mounted.byId('v')
+    press(view)
+    vi.advanceTimersByTime(1)
+    expect([...view.classList]).toEqual(['pressed', 'active'])
+    release(view)
+    vi.advanceTimersByTime(1)
+    expect(view.className).toBe('')
+  })
+
   it('a press that moves away (a scroll) loses its hover class at once', async () => {
     vi.useFakeTimers()
     mounted = await mountPage({

@@ -12,6 +12,7 @@ import {
 } from '../../../renderer/src/simulator/frame/builtins'
 import { touchFields } from '../../../renderer/src/simulator/frame/tap-events'
 import { withBuiltinBehaviors } from '../../../shared/runtime/builtin-behaviors'
+import { installWxsHook } from '../../../shared/runtime/wxs-instance'
 
 export const doc = (globalThis as unknown as { document: Document }).document
 const win = globalThis as unknown as Window & typeof globalThis
@@ -60,6 +61,7 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
 
   const env = new MiniProgramEnv()
   const codeSpace = env.createCodeSpace('', true)
+  installWxsHook(codeSpace.getComponentSpace())
   const navigations: MountedPage['navigations'] = []
   const unregister = installBuiltinComponents(codeSpace, {
     document: doc,

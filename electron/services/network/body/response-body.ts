@@ -10,6 +10,8 @@ export interface ResponseBodyEvents {
   onComplete(): void
   /** The content-encoding could not be undone. */
   onDecodingError(): void
+  /** The decoded body passed `maxSize` with `overflow: 'fail'`. */
+  onTooLarge(): void
 }
 
 export interface ResponseBodyOptions {
@@ -21,6 +23,13 @@ export interface ResponseBodyOptions {
   pacer?: BandwidthPacer
   /** Keep the decoded body for `result()`; a download streams it to a file instead. @default true */
   collect?: boolean
+  /** Decoded bytes the kept body may have. @default unlimited */
+  maxSize?: number
+  /**
+   * Past `maxSize`: `fail` stops reading and decoding (`onTooLarge`); `stop-keeping` goes on
+   * handing chunks over but drops the kept copy, so `result()` is empty. @default 'fail'
+   */
+  overflow?: 'fail' | 'stop-keeping'
 }
 
 /**
@@ -31,10 +40,12 @@ export interface ResponseBodyOptions {
 export class ResponseBody {
   encodedSize = 0
   decodedSize = 0
-  private readonly collector: BodyCollector
+  private collector: BodyCollector
   private readonly decoders: Transform[] | undefined
   private readonly pacer: BandwidthPacer | undefined
-  private readonly collect: boolean
+  private collect: boolean
+  private readonly maxSize: number
+  private readonly overflow: 'fail' | 'stop-keeping'
   private backlog: Buffer[] = []
   private paceTimer: NodeJS.Timeout | undefined
   private inputEnded = false
@@ -48,6 +59,8 @@ export class ResponseBody {
     this.decoders = options.decoders
     this.pacer = options.pacer
     this.collect = options.collect ?? true
+    this.maxSize = options.maxSize ?? Infinity
+    this.overflow = options.overflow ?? 'fail'
     this.collector = new BodyCollector(this.decoders ? undefined : options.expectedSize)
     if (this.decoders) this.wireDecoders(this.decoders)
   }
@@ -108,6 +121,16 @@ export class ResponseBody {
 
   private deliver(chunk: Buffer): void {
     this.decodedSize += chunk.byteLength
+    if (this.collect && this.decodedSize > this.maxSize) {
+      // Measured on decoded bytes, so a small compressed body cannot inflate past the cap.
+      this.collector = new BodyCollector()
+      if (this.overflow === 'fail') {
+        this.destroy()
+        this.events.onTooLarge()
+        return
+      }
+      this.collect = false
+    }
     if (this.collect) this.collector.push(chunk)
     this.events.onChunk(chunk)
   }

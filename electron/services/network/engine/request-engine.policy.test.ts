@@ -294,3 +294,30 @@ describe('urlCheck off', () => {
     expect((await call(engine, { url: 'https://other.example.test/' })).outcome.ok).toBe(false)
   })
 })
+
+describe('the policy judges the URL the connection uses', () => {
+  test('a percent-encoded host is judged and reached as the same host', async () => {
+    const { engine } = engineWith()
+    const { outcome } = await call(engine, { url: 'https://api%2Eexample.test/p' })
+    expect(JSON.parse(text(outcome))).toMatchObject({ host: 'api.example.test', path: '/p' })
+  })
+
+  for (const host of ['2130706433', '0x7f.1', '[::ffff:7f00:1]']) {
+    test(`https://${host} listed in the project is refused as this machine, never connected`, async () => {
+      const before = api.connectionCount
+      const origin = `https://${host}:${api.port}`
+      const { engine, console } = engineWith({ domains: domains([origin]) })
+      const { outcome } = await call(engine, { url: `${origin}/x` })
+      expect(outcome).toMatchObject({ ok: false, errMsg: 'request:fail url not in domain list' })
+      expect(console.map((message) => String(message.args[0])).join('\n')).toContain('localhost')
+      expect(api.connectionCount).toBe(before)
+    })
+  }
+
+  test('with the checks off, a redirect hop is judged by its parsed origin too', async () => {
+    const { engine, events } = engineWith({ urlCheck: false })
+    await call(engine, { url: `https://api.example.test/redirect?to=https://0x7f.1:${api.port}/` })
+    const warning = events.find((event) => event.type === 'phone-warning')
+    expect(warning?.type === 'phone-warning' && warning.url).toBe(`https://127.0.0.1:${api.port}/`)
+  })
+})

@@ -34,7 +34,7 @@ import {
   type DomainList,
   type UrlDecision,
 } from '../policy/request-policy'
-import { parseUrlOrigin } from '../policy/url-origin'
+import { parseRequestTarget, parseUrlOrigin, type RequestTarget } from '../policy/url-origin'
 import {
   certificateBlock,
   checksOffBlock,
@@ -88,6 +88,8 @@ export interface RequestEngineOptions {
   ownAddresses?: string[]
   /** Bytes a download may write. @default 200 MB, WeChat's limit */
   maxDownloadSize?: number
+  /** Decoded bytes a `wx.request` response may have. @default 200 MB (`MAX_RESPONSE_SIZE`) */
+  maxResponseSize?: number
   /** Sockets open at once; one more fails. @default 5 */
   maxSockets?: number
   /** API Mock rules (project.mock.json): matching requests are answered without the network. */
@@ -96,6 +98,13 @@ export interface RequestEngineOptions {
 
 /** WeChat's limit on one download. */
 export const MAX_DOWNLOAD_SIZE = 200 * 1024 * 1024
+
+/**
+ * The cap on one decoded `wx.request` body. WeChat documents none for requests; its only
+ * documented response limit is the 200 MB of one download (network docs, 单次下载允许的最大文件为
+ * 200MB), so a request may hold as much as a download may write, and no more.
+ */
+export const MAX_RESPONSE_SIZE = MAX_DOWNLOAD_SIZE
 
 type Lane = 'request' | 'uploadFile' | 'downloadFile'
 
@@ -182,15 +191,52 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
   }
 
   function print(messages: ToolConsoleMessage[]): void {
-    for (const message of messages) for (const listener of consoleListeners) listener(message)
+    for (const message of messages) {
+      for (const listener of consoleListeners) {
+        try {
+          listener(message)
+        } catch (error) {
+          // A broken console listener has nowhere to print to but the host's own stderr.
+          console.error('MP DevTools internal error: a console listener threw', error)
+        }
+      }
+    }
   }
 
+  /** Prints a fault of the tool itself, so it is never taken for the server's or the app's. */
+  function internalError(error: unknown, id: string): void {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
+    print([{ level: 'error', args: [`MP DevTools internal error (request ${id}): ${detail}`] }])
+  }
+
+  /**
+   * Hands `event` to every listener (the Network log, the HAR recorder…) and throws the first
+   * listener's error afterwards, so the run it belongs to ends as an internal fault.
+   */
+  function emitForRun(event: NetworkEvent): void {
+    let failure: { error: unknown } | undefined
+    for (const listener of eventListeners) {
+      try {
+        listener(event)
+      } catch (error) {
+        failure ??= { error }
+      }
+    }
+    if (failure) throw failure.error
+  }
+
+  /** Events outside a run's completion path (queue, sockets, warnings): a listener's throw is reported. */
   function emit(event: NetworkEvent): void {
-    for (const listener of eventListeners) listener(event)
+    try {
+      emitForRun(event)
+    } catch (error) {
+      internalError(error, event.id)
+    }
   }
 
   /** WeChat's URL rules; a tourist app (checks always off) has no lists, only the scheme rule. */
-  function judgeUrl(url: string, list: DomainListType): UrlDecision {
+  function judgeUrl(target: RequestTarget, list: DomainListType): UrlDecision {
+    const url = target.origin
     const ownAddresses = options.ownAddresses ?? machine
     const socket = list === 'socket'
     if (options.appid === TOURIST_APPID) {
@@ -205,8 +251,14 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
    * prints WeChat's block and refuses; with them off, it is reported as a phone warning and the
    * request goes on.
    */
-  function refuseUrl(id: string, url: string, redirect: boolean, lane: Lane): Refusal | undefined {
-    const decision = judgeUrl(url, lane)
+  function refuseUrl(
+    id: string,
+    target: RequestTarget,
+    redirect: boolean,
+    lane: Lane,
+  ): Refusal | undefined {
+    const url = target.url.href
+    const decision = judgeUrl(target, lane)
     if (decision.allowed) return undefined
     const refusal: Refusal = {
       rule: redirect ? 'redirect-domain-list' : decision.rule,
@@ -269,19 +321,19 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     }
   }
 
-  function preflight(id: string, url: string, lane: Lane): Refusal | undefined {
+  function preflight(id: string, target: RequestTarget, lane: Lane): Refusal | undefined {
     if (options.networkCondition === 'offline') {
-      print(offlineBlock(url))
+      print(offlineBlock(target.url.href))
       return { rule: 'offline', errMsg: retitle(ERR_MSG.offline, lane), errno: ERRNO.offline }
     }
     warnChecksOff()
-    return refuseUrl(id, url, false, lane)
+    return refuseUrl(id, target, false, lane)
   }
 
   const host: RunHost = {
     dispatcher: (): Dispatcher => dispatcher,
     throttle: () => throttleProfileOf(options.networkCondition),
-    checkRedirect: (url, id) => refuseUrl(id, url, true, 'request'),
+    checkRedirect: (target, id) => refuseUrl(id, target, true, 'request'),
     tlsRefusal(error, url) {
       if (!(error instanceof TlsPolicyError)) return undefined
       const origin = parseUrlOrigin(url)?.origin ?? url
@@ -298,8 +350,10 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     recordOrigin: (origin, statusCode, connection) =>
       security.recordResponse(origin, statusCode, connection),
     keepBody: (id, body) => bodies.keep(id, body),
+    maxResponseSize: () => options.maxResponseSize ?? MAX_RESPONSE_SIZE,
+    internalError,
     observed: () => eventListeners.size > 0,
-    emit,
+    emit: emitForRun,
     settled: (run) => settled(run, 'request'),
   }
 
@@ -340,15 +394,15 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     return {
       ...host,
       settled: (run) => settled(run, lane),
-      checkRedirect: (url, id) => refuseUrl(id, url, true, lane),
+      checkRedirect: (target, id) => refuseUrl(id, target, true, lane),
       tlsWarning: (id, url, connection) => warnConnection(id, url, connection, lane),
       tlsRefusal(error, url) {
         const refusal = host.tlsRefusal(error, url)
         return refusal && { ...refusal, errMsg: retitle(refusal.errMsg, lane) }
       },
       emit(event) {
-        if (event.type === 'failed') emit({ ...event, errMsg: retitle(event.errMsg, lane) })
-        else emit(event)
+        if (event.type === 'failed') emitForRun({ ...event, errMsg: retitle(event.errMsg, lane) })
+        else emitForRun(event)
       },
     }
   }
@@ -400,7 +454,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       sub.callbacks,
       hosts[lane],
       sub.extras,
-      target,
+      target?.url,
     )
     if (eventListeners.size > 0) {
       emit({
@@ -418,7 +472,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     const failure = closed
       ? { errMsg: retitle(ERR_MSG.abort, lane) }
       : (sub.failure ?? (target ? undefined : invalidUrl(sub.url, lane)))
-    const refusal = failure ? undefined : preflight(id, sub.url, lane)
+    const refusal = failure || !target ? undefined : preflight(id, target, lane)
     if (failure) settleSoon(run, () => run.fail(failure))
     else if (refusal) settleSoon(run, () => run.block(refusal))
     else {
@@ -439,9 +493,10 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       maxOpen: options.maxSockets ?? 5,
       offline: options.networkCondition === 'offline',
     }),
-    checkUrl(url, id) {
+    checkUrl(target, id) {
       warnChecksOff()
-      const decision = judgeUrl(url, 'socket')
+      const url = target.url.href
+      const decision = judgeUrl(target, 'socket')
       if (decision.allowed) return undefined
       if (!checksOn()) {
         const errMsg = `connectSocket:fail ${TRANSFER_ERR_MSG.socketNotInDomainList}`
@@ -560,14 +615,13 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
   }
 }
 
-/** An `http(s)://` URL parsed once for the whole run, or undefined when it is not one. */
-function parseHttpUrl(url: string): URL | undefined {
+/**
+ * An `http(s)://` URL parsed once: the policy judges its origin and the run connects to its URL.
+ * Undefined when it is not one.
+ */
+function parseHttpUrl(url: string): RequestTarget | undefined {
   if (!/^https?:\/\//i.test(url)) return undefined
-  try {
-    return new URL(url)
-  } catch {
-    return undefined
-  }
+  return parseRequestTarget(url)
 }
 
 /** The runtime checks URLs first; this guards callers that skip it, in WeChat's words. */

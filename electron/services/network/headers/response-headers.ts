@@ -9,6 +9,8 @@ export interface ResponseHeaders {
   location?: string
   contentLength?: string
   contentEncoding?: string
+  /** `transfer-encoding: chunked`: a cut-short body is then an incomplete chunked encoding. */
+  chunked?: boolean
 }
 
 /**
@@ -46,6 +48,7 @@ export function readRawHeaders(
     if (lower === 'location') result.location = joined
     else if (lower === 'content-length') result.contentLength = joined
     else if (lower === 'content-encoding') result.contentEncoding = joined
+    else if (lower === 'transfer-encoding') result.chunked = /(^|,)\s*chunked\s*$/i.test(joined)
   }
   return result
 }

@@ -7,7 +7,7 @@ import {
   domainList,
   tlsVersionLabel,
 } from './request-policy'
-import { parseUrlOrigin } from './url-origin'
+import { parseRequestTarget, parseUrlOrigin } from './url-origin'
 
 const OWN = ['192.168.1.20']
 const check = (url: string, domains: string[] = ['https://api.example.test']) =>
@@ -191,5 +191,38 @@ describe('checkTlsHandshake', () => {
   test('versions are labelled the way Chrome and WeChat print them', () => {
     expect(tlsVersionLabel('TLSv1')).toBe('TLS 1.0')
     expect(tlsVersionLabel('TLSv1.1')).toBe('TLS 1.1')
+  })
+})
+
+describe('the policy judges the URL the connection uses (parsed once)', () => {
+  const LOOPBACK = { allowed: false, rule: 'ip-or-localhost', localMachine: true }
+
+  test('a percent-encoded host is judged as the host it connects to', () => {
+    expect(parseRequestTarget('https://api%2Ehidden.test/x')?.url.hostname).toBe('api.hidden.test')
+    expect(check('https://api%2Ehidden.test/x', ['https://api.hidden.test'])).toEqual({
+      allowed: true,
+    })
+    expect(check('https://api%2Ehidden.test/x', ['https://other.test'])).toMatchObject({
+      origin: 'https://api.hidden.test',
+    })
+  })
+
+  for (const url of ['https://2130706433/', 'https://0x7f.1/', 'https://[::ffff:7f00:1]/']) {
+    test(`${url} is this machine, even when a list names it`, () => {
+      const listed = url.slice(0, -1)
+      expect(check(url, [listed])).toMatchObject(LOOPBACK)
+      expect(domainList([listed]).origins.size).toBe(0)
+    })
+  }
+
+  test('a trailing-dot localhost. is localhost', () => {
+    expect(check('https://localhost./a')).toMatchObject({
+      ...LOOPBACK,
+      origin: 'https://localhost.',
+    })
+    expect(check('https://api.localhost./a')).toMatchObject(LOOPBACK)
+    expect(
+      checkSocketUrl({ url: 'wss://localhost./', domains: domainList([]), ownAddresses: OWN }),
+    ).toMatchObject(LOOPBACK)
   })
 })

@@ -1,6 +1,12 @@
 import type { BlockRule } from '../../../../shared/network'
 import { classifyAddress } from './lan-address'
-import { parseListedOrigin, parseUrlOrigin } from './url-origin'
+import {
+  isIpHost,
+  isLocalhostName,
+  parseListedOrigin,
+  parseUrlOrigin,
+  type UrlOrigin,
+} from './url-origin'
 
 /**
  * WeChat's request policy as pure decisions (no I/O): which URLs may be requested when the
@@ -23,7 +29,8 @@ export type UrlDecision =
     }
 
 export interface UrlPolicyInput {
-  url: string
+  /** The origin the connection will use (from `parseRequestTarget`), or URL text to parse so. */
+  url: string | UrlOrigin
   /** The lane's list of project.domains.json, compiled once by `domainList`. */
   domains: DomainList
   /** This machine's own IP addresses (from `os.networkInterfaces()`), never connected to. */
@@ -51,6 +58,8 @@ export function domainList(entries: readonly string[]): DomainList {
   const socketHosts = new Set<string>()
   for (const entry of entries) {
     const listed = parseListedOrigin(entry)
+    // WeChat's console refuses IPs and localhost as domains; one that slipped in allows nothing.
+    if (listed && (isIpHost(listed.host) || isLocalhostName(listed.host))) continue
     if (listed) {
       origins.add(listed.origin)
       places.add(`${listed.scheme}://${listed.host}`)
@@ -64,11 +73,11 @@ export function domainList(entries: readonly string[]): DomainList {
 
 /** The IP and localhost rules every API shares; undefined when the host is a name. */
 function checkAddress(origin: string, host: string, ownAddresses: readonly string[]) {
-  const bare = host.startsWith('[') ? host.slice(1, -1) : host
-  if (bare === 'localhost' || bare.endsWith('.localhost')) {
+  if (isLocalhostName(host)) {
     return { allowed: false, rule: 'ip-or-localhost', origin, localMachine: true } as const
   }
-  if (!isIpLiteral(bare)) return undefined
+  if (!isIpHost(host)) return undefined
+  const bare = host.startsWith('[') ? host.slice(1, -1) : host
   const kind = classifyAddress(bare, ownAddresses)
   // LAN addresses of other machines are allowed without a list entry, http included, as on a phone.
   if (kind === 'lan') return { allowed: true } as const
@@ -86,8 +95,8 @@ function checkAddress(origin: string, host: string, ownAddresses: readonly strin
  * domain allows every port ("对于 wss 域名，无需配置端口，默认允许请求该域名下所有端口").
  */
 export function checkSocketUrl({ url, domains, ownAddresses }: UrlPolicyInput): UrlDecision {
-  const target = parseUrlOrigin(url)
-  if (!target) return { allowed: false, rule: 'domain-list', origin: url }
+  const target = originOf(url)
+  if (!target) return { allowed: false, rule: 'domain-list', origin: String(url) }
   const { origin, host } = target
   const address = checkAddress(origin, host, ownAddresses)
   if (address) return address
@@ -98,8 +107,8 @@ export function checkSocketUrl({ url, domains, ownAddresses }: UrlPolicyInput): 
 
 /** Decides whether `url` may be requested with urlCheck on. */
 export function checkRequestUrl({ url, domains, ownAddresses }: UrlPolicyInput): UrlDecision {
-  const target = parseUrlOrigin(url)
-  if (!target) return { allowed: false, rule: 'domain-list', origin: url }
+  const target = originOf(url)
+  if (!target) return { allowed: false, rule: 'domain-list', origin: String(url) }
   const { origin, host } = target
   const address = checkAddress(origin, host, ownAddresses)
   if (address) return address
@@ -118,16 +127,16 @@ export function checkTouristUrl(
   { url, ownAddresses }: Omit<UrlPolicyInput, 'domains'>,
   secureScheme: 'https' | 'wss',
 ): UrlDecision {
-  const target = parseUrlOrigin(url)
+  const target = originOf(url)
   if (!target || target.scheme === secureScheme) return { allowed: true }
   const { origin, host } = target
   const bare = host.startsWith('[') ? host.slice(1, -1) : host
-  if (isIpLiteral(bare) && classifyAddress(bare, ownAddresses) === 'lan') return { allowed: true }
+  if (isIpHost(host) && classifyAddress(bare, ownAddresses) === 'lan') return { allowed: true }
   return { allowed: false, rule: 'not-https', origin }
 }
 
-function isIpLiteral(host: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':')
+function originOf(url: string | UrlOrigin): UrlOrigin | undefined {
+  return typeof url === 'string' ? parseUrlOrigin(url) : url
 }
 
 /** What the engine learns about a TLS connection right after the handshake. */

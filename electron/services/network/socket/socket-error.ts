@@ -21,5 +21,7 @@ export function socketErrorMessage(error: unknown): string {
     return withoutPrefix(ERR_MSG.tlsVersion)
   }
   if (message?.startsWith('Unexpected server response')) return message
+  // A frame over ws's 100 MiB maxPayload is refused from its header, before it is buffered.
+  if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return 'max payload size exceeded'
   return withoutPrefix(networkFailure(error).errMsg)
 }

@@ -20,6 +20,7 @@ import type {
 } from '../../../../shared/network'
 import { buildRequestHeaders } from '../headers/request-headers'
 import { ERRNO, TRANSFER_ERR_MSG } from '../policy/wechat-messages'
+import { parseRequestTarget, type RequestTarget } from '../policy/url-origin'
 import { describeTls } from '../transport/connection-info'
 import { trustedCertificates } from '../transport/dispatcher'
 import { resolveHostMapping, type HostMapping } from '../transport/host-mapping'
@@ -45,7 +46,7 @@ export interface SocketPoolHost {
    * Socket `id`'s refused rule (after printing WeChat's console block), or undefined when allowed
    * (with the checks off: after reporting what a phone would refuse).
    */
-  checkUrl(url: string, id: string): BlockRule | undefined
+  checkUrl(target: RequestTarget, id: string): BlockRule | undefined
   /** Checks off: the handshake of socket `id` completed; reports what a phone would refuse. */
   checkTls(id: string, url: string, tls: TlsDetails): void
   print(messages: ToolConsoleMessage[]): void
@@ -73,7 +74,9 @@ export class SocketPool {
     const { host } = this
     const settings = host.settings()
     const { url } = request
-    if (!/^wss?:\/\//i.test(url) || !URL.canParse(url)) {
+    // Parsed once: the policy judges this origin and ws connects to this URL.
+    const target = /^wss?:\/\//i.test(url) ? parseRequestTarget(url) : undefined
+    if (!target) {
       return { ok: false, errMsg: TRANSFER_ERR_MSG.socketInvalidUrl(url), errno: 600009 }
     }
     if (this.open.size >= settings.maxOpen) {
@@ -101,7 +104,7 @@ export class SocketPool {
       ...(request.page !== undefined && { page: request.page }),
       time: Date.now(),
     })
-    const refusal: BlockRule | undefined = settings.offline ? 'offline' : host.checkUrl(url, id)
+    const refusal: BlockRule | undefined = settings.offline ? 'offline' : host.checkUrl(target, id)
     if (refusal) {
       const errMsg =
         refusal === 'offline'
@@ -111,7 +114,7 @@ export class SocketPool {
       host.emit({ type: 'blocked', id, rule: refusal, url, errMsg, errno, time: Date.now() })
       return { ok: false, errMsg, errno }
     }
-    return { ok: true, socket: this.start(id, request, headers, settings, callbacks) }
+    return { ok: true, socket: this.start(id, request, target.url, headers, settings, callbacks) }
   }
 
   /** Drops every socket at once (the engine is closing). */
@@ -122,12 +125,13 @@ export class SocketPool {
   private start(
     id: string,
     request: EngineSocketRequest,
+    target: URL,
     headers: Record<string, string>,
     settings: SocketSettings,
     callbacks: SocketCallbacks,
   ): EngineSocket {
     const { host } = this
-    const ws = new WebSocket(request.url, request.protocols ?? [], {
+    const ws = new WebSocket(target, request.protocols ?? [], {
       headers,
       perMessageDeflate: false,
       followRedirects: false,

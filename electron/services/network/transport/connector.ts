@@ -4,6 +4,7 @@ import type { TLSSocket } from 'node:tls'
 import { buildConnector } from 'undici'
 import { checkTlsHandshake } from '../policy/request-policy'
 import { describeTls, recordConnection } from './connection-info'
+import { currentConnectionOwner } from './connection-owner'
 import { resolveHostMapping, type HostMapping } from './host-mapping'
 import { TlsPolicyError } from './tls-policy-error'
 
@@ -46,6 +47,8 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
     const startedAt = performance.now()
     let lookedUpAt: number | undefined
     let connectedAt: number | undefined
+    // The request this socket is opened for destroys it if it ends before the socket is ready.
+    const owner = currentConnectionOwner()
     const socket = connect(
       {
         ...params,
@@ -55,6 +58,7 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
         ...(servername && { servername }),
       },
       (error, connected) => {
+        if (socket) owner?.release(socket)
         if (error || !connected) {
           callback(error ?? new Error('connect failed'), null)
           return
@@ -83,6 +87,7 @@ export function createConnector(options: ConnectorOptions): buildConnector.conne
         callback(null, connected)
       },
     ) as unknown as Socket | undefined
+    if (socket) owner?.adopt(socket)
     socket?.once('lookup', () => (lookedUpAt = performance.now()))
     socket?.once('connect', () => (connectedAt = performance.now()))
   }

@@ -1,11 +1,14 @@
 /**
  * The frame's side of the simulator protocol: it says `wx-bridge:ready`, accepts HostMessages only
  * from its parent window, boots the project on `wx-host:boot` (once: the workbench re-boots with a
- * new iframe), relays `wx-host:task` events to open requests, applies `wx-host:network-type` and answers
- * `wx-host:eval` (the Console panel's command line).
+ * new iframe), relays `wx-host:task` events to open requests, applies `wx-host:network-type` and
+ * `wx-host:theme` (the 浅色/深色 switch) and answers
+ * `wx-host:eval` (the Console panel's command line), `wx-host:automation` (`mpdt auto --web`)
+ * and `wx-host:call` (a main-process wx API's answer).
  */
 import type { EvalResult, FrameMessage } from '../../../../shared/simulator-protocol'
 import { evaluateInLogicContext } from './console-eval'
+import { createFrameAutomation, type FrameAutomation } from './frame-automation'
 import { isHostMessage } from './host-message'
 import { startSimulator, type Simulator } from './simulator-app'
 
@@ -24,6 +27,8 @@ export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
   // checks `event.source` and the message type itself.
   const post = (message: FrameMessage): void => parent.postMessage(message, '*')
   let simulator: Simulator | undefined
+  // Made on the first automation command, so a workbench nobody automates runs none of it.
+  let automation: FrameAutomation | undefined
 
   win.addEventListener('message', (event: MessageEvent) => {
     if (event.source !== (parent as unknown) || !isHostMessage(event.data)) return
@@ -38,6 +43,8 @@ export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
       simulator?.port.deliverFile(message.callId, message.result)
     } else if (message.type === 'wx-host:call') {
       simulator?.port.deliverCall(message.callId, message.result)
+    } else if (message.type === 'wx-host:theme') {
+      simulator?.setSystemTheme(message.theme)
     } else if (message.type === 'wx-host:eval') {
       const running = simulator
       const { evalId } = message
@@ -48,6 +55,17 @@ export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
             error: { message: 'The mini-program is not running', stack: '' },
           })
       void answer.then((result) => post({ type: 'wx-bridge:eval-result', evalId, result }))
+    } else if (message.type === 'wx-host:automation') {
+      const { command } = message
+      if (!simulator) {
+        const error = { message: `${command.method}: the mini-program is not running` }
+        post({ type: 'wx-bridge:automation', message: { id: command.id, error } })
+        return
+      }
+      automation ??= createFrameAutomation(win, simulator, post)
+      void automation
+        .handle(command)
+        .then((reply) => post({ type: 'wx-bridge:automation', message: reply }))
     } else {
       simulator?.port.setNetworkType(message.networkType)
     }

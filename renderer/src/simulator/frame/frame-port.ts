@@ -306,6 +306,18 @@ export class FramePort implements NativePort {
     return () => this.networkListeners.delete(listener)
   }
 
+  private readonly themeListeners = new Set<() => void>()
+
+  onThemeChange(listener: () => void): () => void {
+    this.themeListeners.add(listener)
+    return () => this.themeListeners.delete(listener)
+  }
+
+  /** The app's theme changed (`systemInfo().theme` already answers it): the runtime is told. */
+  themeChanged(): void {
+    for (const listener of [...this.themeListeners]) listener()
+  }
+
   /** The 网络 menu changed: `wx.getNetworkType` answers the new type, the runtime is told. */
   setNetworkType(networkType: NetworkType): void {
     if (networkType === this.currentNetworkType) return

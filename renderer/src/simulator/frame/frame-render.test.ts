@@ -36,11 +36,18 @@ function byId(id: string): HTMLElement {
   return found
 }
 
-/** The visible page's container. */
+/** The visible page's viewport. */
 function shownPage(): HTMLElement {
   const shown = [...document.querySelectorAll<HTMLElement>('.mp-page')].filter((p) => !p.hidden)
   expect(shown).toHaveLength(1)
   return shown[0]
+}
+
+/** What scrolls in the visible page. */
+function shownBody(): HTMLElement {
+  const body = shownPage().querySelector<HTMLElement>(':scope > .mp-page-body')
+  if (!body) throw new Error('no .mp-page-body in the shown page')
+  return body
 }
 
 /** An element of the shown page by its WXML id (glass-easel writes it as `<instance>--<id>`). */
@@ -223,7 +230,7 @@ describe('navigation', () => {
   })
 
   it('scrolling the page runs onPageScroll with scrollTop', () => {
-    const page = shownPage()
+    const page = shownBody()
     page.scrollTop = 120
     page.dispatchEvent(new Event('scroll'))
     expect(appLog()).toContain(`detail scroll ${page.scrollTop}`)
@@ -232,11 +239,11 @@ describe('navigation', () => {
   it('wx.pageScrollTo scrolls the current page to scrollTop', async () => {
     const pageScrollTo = frame.simulator()?.runtime.wx.pageScrollTo as (o: unknown) => unknown
     await pageScrollTo({ scrollTop: 200, duration: 0 })
-    expect(shownPage().scrollTop).toBe(200)
+    expect(shownBody().scrollTop).toBe(200)
   })
 
   it('scrolling near the bottom runs onReachBottom once until the page leaves that zone', () => {
-    const page = shownPage()
+    const page = shownBody()
     Object.defineProperty(page, 'scrollHeight', { value: 1000, configurable: true })
     Object.defineProperty(page, 'clientHeight', { value: 500, configurable: true })
     appLog().splice(0)
@@ -249,10 +256,11 @@ describe('navigation', () => {
 
   it('pulling the page down from its top refreshes it until stopPullDownRefresh', async () => {
     const page = shownPage()
-    page.scrollTop = 0
+    const body = shownBody()
+    body.scrollTop = 0
     appLog().splice(0)
-    page.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, clientY: 10 }))
-    page.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientY: 100 }))
+    body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, clientY: 10 }))
+    body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientY: 100 }))
     expect(appLog()).toEqual(['detail pullDownRefresh'])
     expect(page.classList.contains('mp-refreshing')).toBe(true)
     await nextTasks()

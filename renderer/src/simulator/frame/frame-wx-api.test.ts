@@ -76,7 +76,7 @@ describe('wx in the simulator frame', () => {
       navigate: () => undefined,
     })
     const space = codeSpace.getComponentSpace()
-    expect(space.getComponentByUrlWithoutDefault('wx-builtin/live-pusher', '')).toBeNull()
+    expect(space.getComponentByUrlWithoutDefault('wx-builtin/no-such-component', '')).toBeNull()
     const canIUse = wx().canIUse as (schema: string) => boolean
     // view, text and block stay glass-easel native nodes (builtins/index.ts).
     const components = Object.keys(WX_COMPONENTS).filter((name) => !NATIVE_NODES.includes(name))

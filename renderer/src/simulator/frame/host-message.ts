@@ -3,6 +3,7 @@
  * a HostMessage of a known type with the fields it needs. Anything else is dropped unread.
  */
 import type { HostMessage } from '../../../../shared/simulator-protocol'
+import { isTheme } from '../../../../shared/theme'
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null
@@ -18,7 +19,8 @@ export function isHostMessage(value: unknown): value is HostMessage {
         isRecord(value.storage) &&
         typeof value.networkType === 'string' &&
         (value.entry === undefined || typeof value.entry === 'string') &&
-        (value.scene === undefined || Number.isInteger(value.scene))
+        (value.scene === undefined || Number.isInteger(value.scene)) &&
+        (value.theme === undefined || isTheme(value.theme))
       )
     case 'wx-host:task':
       return typeof value.taskId === 'string' && isRecord(value.event)
@@ -36,8 +38,17 @@ export function isHostMessage(value: unknown): value is HostMessage {
       )
     case 'wx-host:network-type':
       return typeof value.networkType === 'string'
+    case 'wx-host:theme':
+      return isTheme(value.theme)
     case 'wx-host:eval':
       return typeof value.evalId === 'string' && typeof value.code === 'string'
+    case 'wx-host:automation':
+      return (
+        isRecord(value.command) &&
+        typeof value.command.id === 'string' &&
+        typeof value.command.method === 'string' &&
+        isRecord(value.command.params)
+      )
     default:
       return false
   }

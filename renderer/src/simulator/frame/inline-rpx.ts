@@ -1,10 +1,12 @@
 /**
  * `rpx` in inline `style` attributes, converted after `{{}}` evaluation: every style glass-easel
- * writes goes through the compiler's environment-free `transformRpx` for the device's width.
+ * writes goes through the compiler's environment-free `transformRpx` for the device's width, and
+ * its viewport heights and safe-area insets are read from the page's viewport (page-viewport.ts).
  */
 import * as glassEasel from 'glass-easel'
 import { transformRpx, type RpxOptions } from '../../../../shared/inline-style'
 import type { SystemInfo } from '../../../../shared/runtime'
+import { pageViewportStyles } from './page-viewport'
 
 const original = glassEasel.Element.prototype.setNodeStyle
 
@@ -17,6 +19,6 @@ export function rpxOptionsFor(device: SystemInfo): RpxOptions {
 export function installInlineRpx(device: SystemInfo): void {
   const options = rpxOptionsFor(device)
   glassEasel.Element.prototype.setNodeStyle = function (style, index) {
-    return original.call(this, transformRpx(style, options), index)
+    return original.call(this, pageViewportStyles(transformRpx(style, options)), index)
   }
 }

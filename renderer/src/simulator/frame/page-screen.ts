@@ -1,6 +1,7 @@
 /**
- * The runtime's PageScreen in the frame: one scrolling container per open page (only the top one
- * visible, so a page keeps its scroll position under others), scroll / reach-bottom / pull-down
+ * The runtime's PageScreen in the frame: one viewport per open page (only the top one visible, so
+ * a page keeps its scroll position under others) holding the page's scrolling body, the page's
+ * viewport metrics (see page-viewport.ts), scroll / reach-bottom / pull-down
  * events back to the runtime, `wx.pageScrollTo`, the refresh indicator, and the navigation bar
  * state of each page (its window plus what `wx.setNavigationBar*` changed).
  */
@@ -11,17 +12,22 @@ import type {
   PageScreen,
   PageScreenEvents,
   PageScrollRequest,
+  PageViewport,
   ScreenPage,
 } from '../../../../shared/runtime'
 import { element } from './dom'
 import type { PageWindow } from './page-window'
+import { applyPageViewport, type ViewportMetrics } from './page-viewport'
 
 /** How far (CSS px) a page must be pulled down at its top to refresh. */
 export const PULL_TO_REFRESH_DISTANCE = 60
 
 interface OpenPage {
   page: ScreenPage
+  /** The page's viewport (`.mp-page`): the containing block of its fixed elements. */
   container: HTMLElement
+  /** What scrolls (`.mp-page-body`). */
+  body: HTMLElement
   refresh: HTMLElement
   component: glassEasel.GeneralComponent
   window: PageWindow
@@ -32,6 +38,8 @@ export interface FramePageScreenOptions {
   doc: Document
   area: HTMLElement
   windowOf(route: string): PageWindow
+  /** The viewport the page at `route` gets: its height and safe-area insets. */
+  viewportOf(route: string): ViewportMetrics
   /** The stack or the shown page's bars changed. */
   onChange(
     top: { route: string; window: PageWindow; navigation: NavigationBarPatch } | undefined,
@@ -71,27 +79,39 @@ export class FramePageScreen implements PageScreen {
     const host = element(doc, 'div', { class: 'mp-page-host' })
     const placeholder = element(doc, 'div')
     host.appendChild(placeholder)
+    const body = element(doc, 'div', { class: 'mp-page-body' }, [refresh, host])
     const container = element(
       doc,
       'div',
       { class: 'mp-page', 'data-route': page.route, 'data-page-id': String(page.id) },
-      [refresh, host],
+      [body],
     )
+    applyPageViewport(container, this.options.viewportOf(page.route))
     container.hidden = true
     area.appendChild(container)
     attach(host, placeholder)
     if (tabBar) {
-      // Sticky at the bottom of the page's scrolling container, as WeChat keeps it in view.
+      // Below the scrolling body, in the page's viewport: a tab bar styled `position: fixed;
+      // bottom: 0` (as WeChat's example is) lands at the bottom of the screen, one in the flow
+      // takes its height from the page.
       const tabBarHost = element(doc, 'div', { class: 'mp-custom-tab-bar' })
       const tabBarPlaceholder = element(doc, 'div')
       tabBarHost.appendChild(tabBarPlaceholder)
       container.appendChild(tabBarHost)
-      container.classList.add('mp-page-with-tab-bar')
       tabBar.attach(tabBarHost, tabBarPlaceholder)
     }
-    this.opened.set(page.id, { page, container, refresh, component, window, navigation: {} })
-    this.watchScrolling(container, window, events)
-    if (window.enablePullDownRefresh) this.watchPulling(container, events)
+    this.opened.set(page.id, { page, container, body, refresh, component, window, navigation: {} })
+    this.watchScrolling(body, window, events)
+    if (window.enablePullDownRefresh) this.watchPulling(body, events)
+  }
+
+  viewport(id: number): PageViewport | undefined {
+    const body = this.opened.get(id)?.body
+    if (!body) return undefined
+    const { left, top, width, height } = body.getBoundingClientRect()
+    const { scrollLeft, scrollTop, scrollWidth, scrollHeight } = body
+    const scroll = { scrollLeft, scrollTop, scrollWidth, scrollHeight }
+    return { left, top, width, height, ...scroll, node: body }
   }
 
   close(id: number): void {
@@ -115,19 +135,25 @@ export class FramePageScreen implements PageScreen {
       const target = open.component.getShadowRoot()?.querySelector(request.selector)
       const node = target?.$$ as HTMLElement | undefined
       if (!node) return
-      top = node.getBoundingClientRect().top - open.container.getBoundingClientRect().top
-      top += open.container.scrollTop + (request.offsetTop ?? 0)
+      top = node.getBoundingClientRect().top - open.body.getBoundingClientRect().top
+      top += open.body.scrollTop + (request.offsetTop ?? 0)
     }
     if (top === undefined) return
-    if (request.duration > 0 && typeof open.container.scrollTo === 'function') {
-      open.container.scrollTo({ top, behavior: 'smooth' })
+    if (request.duration > 0 && typeof open.body.scrollTo === 'function') {
+      open.body.scrollTo({ top, behavior: 'smooth' })
     } else {
-      open.container.scrollTop = top
+      open.body.scrollTop = top
     }
   }
 
   setRefreshing(id: number, refreshing: boolean): void {
     this.opened.get(id)?.container.classList.toggle('mp-refreshing', refreshing)
+  }
+
+  /** Reads every open page's window again (the theme changed); `wx.setNavigationBar*` stays. */
+  refreshWindows(): void {
+    for (const open of this.opened.values()) open.window = this.options.windowOf(open.page.route)
+    this.notify()
   }
 
   /** Applies a `wx.setNavigationBar*` change to the page with `pageId`. */
@@ -147,15 +173,11 @@ export class FramePageScreen implements PageScreen {
     )
   }
 
-  private watchScrolling(
-    container: HTMLElement,
-    window: PageWindow,
-    events: PageScreenEvents,
-  ): void {
+  private watchScrolling(body: HTMLElement, window: PageWindow, events: PageScreenEvents): void {
     let atBottom = false
-    container.addEventListener('scroll', () => {
-      events.scroll(container.scrollTop)
-      const distance = container.scrollHeight - container.clientHeight - container.scrollTop
+    body.addEventListener('scroll', () => {
+      events.scroll(body.scrollTop)
+      const distance = body.scrollHeight - body.clientHeight - body.scrollTop
       const near = distance <= window.onReachBottomDistance
       if (near && !atBottom) events.reachBottom()
       atBottom = near
@@ -163,18 +185,18 @@ export class FramePageScreen implements PageScreen {
   }
 
   /** A drag down from the very top (touch or mouse) past the threshold asks for a refresh. */
-  private watchPulling(container: HTMLElement, events: PageScreenEvents): void {
+  private watchPulling(body: HTMLElement, events: PageScreenEvents): void {
     let startY: number | undefined
     const begin = (y: number) => {
-      startY = container.scrollTop <= 0 ? y : undefined
+      startY = body.scrollTop <= 0 ? y : undefined
     }
     const end = (y: number) => {
       if (startY !== undefined && y - startY >= PULL_TO_REFRESH_DISTANCE) events.pullDownRefresh()
       startY = undefined
     }
-    container.addEventListener('touchstart', (ev) => begin(ev.changedTouches[0]?.clientY ?? 0))
-    container.addEventListener('touchend', (ev) => end(ev.changedTouches[0]?.clientY ?? 0))
-    container.addEventListener('mousedown', (ev) => begin(ev.clientY))
-    container.addEventListener('mouseup', (ev) => end(ev.clientY))
+    body.addEventListener('touchstart', (ev) => begin(ev.changedTouches[0]?.clientY ?? 0))
+    body.addEventListener('touchend', (ev) => end(ev.changedTouches[0]?.clientY ?? 0))
+    body.addEventListener('mousedown', (ev) => begin(ev.clientY))
+    body.addEventListener('mouseup', (ev) => end(ev.clientY))
   }
 }

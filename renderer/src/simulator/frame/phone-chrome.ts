@@ -85,6 +85,9 @@ export class PhoneChrome {
   private tabBarShown = true
   private shownRoute: string | undefined
   private readonly tabs: HTMLButtonElement[] = []
+  /** The tabBar's look: app.json's, then each theme's (`setTabBarStyle`). */
+  private tabBarLook: TabBarSettings | undefined
+  private route: string | undefined
   private clockTimer: ReturnType<typeof setInterval> | undefined
 
   constructor(
@@ -158,6 +161,7 @@ export class PhoneChrome {
     })
 
     this.pagesArea = element(doc, 'main', { id: 'mp-pages' })
+    this.tabBarLook = options.tabBar
     if (options.tabBar) this.tabBar = this.buildTabBar(options.tabBar)
 
     const parts: HTMLElement[] = [this.header]
@@ -188,7 +192,18 @@ export class PhoneChrome {
     this.back.hidden = !state.canGoBack
     this.home.hidden = state.canGoBack || !state.canGoHome
     this.pagesArea.style.backgroundColor = window.backgroundColor
+    this.route = state.route
     this.updateTabs(state.route)
+  }
+
+  /** Redraws the tabBar's colours, border and icons (the same tabs) for another theme. */
+  setTabBarStyle(settings: TabBarSettings | undefined): void {
+    if (!this.tabBar || !settings) return
+    this.tabBarLook = settings
+    this.tabBar.style.backgroundColor = settings.backgroundColor
+    this.tabBar.classList.toggle('mp-tab-bar-border-white', settings.borderStyle === 'white')
+    this.tabBar.classList.toggle('mp-tab-bar-border-black', settings.borderStyle === 'black')
+    this.updateTabs(this.route)
   }
 
   dispose(): void {
@@ -229,7 +244,7 @@ export class PhoneChrome {
 
   /** `wx.setTabBarItem` & co.: the bar drawn from app.json changes until the next launch. */
   changeTabBar(change: TabBarChange): void {
-    const settings = this.options.tabBar
+    const settings = this.tabBarLook
     if (!this.tabBar || !settings) return
     if (change.kind === 'style') {
       const { kind: _kind, ...style } = change
@@ -259,7 +274,7 @@ export class PhoneChrome {
   }
 
   private updateTabs(route: string | undefined): void {
-    const settings = this.options.tabBar
+    const settings = this.tabBarLook
     this.shownRoute = route
     if (!this.tabBar || !settings) return
     const selected = settings.list.findIndex((item) => item.pagePath === route)

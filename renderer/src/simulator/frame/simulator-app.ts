@@ -13,14 +13,17 @@ import {
   type RuntimeAppJson,
 } from '../../../../shared/runtime'
 import type { FrameMessage, HostMessage } from '../../../../shared/simulator-protocol'
+import type { Theme } from '../../../../shared/theme'
 import { installBuiltins } from './builtins-registry'
 import { showCompileErrors } from './compile-errors'
 import { element } from './dom'
 import { FramePort } from './frame-port'
+import { FrameTheme } from './frame-theme'
 import { FrameUi } from './frame-ui'
 import { installInlineRpx } from './inline-rpx'
 import { showPageNotFound } from './page-not-found-screen'
 import { FramePageScreen } from './page-screen'
+import { pageViewport, pageViewportStyles } from './page-viewport'
 import { pageSystemInfo, pageWindow, type PageWindow } from './page-window'
 import { PhoneChrome, tabBarSettings } from './phone-chrome'
 import { tapOnClickWithoutPointer, touchFields } from './tap-events'
@@ -33,14 +36,35 @@ export type BootMessage = Extract<HostMessage, { type: 'wx-host:boot' }>
  */
 class FrameBackendContext extends glassEasel.CurrentWindowBackendContext {
   private readonly appended = new Map<string, number>()
+  /** Each sheet's CSS as compiled, and the `<style>` elements showing it for the theme. */
+  private readonly sheets = new Map<string, { css: string; elements: HTMLStyleElement[] }>()
+
+  constructor(private readonly theme: FrameTheme) {
+    super()
+  }
+
+  override registerStyleSheetContent(path: string, css: unknown): void {
+    this.sheets.set(path, { css: String(css), elements: [] })
+    super.registerStyleSheetContent(path, this.theme.css(String(css)))
+  }
 
   override appendStyleSheetPath(path: string, styleScope?: number): number {
     const key = `${styleScope ?? ''}:${path}`
     const known = this.appended.get(key)
     if (known !== undefined) return known
     const index = super.appendStyleSheetPath(path, styleScope)
+    const added = document.head.lastElementChild
+    if (added instanceof HTMLStyleElement) this.sheets.get(path)?.elements.push(added)
     this.appended.set(key, index)
     return index
+  }
+
+  /** Shows every sheet for the theme now current (`prefers-color-scheme` rewritten again). */
+  restyle(): void {
+    for (const { css, elements } of this.sheets.values()) {
+      const themed = this.theme.css(css)
+      for (const element of elements) element.textContent = themed
+    }
   }
 }
 
@@ -48,6 +72,8 @@ export interface Simulator {
   readonly runtime: Runtime
   readonly port: FramePort
   readonly screen: FramePageScreen
+  /** The 浅色/深色 switch: the app follows it with app.json `darkmode: true`. */
+  setSystemTheme(theme: Theme): void
 }
 
 function parseJsonObject(text: string | undefined): Record<string, unknown> | undefined {
@@ -87,7 +113,8 @@ export function startSimulator(
   doc.body.appendChild(phone)
   doc.body.appendChild(layer)
 
-  const tabBar = tabBarSettings(appJson)
+  const theme = new FrameTheme(appJson, bundle.files, boot.theme ?? 'light')
+  const tabBar = tabBarSettings(theme.appJson(appJson))
   const tabList = (appJson.tabBar as { list?: { pagePath?: unknown }[] } | undefined)?.list ?? []
   // Custom tab bars included: their pages are tab pages too (no home button, tab bar space).
   const tabRoutes = new Set(tabList.map((item) => stripLeadingSlash(String(item.pagePath))))
@@ -97,11 +124,16 @@ export function startSimulator(
     let window = windows.get(route)
     if (!window) {
       const own = parseJsonObject(bundle.files[`${route}.json`]) ?? compiled.components[route]?.json
-      window = pageWindow(appJson.window as Record<string, unknown> | undefined, own)
+      const app = theme.appJson(appJson)
+      window = pageWindow(app.window as Record<string, unknown> | undefined, theme.pageJson(own))
       windows.set(route, window)
     }
     return window
   }
+
+  /** What `wx.getSystemInfoSync()` answers on the page at `route`. */
+  const systemInfoOf = (route: string) =>
+    pageSystemInfo(device, windowOf(route), tabRoutes.has(route) ? tabBar?.position : undefined)
 
   // The bars' buttons act on the runtime created below; they only run on user input, after it.
   const wxCall = (api: string, options: Record<string, unknown>) =>
@@ -130,6 +162,7 @@ export function startSimulator(
     doc,
     area: chrome.pagesArea,
     windowOf,
+    viewportOf: (route) => pageViewport(systemInfoOf(route)),
     onChange: (top, depth) => {
       if (!top) return
       notFoundScreen?.remove()
@@ -187,13 +220,19 @@ export function startSimulator(
     codePackage: { files: bundle.files, assets: bundle.assets },
     pageNotFound,
     systemInfo: () => {
-      const route = screen.topPage?.route ?? entryRoute
-      const position = tabRoutes.has(route) ? tabBar?.position : undefined
-      return pageSystemInfo(device, windowOf(route), position)
+      const info = systemInfoOf(screen.topPage?.route ?? entryRoute)
+      return theme.reported ? { ...info, theme: theme.reported } : info
     },
   })
 
-  const backend = new FrameBackendContext()
+  const backend = new FrameBackendContext(theme)
+  theme.onChange(() => {
+    windows.clear()
+    backend.restyle()
+    chrome.setTabBarStyle(tabBarSettings(theme.appJson(appJson)))
+    screen.refreshWindows()
+    port.themeChanged()
+  })
   backend.onEvent((target, type, detail, options) =>
     glassEasel.Event.triggerEvent(target, type, detail, {
       ...options,
@@ -202,7 +241,7 @@ export function startSimulator(
   )
   tapOnClickWithoutPointer(doc)
   for (const [path, css] of Object.entries(compiled.styles))
-    backend.registerStyleSheetContent(path, css)
+    backend.registerStyleSheetContent(path, pageViewportStyles(css))
   const styleScopes: Record<string, string | undefined> = {}
   for (const path of Object.keys(compiled.styles))
     styleScopes[path] = compiled.components[path]?.prefix
@@ -246,5 +285,5 @@ export function startSimulator(
       requestAnimationFrame(() => setTimeout(painted, 0))
     else setTimeout(painted, 0)
   }
-  return { runtime, port, screen }
+  return { runtime, port, screen, setSystemTheme: (system) => theme.setSystemTheme(system) }
 }

@@ -62,6 +62,24 @@ input:disabled, textarea:disabled { color: inherit; opacity: 0.6; }
 image { display: inline-block; position: relative; width: 320px; height: 240px; overflow: hidden; }
 cover-image { display: block; position: relative; overflow: hidden; }
 image > img, cover-image > img { display: block; }
+/* A picture that failed to load is an empty box, as in WeChat (no broken-image glyph). */
+image > img[wx-failed], cover-image > img[wx-failed] { visibility: hidden; }
+wx-video { display: inline-block; position: relative; width: 300px; height: 225px; background: #000; overflow: hidden; }
+wx-video > video { display: block; width: 100%; height: 100%; }
+wx-audio { display: inline-block; }
+wx-audio > audio { display: block; }
+canvas { display: inline-block; width: 300px; height: 150px; }
+movable-area { display: block; position: relative; width: 10px; height: 10px; }
+movable-view { display: block; position: absolute; top: 0; left: 0; width: 10px; height: 10px; touch-action: none; user-select: none; }
+wx-camera, wx-live-player, wx-live-pusher { display: block; position: relative; width: 300px; height: 225px; }
+wx-ad { display: block; position: relative; min-height: 100px; }
+wx-camera, wx-live-player, wx-live-pusher, wx-ad {
+  background: #ededed; color: rgba(0, 0, 0, 0.5); font-size: 13px; overflow: hidden;
+}
+[wx-placeholder]::before {
+  content: attr(wx-placeholder); position: absolute; inset: 0; display: flex; align-items: center;
+  justify-content: center; padding: 12px; text-align: center; box-sizing: border-box;
+}
 image[wx-auto=height], cover-image[wx-auto=height] { height: auto; }
 image[wx-auto=width], cover-image[wx-auto=width] { width: auto; }
 

@@ -57,6 +57,13 @@ interface Hovered {
 }
 
 /** Listens on `document` for presses; returns the function that stops listening. */
+/** `hover-class` may name several classes (Vant: `van-button--active hover-class`). */
+function toggleHover(element: glassEasel.Element, settings: HoverSettings, on: boolean): void {
+  for (const name of settings.className.split(/\s+/)) {
+    if (name) element.classList?.toggle(name, on, HOVER_SEGMENT)
+  }
+}
+
 export function installHover(document: Document): () => void {
   let active: Hovered[] = []
 
@@ -71,10 +78,7 @@ export function installHover(document: Document): () => void {
       if (!element) continue
       const settings = settingsOf(element, dom)
       if (!settings) continue
-      const startTimer = setTimeout(
-        () => element.classList?.toggle(settings.className, true, HOVER_SEGMENT),
-        settings.startTime,
-      )
+      const startTimer = setTimeout(() => toggleHover(element, settings, true), settings.startTime)
       active.push({ element, settings, startTimer })
       if (settings.stopPropagation) break
     }
@@ -83,10 +87,7 @@ export function installHover(document: Document): () => void {
   const release = () => {
     for (const { element, settings, startTimer } of active) {
       clearTimeout(startTimer)
-      setTimeout(
-        () => element.classList?.toggle(settings.className, false, HOVER_SEGMENT),
-        settings.stayTime,
-      )
+      setTimeout(() => toggleHover(element, settings, false), settings.stayTime)
     }
     active = []
     origin = null
@@ -104,7 +105,7 @@ export function installHover(document: Document): () => void {
     }
     for (const { element, settings, startTimer } of active) {
       clearTimeout(startTimer)
-      element.classList?.toggle(settings.className, false, HOVER_SEGMENT)
+      toggleHover(element, settings, false)
     }
     active = []
     origin = null

@@ -110,12 +110,15 @@ export function defineImage(
       host.appendChild(img)
       let src = ''
       img.addEventListener('load', () => {
+        img.removeAttribute('wx-failed')
         if (img.getAttribute('src')) {
           emit('load', { width: img.naturalWidth, height: img.naturalHeight })
         }
       })
       img.addEventListener('error', () => {
-        if (img.getAttribute('src')) emit('error', { errMsg: `GET ${src} failed` })
+        if (!img.getAttribute('src')) return
+        img.setAttribute('wx-failed', '')
+        emit('error', { errMsg: `GET ${src} failed` })
       })
       const owner = () => component.ownerShadowRoot?.getHostNode().is ?? ''
       let blobUrl: string | undefined
@@ -142,7 +145,11 @@ export function defineImage(
         // The base CSS lets the host side named here follow the picture (`image[wx-auto=height]`).
         host.setAttribute('wx-auto', style.host.height ? 'height' : style.host.width ? 'width' : '')
         Object.assign(img.style, style.img)
+        // Chromium's lazy loading starts a picture as it nears the page's scrolled window, as
+        // WeChat's lazy-load does (a few screens ahead).
+        img.loading = d.lazyLoad === true ? 'lazy' : 'eager'
         if (String(d.src) === src) return
+        img.removeAttribute('wx-failed')
         src = String(d.src)
         if (blobUrl) URL.revokeObjectURL(blobUrl)
         blobUrl = undefined

@@ -10,14 +10,18 @@ import type { CodeSpace } from 'glass-easel-miniprogram-adapter'
 import { registerBuiltins } from '../builtins-registry'
 import { BASE_CSS } from './base-css'
 import { defineButton } from './button'
+import { defineCanvas } from './canvas'
 import { defineChoices } from './choice'
 import { defineForm } from './form'
 import { installHover } from './hover'
 import { defineIcon } from './icon'
 import { defineImage, type LocalFileReader } from './image'
 import { defineLabel } from './label'
+import { defineMediaComponents } from './media'
+import { defineMovable } from './movable'
 import { defineNavigator, type Navigate } from './navigator'
 import { definePicker } from './picker'
+import { definePlaceholders } from './placeholders'
 import { defineProgress } from './progress'
 import { defineRichText } from './rich-text'
 import { defineScrollView } from './scroll-view'
@@ -26,6 +30,8 @@ import { defineSwiper } from './swiper'
 import { installTextContent } from './text-content'
 import { defineTextFields } from './text-field'
 
+export { canvasNodeOf, type CanvasNode } from './canvas'
+export { mediaElementOf } from './media'
 export type { Navigate, NavigationApi } from './navigator'
 
 export interface BuiltinsOptions {
@@ -57,6 +63,10 @@ export function installBuiltinComponents(
   defineTextFields(space)
   defineImage(space, options.assets, 'image', options.readLocalFile)
   defineImage(space, options.assets, 'cover-image', options.readLocalFile)
+  defineMediaComponents(space, options.assets)
+  defineCanvas(space)
+  defineMovable(space)
+  definePlaceholders(space)
   defineNavigator(space, options.navigate)
   defineIcon(space, options.deviceWidth)
   defineProgress(space, options.deviceWidth)

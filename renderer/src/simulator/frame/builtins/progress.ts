@@ -6,7 +6,7 @@
  */
 import type * as glassEasel from 'glass-easel'
 import { cssLength } from './css-length'
-import { defineBuiltin, domOf, toggleAttribute, type Data } from './define'
+import { defineBuiltin, domOf, toggleAttribute, type BuiltinContext, type Data } from './define'
 
 /** `deviceWidth` converts rpx in the length attributes (`stroke-width="8rpx"`). */
 export function defineProgress(space: glassEasel.ComponentSpace, deviceWidth: number): void {
@@ -100,4 +100,25 @@ export function scopedClassNames(component: glassEasel.GeneralComponent): string
     .map((scope) => manager.queryName(scope) ?? '')
   if (prefixes.length === 0) prefixes.push('')
   return names.flatMap((name) => prefixes.map((prefix) => (prefix ? `${prefix}--${name}` : name)))
+}
+
+/**
+ * For a built-in with a virtual host whose tag the browser would draw itself (`video`, and
+ * `camera`, which Chromium draws as a permission button): the `<tagName>` element it draws in its
+ * place, carrying the user's class names (kept current) and id.
+ */
+export function drawnHost(context: BuiltinContext, tagName: string): HTMLElement {
+  const { component } = context
+  const root = domOf(context.appendElement(tagName, tagName))
+  const applyClasses = () => {
+    root.className = [tagName, ...scopedClassNames(component)].join(' ')
+    if (component.id) root.id = component.id
+  }
+  const setNodeClass = component.setNodeClass.bind(component)
+  component.setNodeClass = (names, index) => {
+    setNodeClass(names, index)
+    applyClasses()
+  }
+  context.onAttach(applyClasses)
+  return root
 }

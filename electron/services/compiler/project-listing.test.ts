@@ -2,13 +2,13 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { readProjectScripts } from './project-scripts'
+import { listProjectFiles } from './project-listing'
 
-describe('readProjectScripts', () => {
+describe('listProjectFiles', () => {
   let base: string
   let root: string
   beforeEach(async () => {
-    base = await mkdtemp(join(tmpdir(), 'mpdt-scripts-'))
+    base = await mkdtemp(join(tmpdir(), 'mpdt-listing-'))
     root = join(base, 'project')
     await mkdir(join(root, 'pages', 'index'), { recursive: true })
     await writeFile(join(root, 'app.js'), 'App({})')
@@ -19,11 +19,12 @@ describe('readProjectScripts', () => {
     await rm(base, { recursive: true, force: true })
   })
 
-  it('maps project-relative paths with / to the source of every .js file', async () => {
-    expect(await readProjectScripts(root)).toEqual({
-      'app.js': 'App({})',
-      'pages/index/index.js': 'Page({})',
-    })
+  it('lists project-relative paths with /, sorted', async () => {
+    expect(await listProjectFiles(root)).toEqual([
+      'app.js',
+      'pages/index/index.js',
+      'pages/index/index.wxml',
+    ])
   })
 
   it('keeps miniprogram_npm and skips node_modules and dot folders', async () => {
@@ -31,7 +32,7 @@ describe('readProjectScripts', () => {
       await mkdir(join(root, folder), { recursive: true })
       await writeFile(join(root, folder, 'index.js'), folder)
     }
-    const paths = Object.keys(await readProjectScripts(root))
+    const paths = await listProjectFiles(root)
     expect(paths).toContain('miniprogram_npm/lib/index.js')
     expect(paths.some((path) => path.startsWith('node_modules') || path.startsWith('.git'))).toBe(
       false,
@@ -43,9 +44,10 @@ describe('readProjectScripts', () => {
     await writeFile(join(base, 'outside', 'secret.js'), 'secret')
     await symlink(join(base, 'outside'), join(root, 'linked'))
     await symlink(join(base, 'outside', 'secret.js'), join(root, 'secret.js'))
-    expect(Object.keys(await readProjectScripts(root)).sort()).toEqual([
+    expect(await listProjectFiles(root)).toEqual([
       'app.js',
       'pages/index/index.js',
+      'pages/index/index.wxml',
     ])
   })
 })

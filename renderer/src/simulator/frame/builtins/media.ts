@@ -1,0 +1,132 @@
+/**
+ * `<video>` and the older `<audio>`: HTML draws its own `<video>`/`<audio>` tags and never their
+ * children, so these have no host element (glass-easel's virtual host, as `progress.ts`): they
+ * draw `<wx-video>`/`<wx-audio>` holding the browser's media element, with the user's `class`,
+ * `style`, `id` and `hidden` passed on. Remote
+ * `https:`/`http:` sources loaded as WeChat loads them (no domain list; the frame's CSP allows
+ * media from there and nothing else), local ones from the code package. Events carry WeChat's
+ * details: `timeupdate` `{ currentTime, duration }`, `loadedmetadata` `{ width, height,
+ * duration }`, `error` `{ errMsg }`.
+ */
+import type * as glassEasel from 'glass-easel'
+import { defineBuiltin, toggleAttribute, type Data } from './define'
+import { resolveImageSource } from './image'
+import { drawnHost } from './progress'
+
+type MediaTag = 'video' | 'audio'
+
+const VIDEO_PROPERTIES = {
+  src: { type: String, value: '' },
+  controls: { type: Boolean, value: true },
+  autoplay: { type: Boolean, value: false },
+  loop: { type: Boolean, value: false },
+  muted: { type: Boolean, value: false },
+  initialTime: { type: Number, value: 0 },
+  objectFit: { type: String, value: 'contain' },
+  poster: { type: String, value: '' },
+}
+
+const AUDIO_PROPERTIES = {
+  src: { type: String, value: '' },
+  controls: { type: Boolean, value: false },
+  loop: { type: Boolean, value: false },
+  poster: { type: String, value: '' },
+  name: { type: String, value: '' },
+  author: { type: String, value: '' },
+}
+
+/** The media element drawn for the `<video>`/`<audio>` component `component`. */
+const mediaElements = new WeakMap<glassEasel.GeneralComponent, HTMLMediaElement>()
+
+/** The media element drawing a `<video>` or `<audio>` component (for their context APIs). */
+export function mediaElementOf(
+  component: glassEasel.GeneralComponent,
+): HTMLMediaElement | undefined {
+  return mediaElements.get(component)
+}
+
+function defineMedia(
+  space: glassEasel.ComponentSpace,
+  assets: Record<string, string>,
+  tag: MediaTag,
+): void {
+  defineBuiltin(space, tag, {
+    virtualHost: true,
+    properties: {
+      ...(tag === 'video' ? VIDEO_PROPERTIES : AUDIO_PROPERTIES),
+      style: { type: String, value: '' },
+    },
+    render(context) {
+      const { component, emit } = context
+      const root = drawnHost(context, `wx-${tag}`)
+      const media = root.ownerDocument.createElement(tag)
+      media.preload = 'metadata'
+      root.appendChild(media)
+      mediaElements.set(component, media)
+      let src = ''
+      let initialTime = 0
+      const owner = () => component.ownerShadowRoot?.getHostNode().is ?? ''
+      const times = () => ({ currentTime: media.currentTime, duration: media.duration || 0 })
+      media.addEventListener('play', () => emit('play', {}))
+      media.addEventListener('pause', () => emit('pause', {}))
+      media.addEventListener('ended', () => emit('ended', {}))
+      media.addEventListener('waiting', () => emit('waiting', {}))
+      media.addEventListener('timeupdate', () => emit('timeupdate', times()))
+      media.addEventListener('loadedmetadata', () => {
+        if (initialTime > 0) media.currentTime = initialTime
+        const video = media as HTMLVideoElement
+        emit('loadedmetadata', {
+          width: video.videoWidth ?? 0,
+          height: video.videoHeight ?? 0,
+          duration: media.duration || 0,
+        })
+      })
+      media.addEventListener('error', () => {
+        if (media.getAttribute('src'))
+          emit('error', { errMsg: `MEDIA_ERR_SRC_NOT_SUPPORTED: ${src}` })
+      })
+
+      return (d: Data) => {
+        root.setAttribute('style', String(d.style))
+        toggleAttribute(root, 'hidden', Boolean(d.hidden))
+        media.controls = d.controls === true
+        media.loop = d.loop === true
+        if (tag === 'video') {
+          const video = media as HTMLVideoElement
+          video.muted = d.muted === true
+          video.autoplay = d.autoplay === true
+          video.style.objectFit =
+            d.objectFit === 'fill' || d.objectFit === 'cover' ? String(d.objectFit) : 'contain'
+          initialTime = Number(d.initialTime) || 0
+        }
+        const poster = String(d.poster ?? '')
+        if (tag === 'video') {
+          const url = poster ? resolveImageSource(poster, owner(), assets) : null
+          if (url) media.setAttribute('poster', url)
+          else media.removeAttribute('poster')
+        }
+        if (String(d.src) === src) return
+        src = String(d.src)
+        if (!src) {
+          media.removeAttribute('src')
+          return
+        }
+        const url = resolveImageSource(src, owner(), assets)
+        if (url === null) {
+          media.removeAttribute('src')
+          setTimeout(() => emit('error', { errMsg: `MEDIA_ERR_SRC_NOT_SUPPORTED: ${src}` }), 0)
+          return
+        }
+        media.setAttribute('src', url)
+      }
+    },
+  })
+}
+
+export function defineMediaComponents(
+  space: glassEasel.ComponentSpace,
+  assets: Record<string, string>,
+): void {
+  defineMedia(space, assets, 'video')
+  defineMedia(space, assets, 'audio')
+}

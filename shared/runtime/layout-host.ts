@@ -1,0 +1,81 @@
+/**
+ * What selector queries, intersection observers and `this.animate` need from the runtime: the
+ * page a component is on and where that page shows (`port.screen.viewport`), the DOM node behind
+ * a glass-easel element when the host has one, and a way to say once what cannot be done here.
+ */
+import * as glassEasel from 'glass-easel'
+import type { PageViewport } from './native-port'
+
+export interface LayoutHost {
+  /** The top page's root component, if a page is open. */
+  currentPage(): glassEasel.GeneralComponent | undefined
+  /** The viewport of the page whose root component is `root`; absent headless. */
+  viewportOf(root: glassEasel.GeneralComponent): PageViewport | undefined
+  defer(fn: () => void): void
+  /** Said once per distinct message (the host's console, source `baselib`). */
+  warnOnce(message: string): void
+}
+
+/** What the DOM backend's node offers; a headless backend's nodes have none of it. */
+export interface MeasurableNode {
+  getBoundingClientRect(): { left: number; top: number; width: number; height: number }
+  scrollLeft: number
+  scrollTop: number
+  scrollWidth: number
+  scrollHeight: number
+  animate?(keyframes: Record<string, unknown>[], options: Record<string, unknown>): unknown
+  getAnimations?(): { cancel(): void; id: string }[]
+  ownerDocument?: { defaultView?: { getComputedStyle(node: unknown): Record<string, string> } }
+}
+
+/** The DOM node behind `element`, when the backend is a DOM one. */
+export function measurable(element: glassEasel.Element): MeasurableNode | undefined {
+  // A DOM node has an owner document; the headless backend's nodes answer rects by callback.
+  const node = element.$$ as unknown as (Partial<MeasurableNode> & { nodeType?: number }) | null
+  return node && typeof node.nodeType === 'number' && node.ownerDocument
+    ? (node as MeasurableNode)
+    : undefined
+}
+
+/** glass-easel's component behind a mini-program `this` (the adapter's caller) or itself. */
+export function componentOf(value: unknown): glassEasel.GeneralComponent | undefined {
+  const inner = (value as { _$?: unknown } | null | undefined)?._$ ?? value
+  return glassEasel.Component.isComponent(inner as glassEasel.Node)
+    ? (inner as glassEasel.GeneralComponent)
+    : undefined
+}
+
+/** The root component of the page `component` is on (the outermost host). */
+export function pageRootOf(component: glassEasel.GeneralComponent): glassEasel.GeneralComponent {
+  let current = component
+  for (let hops = 0; current.ownerShadowRoot && hops < 10_000; hops += 1) {
+    current = current.ownerShadowRoot.getHostNode()
+  }
+  return current
+}
+
+export interface PlainRect {
+  left: number
+  top: number
+  right: number
+  bottom: number
+  width: number
+  height: number
+}
+
+/** A rect of the frame's coordinates as WeChat reports it: from the page viewport's corner. */
+export function fromViewport(
+  rect: { left: number; top: number; width: number; height: number },
+  viewport: PageViewport | undefined,
+): PlainRect {
+  const left = rect.left - (viewport?.left ?? 0)
+  const top = rect.top - (viewport?.top ?? 0)
+  return {
+    left,
+    top,
+    right: left + rect.width,
+    bottom: top + rect.height,
+    width: rect.width,
+    height: rect.height,
+  }
+}
