@@ -184,6 +184,7 @@ export function startSimulator(
     layer,
     assets: bundle.assets,
     setNavigationBar: (pageId, patch) => screen.patchNavigation(pageId, patch),
+    changeTabBar: (change) => chrome.changeTabBar(change),
   })
 
   const goHome = () => wxCall('reLaunch', { url: `/${homeRoute}`, fail: () => undefined })
