@@ -68,6 +68,9 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     await open(await builtFixture('vant', ['@vant/weapp', 'dayjs']))
     const tapMe = phone().locator(cls('van-button'), { hasText: 'Tapped 0' })
     await tapMe.waitFor()
+    // Vant's BEM modifiers come from WXS testing `x.constructor === 'Array'`.
+    await phone().locator(cls('van-button--primary'), { hasText: 'Tapped 0' }).waitFor()
+    expect(await style(cls('van-button--primary'), 'background-color')).toBe('rgb(7, 193, 96)')
     // Vant's own stylesheet: its cell layout and colours, its tab bar fixed at the bottom.
     expect(await style(cls('van-cell'), 'display')).toBe('flex')
     expect(await style(cls('van-cell__value'), 'color')).toBe('rgb(150, 151, 153)')
@@ -89,7 +92,7 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     await phone().locator('.echo', { hasText: 'bar: 1' }).waitFor()
 
     await phone().locator('.control', { hasText: 'open popup' }).click()
-    await phone().locator(cls('van-popup'), { hasText: 'popup body' }).waitFor()
+    await phone().locator(cls('van-popup--bottom'), { hasText: 'popup body' }).waitFor()
     await shoot('npm-vant-popup')
     expect(e2e.session!.pageErrors.filter((error) => !isRemoteIconFont(error))).toEqual([])
   })

@@ -157,6 +157,14 @@ describe('the basic fixture renders in the real glass-easel', () => {
     expect(textOf(page, 'wxs-inline')).toBe('H*LL* W*RLD')
   })
 
+  it('x.constructor in WXS is the type name, in .wxs files and inline modules', () => {
+    expect(textOf(page, 'wxs-constructor')).toBe(
+      'Array Object Number String Boolean Function Date RegExp String',
+    )
+    expect(textOf(page, 'wxs-inline-constructor')).toBe('array not array')
+    expect([].constructor).toBe(Array)
+  })
+
   it('bindtap="x" is rewritten so a tap runs the handler and setData updates the DOM', () => {
     const target = byId(page, 'tap')
     tap(domOf(target))
