@@ -81,6 +81,9 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
 
     await phone().locator('.control', { hasText: 'tap 0' }).click()
     await phone().locator(cls('van-button'), { hasText: 'Tapped 1' }).waitFor()
+    // The van-button itself: its dynamic `bindtap` runs `onClick`, which emits `click` once.
+    await phone().locator(cls('van-button'), { hasText: 'Tapped 1' }).click()
+    await phone().locator(cls('van-button'), { hasText: 'Tapped 2' }).waitFor()
 
     await phone().locator('input').first().fill('Ada')
     await phone().locator('.echo', { hasText: 'name: Ada' }).waitFor()

@@ -172,6 +172,14 @@ describe('the basic fixture renders in the real glass-easel', () => {
     expect(textOf(page, 'tap')).toBe('taps 2 bindtap="text stays"')
   })
 
+  it('a handler name computed in bindtap="{{…}}" runs, and an empty name runs nothing', () => {
+    tap(domOf(byId(page, 'dynamic-tap')))
+    expect(textOf(page, 'tap')).toContain('taps 1 ')
+    mounted.root.get().setData({ n: 9 })
+    tap(domOf(byId(page, 'dynamic-tap')))
+    expect(textOf(page, 'tap')).toContain('taps 1 ')
+  })
+
   it('the rewrite leaves attribute values alone', () => {
     expect(byId(page, 'tap').dataset.note).toBe('bindtap=keep')
   })
