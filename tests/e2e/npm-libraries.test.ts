@@ -97,6 +97,11 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     await phone().locator('.control', { hasText: 'open popup' }).click()
     await phone().locator(cls('van-popup--bottom'), { hasText: 'popup body' }).waitFor()
     await shoot('npm-vant-popup')
+    // Tapping the overlay closes the popup through its `close` event, once.
+    await phone()
+      .locator(cls('van-overlay'))
+      .click({ position: { x: 20, y: 20 } })
+    await phone().locator('.echo', { hasText: 'popup closed 1' }).waitFor()
     expect(e2e.session!.pageErrors.filter((error) => !isRemoteIconFont(error))).toEqual([])
   })
 
