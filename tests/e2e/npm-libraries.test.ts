@@ -102,6 +102,11 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
       .locator(cls('van-overlay'))
       .click({ position: { x: 20, y: 20 } })
     await phone().locator('.echo', { hasText: 'popup closed 1' }).waitFor()
+
+    // Dialog.alert finds `#van-dialog` through selectComponent and shows it from wx.nextTick.
+    await phone().locator('.control', { hasText: 'open dialog' }).click()
+    await phone().locator(cls('van-dialog'), { hasText: 'from van-dialog' }).waitFor()
+    await shoot('npm-vant-dialog')
     expect(e2e.session!.pageErrors.filter((error) => !isRemoteIconFont(error))).toEqual([])
   })
 
