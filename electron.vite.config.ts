@@ -5,7 +5,8 @@ import { simulatorFrame } from './scripts/vite-simulator-frame'
 
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    // acorn (WXS rewriting) is not a direct dependency yet; bundled, it breaks the CommonJS shim.
+    plugins: [externalizeDepsPlugin({ include: ['acorn'] })],
     build: {
       rollupOptions: {
         // index: the Electron main process; cli: `mpdt` in plain Node (no `electron` import).

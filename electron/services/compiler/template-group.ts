@@ -6,6 +6,7 @@ import { Script } from 'node:vm'
 import type { TmplGroup } from 'glass-easel-template-compiler'
 import type { CompileError } from './types'
 import { originalPosition, rewriteEventAttributes } from './wxml-event-attributes'
+import { rewriteWxsConstructor } from './wxs-constructor'
 import { findWxsRequires, WXS_RUNTIME_SCRIPT } from './wxs-runtime'
 import { resolveProjectPath } from './project-paths'
 
@@ -81,6 +82,9 @@ export class TemplateGroup {
           const startLine = this.group.getInlineScriptStartLine(path, name)
           diagnostics.errors.push({ ...problem, line: startLine + problem.line })
           this.group.setInlineScript(path, name, EMPTY_WXS_MODULE)
+        } else {
+          const rewritten = rewriteWxsConstructor(script)
+          if (rewritten !== script) this.group.setInlineScript(path, name, rewritten)
         }
       }
     }
@@ -100,7 +104,7 @@ export class TemplateGroup {
     const known = this.scriptDiagnostics.get(path)
     if (known && this.scriptSources.get(path) === source) return known
     const problem = wxsSyntaxError(source, `${path}.wxs`)
-    this.group.addScript(path, problem ? EMPTY_WXS_MODULE : source)
+    this.group.addScript(path, problem ? EMPTY_WXS_MODULE : rewriteWxsConstructor(source))
     const diagnostics: FileDiagnostics = { errors: problem ? [problem] : [], warnings: [] }
     this.scriptSources.set(path, source)
     this.scriptDiagnostics.set(path, diagnostics)
