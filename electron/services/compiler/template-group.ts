@@ -89,6 +89,8 @@ export class TemplateGroup {
       this.brokenTemplates.add(path)
     } else {
       this.brokenTemplates.delete(path)
+      const generated = generatedCodeError(this.group.getTmplGenObject(path), file)
+      if (generated) diagnostics.errors.push(generated)
     }
     this.templateSources.set(path, source)
     this.templateDiagnostics.set(path, diagnostics)
@@ -166,6 +168,21 @@ export class TemplateGroup {
 
   free(): void {
     this.group.free()
+  }
+}
+
+/**
+ * The group is evaluated as one unit in the iframe, so each template's generated code must at
+ * least parse; checked per template when it changes (parsing the whole group's code after every
+ * save would cost as much as the rest of a recompile).
+ */
+function generatedCodeError(code: string, file: string): CompileError | null {
+  try {
+    new Script(`(${code})`)
+    return null
+  } catch (error) {
+    const message = `generated template code: ${error instanceof Error ? error.message : String(error)}`
+    return { file, line: 1, column: 1, message }
   }
 }
 
