@@ -3,7 +3,7 @@
  * simulator's iframe loads into glass-easel. Every stage is memoized by file content, so
  * `recompileFile` after a save only redoes what that file feeds.
  */
-import { buildComponentGraph } from './component-graph'
+import { buildComponentGraph, type ComponentGraph } from './component-graph'
 import type { CompilerPlugins } from './compiler-plugins'
 import { listProjectFiles } from './project-listing'
 import { checkScriptLinks } from './script-links'
@@ -75,6 +75,8 @@ export class ProjectCompiler {
   private listing: Promise<string[]> | null = null
   /** Files forgotten since the last compile: listing again is needed only if one came or went. */
   private readonly changed = new Set<string>()
+  /** The last component graph and every file it read (missing ones too). */
+  private graph: { graph: ComponentGraph; files: Set<string> } | null = null
   private running: Promise<unknown> = Promise.resolve()
 
   constructor(input: CompileProjectInput) {
@@ -116,7 +118,7 @@ export class ProjectCompiler {
   private async compileSources(): Promise<CompileResult> {
     this.group ??= await TemplateGroup.create()
     const read = (path: string) => this.readCached(path)
-    const graph = await buildComponentGraph(read)
+    const graph = await this.componentGraph()
     const errors: CompileError[] = [...graph.errors]
     const warnings: CompileError[] = [...graph.warnings]
 
@@ -185,6 +187,7 @@ export class ProjectCompiler {
       const path = given.replace(/\\/g, '/').replace(/^\/+/, '')
       this.files.delete(path)
       this.changed.add(path)
+      if (this.graph?.files.has(path)) this.graph = null
     }
   }
 
@@ -196,6 +199,7 @@ export class ProjectCompiler {
   forgetFiles(stale: (path: string) => boolean): void {
     for (const path of [...this.files.keys()]) if (stale(path)) this.files.delete(path)
     this.listing = null
+    this.graph = null
   }
 
   /**
@@ -214,6 +218,7 @@ export class ProjectCompiler {
     this.group?.free()
     this.group = null
     this.last = null
+    this.graph = null
   }
 
   /**
@@ -235,6 +240,18 @@ export class ProjectCompiler {
       this.listing = null
       throw error
     })
+  }
+
+  /** The component graph, built again only when a file it read was saved. */
+  private async componentGraph(): Promise<ComponentGraph> {
+    if (this.graph) return this.graph.graph
+    const files = new Set<string>()
+    const graph = await buildComponentGraph((path) => {
+      files.add(path)
+      return this.readCached(path)
+    })
+    this.graph = { graph, files }
+    return graph
   }
 
   /** The files under `root`, and those of the extended libraries app.json turns on. */

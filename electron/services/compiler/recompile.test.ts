@@ -87,6 +87,7 @@ describe('recompiling after one save', () => {
     ],
     ['a .wxss', 'pages/b/b.wxss', '.b { height: 30rpx; }\n'],
     ['a .less', 'pages/a/a.less', '@w: 12rpx;\n.a { width: @w; }\n'],
+    ['a page .json', 'pages/b/b.json', '{ "navigationBarTitleText": "B" }'],
   ])(
     'of %s reads only that file, lists nothing and equals a cold compile',
     async (_, path, text) => {

@@ -46,6 +46,8 @@ export class TemplateGroup {
   private readonly scriptDiagnostics = new Map<string, FileDiagnostics>()
   /** Templates left out of the group because their markup does not parse. */
   private readonly brokenTemplates = new Set<string>()
+  /** The group's code since the last change; null: generate it again. */
+  private generated: string | null = null
 
   static async create(): Promise<TemplateGroup> {
     const { TmplGroup } = await loadTemplateCompiler()
@@ -65,6 +67,7 @@ export class TemplateGroup {
     const known = this.templateDiagnostics.get(path)
     if (known && this.templateSources.get(path) === source) return known
     const file = `${path}.wxml`
+    this.generated = null
     const rewrite = rewriteEventAttributes(source)
     const found = this.group.addTmpl(path, rewrite.code) as TemplateDiagnostic[]
     const diagnostics: FileDiagnostics = { errors: [], warnings: [] }
@@ -101,6 +104,7 @@ export class TemplateGroup {
   setScript(path: string, source: string): FileDiagnostics {
     const known = this.scriptDiagnostics.get(path)
     if (known && this.scriptSources.get(path) === source) return known
+    this.generated = null
     const problem = wxsSyntaxError(source, `${path}.wxs`)
     this.group.addScript(path, problem ? EMPTY_WXS_MODULE : source)
     const diagnostics: FileDiagnostics = { errors: problem ? [problem] : [], warnings: [] }
@@ -114,12 +118,14 @@ export class TemplateGroup {
     this.templateDiagnostics.delete(path)
     this.brokenTemplates.delete(path)
     this.group.removeTmpl(path)
+    this.generated = null
   }
 
   removeScript(path: string): void {
     if (!this.scriptSources.delete(path)) return
     this.scriptDiagnostics.delete(path)
     this.group.removeScript(path)
+    this.generated = null
   }
 
   templatePaths(): string[] {
@@ -163,7 +169,9 @@ export class TemplateGroup {
 
   /** The group list as JavaScript source: `new Function('return ' + code)()` evaluates it. */
   code(): string {
-    return this.group.getTmplGenObjectGroups()
+    // Generating covers every template: a save of a script or a style skips it.
+    this.generated ??= this.group.getTmplGenObjectGroups()
+    return this.generated
   }
 
   free(): void {
