@@ -5,8 +5,7 @@ import { simulatorFrame } from './scripts/vite-simulator-frame'
 
 export default defineConfig({
   main: {
-    // acorn (WXS rewriting) is not a direct dependency yet; bundled, it breaks the CommonJS shim.
-    plugins: [externalizeDepsPlugin({ include: ['acorn'] })],
+    plugins: [externalizeDepsPlugin()],
     build: {
       rollupOptions: {
         // index: the Electron main process; cli: `mpdt` in plain Node (no `electron` import).
