@@ -71,6 +71,21 @@ wx-audio > audio { display: block; }
 canvas { display: inline-block; width: 300px; height: 150px; }
 movable-area { display: block; position: relative; width: 10px; height: 10px; }
 movable-view { display: block; position: absolute; top: 0; left: 0; width: 10px; height: 10px; touch-action: none; user-select: none; }
+picker-view { display: flex; position: relative; overflow: hidden; height: 150px; }
+picker-view-column { display: block; position: relative; flex: 1; height: 100%; overflow: hidden; touch-action: none; user-select: none; cursor: grab; }
+.wx-picker-view-column__content { position: relative; z-index: 1; will-change: transform; }
+.wx-picker-view-column__content > * { display: block; box-sizing: border-box; }
+/* The mask fades the items above and below the indicator (WeChat's gradient). */
+.wx-picker-view-column__mask {
+  position: absolute; inset: 0; z-index: 3; pointer-events: none;
+  background-image: linear-gradient(180deg, rgba(255, 255, 255, 0.95), rgba(255, 255, 255, 0.6)),
+    linear-gradient(0deg, rgba(255, 255, 255, 0.95), rgba(255, 255, 255, 0.6));
+  background-position: top, bottom; background-size: 100% 42%; background-repeat: no-repeat;
+}
+.wx-picker-view-column__indicator {
+  position: absolute; left: 0; right: 0; height: 34px; z-index: 3; pointer-events: none;
+  border-top: 1px solid #e5e5e5; border-bottom: 1px solid #e5e5e5; box-sizing: border-box;
+}
 wx-camera, wx-live-player, wx-live-pusher { display: block; position: relative; width: 300px; height: 225px; }
 wx-ad { display: block; position: relative; min-height: 100px; }
 wx-camera, wx-live-player, wx-live-pusher, wx-ad {

@@ -21,6 +21,7 @@ import { defineMediaComponents } from './media'
 import { defineMovable } from './movable'
 import { defineNavigator, type Navigate } from './navigator'
 import { definePicker } from './picker'
+import { definePickerView } from './picker-view'
 import { definePlaceholders } from './placeholders'
 import { defineProgress } from './progress'
 import { defineRichText } from './rich-text'
@@ -74,6 +75,7 @@ export function installBuiltinComponents(
   defineLabel(space)
   defineSlider(space)
   definePicker(space)
+  definePickerView(space)
   defineScrollView(space)
   defineSwiper(space, options.deviceWidth)
   defineRichText(space)
