@@ -7,5 +7,4 @@ export {
 export { MAX_TIMEOUT, requestTimeout } from './engine/request-timeout'
 export { checkRequestUrl, checkTlsHandshake, domainList } from './policy/request-policy'
 export { classifyAddress } from './policy/lan-address'
-export { isIpHost, isLocalhostName, parseRequestTarget } from './policy/url-origin'
 export { parseHostMapping, type HostMapping } from './transport/host-mapping'
