@@ -1,0 +1,109 @@
+/**
+ * `<button open-type>`: what a tap on an open-ability button does in the simulator, answering as
+ * an authorized user (no authorization dialog exists yet). Each open type fires the event its
+ * bind attribute names with the detail WeChat's developer tools give (sources in
+ * `docs/wechat-behaviour.md`, "Open-ability buttons"); `share` runs the page's
+ * `onShareAppMessage({ from: 'button', target })`.
+ */
+import * as glassEasel from 'glass-easel'
+
+/** WeChat's grey default avatar, the picture every anonymous user has. */
+export const DEFAULT_AVATAR_URL =
+  'https://mmbiz.qpic.cn/mmbiz/icTdbqWNOwNRna42FI242Lcia07jQodd2FJGIYQfG0LAJGFxM4FbnQP6yfMxBgJ0F3YRqJCJ1aPAK2dQagdusBZg/0'
+
+/** The anonymous profile `getUserInfo` has answered since April 2021. */
+export const ANONYMOUS_USER_INFO = {
+  nickName: '微信用户',
+  avatarUrl: DEFAULT_AVATAR_URL,
+  gender: 0,
+  language: '',
+  city: '',
+  province: '',
+  country: '',
+}
+
+function randomHex(bytes: number): string {
+  const values = globalThis.crypto.getRandomValues(new Uint8Array(bytes))
+  return Array.from(values, (value) => value.toString(16).padStart(2, '0')).join('')
+}
+
+function randomBase64(bytes: number): string {
+  const values = globalThis.crypto.getRandomValues(new Uint8Array(bytes))
+  return btoa(String.fromCharCode(...values))
+}
+
+type Detail = Record<string, unknown>
+
+/** Open type → the event it fires (`bind<event>`) and the detail of a user who allowed it. */
+export const OPEN_TYPE_EVENTS: Record<string, { event: string; detail: () => Detail }> = {
+  getUserInfo: {
+    event: 'getuserinfo',
+    detail: () => ({
+      errMsg: 'getUserInfo:ok',
+      userInfo: { ...ANONYMOUS_USER_INFO },
+      rawData: JSON.stringify(ANONYMOUS_USER_INFO),
+      signature: randomHex(20),
+      encryptedData: randomBase64(96),
+      iv: randomBase64(16),
+    }),
+  },
+  getPhoneNumber: {
+    event: 'getphonenumber',
+    detail: () => ({ errMsg: 'getPhoneNumber:ok', code: randomHex(32) }),
+  },
+  getRealtimePhoneNumber: {
+    event: 'getrealtimephonenumber',
+    detail: () => ({ errMsg: 'getRealtimePhoneNumber:ok', code: randomHex(32) }),
+  },
+  chooseAvatar: {
+    event: 'chooseavatar',
+    detail: () => ({ avatarUrl: DEFAULT_AVATAR_URL }),
+  },
+  contact: {
+    event: 'contact',
+    detail: () => ({ errMsg: 'enterContact:ok', path: '', query: {} }),
+  },
+  openSetting: {
+    event: 'opensetting',
+    detail: () => ({ errMsg: 'openSetting:ok', authSetting: {} }),
+  },
+  agreePrivacyAuthorization: {
+    event: 'agreeprivacyauthorization',
+    detail: () => ({}),
+  },
+}
+
+/** The page component the button is rendered in (the top of its owner chain). */
+function pageOf(component: glassEasel.GeneralComponent): glassEasel.GeneralComponent {
+  let current = component
+  for (let hops = 0; hops < 1000; hops += 1) {
+    const owner = current.ownerShadowRoot?.getHostNode()
+    if (!owner) break
+    current = owner
+  }
+  return current
+}
+
+/** Runs `openType` for a tap on `button`: fires its event, or shares the page. */
+export function runOpenType(
+  button: glassEasel.GeneralComponent,
+  openType: string,
+  emit: (name: string, detail: Detail) => void,
+): void {
+  if (openType === 'share') {
+    const page = pageOf(button)
+    const share = glassEasel.Component.getMethod(page, 'onShareAppMessage')
+    if (typeof share !== 'function') return
+    const host = button.$$ as unknown as HTMLElement | null
+    const target = {
+      id: button.id,
+      dataset: { ...button.dataset },
+      offsetLeft: host?.offsetLeft ?? 0,
+      offsetTop: host?.offsetTop ?? 0,
+    }
+    share.call(page.getMethodCaller(), { from: 'button', target })
+    return
+  }
+  const action = OPEN_TYPE_EVENTS[openType]
+  if (action) emit(action.event, action.detail())
+}
