@@ -15,6 +15,7 @@ import {
 import type { FrameMessage, HostMessage } from '../../../../shared/simulator-protocol'
 import type { Theme } from '../../../../shared/theme'
 import { installBuiltins } from './builtins-registry'
+import { navigationBarCalls } from './builtins/page-meta'
 import { showCompileErrors } from './compile-errors'
 import { element } from './dom'
 import { FramePort } from './frame-port'
@@ -263,6 +264,9 @@ export function startSimulator(
         deviceWidth: device.screenWidth,
         style: typeof appJson.style === 'string' ? appJson.style : '',
         navigate: (api, options) => wxCall(api, options),
+        setNavigationBar: (change) => {
+          for (const [api, options] of navigationBarCalls(change)) wxCall(api, options)
+        },
         readLocalFile: (path, done) => port.files.read(path, done),
       }),
   })

@@ -22,6 +22,7 @@ import { defineMovable } from './movable'
 import { defineNavigator, type Navigate } from './navigator'
 import { definePicker } from './picker'
 import { definePickerView } from './picker-view'
+import { definePageMeta, type SetNavigationBar } from './page-meta'
 import { definePlaceholders } from './placeholders'
 import { defineProgress } from './progress'
 import { defineRichText } from './rich-text'
@@ -46,6 +47,8 @@ export interface BuiltinsOptions {
   style: string
   /** `<navigator>`'s way out: the runtime's `wx.navigateTo` & co. */
   navigate: Navigate
+  /** `<navigation-bar>`'s way to the phone's navigation bar. */
+  setNavigationBar: SetNavigationBar
   /** Reads `wxfile://` pictures for `<image>`; absent, they do not load. */
   readLocalFile?: LocalFileReader
 }
@@ -76,6 +79,7 @@ export function installBuiltinComponents(
   defineSlider(space)
   definePicker(space)
   definePickerView(space)
+  definePageMeta(space, options.deviceWidth, options.setNavigationBar)
   defineScrollView(space)
   defineSwiper(space, options.deviceWidth)
   defineRichText(space)
