@@ -15,6 +15,7 @@ import {
 import type { FrameMessage, HostMessage } from '../../../../shared/simulator-protocol'
 import type { Theme } from '../../../../shared/theme'
 import { installBuiltins } from './builtins-registry'
+import { closeOpenPageContainer } from './builtins/page-container'
 import { navigationBarCalls } from './builtins/page-meta'
 import { showCompileErrors } from './compile-errors'
 import { element } from './dom'
@@ -143,7 +144,8 @@ export function startSimulator(
     device,
     tabBar,
     assets: bundle.assets,
-    onBack: () => wxCall('navigateBack', { fail: () => undefined }),
+    // An open page-container closes first, as WeChat's back button does.
+    onBack: () => closeOpenPageContainer() || wxCall('navigateBack', { fail: () => undefined }),
     onHome: () => goHome(),
     onTab: (index) => runtime.tapTabItem(index),
     onCapsuleClose: () => {

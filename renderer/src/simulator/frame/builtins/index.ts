@@ -23,6 +23,9 @@ import { defineNavigator, type Navigate } from './navigator'
 import { definePicker } from './picker'
 import { definePickerView } from './picker-view'
 import { definePageMeta, type SetNavigationBar } from './page-meta'
+import { definePageContainer } from './page-container'
+import { defineMatchMedia } from './match-media'
+import { defineRootPortal } from './root-portal'
 import { definePlaceholders } from './placeholders'
 import { defineProgress } from './progress'
 import { defineRichText } from './rich-text'
@@ -34,6 +37,7 @@ import { defineTextFields } from './text-field'
 
 export { canvasNodeOf, type CanvasNode } from './canvas'
 export { mediaElementOf } from './media'
+export { closeOpenPageContainer } from './page-container'
 export type { Navigate, NavigationApi } from './navigator'
 
 export interface BuiltinsOptions {
@@ -80,6 +84,9 @@ export function installBuiltinComponents(
   definePicker(space)
   definePickerView(space)
   definePageMeta(space, options.deviceWidth, options.setNavigationBar)
+  defineRootPortal(space)
+  defineMatchMedia(space)
+  definePageContainer(space)
   defineScrollView(space)
   defineSwiper(space, options.deviceWidth)
   defineRichText(space)
