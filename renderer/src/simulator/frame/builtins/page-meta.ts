@@ -129,10 +129,13 @@ export function definePageMeta(
         if (Object.keys(change).length) setNavigationBar(change)
       }
       let attached = false
-      onAttach(() => {
-        attached = true
-        apply(data(), true)
-      })
+      // A page joins the page stack after its first render: the bar is set once it is on top.
+      onAttach(() =>
+        setTimeout(() => {
+          attached = true
+          apply(data(), true)
+        }, 0),
+      )
       return (d: Data) => {
         if (attached) apply(d, false)
       }
