@@ -18,6 +18,7 @@ import { createRequestEngine } from '../electron/services/network'
 import { measureMemory, memoryLines } from './engine-memory'
 import { startLoopbackServer } from './loopback-server'
 import { runLoad, summarize, type LoadResult } from './measure'
+import { measureWxCreation, TARGET_WX_CREATION } from './wx-creation'
 
 const TOTAL = 5_000
 const CONCURRENCY = 10
@@ -218,6 +219,14 @@ async function main(): Promise<void> {
   report('engine', results.engine, TARGETS.engine)
   report('engine, events on', results.observedEngine)
   report('headless wx.request', results.wxRequest, TARGETS.wxRequest)
+  const creation = await measureWxCreation()
+  lines.push(
+    '',
+    `wx creation (createRuntime → App onLaunch, median of alternating launches): full table ` +
+      `${creation.table.toFixed(2)} ms, 55-member wx before it ${creation.baseline.toFixed(2)} ms, ` +
+      `${creation.ratio.toFixed(2)}× (target ≤ ${TARGET_WX_CREATION}× ` +
+      `${creation.ratio <= TARGET_WX_CREATION ? 'met' : 'NOT met'})`,
+  )
   lines.push(...memoryLines(await measureMemory()))
   lines.push(
     '',

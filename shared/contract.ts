@@ -12,6 +12,7 @@ import type { CompileMode } from './compile-mode'
 import type { NpmBuildProgress, NpmBuildReport } from './npm-build'
 import type { MockSettings } from './mock'
 import type { ProjectInfo, RecentProject, DomainLists } from './project'
+import type { MainCallResult } from './runtime/native-port'
 import type {
   EngineDownloadRequest,
   EngineRequest,
@@ -68,6 +69,11 @@ export interface ContractMethods {
   'project.setDomains': { params: { domains: DomainLists }; result: ProjectInfo }
   /** Writes project.mock.json: the API Mock switch and rules (applied to the next request). */
   'project.setMock': { params: { mock: MockSettings }; result: ProjectInfo }
+  /**
+   * One `wx` API the table runs in the main process (`wx-bridge:call` from the simulator frame);
+   * only the table's frame-callable methods are accepted.
+   */
+  'wx.call': { params: { method: string; params: Record<string, unknown> }; result: MainCallResult }
   /** Compiles the open project for the simulator, for a device of this CSS width. */
   'simulator.bundle': { params: { deviceWidth: number }; result: SimulatorBundle }
   /** 工具 → 构建 npm for the open project; progress arrives as `project.npmProgress` events. */
@@ -188,6 +194,7 @@ export const METHOD_NAMES = Object.keys({
   'project.setDomains': 1,
   'project.setMock': 1,
   'simulator.bundle': 1,
+  'wx.call': 1,
   'project.buildNpm': 1,
   'network.request': 1,
   'network.abort': 1,

@@ -71,7 +71,7 @@ export interface AppConfig {
   debug?: boolean
   /** Follow the system's dark mode (window/tabBar `"@name"` values from theme.json). */
   darkmode?: boolean
-  /** theme.json, from the mini-program root; set when it was read. */
+  /** theme.json, from the mini-program root (checked with the `"@name"` values by the compiler). */
   themeLocation?: string
 }
 

@@ -26,6 +26,7 @@ import type { ChosenFile, FileStats } from './runtime/file-port'
 import type {
   ConsoleLevel,
   ConsoleSource,
+  MainCallResult,
   NetworkType,
   ReportedError,
   StorageChange,
@@ -81,6 +82,11 @@ export type FrameMessage =
   | { type: 'wx-bridge:file'; callId: string; operation: FileOperation }
   /** The answer to one `wx-host:eval`: the value made clone-safe, or what was thrown. */
   | { type: 'wx-bridge:eval-result'; evalId: string; result: EvalResult }
+  /**
+   * One main-process `wx` API (the table's frame-callable ones, e.g. `login`); the answer is a
+   * `wx-host:call` with `callId`.
+   */
+  | { type: 'wx-bridge:call'; callId: string; method: string; params: Record<string, unknown> }
   /** The answer to one `wx-host:automation` command, or an automation event (console, binding). */
   | { type: 'wx-bridge:automation'; message: AutomationReply | AutomationEvent }
 
@@ -100,6 +106,7 @@ export const FRAME_MESSAGE_TYPES = [
   'wx-bridge:socket-close',
   'wx-bridge:file',
   'wx-bridge:eval-result',
+  'wx-bridge:call',
   'wx-bridge:automation',
 ] as const satisfies readonly FrameMessage['type'][]
 
@@ -144,6 +151,8 @@ export type HostMessage =
   | { type: 'wx-host:file'; callId: string; result: FileOperationResult }
   /** The Console panel's command line, run in the mini-program's logic context. */
   | { type: 'wx-host:eval'; evalId: string; code: string }
+  /** The answer to one `wx-bridge:call`. */
+  | { type: 'wx-host:call'; callId: string; result: MainCallResult }
   /** One command of `mpdt auto --web`'s automation client, answered by `wx-bridge:automation`. */
   | { type: 'wx-host:automation'; command: AutomationCommand }
 

@@ -23,6 +23,8 @@ Options:
   --data-dir DIR           where the run keeps temporary files (default: the OS temp folder);
                            the mini-program's user data then persists in DIR/files/<appid>
   --choose-file FILE       a file wx.chooseImage/wx.chooseMedia pick (repeatable; none: cancel)
+  --authorize allow|deny   the user's answer to authorization (getUserProfile, authorize,
+                           getLocation; default allow)
 
 Exit codes: 0 nothing left pending, 2 bad arguments or a project that cannot be loaded,
 3 --timeout ran out.`
@@ -50,6 +52,8 @@ export interface RunOptions {
   dataDir?: string
   /** From every --choose-file, in order. @default [] */
   chooseFiles?: string[]
+  /** The user's answer to authorization dialogs. @default 'allow' */
+  authorize?: 'allow' | 'deny'
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 30
@@ -64,6 +68,7 @@ const VALUE_FLAGS = [
   'timeout',
   'data-dir',
   'choose-file',
+  'authorize',
 ] as const
 type ValueFlag = (typeof VALUE_FLAGS)[number]
 
@@ -169,6 +174,11 @@ function applyValue(options: RunOptions, name: ValueFlag, value: string): string
       return null
     case 'choose-file':
       options.chooseFiles = [...(options.chooseFiles ?? []), value]
+      return null
+    case 'authorize':
+      if (value !== 'allow' && value !== 'deny')
+        return `--authorize ${value}: expected allow or deny`
+      options.authorize = value
       return null
   }
 }

@@ -46,6 +46,7 @@ export async function runCommand(args: string[]): Promise<number> {
       timeoutMs: options.timeoutSeconds * 1000,
       dataDir: options.dataDir && fromCwd(options.dataDir),
       chosenFiles: (options.chooseFiles ?? []).map(fromCwd),
+      authorize: options.authorize,
       signal: interrupted.signal,
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),

@@ -40,3 +40,11 @@ export function apiFailure(api: string, message: string, errno?: number): ApiFai
   if (errno !== undefined) failure.errno = errno
   return failure
 }
+
+/** A failure thrown by an API's implementation: the Sync forms rethrow it, the async ones answer it. */
+export class ApiError extends Error {
+  constructor(readonly failure: ApiFailure) {
+    super(failure.errMsg)
+    this.name = 'Error'
+  }
+}

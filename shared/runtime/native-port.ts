@@ -133,6 +133,48 @@ export interface NativePort {
    * 页面不存在 page. The simulator draws it; `mpdt run` ends the run. Absent: nothing is shown.
    */
   pageNotFound?(page: MissingPage): void
+  /**
+   * One `wx` API the table runs in the main process (`runs: 'main'`, e.g. `login`): the frame
+   * sends it over `wx-bridge:call`, `mpdt run` calls the service in-process. Absent: the API
+   * fails `not supported`.
+   */
+  callMain?(
+    method: string,
+    params: Record<string, unknown>,
+    done: (result: MainCallResult) => void,
+  ): void
+  /**
+   * The simulated user's answers where the simulator would ask (authorization, scanCode);
+   * headless hosts set them. @default authorization allowed, scanCode cancelled
+   */
+  answers?: UserAnswers
+  /** The simulated location (`wx.getLocation`). @default WeChat DevTools' own */
+  location?(): SimulatedLocation
+}
+
+/** What a main-process `wx` API answers: its result, or WeChat's failure. */
+export type MainCallResult =
+  { ok: true; value: Record<string, unknown> } | { ok: false; errMsg: string; errno?: number }
+
+export interface UserAnswers {
+  /** What the user answers to an authorization dialog (getUserProfile, authorize…). */
+  authorize: 'allow' | 'deny'
+}
+
+export interface SimulatedLocation {
+  latitude: number
+  longitude: number
+  /** The place's name and address, for `wx.chooseLocation`. */
+  name?: string
+  address?: string
+}
+
+/** What the simulator asks the user on the mini-program's behalf. */
+export interface AuthorizationQuestion {
+  /** The scope, e.g. `scope.userInfo`, `scope.userLocation`. */
+  scope: string
+  /** The text the mini-program gave (`getUserProfile`'s `desc`). */
+  desc?: string
 }
 
 /** A page the mini-program was launched on that app.json does not list. */
@@ -271,4 +313,24 @@ export interface InteractionUi {
   showActionSheet(options: ActionSheetOptions, done: (tapIndex: number | undefined) => void): void
   /** Changes the navigation bar of the page with `pageId`. */
   setNavigationBar(pageId: number, patch: NavigationBarPatch): void
+  /** Asks the user to allow `question.scope`; `done(true)` when allowed. Absent: `answers`. */
+  askAuthorization?(question: AuthorizationQuestion, done: (allowed: boolean) => void): void
+  /** Asks for a scanned code (`wx.scanCode`); `done(undefined)` when cancelled. */
+  askScanResult?(done: (result: string | undefined) => void): void
+  /** Changes the simulator's tab bar (`wx.setTabBarItem` & co.). */
+  changeTabBar?(change: TabBarChange): void
 }
+
+/** One change to the tab bar app.json declares. */
+export type TabBarChange =
+  | { kind: 'item'; index: number; text?: string; iconPath?: string; selectedIconPath?: string }
+  | {
+      kind: 'style'
+      color?: string
+      selectedColor?: string
+      backgroundColor?: string
+      borderStyle?: string
+    }
+  | { kind: 'badge'; index: number; text?: string }
+  | { kind: 'redDot'; index: number; shown: boolean }
+  | { kind: 'visible'; shown: boolean }

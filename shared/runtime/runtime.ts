@@ -38,7 +38,16 @@ import { PendingWork } from './pending-work'
 import { createRequestApi } from './request-task'
 import { AppStorage } from './storage'
 import { createTimers } from './timers'
-import { createWxApi } from './wx-api'
+import { APP_API_NAMES, createAppApi, type PerformanceEntryRecord } from './app-api'
+import { APP_EVENT_NAMES, AppEventListeners } from './app-events'
+import { Authorizations } from './authorization'
+import { createCloudApi } from './cloud-api'
+import { createDeviceApi, DEVICE_API_NAMES } from './device-api'
+import { createImageApi, IMAGE_API_NAMES } from './image-info'
+import { createOpenApi, OPEN_API_NAMES } from './open-api'
+import { createTabBarApi, TAB_BAR_API_NAMES } from './tab-bar-api'
+import { buildWx, type LazyGroup } from './wx-build'
+import { createAsyncInvoker, createWxApi } from './wx-api'
 import { createFileApi } from './file-system'
 import { createSocketApi } from './wx-socket'
 import { createTransferApi } from './wx-transfers'
@@ -192,18 +201,22 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   let launchedWith: EnterOptions | undefined
   let enteredWith: EnterOptions | undefined
 
+  const report = (error: unknown) => port.reportError(toReportedError(error))
+  const appEvents = new AppEventListeners(report)
   const sink: ErrorSink = (error) => {
     const reported = toReportedError(error)
     // Frames in compiled ES modules and TypeScript name the project's source, line and column.
     reported.stack = loader.mapStack(reported.stack)
     port.reportError(reported)
+    appEvents.emit(appEvents.error, reported.stack)
     if (typeof app?.onError !== 'function') return
     try {
       app.onError.call(app, reported.stack)
     } catch (onErrorFailure) {
-      port.reportError(toReportedError(onErrorFailure))
+      report(onErrorFailure)
     }
   }
+  const timings: PerformanceEntryRecord[] = []
 
   const env = new MiniProgramEnv()
   const codeSpace: CodeSpace = env.createCodeSpace('', true)
@@ -311,29 +324,60 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   })
   const pageNotFound = new PageNotFoundListeners(sink)
   const networkStatus = new NetworkStatusListeners(port, sink)
+  const defer = timerControl.defer
+  const invoke = createAsyncInvoker(sink, defer)
+  const authorizations = new Authorizations(port, defer)
   const theme = new ThemeListeners(port, sink, () => app)
-  const wx = {
-    ...createWxApi({ port, sink, defer: timerControl.defer, storage, requests }),
-    ...pageNotFound.wx,
-    ...networkStatus.wx,
-    ...theme.wx,
-    getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
-    getEnterOptionsSync: () => copyEnterOptions(enteredWith),
-    ...createNavigationApi({
-      sink,
-      invokeLater,
-      defer: timerControl.defer,
-      stack,
-      routes,
-      isTabPage,
-    }),
-    ...createInteractionApi({ port, invokeLater, defer: timerControl.defer, stack }),
-    uploadFile: transfers.uploadFile,
-    downloadFile: transfers.downloadFile,
-    ...sockets.wx,
-    ...createFileApi({ port, defer: timerControl.defer, invokeLater }),
-    ...componentModel,
-  }
+  const eager = [
+    createWxApi({ port, sink, defer, storage, requests }),
+    pageNotFound.wx,
+    networkStatus.wx,
+    theme.wx,
+    { ...componentModel },
+    {
+      getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
+      getEnterOptionsSync: () => copyEnterOptions(enteredWith),
+      uploadFile: transfers.uploadFile,
+      downloadFile: transfers.downloadFile,
+    },
+    createNavigationApi({ sink, invokeLater, defer, stack, routes, isTabPage }),
+    createInteractionApi({ port, invokeLater, defer, stack }),
+    sockets.wx,
+    createFileApi({ port, defer, invokeLater }),
+  ]
+  const lazy: LazyGroup[] = [
+    { names: APP_EVENT_NAMES, create: () => appEvents.wx },
+    { names: ['cloud'], create: () => ({ cloud: createCloudApi({ port, invokeLater, defer }) }) },
+    {
+      names: OPEN_API_NAMES,
+      create: () =>
+        createOpenApi({ port, appid: options.appid, invokeLater, invoke, authorizations }),
+    },
+    {
+      names: DEVICE_API_NAMES,
+      create: () => createDeviceApi({ port, invoke, invokeLater, authorizations, defer }),
+    },
+    {
+      names: TAB_BAR_API_NAMES,
+      create: () =>
+        createTabBarApi({
+          port,
+          invoke,
+          itemCount: appJson.tabBar?.list.length ?? 0,
+          onTabPage: () => stack.top !== undefined && isTabPage(stack.top.route),
+        }),
+    },
+    {
+      names: APP_API_NAMES,
+      create: () => createAppApi({ port, sink, invoke, defer, files, timings: () => timings }),
+    },
+    { names: IMAGE_API_NAMES, create: () => createImageApi({ port, invokeLater, defer }) },
+  ]
+  const wx = buildWx(
+    eager,
+    { sink, defer, warn: (message) => port.console('warn', [message], 'baselib') },
+    lazy,
+  )
 
   const App = (definition: unknown): void => {
     if (appRegistered) throw new Error('App() can only be called once')
@@ -436,6 +480,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     }
 
     launched = true
+    const launchStartedAt = Date.now()
     scene = launchOptions.scene ?? DEFAULT_SCENE
     if (options.installComponents)
       callGuarded(sink, options.installComponents, undefined, [codeSpace])
@@ -477,6 +522,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       callGuarded(sink, app.onLaunch, app, [copyEnterOptions(launchedWith)])
       callGuarded(sink, app.onShow, app, [copyEnterOptions(launchedWith)])
     }
+    appEvents.emit(appEvents.show, copyEnterOptions(launchedWith))
+    timings.push({
+      entryType: 'navigation',
+      name: 'appLaunch',
+      path: route,
+      startTime: launchStartedAt,
+      duration: Date.now() - launchStartedAt,
+    })
     if (entryListed) stack.push(route, query)
     else openMissingEntry({ path: route, query })
     pending.scheduleIdleCheck()
@@ -524,6 +577,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       foreground = false
       stack.hideTop()
       if (app) callGuarded(sink, app.onHide, app, [])
+      appEvents.emit(appEvents.hide, {})
     },
     enterForeground: () => {
       if (foreground) return
@@ -533,6 +587,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const shown = top ? { path: top.route, query: top.query } : missingShown
       enteredWith = enterOptions(shown?.path ?? '', shown?.query ?? {}, scene)
       if (app) callGuarded(sink, app.onShow, app, [copyEnterOptions(enteredWith)])
+      appEvents.emit(appEvents.show, copyEnterOptions(enteredWith))
       stack.showTop()
     },
     pending: () => pending.size,

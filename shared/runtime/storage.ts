@@ -3,16 +3,11 @@
  * persisted through the port change by change. Values keep their type (Date, Number, Object…) the
  * way WeChat does, and every read returns a fresh copy.
  */
-import { apiFailure, parameterError, typeName, type ApiFailure } from './api-result'
+import { ApiError, apiFailure, parameterError, typeName } from './api-result'
 import type { StorageChange, StorageSnapshot, StoredItem } from './native-port'
 
 /** Thrown by the synchronous APIs; `message` is the errMsg, as in WeChat. */
-export class StorageError extends Error {
-  constructor(readonly failure: ApiFailure) {
-    super(failure.errMsg)
-    this.name = 'Error'
-  }
-}
+export class StorageError extends ApiError {}
 
 /** Serializes a value the way it comes back: the type name plus a string form. */
 export function toStoredItem(value: unknown): StoredItem {
@@ -55,14 +50,34 @@ export function fromStoredItem(item: StoredItem): unknown {
   }
 }
 
+/** WeChat's limits: 1 MB for one key's data, 10 MB for one appid in all. */
+export const STORAGE_ITEM_LIMIT = 1024 * 1024
+export const STORAGE_TOTAL_LIMIT = 10 * 1024 * 1024
+
+/** What one key takes up: its name and its serialized data, a character counted as a byte. */
+function itemSize(key: string, item: StoredItem): number {
+  return key.length + item.data.length
+}
+
 export class AppStorage {
   private readonly items: Map<string, StoredItem>
+  private size = 0
 
   constructor(
     snapshot: StorageSnapshot,
     private readonly persist: (change: StorageChange) => void,
   ) {
     this.items = new Map(Object.entries(snapshot))
+    for (const [key, item] of this.items) this.size += itemSize(key, item)
+  }
+
+  /** `wx.getStorageInfo`: the keys, and the sizes in KB as WeChat reports them. */
+  info(): { keys: string[]; currentSize: number; limitSize: number } {
+    return {
+      keys: [...this.items.keys()],
+      currentSize: Math.ceil(this.size / 1024),
+      limitSize: STORAGE_TOTAL_LIMIT / 1024,
+    }
   }
 
   /** Missing keys read as `''` synchronously; `undefined` tells the async API to fail. */
@@ -81,18 +96,31 @@ export class AppStorage {
         apiFailure(api, error instanceof Error ? error.message : String(error)),
       )
     }
+    const size = itemSize(name, item)
+    if (item.data.length > STORAGE_ITEM_LIMIT) {
+      throw new StorageError(apiFailure(api, 'exceed storage item max length'))
+    }
+    const previous = this.items.get(name)
+    const total = this.size - (previous ? itemSize(name, previous) : 0) + size
+    if (total > STORAGE_TOTAL_LIMIT) {
+      throw new StorageError(apiFailure(api, 'exceed storage max size 10MB'))
+    }
+    this.size = total
     this.items.set(name, item)
     this.persist({ kind: 'set', key: name, item })
   }
 
   remove(api: string, key: unknown): void {
     const name = checkKey(api, key)
+    const previous = this.items.get(name)
+    if (previous) this.size -= itemSize(name, previous)
     this.items.delete(name)
     this.persist({ kind: 'remove', key: name })
   }
 
   clear(): void {
     this.items.clear()
+    this.size = 0
     this.persist({ kind: 'clear' })
   }
 }

@@ -4,7 +4,7 @@
  * without any of `success`/`fail`/`complete` they return a Promise instead (WeChat's promisified
  * form). `wx.request` never does: it returns its RequestTask.
  */
-import type { ApiFailure } from './api-result'
+import { ApiError, type ApiFailure } from './api-result'
 import { callGuarded, type ErrorSink } from './guarded-call'
 import type { NativePort } from './native-port'
 import type { RequestApi } from './request-task'
@@ -25,8 +25,14 @@ function optionsOf(options: unknown): Record<string, unknown> & Callbacks {
   return (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>
 }
 
-function createAsyncInvoker(sink: ErrorSink, defer: (fn: () => void) => void) {
-  /** Runs `act` now; reports `<api>:ok` merged into its result, or the failure it threw. */
+/** Runs `act` now; reports `<api>:ok` merged into its result, or the ApiError it threw. */
+export type NowInvoker = (
+  api: string,
+  options: unknown,
+  act: (opts: Record<string, unknown>) => Record<string, unknown> | void,
+) => Promise<unknown> | undefined
+
+export function createAsyncInvoker(sink: ErrorSink, defer: (fn: () => void) => void): NowInvoker {
   return function invoke(
     api: string,
     options: unknown,
@@ -37,7 +43,7 @@ function createAsyncInvoker(sink: ErrorSink, defer: (fn: () => void) => void) {
     try {
       outcome = { ok: true, result: { ...(act(opts) ?? {}), errMsg: `${api}:ok` } }
     } catch (error) {
-      if (!(error instanceof StorageError)) throw error
+      if (!(error instanceof ApiError)) throw error
       outcome = { ok: false, failure: { ...error.failure } }
     }
     const usesCallbacks = [opts.success, opts.fail, opts.complete].some(
@@ -60,7 +66,12 @@ function createAsyncInvoker(sink: ErrorSink, defer: (fn: () => void) => void) {
 export function createWxApi(host: WxApiHost): Record<string, unknown> {
   const { port, storage } = host
   const invoke = createAsyncInvoker(host.sink, host.defer)
-  const systemInfo = (): Record<string, unknown> => copyPlainData(port.systemInfo())
+  /** The device, with the safe area every host's `getSystemInfoSync` reports (the host's or derived). */
+  const systemInfo = (): Record<string, unknown> => {
+    const info = copyPlainData(port.systemInfo())
+    info.safeArea ??= windowInfo(info).safeArea
+    return info
+  }
 
   return {
     request: host.requests.request,
@@ -82,11 +93,15 @@ export function createWxApi(host: WxApiHost): Record<string, unknown> {
     removeStorage: (options: unknown) =>
       invoke('removeStorage', options, (opts) => storage.remove('removeStorage', opts.key)),
     clearStorage: (options: unknown) => invoke('clearStorage', options, () => storage.clear()),
+    getStorageInfoSync: () => storage.info(),
+    getStorageInfo: (options: unknown) => invoke('getStorageInfo', options, () => storage.info()),
 
     getSystemInfoSync: systemInfo,
     getWindowInfo: () => windowInfo(systemInfo()),
     getDeviceInfo: () => deviceInfo(systemInfo()),
     getAppBaseInfo: () => appBaseInfo(systemInfo()),
+    getSystemSetting: () => systemSetting(systemInfo()),
+    getAppAuthorizeSetting: () => appAuthorizeSetting(),
     getMenuButtonBoundingClientRect: () => menuButtonRect(systemInfo()),
     getSystemInfo: (options: unknown) => invoke('getSystemInfo', options, systemInfo),
     getNetworkType: (options: unknown) =>
@@ -138,6 +153,34 @@ function appBaseInfo(info: Record<string, unknown>): Record<string, unknown> {
     enableDebug: false,
     host: { env: 'WeChat' },
     theme: info.theme ?? 'light',
+  }
+}
+
+/** `wx.getSystemSetting()`: the phone's switches, all on in the simulator. */
+function systemSetting(info: Record<string, unknown>): Record<string, unknown> {
+  const landscape = Number(info.screenWidth) > Number(info.screenHeight)
+  return {
+    bluetoothEnabled: true,
+    locationEnabled: true,
+    wifiEnabled: true,
+    deviceOrientation: landscape ? 'landscape' : 'portrait',
+  }
+}
+
+/** `wx.getAppAuthorizeSetting()`: WeChat's own permissions on the simulated phone, all granted. */
+function appAuthorizeSetting(): Record<string, unknown> {
+  return {
+    albumAuthorized: 'authorized',
+    bluetoothAuthorized: 'authorized',
+    cameraAuthorized: 'authorized',
+    locationAuthorized: 'authorized',
+    locationReducedAccuracy: false,
+    microphoneAuthorized: 'authorized',
+    notificationAuthorized: 'authorized',
+    notificationAlertAuthorized: 'authorized',
+    notificationBadgeAuthorized: 'authorized',
+    notificationSoundAuthorized: 'authorized',
+    phoneCalendarAuthorized: 'authorized',
   }
 }
 

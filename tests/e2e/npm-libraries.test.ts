@@ -4,7 +4,7 @@
  * does), 构建 npm writes miniprogram_npm, and the workbench renders the library's components with
  * their own styles; taps reach the page's handlers with no console error.
  */
-import { cp } from 'node:fs/promises'
+import { cp, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FrameLocator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -93,13 +93,43 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     await shoot('npm-vant-popup')
     expect(e2e.session!.pageErrors.filter((error) => !isRemoteIconFont(error))).toEqual([])
   })
+
+  it('TDesign (ES modules and tslib): button and cell render styled; a tap reaches the page', async () => {
+    await open(await builtFixture('tdesign', ['tdesign-miniprogram', 'tslib']))
+    const button = phone().locator(cls('t-button'), { hasText: 'Tapped 0' })
+    await button.waitFor()
+    // TDesign's own stylesheet: its brand colour on the primary button, its cell layout.
+    expect(await style(cls('t-button--primary'), 'backgroundColor')).toBe('rgb(0, 82, 217)')
+    expect(await style(cls('t-cell'), 'display')).toBe('flex')
+    await shoot('npm-tdesign')
+    await button.click()
+    await phone().locator(cls('t-button'), { hasText: 'Tapped 1' }).waitFor()
+    expect(e2e.session!.pageErrors.filter((error) => !isRemoteIconFont(error))).toEqual([])
+  })
+
+  it('WeUI through useExtendedLib: cells, a badge and loading render styled from MP DevTools’ own copy; a tap reaches the page', async () => {
+    const dir = join(await e2e.folder('mpdt-e2e-weui-'), 'weui')
+    await cp(join(REPO_ROOT, 'tests/fixtures/npm/weui'), dir, { recursive: true })
+    await open(dir)
+    const cell = phone().locator(cls('weui-cell'), { hasText: 'Tapped 0' })
+    await cell.waitFor()
+    // weui-wxss's own rules: the cell's flex row and the badge's red.
+    expect(await style(cls('weui-cell'), 'display')).toBe('flex')
+    expect(await style(cls('weui-badge'), 'backgroundColor')).toBe('rgb(250, 81, 81)')
+    await shoot('npm-weui')
+    await cell.click()
+    await phone().locator(cls('weui-cell'), { hasText: 'Tapped 1' }).waitFor()
+    // Nothing was installed or built into the project.
+    expect(await readdir(dir)).not.toContain('miniprogram_npm')
+    expect(e2e.session!.pageErrors).toEqual([])
+  })
 })
 
 /**
- * Vant's icon font is loaded from its CDN by an absolute URL; the phone's frame does not load
- * remote fonts yet (its CSP says `font-src 'self' data:`), so icons show as boxes. That refusal
- * is the only console error allowed here.
+ * Vant and TDesign load their icon fonts from their CDNs by absolute URLs; this machine has no
+ * network (and the phone frame may refuse remote fonts), so icons show as boxes. Those font
+ * loads are the only console errors allowed here.
  */
 function isRemoteIconFont(error: string): boolean {
-  return /^Loading the font 'https?:\/\/at\.alicdn\.com\/.*font-src/.test(error)
+  return /https?:\/\/(?!127\.0\.0\.1)[^\s'"()]+\.(woff2?|ttf)\b/.test(error)
 }

@@ -7,6 +7,7 @@ import { isPathRequest, miniprogramNpmCandidates } from '../../../shared/runtime
 import { errorAt, type JsonFile, parseJsonFile } from './json-file'
 import { matchAlias, type ResolveAlias } from '../../../shared/runtime/resolve-alias'
 import { resolveProjectPath } from './project-paths'
+import { checkAppThemeValues, checkThemedValues, readProjectTheme } from './theme-variables'
 import type { CompileError, CompiledComponent, ComponentJson } from './types'
 
 /** Reads a root-relative file; `null` when missing. */
@@ -48,6 +49,8 @@ export async function buildComponentGraph(read: ReadSource): Promise<ComponentGr
   }
   graph.app = app
   graph.pages = listPages(app, graph.errors)
+  const theme = await readProjectTheme(app, read, graph.errors)
+  checkAppThemeValues(app, theme, graph.errors)
   graph.resolveAlias = readResolveAlias(app, graph.errors)
   const globalUsing = await resolveUsing(app, 'app', read, graph)
   const prefixes = new Set<string>()
@@ -70,6 +73,7 @@ export async function buildComponentGraph(read: ReadSource): Promise<ComponentGr
     let generics: ComponentJson['componentGenerics']
     if (source !== null) {
       const parsed = parseJsonFile(`${path}.json`, source)
+      if (page) checkThemedValues(parsed.json, [], parsed.json.value, theme, graph.errors)
       if (parsed.error) graph.errors.push(parsed.error)
       json = parsed.json.value
       ownUsing = await resolveUsing(parsed.json, path, read, graph)

@@ -92,3 +92,22 @@ describe('chooseScriptSources', () => {
     })
   })
 })
+
+describe('requires', () => {
+  it('places each literal require in the source and tells imports from require calls', async () => {
+    const compiler = new ScriptCompiler()
+    const esm = await compiler.compile(
+      'pages/a/a.js',
+      "import { x } from './x'\nconst y = require('./y')\nexport default x + y",
+    )
+    expect(esm.requires).toEqual([
+      { request: './x', line: 1, column: 19, statement: true },
+      { request: './y', line: 2, column: 11, statement: false },
+    ])
+    const plain = await compiler.compile(
+      'utils/b.js',
+      "// require('./not-this')\nvar z = require('./z')\nmodule.exports = z",
+    )
+    expect(plain.requires).toEqual([{ request: './z', line: 2, column: 9, statement: false }])
+  })
+})

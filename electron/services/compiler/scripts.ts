@@ -124,7 +124,7 @@ async function compileScript(file: string, content: string): Promise<CompiledScr
     if (!converts) {
       // Parsed for its errors and its requires (esbuild's output has no comments to mislead).
       const checked = await transform(content, options)
-      const requires = literalRequires(content, checked.code, checked.map)
+      const requires = literalRequires(content, checked.code, checked.map, false)
       return { code: content, requires, errors: [] }
     }
     const output = await transform(content, {
@@ -138,7 +138,7 @@ async function compileScript(file: string, content: string): Promise<CompiledScr
     const map = Buffer.from(output.map).toString('base64')
     return {
       code: `${output.code}${INLINE_MAP}${map}\n`,
-      requires: literalRequires(content, output.code, output.map),
+      requires: literalRequires(content, output.code, output.map, true),
       errors: [],
     }
   } catch (error) {
@@ -178,17 +178,29 @@ function dynamicImports(file: string, code: string, map: string): CompileError[]
   }))
 }
 
-/** `require("x")` calls with a literal name in esbuild's output, placed in the `source`. */
-function literalRequires(source: string, code: string, map: string): ScriptRequire[] {
+/**
+ * `require("x")` calls with a literal name in esbuild's output, placed in the `source`; `modules`:
+ * the source is an ES module, whose `import`s esbuild turned into some of these requires.
+ */
+function literalRequires(
+  source: string,
+  code: string,
+  map: string,
+  modules: boolean,
+): ScriptRequire[] {
   if (!code.includes('require(')) return []
   const lines = source.split('\n')
   return findInOutput(code, map, LITERAL_REQUIRE).map(({ line, column, match }) => ({
     request: JSON.parse(match[1]) as string,
     line,
     column,
-    // esbuild maps the require to the name as written: after `require(` unless it was an import.
-    statement: !/\brequire\s*\(\s*$/.test(lines[line - 1]?.slice(0, column - 1) ?? ''),
+    // esbuild maps the require of an import statement to the name, a require call to `require`.
+    statement: modules && isImport(lines[line - 1] ?? '', column - 1),
   }))
+}
+
+function isImport(line: string, at: number): boolean {
+  return !/^require\b/.test(line.slice(at)) && !/\brequire\s*\(\s*$/.test(line.slice(0, at))
 }
 
 /** Matches of `pattern` in `code`, each at its source position through `map`. */

@@ -56,6 +56,7 @@ describe('createHeadlessPort', () => {
       console: (level, args) => lines.push(`${level} ${args.join(' ')}`),
       reportError: (error) => lines.push(`error ${error.message}`),
       har,
+      appid: 'wx0000000000000001',
     })
     engine.onEvent((event) => har.handle(event))
     return { port, lines, har }

@@ -3,7 +3,13 @@
  * request engine, console calls and uncaught exceptions to a printer, storage stays in memory.
  */
 import type { EngineRequest } from '../../../shared/network'
-import type { MissingPage, NativePort, ReportedError } from '../../../shared/runtime/native-port'
+import type {
+  MissingPage,
+  NativePort,
+  ReportedError,
+  UserAnswers,
+} from '../../../shared/runtime/native-port'
+import { createWxMainApi } from '../wx-api/main-api'
 import { createNodeFilePort } from '../files/node-file-port'
 import { chooseFromDisk, downloadTarget, uploadSource } from '../files/transfer-files'
 import type { WxFileSpace } from '../files/wx-file-space'
@@ -30,6 +36,10 @@ export interface HeadlessPortOptions {
   pageNotFound?(page: MissingPage): void
   /** Given when a HAR is written: it also gets the request bodies and raw response cookies. */
   har?: HarRecorder
+  /** The project's appid, for the main-process wx APIs (`wx.login`…). */
+  appid: string
+  /** The simulated user's answers. @default authorization allowed */
+  answers?: UserAnswers
   /** The app's theme (`appTheme`: only with app.json `darkmode: true`); absent: none reported. */
   theme?: Theme
 }
@@ -49,6 +59,7 @@ export function createHeadlessPort(options: HeadlessPortOptions): HeadlessPort {
   const open = new Set<OpenRequest>()
 
   const { files } = options
+  const wxMain = createWxMainApi({ appid: () => options.appid })
   const track = (entry: OpenRequest) => {
     open.add(entry)
     return () => open.delete(entry)
@@ -132,6 +143,12 @@ export function createHeadlessPort(options: HeadlessPortOptions): HeadlessPort {
     networkType: () => 'wifi',
     reportError: (error) => options.reportError(error),
     ...(options.pageNotFound && { pageNotFound: options.pageNotFound }),
+    // In-process, answered after the current macrotask as the frame's round trip would be.
+    callMain: (method, params, done) => {
+      const result = wxMain.call(method, params)
+      setTimeout(() => done(result), 0)
+    },
+    answers: options.answers ?? { authorize: 'allow' },
     openRequests: () => [...open],
   }
 }

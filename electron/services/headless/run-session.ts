@@ -70,6 +70,8 @@ export interface HeadlessRunOptions {
   dataDir?: string
   /** Files `wx.chooseImage`/`wx.chooseMedia` pick (`--choose-file`); none: they cancel. */
   chosenFiles?: string[]
+  /** The user's answer to authorization dialogs (`--authorize`). @default 'allow' */
+  authorize?: 'allow' | 'deny'
   /** Receives each line for stdout. */
   out(line: string): void
   /** Receives each line for stderr. */
@@ -153,6 +155,8 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
       engine,
       files: fileSpace(options.dataDir, tempDir, project.settings.appid, root),
       chosenFiles: options.chosenFiles,
+      appid: project.settings.appid,
+      answers: { authorize: options.authorize ?? 'allow' },
       storage: createMemoryStorage(),
       console: print,
       reportError: (error) => {

@@ -13,6 +13,14 @@ import { MINIPROGRAM_NPM } from '../../../shared/runtime/npm-resolution'
 /** `useExtendedLib` key → the npm package MP DevTools bundles for it. */
 const EXTENDED_LIBRARIES: Readonly<Record<string, string>> = { weui: 'weui-miniprogram' }
 
+/**
+ * The stylesheet each library brings to the whole app, as WeChat applies WeUI's styles with the
+ * extended library (its components use `styleIsolation: apply-shared` and rely on them).
+ */
+const APP_STYLES: Readonly<Record<string, string>> = {
+  'weui-miniprogram': 'weui-wxss/dist/style/weui.wxss',
+}
+
 /** Reads a root-relative file; `null` when missing. */
 export type ReadFile = (relPath: string) => Promise<string | null>
 
@@ -63,11 +71,24 @@ function bundledFile(relPath: string, packages: string[]): string | null {
 /** `read` with the extended libraries app.json turns on laid over the project's files. */
 export function withExtendedLibraries(read: ReadFile): ReadFile {
   return async (relPath) => {
+    if (relPath === 'app.wxss') return withAppStyles(await read(relPath), await read('app.json'))
     if (!relPath.startsWith(`${MINIPROGRAM_NPM}/`)) return read(relPath)
     const file = bundledFile(relPath, extendedLibraries(await read('app.json')))
     if (file === null) return read(relPath)
     return readFile(file, 'utf8').catch(() => null)
   }
+}
+
+/**
+ * app.wxss with the libraries' stylesheets imported first, on its first line so the project's own
+ * lines keep their numbers, and before its rules so the project's rules win.
+ */
+function withAppStyles(appWxss: string | null, appJson: string | null): string | null {
+  const imports = extendedLibraries(appJson)
+    .filter((packageName) => APP_STYLES[packageName])
+    .map((packageName) => `@import "/${servedPrefix(packageName)}${APP_STYLES[packageName]}";`)
+  if (imports.length === 0) return appWxss
+  return imports.join('') + (appWxss ?? '')
 }
 
 /**

@@ -9,9 +9,8 @@ import type {
   TabBarItem,
   WindowConfig,
 } from '../../../shared/project'
-import { themedAppJsonPlaces, themeVariableName } from '../../../shared/theme'
+import { themeVariableName } from '../../../shared/theme'
 import type { JsonDocument } from './json-document'
-import { checkThemedValues, type ProjectTheme } from './theme-config'
 import { isPlainObject, ValueChecker } from './value-checks'
 
 /** One page route as listed in app.json, with where it is listed. */
@@ -76,7 +75,7 @@ function readWindow(checker: ValueChecker, value: Record<string, unknown>): Wind
   }
   for (const key of WINDOW_STRINGS) drop(key, checker.get(window, ['window', key], 'string'))
   for (const [key, allowed] of Object.entries(WINDOW_CHOICES)) {
-    // A theme variable is checked per theme (theme-config.ts).
+    // A theme variable is checked per theme by the compiler (compiler/theme-variables.ts).
     if (themeVariableName(window[key]) !== null) continue
     drop(key, checker.oneOf(window, ['window', key], allowed))
   }
@@ -171,8 +170,7 @@ function readSubpackages(
   return subpackages
 }
 
-/** `theme`: the theme.json app.json names, for its `"@name"` values (none: each is a problem). */
-export function checkAppConfig(doc: JsonDocument, theme: ProjectTheme | null = null): AppRead {
+export function checkAppConfig(doc: JsonDocument): AppRead {
   const checker = new ValueChecker(doc)
   if (!isPlainObject(doc.value)) {
     checker.report([], `${doc.file} must contain a JSON object`)
@@ -195,9 +193,7 @@ export function checkAppConfig(doc: JsonDocument, theme: ProjectTheme | null = n
   if (debug !== undefined) app.debug = debug
   const darkmode = checker.get<boolean>(value, ['darkmode'], 'boolean')
   if (darkmode !== undefined) app.darkmode = darkmode
-  if (theme) app.themeLocation = value.themeLocation as string
-  for (const { at, config } of themedAppJsonPlaces(value)) {
-    checkThemedValues(doc, at, config, theme, checker.problems)
-  }
+  const themeLocation = checker.get<string>(value, ['themeLocation'], 'string')
+  if (themeLocation !== undefined) app.themeLocation = themeLocation
   return { app, pages, problems: checker.problems }
 }

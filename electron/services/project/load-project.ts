@@ -29,7 +29,6 @@ import {
 } from './project-files'
 import { normalizeRoot, readSettings, type SettingsRead } from './project-settings'
 import { readJson } from './read-json'
-import { checkThemedValues, readProjectTheme, type ProjectTheme } from './theme-config'
 import { isPlainObject } from './value-checks'
 
 export const DOMAINS_FILE = 'project.domains.json'
@@ -106,7 +105,6 @@ async function readPage(
   miniprogramRoot: string,
   appDoc: JsonDocument,
   entry: PageEntry,
-  theme: ProjectTheme | null,
   problems: ProjectProblem[],
   typescript: boolean,
 ): Promise<PageInfo | null> {
@@ -164,10 +162,8 @@ async function readPage(
     const read = await readJson(root, `${base}.json`)
     if (read.kind === 'broken') problems.push(...read.problems)
     if (read.kind === 'ok') {
-      if (isPlainObject(read.doc.value)) {
-        config = read.doc.value
-        checkThemedValues(read.doc, [], config, theme, problems)
-      } else
+      if (isPlainObject(read.doc.value)) config = read.doc.value
+      else
         problems.push(
           problemAt(read.doc, [], 'INVALID_VALUE', `${base}.json must contain a JSON object`),
         )
@@ -232,22 +228,13 @@ async function readApp(
     problems.push(...read.problems)
     return { app: null, pages: [] }
   }
-  const theme = await readProjectTheme(root, miniprogramRoot, read.doc, problems)
-  const checked = checkAppConfig(read.doc, theme)
+  const checked = checkAppConfig(read.doc)
   problems.push(...checked.problems)
   // Pages are read in parallel, each into its own list, so problems keep app.json's order.
   const reads = await Promise.all(
     checked.pages.map(async (entry) => {
       const pageProblems: ProjectProblem[] = []
-      const page = await readPage(
-        root,
-        miniprogramRoot,
-        read.doc,
-        entry,
-        theme,
-        pageProblems,
-        typescript,
-      )
+      const page = await readPage(root, miniprogramRoot, read.doc, entry, pageProblems, typescript)
       return { page, pageProblems }
     }),
   )

@@ -25,6 +25,7 @@ import { buildNpm } from '../npm'
 import { createNetworkService } from './network-service'
 import { createSimulatorService } from './simulator-service'
 import { createTransferService } from './transfer-service'
+import { createWxMainApi } from '../wx-api/main-api'
 
 /** Receives every contract event, to forward it to the connected workbenches. */
 export type ContractEventListener = <E extends EventName>(
@@ -137,10 +138,20 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     debounceMs: options.sourcesDebounceMs,
   })
 
+  const wxMain = createWxMainApi({ appid: () => store.current()?.settings.appid })
   const automation = createAutomationRelay(emit)
 
   const service: ContractService = {
     'app.getInfo': async () => ok(appInfo),
+    'wx.call': async (params) => {
+      if (!isRecord(params) || typeof params.method !== 'string' || !isRecord(params.params)) {
+        return invalidParams('wx.call needs { method: string, params: object }')
+      }
+      if (!wxMain.methods.includes(params.method)) {
+        return invalidParams(`wx.call: ${params.method} is not a main-process wx API`)
+      }
+      return ok(wxMain.call(params.method, params.params))
+    },
     'project.open': async (params) => {
       if (!isRecord(params) || typeof params.dir !== 'string' || params.dir === '') {
         return invalidParams('project.open needs { dir: string }')

@@ -109,6 +109,41 @@ const REQUEST = {
 }
 
 describe('frame host', () => {
+  it('relays a frame-callable wx API to wx.call and answers the frame with its callId', async () => {
+    const result = { ok: true, value: { code: 'c0de' } }
+    const t = setup({ answers: { 'wx.call': ok(result) } })
+    t.deliver({ type: 'wx-bridge:call', callId: 'call-1', method: 'login', params: {} })
+    await flush()
+    expect(t.calls).toEqual([{ method: 'wx.call', params: { method: 'login', params: {} } }])
+    expect(t.received).toEqual([{ type: 'wx-host:call', callId: 'call-1', result }])
+  })
+
+  it('drops wx-bridge:call for methods the table does not mark frame-callable, and from strangers', async () => {
+    const t = setup()
+    t.deliver({ type: 'wx-bridge:call', callId: 'c1', method: 'getStorageSync', params: {} })
+    t.deliver({ type: 'wx-bridge:call', callId: 'c2', method: 'project.open', params: {} })
+    t.deliver({ type: 'wx-bridge:call', callId: 'c3', method: 'login', params: [] })
+    t.deliver({ type: 'wx-bridge:call', callId: 'c4', method: 'login', params: {} }, {})
+    await flush()
+    expect(t.calls).toEqual([])
+    expect(t.received).toEqual([])
+  })
+
+  it('answers WeChat-style when the service refuses a wx.call', async () => {
+    const t = setup({
+      answers: { 'wx.call': { ok: false, error: { code: 'NO_PROJECT', message: 'no project' } } },
+    })
+    t.deliver({ type: 'wx-bridge:call', callId: 'call-9', method: 'checkSession', params: {} })
+    await flush()
+    expect(t.received).toEqual([
+      {
+        type: 'wx-host:call',
+        callId: 'call-9',
+        result: { ok: false, errMsg: 'checkSession:fail no project' },
+      },
+    ])
+  })
+
   it('boots the frame after ready with the bundle for the device width and its system info', async () => {
     const t = setup()
     t.deliver({ type: 'wx-bridge:ready' })

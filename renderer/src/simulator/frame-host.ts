@@ -22,6 +22,7 @@ import {
   type TaskEvent,
 } from '../../../shared/simulator-protocol'
 import type { NetworkType, SystemInfo } from '../../../shared/runtime/native-port'
+import { FRAME_CALLABLE } from '../../../shared/runtime/wx-api-table'
 import type { ServiceError } from '../../../shared/result'
 import type { Theme } from '../../../shared/theme'
 import { loadStorage, saveStorageChange, type KeyValueStore } from './frame-storage'
@@ -240,6 +241,23 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
     })
   }
 
+  /** One main-process wx API; WeChat's failure when the service cannot answer. */
+  async function callMain(
+    callId: string,
+    method: string,
+    params: Record<string, unknown>,
+  ): Promise<void> {
+    const result = await client.call('wx.call', { method, params })
+    if (disposed) return
+    post({
+      type: 'wx-host:call',
+      callId,
+      result: result.ok
+        ? result.value
+        : { ok: false, errMsg: `${method}:fail ${result.error.message}` },
+    })
+  }
+
   async function request(frameTaskId: string, req: EngineRequest): Promise<void> {
     const taskId = prefix + frameTaskId
     if (tasks.has(taskId)) return
@@ -291,6 +309,19 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
       case 'wx-bridge:file':
         if (typeof message.callId === 'string' && message.callId.length <= 64) {
           void operateFile(message.callId, message.operation)
+        }
+        break
+      case 'wx-bridge:call':
+        // Only the table's frame-callable methods, with plain-object params.
+        if (
+          typeof message.callId === 'string' &&
+          message.callId.length <= 64 &&
+          FRAME_CALLABLE.has(message.method) &&
+          typeof message.params === 'object' &&
+          message.params !== null &&
+          !Array.isArray(message.params)
+        ) {
+          void callMain(message.callId, message.method, message.params)
         }
         break
       case 'wx-bridge:abort':

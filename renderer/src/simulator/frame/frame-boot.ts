@@ -1,14 +1,10 @@
 /**
  * The frame's side of the simulator protocol: it says `wx-bridge:ready`, accepts HostMessages only
  * from its parent window, boots the project on `wx-host:boot` (once: the workbench re-boots with a
-<<<<<<< HEAD
- * new iframe), relays `wx-host:task` events to open requests, applies `wx-host:network-type`, answers
- * `wx-host:eval` (the Console panel's command line) and `wx-host:automation` (`mpdt auto --web`).
-=======
  * new iframe), relays `wx-host:task` events to open requests, applies `wx-host:network-type` and
  * `wx-host:theme` (the 浅色/深色 switch) and answers
- * `wx-host:eval` (the Console panel's command line).
->>>>>>> main
+ * `wx-host:eval` (the Console panel's command line), `wx-host:automation` (`mpdt auto --web`)
+ * and `wx-host:call` (a main-process wx API's answer).
  */
 import type { EvalResult, FrameMessage } from '../../../../shared/simulator-protocol'
 import { evaluateInLogicContext } from './console-eval'
@@ -45,6 +41,8 @@ export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
       simulator?.port.deliverTask(message.taskId, message.event)
     } else if (message.type === 'wx-host:file') {
       simulator?.port.deliverFile(message.callId, message.result)
+    } else if (message.type === 'wx-host:call') {
+      simulator?.port.deliverCall(message.callId, message.result)
     } else if (message.type === 'wx-host:theme') {
       simulator?.setSystemTheme(message.theme)
     } else if (message.type === 'wx-host:eval') {

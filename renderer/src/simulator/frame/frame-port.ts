@@ -23,6 +23,7 @@ import type {
   ConsoleLevel,
   ConsoleSource,
   InteractionUi,
+  MainCallResult,
   MissingPage,
   NativePort,
   NetworkType,
@@ -73,6 +74,9 @@ export class FramePort implements NativePort {
   private readonly fileCalls = new Map<string, (result: FileOperationResult) => void>()
   private nextTask = 1
   private nextFileCall = 1
+  /** Main-process wx API calls waiting for their answer. */
+  private readonly mainCalls = new Map<string, (result: MainCallResult) => void>()
+  private nextMainCall = 1
   private currentNetworkType: NetworkType
 
   constructor(private readonly options: FramePortOptions) {
@@ -238,6 +242,24 @@ export class FramePort implements NativePort {
     const callId = `file-${this.nextFileCall++}`
     this.fileCalls.set(callId, done)
     this.options.post({ type: 'wx-bridge:file', callId, operation })
+  }
+
+  callMain(
+    method: string,
+    params: Record<string, unknown>,
+    done: (result: MainCallResult) => void,
+  ): void {
+    const callId = `call-${this.nextMainCall++}`
+    this.mainCalls.set(callId, done)
+    this.options.post({ type: 'wx-bridge:call', callId, method, params })
+  }
+
+  /** The main process's answer to a wx API call; unknown ids are ignored. */
+  deliverCall(callId: string, result: MainCallResult): void {
+    const done = this.mainCalls.get(callId)
+    if (!done) return
+    this.mainCalls.delete(callId)
+    done(result)
   }
 
   /** The main process's answer to a file call; unknown ids are ignored. */

@@ -432,3 +432,37 @@ describe('touch', () => {
     expect(inShownPage('items').querySelectorAll('.item')).toHaveLength(before + 1)
   })
 })
+
+describe('automation commands (mpdt auto --web)', () => {
+  const answers = () =>
+    posted.filter(
+      (message): message is Extract<FrameMessage, { type: 'wx-bridge:automation' }> =>
+        message.type === 'wx-bridge:automation',
+    )
+
+  it('answers a command from its parent with the running mini-program', async () => {
+    send({
+      type: 'wx-host:automation',
+      command: { id: 'a-parent', method: 'App.getCurrentPage', params: {} },
+    })
+    await nextTasks()
+    expect(answers().map((answer) => answer.message)).toContainEqual({
+      id: 'a-parent',
+      result: expect.objectContaining({ path: 'pages/index/index' }),
+    })
+  })
+
+  it('ignores a command the mini-program posts to its own window', async () => {
+    send(
+      {
+        type: 'wx-host:automation',
+        command: { id: 'a-self', method: 'App.callFunction', params: {} },
+      },
+      window,
+    )
+    await nextTasks()
+    expect(answers().some((answer) => (answer.message as { id?: string }).id === 'a-self')).toBe(
+      false,
+    )
+  })
+})

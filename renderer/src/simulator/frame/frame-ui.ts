@@ -4,10 +4,12 @@
  */
 import type {
   ActionSheetOptions,
+  AuthorizationQuestion,
   InteractionUi,
   ModalOptions,
   ModalResult,
   NavigationBarPatch,
+  TabBarChange,
   ToastOptions,
 } from '../../../../shared/runtime'
 import { element } from './dom'
@@ -18,6 +20,37 @@ export interface FrameUiOptions {
   /** Image files as data URLs by project path (a toast's `image`). */
   assets: Record<string, string>
   setNavigationBar(pageId: number, patch: NavigationBarPatch): void
+  /** Draws `wx.setTabBarItem` & co. on the phone's tab bar. */
+  changeTabBar(change: TabBarChange): void
+}
+
+/** What each scope lets the mini-program have, in WeChat's dialog words. */
+const SCOPE_TEXT: Record<string, string> = {
+  'scope.userInfo': '获取你的昵称、头像',
+  'scope.userLocation': '获取你的位置信息',
+  'scope.userFuzzyLocation': '获取你的模糊位置信息',
+  'scope.record': '使用你的麦克风',
+  'scope.camera': '使用你的摄像头',
+  'scope.bluetooth': '使用你的蓝牙',
+  'scope.writePhotosAlbum': '保存图片或视频到你的相册',
+  'scope.addPhoneContact': '添加到你的通讯录',
+  'scope.addPhoneCalendar': '添加到你的日历',
+  'scope.werun': '获取你的微信运动步数',
+  'scope.address': '获取你的通讯地址',
+  'scope.invoiceTitle': '获取你的发票抬头',
+  'scope.invoice': '获取你的发票',
+}
+
+const MODAL_DEFAULTS: ModalOptions = {
+  title: '',
+  content: '',
+  showCancel: true,
+  cancelText: '取消',
+  cancelColor: '#000000',
+  confirmText: '确定',
+  confirmColor: '#576B95',
+  editable: false,
+  placeholderText: '',
 }
 
 export class FrameUi implements InteractionUi {
@@ -117,6 +150,38 @@ export class FrameUi implements InteractionUi {
     )
     const mask = element(doc, 'div', { class: 'mp-mask' }, [dialog])
     layer.appendChild(mask)
+  }
+
+  /** WeChat's authorization dialog, drawn as a modal with 拒绝 / 允许. */
+  askAuthorization(question: AuthorizationQuestion, done: (allowed: boolean) => void): void {
+    const asked = SCOPE_TEXT[question.scope] ?? question.scope
+    this.showModal(
+      {
+        ...MODAL_DEFAULTS,
+        title: `申请${asked}`,
+        content: question.desc ?? '',
+        cancelText: '拒绝',
+        confirmText: '允许',
+      },
+      (result) => done(result.confirm),
+    )
+  }
+
+  /** `wx.scanCode` in the simulator: the developer types what the camera would have read. */
+  askScanResult(done: (result: string | undefined) => void): void {
+    this.showModal(
+      {
+        ...MODAL_DEFAULTS,
+        title: '扫码（模拟）',
+        editable: true,
+        placeholderText: '输入扫码结果',
+      },
+      (result) => done(result.confirm ? (result.content ?? '') : undefined),
+    )
+  }
+
+  changeTabBar(change: TabBarChange): void {
+    this.options.changeTabBar(change)
   }
 
   showActionSheet(options: ActionSheetOptions, done: (tapIndex: number | undefined) => void): void {

@@ -30,6 +30,12 @@ export function isHostMessage(value: unknown): value is HostMessage {
         isRecord(value.result) &&
         typeof value.result.ok === 'boolean'
       )
+    case 'wx-host:call':
+      return (
+        typeof value.callId === 'string' &&
+        isRecord(value.result) &&
+        typeof value.result.ok === 'boolean'
+      )
     case 'wx-host:network-type':
       return typeof value.networkType === 'string'
     case 'wx-host:theme':

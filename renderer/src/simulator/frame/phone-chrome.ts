@@ -4,7 +4,7 @@
  * colours from the page's window; hidden by `navigationStyle: custom`), the capsule (··· and ◎)
  * at the top right, and the tabBar (top or bottom, icons from the project) on tab pages.
  */
-import type { NavigationBarPatch, SystemInfo } from '../../../../shared/runtime'
+import type { NavigationBarPatch, SystemInfo, TabBarChange } from '../../../../shared/runtime'
 import { menuButtonRect } from '../../../../shared/runtime/wx-api'
 import { element } from './dom'
 import { NAVIGATION_BAR_HEIGHT, TAB_BAR_HEIGHT, type PageWindow } from './page-window'
@@ -81,6 +81,9 @@ export class PhoneChrome {
   private readonly loading: HTMLElement
   private readonly capsule: HTMLElement
   private readonly tabBar: HTMLElement | undefined
+  /** `wx.hideTabBar` hides it on every tab page until `wx.showTabBar`. */
+  private tabBarShown = true
+  private shownRoute: string | undefined
   private readonly tabs: HTMLButtonElement[] = []
   /** The tabBar's look: app.json's, then each theme's (`setTabBarStyle`). */
   private tabBarLook: TabBarSettings | undefined
@@ -239,11 +242,43 @@ export class PhoneChrome {
     return bar
   }
 
-  private updateTabs(route: string | undefined): void {
+  /** `wx.setTabBarItem` & co.: the bar drawn from app.json changes until the next launch. */
+  changeTabBar(change: TabBarChange): void {
     const settings = this.tabBarLook
     if (!this.tabBar || !settings) return
+    if (change.kind === 'style') {
+      const { kind: _kind, ...style } = change
+      Object.assign(settings, style)
+      this.tabBar.style.backgroundColor = settings.backgroundColor
+    } else if (change.kind === 'item') {
+      const item = settings.list[change.index]
+      if (!item) return
+      if (change.text !== undefined) item.text = change.text
+      if (change.iconPath !== undefined) item.iconPath = change.iconPath
+      if (change.selectedIconPath !== undefined) item.selectedIconPath = change.selectedIconPath
+      const text = this.tabs[change.index]?.querySelector('.mp-tab-text')
+      if (text) text.textContent = item.text
+    } else if (change.kind === 'badge' || change.kind === 'redDot') {
+      const tab = this.tabs[change.index]
+      if (!tab) return
+      tab.querySelector('.mp-tab-badge')?.remove()
+      const shown = change.kind === 'badge' ? change.text !== undefined : change.shown
+      if (shown) {
+        const text = change.kind === 'badge' ? (change.text ?? '') : ''
+        const badge = element(this.doc, 'span', { class: 'mp-tab-badge' }, [text])
+        badge.classList.toggle('mp-tab-red-dot', change.kind === 'redDot')
+        tab.appendChild(badge)
+      }
+    } else this.tabBarShown = change.shown
+    this.updateTabs(this.shownRoute)
+  }
+
+  private updateTabs(route: string | undefined): void {
+    const settings = this.tabBarLook
+    this.shownRoute = route
+    if (!this.tabBar || !settings) return
     const selected = settings.list.findIndex((item) => item.pagePath === route)
-    this.tabBar.hidden = selected === -1
+    this.tabBar.hidden = selected === -1 || !this.tabBarShown
     settings.list.forEach((item, index) => {
       const tab = this.tabs[index]
       const active = index === selected

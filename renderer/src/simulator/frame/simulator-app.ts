@@ -22,6 +22,7 @@ import { element } from './dom'
 import { FramePort } from './frame-port'
 import { FrameTheme } from './frame-theme'
 import { FrameUi } from './frame-ui'
+import { installDatasetAttributes } from './dataset-attributes'
 import { installInlineRpx } from './inline-rpx'
 import { showPageNotFound } from './page-not-found-screen'
 import { FramePageScreen } from './page-screen'
@@ -109,6 +110,7 @@ export function startSimulator(
   const device = boot.systemInfo
   glassEasel.globalOptions.writeIdToDOM = true
   installInlineRpx(device)
+  installDatasetAttributes()
 
   const phone = element(doc, 'div', { id: 'mp-phone' })
   const layer = element(doc, 'div', { id: 'mp-ui-layer' })
@@ -185,6 +187,7 @@ export function startSimulator(
     layer,
     assets: bundle.assets,
     setNavigationBar: (pageId, patch) => screen.patchNavigation(pageId, patch),
+    changeTabBar: (change) => chrome.changeTabBar(change),
   })
 
   const goHome = () => wxCall('reLaunch', { url: `/${homeRoute}`, fail: () => undefined })

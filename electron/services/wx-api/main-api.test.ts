@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { FRAME_CALLABLE } from '../../../shared/runtime/wx-api-table'
+import { createWxMainApi, TOURIST_APPID, TOURIST_LOGIN_REFUSED } from './main-api'
+
+describe('the main-process wx APIs', () => {
+  it('has a handler for exactly the APIs the table marks frame-callable', () => {
+    const api = createWxMainApi({ appid: () => 'wx0000000000000001' })
+    expect([...api.methods].sort()).toEqual([...FRAME_CALLABLE].sort())
+  })
+
+  it('login answers a fresh 32-character code each time', () => {
+    const api = createWxMainApi({ appid: () => 'wx0000000000000001' })
+    const first = api.call('login', {})
+    const second = api.call('login', {})
+    expect(first).toMatchObject({ ok: true, value: { code: expect.stringMatching(/^\w{32}$/) } })
+    expect(second.ok && first.ok && second.value.code).not.toBe(first.ok && first.value.code)
+  })
+
+  it('login fails for the tourist appid, as WeChat DevTools refuses it', () => {
+    const api = createWxMainApi({ appid: () => TOURIST_APPID })
+    expect(api.call('login', {})).toEqual({ ok: false, errMsg: TOURIST_LOGIN_REFUSED })
+  })
+
+  it('checkSession fails before a login of that appid and passes after it', () => {
+    let appid = 'wx0000000000000001'
+    const api = createWxMainApi({ appid: () => appid })
+    expect(api.call('checkSession', {})).toEqual({
+      ok: false,
+      errMsg: 'checkSession:fail session time out, need relogin',
+    })
+    api.call('login', {})
+    expect(api.call('checkSession', {})).toEqual({ ok: true, value: {} })
+    appid = 'wx0000000000000002'
+    expect(api.call('checkSession', {}).ok).toBe(false)
+  })
+
+  it('refuses an API that does not run in the main process, and answers nothing without a project', () => {
+    expect(createWxMainApi({ appid: () => 'wx1' }).call('getStorageSync', {})).toEqual({
+      ok: false,
+      errMsg: 'getStorageSync:fail not supported in MP DevTools',
+    })
+    expect(createWxMainApi({ appid: () => undefined }).call('login', {})).toEqual({
+      ok: false,
+      errMsg: 'login:fail no project is open',
+    })
+  })
+})

@@ -1,0 +1,162 @@
+/**
+ * App-level APIs: ext.json's config (`getExtConfig`/`getExtConfigSync`), the update manager
+ * (never an update in the simulator), `getPerformance` (the runtime's own timings),
+ * `reportAnalytics`/`reportEvent` (logged), the share menu and window background (answered,
+ * nothing to draw), `previewImage`, `nextTick`, `createAnimation` and base64 conversion.
+ */
+import { createAnimation } from './animation'
+import { ApiError, apiFailure } from './api-result'
+import { callGuarded, type ErrorSink } from './guarded-call'
+import type { NativePort } from './native-port'
+import type { NowInvoker } from './wx-api'
+
+export interface AppApiHost {
+  port: NativePort
+  sink: ErrorSink
+  invoke: NowInvoker
+  defer(fn: () => void): void
+  /** The project's files (ext.json among them, when it has one). */
+  files: Record<string, string>
+  /** The runtime's own timings, as `getPerformance().getEntries()` reports them. */
+  timings(): PerformanceEntryRecord[]
+}
+
+/** One entry of WeChat's Performance: `appLaunch`, `route`, `firstRender`… */
+export interface PerformanceEntryRecord {
+  entryType: 'navigation' | 'render' | 'script'
+  name: string
+  startTime: number
+  duration: number
+  path?: string
+}
+
+/** ext.json's `ext` when `extEnable` is true (WeChat's third-party platform config), else `{}`. */
+function extConfig(files: Record<string, string>): Record<string, unknown> {
+  const text = files['ext.json']
+  if (text === undefined) return {}
+  try {
+    const json = JSON.parse(text) as { extEnable?: unknown; ext?: unknown }
+    return json.extEnable === true && typeof json.ext === 'object' && json.ext !== null
+      ? (JSON.parse(JSON.stringify(json.ext)) as Record<string, unknown>)
+      : {}
+  } catch {
+    return {}
+  }
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+
+function toBase64(buffer: unknown): string {
+  if (!(buffer instanceof ArrayBuffer)) return ''
+  const bytes = new Uint8Array(buffer)
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]]
+    const n = (a << 16) | (b << 8) | c
+    out += BASE64[(n >> 18) & 63] + BASE64[(n >> 12) & 63]
+    out += i + 1 < bytes.length ? BASE64[(n >> 6) & 63] : '='
+    out += i + 2 < bytes.length ? BASE64[n & 63] : '='
+  }
+  return out
+}
+
+function fromBase64(text: unknown): ArrayBuffer {
+  const clean = String(text).replace(/[^A-Za-z0-9+/]/g, '')
+  const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4))
+  let length = 0
+  for (let i = 0; i < clean.length; i += 4) {
+    const n = [0, 1, 2, 3].reduce(
+      (acc, k) => (acc << 6) | Math.max(0, BASE64.indexOf(clean[i + k] ?? 'A')),
+      0,
+    )
+    const chunk = [(n >> 16) & 255, (n >> 8) & 255, n & 255]
+    const count = Math.min(3, Math.floor(((clean.length - i) * 6) / 8))
+    for (let k = 0; k < count; k++) bytes[length++] = chunk[k]
+  }
+  return bytes.slice(0, length).buffer
+}
+
+/** The members createAppApi makes (created on first use: `LazyGroup` in wx-build.ts). */
+export const APP_API_NAMES = [
+  'getExtConfigSync',
+  'getExtConfig',
+  'getUpdateManager',
+  'getPerformance',
+  'reportAnalytics',
+  'reportEvent',
+  'showShareMenu',
+  'hideShareMenu',
+  'updateShareMenu',
+  'setBackgroundColor',
+  'setBackgroundTextStyle',
+  'previewImage',
+  'nextTick',
+  'createAnimation',
+  'arrayBufferToBase64',
+  'base64ToArrayBuffer',
+] as const
+
+export function createAppApi(host: AppApiHost): Record<(typeof APP_API_NAMES)[number], unknown> {
+  const { port, invoke } = host
+  const log = (message: string, detail?: unknown) =>
+    port.console('log', detail === undefined ? [message] : [message, detail], 'baselib')
+  const answered = (api: string) => (options: unknown) => invoke(api, options, () => undefined)
+
+  return {
+    getExtConfigSync: () => extConfig(host.files),
+    getExtConfig: (options: unknown) =>
+      invoke('getExtConfig', options, () => ({ extConfig: extConfig(host.files) })),
+    getUpdateManager: () => {
+      const manager = {
+        onCheckForUpdate: (listener: unknown) =>
+          host.defer(() => callGuarded(host.sink, listener, undefined, [{ hasUpdate: false }])),
+        onUpdateReady: () => undefined,
+        onUpdateFailed: () => undefined,
+        applyUpdate: () => undefined,
+      }
+      return manager
+    },
+    getPerformance: () => ({
+      now: () => Date.now(),
+      getEntries: () => host.timings().map((entry) => ({ ...entry })),
+      getEntriesByType: (type: unknown) =>
+        host.timings().filter((entry) => entry.entryType === type),
+      getEntriesByName: (name: unknown, type?: unknown) =>
+        host
+          .timings()
+          .filter(
+            (entry) => entry.name === name && (type === undefined || entry.entryType === type),
+          ),
+      createObserver: (callback: unknown) => ({
+        observe: () =>
+          host.defer(() =>
+            callGuarded(host.sink, callback, undefined, [
+              { getEntries: () => host.timings().map((entry) => ({ ...entry })) },
+            ]),
+          ),
+        disconnect: () => undefined,
+      }),
+      setBufferSize: () => undefined,
+    }),
+    reportAnalytics: (eventName: unknown, data: unknown) =>
+      log(`wx.reportAnalytics: ${String(eventName)}`, data),
+    reportEvent: (eventId: unknown, data: unknown) =>
+      log(`wx.reportEvent: ${String(eventId)}`, data),
+    showShareMenu: answered('showShareMenu'),
+    hideShareMenu: answered('hideShareMenu'),
+    updateShareMenu: answered('updateShareMenu'),
+    setBackgroundColor: answered('setBackgroundColor'),
+    setBackgroundTextStyle: (options: unknown) =>
+      invoke('setBackgroundTextStyle', options, (opts) => {
+        if (opts.textStyle !== 'dark' && opts.textStyle !== 'light') {
+          throw new ApiError(apiFailure('setBackgroundTextStyle', 'invalid textStyle'))
+        }
+      }),
+    previewImage: answered('previewImage'),
+    nextTick: (callback: unknown) =>
+      void Promise.resolve().then(() => callGuarded(host.sink, callback, undefined, [])),
+    createAnimation,
+    arrayBufferToBase64: toBase64,
+    base64ToArrayBuffer: fromBase64,
+  }
+}

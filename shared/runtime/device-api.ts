@@ -1,0 +1,107 @@
+/**
+ * The simulated phone's devices: its clipboard, phone calls and vibration (logged: a computer
+ * cannot ring or shake), its location (the simulator's, asked for with `scope.userLocation`) and
+ * its camera for `wx.scanCode` (the simulator asks for the result; headless it is cancelled).
+ */
+import { apiFailure } from './api-result'
+import type { LaterInvoker } from './async-api'
+import type { Authorizations } from './authorization'
+import type { NativePort, SimulatedLocation } from './native-port'
+import type { NowInvoker } from './wx-api'
+
+export interface DeviceApiHost {
+  port: NativePort
+  invoke: NowInvoker
+  invokeLater: LaterInvoker
+  authorizations: Authorizations
+  defer(fn: () => void): void
+}
+
+/** Where WeChat DevTools puts the simulated phone until the developer moves it. */
+export const DEFAULT_LOCATION: SimulatedLocation = {
+  latitude: 23.099994,
+  longitude: 113.32452,
+  name: 'T.I.T 创意园',
+  address: '广东省广州市海珠区新港中路397号',
+}
+
+/** The members createDeviceApi makes (created on first use: `LazyGroup` in wx-build.ts). */
+export const DEVICE_API_NAMES = [
+  'setClipboardData',
+  'getClipboardData',
+  'makePhoneCall',
+  'vibrateShort',
+  'vibrateLong',
+  'getLocation',
+  'chooseLocation',
+  'scanCode',
+] as const
+
+export function createDeviceApi(
+  host: DeviceApiHost,
+): Record<(typeof DEVICE_API_NAMES)[number], unknown> {
+  const { port, invoke, invokeLater, authorizations } = host
+  let clipboard = ''
+  const log = (message: string) => port.console('log', [message], 'baselib')
+  const location = () => port.location?.() ?? DEFAULT_LOCATION
+
+  return {
+    setClipboardData: (options: unknown) =>
+      invoke('setClipboardData', options, (opts) => {
+        clipboard = String(opts.data)
+        port.ui?.showToast({ title: '内容已复制', icon: 'none', duration: 1500, mask: false })
+      }),
+    getClipboardData: (options: unknown) =>
+      invoke('getClipboardData', options, () => ({ data: clipboard })),
+    makePhoneCall: (options: unknown) =>
+      invoke('makePhoneCall', options, (opts) =>
+        log(`wx.makePhoneCall: ${String(opts.phoneNumber)}`),
+      ),
+    vibrateShort: (options: unknown) => invoke('vibrateShort', options, () => undefined),
+    vibrateLong: (options: unknown) => invoke('vibrateLong', options, () => undefined),
+    getLocation: (options: unknown) =>
+      invokeLater('getLocation', options, (opts, settle) =>
+        authorizations.ask('scope.userLocation', (allowed) => {
+          if (!allowed) {
+            settle({ ok: false, failure: apiFailure('getLocation', 'auth deny') })
+            return
+          }
+          const { latitude, longitude } = location()
+          settle({
+            ok: true,
+            result: {
+              latitude,
+              longitude,
+              speed: -1,
+              accuracy: 65,
+              verticalAccuracy: 65,
+              horizontalAccuracy: 65,
+              ...(opts.altitude === true ? { altitude: 0 } : {}),
+            },
+          })
+        }),
+      ),
+    chooseLocation: (options: unknown) =>
+      invoke('chooseLocation', options, () => {
+        const { latitude, longitude, name = '', address = '' } = location()
+        return { name, address, latitude, longitude }
+      }),
+    scanCode: (options: unknown) =>
+      invokeLater('scanCode', options, (_opts, settle) => {
+        const cancel = () => settle({ ok: false, failure: apiFailure('scanCode', 'cancel') })
+        const ask = port.ui?.askScanResult
+        if (!ask) {
+          host.defer(cancel)
+          return
+        }
+        ask((result) =>
+          result === undefined
+            ? cancel()
+            : settle({
+                ok: true,
+                result: { result, scanType: 'QR_CODE', charSet: 'UTF-8', path: '', rawData: '' },
+              }),
+        )
+      }),
+  }
+}

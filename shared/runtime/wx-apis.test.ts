@@ -1,0 +1,255 @@
+/** The APIs the table added, behaving as WeChat's tool does (headless, on the testing port). */
+import { afterEach, describe, expect, it } from 'vitest'
+import type { RuntimeAppJson } from './app-structure'
+import { CLOUD_NO_ENVIRONMENT, CLOUD_NOT_INITIALIZED } from './cloud-api'
+import { imageSize } from './image-info'
+import type { InteractionUi, TabBarChange } from './native-port'
+import { createRuntime, type Runtime } from './runtime'
+import { TestingPort } from './testing-port'
+
+const running: Runtime[] = []
+afterEach(() => {
+  for (const runtime of running.splice(0)) runtime.dispose()
+})
+
+type Api = (...args: unknown[]) => any // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function start(
+  options: { files?: Record<string, string>; appJson?: RuntimeAppJson; port?: TestingPort } = {},
+) {
+  const port = options.port ?? new TestingPort()
+  const runtime = createRuntime({
+    port,
+    appid: 'wx0000000000000001',
+    files: { 'app.js': 'App({})', 'pages/index/index.js': 'Page({})', ...options.files },
+    appJson: options.appJson ?? { pages: ['pages/index/index'] },
+  })
+  running.push(runtime)
+  runtime.launch()
+  const wx = new Proxy(runtime.wx, { get: (target, key) => target[key as string] }) as Record<
+    string,
+    Api
+  >
+  return { wx, port, runtime }
+}
+
+describe('storage limits', () => {
+  it('refuses one key over 1 MB with WeChat’s errMsg, sync and async, and keeps the old value', async () => {
+    const { wx } = start()
+    wx.setStorageSync('big', 'old')
+    const tooBig = 'x'.repeat(1024 * 1024 + 1)
+    expect(() => wx.setStorageSync('big', tooBig)).toThrow(
+      'setStorageSync:fail exceed storage item max length',
+    )
+    await expect(wx.setStorage({ key: 'big', data: tooBig })).rejects.toEqual({
+      errMsg: 'setStorage:fail exceed storage item max length',
+    })
+    expect(wx.getStorageSync('big')).toBe('old')
+  })
+
+  it('refuses what would pass 10 MB in all, and counts removals', () => {
+    const { wx } = start()
+    const mb = 'y'.repeat(1024 * 1024 - 10)
+    for (let i = 0; i < 10; i++) wx.setStorageSync(`k${i}`, mb)
+    expect(() => wx.setStorageSync('k10', mb)).toThrow(
+      'setStorageSync:fail exceed storage max size 10MB',
+    )
+    wx.removeStorageSync('k0')
+    wx.setStorageSync('k10', mb)
+    const info = wx.getStorageInfoSync()
+    expect(info.limitSize).toBe(10240)
+    expect(info.keys).toHaveLength(10)
+    expect(info.currentSize).toBeGreaterThan(10200)
+  })
+})
+
+describe('tab bar', () => {
+  const TAB_APP: RuntimeAppJson = {
+    pages: ['pages/index/index', 'pages/other/other'],
+    tabBar: {
+      list: [
+        { pagePath: 'pages/index/index', text: 'A' },
+        { pagePath: 'pages/other/other', text: 'B' },
+      ],
+    },
+  }
+
+  it('changes reach the simulator’s tab bar in order', async () => {
+    const changes: TabBarChange[] = []
+    const ui = { changeTabBar: (change: TabBarChange) => void changes.push(change) }
+    const port = Object.assign(new TestingPort(), { ui: ui as unknown as InteractionUi })
+    const { wx } = start({
+      port,
+      appJson: TAB_APP,
+      files: { 'pages/other/other.js': 'Page({})' },
+    })
+    await wx.setTabBarBadge({ index: 1, text: '3' })
+    await wx.showTabBarRedDot({ index: 0 })
+    await wx.setTabBarItem({ index: 0, text: '首页' })
+    await wx.hideTabBar({})
+    expect(changes).toEqual([
+      { kind: 'badge', index: 1, text: '3' },
+      { kind: 'redDot', index: 0, shown: true },
+      { kind: 'item', index: 0, text: '首页' },
+      { kind: 'visible', shown: false },
+    ])
+  })
+
+  it('fails off a tab page and for an item the tab bar lacks', async () => {
+    await expect(start().wx.setTabBarBadge({ index: 0, text: '1' })).rejects.toEqual({
+      errMsg: 'setTabBarBadge:fail not TabBar page',
+    })
+    const { wx } = start({ appJson: TAB_APP, files: { 'pages/other/other.js': 'Page({})' } })
+    await expect(wx.removeTabBarBadge({ index: 5 })).rejects.toEqual({
+      errMsg: 'removeTabBarBadge:fail tabbar item not found',
+    })
+  })
+})
+
+describe('app', () => {
+  it('getExtConfigSync and getExtConfig answer ext.json’s ext only when extEnable is true', async () => {
+    const ext = JSON.stringify({ extEnable: true, extAppid: 'wx1', ext: { shop: 7 } })
+    const { wx } = start({ files: { 'ext.json': ext } })
+    expect(wx.getExtConfigSync()).toEqual({ shop: 7 })
+    expect(await wx.getExtConfig()).toEqual({ extConfig: { shop: 7 }, errMsg: 'getExtConfig:ok' })
+    const off = JSON.stringify({ extEnable: false, ext: { shop: 7 } })
+    expect(start({ files: { 'ext.json': off } }).wx.getExtConfigSync()).toEqual({})
+    expect(start().wx.getExtConfigSync()).toEqual({})
+  })
+
+  it('onAppShow, onAppHide and onError listeners hear the app, and off forms stop them', () => {
+    const { wx, runtime } = start()
+    const heard: string[] = []
+    const onHide = () => heard.push('hide')
+    wx.onAppShow((options: { path: string }) => heard.push(`show ${options.path}`))
+    wx.onAppHide(onHide)
+    wx.onError((stack: string) => heard.push(`error ${stack.split('\n')[0]}`))
+    runtime.enterBackground()
+    runtime.enterForeground()
+    wx.offAppHide(onHide)
+    runtime.enterBackground()
+    wx.nextTick(() => {
+      throw new Error('boom')
+    })
+    return new Promise<void>((resolve) =>
+      setTimeout(() => {
+        expect(heard).toEqual(['hide', 'show pages/index/index', 'error Error: boom'])
+        resolve()
+      }, 0),
+    )
+  })
+
+  it('getAccountInfoSync, getUpdateManager and getPerformance answer as the simulator', async () => {
+    const { wx } = start()
+    expect(wx.getAccountInfoSync()).toEqual({
+      miniProgram: { appId: 'wx0000000000000001', envVersion: 'develop', version: '' },
+      plugin: {},
+    })
+    const checked = await new Promise((resolve) => wx.getUpdateManager().onCheckForUpdate(resolve))
+    expect(checked).toEqual({ hasUpdate: false })
+    const [launch] = wx.getPerformance().getEntriesByName('appLaunch')
+    expect(launch).toMatchObject({ entryType: 'navigation', path: 'pages/index/index' })
+    expect(launch.duration).toBeGreaterThanOrEqual(0)
+  })
+
+  it('reportAnalytics and reportEvent are logged in the console', () => {
+    const { wx, port } = start()
+    wx.reportAnalytics('purchase', { price: 1 })
+    wx.reportEvent('tap', { id: 2 })
+    expect(port.logs.slice(-2)).toEqual([
+      { level: 'log', args: ['wx.reportAnalytics: purchase', { price: 1 }], source: 'baselib' },
+      { level: 'log', args: ['wx.reportEvent: tap', { id: 2 }], source: 'baselib' },
+    ])
+  })
+
+  it('createAnimation exports WeChat’s actions and starts afresh', () => {
+    const animation = start().wx.createAnimation({ duration: 300, timingFunction: 'ease' })
+    animation.opacity(0.5).translateX(10).step()
+    animation.rotate(45).step({ duration: 100 })
+    expect(animation.export()).toEqual({
+      actions: [
+        {
+          animates: [
+            { type: 'style', args: ['opacity', 0.5] },
+            { type: 'translateX', args: [10] },
+          ],
+          option: {
+            transformOrigin: '50% 50% 0',
+            transition: { duration: 300, timingFunction: 'ease', delay: 0 },
+          },
+        },
+        {
+          animates: [{ type: 'rotate', args: [45] }],
+          option: {
+            transformOrigin: '50% 50% 0',
+            transition: { duration: 100, timingFunction: 'ease', delay: 0 },
+          },
+        },
+      ],
+    })
+    expect(animation.export()).toEqual({ actions: [] })
+  })
+
+  it('converts between ArrayBuffer and base64', () => {
+    const { wx } = start()
+    const bytes = new Uint8Array([0, 1, 2, 250, 251, 252, 253])
+    const text = wx.arrayBufferToBase64(bytes.buffer)
+    expect(text).toBe('AAEC+vv8/Q==')
+    expect([...new Uint8Array(wx.base64ToArrayBuffer(text))]).toEqual([...bytes])
+  })
+})
+
+describe('device', () => {
+  it('keeps the clipboard of the simulated phone', async () => {
+    const { wx } = start()
+    await wx.setClipboardData({ data: '复制' })
+    expect(await wx.getClipboardData()).toEqual({ data: '复制', errMsg: 'getClipboardData:ok' })
+  })
+
+  it('answers the simulated location, and chooseLocation picks it', async () => {
+    const { wx } = start()
+    expect(await wx.getLocation({ type: 'gcj02' })).toMatchObject({
+      latitude: 23.099994,
+      longitude: 113.32452,
+      errMsg: 'getLocation:ok',
+    })
+    expect(await wx.chooseLocation({})).toMatchObject({ name: 'T.I.T 创意园' })
+  })
+})
+
+describe('wx.cloud', () => {
+  it('fails calls before init with WeChat’s words, and after init as with no environment', async () => {
+    const { wx, port } = start()
+    const cloud = wx.cloud as unknown as Record<string, Api>
+    await expect(cloud.callFunction({ name: 'add' })).rejects.toMatchObject({
+      errMsg: `cloud.callFunction:fail ${CLOUD_NOT_INITIALIZED}`,
+    })
+    await cloud.init({ env: 'prod-1' })
+    await expect(cloud.callFunction({ name: 'add' })).rejects.toMatchObject({
+      errMsg: `cloud.callFunction:fail ${CLOUD_NO_ENVIRONMENT}`,
+    })
+    const db = cloud.database()
+    await expect(db.collection('todos').where({ done: false }).get()).rejects.toMatchObject({
+      errMsg: `cloud.database.get:fail ${CLOUD_NO_ENVIRONMENT}`,
+    })
+    expect(db.command.eq(1)).toBeDefined()
+    expect(port.logs.filter((log) => log.level === 'error')).toHaveLength(3)
+  })
+})
+
+describe('image size', () => {
+  it('reads PNG, GIF and JPEG headers', () => {
+    const png = new Uint8Array(24)
+    png.set([0x89, 0x50, 0x4e, 0x47], 0)
+    new DataView(png.buffer).setUint32(16, 640)
+    new DataView(png.buffer).setUint32(20, 480)
+    expect(imageSize(png)).toEqual({ type: 'png', width: 640, height: 480 })
+    const gif = new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 10, 0, 20, 0])
+    expect(imageSize(gif)).toEqual({ type: 'gif', width: 10, height: 20 })
+    const jpeg = new Uint8Array([
+      0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0, 30, 0, 40, 3, 0, 0, 0,
+    ])
+    expect(imageSize(jpeg)).toEqual({ type: 'jpeg', width: 40, height: 30 })
+    expect(imageSize(new Uint8Array([1, 2, 3]))).toBeUndefined()
+  })
+})
