@@ -1,35 +1,16 @@
 /**
  * `<button open-type>`: what a tap on an open-ability button does in the simulator, answering as
- * an authorized user (no authorization dialog exists yet). Each open type fires the event its
+ * an authorized user (the open types do not go through the authorization dialog). Each open type fires the event its
  * bind attribute names with the detail WeChat's developer tools give (sources in
  * `docs/wechat-behaviour.md`, "Open-ability buttons"); `share` runs the page's
  * `onShareAppMessage({ from: 'button', target })`.
  */
 import * as glassEasel from 'glass-easel'
-
-/** WeChat's grey default avatar, the picture every anonymous user has. */
-export const DEFAULT_AVATAR_URL =
-  'https://mmbiz.qpic.cn/mmbiz/icTdbqWNOwNRna42FI242Lcia07jQodd2FJGIYQfG0LAJGFxM4FbnQP6yfMxBgJ0F3YRqJCJ1aPAK2dQagdusBZg/0'
-
-/** The anonymous profile `getUserInfo` has answered since April 2021. */
-export const ANONYMOUS_USER_INFO = {
-  nickName: '微信用户',
-  avatarUrl: DEFAULT_AVATAR_URL,
-  gender: 0,
-  language: '',
-  city: '',
-  province: '',
-  country: '',
-}
+import { ANONYMOUS_USER, userInfoResult } from '../../../../../shared/runtime/open-api'
 
 function randomHex(bytes: number): string {
   const values = globalThis.crypto.getRandomValues(new Uint8Array(bytes))
   return Array.from(values, (value) => value.toString(16).padStart(2, '0')).join('')
-}
-
-function randomBase64(bytes: number): string {
-  const values = globalThis.crypto.getRandomValues(new Uint8Array(bytes))
-  return btoa(String.fromCharCode(...values))
 }
 
 type Detail = Record<string, unknown>
@@ -38,14 +19,8 @@ type Detail = Record<string, unknown>
 export const OPEN_TYPE_EVENTS: Record<string, { event: string; detail: () => Detail }> = {
   getUserInfo: {
     event: 'getuserinfo',
-    detail: () => ({
-      errMsg: 'getUserInfo:ok',
-      userInfo: { ...ANONYMOUS_USER_INFO },
-      rawData: JSON.stringify(ANONYMOUS_USER_INFO),
-      signature: randomHex(20),
-      encryptedData: randomBase64(96),
-      iv: randomBase64(16),
-    }),
+    // What wx.getUserInfo answers: the anonymous user.
+    detail: () => ({ errMsg: 'getUserInfo:ok', ...userInfoResult() }),
   },
   getPhoneNumber: {
     event: 'getphonenumber',
@@ -57,7 +32,7 @@ export const OPEN_TYPE_EVENTS: Record<string, { event: string; detail: () => Det
   },
   chooseAvatar: {
     event: 'chooseavatar',
-    detail: () => ({ avatarUrl: DEFAULT_AVATAR_URL }),
+    detail: () => ({ avatarUrl: ANONYMOUS_USER.avatarUrl }),
   },
   contact: {
     event: 'contact',
