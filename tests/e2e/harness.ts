@@ -30,7 +30,10 @@ mkdirSync(SCREENSHOT_DIR, { recursive: true })
  * host (as WeChat does), so a component library's icon font on a CDN would otherwise be looked up
  * and fetched. Every host name resolves to nothing here; IP literals (127.0.0.1) need no lookup.
  */
-const CHROMIUM_ARGS = [...QUIET_CHROMIUM_FLAGS, '--host-resolver-rules=MAP * ~NOTFOUND']
+const CHROMIUM_ARGS = [
+  ...QUIET_CHROMIUM_FLAGS,
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+]
 /**
  * Room for `bin/mpdt.js` to rebuild out/ first (it waits for another build holding its lock) on
  * a busy machine; tests using the harness allow for it with `E2E_TEST_TIMEOUT_MS`.
