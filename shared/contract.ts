@@ -182,6 +182,12 @@ export type EventName = keyof ContractEvents
 export type MethodParams<M extends MethodName> = ContractMethods[M]['params']
 export type MethodResult<M extends MethodName> = ContractMethods[M]['result']
 
+/** Receives every contract event, e.g. to forward it to the connected workbenches. */
+export type ContractEventListener = <E extends EventName>(
+  event: E,
+  payload: ContractEvents[E],
+) => void
+
 /** Runtime list of the contract's methods (the type checker keeps it complete). */
 export const METHOD_NAMES = Object.keys({
   'app.getInfo': 1,
@@ -227,10 +233,6 @@ export const EVENT_NAMES = Object.keys({
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && (METHOD_NAMES as string[]).includes(name)
-}
-
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && (EVENT_NAMES as string[]).includes(name)
 }
 
 /** Channel prefix for Electron IPC; raw IPC outside this prefix is never handled. */

@@ -21,7 +21,7 @@ import {
 import { startBrowserHost } from '../host'
 import { createWebSocketTransport } from '../host/websocket-transport'
 import { createProjectStore } from '../services/project'
-import type { ProjectStore } from '../services/project/store'
+import type { ProjectStore } from '../services/project/project-store'
 import { createWorkbenchService, type WorkbenchService } from '../services/workbench'
 import { createPreloadApi, type IpcRendererLike } from '../preload/preload-api'
 import { WORKBENCH_URL } from './app-protocol'

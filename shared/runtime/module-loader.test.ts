@@ -93,6 +93,17 @@ describe('ModuleLoader', () => {
     expect(stack).toContain('lib/x.js:3:')
   })
 
+  it('require.async gives a promise of the module, and rejects for one that is missing', async () => {
+    const modules = loader({
+      'pages/a.js':
+        'module.exports = { found: require.async("../sub/b"), missing: require.async("./nope") }',
+      'sub/b.js': 'module.exports = "b"',
+    })
+    const { found, missing } = modules.load('pages/a.js') as Record<string, Promise<unknown>>
+    await expect(found).resolves.toBe('b')
+    await expect(missing).rejects.toThrow('module "pages/nope.js" is not defined')
+  })
+
   it('refuses a require argument that is not a string', () => {
     const modules = loader({ 'a.js': 'require(1)' })
     expect(() => modules.load('a.js')).toThrow('require args must be a string, got number')

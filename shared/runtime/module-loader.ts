@@ -127,7 +127,13 @@ export class ModuleLoader {
       type ModuleBody = (this: unknown, ...args: unknown[]) => unknown
       const outer = this.options.evaluate(wrapper, path) as (...globals: unknown[]) => ModuleBody
       const body = outer(...Object.values(scope))
-      const require = (request: unknown) => this.require(request, path)
+      const require = Object.assign((request: unknown) => this.require(request, path), {
+        /**
+         * 分包异步化: `require.async(path)` gives a promise of the module, as WeChat's base
+         * library does for a subpackage loaded on demand (here every file is already in the bundle).
+         */
+        async: (request: unknown) => new Promise((resolve) => resolve(this.require(request, path))),
+      })
       body.call(module.exports, require, module, module.exports)
       module.loaded = true
     } catch (error) {

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createProjectStore } from '../project'
 import { copyFixture, removeTemporaryFolders } from '../project/copy-fixture'
-import type { ProjectStore } from '../project/store'
+import type { ProjectStore } from '../project/project-store'
 import { demoCopyDir, demoProjectDir, type DemoLocation } from './demo-project'
 import { withDemoCopy } from './demo-store'
 

@@ -6,7 +6,7 @@
  */
 import type { RecentProject } from '../../../shared/project'
 import { fail, ok, type Result } from '../../../shared/result'
-import type { ProjectStore } from '../project/store'
+import type { ProjectStore } from '../project/project-store'
 import { ensureDemoCopy } from './demo-copy'
 import {
   demoCopyDir,

@@ -6,7 +6,7 @@
 import { copyFileSync, statSync } from 'node:fs'
 import { extname } from 'node:path'
 import type { ChosenFile } from '../../../shared/runtime/file-port'
-import { downloadExtension, type DownloadTarget } from '../network/engine/transfer-runs'
+import { downloadExtension, type DownloadTarget } from '../network'
 import type { WxFileSpace } from './wx-file-space'
 
 export type UploadSourceResult = { ok: true; path: string } | { ok: false; errMsg: string }

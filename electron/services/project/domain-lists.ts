@@ -5,7 +5,7 @@
 import type { JSONPath } from 'jsonc-parser'
 import { DOMAIN_LIST_KINDS, type DomainListKind, type DomainLists } from '../../../shared/project'
 import { fail, ok, type Result } from '../../../shared/result'
-import { isIpHost, isLocalhostName, parseRequestTarget } from '../network/policy/url-origin'
+import { isIpHost, isLocalhostName, parseRequestTarget } from '../network'
 
 /** WeChat's limit per list (open-platform domain management). */
 export const MAX_DOMAINS_PER_LIST = 200

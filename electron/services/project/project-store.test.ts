@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ProjectInfo } from '../../../shared/project'
 import { copyFixture, removeTemporaryFolders, temporaryFolder } from './copy-fixture'
 import { createProjectStore } from './project-store'
-import type { ProjectStore } from './store'
+import type { ProjectStore } from './project-store'
 
 const stores: ProjectStore[] = []
 

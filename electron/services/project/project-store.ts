@@ -1,7 +1,7 @@
 /**
- * The ProjectStore: the open project, kept in step with the disk. Operations run one at a time;
- * edits on disk are debounced and re-read, and listeners hear only of real changes (our own
- * writes announce themselves once).
+ * The ProjectStore: the open project, kept in step with the disk, as the workbench service and the
+ * CLI use it (plain Node). Operations run one at a time; edits on disk are debounced and re-read,
+ * and listeners hear only of real changes (our own writes announce themselves once).
  */
 import path from 'node:path'
 import type { MockSettings } from '../../../shared/mock'
@@ -12,7 +12,32 @@ import { FolderWatcher, foldersToWatch } from './folder-watcher'
 import { loadProject } from './load-project'
 import { readRecentProjects, rememberRecentProject } from './recent-projects'
 import { writeDomains, writeMock, writeSettings } from './settings-writer'
-import type { ProjectStore, ProjectStoreOptions } from './store'
+
+export interface ProjectStore {
+  /** Reads the project (never throws); remembers it in the recent list; starts watching it. */
+  open(dir: string): Promise<Result<ProjectInfo>>
+  current(): ProjectInfo | null
+  /** Re-reads the open project from disk. */
+  reload(): Promise<Result<ProjectInfo>>
+  /** Writes each given key alone, atomically, keeping the rest of the file as it was. */
+  updateSettings(patch: SettingsPatch): Promise<Result<ProjectInfo>>
+  /** Validates and writes project.domains.json. */
+  setDomains(domains: DomainLists): Promise<Result<ProjectInfo>>
+  /** Validates and writes project.mock.json (the API Mock switch and rules). */
+  setMock(mock: MockSettings): Promise<Result<ProjectInfo>>
+  recent(): Promise<RecentProject[]>
+  /** Called after open, after a write, and after a config file changed on disk. */
+  onChanged(listener: (info: ProjectInfo) => void): () => void
+  /** Stops watching (no file-system handle stays open); `current()` is `null` afterwards. */
+  close(): Promise<void>
+}
+
+export interface ProjectStoreOptions {
+  /** Per-machine data folder (recent projects…): Electron's userData, or the CLI's default. */
+  dataDir: string
+  /** Quiet time after the last file-system event before the project is re-read. @default 100 */
+  debounceMs?: number
+}
 
 const DEFAULT_DEBOUNCE_MS = 100
 

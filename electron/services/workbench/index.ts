@@ -5,11 +5,16 @@
  */
 import type { CompileMode } from '../../../shared/compile-mode'
 import type { MockSettings } from '../../../shared/mock'
-import type { AppInfo, ContractEvents, EventName, SettingsPatch } from '../../../shared/contract'
+import type {
+  AppInfo,
+  ContractEventListener,
+  ContractEvents,
+  SettingsPatch,
+} from '../../../shared/contract'
 import type { DomainLists } from '../../../shared/project'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { ContractService, Unsubscribe } from '../../../shared/rpc'
-import type { ProjectStore } from '../project/store'
+import type { ProjectStore } from '../project/project-store'
 import {
   checkMachineNetwork,
   machineEngineSettings,
@@ -26,12 +31,6 @@ import { createNetworkService } from './network-service'
 import { createSimulatorService } from './simulator-service'
 import { createTransferService } from './transfer-service'
 import { createWxMainApi } from '../wx-api/main-api'
-
-/** Receives every contract event, to forward it to the connected workbenches. */
-export type ContractEventListener = <E extends EventName>(
-  event: E,
-  payload: ContractEvents[E],
-) => void
 
 export interface WorkbenchServiceOptions {
   store: ProjectStore

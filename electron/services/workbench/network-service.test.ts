@@ -7,7 +7,7 @@ import type { EngineRequest } from '../../../shared/network'
 import type { TaskEvent } from '../../../shared/simulator-protocol'
 import { startHttpServer, type TestServer } from '../../../tests/helpers/servers'
 import { createProjectStore } from '../project'
-import type { ProjectStore } from '../project/store'
+import type { ProjectStore } from '../project/project-store'
 import { createWorkbenchService, type WorkbenchService } from '.'
 import { GALLERY_FIXTURE, TEST_APP_INFO } from './test-kit'
 

@@ -16,9 +16,9 @@ import { readLocalNetworkSettings } from '../headless/local-network-settings'
 import { readCertificates } from '../headless/run-session'
 import { SIMULATED_USER_AGENT } from '../headless/simulated-device'
 import { createRequestEngine, type RequestEngine, type RequestEngineOptions } from '../network'
-import type { ProjectStore } from '../project/store'
+import type { ProjectStore } from '../project/project-store'
 import { checkEngineRequest, isTaskId } from './engine-request-check'
-import type { ContractEventListener } from '.'
+import type { ContractEventListener } from '../../../shared/contract'
 
 export interface NetworkServiceOptions {
   store: ProjectStore

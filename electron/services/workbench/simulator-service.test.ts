@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContractEvents } from '../../../shared/contract'
 import { createProjectStore } from '../project'
-import type { ProjectStore } from '../project/store'
+import type { ProjectStore } from '../project/project-store'
 import { createWorkbenchService, type WorkbenchService } from '.'
 import { GALLERY_FIXTURE, TEST_APP_INFO } from './test-kit'
 

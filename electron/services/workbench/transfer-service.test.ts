@@ -11,7 +11,7 @@ import type { FileOperation, TaskEvent } from '../../../shared/simulator-protoco
 import { startHttpServer, type TestServer } from '../../../tests/helpers/servers'
 import { startWsServer, type TestWsServer } from '../../../tests/helpers/ws-servers'
 import { createProjectStore } from '../project'
-import type { ProjectStore } from '../project/store'
+import type { ProjectStore } from '../project/project-store'
 import { createWorkbenchService, type WorkbenchService } from '.'
 import { GALLERY_FIXTURE, TEST_APP_INFO } from './test-kit'
 

@@ -22,7 +22,7 @@ import { createNodeFilePort } from '../files/node-file-port'
 import { downloadTarget, uploadSource } from '../files/transfer-files'
 import { WxFileSpace } from '../files/wx-file-space'
 import type { RequestEngine } from '../network'
-import type { ProjectStore } from '../project/store'
+import type { ProjectStore } from '../project/project-store'
 import { isTaskId } from './engine-request-check'
 import {
   checkDownloadRequest,
@@ -30,7 +30,7 @@ import {
   checkSocketRequest,
   checkUploadRequest,
 } from './transfer-request-check'
-import type { ContractEventListener } from '.'
+import type { ContractEventListener } from '../../../shared/contract'
 
 export interface TransferServiceOptions {
   store: ProjectStore

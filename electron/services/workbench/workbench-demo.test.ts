@@ -12,7 +12,7 @@ import type { TaskEvent } from '../../../shared/simulator-protocol'
 import { DEMO_API_ORIGIN, demoCopyDir, demoProjectDir, withDemoCopy } from '../demo'
 import { folderSnapshot } from '../demo/folder-snapshot'
 import { createProjectStore } from '../project'
-import type { ProjectStore } from '../project/store'
+import type { ProjectStore } from '../project/project-store'
 import { createWorkbenchService, type WorkbenchService } from '.'
 import { TEST_APP_INFO } from './test-kit'
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProjectInfo } from '../../../shared/project'
 import { createProjectStore } from '../project'
-import type { ProjectStore } from '../project/store'
+import type { ProjectStore } from '../project/project-store'
 import { createWorkbenchService } from '.'
 
 const FIXTURE = join(__dirname, '../../../tests/fixtures/projects/valid')

@@ -43,5 +43,3 @@ export function createWorkbenchI18n(locale: WorkbenchLocale) {
     messages: withPanelMessages(messages),
   })
 }
-
-export type WorkbenchI18n = ReturnType<typeof createWorkbenchI18n>
