@@ -106,6 +106,10 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await expect
       .poll(() => phone.locator('[id$="--answer"]').textContent())
       .toBe('getphonenumber: getPhoneNumber:ok')
+    await phone.locator('[id$="--setting"]').click()
+    await expect
+      .poll(() => phone.locator('[id$="--answer"]').textContent())
+      .toBe('opensetting: openSetting:ok')
     await phone.locator('[id$="--share"]').click()
     await expect
       .poll(() => phone.locator('[id$="--answer"]').textContent())

@@ -41,6 +41,8 @@ export interface MountedPage {
   }
   host: HTMLElement
   navigations: { api: NavigationApi; options: { url?: string; delta?: number } }[]
+  /** What the built-ins asked of the runtime's `wx` (the harness has no runtime). */
+  wxCalls: { api: string; options: Record<string, unknown> }[]
   /** What `<navigation-bar>` asked of the phone's navigation bar. */
   navigationBar: NavigationBarChange[]
   /** The DOM element of the node with `id` in the page. */
@@ -69,6 +71,7 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
   installWxsHook(codeSpace.getComponentSpace())
   const navigations: MountedPage['navigations'] = []
   const navigationBar: NavigationBarChange[] = []
+  const wxCalls: MountedPage['wxCalls'] = []
   const unregister = installBuiltinComponents(codeSpace, {
     document: doc,
     assets: spec.assets ?? {},
@@ -76,6 +79,7 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
     style: spec.style ?? '',
     navigate: (api, options) => navigations.push({ api, options }),
     setNavigationBar: (change) => navigationBar.push(change),
+    callWx: (api, options) => wxCalls.push({ api, options }),
   })
   const groupList = new Function(`return ${compiled.groupListCode}`)()
   codeSpace.addStyleSheet('app', 'app')
@@ -133,6 +137,7 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
     host,
     navigations,
     navigationBar,
+    wxCalls,
     node,
     byId: (id) => node(id).$$ as unknown as HTMLElement,
     release() {

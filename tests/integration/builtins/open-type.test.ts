@@ -34,6 +34,15 @@ describe('button open-type', () => {
     })
     for (const id of ['user', 'phone', 'live', 'avatar', 'contact', 'setting', 'privacy']) {
       tap(mounted.byId(id))
+      // openSetting asks the runtime's wx.openSetting, whose answer the event carries.
+      const call = mounted.wxCalls.shift()
+      if (call) {
+        expect(call.api).toBe('openSetting')
+        ;(call.options.success as (result: Detail) => void)({
+          errMsg: 'openSetting:ok',
+          authSetting: { 'scope.userLocation': true },
+        })
+      }
     }
     tap(mounted.byId('feedback'))
     expect(events.map(([name]) => name)).toEqual([
@@ -56,7 +65,10 @@ describe('button open-type', () => {
     expect(live!.errMsg).toBe('getRealtimePhoneNumber:ok')
     expect(avatar!.avatarUrl).toMatch(/^https:\/\//)
     expect(contact).toEqual({ errMsg: 'enterContact:ok', path: '', query: {} })
-    expect(setting).toEqual({ errMsg: 'openSetting:ok', authSetting: {} })
+    expect(setting).toEqual({
+      errMsg: 'openSetting:ok',
+      authSetting: { 'scope.userLocation': true },
+    })
   })
 
   it('share runs the page onShareAppMessage with from button and the target', async () => {

@@ -21,6 +21,8 @@ export interface BuiltinContext {
     api: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch' | 'navigateBack',
     options: { url?: string; delta?: number },
   ): void
+  /** Calls `wx[api](options)` of the runtime (what an open-type button asks, e.g. openSetting). */
+  callWx(api: string, options: Record<string, unknown>): void
   /** `<navigation-bar>`'s changes to the bar of the page on top (`navigationBarCalls`). */
   setNavigationBar(change: NavigationBarChange): void
   /** The bytes of a mini-program file (`wxfile://…`) for `<image>`; `undefined` when unreadable. */

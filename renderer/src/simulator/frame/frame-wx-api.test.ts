@@ -75,6 +75,7 @@ describe('wx in the simulator frame', () => {
       style: '',
       navigate: () => undefined,
       setNavigationBar: () => undefined,
+      callWx: () => undefined,
     })
     const space = codeSpace.getComponentSpace()
     expect(space.getComponentByUrlWithoutDefault('wx-builtin/no-such-component', '')).toBeNull()

@@ -269,6 +269,7 @@ export function startSimulator(
         deviceWidth: device.screenWidth,
         style: typeof appJson.style === 'string' ? appJson.style : '',
         navigate: (api, options) => wxCall(api, options),
+        callWx: (api, options) => void wxCall(api, options),
         setNavigationBar: (change) => {
           for (const [api, options] of navigationBarCalls(change)) wxCall(api, options)
         },

@@ -8,13 +8,13 @@ import type * as glassEasel from 'glass-easel'
 import { closest, defineBuiltin, isBuiltin, toggleAttribute, type Data } from './define'
 import { submitForm, resetForm } from './form'
 import { registerHover } from './hover'
-import { runOpenType } from './open-type'
+import { runOpenType, type CallWx } from './open-type'
 import {
   FORM_FIELD_BUTTON,
   hasBuiltinBehavior,
 } from '../../../../../shared/runtime/builtin-behaviors'
 
-export function defineButton(space: glassEasel.ComponentSpace): void {
+export function defineButton(space: glassEasel.ComponentSpace, callWx: CallWx): void {
   defineBuiltin(space, 'button', {
     properties: {
       type: { type: String, value: 'default' },
@@ -58,7 +58,7 @@ export function defineButton(space: glassEasel.ComponentSpace): void {
       )
       component.addListener('tap', () => {
         const openType = String(data().openType)
-        if (openType) runOpenType(component, openType, (name, detail) => emit(name, detail))
+        if (openType) runOpenType(component, openType, (name, detail) => emit(name, detail), callWx)
         const formType = data().formType
         if (formType !== 'submit' && formType !== 'reset') return
         // Out of a custom component only through `wx://form-field-button`, as in WeChat.

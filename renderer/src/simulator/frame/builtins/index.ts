@@ -10,6 +10,7 @@ import type { CodeSpace } from 'glass-easel-miniprogram-adapter'
 import { registerBuiltins } from '../builtins-registry'
 import { BASE_CSS } from './base-css'
 import { defineButton } from './button'
+import type { CallWx } from './open-type'
 import { defineCanvas } from './canvas'
 import { defineChoices } from './choice'
 import { defineForm } from './form'
@@ -51,6 +52,8 @@ export interface BuiltinsOptions {
   style: string
   /** `<navigator>`'s way out: the runtime's `wx.navigateTo` & co. */
   navigate: Navigate
+  /** The runtime's `wx[api](options)`, for what open-type buttons ask of it. */
+  callWx: CallWx
   /** `<navigation-bar>`'s way to the phone's navigation bar. */
   setNavigationBar: SetNavigationBar
   /** Reads `wxfile://` pictures for `<image>`; absent, they do not load. */
@@ -66,7 +69,7 @@ export function installBuiltinComponents(
   options: BuiltinsOptions,
 ): () => void {
   const space = codeSpace.getComponentSpace()
-  defineButton(space)
+  defineButton(space, options.callWx)
   defineForm(space)
   defineTextFields(space)
   defineImage(space, options.assets, 'image', options.readLocalFile)

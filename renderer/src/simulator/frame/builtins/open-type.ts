@@ -15,6 +15,9 @@ function randomHex(bytes: number): string {
 
 type Detail = Record<string, unknown>
 
+/** The runtime's `wx[api](options)`. */
+export type CallWx = (api: string, options: Detail) => void
+
 /** Open type → the event it fires (`bind<event>`) and the detail of a user who allowed it. */
 export const OPEN_TYPE_EVENTS: Record<string, { event: string; detail: () => Detail }> = {
   getUserInfo: {
@@ -38,10 +41,6 @@ export const OPEN_TYPE_EVENTS: Record<string, { event: string; detail: () => Det
     event: 'contact',
     detail: () => ({ errMsg: 'enterContact:ok', path: '', query: {} }),
   },
-  openSetting: {
-    event: 'opensetting',
-    detail: () => ({ errMsg: 'openSetting:ok', authSetting: {} }),
-  },
   agreePrivacyAuthorization: {
     event: 'agreeprivacyauthorization',
     detail: () => ({}),
@@ -64,7 +63,14 @@ export function runOpenType(
   button: glassEasel.GeneralComponent,
   openType: string,
   emit: (name: string, detail: Detail) => void,
+  callWx: CallWx,
 ): void {
+  if (openType === 'openSetting') {
+    // The settings page answers with the scopes the user decided so far (wx.openSetting's).
+    const answer = (result: Detail) => emit('opensetting', result)
+    callWx('openSetting', { success: answer, fail: answer })
+    return
+  }
   if (openType === 'share') {
     const page = pageOf(button)
     const share = glassEasel.Component.getMethod(page, 'onShareAppMessage')
