@@ -123,6 +123,10 @@ async function large() {
     await live.compile()
     let edit = 0
     const edited = 'pages/p7/p7.ts'
+    const template = 'pages/p8/p8.wxml'
+    const style = files.find((file) => file.endsWith('.less')) ?? ''
+    for (const file of [template, style])
+      sources.set(file, await readFile(join(root, file), 'utf8'))
     const ms = await measure(
       {
         baseline: async () => {
@@ -146,6 +150,17 @@ async function large() {
           await writeFile(join(root, edited), `${sources.get(edited)}// edit ${edit++}\n`)
           await live.recompileFile(edited)
         },
+        recompileTemplate: async () => {
+          await writeFile(join(root, template), `${sources.get(template)}<view>${edit++}</view>\n`)
+          await live.recompileFile(template)
+        },
+        recompileStyle: async () => {
+          await writeFile(
+            join(root, style),
+            `${sources.get(style)}.edit${edit++} { width: 1rpx; }\n`,
+          )
+          await live.recompileFile(style)
+        },
       },
       LARGE_ROUNDS,
     )
@@ -161,6 +176,8 @@ async function large() {
     console.log(row('baseline: esbuild transform of the same scripts', ms.baseline))
     console.log(row('cold compile (everything, JS/TS transforms included)', ms.cold))
     console.log(row('recompileFile after one .ts edit', ms.recompile))
+    console.log(row('recompileFile after one page .wxml edit', ms.recompileTemplate))
+    console.log(row(`recompileFile after one .less edit`, ms.recompileStyle))
     console.log(`targets: cold ≤ 2000 ms, recompile ≤ 100 ms on this machine`)
     console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
     console.log(

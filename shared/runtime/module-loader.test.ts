@@ -102,6 +102,10 @@ describe('ModuleLoader', () => {
     const { found, missing } = modules.load('pages/a.js') as Record<string, Promise<unknown>>
     await expect(found).resolves.toBe('b')
     await expect(missing).rejects.toThrow('module "pages/nope.js" is not defined')
+    await expect(missing).rejects.toMatchObject({
+      mod: './nope',
+      errMsg: expect.stringContaining('module "pages/nope.js" is not defined'),
+    })
   })
 
   it('refuses a require argument that is not a string', () => {

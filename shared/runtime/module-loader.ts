@@ -132,7 +132,16 @@ export class ModuleLoader {
          * 分包异步化: `require.async(path)` gives a promise of the module, as WeChat's base
          * library does for a subpackage loaded on demand (here every file is already in the bundle).
          */
-        async: (request: unknown) => new Promise((resolve) => resolve(this.require(request, path))),
+        async: (request: unknown) =>
+          new Promise((resolve, reject) => {
+            try {
+              resolve(this.require(request, path))
+            } catch (error) {
+              // Callers destructure `{ mod, errMsg }` from the rejection, as WeChat gives it.
+              const message = error instanceof Error ? error.message : String(error)
+              reject(Object.assign(error as object, { mod: request, errMsg: message }))
+            }
+          }),
       })
       body.call(module.exports, require, module, module.exports)
       module.loaded = true

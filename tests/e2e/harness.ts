@@ -28,7 +28,8 @@ mkdirSync(SCREENSHOT_DIR, { recursive: true })
 /**
  * Tests talk only to loopback: the frame's CSP lets images, media and fonts load from any https
  * host (as WeChat does), so a component library's icon font on a CDN would otherwise be looked up
- * and fetched. Every host name resolves to nothing here; IP literals (127.0.0.1) need no lookup.
+ * and fetched. Every host name resolves to nothing here but 127.0.0.1 (this Chromium applies the
+ * rule to IP literals too).
  */
 const CHROMIUM_ARGS = [
   ...QUIET_CHROMIUM_FLAGS,

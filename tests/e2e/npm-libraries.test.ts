@@ -68,6 +68,9 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     await open(await builtFixture('vant', ['@vant/weapp', 'dayjs']))
     const tapMe = phone().locator(cls('van-button'), { hasText: 'Tapped 0' })
     await tapMe.waitFor()
+    // Vant's BEM modifiers come from WXS testing `x.constructor === 'Array'`.
+    await phone().locator(cls('van-button--primary'), { hasText: 'Tapped 0' }).waitFor()
+    expect(await style(cls('van-button--primary'), 'background-color')).toBe('rgb(7, 193, 96)')
     // Vant's own stylesheet: its cell layout and colours, its tab bar fixed at the bottom.
     expect(await style(cls('van-cell'), 'display')).toBe('flex')
     expect(await style(cls('van-cell__value'), 'color')).toBe('rgb(150, 151, 153)')
@@ -78,6 +81,9 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
 
     await phone().locator('.control', { hasText: 'tap 0' }).click()
     await phone().locator(cls('van-button'), { hasText: 'Tapped 1' }).waitFor()
+    // The van-button itself: its dynamic `bindtap` runs `onClick`, which emits `click` once.
+    await phone().locator(cls('van-button'), { hasText: 'Tapped 1' }).click()
+    await phone().locator(cls('van-button'), { hasText: 'Tapped 2' }).waitFor()
 
     await phone().locator('input').first().fill('Ada')
     await phone().locator('.echo', { hasText: 'name: Ada' }).waitFor()
@@ -89,8 +95,18 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     await phone().locator('.echo', { hasText: 'bar: 1' }).waitFor()
 
     await phone().locator('.control', { hasText: 'open popup' }).click()
-    await phone().locator(cls('van-popup'), { hasText: 'popup body' }).waitFor()
+    await phone().locator(cls('van-popup--bottom'), { hasText: 'popup body' }).waitFor()
     await shoot('npm-vant-popup')
+    // Tapping the overlay closes the popup through its `close` event, once.
+    await phone()
+      .locator(cls('van-overlay'))
+      .click({ position: { x: 20, y: 20 } })
+    await phone().locator('.echo', { hasText: 'popup closed 1' }).waitFor()
+
+    // Dialog.alert finds `#van-dialog` through selectComponent and shows it from wx.nextTick.
+    await phone().locator('.control', { hasText: 'open dialog' }).click()
+    await phone().locator(cls('van-dialog'), { hasText: 'from van-dialog' }).waitFor()
+    await shoot('npm-vant-dialog')
     expect(e2e.session!.pageErrors.filter((error) => !isRemoteIconFont(error))).toEqual([])
   })
 

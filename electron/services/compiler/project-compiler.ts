@@ -3,8 +3,7 @@
  * simulator's iframe loads into glass-easel. Every stage is memoized by file content, so
  * `recompileFile` after a save only redoes what that file feeds.
  */
-import { Script } from 'node:vm'
-import { buildComponentGraph } from './component-graph'
+import { buildComponentGraph, type ComponentGraph } from './component-graph'
 import type { CompilerPlugins } from './compiler-plugins'
 import { listProjectFiles } from './project-listing'
 import { checkScriptLinks } from './script-links'
@@ -72,6 +71,12 @@ export class ProjectCompiler {
   private pxCache = new Map<WxssBundle, string>()
   private pxDevice = ''
   private last: CompileResult | null = null
+  /** The last listing of the project's files; null: list again at the next compile. */
+  private listing: Promise<string[]> | null = null
+  /** Files forgotten since the last compile: listing again is needed only if one came or went. */
+  private readonly changed = new Set<string>()
+  /** The last component graph and every file it read (missing ones too). */
+  private graph: { graph: ComponentGraph; files: Set<string> } | null = null
   private running: Promise<unknown> = Promise.resolve()
 
   constructor(input: CompileProjectInput) {
@@ -113,7 +118,7 @@ export class ProjectCompiler {
   private async compileSources(): Promise<CompileResult> {
     this.group ??= await TemplateGroup.create()
     const read = (path: string) => this.readCached(path)
-    const graph = await buildComponentGraph(read)
+    const graph = await this.componentGraph()
     const errors: CompileError[] = [...graph.errors]
     const warnings: CompileError[] = [...graph.warnings]
 
@@ -128,8 +133,6 @@ export class ProjectCompiler {
     errors.push(...diagnostics.errors)
     warnings.push(...diagnostics.warnings)
     const groupListCode = this.group.code()
-    const generatedProblem = checkGeneratedCode(groupListCode)
-    if (generatedProblem) errors.push(generatedProblem)
 
     const bundles: Record<string, WxssBundle> = {}
     bundles.app = await this.bundleStyle('app', undefined)
@@ -138,7 +141,7 @@ export class ProjectCompiler {
     }
     for (const bundle of Object.values(bundles)) errors.push(...bundle.errors)
 
-    const files = await this.listFiles()
+    const files = await this.currentListing()
     const scripts = await this.scriptCompiler.compileAll(
       chooseScriptSources(files, this.plugins.typescript),
       read,
@@ -170,16 +173,33 @@ export class ProjectCompiler {
    * deleted file) and compiles again.
    */
   recompileFile(path: string): Promise<CompileResult> {
-    this.files.delete(path.replace(/\\/g, '/').replace(/^\/+/, ''))
+    this.forgetSaved([path])
     return this.compile()
   }
 
   /**
+   * Forgets the cached content of files saved, created or deleted (root-relative, with
+   * extension), as a source watcher reports them; the next compile reads only these again, and
+   * lists the folder again only if one of them came or went.
+   */
+  forgetSaved(paths: Iterable<string>): void {
+    for (const given of paths) {
+      const path = given.replace(/\\/g, '/').replace(/^\/+/, '')
+      this.files.delete(path)
+      this.changed.add(path)
+      if (this.graph?.files.has(path)) this.graph = null
+    }
+  }
+
+  /**
    * Forgets the cached content of every file `stale` matches, read or found missing (a folder
-   * replaced as a whole, as 构建 npm replaces `miniprogram_npm`); the next compile reads them anew.
+   * replaced as a whole, as 构建 npm replaces `miniprogram_npm`); the next compile reads them anew
+   * and lists the folder again.
    */
   forgetFiles(stale: (path: string) => boolean): void {
     for (const path of [...this.files.keys()]) if (stale(path)) this.files.delete(path)
+    this.listing = null
+    this.graph = null
   }
 
   /**
@@ -198,6 +218,40 @@ export class ProjectCompiler {
     this.group?.free()
     this.group = null
     this.last = null
+    this.graph = null
+  }
+
+  /**
+   * The project's files, listed again only when a forgotten file appeared or disappeared (its
+   * presence differs from the last listing) or app.json (which turns extended libraries on)
+   * changed: a content change needs no walk of the whole folder.
+   */
+  private async currentListing(): Promise<string[]> {
+    const changed = [...this.changed]
+    this.changed.clear()
+    if (this.listing && !changed.includes('app.json')) {
+      const listed = new Set(await this.listing)
+      for (const path of changed) {
+        if (listed.has(path) !== ((await this.readCached(path)) !== null)) this.listing = null
+      }
+    }
+    this.listing ??= this.listFiles()
+    return this.listing.catch((error: unknown) => {
+      this.listing = null
+      throw error
+    })
+  }
+
+  /** The component graph, built again only when a file it read was saved. */
+  private async componentGraph(): Promise<ComponentGraph> {
+    if (this.graph) return this.graph.graph
+    const files = new Set<string>()
+    const graph = await buildComponentGraph((path) => {
+      files.add(path)
+      return this.readCached(path)
+    })
+    this.graph = { graph, files }
+    return graph
   }
 
   /** The files under `root`, and those of the extended libraries app.json turns on. */
@@ -351,17 +405,6 @@ export async function compileProject(input: CompileProjectInput): Promise<Compil
     return await compiler.compile()
   } finally {
     compiler.dispose()
-  }
-}
-
-/** The generated group is evaluated as one unit in the iframe, so it must at least parse. */
-function checkGeneratedCode(code: string): CompileError | null {
-  try {
-    new Script(`(${code})`)
-    return null
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    return { file: '(generated templates)', line: 1, column: 1, message }
   }
 }
 

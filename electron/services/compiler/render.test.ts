@@ -157,11 +157,27 @@ describe('the basic fixture renders in the real glass-easel', () => {
     expect(textOf(page, 'wxs-inline')).toBe('H*LL* W*RLD')
   })
 
+  it('x.constructor in WXS is the type name, in .wxs files and inline modules', () => {
+    expect(textOf(page, 'wxs-constructor')).toBe(
+      'Array Object Number String Boolean Function Date RegExp String',
+    )
+    expect(textOf(page, 'wxs-inline-constructor')).toBe('array not array')
+    expect([].constructor).toBe(Array)
+  })
+
   it('bindtap="x" is rewritten so a tap runs the handler and setData updates the DOM', () => {
     const target = byId(page, 'tap')
     tap(domOf(target))
     tap(domOf(target))
     expect(textOf(page, 'tap')).toBe('taps 2 bindtap="text stays"')
+  })
+
+  it('a handler name computed in bindtap="{{…}}" runs, and an empty name runs nothing', () => {
+    tap(domOf(byId(page, 'dynamic-tap')))
+    expect(textOf(page, 'tap')).toContain('taps 1 ')
+    mounted.root.get().setData({ n: 9 })
+    tap(domOf(byId(page, 'dynamic-tap')))
+    expect(textOf(page, 'tap')).toContain('taps 1 ')
   })
 
   it('the rewrite leaves attribute values alone', () => {

@@ -104,9 +104,8 @@ export class ScriptCompiler {
       out.sources[script] = file
       out.errors.push(...result.errors)
     }
-    for (const file of this.cache.keys()) {
-      if (![...sources.values()].includes(file)) this.cache.delete(file)
-    }
+    const chosen = new Set(sources.values())
+    for (const file of this.cache.keys()) if (!chosen.has(file)) this.cache.delete(file)
     return out
   }
 }

@@ -6,6 +6,7 @@ import { Script } from 'node:vm'
 import type { TmplGroup } from 'glass-easel-template-compiler'
 import type { CompileError } from './types'
 import { originalPosition, rewriteEventAttributes } from './wxml-event-attributes'
+import { rewriteWxsConstructor } from './wxs-constructor'
 import { findWxsRequires, WXS_RUNTIME_SCRIPT } from './wxs-runtime'
 import { resolveProjectPath } from './project-paths'
 
@@ -46,6 +47,8 @@ export class TemplateGroup {
   private readonly scriptDiagnostics = new Map<string, FileDiagnostics>()
   /** Templates left out of the group because their markup does not parse. */
   private readonly brokenTemplates = new Set<string>()
+  /** The group's code since the last change; null: generate it again. */
+  private generated: string | null = null
 
   static async create(): Promise<TemplateGroup> {
     const { TmplGroup } = await loadTemplateCompiler()
@@ -65,6 +68,7 @@ export class TemplateGroup {
     const known = this.templateDiagnostics.get(path)
     if (known && this.templateSources.get(path) === source) return known
     const file = `${path}.wxml`
+    this.generated = null
     const rewrite = rewriteEventAttributes(source)
     const found = this.group.addTmpl(path, rewrite.code) as TemplateDiagnostic[]
     const diagnostics: FileDiagnostics = { errors: [], warnings: [] }
@@ -81,6 +85,9 @@ export class TemplateGroup {
           const startLine = this.group.getInlineScriptStartLine(path, name)
           diagnostics.errors.push({ ...problem, line: startLine + problem.line })
           this.group.setInlineScript(path, name, EMPTY_WXS_MODULE)
+        } else {
+          const rewritten = rewriteWxsConstructor(script)
+          if (rewritten !== script) this.group.setInlineScript(path, name, rewritten)
         }
       }
     }
@@ -89,6 +96,8 @@ export class TemplateGroup {
       this.brokenTemplates.add(path)
     } else {
       this.brokenTemplates.delete(path)
+      const generated = generatedCodeError(this.group.getTmplGenObject(path), file)
+      if (generated) diagnostics.errors.push(generated)
     }
     this.templateSources.set(path, source)
     this.templateDiagnostics.set(path, diagnostics)
@@ -99,8 +108,9 @@ export class TemplateGroup {
   setScript(path: string, source: string): FileDiagnostics {
     const known = this.scriptDiagnostics.get(path)
     if (known && this.scriptSources.get(path) === source) return known
+    this.generated = null
     const problem = wxsSyntaxError(source, `${path}.wxs`)
-    this.group.addScript(path, problem ? EMPTY_WXS_MODULE : source)
+    this.group.addScript(path, problem ? EMPTY_WXS_MODULE : rewriteWxsConstructor(source))
     const diagnostics: FileDiagnostics = { errors: problem ? [problem] : [], warnings: [] }
     this.scriptSources.set(path, source)
     this.scriptDiagnostics.set(path, diagnostics)
@@ -112,12 +122,14 @@ export class TemplateGroup {
     this.templateDiagnostics.delete(path)
     this.brokenTemplates.delete(path)
     this.group.removeTmpl(path)
+    this.generated = null
   }
 
   removeScript(path: string): void {
     if (!this.scriptSources.delete(path)) return
     this.scriptDiagnostics.delete(path)
     this.group.removeScript(path)
+    this.generated = null
   }
 
   templatePaths(): string[] {
@@ -161,11 +173,28 @@ export class TemplateGroup {
 
   /** The group list as JavaScript source: `new Function('return ' + code)()` evaluates it. */
   code(): string {
-    return this.group.getTmplGenObjectGroups()
+    // Generating covers every template: a save of a script or a style skips it.
+    this.generated ??= this.group.getTmplGenObjectGroups()
+    return this.generated
   }
 
   free(): void {
     this.group.free()
+  }
+}
+
+/**
+ * The group is evaluated as one unit in the iframe, so each template's generated code must at
+ * least parse; checked per template when it changes (parsing the whole group's code after every
+ * save would cost as much as the rest of a recompile).
+ */
+function generatedCodeError(code: string, file: string): CompileError | null {
+  try {
+    new Script(`(${code})`)
+    return null
+  } catch (error) {
+    const message = `generated template code: ${error instanceof Error ? error.message : String(error)}`
+    return { file, line: 1, column: 1, message }
   }
 }
 

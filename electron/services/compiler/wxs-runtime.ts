@@ -1,6 +1,9 @@
+import { WXS_CONSTRUCTOR_HELPER } from './wxs-constructor'
+
 /**
  * What WXS code needs beyond what glass-easel-template-compiler generates: the `getRegExp` and
- * `getDate` globals, and `require("./x.wxs")` between .wxs files.
+ * `getDate` globals, `require("./x.wxs")` between .wxs files, and the type name that
+ * `x.constructor` reads are rewritten to (`wxs-constructor.ts`).
  */
 
 /**
@@ -22,6 +25,9 @@ export const WXS_RUNTIME_SCRIPT = [
   'var getRegExp=function(pattern,flags){return new RegExp(pattern,flags)};',
   'var getDate=function(){var a=Array.prototype.slice.call(arguments);',
   'return new (Function.prototype.bind.apply(Date,[null].concat(a)))()};',
+  `var ${WXS_CONSTRUCTOR_HELPER}=function(x){if(x==null)return x.constructor;`,
+  'var t=Object.prototype.toString.call(x).slice(8,-1);',
+  "return /^(Array|Function|Number|String|Boolean|Date|RegExp)$/.test(t)?t:'Object'};",
   'var W=new WeakSet();',
   "var M=function(x){if(x&&typeof x==='object')for(var k in x)if(typeof x[k]==='function')W.add(x[k])};",
   "var J=function(g){var s=g&&typeof g.getOwnerSpace==='function'?g.getOwnerSpace():null;return s&&s.__mpWxs};",

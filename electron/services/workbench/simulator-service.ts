@@ -128,7 +128,7 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
     // One compile for all saves: a checkout or 构建 npm brings hundreds of files at once.
     const saved = new Set(current.dirty)
     current.dirty.clear()
-    current.compiler.forgetFiles((path) => saved.has(path))
+    current.compiler.forgetSaved(saved)
     const compiled = await current.compiler.compile()
     const read = await readSimulatorFiles(current.root, options.assetBudget ?? ASSET_BUDGET)
     const warnings = [

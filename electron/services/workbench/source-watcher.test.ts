@@ -28,6 +28,12 @@ describe('source watcher', () => {
     }
   })
 
+  it('TypeScript, Less and Sass files are sources: a save recompiles them', () => {
+    for (const path of ['pages/a/a.ts', 'a.less', 'a.scss', 'a.sass']) {
+      expect(isSource(path)).toBe(true)
+    }
+  })
+
   it("the tool's own config files at the top are not sources: writing a setting keeps the page", () => {
     expect(isSource('project.private.config.json')).toBe(false)
     expect(isSource('project.config.json')).toBe(false)

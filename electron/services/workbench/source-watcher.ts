@@ -15,6 +15,11 @@ export const SOURCE_EXTENSIONS = new Set([
   '.js',
   '.json',
   '.wxs',
+  // Compiled with setting.useCompilerPlugins (TypeScript, Less, Sass).
+  '.ts',
+  '.less',
+  '.scss',
+  '.sass',
   '.png',
   '.jpg',
   '.jpeg',

@@ -29,7 +29,7 @@ import { FramePageScreen } from './page-screen'
 import { pageViewport, pageViewportStyles } from './page-viewport'
 import { pageSystemInfo, pageWindow, type PageWindow } from './page-window'
 import { PhoneChrome, tabBarSettings } from './phone-chrome'
-import { tapOnClickWithoutPointer, touchFields } from './tap-events'
+import { isBrowserOnlyEvent, tapOnClickWithoutPointer, touchFields } from './tap-events'
 
 export type BootMessage = Extract<HostMessage, { type: 'wx-host:boot' }>
 
@@ -239,10 +239,12 @@ export function startSimulator(
     port.themeChanged()
   })
   backend.onEvent((target, type, detail, options) =>
-    glassEasel.Event.triggerEvent(target, type, detail, {
-      ...options,
-      extraFields: touchFields(options.originalEvent),
-    }),
+    isBrowserOnlyEvent(type)
+      ? undefined
+      : glassEasel.Event.triggerEvent(target, type, detail, {
+          ...options,
+          extraFields: touchFields(options.originalEvent),
+        }),
   )
   tapOnClickWithoutPointer(doc)
   for (const [path, css] of Object.entries(compiled.styles))

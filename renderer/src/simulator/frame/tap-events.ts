@@ -55,6 +55,16 @@ export function touchFields(original: unknown): Record<string, unknown> {
   return { touches: [], changedTouches: [] }
 }
 
+/**
+ * Events the browser makes that WeChat has no counterpart for. glass-easel's DOM backend forwards
+ * a browser `click` to any element listening for `click`, but in a mini-program that name belongs
+ * to components (Vant's `van-button` emits `click` from its `tap`): forwarded, one tap would run a
+ * page's `bind:click` twice.
+ */
+export function isBrowserOnlyEvent(type: string): boolean {
+  return type === 'click'
+}
+
 type WithElement = Node & { __wxElement?: glassEasel.Element }
 
 /** The glass-easel element a DOM node belongs to (its own, or its nearest ancestor's). */
