@@ -32,7 +32,7 @@ export const ANONYMOUS_USER = {
   is_demote: true,
 }
 
-function userInfoResult(): Record<string, unknown> {
+export function userInfoResult(): Record<string, unknown> {
   const userInfo = { ...ANONYMOUS_USER }
   return { userInfo, rawData: JSON.stringify(userInfo), signature: '', encryptedData: '', iv: '' }
 }

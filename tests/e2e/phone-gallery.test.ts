@@ -54,6 +54,17 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       })
     })
 
+    it(`match-media on ${device.id}`, async () => {
+      const page = await open('pages/match-media/match-media', device)
+      const phone = page.frameLocator('iframe.simulator-frame')
+      const narrow = device.id === 'iphone-se'
+      expect(await phone.locator('[id$="--narrow"]').isVisible()).toBe(narrow)
+      expect(await phone.locator('[id$="--wide"]').isVisible()).toBe(!narrow)
+      await page.locator('.phone').screenshot({
+        path: join(SCREENSHOT_DIR, `phone-match-media-${device.id}.png`),
+      })
+    })
+
     it(`the fixed-layout page on ${device.id}`, async () => {
       const page = await open('pages/fixed/fixed', device)
       const phone = page.frameLocator('iframe.simulator-frame')
@@ -66,4 +77,90 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       })
     })
   }
+
+  const se = DEVICES[0]!
+
+  it('picker-view: a drag moves a column and snaps to an item', async () => {
+    const page = await open('pages/picker-view/picker-view', se)
+    const phone = page.frameLocator('iframe.simulator-frame')
+    const months = phone.locator('picker-view-column').nth(1)
+    const box = (await months.boundingBox())!
+    const x = box.x + box.width / 2
+    const y = box.y + box.height / 2
+    await page.mouse.move(x, y)
+    await page.mouse.down()
+    await page.mouse.move(x, y - 60, { steps: 6 })
+    await page.mouse.move(x, y - 104, { steps: 6 })
+    await page.mouse.up()
+    // Two items up (50px each, 104px dragged) from June: August; the change after the snap.
+    await expect.poll(() => phone.locator('[id$="--picked"]').textContent()).toBe('6,7,14')
+    await page.locator('.phone').screenshot({
+      path: join(SCREENSHOT_DIR, `phone-picker-view-${se.id}.png`),
+    })
+  })
+
+  it('button open-type fires its event and share reaches onShareAppMessage', async () => {
+    const page = await open('pages/open-type/open-type', se)
+    const phone = page.frameLocator('iframe.simulator-frame')
+    await phone.locator('[id$="--phone"]').click()
+    await expect
+      .poll(() => phone.locator('[id$="--answer"]').textContent())
+      .toBe('getphonenumber: getPhoneNumber:ok')
+    await phone.locator('[id$="--setting"]').click()
+    await expect
+      .poll(() => phone.locator('[id$="--answer"]').textContent())
+      .toBe('opensetting: openSetting:ok')
+    await phone.locator('[id$="--share"]').click()
+    await expect
+      .poll(() => phone.locator('[id$="--answer"]').textContent())
+      .toMatch(/^share from button #.*share$/)
+    await page.locator('.phone').screenshot({
+      path: join(SCREENSHOT_DIR, `phone-open-type-${se.id}.png`),
+    })
+  })
+
+  it('page-meta and navigation-bar set the page and the phone bar', async () => {
+    const page = await open('pages/page-meta/page-meta', se)
+    const phone = page.frameLocator('iframe.simulator-frame')
+    await expect
+      .poll(() => phone.locator('#mp-navigation-title').textContent())
+      .toBe('page-meta title')
+    const fontSize = await phone
+      .locator('.rem')
+      .evaluate((element) => getComputedStyle(element).fontSize)
+    expect(fontSize).toBe('40px')
+    await phone.locator('.mp-page-body').evaluate((body) => (body.scrollTop = 120))
+    await expect.poll(() => phone.locator('[id$="--scrolled"]').textContent()).toBe('scrollTop 120')
+    await page.locator('.phone').screenshot({
+      path: join(SCREENSHOT_DIR, `phone-page-meta-${se.id}.png`),
+    })
+  })
+
+  it('root-portal escapes a transform; page-container opens and the back arrow closes it', async () => {
+    const page = await open('pages/root-portal/root-portal', se)
+    const phone = page.frameLocator('iframe.simulator-frame')
+    const bar = await phone.locator('[id$="--portal-bar"]').boundingBox()
+    const viewport = await phone.locator('.mp-page').first().boundingBox()
+    expect(bar!.x).toBe(viewport!.x)
+    expect(bar!.y + bar!.height).toBeCloseTo(viewport!.y + viewport!.height, 0)
+    await page.locator('.phone').screenshot({
+      path: join(SCREENSHOT_DIR, `phone-root-portal-${se.id}.png`),
+    })
+
+    await phone.locator('[id$="--to-container"]').click()
+    await phone.locator('.mp-page:visible [id$="--open"]').click()
+    const sheet = phone.locator('.mp-page:visible [id$="--sheet"]')
+    await expect.poll(() => sheet.isVisible()).toBe(true)
+    await page.waitForTimeout(400)
+    const sheetBox = await sheet.boundingBox()
+    const pageBox = await phone.locator('.mp-page:visible').boundingBox()
+    expect(sheetBox!.y + sheetBox!.height).toBeCloseTo(pageBox!.y + pageBox!.height, 0)
+    await page.locator('.phone').screenshot({
+      path: join(SCREENSHOT_DIR, `phone-page-container-${se.id}.png`),
+    })
+    await phone.locator('#mp-navigation-back').click()
+    await expect.poll(() => sheet.isVisible()).toBe(false)
+    // Still on the page-container page: the back closed the container only.
+    expect(await phone.locator('.mp-page:visible [id$="--open"]').isVisible()).toBe(true)
+  })
 })

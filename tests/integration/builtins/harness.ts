@@ -10,6 +10,7 @@ import {
   installBuiltinComponents,
   type NavigationApi,
 } from '../../../renderer/src/simulator/frame/builtins'
+import type { NavigationBarChange } from '../../../renderer/src/simulator/frame/builtins/page-meta'
 import { touchFields } from '../../../renderer/src/simulator/frame/tap-events'
 import { withBuiltinBehaviors } from '../../../shared/runtime/builtin-behaviors'
 import { installWxsHook } from '../../../shared/runtime/wxs-instance'
@@ -30,6 +31,8 @@ export interface PageSpec {
   route?: string
   /** app.json's `style`. */
   style?: string
+  /** Mounts the page inside the phone's page viewport (`.mp-page > .mp-page-body`). */
+  viewport?: boolean
 }
 
 export interface MountedPage {
@@ -38,6 +41,10 @@ export interface MountedPage {
   }
   host: HTMLElement
   navigations: { api: NavigationApi; options: { url?: string; delta?: number } }[]
+  /** What the built-ins asked of the runtime's `wx` (the harness has no runtime). */
+  wxCalls: { api: string; options: Record<string, unknown> }[]
+  /** What `<navigation-bar>` asked of the phone's navigation bar. */
+  navigationBar: NavigationBarChange[]
   /** The DOM element of the node with `id` in the page. */
   byId(id: string): HTMLElement
   /** The glass-easel node with `id` in the page. */
@@ -63,12 +70,16 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
   const codeSpace = env.createCodeSpace('', true)
   installWxsHook(codeSpace.getComponentSpace())
   const navigations: MountedPage['navigations'] = []
+  const navigationBar: NavigationBarChange[] = []
+  const wxCalls: MountedPage['wxCalls'] = []
   const unregister = installBuiltinComponents(codeSpace, {
     document: doc,
     assets: spec.assets ?? {},
     deviceWidth: 375,
     style: spec.style ?? '',
     navigate: (api, options) => navigations.push({ api, options }),
+    setNavigationBar: (change) => navigationBar.push(change),
+    callWx: (api, options) => wxCalls.push({ api, options }),
   })
   const groupList = new Function(`return ${compiled.groupListCode}`)()
   codeSpace.addStyleSheet('app', 'app')
@@ -105,7 +116,15 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
   const host = doc.createElement('div')
   const placeholder = doc.createElement('div')
   host.appendChild(placeholder)
-  doc.body.appendChild(host)
+  if (spec.viewport) {
+    const viewport = doc.createElement('div')
+    viewport.className = 'mp-page'
+    const body = doc.createElement('div')
+    body.className = 'mp-page-body'
+    body.appendChild(host)
+    viewport.appendChild(body)
+    doc.body.appendChild(viewport)
+  } else doc.body.appendChild(host)
   root.attach(host as never, placeholder as never)
   const page = root.getComponent() as MountedPage['page']
   const node = (id: string) => {
@@ -117,6 +136,8 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
     page: root.get() as unknown as MountedPage['page'],
     host,
     navigations,
+    navigationBar,
+    wxCalls,
     node,
     byId: (id) => node(id).$$ as unknown as HTMLElement,
     release() {

@@ -7,6 +7,7 @@
  * component render as plain elements styled by frame.css.
  */
 import type { CodeSpace } from 'glass-easel-miniprogram-adapter'
+import type { NavigationBarChange } from './builtins/page-meta'
 
 export interface BuiltinContext {
   /** Image and other asset files as data URLs by path from the mini-program root. */
@@ -20,6 +21,10 @@ export interface BuiltinContext {
     api: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch' | 'navigateBack',
     options: { url?: string; delta?: number },
   ): void
+  /** Calls `wx[api](options)` of the runtime (what an open-type button asks, e.g. openSetting). */
+  callWx(api: string, options: Record<string, unknown>): void
+  /** `<navigation-bar>`'s changes to the bar of the page on top (`navigationBarCalls`). */
+  setNavigationBar(change: NavigationBarChange): void
   /** The bytes of a mini-program file (`wxfile://…`) for `<image>`; `undefined` when unreadable. */
   readLocalFile?(path: string, done: (data: Uint8Array | undefined) => void): void
 }

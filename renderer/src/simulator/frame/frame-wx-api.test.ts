@@ -74,6 +74,8 @@ describe('wx in the simulator frame', () => {
       deviceWidth: 375,
       style: '',
       navigate: () => undefined,
+      setNavigationBar: () => undefined,
+      callWx: () => undefined,
     })
     const space = codeSpace.getComponentSpace()
     expect(space.getComponentByUrlWithoutDefault('wx-builtin/no-such-component', '')).toBeNull()

@@ -15,6 +15,8 @@ import {
 import type { FrameMessage, HostMessage } from '../../../../shared/simulator-protocol'
 import type { Theme } from '../../../../shared/theme'
 import { installBuiltins } from './builtins-registry'
+import { closeOpenPageContainer } from './builtins/page-container'
+import { navigationBarCalls } from './builtins/page-meta'
 import { showCompileErrors } from './compile-errors'
 import { element } from './dom'
 import { FramePort } from './frame-port'
@@ -144,7 +146,8 @@ export function startSimulator(
     device,
     tabBar,
     assets: bundle.assets,
-    onBack: () => wxCall('navigateBack', { fail: () => undefined }),
+    // An open page-container closes first, as WeChat's back button does.
+    onBack: () => closeOpenPageContainer() || wxCall('navigateBack', { fail: () => undefined }),
     onHome: () => goHome(),
     onTab: (index) => runtime.tapTabItem(index),
     onCapsuleClose: () => {
@@ -268,6 +271,10 @@ export function startSimulator(
         deviceWidth: device.screenWidth,
         style: typeof appJson.style === 'string' ? appJson.style : '',
         navigate: (api, options) => wxCall(api, options),
+        callWx: (api, options) => void wxCall(api, options),
+        setNavigationBar: (change) => {
+          for (const [api, options] of navigationBarCalls(change)) wxCall(api, options)
+        },
         readLocalFile: (path, done) => port.files.read(path, done),
       }),
   })

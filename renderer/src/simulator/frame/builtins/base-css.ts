@@ -71,6 +71,43 @@ wx-audio > audio { display: block; }
 canvas { display: inline-block; width: 300px; height: 150px; }
 movable-area { display: block; position: relative; width: 10px; height: 10px; }
 movable-view { display: block; position: absolute; top: 0; left: 0; width: 10px; height: 10px; touch-action: none; user-select: none; }
+picker-view { display: flex; position: relative; overflow: hidden; height: 150px; }
+picker-view-column { display: block; position: relative; flex: 1; height: 100%; overflow: hidden; touch-action: none; user-select: none; cursor: grab; }
+.wx-picker-view-column__content { position: relative; z-index: 1; will-change: transform; }
+.wx-picker-view-column__content > * { display: block; box-sizing: border-box; }
+/* The mask fades the items above and below the indicator (WeChat's gradient). */
+.wx-picker-view-column__mask {
+  position: absolute; inset: 0; z-index: 3; pointer-events: none;
+  background-image: linear-gradient(180deg, rgba(255, 255, 255, 0.95), rgba(255, 255, 255, 0.6)),
+    linear-gradient(0deg, rgba(255, 255, 255, 0.95), rgba(255, 255, 255, 0.6));
+  background-position: top, bottom; background-size: 100% 42%; background-repeat: no-repeat;
+}
+.wx-picker-view-column__indicator {
+  position: absolute; left: 0; right: 0; height: 34px; z-index: 3; pointer-events: none;
+  border-top: 1px solid #e5e5e5; border-bottom: 1px solid #e5e5e5; box-sizing: border-box;
+}
+match-media[wx-unmatched] { display: none !important; }
+.wx-root-portal { display: contents; }
+.wx-page-container-root { position: absolute; inset: 0; overflow: hidden; }
+.wx-page-container-root[hidden] { display: none; }
+.wx-page-container__overlay {
+  position: absolute; inset: 0; background: rgba(0, 0, 0, 0.7); opacity: 0;
+  transition: opacity var(--wx-page-container-duration, 300ms) ease;
+}
+.wx-page-container {
+  position: absolute; background: #fff; overflow: auto; box-sizing: border-box;
+  transition: transform var(--wx-page-container-duration, 300ms) ease, opacity var(--wx-page-container-duration, 300ms) ease;
+}
+.wx-page-container-root[position='bottom'] > .wx-page-container { left: 0; right: 0; bottom: 0; max-height: 100%; transform: translateY(100%); }
+.wx-page-container-root[position='top'] > .wx-page-container { left: 0; right: 0; top: 0; max-height: 100%; transform: translateY(-100%); }
+.wx-page-container-root[position='right'] > .wx-page-container { top: 0; bottom: 0; right: 0; width: 100%; transform: translateX(100%); }
+.wx-page-container-root[position='center'] > .wx-page-container { top: 50%; left: 50%; transform: translate(-50%, -50%); opacity: 0; }
+.wx-page-container-root[round][position='bottom'] > .wx-page-container { border-radius: 20px 20px 0 0; }
+.wx-page-container-root[round][position='top'] > .wx-page-container { border-radius: 0 0 20px 20px; }
+.wx-page-container-root[round][position='center'] > .wx-page-container { border-radius: 20px; }
+.wx-page-container-root[wx-shown] > .wx-page-container__overlay { opacity: 1; }
+.wx-page-container-root[wx-shown] > .wx-page-container { transform: none; opacity: 1; }
+.wx-page-container-root[wx-shown][position='center'] > .wx-page-container { transform: translate(-50%, -50%); }
 wx-camera, wx-live-player, wx-live-pusher { display: block; position: relative; width: 300px; height: 225px; }
 wx-ad { display: block; position: relative; min-height: 100px; }
 wx-camera, wx-live-player, wx-live-pusher, wx-ad {

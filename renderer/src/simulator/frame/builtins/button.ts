@@ -2,18 +2,19 @@
  * `<button>`: the host is a real HTML button (focusable, role=button, named by its text). WeChat's
  * look comes from the base CSS through the `type`, `size`, `plain`, `disabled` and `loading`
  * attributes mirrored on the host. A disabled button swallows taps; `form-type` submits or resets
- * the enclosing `<form>`.
+ * the enclosing `<form>`; `open-type` runs its open ability (`open-type.ts`).
  */
 import type * as glassEasel from 'glass-easel'
 import { closest, defineBuiltin, isBuiltin, toggleAttribute, type Data } from './define'
 import { submitForm, resetForm } from './form'
 import { registerHover } from './hover'
+import { runOpenType, type CallWx } from './open-type'
 import {
   FORM_FIELD_BUTTON,
   hasBuiltinBehavior,
 } from '../../../../../shared/runtime/builtin-behaviors'
 
-export function defineButton(space: glassEasel.ComponentSpace): void {
+export function defineButton(space: glassEasel.ComponentSpace, callWx: CallWx): void {
   defineBuiltin(space, 'button', {
     properties: {
       type: { type: String, value: 'default' },
@@ -28,7 +29,7 @@ export function defineButton(space: glassEasel.ComponentSpace): void {
       hoverStayTime: { type: Number, value: 70 },
       hoverStopPropagation: { type: Boolean, value: false },
     },
-    render({ component, host, data, appendSlot }) {
+    render({ component, host, data, emit, appendSlot }) {
       // Never the browser's own submit: `<form>` hosts are real forms too.
       host.setAttribute('type', 'button')
       const loadingIcon = host.ownerDocument.createElement('i')
@@ -56,6 +57,8 @@ export function defineButton(space: glassEasel.ComponentSpace): void {
         { capture: true },
       )
       component.addListener('tap', () => {
+        const openType = String(data().openType)
+        if (openType) runOpenType(component, openType, (name, detail) => emit(name, detail), callWx)
         const formType = data().formType
         if (formType !== 'submit' && formType !== 'reset') return
         // Out of a custom component only through `wx://form-field-button`, as in WeChat.

@@ -10,6 +10,7 @@ import type { CodeSpace } from 'glass-easel-miniprogram-adapter'
 import { registerBuiltins } from '../builtins-registry'
 import { BASE_CSS } from './base-css'
 import { defineButton } from './button'
+import type { CallWx } from './open-type'
 import { defineCanvas } from './canvas'
 import { defineChoices } from './choice'
 import { defineForm } from './form'
@@ -21,6 +22,11 @@ import { defineMediaComponents } from './media'
 import { defineMovable } from './movable'
 import { defineNavigator, type Navigate } from './navigator'
 import { definePicker } from './picker'
+import { definePickerView } from './picker-view'
+import { definePageMeta, type SetNavigationBar } from './page-meta'
+import { definePageContainer } from './page-container'
+import { defineMatchMedia } from './match-media'
+import { defineRootPortal } from './root-portal'
 import { definePlaceholders } from './placeholders'
 import { defineProgress } from './progress'
 import { defineRichText } from './rich-text'
@@ -32,6 +38,7 @@ import { defineTextFields } from './text-field'
 
 export { canvasNodeOf, type CanvasNode } from './canvas'
 export { mediaElementOf } from './media'
+export { closeOpenPageContainer } from './page-container'
 export type { Navigate, NavigationApi } from './navigator'
 
 export interface BuiltinsOptions {
@@ -45,6 +52,10 @@ export interface BuiltinsOptions {
   style: string
   /** `<navigator>`'s way out: the runtime's `wx.navigateTo` & co. */
   navigate: Navigate
+  /** The runtime's `wx[api](options)`, for what open-type buttons ask of it. */
+  callWx: CallWx
+  /** `<navigation-bar>`'s way to the phone's navigation bar. */
+  setNavigationBar: SetNavigationBar
   /** Reads `wxfile://` pictures for `<image>`; absent, they do not load. */
   readLocalFile?: LocalFileReader
 }
@@ -58,7 +69,7 @@ export function installBuiltinComponents(
   options: BuiltinsOptions,
 ): () => void {
   const space = codeSpace.getComponentSpace()
-  defineButton(space)
+  defineButton(space, options.callWx)
   defineForm(space)
   defineTextFields(space)
   defineImage(space, options.assets, 'image', options.readLocalFile)
@@ -74,6 +85,11 @@ export function installBuiltinComponents(
   defineLabel(space)
   defineSlider(space)
   definePicker(space)
+  definePickerView(space)
+  definePageMeta(space, options.deviceWidth, options.setNavigationBar)
+  defineRootPortal(space)
+  defineMatchMedia(space)
+  definePageContainer(space)
   defineScrollView(space)
   defineSwiper(space, options.deviceWidth)
   defineRichText(space)
