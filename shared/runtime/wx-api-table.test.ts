@@ -90,8 +90,11 @@ describe('wx.canIUse', () => {
 
   it('answers component schemas from the built-in components', () => {
     expect(canIUse('button.open-type.getUserInfo')).toBe(true)
-    expect(canIUse('button.open-type.getPhoneNumber')).toBe(false)
+    expect(canIUse('button.open-type.getPhoneNumber')).toBe(true)
+    expect(canIUse('button.open-type.launchApp')).toBe(false)
     expect(canIUse('scroll-view')).toBe(true)
-    expect(canIUse('live-pusher')).toBe(false)
+    expect(canIUse('canvas.type.2d')).toBe(true)
+    expect(canIUse('live-pusher')).toBe(true)
+    expect(canIUse('xr-frame')).toBe(false)
   })
 })
