@@ -157,7 +157,9 @@ describe('browser-mode host: the token', () => {
 
   it('answers 403 to a wrong token in the URL', async () => {
     expect((await get('/?token=wrong')).status).toBe(403)
-    expect((await get(`/?token=${host.token.slice(0, -1)}x`)).status).toBe(403)
+    // One character off (never the same one: a token may end in any of them).
+    const last = host.token.slice(-1) === 'x' ? 'y' : 'x'
+    expect((await get(`/?token=${host.token.slice(0, -1)}${last}`)).status).toBe(403)
   })
 
   it('answers 403 to a wrong token cookie', async () => {
