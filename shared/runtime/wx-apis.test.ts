@@ -139,6 +139,25 @@ describe('app', () => {
     )
   })
 
+  it('an unhandled rejection reaches App.onUnhandledRejection, then the wx listeners until off', () => {
+    const { wx, runtime, port } = start({
+      files: {
+        'app.js': `App({ onUnhandledRejection(res) { console.log('app', res.reason.message, res.promise === globalThis.lastPromise) } })`,
+      },
+    })
+    const heard: string[] = []
+    const listener = (res: { reason: Error }) => heard.push(`wx ${res.reason.message}`)
+    wx.onUnhandledRejection(listener)
+    const promise = { then() {} }
+    ;(globalThis as Record<string, unknown>).lastPromise = promise
+    runtime.unhandledRejection(new Error('nobody caught'), promise)
+    wx.offUnhandledRejection(listener)
+    runtime.unhandledRejection(new Error('second'), promise)
+    delete (globalThis as Record<string, unknown>).lastPromise
+    expect(heard).toEqual(['wx nobody caught'])
+    expect(port.lines()).toEqual(['log: app nobody caught true', 'log: app second true'])
+  })
+
   it('getAccountInfoSync, getUpdateManager and getPerformance answer as the simulator', async () => {
     const { wx } = start()
     expect(wx.getAccountInfoSync()).toEqual({

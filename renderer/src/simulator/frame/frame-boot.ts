@@ -87,6 +87,7 @@ function describeThrown(value: unknown): { message: string; stack: string } {
 function reportUncaught(win: Window, simulator: Simulator): void {
   win.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
     simulator.port.reportError(describeThrown(event.reason))
+    simulator.runtime.unhandledRejection(event.reason, event.promise)
   })
   win.addEventListener('error', (event: ErrorEvent) => {
     simulator.port.reportError(describeThrown(event.error ?? event.message))
