@@ -319,6 +319,8 @@ export interface InteractionUi {
   askScanResult?(done: (result: string | undefined) => void): void
   /** Changes the simulator's tab bar (`wx.setTabBarItem` & co.). */
   changeTabBar?(change: TabBarChange): void
+  /** Shows `urls` full screen from index `current` (`wx.previewImage`); the user closes it. */
+  previewImage?(urls: string[], current: number): void
 }
 
 /** One change to the tab bar app.json declares. */

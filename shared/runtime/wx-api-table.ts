@@ -136,9 +136,9 @@ const ANSWERED: WxApiEntry[] = [
   async('chooseImage', UI),
   async('chooseMedia', UI),
   async('previewImage', {
-    ...SIMULATED_UI,
+    ...UI,
     params: { urls: 'Array', current: 'String?' },
-    note: 'succeeds; nothing is shown',
+    note: 'a full-screen viewer in the phone (a tap on a side: previous/next; in the middle: close); headless nothing is shown',
   }),
   async('getImageInfo', {
     params: { src: 'String' },

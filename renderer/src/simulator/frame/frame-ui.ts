@@ -1,6 +1,6 @@
 /**
  * The interaction layer drawn over the phone's pages: toast and loading (role=status), modal and
- * action sheet (role=dialog), as WeChat draws them. Navigation bar changes go to the page screen.
+ * action sheet (role=dialog), the `wx.previewImage` viewer, as WeChat draws them. Navigation bar changes go to the page screen.
  */
 import type {
   ActionSheetOptions,
@@ -12,13 +12,17 @@ import type {
   TabBarChange,
   ToastOptions,
 } from '../../../../shared/runtime'
+import type { LocalFileReader } from './builtins/image'
 import { element } from './dom'
+import { showImageViewer } from './image-viewer'
 
 export interface FrameUiOptions {
   doc: Document
   layer: HTMLElement
-  /** Image files as data URLs by project path (a toast's `image`). */
+  /** Image files as data URLs by project path (a toast's `image`, `wx.previewImage`). */
   assets: Record<string, string>
+  /** Reads a `wxfile://` picture for `wx.previewImage`. */
+  readLocalFile?: LocalFileReader
   setNavigationBar(pageId: number, patch: NavigationBarPatch): void
   /** Draws `wx.setTabBarItem` & co. on the phone's tab bar. */
   changeTabBar(change: TabBarChange): void
@@ -231,5 +235,9 @@ export class FrameUi implements InteractionUi {
 
   setNavigationBar(pageId: number, patch: NavigationBarPatch): void {
     this.options.setNavigationBar(pageId, patch)
+  }
+
+  previewImage(urls: string[], current: number): void {
+    showImageViewer(this.options, urls, current)
   }
 }

@@ -88,3 +88,33 @@ describe('wx in the simulator frame', () => {
     }
   })
 })
+
+describe('wx.previewImage in the phone', () => {
+  it('shows the current picture full screen, steps with the sides and closes with a tap', async () => {
+    const urls = ['https://img.test/a.png', 'https://img.test/b.png', 'https://img.test/c.png']
+    const previewImage = wx().previewImage as (options: unknown) => Promise<unknown>
+    expect(await previewImage({ urls, current: urls[1] })).toEqual({ errMsg: 'previewImage:ok' })
+    const viewer = document.querySelector<HTMLElement>('.mp-image-viewer[role=dialog]')
+    const picture = () => viewer?.querySelector('img')?.getAttribute('src')
+    const place = () => viewer?.querySelector('.mp-image-viewer-place')?.textContent
+    expect([picture(), place()]).toEqual([urls[1], '2 / 3'])
+    viewer?.querySelector<HTMLElement>('[aria-label=下一张]')?.click()
+    expect([picture(), place()]).toEqual([urls[2], '3 / 3'])
+    viewer?.querySelector<HTMLElement>('[aria-label=下一张]')?.click()
+    expect(place()).toBe('3 / 3')
+    viewer?.querySelector<HTMLElement>('[aria-label=上一张]')?.click()
+    viewer?.querySelector<HTMLElement>('[aria-label=上一张]')?.click()
+    expect([picture(), place()]).toEqual([urls[0], '1 / 3'])
+    viewer?.click()
+    expect(document.querySelector('.mp-image-viewer')).toBeNull()
+  })
+
+  it('answers WeChat’s parameter error without urls and shows nothing', async () => {
+    const previewImage = wx().previewImage as (options: unknown) => Promise<unknown>
+    await expect(previewImage({ urls: 'a.png' })).rejects.toMatchObject({
+      errMsg:
+        'previewImage:fail parameter error: parameter.urls should be Array instead of String;',
+    })
+    expect(document.querySelector('.mp-image-viewer')).toBeNull()
+  })
+})

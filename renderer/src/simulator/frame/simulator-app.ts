@@ -186,6 +186,7 @@ export function startSimulator(
     doc,
     layer,
     assets: bundle.assets,
+    readLocalFile: (path, done) => port.files.read(path, done),
     setNavigationBar: (pageId, patch) => screen.patchNavigation(pageId, patch),
     changeTabBar: (change) => chrome.changeTabBar(change),
   })
