@@ -169,7 +169,9 @@ const ANSWERED: WxApiEntry[] = [
   async('pageScrollTo', UI),
   async('startPullDownRefresh', UI),
   async('stopPullDownRefresh', UI),
-  sync('createAnimation'),
+  sync('createAnimation', {
+    note: 'its export played by a component’s `animation` attribute, one CSS transition per step',
+  }),
   async('setBackgroundColor', {
     ...SIMULATED_UI,
     params: {

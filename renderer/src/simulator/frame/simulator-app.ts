@@ -22,6 +22,7 @@ import { element } from './dom'
 import { FramePort } from './frame-port'
 import { FrameTheme } from './frame-theme'
 import { FrameUi } from './frame-ui'
+import { installAnimationAttribute } from './animation-attribute'
 import { installDatasetAttributes } from './dataset-attributes'
 import { installInlineRpx } from './inline-rpx'
 import { showPageNotFound } from './page-not-found-screen'
@@ -111,6 +112,7 @@ export function startSimulator(
   glassEasel.globalOptions.writeIdToDOM = true
   installInlineRpx(device)
   installDatasetAttributes()
+  installAnimationAttribute()
 
   const phone = element(doc, 'div', { id: 'mp-phone' })
   const layer = element(doc, 'div', { id: 'mp-ui-layer' })
