@@ -29,6 +29,7 @@ import type {
   MainCallResult,
   NetworkType,
   ReportedError,
+  SimulatedLocation,
   StorageChange,
   StorageSnapshot,
   SystemInfo,
@@ -142,11 +143,15 @@ export type HostMessage =
       scene?: number
       /** The system theme (the 浅色/深色 switch); the app follows it with `darkmode: true`. @default 'light' */
       theme?: Theme
+      /** The simulator's 位置 (`wx.getLocation`). @default WeChat DevTools' own */
+      location?: SimulatedLocation
     }
   | { type: 'wx-host:task'; taskId: string; event: TaskEvent }
   | { type: 'wx-host:network-type'; networkType: NetworkType }
   /** The 浅色/深色 switch changed the system theme. */
   | { type: 'wx-host:theme'; theme: Theme }
+  /** The toolbar's 位置 moved the phone (`wx.getLocation`, `wx.onLocationChange`). */
+  | { type: 'wx-host:location'; location: SimulatedLocation }
   /** The answer to one `wx-bridge:file` call. */
   | { type: 'wx-host:file'; callId: string; result: FileOperationResult }
   /** The Console panel's command line, run in the mini-program's logic context. */

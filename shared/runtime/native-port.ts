@@ -148,8 +148,13 @@ export interface NativePort {
    * headless hosts set them. @default authorization allowed, scanCode cancelled
    */
   answers?: UserAnswers
-  /** The simulated location (`wx.getLocation`). @default WeChat DevTools' own */
-  location?(): SimulatedLocation
+  /** The simulated location (`wx.getLocation`); undefined: the default. @default WeChat DevTools' own */
+  location?(): SimulatedLocation | undefined
+  /**
+   * Calls `listener` after the simulated location moved (what `location()` answers: the
+   * simulator's 位置). Absent: it never moves. Returns the unsubscribe.
+   */
+  onLocationChange?(listener: () => void): () => void
 }
 
 /** What a main-process `wx` API answers: its result, or WeChat's failure. */

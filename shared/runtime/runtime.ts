@@ -361,7 +361,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     {
       names: DEVICE_API_NAMES,
-      create: () => createDeviceApi({ port, invoke, invokeLater, authorizations, defer }),
+      create: () => createDeviceApi({ port, invoke, invokeLater, authorizations, sink, defer }),
     },
     {
       names: TAB_BAR_API_NAMES,

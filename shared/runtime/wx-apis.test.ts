@@ -234,6 +234,30 @@ describe('device', () => {
     })
     expect(await wx.chooseLocation({})).toMatchObject({ name: 'T.I.T 创意园' })
   })
+
+  it('tells onLocationChange the place at start and at every move until stopLocationUpdate', async () => {
+    const { wx, port } = start()
+    const heard: number[] = []
+    wx.onLocationChange((res: { latitude: number }) => heard.push(res.latitude))
+    port.moveTo({ latitude: 1, longitude: 2 })
+    expect(heard).toEqual([])
+    expect(await wx.startLocationUpdate()).toEqual({ errMsg: 'startLocationUpdate:ok' })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    port.moveTo({ latitude: 39.9, longitude: 116.4 })
+    expect(await wx.getLocation()).toMatchObject({ latitude: 39.9, longitude: 116.4 })
+    await wx.stopLocationUpdate()
+    port.moveTo({ latitude: 31.2, longitude: 121.5 })
+    expect(heard).toEqual([1, 39.9])
+  })
+
+  it('refuses startLocationUpdate when the user denies scope.userLocation', async () => {
+    const port = new TestingPort()
+    Object.assign(port, { answers: { authorize: 'deny' } })
+    const { wx } = start({ port })
+    await expect(wx.startLocationUpdate()).rejects.toEqual({
+      errMsg: 'startLocationUpdate:fail auth deny',
+    })
+  })
 })
 
 describe('wx.cloud', () => {

@@ -21,7 +21,11 @@ import {
   type SimulatorBundle,
   type TaskEvent,
 } from '../../../shared/simulator-protocol'
-import type { NetworkType, SystemInfo } from '../../../shared/runtime/native-port'
+import type {
+  NetworkType,
+  SimulatedLocation,
+  SystemInfo,
+} from '../../../shared/runtime/native-port'
 import { FRAME_CALLABLE } from '../../../shared/runtime/wx-api-table'
 import type { ServiceError } from '../../../shared/result'
 import type { Theme } from '../../../shared/theme'
@@ -62,6 +66,8 @@ export interface FrameHostOptions {
   networkType: NetworkType
   /** The system theme the frame boots with. @default 'light' */
   theme?: Theme
+  /** The toolbar's 位置 the frame boots with. @default WeChat DevTools' own */
+  location?: SimulatedLocation
   /** Where the mini-program starts. @default app.json's first page, scene 1001 */
   launch?: FrameLaunch
   onConsole(entry: FrameConsoleEntry): void
@@ -79,6 +85,8 @@ export interface FrameHost {
   setNetworkType(networkType: NetworkType): void
   /** Tells the running mini-program the system theme (the 浅色/深色 switch). */
   setTheme(theme: Theme): void
+  /** Moves the simulated phone (the toolbar's 位置). */
+  setLocation(location: SimulatedLocation): void
   /** Aborts the frame's open requests and stops listening; the iframe itself is the caller's. */
   dispose(): void
 }
@@ -193,6 +201,7 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
       storage: loadStorage(options.storage, bundle.appid),
       networkType: options.networkType,
       ...(options.theme ? { theme: options.theme } : {}),
+      ...(options.location ? { location: { ...options.location } } : {}),
       ...(entry ? { entry } : {}),
       ...(scene !== undefined ? { scene } : {}),
     })
@@ -404,6 +413,9 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
     },
     setTheme(theme) {
       post({ type: 'wx-host:theme', theme })
+    },
+    setLocation(location) {
+      post({ type: 'wx-host:location', location: { ...location } })
     },
     dispose() {
       if (disposed) return

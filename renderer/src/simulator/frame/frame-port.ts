@@ -27,6 +27,7 @@ import type {
   MissingPage,
   NativePort,
   NetworkType,
+  SimulatedLocation,
   PageScreen,
   ReportedError,
   StorageChange,
@@ -58,6 +59,8 @@ export interface FramePortOptions {
   codePackage?: { files: Record<string, string>; assets: Record<string, string> }
   /** Draws WeChat's 页面不存在 page (see `NativePort.pageNotFound`). */
   pageNotFound?(page: MissingPage): void
+  /** The simulator's 位置 as the frame boots; unset: the runtime's default. */
+  location?: SimulatedLocation
 }
 
 const NOT_OPEN = 'SocketTask.readyState is not OPEN'
@@ -316,6 +319,24 @@ export class FramePort implements NativePort {
   /** The app's theme changed (`systemInfo().theme` already answers it): the runtime is told. */
   themeChanged(): void {
     for (const listener of [...this.themeListeners]) listener()
+  }
+
+  private place: SimulatedLocation | undefined
+  private readonly locationListeners = new Set<() => void>()
+
+  location(): SimulatedLocation | undefined {
+    return this.place ?? this.options.location
+  }
+
+  onLocationChange(listener: () => void): () => void {
+    this.locationListeners.add(listener)
+    return () => this.locationListeners.delete(listener)
+  }
+
+  /** The toolbar's 位置 moved the phone: `wx.getLocation` answers it, the runtime is told. */
+  setLocation(place: SimulatedLocation): void {
+    this.place = { ...place }
+    for (const listener of [...this.locationListeners]) listener()
   }
 
   /** The 网络 menu changed: `wx.getNetworkType` answers the new type, the runtime is told. */

@@ -118,3 +118,31 @@ describe('wx.previewImage in the phone', () => {
     expect(document.querySelector('.mp-image-viewer')).toBeNull()
   })
 })
+
+describe('the toolbar’s 位置 in the frame', () => {
+  it('wx-host:location moves the phone: getLocation answers it, onLocationChange hears it', async () => {
+    const api = wx() as Record<string, (options?: unknown) => Promise<unknown>>
+    const heard: unknown[] = []
+    ;(wx().onLocationChange as (listener: unknown) => void)((res: { latitude: number }) =>
+      heard.push(res.latitude),
+    )
+    const started = api.startLocationUpdate()
+    // The simulator asks for scope.userLocation (the walk above left its own questions open):
+    // the user allows every one.
+    for (let i = 0; i < 10 && document.querySelector('.mp-modal-confirm'); i++) {
+      await nextTasks()
+      document.querySelector<HTMLElement>('.mp-modal-confirm')?.click()
+    }
+    await started
+    send({ type: 'wx-host:location', location: { latitude: 31.2304, longitude: 121.4737 } })
+    expect(await api.getLocation()).toMatchObject({ latitude: 31.2304, longitude: 121.4737 })
+    expect(heard).toContain(31.2304)
+    await api.stopLocationUpdate()
+  })
+
+  it('drops a wx-host:location off the Earth', async () => {
+    const api = wx() as Record<string, (options?: unknown) => Promise<unknown>>
+    send({ type: 'wx-host:location', location: { latitude: 123, longitude: 0 } } as never)
+    expect(await api.getLocation()).toMatchObject({ latitude: 31.2304 })
+  })
+})

@@ -222,6 +222,7 @@ export function startSimulator(
     appid: bundle.appid,
     storage: boot.storage,
     networkType: boot.networkType,
+    location: boot.location,
     ui,
     screen,
     document: doc,
