@@ -18,6 +18,7 @@ import type {
   SocketConnectResult,
   UploadCallbacks,
 } from '../network'
+import type { AuthorizationStore } from './authorization'
 import type { ChooseFiles, FilePort, LaterFilePort } from './file-port'
 
 /** Console levels the runtime forwards, as the mini-program called them. */
@@ -148,6 +149,11 @@ export interface NativePort {
    * headless hosts set them. @default authorization allowed, scanCode cancelled
    */
   answers?: UserAnswers
+  /**
+   * Where the user's authorization answers are kept per project (the simulator: per appid, edited
+   * in 详情). Absent: they last one run.
+   */
+  authorization?: AuthorizationStore
   /** The simulated location (`wx.getLocation`); undefined: the default. @default WeChat DevTools' own */
   location?(): SimulatedLocation | undefined
   /**

@@ -263,7 +263,10 @@ const ANSWERED: WxApiEntry[] = [
     params: { withCredentials: 'Boolean?', lang: 'String?' },
     note: 'the anonymous user WeChat answers, without asking',
   }),
-  async('getSetting', { params: { withSubscriptions: 'Boolean?' } }),
+  async('getSetting', {
+    params: { withSubscriptions: 'Boolean?' },
+    note: 'the simulator keeps the answers per appid, shown and editable in 详情; headless per run',
+  }),
   async('openSetting', { ...SIMULATED, params: { withSubscriptions: 'Boolean?' } }),
   async('authorize', { ...UI, params: { scope: 'String' } }),
   // Cloud: no cloud environment is reachable from MP DevTools.

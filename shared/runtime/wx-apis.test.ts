@@ -260,6 +260,32 @@ describe('device', () => {
   })
 })
 
+describe('authorization kept per project', () => {
+  it('reports the host’s kept answers, asks no more for them, and hands every new one to the host', async () => {
+    const saved: unknown[] = []
+    let kept: Record<string, boolean> = { 'scope.userLocation': false }
+    const changed: (() => void)[] = []
+    const port = new TestingPort()
+    Object.assign(port, {
+      authorization: {
+        load: () => kept,
+        save: (setting: Record<string, boolean>) => saved.push(setting),
+        onChange: (listener: () => void) => changed.push(listener),
+      },
+    })
+    const { wx } = start({ port })
+    expect(await wx.getSetting()).toMatchObject({ authSetting: { 'scope.userLocation': false } })
+    await expect(wx.getLocation()).rejects.toEqual({ errMsg: 'getLocation:fail auth deny' })
+    expect(await wx.authorize({ scope: 'scope.record' })).toEqual({ errMsg: 'authorize:ok' })
+    expect(saved).toEqual([{ 'scope.userLocation': false, 'scope.record': true }])
+    // 详情 allowed the location: the runtime takes the edit without asking again.
+    kept = { 'scope.userLocation': true }
+    for (const listener of changed) listener()
+    expect(await wx.getLocation()).toMatchObject({ errMsg: 'getLocation:ok' })
+    expect(await wx.getSetting()).toMatchObject({ authSetting: { 'scope.userLocation': true } })
+  })
+})
+
 describe('wx.cloud', () => {
   it('fails calls before init with WeChat’s words, and after init as with no environment', async () => {
     const { wx, port } = start()

@@ -108,6 +108,12 @@ const en = {
       'Does not verify valid domain names, web-view (business domain names), TLS versions and HTTPS certificates',
     urlCheckHelp:
       'When ticked, requests to any domain are allowed during development. Saved to project.private.config.json.',
+    authorization: 'Authorizations',
+    authorizationHelp:
+      'What the simulated user answered when the mini-program asked (wx.getSetting). Kept for this appid; untick to deny.',
+    authorizationNone: 'Nothing asked yet',
+    authorizationAllowed: 'Allowed',
+    authorizationClear: 'Clear authorization data',
   },
   problems: {
     none: 'No problems',
@@ -269,6 +275,12 @@ const zhCN: WorkbenchMessages = {
     noDomains: '无',
     urlCheck: URL_CHECK_LABEL_ZH,
     urlCheckHelp: '勾选后，开发时可以请求任意域名。保存在 project.private.config.json。',
+    authorization: '授权',
+    authorizationHelp:
+      '模拟用户对小程序授权申请的回答（wx.getSetting），按 AppID 保存；取消勾选即拒绝。',
+    authorizationNone: '尚未申请任何授权',
+    authorizationAllowed: '允许',
+    authorizationClear: '清除授权数据',
   },
   problems: {
     none: '没有问题',

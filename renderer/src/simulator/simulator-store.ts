@@ -3,8 +3,8 @@
  * generation (a new one is a fresh iframe: compile, hot reload, another device), the page stack
  * the frame last reported (so a reload re-opens the current page with its query), where a fresh
  * frame starts (`launch`: that page, else the selected compile mode's page, else app.json's first
- * page), whether the last start failed, the system theme (浅色/深色, remembered) and the phone's
- * place (位置, remembered).
+ * page), whether the last start failed, the system theme (浅色/深色, remembered), the phone's
+ * place (位置, remembered) and the open project's authorization answers (kept per appid).
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
@@ -16,8 +16,10 @@ import { useProjectStore } from '../stores/project'
 import { DEFAULT_DEVICE_ID, devicePreset, zoomChoice, type ZoomChoice } from './devices'
 import { DEFAULT_LOCATION } from '../../../shared/runtime/device-api'
 import type { SimulatedLocation } from '../../../shared/runtime/native-port'
+import type { AuthSetting } from '../../../shared/runtime/authorization'
 import type { EvalResult } from '../../../shared/simulator-protocol'
 import type { Theme } from '../../../shared/theme'
+import { loadAuthSetting, saveAuthSetting } from './frame-authorization'
 import type { FrameLaunch, PageEntry } from './frame-host'
 
 const DEVICE_KEY = 'mpdt.simulator.device'
@@ -95,6 +97,28 @@ export const useSimulatorStore = defineStore('simulator', () => {
   watch(location, (value) => remember(LOCATION_KEY, JSON.stringify(value)))
 
   const project = useProjectStore()
+  const appid = computed(() => project.current?.settings.appid)
+  /** The open project's kept authorization answers (详情 shows and edits them). */
+  const authSetting = ref<AuthSetting>({})
+  /** Counts 详情's edits, which a running frame takes at once. */
+  const authorizationEdits = ref(0)
+  watch(
+    appid,
+    (id) => (authSetting.value = id === undefined ? {} : loadAuthSetting(window.localStorage, id)),
+    { immediate: true },
+  )
+  /** The frame's user answered for `forAppid`: kept. */
+  function keepAuthorization(forAppid: string, setting: AuthSetting): void {
+    saveAuthSetting(window.localStorage, forAppid, setting)
+    if (forAppid === appid.value) authSetting.value = { ...setting }
+  }
+  /** 详情 changed the answers (an empty setting clears them): kept, and the frame told. */
+  function editAuthorization(setting: AuthSetting): void {
+    const id = appid.value
+    if (id === undefined) return
+    keepAuthorization(id, setting)
+    authorizationEdits.value++
+  }
   /** The compile mode selected in the toolbar, or undefined for 普通编译. */
   const compileMode = computed(() => {
     const settings = project.current?.settings
@@ -156,6 +180,10 @@ export const useSimulatorStore = defineStore('simulator', () => {
     zoom,
     theme,
     location,
+    authSetting,
+    authorizationEdits,
+    keepAuthorization,
+    editAuthorization,
     device,
     generation,
     stack,

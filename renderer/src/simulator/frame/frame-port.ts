@@ -41,6 +41,11 @@ import type {
   FrameMessage,
   TaskEvent,
 } from '../../../../shared/simulator-protocol'
+import {
+  authSettingOf,
+  type AuthSetting,
+  type AuthorizationStore,
+} from '../../../../shared/runtime/authorization'
 import { cloneSafeArgs } from './clone-safe'
 import { fileChooser, FrameFiles, laterFiles, MIRROR_LIMIT } from './frame-files'
 
@@ -61,6 +66,8 @@ export interface FramePortOptions {
   pageNotFound?(page: MissingPage): void
   /** The simulator's 位置 as the frame boots; unset: the runtime's default. */
   location?: SimulatedLocation
+  /** The project's kept authorization answers as the frame boots. */
+  authSetting?: AuthSetting
 }
 
 const NOT_OPEN = 'SocketTask.readyState is not OPEN'
@@ -86,6 +93,7 @@ export class FramePort implements NativePort {
     this.ui = options.ui
     this.screen = options.screen
     this.currentNetworkType = options.networkType
+    this.authSetting = authSettingOf(options.authSetting)
     const call = (operation: FileOperation, done: (result: FileOperationResult) => void) =>
       this.operateFile(operation, done)
     this.files = new FrameFiles(call, options.codePackage)
@@ -319,6 +327,28 @@ export class FramePort implements NativePort {
   /** The app's theme changed (`systemInfo().theme` already answers it): the runtime is told. */
   themeChanged(): void {
     for (const listener of [...this.themeListeners]) listener()
+  }
+
+  private authSetting: AuthSetting
+  private readonly authorizationListeners = new Set<() => void>()
+
+  /** The project's answers: kept by the workbench per appid (详情 shows and edits them). */
+  readonly authorization: AuthorizationStore = {
+    load: () => ({ ...this.authSetting }),
+    save: (setting) => {
+      this.authSetting = { ...setting }
+      this.options.post({ type: 'wx-bridge:authorization', authSetting: { ...setting } })
+    },
+    onChange: (listener) => {
+      this.authorizationListeners.add(listener)
+      return () => this.authorizationListeners.delete(listener)
+    },
+  }
+
+  /** 详情 edited the answers: the runtime forgets its own and takes these. */
+  setAuthorization(setting: unknown): void {
+    this.authSetting = authSettingOf(setting)
+    for (const listener of [...this.authorizationListeners]) listener()
   }
 
   private place: SimulatedLocation | undefined

@@ -146,3 +146,22 @@ describe('the toolbar’s 位置 in the frame', () => {
     expect(await api.getLocation()).toMatchObject({ latitude: 31.2304 })
   })
 })
+
+describe('authorization kept by the workbench', () => {
+  it('takes 详情’s answers from wx-host:authorization and reports a new answer as wx-bridge:authorization', async () => {
+    const api = wx() as Record<string, (options?: unknown) => Promise<unknown>>
+    send({ type: 'wx-host:authorization', authSetting: { 'scope.werun': true } })
+    expect(await api.getSetting()).toEqual({
+      authSetting: { 'scope.werun': true },
+      errMsg: 'getSetting:ok',
+    })
+    const asked = api.authorize({ scope: 'scope.camera' })
+    await nextTasks()
+    document.querySelector<HTMLElement>('.mp-modal-cancel')?.click()
+    await expect(asked).rejects.toEqual({ errMsg: 'authorize:fail auth deny' })
+    expect(posted.findLast((m) => m.type === 'wx-bridge:authorization')).toEqual({
+      type: 'wx-bridge:authorization',
+      authSetting: { 'scope.werun': true, 'scope.camera': false },
+    })
+  })
+})

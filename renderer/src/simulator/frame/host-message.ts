@@ -32,7 +32,8 @@ export function isHostMessage(value: unknown): value is HostMessage {
         (value.entry === undefined || typeof value.entry === 'string') &&
         (value.scene === undefined || Number.isInteger(value.scene)) &&
         (value.theme === undefined || isTheme(value.theme)) &&
-        (value.location === undefined || isLocation(value.location))
+        (value.location === undefined || isLocation(value.location)) &&
+        (value.authSetting === undefined || isRecord(value.authSetting))
       )
     case 'wx-host:task':
       return typeof value.taskId === 'string' && isRecord(value.event)
@@ -54,6 +55,8 @@ export function isHostMessage(value: unknown): value is HostMessage {
       return isTheme(value.theme)
     case 'wx-host:location':
       return isLocation(value.location)
+    case 'wx-host:authorization':
+      return isRecord(value.authSetting)
     case 'wx-host:eval':
       return typeof value.evalId === 'string' && typeof value.code === 'string'
     case 'wx-host:automation':

@@ -223,6 +223,7 @@ export function startSimulator(
     storage: boot.storage,
     networkType: boot.networkType,
     location: boot.location,
+    authSetting: boot.authSetting,
     ui,
     screen,
     document: doc,
