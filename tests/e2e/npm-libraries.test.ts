@@ -91,6 +91,8 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     await phone().locator('.echo', { hasText: 'tab: 1' }).waitFor()
     await phone().getByText('second tab body').waitFor()
     await phone().getByText('first tab body').waitFor({ state: 'hidden' })
+    // Its line is `addUnit(40)` wide: WXS keeps the backslashes of getRegExp('^-?\d+…').
+    expect(await style(cls('van-tabs__line'), 'width')).toBe('40px')
     await shoot('npm-vant-tabs')
 
     await phone().locator('input').first().fill('Ada')
