@@ -6,8 +6,8 @@
 import { afterEach, expect, it } from 'vitest'
 import type * as glassEasel from 'glass-easel'
 import { createRuntime, type Runtime } from './runtime'
-import { TestingPort } from './testing-port'
-import { compileTemplates } from './testing-templates'
+import { TestingPort } from '../../tests/helpers/runtime-port'
+import { compileTemplates } from '../../tests/helpers/runtime-templates'
 import type { ComponentModelWx } from './component-model'
 import { FORM_FIELD, hasBuiltinBehavior, initialFormFieldValue } from './builtin-behaviors'
 

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createProjectStore } from '../../electron/services/project'
 import { createWorkbenchService } from '../../electron/services/workbench'
-import { TEST_APP_INFO } from '../../electron/services/workbench/test-kit'
+import { TEST_APP_INFO } from '../helpers/workbench-kit'
 import { REPO_ROOT, runMpdt } from './mpdt-process'
 
 const PROJECT = 'tests/fixtures/projects/broken-scripts'

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRuntime, type Runtime } from '../../../shared/runtime/runtime'
-import { TestingPort } from '../../../shared/runtime/testing-port'
+import { TestingPort } from '../../../tests/helpers/runtime-port'
 import { chooseScriptSources, ScriptCompiler } from './scripts'
 
 const running: Runtime[] = []
