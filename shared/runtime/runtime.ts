@@ -52,6 +52,7 @@ import { createAsyncInvoker, createWxApi } from './wx-api'
 import { createFileApi } from './file-system'
 import { createSocketApi } from './wx-socket'
 import { createTransferApi } from './wx-transfers'
+import { adoptScriptStyleIsolation } from './script-style-isolation'
 import { withBuiltinBehaviors } from './builtin-behaviors'
 import { installComponentModel } from './component-model'
 
@@ -425,12 +426,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       {
         Page: ((definition: never) =>
           envOf(loadingComponent ?? modulePath).Page(definition)) as ComponentEnv['Page'],
-        Component: ((definition?: never) =>
-          definition === undefined
-            ? envOf(loadingComponent ?? modulePath).Component()
-            : envOf(loadingComponent ?? modulePath).Component(
-                definition,
-              )) as ComponentEnv['Component'],
+        Component: ((definition?: never) => {
+          const path = loadingComponent ?? modulePath
+          if (definition === undefined) return envOf(path).Component()
+          adoptScriptStyleIsolation(codeSpace, path, definition)
+          return envOf(path).Component(definition)
+        }) as ComponentEnv['Component'],
         Behavior: envOf(modulePath).Behavior,
       },
       (message) => port.console('warn', [message], 'baselib'),
