@@ -5,7 +5,8 @@
  * returns a stand-in that warns, `unsupported-stand-in.ts`), so no API WeChat has is ever
  * `is not a function`. `wx.canIUse` answers from the same table.
  */
-import { ERRNO_PARAMETER, typeName, type ApiFailure } from './api-result'
+import { typeName, type ApiFailure } from './api-result'
+import { ERRNO } from '../wechat-errors'
 import { callGuarded, type ErrorSink } from './guarded-call'
 import { createStandIn, isObjectFactory } from './unsupported-stand-in'
 import {
@@ -59,7 +60,7 @@ export function checkParams(
     clauses += `parameter.${name} should be ${types.join(' or ')} instead of ${typeName(value)};`
   }
   return clauses
-    ? { errMsg: `${api}:fail parameter error: ${clauses}`, errno: ERRNO_PARAMETER }
+    ? { errMsg: `${api}:fail parameter error: ${clauses}`, errno: ERRNO.parameter }
     : undefined
 }
 

@@ -35,6 +35,7 @@ import type {
   SystemInfo,
 } from '../../../../shared/runtime'
 import type { ChooseFiles, LaterFilePort } from '../../../../shared/runtime/file-port'
+import { FAIL_WORDS } from '../../../../shared/wechat-errors'
 import type {
   FileOperation,
   FileOperationResult,
@@ -69,8 +70,6 @@ export interface FramePortOptions {
   /** The project's kept authorization answers as the frame boots. */
   authSetting?: AuthSetting
 }
-
-const NOT_OPEN = 'SocketTask.readyState is not OPEN'
 
 export class FramePort implements NativePort {
   readonly ui: InteractionUi | undefined
@@ -230,12 +229,12 @@ export class FramePort implements NativePort {
       socket: {
         id: taskId,
         send: (data) => {
-          if (state !== 'open') return NOT_OPEN
+          if (state !== 'open') return FAIL_WORDS.socketNotOpen
           this.options.post({ type: 'wx-bridge:socket-send', taskId, data })
           return undefined
         },
         close: (code = 1000, reason = '') => {
-          if (state === 'closing' || state === 'closed') return NOT_OPEN
+          if (state === 'closing' || state === 'closed') return FAIL_WORDS.socketNotOpen
           state = 'closing'
           this.options.post({ type: 'wx-bridge:socket-close', taskId, code, reason })
           return undefined
