@@ -52,7 +52,7 @@ describe('storage limits', () => {
     const mb = 'y'.repeat(1024 * 1024 - 10)
     for (let i = 0; i < 10; i++) wx.setStorageSync(`k${i}`, mb)
     expect(() => wx.setStorageSync('k10', mb)).toThrow(
-      'setStorageSync:fail exceed storage max size 10MB',
+      'setStorageSync:fail exceed storage max size 10Mb',
     )
     wx.removeStorageSync('k0')
     wx.setStorageSync('k10', mb)
