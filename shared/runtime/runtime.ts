@@ -260,6 +260,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       warnedOnce.add(message)
       port.console('warn', [message], 'baselib')
     },
+    nodeOf: (element) => port.screen?.nodeOf?.(element) ?? null,
+    contextOf: (element) => port.screen?.contextOf?.(element) ?? null,
   })
   glassEasel.addGlobalErrorListener(errorListener)
   glassEasel.addGlobalWarningListener(warningListener)
