@@ -125,6 +125,12 @@ export interface Runtime {
   tapTabItem(index: number): void
   /** The mini-program comes back: App `onShow`, then the top page's `onShow`. */
   enterForeground(): void
+  /**
+   * A promise the mini-program rejected and never handled (the host's `unhandledrejection`, which
+   * the host also prints as its console does): `App.onUnhandledRejection({ reason, promise })`,
+   * then the `wx.onUnhandledRejection` listeners.
+   */
+  unhandledRejection(reason: unknown, promise: unknown): void
   /** Timers, open requests and callbacks still to run. */
   pending(): number
   /** Called whenever nothing is pending any more; returns an unsubscribe. */
@@ -364,7 +370,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     {
       names: DEVICE_API_NAMES,
-      create: () => createDeviceApi({ port, invoke, invokeLater, authorizations, defer }),
+      create: () => createDeviceApi({ port, invoke, invokeLater, authorizations, sink, defer }),
     },
     {
       names: TAB_BAR_API_NAMES,
@@ -601,6 +607,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (app) callGuarded(sink, app.onShow, app, [copyEnterOptions(enteredWith)])
       appEvents.emit(appEvents.show, copyEnterOptions(enteredWith))
       stack.showTop()
+    },
+    unhandledRejection: (reason, promise) => {
+      const event = { reason, promise }
+      if (app) callGuarded(sink, app.onUnhandledRejection, app, [event])
+      appEvents.emit(appEvents.unhandledRejection, event)
     },
     pending: () => pending.size,
     onIdle: (listener) => pending.onIdle(listener),
