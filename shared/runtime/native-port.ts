@@ -251,6 +251,13 @@ export interface PageScreen {
    * queries and intersection observers measure from. Absent: nothing can be measured.
    */
   viewport?(id: number): PageViewport | undefined
+  /**
+   * What `SelectorQuery`'s `node()` answers for `element` (a `<canvas type="2d">`'s Canvas), or
+   * `null`. Absent: always `null`.
+   */
+  nodeOf?(element: glassEasel.Element): unknown
+  /** What `SelectorQuery`'s `context()` answers for `element` (a `<video>`'s VideoContext), or `null`. */
+  contextOf?(element: glassEasel.Element): unknown
 }
 
 /** Where a page shows on the screen and how far it is scrolled, in CSS pixels. */

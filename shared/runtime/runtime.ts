@@ -266,6 +266,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       warnedOnce.add(message)
       port.console('warn', [message], 'baselib')
     },
+    nodeOf: (element) => port.screen?.nodeOf?.(element) ?? null,
+    contextOf: (element) => port.screen?.contextOf?.(element) ?? null,
   })
   glassEasel.addGlobalErrorListener(errorListener)
   glassEasel.addGlobalWarningListener(warningListener)
@@ -283,13 +285,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   /** A root of the registered component at `path`, or `undefined` with the reason reported. */
   const createRoot = (tagName: string, path: string, kind: string): Root | undefined => {
     if (!space.getComponentByUrlWithoutDefault(path, '')) {
-      // WeChat's words; no stack of ours, and the error that stopped the module, if one did.
-      const message = `${kind} "${path}" has not been registered yet.`
+      // WeChat's words, then the error that stopped the module if one did; no stack of ours.
       const cause = failedModules.get(`${path}.js`)
-      const stack = cause
-        ? `${message}\n    its module stopped before ${kind}(): ${cause}`
-        : message
-      sink({ message, stack })
+      const stopped = cause ? ` Its module stopped before ${kind}(): ${cause}` : ''
+      const message = `${kind} "${path}" has not been registered yet.${stopped}`
+      sink({ message, stack: message })
       return undefined
     }
     try {

@@ -1,4 +1,5 @@
 /** The workbench's UI text. Chinese follows WeChat's tool word for word where it has the same control. */
+import type { ServiceErrorCode } from '../../../shared/result'
 
 /** The exact label of WeChat's checkbox that switches the network checks off. */
 const URL_CHECK_LABEL_ZH = '不校验合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书'
@@ -159,7 +160,7 @@ const en = {
     DROP_NO_PATH:
       'This browser does not tell the path of a dropped folder; type the folder path instead.',
     UNEXPECTED: 'Something went wrong: {message}',
-  } as Record<string, string>,
+  } as Partial<Record<ServiceErrorCode, string>>,
   simulator: {
     label: 'Simulator',
     toolbar: 'Simulator toolbar',
