@@ -52,6 +52,7 @@ import { createAsyncInvoker, createWxApi } from './wx-api'
 import { createFileApi } from './file-system'
 import { createSocketApi } from './wx-socket'
 import { createTransferApi } from './wx-transfers'
+import { adoptScriptStyleIsolation } from './script-style-isolation'
 import { withBuiltinBehaviors } from './builtin-behaviors'
 import { installComponentModel } from './component-model'
 
@@ -124,6 +125,12 @@ export interface Runtime {
   tapTabItem(index: number): void
   /** The mini-program comes back: App `onShow`, then the top page's `onShow`. */
   enterForeground(): void
+  /**
+   * A promise the mini-program rejected and never handled (the host's `unhandledrejection`, which
+   * the host also prints as its console does): `App.onUnhandledRejection({ reason, promise })`,
+   * then the `wx.onUnhandledRejection` listeners.
+   */
+  unhandledRejection(reason: unknown, promise: unknown): void
   /** Timers, open requests and callbacks still to run. */
   pending(): number
   /** Called whenever nothing is pending any more; returns an unsubscribe. */
@@ -259,6 +266,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       warnedOnce.add(message)
       port.console('warn', [message], 'baselib')
     },
+    nodeOf: (element) => port.screen?.nodeOf?.(element) ?? null,
+    contextOf: (element) => port.screen?.contextOf?.(element) ?? null,
   })
   glassEasel.addGlobalErrorListener(errorListener)
   glassEasel.addGlobalWarningListener(warningListener)
@@ -361,7 +370,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     {
       names: DEVICE_API_NAMES,
-      create: () => createDeviceApi({ port, invoke, invokeLater, authorizations, defer }),
+      create: () => createDeviceApi({ port, invoke, invokeLater, authorizations, sink, defer }),
     },
     {
       names: TAB_BAR_API_NAMES,
@@ -423,12 +432,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       {
         Page: ((definition: never) =>
           envOf(loadingComponent ?? modulePath).Page(definition)) as ComponentEnv['Page'],
-        Component: ((definition?: never) =>
-          definition === undefined
-            ? envOf(loadingComponent ?? modulePath).Component()
-            : envOf(loadingComponent ?? modulePath).Component(
-                definition,
-              )) as ComponentEnv['Component'],
+        Component: ((definition?: never) => {
+          const path = loadingComponent ?? modulePath
+          if (definition === undefined) return envOf(path).Component()
+          adoptScriptStyleIsolation(codeSpace, path, definition)
+          return envOf(path).Component(definition)
+        }) as ComponentEnv['Component'],
         Behavior: envOf(modulePath).Behavior,
       },
       (message) => port.console('warn', [message], 'baselib'),
@@ -598,6 +607,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (app) callGuarded(sink, app.onShow, app, [copyEnterOptions(enteredWith)])
       appEvents.emit(appEvents.show, copyEnterOptions(enteredWith))
       stack.showTop()
+    },
+    unhandledRejection: (reason, promise) => {
+      const event = { reason, promise }
+      if (app) callGuarded(sink, app.onUnhandledRejection, app, [event])
+      appEvents.emit(appEvents.unhandledRejection, event)
     },
     pending: () => pending.size,
     onIdle: (listener) => pending.onIdle(listener),
