@@ -343,3 +343,24 @@ it('a property named like a node field (Vant button: dataset) works', () => {
   expect(port.errors).toEqual([])
   expect((page.selectComponent('#b') as Instance).data.dataset).toEqual({ x: 1 })
 })
+
+it("a definition's addGlobalClass or styleIsolation 'apply-shared' reaches glass-easel unless the .json chose", () => {
+  const component = (js: string, json?: Record<string, unknown>) => ({ js, wxml: '<view />', json })
+  const { port, page } = launch('<a id="a" /><b id="b" /><c id="c" /><d id="d" />', {
+    'components/a/a': component('Component({ options: { addGlobalClass: true } })'),
+    'components/b/b': component("Component({ options: { styleIsolation: 'apply-shared' } })"),
+    'components/c/c': component('Component({})'),
+    'components/d/d': component('Component({ options: { addGlobalClass: true } })', {
+      styleIsolation: 'isolated',
+    }),
+  })
+  expect(port.errors).toEqual([])
+  const extraScope = (id: string) =>
+    (
+      page._$.getShadowRoot()!.getElementById(id) as glassEasel.GeneralComponent
+    ).getComponentOptions().extraStyleScope
+  expect(extraScope('a')).toEqual(expect.any(Number))
+  expect(extraScope('b')).toBe(extraScope('a'))
+  expect(extraScope('c')).toBeNull()
+  expect(extraScope('d')).toBeNull()
+})

@@ -109,6 +109,12 @@ const en = {
       'Does not verify valid domain names, web-view (business domain names), TLS versions and HTTPS certificates',
     urlCheckHelp:
       'When ticked, requests to any domain are allowed during development. Saved to project.private.config.json.',
+    authorization: 'Authorizations',
+    authorizationHelp:
+      'What the simulated user answered when the mini-program asked (wx.getSetting). Kept for this appid; untick to deny.',
+    authorizationNone: 'Nothing asked yet',
+    authorizationAllowed: 'Allowed',
+    authorizationClear: 'Clear authorization data',
   },
   problems: {
     none: 'No problems',
@@ -164,6 +170,9 @@ const en = {
     theme: 'Theme',
     themeLight: 'Light',
     themeDark: 'Dark',
+    location: 'Location',
+    latitude: 'Latitude',
+    longitude: 'Longitude',
     frameTitle: 'Mini-program simulator',
     failed: 'The simulator could not start: {message}',
   },
@@ -267,6 +276,12 @@ const zhCN: WorkbenchMessages = {
     noDomains: '无',
     urlCheck: URL_CHECK_LABEL_ZH,
     urlCheckHelp: '勾选后，开发时可以请求任意域名。保存在 project.private.config.json。',
+    authorization: '授权',
+    authorizationHelp:
+      '模拟用户对小程序授权申请的回答（wx.getSetting），按 AppID 保存；取消勾选即拒绝。',
+    authorizationNone: '尚未申请任何授权',
+    authorizationAllowed: '允许',
+    authorizationClear: '清除授权数据',
   },
   problems: {
     none: '没有问题',
@@ -320,6 +335,9 @@ const zhCN: WorkbenchMessages = {
     theme: '主题',
     themeLight: '浅色',
     themeDark: '深色',
+    location: '位置',
+    latitude: '纬度',
+    longitude: '经度',
     frameTitle: '小程序模拟器',
     failed: '模拟器无法启动：{message}',
   },
