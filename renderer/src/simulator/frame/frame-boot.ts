@@ -4,7 +4,8 @@
  * new iframe), relays `wx-host:task` events to open requests, applies `wx-host:network-type` and
  * `wx-host:theme` (the 浅色/深色 switch) and answers
  * `wx-host:eval` (the Console panel's command line), `wx-host:automation` (`mpdt auto --web`)
- * and `wx-host:call` (a main-process wx API's answer).
+ * `wx-host:call` (a main-process wx API's answer) and `wx-host:web-view` (may a web-view open its
+ * src).
  */
 import type { EvalResult, FrameMessage } from '../../../../shared/simulator-protocol'
 import { evaluateInLogicContext } from './console-eval'
@@ -43,6 +44,8 @@ export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
       simulator?.port.deliverFile(message.callId, message.result)
     } else if (message.type === 'wx-host:call') {
       simulator?.port.deliverCall(message.callId, message.result)
+    } else if (message.type === 'wx-host:web-view') {
+      simulator?.port.deliverWebView(message.callId, message.decision)
     } else if (message.type === 'wx-host:theme') {
       simulator?.setSystemTheme(message.theme)
     } else if (message.type === 'wx-host:eval') {
