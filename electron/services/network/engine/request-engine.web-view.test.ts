@@ -5,7 +5,7 @@
  * refuse is named as such. Nothing here connects anywhere.
  */
 import { describe, expect, it } from 'vitest'
-import { recordedEngine } from './engine-test-kit'
+import { recordedEngine } from '../../../../tests/helpers/engine-kit'
 
 const LISTED = 'https://h5.example.test'
 const domains = (webview: string[]) => ({

@@ -34,6 +34,7 @@ import type {
   SystemInfo,
 } from '../../../../shared/runtime'
 import type { ChooseFiles, LaterFilePort } from '../../../../shared/runtime/file-port'
+import { FAIL_WORDS } from '../../../../shared/wechat-errors'
 import type {
   FileOperation,
   FileOperationResult,
@@ -60,8 +61,6 @@ export interface FramePortOptions {
   /** Draws WeChat's 页面不存在 page (see `NativePort.pageNotFound`). */
   pageNotFound?(page: MissingPage): void
 }
-
-const NOT_OPEN = 'SocketTask.readyState is not OPEN'
 
 export class FramePort implements NativePort {
   readonly ui: InteractionUi | undefined
@@ -222,12 +221,12 @@ export class FramePort implements NativePort {
       socket: {
         id: taskId,
         send: (data) => {
-          if (state !== 'open') return NOT_OPEN
+          if (state !== 'open') return FAIL_WORDS.socketNotOpen
           this.options.post({ type: 'wx-bridge:socket-send', taskId, data })
           return undefined
         },
         close: (code = 1000, reason = '') => {
-          if (state === 'closing' || state === 'closed') return NOT_OPEN
+          if (state === 'closing' || state === 'closed') return FAIL_WORDS.socketNotOpen
           state = 'closing'
           this.options.post({ type: 'wx-bridge:socket-close', taskId, code, reason })
           return undefined

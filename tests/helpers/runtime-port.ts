@@ -3,9 +3,14 @@
  * stepwise engine: each request waits until the test drives it (headers → chunks → done), which
  * is the runtime's unit boundary with the real engine.
  */
-import type { EngineCallbacks, EngineOutcome, EngineRequest, ResponseHead } from '../network'
-import { evaluateScript } from './evaluate-script'
-import type { Runtime } from './runtime'
+import type {
+  EngineCallbacks,
+  EngineOutcome,
+  EngineRequest,
+  ResponseHead,
+} from '../../shared/network'
+import { evaluateScript } from '../../shared/runtime/evaluate-script'
+import type { Runtime } from '../../shared/runtime/runtime'
 import type {
   ConsoleLevel,
   ConsoleSource,
@@ -17,7 +22,7 @@ import type {
   StorageSnapshot,
   StoredItem,
   SystemInfo,
-} from './native-port'
+} from '../../shared/runtime/native-port'
 
 /** One request as the engine received it, with the controls of a stepwise engine. */
 export class SteppedRequest {
