@@ -39,6 +39,7 @@ import { defineWebView, type JudgeWebView } from './web-view'
 
 export { canvasNodeOf, type CanvasNode } from './canvas'
 export { mediaElementOf } from './media'
+export { queryContextOf, queryNodeOf, videoContextOf, type VideoContext } from './query-objects'
 export { closeOpenPageContainer } from './page-container'
 export type { Navigate, NavigationApi } from './navigator'
 
