@@ -13,6 +13,7 @@ import type { NpmBuildProgress, NpmBuildReport } from './npm-build'
 import type { MockSettings } from './mock'
 import type { ProjectInfo, RecentProject, DomainLists } from './project'
 import type { MainCallResult } from './runtime/native-port'
+import type { WebViewDecision } from './web-view'
 import type {
   EngineDownloadRequest,
   EngineRequest,
@@ -126,6 +127,11 @@ export interface ContractMethods {
   'network.exportHar': { params: { ids: string[] }; result: { har: string } }
   /** One row per origin the engine contacted, for `showRequestInfo()`. */
   'network.securityDetails': { params: Record<string, never>; result: OriginSecurityDetails[] }
+  /**
+   * Whether the simulator's `<web-view>` may open `src` under the 业务域名 rule (the `webview`
+   * list, urlCheck, the appid); a refusal also prints WeChat's console block.
+   */
+  'network.judgeWebView': { params: { src: string }; result: WebViewDecision }
   /** The simulated network (online, offline, a throttling profile) for the next requests. */
   'network.setCondition': { params: { condition: NetworkCondition }; result: null }
   /** Host mapping and extra CA kept per machine (data folder), added to every project's engine. */
@@ -215,6 +221,7 @@ export const METHOD_NAMES = Object.keys({
   'network.exportHar': 1,
   'network.securityDetails': 1,
   'network.setCondition': 1,
+  'network.judgeWebView': 1,
   'settings.machineNetwork': 1,
   'settings.setMachineNetwork': 1,
   'automation.answer': 1,

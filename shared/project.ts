@@ -5,7 +5,10 @@ import type { MockSettings } from './mock'
 /** The appid WeChat's tool runs a project with when it has none (游客模式). */
 export const TOURIST_APPID = 'touristappid'
 
-/** The four 合法域名 lists of `project.domains.json`; each entry is an origin such as `https://api.example.com:8443`. */
+/**
+ * The lists of `project.domains.json`: the four 合法域名 lists and `webview`, the 业务域名 a
+ * `<web-view>` may open; each entry is an origin such as `https://api.example.com:8443`.
+ */
 export interface DomainLists {
   /** @default [] */
   request: string[]
@@ -15,9 +18,20 @@ export interface DomainLists {
   uploadFile: string[]
   /** @default [] */
   downloadFile: string[]
+  /**
+   * 业务域名: the https origins a `<web-view>` may open; absent in files and callers from before
+   * the list existed. @default []
+   */
+  webview?: string[]
 }
 
-export const DOMAIN_LIST_KINDS = ['request', 'socket', 'uploadFile', 'downloadFile'] as const
+export const DOMAIN_LIST_KINDS = [
+  'request',
+  'socket',
+  'uploadFile',
+  'downloadFile',
+  'webview',
+] as const
 export type DomainListKind = (typeof DOMAIN_LIST_KINDS)[number]
 
 /** app.json `networkTimeout`, in milliseconds. */

@@ -36,6 +36,7 @@ import type {
   SystemInfo,
 } from './runtime/native-port'
 import type { Theme } from './theme'
+import type { WebViewDecision } from './web-view'
 
 /** What the simulator needs to run a project, compiled in the main process for one device width. */
 export interface SimulatorBundle {
@@ -93,6 +94,8 @@ export type FrameMessage =
   | { type: 'wx-bridge:call'; callId: string; method: string; params: Record<string, unknown> }
   /** The answer to one `wx-host:automation` command, or an automation event (console, binding). */
   | { type: 'wx-bridge:automation'; message: AutomationReply | AutomationEvent }
+  /** May a `<web-view>` open `src` (the 业务域名 rule)? Answered by `wx-host:web-view`. */
+  | { type: 'wx-bridge:web-view'; callId: string; src: string }
 
 export const FRAME_MESSAGE_TYPES = [
   'wx-bridge:ready',
@@ -113,6 +116,7 @@ export const FRAME_MESSAGE_TYPES = [
   'wx-bridge:eval-result',
   'wx-bridge:call',
   'wx-bridge:automation',
+  'wx-bridge:web-view',
 ] as const satisfies readonly FrameMessage['type'][]
 
 /**
@@ -168,6 +172,8 @@ export type HostMessage =
   | { type: 'wx-host:call'; callId: string; result: MainCallResult }
   /** One command of `mpdt auto --web`'s automation client, answered by `wx-bridge:automation`. */
   | { type: 'wx-host:automation'; command: AutomationCommand }
+  /** The answer to one `wx-bridge:web-view`. */
+  | { type: 'wx-host:web-view'; callId: string; decision: WebViewDecision }
 
 /** What a console command evaluated to (promises are awaited first). */
 export type EvalResult =

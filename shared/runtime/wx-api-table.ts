@@ -750,6 +750,7 @@ export const WX_COMPONENTS: Readonly<Record<string, Readonly<Record<string, read
     'root-portal': {},
     'match-media': {},
     'page-container': {},
+    'web-view': {},
     camera: {},
     'live-player': {},
     'live-pusher': {},

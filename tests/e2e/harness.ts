@@ -171,13 +171,13 @@ export async function startServer(
   }
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** `hostResolverRules` replaces the loopback-only rule (keep `MAP * ~NOTFOUND` in it). */
+export async function launchChromium(hostResolverRules?: string): Promise<Browser> {
   requireChromium()
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
-  })
+  const args = hostResolverRules
+    ? [...QUIET_CHROMIUM_FLAGS, `--host-resolver-rules=${hostResolverRules}`]
+    : CHROMIUM_ARGS
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args, headless: true })
   liveBrowsers.add(browser)
   browser.once('disconnected', () => liveBrowsers.delete(browser))
   return browser
@@ -208,19 +208,34 @@ function browserForTests(): Promise<Browser> {
   })
 }
 
+export interface WorkbenchOptions extends ServerOptions {
+  /** @default 'zh-CN' */
+  locale?: string
+  /**
+   * Test host names resolved to loopback, e.g. `MAP h5.example.test 127.0.0.1, MAP * ~NOTFOUND`:
+   * the session gets a Chromium of its own, closed with it.
+   */
+  hostResolverRules?: string
+  /** Accept the test servers' certificates (issued at test time by a private CA). */
+  ignoreHTTPSErrors?: boolean
+}
+
 /** The server for `projectDir` and, in a fresh browser context, a page on its workbench. */
 export async function openWorkbench(
   projectDir: string | null,
-  options: ServerOptions & { locale?: string } = {},
+  options: WorkbenchOptions = {},
 ): Promise<WorkbenchSession> {
   requireChromium()
   const server = await startServer(projectDir, options)
   let context: BrowserContext | undefined
+  let ownBrowser: Browser | undefined
   try {
-    const browser = await browserForTests()
+    if (options.hostResolverRules) ownBrowser = await launchChromium(options.hostResolverRules)
+    const browser = ownBrowser ?? (await browserForTests())
     context = await browser.newContext({
       locale: options.locale ?? 'zh-CN',
       viewport: { width: 1280, height: 800 },
+      ...(options.ignoreHTTPSErrors && { ignoreHTTPSErrors: true }),
     })
     const page = await context.newPage()
     // Bounded, with room for a machine busy with other builds and tests.
@@ -243,6 +258,7 @@ export async function openWorkbench(
         closed = true
         try {
           await opened.close()
+          await ownBrowser?.close()
         } finally {
           await server.stop()
         }
@@ -250,6 +266,7 @@ export async function openWorkbench(
     }
   } catch (error) {
     await context?.close().catch(() => undefined)
+    await ownBrowser?.close().catch(() => undefined)
     await server.stop()
     throw error
   }

@@ -2,8 +2,9 @@
  * Remote media in the simulator (tests/fixtures/projects/phone-layout, page pages/media/media),
  * against a real loopback server started here: `<image>`, `<video>`, CSS background-image and
  * @font-face load from http:, as WeChat loads them without a domain list; a failed picture is an
- * empty box with `binderror`; and the frame's CSP still refuses scripts, fetches and frames to
- * that same server (the server never sees those requests).
+ * empty box with `binderror`; and the frame's CSP still refuses scripts and fetches to that same
+ * server (the server never sees those requests) and frames of anything but http(s) (`<web-view>`
+ * pages, tests/e2e/web-view.test.ts).
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -56,7 +57,6 @@ async function startMediaServer(): Promise<MediaServer> {
     '/font.woff2': ['font/woff2', Buffer.from('not really a font')],
     '/script.js': ['text/javascript', Buffer.from('window.reached = true')],
     '/fetch': ['text/plain', Buffer.from('reached')],
-    '/frame.html': ['text/html', Buffer.from('<p>reached</p>')],
   }
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
@@ -155,7 +155,7 @@ describe('remote media in the simulator', { timeout: E2E_TEST_TIMEOUT_MS }, () =
     expect(paths).toContain('/lazy.png')
   })
 
-  it('still refuses scripts, fetches and frames to the same server', async () => {
+  it('still refuses scripts and fetches to the same server, and frames of data: or blob:', async () => {
     const { phone, media } = await openMedia()
     await log(phone)
     const outcome = await phone.locator('body').evaluate(async (body, base) => {
@@ -170,15 +170,23 @@ describe('remote media in the simulator', { timeout: E2E_TEST_TIMEOUT_MS }, () =
         () => 'fetch answered',
         () => 'fetch refused',
       )
-      const frame = document.createElement('iframe')
-      frame.src = `${base}/frame.html`
-      body.appendChild(frame)
-      return [await scriptDone, fetched]
+      const refusedFrames: string[] = []
+      document.addEventListener('securitypolicyviolation', (event) => {
+        if (event.effectiveDirective === 'frame-src') refusedFrames.push(event.effectiveDirective)
+      })
+      for (const src of [
+        'data:text/html,<p>reached</p>',
+        URL.createObjectURL(new Blob(['<p>reached</p>'], { type: 'text/html' })),
+      ]) {
+        const frame = document.createElement('iframe')
+        frame.src = src
+        body.appendChild(frame)
+      }
+      await new Promise((settled) => setTimeout(settled, 500))
+      return [await scriptDone, fetched, refusedFrames]
     }, media.url)
-    expect(outcome).toEqual(['script refused', 'fetch refused'])
-    await new Promise((settled) => setTimeout(settled, 500))
+    expect(outcome).toEqual(['script refused', 'fetch refused', ['frame-src', 'frame-src']])
     expect(media.requested).not.toContain('/script.js')
     expect(media.requested).not.toContain('/fetch')
-    expect(media.requested).not.toContain('/frame.html')
   })
 })

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { checkDomainLists, MAX_DOMAINS_PER_LIST, validateDomainLists } from './domain-lists'
 
-const lists = (request: unknown[], socket: unknown[] = []) => ({
+const lists = (request: unknown[], socket: unknown[] = [], webview: unknown[] = []) => ({
   request,
   socket,
   uploadFile: [],
   downloadFile: [],
+  webview,
 })
 
 function rejects(value: unknown): string {
@@ -29,6 +30,16 @@ describe('validateDomainLists', () => {
       ok: true,
       value: lists(['https://a.example.com']),
     })
+  })
+
+  it('accepts https origins in the webview (业务域名) list and refuses http there', () => {
+    const value = lists([], [], ['https://h5.example.com', 'https://h5.example.com:8443'])
+    expect(validateDomainLists(value)).toEqual({ ok: true, value })
+    expect(rejects(lists([], [], ['http://h5.example.com']))).toContain(
+      'webview domains must start with https://',
+    )
+    expect(rejects(lists([], [], ['https://127.0.0.1']))).toContain('IP address')
+    expect(rejects(lists([], [], ['https://localhost:8443']))).toContain('localhost')
   })
 
   it('rejects http for request', () => {

@@ -1,6 +1,7 @@
 /**
- * The 合法域名 lists of `project.domains.json`: each entry an exact origin, `https://host[:port]`
- * for request/uploadFile/downloadFile and `wss://host[:port]` for socket, as WeChat configures them.
+ * The lists of `project.domains.json`: each entry an exact origin, `https://host[:port]` for the
+ * request/uploadFile/downloadFile 合法域名 and the webview 业务域名, `wss://host[:port]` for
+ * socket, as WeChat configures them.
  */
 import type { JSONPath } from 'jsonc-parser'
 import { DOMAIN_LIST_KINDS, type DomainListKind, type DomainLists } from '../../../shared/project'
@@ -17,8 +18,8 @@ export interface DomainIssue {
 }
 
 export interface CheckedDomainLists {
-  /** The valid entries only. */
-  lists: DomainLists
+  /** The valid entries only; every list present. */
+  lists: Required<DomainLists>
   issues: DomainIssue[]
 }
 
@@ -27,6 +28,7 @@ const SCHEME: Record<DomainListKind, 'https' | 'wss'> = {
   socket: 'wss',
   uploadFile: 'https',
   downloadFile: 'https',
+  webview: 'https',
 }
 
 const HOST_NAME =
@@ -34,8 +36,8 @@ const HOST_NAME =
 const IPV6_HOST = /^\[[0-9a-f:.]+\]$/
 const PORT = /^[1-9][0-9]{0,4}$/
 
-export function emptyDomainLists(): DomainLists {
-  return { request: [], socket: [], uploadFile: [], downloadFile: [] }
+export function emptyDomainLists(): Required<DomainLists> {
+  return { request: [], socket: [], uploadFile: [], downloadFile: [], webview: [] }
 }
 
 /** Why `entry` is not a valid origin for `kind`, or `null` when it is. */
@@ -75,7 +77,7 @@ export function checkDomainLists(value: unknown): CheckedDomainLists {
   const lists = emptyDomainLists()
   const issues: DomainIssue[] = []
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    issues.push({ path: [], message: 'project.domains.json must be an object of four lists' })
+    issues.push({ path: [], message: 'project.domains.json must be an object of domain lists' })
     return { lists, issues }
   }
   const record = value as Record<string, unknown>

@@ -79,7 +79,13 @@ describe('loadProject: defaults', () => {
 
   it('gives empty domain lists when project.domains.json is missing', async () => {
     const info = await load(path.join(FIXTURES_DIR, 'touristappid'))
-    expect(info.domains).toEqual({ request: [], socket: [], uploadFile: [], downloadFile: [] })
+    expect(info.domains).toEqual({
+      request: [],
+      socket: [],
+      uploadFile: [],
+      downloadFile: [],
+      webview: [],
+    })
   })
 
   it('uses the folder name when there is no projectname', async () => {

@@ -114,6 +114,7 @@ describe('ProjectStore: writing settings', () => {
       socket: [],
       uploadFile: [],
       downloadFile: [],
+      webview: ['https://h5.example.com'],
     }
     const result = await store.setDomains(domains)
     expect(result.ok && result.value.domains).toEqual(domains)

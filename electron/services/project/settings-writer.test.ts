@@ -148,6 +148,7 @@ describe('writeDomains', () => {
     socket: ['wss://ws.example.com'],
     uploadFile: [],
     downloadFile: [],
+    webview: ['https://h5.example.com'],
   }
 
   it('creates project.domains.json with 2-space indentation', async () => {
@@ -162,10 +163,14 @@ describe('writeDomains', () => {
     const next = {
       ...domains,
       request: ['https://api.example.com', 'https://data.example.com:8443'],
+      webview: [],
     }
     await writeDomains(dir, next)
+    // A file from before the webview list gets it added, empty, after the others.
     expect(await read(dir, 'project.domains.json')).toBe(
-      before.replace('"socket": []', '"socket": [\n    "wss://ws.example.com"\n  ]'),
+      before
+        .replace('"socket": []', '"socket": [\n    "wss://ws.example.com"\n  ]')
+        .replace('"downloadFile": []', '"downloadFile": [],\n  "webview": []'),
     )
   })
 

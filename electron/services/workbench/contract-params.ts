@@ -33,6 +33,9 @@ import {
 /** One method's check: its params typed as the contract declares them, or INVALID_PARAMS. */
 export type ParamsCheck<M extends MethodName> = (params: unknown) => Result<MethodParams<M>>
 
+/** The longest `<web-view>` src judged; a longer one is not a page address. */
+const MAX_WEB_VIEW_SRC = 64 * 1024
+
 /** Device widths a phone or tablet preset may have, in CSS px. */
 export const MIN_DEVICE_WIDTH = 240
 export const MAX_DEVICE_WIDTH = 1600
@@ -161,6 +164,12 @@ export const PARAMS_CHECKS: { [M in MethodName]: ParamsCheck<M> } = {
   'network.abort': (params) => {
     const taskId = isRecord(params) ? params.taskId : undefined
     return isTaskId(taskId) ? ok({ taskId }) : invalid('taskId must be a short id')
+  },
+  'network.judgeWebView': (params) => {
+    const src = isRecord(params) ? params.src : undefined
+    return typeof src === 'string' && src.length <= MAX_WEB_VIEW_SRC
+      ? ok({ src })
+      : invalid('src must be a string (a URL)')
   },
   'files.operate': (params) => {
     const operation = checkFileOperation(isRecord(params) ? params.operation : undefined)

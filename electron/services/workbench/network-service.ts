@@ -4,6 +4,7 @@
  * updated in place when the project changes, so a setting applies to the next request without a
  * restart. `network.request` runs one simulator request and reports its callbacks as
  * `network.task` events; every engine event and console message is forwarded as well.
+ * `network.judgeWebView` answers whether a `<web-view>` may open its src (the 业务域名 rule).
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -37,7 +38,7 @@ export interface NetworkServiceOptions {
 export type MachineEngineSettings = Pick<RequestEngineOptions, 'connectTo' | 'extraCaPem'>
 
 export interface NetworkService {
-  methods: Pick<ContractService, 'network.request' | 'network.abort'>
+  methods: Pick<ContractService, 'network.request' | 'network.abort' | 'network.judgeWebView'>
   /** The engine of the open project, once configured (for tests and the host's shutdown). */
   engine(): RequestEngine | undefined
   /** Resolves once the last project change has been applied to the engine. */
@@ -195,6 +196,15 @@ export function createNetworkService(options: NetworkServiceOptions): NetworkSer
         }
         tasks.get(taskId)?.abort()
         return ok(null)
+      },
+      'network.judgeWebView': async (params) => {
+        const { src } = params
+        await applying
+        const engine = open?.engine
+        if (!engine || !store.current()) {
+          return fail({ code: 'NO_PROJECT', message: 'No project is open' })
+        }
+        return ok(engine.judgeWebView(src))
       },
     },
     engine: () => open?.engine,

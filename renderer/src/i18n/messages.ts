@@ -103,6 +103,7 @@ const en = {
       socket: 'socket valid domains',
       uploadFile: 'uploadFile valid domains',
       downloadFile: 'downloadFile valid domains',
+      webview: 'web-view (business) domains',
     },
     noDomains: 'None',
     urlCheck:
@@ -272,6 +273,7 @@ const zhCN: WorkbenchMessages = {
       socket: 'socket合法域名',
       uploadFile: 'uploadFile合法域名',
       downloadFile: 'downloadFile合法域名',
+      webview: '业务域名',
     },
     noDomains: '无',
     urlCheck: URL_CHECK_LABEL_ZH,

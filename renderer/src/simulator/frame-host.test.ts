@@ -150,6 +150,36 @@ describe('frame host', () => {
     ])
   })
 
+  it('asks network.judgeWebView for a web-view src and answers the frame with its callId', async () => {
+    const decision = { allowed: false, rule: 'domain-list', origin: 'https://h5.test' }
+    const t = setup({ answers: { 'network.judgeWebView': ok(decision) } })
+    t.deliver({ type: 'wx-bridge:web-view', callId: 'web-view-1', src: 'https://h5.test/a' })
+    t.deliver({ type: 'wx-bridge:web-view', callId: 'web-view-2', src: 'https://h5.test/b' }, {})
+    t.deliver({ type: 'wx-bridge:web-view', callId: 'web-view-3', src: 42 })
+    await flush()
+    expect(t.calls).toEqual([
+      { method: 'network.judgeWebView', params: { src: 'https://h5.test/a' } },
+    ])
+    expect(t.received).toEqual([{ type: 'wx-host:web-view', callId: 'web-view-1', decision }])
+  })
+
+  it('refuses the web-view, saying why, when the service cannot judge it', async () => {
+    const t = setup({
+      answers: {
+        'network.judgeWebView': { ok: false, error: { code: 'NO_PROJECT', message: 'no project' } },
+      },
+    })
+    t.deliver({ type: 'wx-bridge:web-view', callId: 'web-view-1', src: 'https://h5.test/' })
+    await flush()
+    expect(t.received).toEqual([
+      {
+        type: 'wx-host:web-view',
+        callId: 'web-view-1',
+        decision: { allowed: false, rule: 'unchecked', origin: 'no project' },
+      },
+    ])
+  })
+
   it('boots the frame after ready with the bundle for the device width and its system info', async () => {
     const t = setup()
     t.deliver({ type: 'wx-bridge:ready' })

@@ -30,6 +30,7 @@ import { authSettingOf, type AuthSetting } from '../../../shared/runtime/authori
 import { FRAME_CALLABLE } from '../../../shared/runtime/wx-api-table'
 import type { ServiceError } from '../../../shared/result'
 import type { Theme } from '../../../shared/theme'
+import type { WebViewDecision } from '../../../shared/web-view'
 import { loadStorage, saveStorageChange, type KeyValueStore } from './frame-storage'
 
 export interface PageEntry {
@@ -275,6 +276,16 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
     })
   }
 
+  /** The 业务域名 rule for a web-view's src; refused, saying why, when nobody can answer. */
+  async function judgeWebView(callId: string, src: string): Promise<void> {
+    const result = await client.call('network.judgeWebView', { src })
+    if (disposed) return
+    const decision: WebViewDecision = result.ok
+      ? result.value
+      : { allowed: false, rule: 'unchecked', origin: result.error.message }
+    post({ type: 'wx-host:web-view', callId, decision })
+  }
+
   async function request(frameTaskId: string, req: EngineRequest): Promise<void> {
     const taskId = prefix + frameTaskId
     if (tasks.has(taskId)) return
@@ -339,6 +350,15 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
           !Array.isArray(message.params)
         ) {
           void callMain(message.callId, message.method, message.params)
+        }
+        break
+      case 'wx-bridge:web-view':
+        if (
+          typeof message.callId === 'string' &&
+          message.callId.length <= 64 &&
+          typeof message.src === 'string'
+        ) {
+          void judgeWebView(message.callId, message.src)
         }
         break
       case 'wx-bridge:abort':

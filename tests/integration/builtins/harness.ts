@@ -11,6 +11,7 @@ import {
   type NavigationApi,
 } from '../../../renderer/src/simulator/frame/builtins'
 import type { NavigationBarChange } from '../../../renderer/src/simulator/frame/builtins/page-meta'
+import type { JudgeWebView } from '../../../renderer/src/simulator/frame/builtins/web-view'
 import { touchFields } from '../../../renderer/src/simulator/frame/tap-events'
 import { withBuiltinBehaviors } from '../../../shared/runtime/builtin-behaviors'
 import { adoptScriptStyleIsolation } from '../../../shared/runtime/script-style-isolation'
@@ -34,6 +35,8 @@ export interface PageSpec {
   style?: string
   /** Mounts the page inside the phone's page viewport (`.mp-page > .mp-page-body`). */
   viewport?: boolean
+  /** The 业务域名 decisions `<web-view>` asks for (the main process's, in the simulator). */
+  judgeWebView?: JudgeWebView
 }
 
 export interface MountedPage {
@@ -81,6 +84,7 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
     navigate: (api, options) => navigations.push({ api, options }),
     setNavigationBar: (change) => navigationBar.push(change),
     callWx: (api, options) => wxCalls.push({ api, options }),
+    ...(spec.judgeWebView && { judgeWebView: spec.judgeWebView }),
   })
   const groupList = new Function(`return ${compiled.groupListCode}`)()
   codeSpace.addStyleSheet('app', 'app')

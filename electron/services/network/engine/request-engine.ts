@@ -21,6 +21,7 @@ import type {
 } from '../../../../shared/network'
 import type { MockSettings } from '../../../../shared/mock'
 import { TOURIST_APPID, type DomainLists, type NetworkTimeout } from '../../../../shared/project'
+import type { WebViewDecision } from '../../../../shared/web-view'
 import { BodyStore } from '../body/body-store'
 import { throttleProfileOf } from '../conditions/network-condition'
 import { buildRequestHeaders } from '../headers/request-headers'
@@ -35,6 +36,7 @@ import {
   type UrlDecision,
 } from '../policy/request-policy'
 import { parseRequestTarget, parseUrlOrigin, type RequestTarget } from '../policy/url-origin'
+import { checkWebViewSrc } from '../policy/web-view-policy'
 import {
   certificateBlock,
   checksOffBlock,
@@ -43,6 +45,8 @@ import {
   offlineBlock,
   tlsVersionBlock,
   touristBlock,
+  webViewBlock,
+  webViewPhoneWarning,
   type DomainListType,
 } from '../policy/wechat-messages'
 import {
@@ -66,7 +70,6 @@ import { PhoneWarnings } from './phone-warnings'
 import { RequestRun, type Refusal, type RunExtras, type RunHost } from './request-run'
 import { SecurityDetailsTable } from './security-details'
 import { MAX_TIMEOUT, requestTimeout } from './request-timeout'
-
 
 export interface RequestEngineOptions {
   appid: string
@@ -127,6 +130,11 @@ export interface RequestEngine {
   ): EngineTask
   /** `wx.connectSocket`: at most `maxSockets` open; a refused one reports onError then onClose. */
   connectSocket(request: EngineSocketRequest, callbacks: SocketCallbacks): SocketConnectResult
+  /**
+   * Whether a `<web-view>` may open `src` (the 业务域名 rule); a refusal with the checks on prints
+   * WeChat's block, a `src` a phone would refuse with them off prints what the phone would show.
+   */
+  judgeWebView(src: string): WebViewDecision
   /** Applies to the next request (e.g. the urlCheck checkbox). Throws on an invalid connectTo. */
   update(options: Partial<RequestEngineOptions>): void
   onEvent(listener: (event: NetworkEvent) => void): () => void
@@ -565,6 +573,24 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
 
     connectSocket: (request, callbacks) => sockets.connect(request, callbacks),
 
+    judgeWebView(src) {
+      const ownAddresses = options.ownAddresses ?? machine
+      const decision = checkWebViewSrc({ src, domains: lists.webview, ownAddresses })
+      if (!decision.allowed && decision.rule === 'invalid-url') return decision
+      if (checksOn()) {
+        if (!decision.allowed) {
+          print(webViewBlock(src, decision.rule, decision.origin, lists.webview.entries))
+        }
+        return decision
+      }
+      warnChecksOff()
+      // A tourist app has no lists anywhere, so there is nothing a phone would compare against.
+      if (!decision.allowed && options.appid !== TOURIST_APPID) {
+        print([webViewPhoneWarning(src, decision.rule, decision.origin)])
+      }
+      return { allowed: true }
+    },
+
     update(partial) {
       const transportChanged = TRANSPORT_KEYS.some(
         (key) => key in partial && JSON.stringify(partial[key]) !== JSON.stringify(options[key]),
@@ -632,12 +658,13 @@ function invalidUrl(url: string, api: Lane): Failure {
   return { errMsg: failMsg(api, FAIL_WORDS.invalidUrl(url)), errno: ERRNO.invalidUrl }
 }
 
-function compileLists(domains: DomainLists): Record<DomainListType, DomainList> {
+function compileLists(domains: DomainLists): Record<DomainListType | 'webview', DomainList> {
   return {
     request: domainList(domains.request),
     uploadFile: domainList(domains.uploadFile),
     downloadFile: domainList(domains.downloadFile),
     socket: domainList(domains.socket),
+    webview: domainList(domains.webview ?? []),
   }
 }
 

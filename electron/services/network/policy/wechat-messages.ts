@@ -1,4 +1,9 @@
 import type { ToolConsoleMessage } from '../../../../shared/network'
+import {
+  webViewReasonText,
+  webViewRefusalText,
+  type WebViewRule,
+} from '../../../../shared/web-view'
 import type { UrlRule } from './request-policy'
 
 /**
@@ -101,6 +106,50 @@ export function offlineBlock(url: string) {
     },
     groupEnd,
   ] satisfies ToolConsoleMessage[]
+}
+
+/** WeChat's page on `<web-view>`, which says the 业务域名 are set in the admin console. */
+export const WEB_VIEW_DOC_URL =
+  'https://developers.weixin.qq.com/miniprogram/dev/component/web-view.html'
+
+/**
+ * A `<web-view>` refused with the checks on: the request block's shape (DevTools' own words for
+ * web-view were not found), with the line WeChat's clients show and the 业务域名 list as a table.
+ */
+export function webViewBlock(
+  src: string,
+  rule: WebViewRule,
+  origin: string,
+  domains: readonly string[],
+  now = new Date(),
+) {
+  return [
+    group(`${stamp(now)} web-view（业务域名）校验出错`),
+    {
+      level: 'info',
+      args: [
+        '如若已在管理后台更新域名配置，请刷新项目配置后重新编译项目，操作路径：“详情-域名信息”',
+      ],
+    },
+    { level: 'error', args: [webViewRefusalText(src)] },
+    {
+      level: 'error',
+      args: [` ${webViewReasonText(rule, origin)}，请参考文档：${WEB_VIEW_DOC_URL}`],
+    },
+    { level: 'table', args: [domains.map((domain) => [domain])] },
+    groupEnd,
+  ] satisfies ToolConsoleMessage[]
+}
+
+/** With the checks off, a `<web-view>` a phone would refuse opens here: what a phone shows instead. */
+export function webViewPhoneWarning(src: string, rule: WebViewRule, origin: string) {
+  return {
+    level: 'warn',
+    args: [
+      `真机上会失败：${webViewReasonText(rule, origin)}，真机显示 “${webViewRefusalText(src)}”。` +
+        '请在小程序管理后台「开发管理 → 开发设置 → 业务域名」中添加该域名。',
+    ],
+  } satisfies ToolConsoleMessage
 }
 
 /** Where a phone's lists are edited: the fix for every list rule. */

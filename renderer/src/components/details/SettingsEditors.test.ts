@@ -45,9 +45,22 @@ describe('domain list editor', () => {
         socket: [],
         uploadFile: [],
         downloadFile: [],
+        webview: [],
       },
     })
     expect(wrapper.find('form').exists()).toBe(false)
+  })
+
+  it('edits the 业务域名 (webview) list with the others, even when the project had none', async () => {
+    const { main, wrapper } = await mountEditor('ok')
+    expect(wrapper.get('label[for="domains-edit-webview"]').text()).toBe(
+      'web-view (business) domains',
+    )
+    await wrapper.get('#domains-edit-webview').setValue('https://h5.a.test')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    const saved = main.calls.find((call) => call.method === 'project.setDomains')?.params
+    expect(saved).toMatchObject({ domains: { webview: ['https://h5.a.test'], request: [] } })
   })
 
   it('shows why the main process refused the lists and stays in the editor', async () => {

@@ -8,6 +8,7 @@
  */
 import type { CodeSpace } from 'glass-easel-miniprogram-adapter'
 import type { NavigationBarChange } from './builtins/page-meta'
+import type { WebViewDecision } from '../../../../shared/web-view'
 
 export interface BuiltinContext {
   /** Image and other asset files as data URLs by path from the mini-program root. */
@@ -27,6 +28,8 @@ export interface BuiltinContext {
   setNavigationBar(change: NavigationBarChange): void
   /** The bytes of a mini-program file (`wxfile://…`) for `<image>`; `undefined` when unreadable. */
   readLocalFile?(path: string, done: (data: Uint8Array | undefined) => void): void
+  /** Whether a `<web-view>` may open `src` (the 业务域名 rule, judged by the main process). */
+  judgeWebView(src: string, done: (decision: WebViewDecision) => void): void
 }
 
 export type BuiltinInstaller = (codeSpace: CodeSpace, context: BuiltinContext) => void

@@ -5,7 +5,8 @@
  * `wx-host:theme` (the 浅色/深色 switch), `wx-host:location` (the toolbar's 位置),
  * `wx-host:authorization` (详情's authorization answers) and answers
  * `wx-host:eval` (the Console panel's command line), `wx-host:automation` (`mpdt auto --web`)
- * and `wx-host:call` (a main-process wx API's answer).
+ * `wx-host:call` (a main-process wx API's answer) and `wx-host:web-view` (may a web-view open its
+ * src).
  */
 import type { EvalResult, FrameMessage } from '../../../../shared/simulator-protocol'
 import { evaluateInLogicContext } from './console-eval'
@@ -44,6 +45,8 @@ export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
       simulator?.port.deliverFile(message.callId, message.result)
     } else if (message.type === 'wx-host:call') {
       simulator?.port.deliverCall(message.callId, message.result)
+    } else if (message.type === 'wx-host:web-view') {
+      simulator?.port.deliverWebView(message.callId, message.decision)
     } else if (message.type === 'wx-host:theme') {
       simulator?.setSystemTheme(message.theme)
     } else if (message.type === 'wx-host:location') {

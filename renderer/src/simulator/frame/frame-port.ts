@@ -47,6 +47,7 @@ import {
   type AuthSetting,
   type AuthorizationStore,
 } from '../../../../shared/runtime/authorization'
+import type { WebViewDecision } from '../../../../shared/web-view'
 import { cloneSafeArgs } from './clone-safe'
 import { fileChooser, FrameFiles, laterFiles, MIRROR_LIMIT } from './frame-files'
 
@@ -86,6 +87,8 @@ export class FramePort implements NativePort {
   /** Main-process wx API calls waiting for their answer. */
   private readonly mainCalls = new Map<string, (result: MainCallResult) => void>()
   private nextMainCall = 1
+  private readonly webViewCalls = new Map<string, (decision: WebViewDecision) => void>()
+  private nextWebViewCall = 1
   private currentNetworkType: NetworkType
 
   constructor(private readonly options: FramePortOptions) {
@@ -252,6 +255,21 @@ export class FramePort implements NativePort {
     const callId = `file-${this.nextFileCall++}`
     this.fileCalls.set(callId, done)
     this.options.post({ type: 'wx-bridge:file', callId, operation })
+  }
+
+  /** Asks the main process whether a `<web-view>` may open `src`; `done` gets its decision. */
+  judgeWebView(src: string, done: (decision: WebViewDecision) => void): void {
+    const callId = `web-view-${this.nextWebViewCall++}`
+    this.webViewCalls.set(callId, done)
+    this.options.post({ type: 'wx-bridge:web-view', callId, src })
+  }
+
+  /** The main process's answer to `judgeWebView`; unknown ids are ignored. */
+  deliverWebView(callId: string, decision: WebViewDecision): void {
+    const done = this.webViewCalls.get(callId)
+    if (!done) return
+    this.webViewCalls.delete(callId)
+    done(decision)
   }
 
   callMain(

@@ -34,6 +34,17 @@ describe('which messages the frame accepts', () => {
     expect(isHostMessage({ type: 'wx-host:file', callId: 2, result: { ok: false } })).toBe(false)
   })
 
+  it('accepts a web-view decision only in one of its shapes', () => {
+    const answer = (decision: unknown) =>
+      isHostMessage({ type: 'wx-host:web-view', callId: 'web-view-1', decision })
+    expect(answer({ allowed: true })).toBe(true)
+    expect(answer({ allowed: false, rule: 'not-https', origin: 'http://h5.test' })).toBe(true)
+    expect(answer({ allowed: false, rule: 'anything', origin: 'http://h5.test' })).toBe(false)
+    expect(answer({ allowed: false, rule: 'not-https' })).toBe(false)
+    expect(answer({ allowed: 'yes' })).toBe(false)
+    expect(answer(undefined)).toBe(false)
+  })
+
   it('refuses a known type without the fields it needs', () => {
     expect(isHostMessage({ type: 'wx-host:boot', bundle: {} })).toBe(false)
     expect(isHostMessage({ type: 'wx-host:task', taskId: 1, event: {} })).toBe(false)

@@ -4,6 +4,7 @@
  */
 import type { HostMessage } from '../../../../shared/simulator-protocol'
 import { isTheme } from '../../../../shared/theme'
+import { isWebViewDecision } from '../../../../shared/web-view'
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null
@@ -66,6 +67,8 @@ export function isHostMessage(value: unknown): value is HostMessage {
         typeof value.command.method === 'string' &&
         isRecord(value.command.params)
       )
+    case 'wx-host:web-view':
+      return typeof value.callId === 'string' && isWebViewDecision(value.decision)
     default:
       return false
   }

@@ -281,6 +281,7 @@ export function startSimulator(
           for (const [api, options] of navigationBarCalls(change)) wxCall(api, options)
         },
         readLocalFile: (path, done) => port.files.read(path, done),
+        judgeWebView: (src, done) => port.judgeWebView(src, done),
       }),
   })
   const launched = runtime.launch({ entry, scene: boot.scene })

@@ -35,6 +35,7 @@ import { defineSlider } from './slider'
 import { defineSwiper } from './swiper'
 import { installTextContent } from './text-content'
 import { defineTextFields } from './text-field'
+import { defineWebView, type JudgeWebView } from './web-view'
 
 export { canvasNodeOf, type CanvasNode } from './canvas'
 export { mediaElementOf } from './media'
@@ -59,6 +60,8 @@ export interface BuiltinsOptions {
   setNavigationBar: SetNavigationBar
   /** Reads `wxfile://` pictures for `<image>`; absent, they do not load. */
   readLocalFile?: LocalFileReader
+  /** The main process's 业务域名 decision for a `<web-view>` src; absent, nothing is opened. */
+  judgeWebView?: JudgeWebView
 }
 
 /**
@@ -94,6 +97,7 @@ export function installBuiltinComponents(
   defineScrollView(space)
   defineSwiper(space, options.deviceWidth)
   defineRichText(space)
+  defineWebView(space, options.judgeWebView)
   installTextContent()
 
   const sheet = options.document.createElement('style')
