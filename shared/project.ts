@@ -2,6 +2,9 @@
 import type { CompileMode } from './compile-mode'
 import type { MockSettings } from './mock'
 
+/** The appid WeChat's tool runs a project with when it has none (游客模式). */
+export const TOURIST_APPID = 'touristappid'
+
 /** The four 合法域名 lists of `project.domains.json`; each entry is an origin such as `https://api.example.com:8443`. */
 export interface DomainLists {
   /** @default [] */
