@@ -364,3 +364,24 @@ it("a definition's addGlobalClass or styleIsolation 'apply-shared' reaches glass
   expect(extraScope('c')).toBeNull()
   expect(extraScope('d')).toBeNull()
 })
+
+it("this.renderer is 'webview' from created on, so a template choosing by it renders (weui's mp-slideview)", () => {
+  const { port, page } = launch(
+    '<slide id="s" />',
+    {
+      'components/slide/slide': {
+        js: `Component({
+          data: { renderer: 'unset' },
+          created() { this.setData({ renderer: this.renderer }) },
+        })`,
+        wxml: `<view wx:if="{{renderer === 'webview'}}" id="webview">rows</view>`,
+      },
+    },
+    'Page({ onLoad() { this.setData({ pageRenderer: this.renderer }) } })',
+  )
+  expect(port.errors).toEqual([])
+  expect(page.data.pageRenderer).toBe('webview')
+  const slide = page.selectComponent('#s') as Instance
+  expect(slide.data.renderer).toBe('webview')
+  expect(slide._$.getShadowRoot()!.getElementById('webview')).toBeTruthy()
+})

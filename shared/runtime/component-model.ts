@@ -2,9 +2,10 @@
  * The component methods glass-easel's adapter leaves to the base library, given to every page and
  * component through the code space's overall behavior (a definition's own method of the same name
  * wins): `createSelectorQuery`, `createIntersectionObserver`, `animate`, `clearAnimation`; the
- * `wx.` forms of the first two, scoped to the top page; and the WXS event API's hook.
+ * `wx.` forms of the first two, scoped to the top page; and the WXS event API's hook. Every page
+ * and component instance also answers `this.renderer` as WeChat's base library does.
  */
-import type { CodeSpace } from 'glass-easel-miniprogram-adapter'
+import { component, type CodeSpace } from 'glass-easel-miniprogram-adapter'
 import type * as glassEasel from 'glass-easel'
 import { animate, clearAnimation } from './component-animation'
 import {
@@ -24,8 +25,19 @@ export interface ComponentModelWx {
   ): IntersectionObserver
 }
 
+/**
+ * The rendering backend every instance reports as `this.renderer`: pages here are drawn with
+ * WebView layout, Skyline pages included. Libraries choose their template by it (weui's
+ * `mp-slideview` copies it into its data in `created` and renders nothing for any other value).
+ */
+export const RENDERER = 'webview'
+
 /** Must run before any page or component is registered in `codeSpace`. */
 export function installComponentModel(codeSpace: CodeSpace, host: LayoutHost): ComponentModelWx {
+  Object.defineProperty(component.ComponentCaller.prototype, 'renderer', {
+    configurable: true,
+    get: () => RENDERER,
+  })
   const self = (caller: unknown): glassEasel.GeneralComponent => {
     const component = componentOf(caller)
     if (!component) throw new Error('a component method was called without its component')

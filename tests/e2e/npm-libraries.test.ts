@@ -175,8 +175,7 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     await phone().locator(cls('t-toast'), { hasText: 'toast text' }).waitFor()
     await shoot('npm-tdesign-toast')
 
-    // Last, as the phone then takes taps from touches only: t-swipe-cell follows a drag to the
-    // left (its WXS keeps the drag in getState()) and stays open at its action's width; the
+    // t-swipe-cell follows a drag to the left (its WXS keeps the drag in getState()) and stays open at its action's width; the
     // action then answers a tap.
     const swipe = phone().locator(cls('t-swipe-cell')).first()
     await swipe.evaluate(touchDrag, { from: 300, to: 180 })
@@ -194,7 +193,7 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     expect(e2e.session!.pageErrors.filter((error) => !isRemoteIconFont(error))).toEqual([])
   })
 
-  it('WeUI through useExtendedLib: cells, a badge and loading render styled from MP DevTools’ own copy; a tap reaches the page', async () => {
+  it('WeUI through useExtendedLib: navigation bar, cells, badge, slideview and loading render styled from MP DevTools’ own copy; taps reach the page from touch and mouse', async () => {
     const dir = join(await e2e.folder('mpdt-e2e-weui-'), 'weui')
     await cp(join(REPO_ROOT, 'tests/fixtures/npm/weui'), dir, { recursive: true })
     await open(dir)
@@ -203,9 +202,37 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     // weui-wxss's own rules: the cell's flex row and the badge's red.
     expect(await style(cls('weui-cell'), 'display')).toBe('flex')
     expect(await style(cls('weui-badge'), 'backgroundColor')).toBe('rgb(250, 81, 81)')
+    // mp-slideview renders its WebView template (it chooses by `this.renderer`): the row and its
+    // buttons, hidden to the right until swiped.
+    await phone().locator(cls('weui-slideview'), { hasText: 'Slide me' }).waitFor()
+    expect(await phone().locator(cls('weui-slideview__btn')).allInnerTexts()).toEqual([
+      'Mark',
+      'Delete',
+    ])
+    // mp-navigation-bar: the back arrow at the left edge, the title centred on the phone.
+    const box = (selector: string) =>
+      phone()
+        .locator(selector)
+        .first()
+        .evaluate((element) => {
+          const rect = element.getBoundingClientRect()
+          return { left: rect.left, centre: rect.left + rect.width / 2, width: innerWidth }
+        })
+    const back = await box(cls('weui-navigation-bar__btn_goback'))
+    const title = await box(`${cls('weui-navigation-bar__center')} text`)
+    expect(back.left).toBeLessThan(40)
+    expect(Math.abs(title.centre - title.width / 2)).toBeLessThan(2)
     await shoot('npm-weui')
     await cell.click()
     await phone().locator(cls('weui-cell'), { hasText: 'Tapped 1' }).waitFor()
+    // A touch taps; the mouse still taps after it, as in WeChat's simulator.
+    await phone().locator(cls('weui-cell'), { hasText: 'Tapped 1' }).evaluate(touchDrag, {
+      from: 10,
+      to: 10,
+    })
+    await phone().locator(cls('weui-cell'), { hasText: 'Tapped 2' }).waitFor()
+    await phone().locator(cls('weui-cell'), { hasText: 'Tapped 2' }).click()
+    await phone().locator(cls('weui-cell'), { hasText: 'Tapped 3' }).waitFor()
     // Nothing was installed or built into the project.
     expect(await readdir(dir)).not.toContain('miniprogram_npm')
     expect(e2e.session!.pageErrors).toEqual([])

@@ -420,7 +420,7 @@ describe('requests', () => {
   })
 })
 
-// Last: once glass-easel's DOM backend saw a touch it ignores the mouse, as a phone would.
+// Last: once glass-easel's DOM backend saw a touch it ignores the mouse; the frame taps from it.
 describe('touch', () => {
   it('a touch tap runs bindtap too', () => {
     const target = inShownPage('add')
@@ -436,6 +436,25 @@ describe('touch', () => {
       )
     }
     expect(inShownPage('items').querySelectorAll('.item')).toHaveLength(before + 1)
+  })
+
+  it('after a touch, a mouse click still taps once; the mouse events a touch makes do not', () => {
+    const target = inShownPage('add')
+    const items = () => inShownPage('items').querySelectorAll('.item').length
+    const before = items()
+    mouseTap(target)
+    expect(items()).toBe(before + 1)
+    // The browser's compatibility events after a real touch: that touch already tapped.
+    for (const type of ['mousedown', 'mouseup']) {
+      const ev = new MouseEvent(type, { bubbles: true, clientX: 5, clientY: 6, detail: 1 })
+      Object.defineProperty(ev, 'sourceCapabilities', { value: { firesTouchEvents: true } })
+      target.dispatchEvent(ev)
+    }
+    expect(items()).toBe(before + 1)
+    // A press dragged further than a tap is not one.
+    target.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, clientX: 5, clientY: 6 }))
+    target.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: 5, clientY: 60 }))
+    expect(items()).toBe(before + 1)
   })
 })
 

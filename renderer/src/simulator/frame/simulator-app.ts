@@ -30,7 +30,12 @@ import { FramePageScreen } from './page-screen'
 import { pageViewport, pageViewportStyles } from './page-viewport'
 import { pageSystemInfo, pageWindow, type PageWindow } from './page-window'
 import { PhoneChrome, tabBarSettings } from './phone-chrome'
-import { isBrowserOnlyEvent, tapOnClickWithoutPointer, touchFields } from './tap-events'
+import {
+  isBrowserOnlyEvent,
+  tapOnClickWithoutPointer,
+  tapOnMouseAfterTouch,
+  touchFields,
+} from './tap-events'
 
 export type BootMessage = Extract<HostMessage, { type: 'wx-host:boot' }>
 
@@ -252,6 +257,7 @@ export function startSimulator(
         }),
   )
   tapOnClickWithoutPointer(doc)
+  tapOnMouseAfterTouch(doc)
   for (const [path, css] of Object.entries(compiled.styles))
     backend.registerStyleSheetContent(path, pageViewportStyles(css))
   const styleScopes: Record<string, string | undefined> = {}

@@ -1,8 +1,8 @@
 /**
- * WeChat's touch-level event fields on glass-easel events, and taps from clicks that had no
- * press before them (keyboard activation, `element.click()`): glass-easel's DOM backend makes a
- * `tap` from mousedown/mouseup and touchstart/touchend only (and, once it saw a touch, from
- * touches only, as on a phone).
+ * WeChat's touch-level event fields on glass-easel events, taps from clicks that had no press
+ * before them (keyboard activation, `element.click()`), and taps from the mouse after a touch:
+ * glass-easel's DOM backend makes a `tap` from mousedown/mouseup and touchstart/touchend only, and
+ * once it saw a touch, from touches only, as on a phone. WeChat's simulator takes both.
  */
 import * as glassEasel from 'glass-easel'
 
@@ -79,6 +79,56 @@ function glassEaselElementOf(node: Node | null): glassEasel.Element | undefined 
   return undefined
 }
 
+/** How far (px, either axis) a press may move and still be a tap, as glass-easel counts it. */
+const TAP_SLOP = 10
+
+/**
+ * Makes the taps glass-easel's DOM backend stops making from the mouse once it saw a touch: from
+ * then on, a mousedown and a mouseup within `TAP_SLOP` of it trigger `tap` (a press that moves
+ * further triggers `canceltap`), as glass-easel does before any touch. Mouse events the browser
+ * makes for a touch (`sourceCapabilities.firesTouchEvents`) are skipped: that touch tapped already.
+ */
+export function tapOnMouseAfterTouch(doc: Document): void {
+  let sawTouch = false
+  let pressed: { x: number; y: number } | null = null
+  const body = doc.body
+  const fromMouse = (ev: MouseEvent) =>
+    sawTouch &&
+    (ev as MouseEvent & { sourceCapabilities?: { firesTouchEvents?: boolean } | null })
+      .sourceCapabilities?.firesTouchEvents !== true
+  const moved = (ev: MouseEvent, from: { x: number; y: number }) =>
+    Math.abs(from.x - ev.clientX) > TAP_SLOP || Math.abs(from.y - ev.clientY) > TAP_SLOP
+  const capture = { capture: true }
+  body.addEventListener('touchstart', () => (sawTouch = true), capture)
+  body.addEventListener(
+    'mousedown',
+    (ev) => {
+      if (fromMouse(ev)) pressed = { x: ev.clientX, y: ev.clientY }
+    },
+    capture,
+  )
+  body.addEventListener(
+    'mousemove',
+    (ev) => {
+      if (!pressed || !fromMouse(ev) || !moved(ev, pressed)) return
+      const from = pressed
+      pressed = null
+      triggerTap(ev, 'canceltap', from)
+    },
+    capture,
+  )
+  body.addEventListener(
+    'mouseup',
+    (ev) => {
+      if (!pressed || !fromMouse(ev)) return
+      const from = pressed
+      pressed = null
+      triggerTap(ev, moved(ev, from) ? 'canceltap' : 'tap', from)
+    },
+    capture,
+  )
+}
+
 /**
  * Listens on `doc` for clicks that no pointer made (`detail` 0: keyboard activation,
  * `element.click()`) and triggers a `tap` on the clicked element, so they run `bindtap` like a
@@ -88,22 +138,21 @@ export function tapOnClickWithoutPointer(doc: Document): void {
   doc.addEventListener(
     'click',
     (ev) => {
-      if (ev.detail !== 0) return
-      const target = glassEaselElementOf(ev.target as Node | null)
-      if (!target) return
-      glassEasel.Event.triggerEvent(
-        target,
-        'tap',
-        { x: ev.clientX, y: ev.clientY },
-        {
-          originalEvent: ev,
-          bubbles: true,
-          composed: true,
-          capturePhase: true,
-          extraFields: touchFields(ev),
-        },
-      )
+      if (ev.detail === 0) triggerTap(ev, 'tap', { x: ev.clientX, y: ev.clientY })
     },
     true,
   )
+}
+
+/** Triggers `type` at `at` on the glass-easel element of `ev`'s target, as glass-easel does. */
+function triggerTap(ev: MouseEvent, type: 'tap' | 'canceltap', at: { x: number; y: number }): void {
+  const target = glassEaselElementOf(ev.target as Node | null)
+  if (!target) return
+  glassEasel.Event.triggerEvent(target, type, at, {
+    originalEvent: ev,
+    bubbles: true,
+    composed: true,
+    capturePhase: true,
+    extraFields: touchFields(ev),
+  })
 }
