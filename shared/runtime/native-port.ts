@@ -254,6 +254,11 @@ export interface PageViewport {
   scrollHeight: number
   /** The scrolling container's DOM node: the root of observers relative to the viewport. */
   node: unknown
+  /**
+   * How many of the DOM's rect pixels make one CSS pixel of the page: the simulator zooms its
+   * frame, and rects (`getBoundingClientRect`, observer entries) come in zoomed pixels. @default 1
+   */
+  zoom?: number
 }
 
 export type ToastIcon = 'success' | 'error' | 'loading' | 'none'

@@ -29,7 +29,7 @@ import { FramePageScreen } from './page-screen'
 import { pageViewport, pageViewportStyles } from './page-viewport'
 import { pageSystemInfo, pageWindow, type PageWindow } from './page-window'
 import { PhoneChrome, tabBarSettings } from './phone-chrome'
-import { isBrowserOnlyEvent, tapOnClickWithoutPointer, touchFields } from './tap-events'
+import { cssDetail, isBrowserOnlyEvent, tapOnClickWithoutPointer, touchFields } from './tap-events'
 
 export type BootMessage = Extract<HostMessage, { type: 'wx-host:boot' }>
 
@@ -241,7 +241,7 @@ export function startSimulator(
   backend.onEvent((target, type, detail, options) =>
     isBrowserOnlyEvent(type)
       ? undefined
-      : glassEasel.Event.triggerEvent(target, type, detail, {
+      : glassEasel.Event.triggerEvent(target, type, cssDetail(detail), {
           ...options,
           extraFields: touchFields(options.originalEvent),
         }),
