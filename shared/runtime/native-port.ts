@@ -240,6 +240,8 @@ export interface PageScreen {
    * queries and intersection observers measure from. Absent: nothing can be measured.
    */
   viewport?(id: number): PageViewport | undefined
+  /** Closes the latest open `<page-container>` for a back; false when none is open. */
+  closeBackOverlay?(): boolean
 }
 
 /** Where a page shows on the screen and how far it is scrolled, in CSS pixels. */

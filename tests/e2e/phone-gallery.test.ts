@@ -70,8 +70,13 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       const phone = page.frameLocator('iframe.simulator-frame')
       const top = await phone
         .locator('[id$="--search"]')
-        .evaluate((bar) => bar.getBoundingClientRect().top)
-      expect(top).toBe(device.statusBar + 44)
+        .evaluate(
+          (bar) =>
+            bar.getBoundingClientRect().top /
+            (Number.parseFloat(bar.ownerDocument.documentElement.style.zoom) || 1),
+        )
+      // In the device's CSS px (the frame is zoomed to fit the pane).
+      expect(top).toBeCloseTo(device.statusBar + 44, 0)
       await page.locator('.phone').screenshot({
         path: join(SCREENSHOT_DIR, `phone-layout-${device.id}.png`),
       })
@@ -161,6 +166,16 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await phone.locator('#mp-navigation-back').click()
     await expect.poll(() => sheet.isVisible()).toBe(false)
     // Still on the page-container page: the back closed the container only.
+    expect(await phone.locator('.mp-page:visible [id$="--open"]').isVisible()).toBe(true)
+
+    // wx.navigateBack from the page's code closes it too, and succeeds.
+    await phone.locator('.mp-page:visible [id$="--open"]').click()
+    await expect.poll(() => sheet.isVisible()).toBe(true)
+    await phone.locator('.mp-page:visible [id$="--back-in-code"]').click()
+    await expect.poll(() => sheet.isVisible()).toBe(false)
+    await expect
+      .poll(() => phone.locator('.mp-page:visible .title').innerText())
+      .toContain('back-ok')
     expect(await phone.locator('.mp-page:visible [id$="--open"]').isVisible()).toBe(true)
   })
 })

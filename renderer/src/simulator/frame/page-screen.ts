@@ -48,6 +48,8 @@ export interface FramePageScreenOptions {
   ): void
   /** The stack after each change, for the workbench. */
   onStack(stack: { route: string; query: Record<string, string> }[]): void
+  /** Closes the latest open `<page-container>` (a back closes it instead of the page). */
+  closeBackOverlay(): boolean
 }
 
 export class FramePageScreen implements PageScreen {
@@ -104,6 +106,10 @@ export class FramePageScreen implements PageScreen {
     this.opened.set(page.id, { page, container, body, refresh, component, window, navigation: {} })
     this.watchScrolling(body, window, events)
     if (window.enablePullDownRefresh) this.watchPulling(body, events)
+  }
+
+  closeBackOverlay(): boolean {
+    return this.options.closeBackOverlay()
   }
 
   viewport(id: number): PageViewport | undefined {

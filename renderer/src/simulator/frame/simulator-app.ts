@@ -146,8 +146,8 @@ export function startSimulator(
     device,
     tabBar,
     assets: bundle.assets,
-    // An open page-container closes first, as WeChat's back button does.
-    onBack: () => closeOpenPageContainer() || wxCall('navigateBack', { fail: () => undefined }),
+    // wx.navigateBack closes an open page-container first, as WeChat's back button does.
+    onBack: () => wxCall('navigateBack', { fail: () => undefined }),
     onHome: () => goHome(),
     onTab: (index) => runtime.tapTabItem(index),
     onCapsuleClose: () => {
@@ -181,6 +181,7 @@ export function startSimulator(
       })
     },
     onStack: (stack) => post({ type: 'wx-bridge:pages', stack }),
+    closeBackOverlay: () => closeOpenPageContainer(),
   })
   const ui = new FrameUi({
     doc,
