@@ -18,6 +18,7 @@ import type {
   SocketConnectResult,
   UploadCallbacks,
 } from '../network'
+import type { AuthorizationStore } from './authorization'
 import type { ChooseFiles, FilePort, LaterFilePort } from './file-port'
 
 /** Console levels the runtime forwards, as the mini-program called them. */
@@ -148,8 +149,18 @@ export interface NativePort {
    * headless hosts set them. @default authorization allowed, scanCode cancelled
    */
   answers?: UserAnswers
-  /** The simulated location (`wx.getLocation`). @default WeChat DevTools' own */
-  location?(): SimulatedLocation
+  /**
+   * Where the user's authorization answers are kept per project (the simulator: per appid, edited
+   * in 详情). Absent: they last one run.
+   */
+  authorization?: AuthorizationStore
+  /** The simulated location (`wx.getLocation`); undefined: the default. @default WeChat DevTools' own */
+  location?(): SimulatedLocation | undefined
+  /**
+   * Calls `listener` after the simulated location moved (what `location()` answers: the
+   * simulator's 位置). Absent: it never moves. Returns the unsubscribe.
+   */
+  onLocationChange?(listener: () => void): () => void
 }
 
 /** What a main-process `wx` API answers: its result, or WeChat's failure. */
@@ -242,6 +253,13 @@ export interface PageScreen {
   viewport?(id: number): PageViewport | undefined
   /** Closes the latest open `<page-container>` for a back; false when none is open. */
   closeBackOverlay?(): boolean
+  /**
+   * What `SelectorQuery`'s `node()` answers for `element` (a `<canvas type="2d">`'s Canvas), or
+   * `null`. Absent: always `null`.
+   */
+  nodeOf?(element: glassEasel.Element): unknown
+  /** What `SelectorQuery`'s `context()` answers for `element` (a `<video>`'s VideoContext), or `null`. */
+  contextOf?(element: glassEasel.Element): unknown
 }
 
 /** Where a page shows on the screen and how far it is scrolled, in CSS pixels. */
@@ -326,6 +344,8 @@ export interface InteractionUi {
   askScanResult?(done: (result: string | undefined) => void): void
   /** Changes the simulator's tab bar (`wx.setTabBarItem` & co.). */
   changeTabBar?(change: TabBarChange): void
+  /** Shows `urls` full screen from index `current` (`wx.previewImage`); the user closes it. */
+  previewImage?(urls: string[], current: number): void
 }
 
 /** One change to the tab bar app.json declares. */

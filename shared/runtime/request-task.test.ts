@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ResponseHead } from '../network'
 import { PendingWork } from './pending-work'
 import { createRequestApi, type RequestTask } from './request-task'
-import { TestingPort } from './testing-port'
+import { TestingPort } from '../../tests/helpers/runtime-port'
 import { createTimers, type TimerControl } from './timers'
 
 const controls: TimerControl[] = []

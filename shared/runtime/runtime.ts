@@ -42,6 +42,7 @@ import { APP_API_NAMES, createAppApi, type PerformanceEntryRecord } from './app-
 import { APP_EVENT_NAMES, AppEventListeners } from './app-events'
 import { Authorizations } from './authorization'
 import { createCloudApi } from './cloud-api'
+import { createWorkletApi, WORKLET_API_NAMES } from './worklet-api'
 import { createDeviceApi, DEVICE_API_NAMES } from './device-api'
 import { createImageApi, IMAGE_API_NAMES } from './image-info'
 import { createOpenApi, OPEN_API_NAMES } from './open-api'
@@ -51,6 +52,7 @@ import { createAsyncInvoker, createWxApi } from './wx-api'
 import { createFileApi } from './file-system'
 import { createSocketApi } from './wx-socket'
 import { createTransferApi } from './wx-transfers'
+import { adoptScriptStyleIsolation } from './script-style-isolation'
 import { withBuiltinBehaviors } from './builtin-behaviors'
 import { installComponentModel } from './component-model'
 
@@ -123,6 +125,12 @@ export interface Runtime {
   tapTabItem(index: number): void
   /** The mini-program comes back: App `onShow`, then the top page's `onShow`. */
   enterForeground(): void
+  /**
+   * A promise the mini-program rejected and never handled (the host's `unhandledrejection`, which
+   * the host also prints as its console does): `App.onUnhandledRejection({ reason, promise })`,
+   * then the `wx.onUnhandledRejection` listeners.
+   */
+  unhandledRejection(reason: unknown, promise: unknown): void
   /** Timers, open requests and callbacks still to run. */
   pending(): number
   /** Called whenever nothing is pending any more; returns an unsubscribe. */
@@ -258,6 +266,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       warnedOnce.add(message)
       port.console('warn', [message], 'baselib')
     },
+    nodeOf: (element) => port.screen?.nodeOf?.(element) ?? null,
+    contextOf: (element) => port.screen?.contextOf?.(element) ?? null,
   })
   glassEasel.addGlobalErrorListener(errorListener)
   glassEasel.addGlobalWarningListener(warningListener)
@@ -275,7 +285,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   /** A root of the registered component at `path`, or `undefined` with the reason reported. */
   const createRoot = (tagName: string, path: string, kind: string): Root | undefined => {
     if (!space.getComponentByUrlWithoutDefault(path, '')) {
-      sink(new Error(`${kind} "${path}" has not been registered yet.`))
+      // WeChat's words, then the error that stopped the module if one did; no stack of ours.
+      const cause = failedModules.get(`${path}.js`)
+      const stopped = cause ? ` Its module stopped before ${kind}(): ${cause}` : ''
+      const message = `${kind} "${path}" has not been registered yet.${stopped}`
+      sink({ message, stack: message })
       return undefined
     }
     try {
@@ -356,6 +370,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const lazy: LazyGroup[] = [
     { names: APP_EVENT_NAMES, create: () => appEvents.wx },
     { names: ['cloud'], create: () => ({ cloud: createCloudApi({ port, invokeLater, defer }) }) },
+    { names: WORKLET_API_NAMES, create: () => createWorkletApi({ defer }) },
     {
       names: OPEN_API_NAMES,
       create: () =>
@@ -363,7 +378,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     {
       names: DEVICE_API_NAMES,
-      create: () => createDeviceApi({ port, invoke, invokeLater, authorizations, defer }),
+      create: () => createDeviceApi({ port, invoke, invokeLater, authorizations, sink, defer }),
     },
     {
       names: TAB_BAR_API_NAMES,
@@ -425,23 +440,26 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       {
         Page: ((definition: never) =>
           envOf(loadingComponent ?? modulePath).Page(definition)) as ComponentEnv['Page'],
-        Component: ((definition?: never) =>
-          definition === undefined
-            ? envOf(loadingComponent ?? modulePath).Component()
-            : envOf(loadingComponent ?? modulePath).Component(
-                definition,
-              )) as ComponentEnv['Component'],
+        Component: ((definition?: never) => {
+          const path = loadingComponent ?? modulePath
+          if (definition === undefined) return envOf(path).Component()
+          adoptScriptStyleIsolation(codeSpace, path, definition)
+          return envOf(path).Component(definition)
+        }) as ComponentEnv['Component'],
         Behavior: envOf(modulePath).Behavior,
       },
       (message) => port.console('warn', [message], 'baselib'),
     )
   const envOf = (path: string): ComponentEnv =>
     codeSpace.componentEnv(path, (componentEnv) => componentEnv)
+  /** The first line of the error each module that threw while loading threw, by path. */
+  const failedModules = new Map<string, string>()
   const runModule = (path: string): void => {
     loadingComponent = path.replace(/\.js$/, '')
     try {
       loader.load(path)
     } catch (error) {
+      failedModules.set(path, toReportedError(error).stack.split('\n')[0])
       sink(error)
     } finally {
       loadingComponent = undefined
@@ -597,6 +615,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (app) callGuarded(sink, app.onShow, app, [copyEnterOptions(enteredWith)])
       appEvents.emit(appEvents.show, copyEnterOptions(enteredWith))
       stack.showTop()
+    },
+    unhandledRejection: (reason, promise) => {
+      const event = { reason, promise }
+      if (app) callGuarded(sink, app.onUnhandledRejection, app, [event])
+      appEvents.emit(appEvents.unhandledRejection, event)
     },
     pending: () => pending.size,
     onIdle: (listener) => pending.onIdle(listener),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRuntime, type Runtime } from './runtime'
-import { TestingPort } from './testing-port'
+import { TestingPort } from '../../tests/helpers/runtime-port'
 
 const running: Runtime[] = []
 afterEach(() => {
@@ -30,6 +30,13 @@ describe('theme', () => {
     const wx = runtime.wx as Record<string, () => Record<string, unknown>>
     expect(wx.getSystemInfoSync().theme).toBe('dark')
     expect(wx.getAppBaseInfo().theme).toBe('dark')
+  })
+
+  it('without darkmode (the host reports no theme) getAppBaseInfo has no theme, as WeChat says', () => {
+    const { runtime } = start('', '{}', null)
+    const wx = runtime.wx as Record<string, () => Record<string, unknown>>
+    expect(wx.getAppBaseInfo()).not.toHaveProperty('theme')
+    expect(wx.getSystemInfoSync()).not.toHaveProperty('theme')
   })
 
   it('a switch calls App.onThemeChange and every wx.onThemeChange listener with { theme }', () => {

@@ -1,11 +1,14 @@
 /**
  * Builds the `wx` object from the declared table (`wx-api-table.ts`): each entry gets its
  * implementation, wrapped by the table's parameter checks; an entry without one answers
- * `<name>:fail not supported in MP DevTools` in its kind's way, so no API WeChat has is ever
+ * `<name>:fail not supported in MP DevTools` in its kind's way (a manager or context factory
+ * returns a stand-in that warns, `unsupported-stand-in.ts`), so no API WeChat has is ever
  * `is not a function`. `wx.canIUse` answers from the same table.
  */
-import { ERRNO_PARAMETER, typeName, type ApiFailure } from './api-result'
+import { typeName, type ApiFailure } from './api-result'
+import { ERRNO } from '../wechat-errors'
 import { callGuarded, type ErrorSink } from './guarded-call'
+import { createStandIn, isObjectFactory } from './unsupported-stand-in'
 import {
   notSupportedMessage,
   WX_API,
@@ -57,7 +60,7 @@ export function checkParams(
     clauses += `parameter.${name} should be ${types.join(' or ')} instead of ${typeName(value)};`
   }
   return clauses
-    ? { errMsg: `${api}:fail parameter error: ${clauses}`, errno: ERRNO_PARAMETER }
+    ? { errMsg: `${api}:fail parameter error: ${clauses}`, errno: ERRNO.parameter }
     : undefined
 }
 
@@ -97,6 +100,7 @@ function notSupported(api: WxApiEntry, host: WxBuildHost): unknown {
     case 'object':
       return {}
     default:
+      if (isObjectFactory(api.name)) return () => createStandIn(api.name, host.warn)
       return () => {
         throw new Error(message)
       }

@@ -7,7 +7,7 @@ import type {
 } from '../network'
 import { createLaterInvoker } from './async-api'
 import { PendingWork } from './pending-work'
-import { TestingPort } from './testing-port'
+import { TestingPort } from '../../tests/helpers/runtime-port'
 import { createTimers, type TimerControl } from './timers'
 import { createSocketApi } from './wx-socket'
 

@@ -12,7 +12,8 @@ import { callGuarded, type ErrorSink } from './guarded-call'
 import { ListenerList } from './listener-list'
 import type { NativePort } from './native-port'
 import type { PendingWork } from './pending-work'
-import { ERRNO_INVALID_URL, stringifyHeaderValue } from './request-options'
+import { ERRNO, FAIL_WORDS } from '../wechat-errors'
+import { stringifyHeaderValue } from './request-options'
 import { toArrayBuffer } from './request-result'
 
 export interface SocketApiHost {
@@ -29,8 +30,6 @@ export interface SocketApi {
   /** Drops every open socket (the runtime is being disposed). */
   closeAll(): void
 }
-
-const NOT_OPEN = 'SocketTask.readyState is not OPEN'
 
 const CONNECTING = 0
 const OPEN = 1
@@ -103,7 +102,7 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
               failure: parameterError('SocketTask.send', 'data', 'String/ArrayBuffer', o.data),
             }
           }
-          const refused = entry.socket ? entry.socket.send(data) : NOT_OPEN
+          const refused = entry.socket ? entry.socket.send(data) : FAIL_WORDS.socketNotOpen
           return refused
             ? { ok: false, failure: apiFailure('SocketTask.send', refused) }
             : { ok: true }
@@ -112,7 +111,7 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
         operate('SocketTask.close', closeOptions, (o) => {
           const code = typeof o.code === 'number' ? o.code : 1000
           const reason = typeof o.reason === 'string' ? o.reason : ''
-          const refused = entry.socket ? entry.socket.close(code, reason) : NOT_OPEN
+          const refused = entry.socket ? entry.socket.close(code, reason) : FAIL_WORDS.socketNotOpen
           if (refused) return { ok: false, failure: apiFailure('SocketTask.close', refused) }
           readyState = CLOSING
           return { ok: true }
@@ -143,7 +142,9 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
       return failEarly(parameterError('connectSocket', 'url', 'String', opts.url))
     }
     if (!/^wss?:\/\/.+/i.test(opts.url)) {
-      return failEarly(apiFailure('connectSocket', `invalid url "${opts.url}"`, ERRNO_INVALID_URL))
+      return failEarly(
+        apiFailure('connectSocket', FAIL_WORDS.invalidUrl(opts.url), ERRNO.invalidUrl),
+      )
     }
     if (opts.header !== undefined && !isPlainObject(opts.header)) {
       port.console('warn', ['connectSocket: header must be an object'], 'baselib')
@@ -159,7 +160,7 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
     const protocols = Array.isArray(opts.protocols)
       ? opts.protocols.filter((p): p is string => typeof p === 'string')
       : undefined
-    if (!port.connectSocket) return failEarly(apiFailure('connectSocket', 'not supported'))
+    if (!port.connectSocket) return failEarly(apiFailure('connectSocket', FAIL_WORDS.notSupported))
 
     const end = pending.begin()
     const drop = { drop: () => entry.socket?.close(1001, 'going away') }
@@ -230,7 +231,7 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
       defer(() => {
         const task = latest?.task
         if (!task || task.readyState !== OPEN) {
-          settle({ ok: false, failure: apiFailure(api, 'WebSocket is not connected') })
+          settle({ ok: false, failure: apiFailure(api, FAIL_WORDS.socketNotConnected) })
           return
         }
         settle(act(task, o))

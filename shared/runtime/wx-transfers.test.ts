@@ -6,7 +6,7 @@ import type {
   UploadCallbacks,
 } from '../network'
 import { PendingWork } from './pending-work'
-import { TestingPort } from './testing-port'
+import { TestingPort } from '../../tests/helpers/runtime-port'
 import { createTimers, type TimerControl } from './timers'
 import { createTransferApi } from './wx-transfers'
 

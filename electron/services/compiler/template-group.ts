@@ -6,7 +6,7 @@ import { Script } from 'node:vm'
 import type { TmplGroup } from 'glass-easel-template-compiler'
 import type { CompileError } from './types'
 import { originalPosition, rewriteEventAttributes } from './wxml-event-attributes'
-import { rewriteWxsConstructor } from './wxs-constructor'
+import { rewriteWxsSource } from './wxs-source'
 import { findWxsRequires, WXS_RUNTIME_SCRIPT } from './wxs-runtime'
 import { resolveProjectPath } from './project-paths'
 
@@ -38,6 +38,15 @@ export interface FileDiagnostics {
 
 /** What a broken WXS module is replaced with, so the rest of the group still evaluates. */
 const EMPTY_WXS_MODULE = 'module.exports={}'
+
+/**
+ * A template built by 构建 npm (or the bundled WeUI): its markup warnings are not the developer's
+ * to fix and WeChat's tool shows none (TDesign's published `badge.wxml` repeats `aria-hidden` and
+ * `aria-label` on one element); its errors are still reported.
+ */
+function isPackaged(path: string): boolean {
+  return path.split('/').includes('miniprogram_npm')
+}
 
 export class TemplateGroup {
   private readonly group: TmplGroup
@@ -73,6 +82,7 @@ export class TemplateGroup {
     const found = this.group.addTmpl(path, rewrite.code) as TemplateDiagnostic[]
     const diagnostics: FileDiagnostics = { errors: [], warnings: [] }
     for (const d of found) {
+      if (!d.isError && isPackaged(path)) continue
       const at = originalPosition(rewrite, source, d.startLine, d.startColumn)
       const entry = { file, line: at.line + 1, column: at.column + 1, message: d.message }
       ;(d.isError ? diagnostics.errors : diagnostics.warnings).push(entry)
@@ -86,7 +96,7 @@ export class TemplateGroup {
           diagnostics.errors.push({ ...problem, line: startLine + problem.line })
           this.group.setInlineScript(path, name, EMPTY_WXS_MODULE)
         } else {
-          const rewritten = rewriteWxsConstructor(script)
+          const rewritten = rewriteWxsSource(script)
           if (rewritten !== script) this.group.setInlineScript(path, name, rewritten)
         }
       }
@@ -110,7 +120,7 @@ export class TemplateGroup {
     if (known && this.scriptSources.get(path) === source) return known
     this.generated = null
     const problem = wxsSyntaxError(source, `${path}.wxs`)
-    this.group.addScript(path, problem ? EMPTY_WXS_MODULE : rewriteWxsConstructor(source))
+    this.group.addScript(path, problem ? EMPTY_WXS_MODULE : rewriteWxsSource(source))
     const diagnostics: FileDiagnostics = { errors: problem ? [problem] : [], warnings: [] }
     this.scriptSources.set(path, source)
     this.scriptDiagnostics.set(path, diagnostics)

@@ -13,6 +13,7 @@ import { extname, join } from 'node:path'
 import type { EngineSocket, EngineTask } from '../../../shared/network'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { ContractService } from '../../../shared/rpc'
+import { FAIL_WORDS } from '../../../shared/wechat-errors'
 import type {
   FileOperation,
   FileOperationResult,
@@ -238,7 +239,7 @@ export function createTransferService(options: TransferServiceOptions): Transfer
           return fail({ code: 'INVALID_PARAMS', message: 'data must be a string or bytes' })
         }
         const socket = sockets.get(taskId)
-        return ok(socket ? (socket.send(data) ?? null) : 'SocketTask.readyState is not OPEN')
+        return ok(socket ? (socket.send(data) ?? null) : FAIL_WORDS.socketNotOpen)
       },
       'network.socketClose': async (params) => {
         const { taskId, code, reason } = (params ?? {}) as Record<string, unknown>
@@ -247,9 +248,7 @@ export function createTransferService(options: TransferServiceOptions): Transfer
           return fail({ code: 'INVALID_PARAMS', message: 'code and reason must be given' })
         }
         const socket = sockets.get(taskId)
-        return ok(
-          socket ? (socket.close(code, reason) ?? null) : 'SocketTask.readyState is not OPEN',
-        )
+        return ok(socket ? (socket.close(code, reason) ?? null) : FAIL_WORDS.socketNotOpen)
       },
       'files.operate': async (params) => {
         const operation = checkFileOperation((params as { operation?: unknown } | null)?.operation)

@@ -27,6 +27,7 @@ import type {
   MissingPage,
   NativePort,
   NetworkType,
+  SimulatedLocation,
   PageScreen,
   ReportedError,
   StorageChange,
@@ -34,12 +35,18 @@ import type {
   SystemInfo,
 } from '../../../../shared/runtime'
 import type { ChooseFiles, LaterFilePort } from '../../../../shared/runtime/file-port'
+import { FAIL_WORDS } from '../../../../shared/wechat-errors'
 import type {
   FileOperation,
   FileOperationResult,
   FrameMessage,
   TaskEvent,
 } from '../../../../shared/simulator-protocol'
+import {
+  authSettingOf,
+  type AuthSetting,
+  type AuthorizationStore,
+} from '../../../../shared/runtime/authorization'
 import { cloneSafeArgs } from './clone-safe'
 import { fileChooser, FrameFiles, laterFiles, MIRROR_LIMIT } from './frame-files'
 
@@ -58,9 +65,11 @@ export interface FramePortOptions {
   codePackage?: { files: Record<string, string>; assets: Record<string, string> }
   /** Draws WeChat's 页面不存在 page (see `NativePort.pageNotFound`). */
   pageNotFound?(page: MissingPage): void
+  /** The simulator's 位置 as the frame boots; unset: the runtime's default. */
+  location?: SimulatedLocation
+  /** The project's kept authorization answers as the frame boots. */
+  authSetting?: AuthSetting
 }
-
-const NOT_OPEN = 'SocketTask.readyState is not OPEN'
 
 export class FramePort implements NativePort {
   readonly ui: InteractionUi | undefined
@@ -83,6 +92,7 @@ export class FramePort implements NativePort {
     this.ui = options.ui
     this.screen = options.screen
     this.currentNetworkType = options.networkType
+    this.authSetting = authSettingOf(options.authSetting)
     const call = (operation: FileOperation, done: (result: FileOperationResult) => void) =>
       this.operateFile(operation, done)
     this.files = new FrameFiles(call, options.codePackage)
@@ -219,12 +229,12 @@ export class FramePort implements NativePort {
       socket: {
         id: taskId,
         send: (data) => {
-          if (state !== 'open') return NOT_OPEN
+          if (state !== 'open') return FAIL_WORDS.socketNotOpen
           this.options.post({ type: 'wx-bridge:socket-send', taskId, data })
           return undefined
         },
         close: (code = 1000, reason = '') => {
-          if (state === 'closing' || state === 'closed') return NOT_OPEN
+          if (state === 'closing' || state === 'closed') return FAIL_WORDS.socketNotOpen
           state = 'closing'
           this.options.post({ type: 'wx-bridge:socket-close', taskId, code, reason })
           return undefined
@@ -316,6 +326,46 @@ export class FramePort implements NativePort {
   /** The app's theme changed (`systemInfo().theme` already answers it): the runtime is told. */
   themeChanged(): void {
     for (const listener of [...this.themeListeners]) listener()
+  }
+
+  private authSetting: AuthSetting
+  private readonly authorizationListeners = new Set<() => void>()
+
+  /** The project's answers: kept by the workbench per appid (详情 shows and edits them). */
+  readonly authorization: AuthorizationStore = {
+    load: () => ({ ...this.authSetting }),
+    save: (setting) => {
+      this.authSetting = { ...setting }
+      this.options.post({ type: 'wx-bridge:authorization', authSetting: { ...setting } })
+    },
+    onChange: (listener) => {
+      this.authorizationListeners.add(listener)
+      return () => this.authorizationListeners.delete(listener)
+    },
+  }
+
+  /** 详情 edited the answers: the runtime forgets its own and takes these. */
+  setAuthorization(setting: unknown): void {
+    this.authSetting = authSettingOf(setting)
+    for (const listener of [...this.authorizationListeners]) listener()
+  }
+
+  private place: SimulatedLocation | undefined
+  private readonly locationListeners = new Set<() => void>()
+
+  location(): SimulatedLocation | undefined {
+    return this.place ?? this.options.location
+  }
+
+  onLocationChange(listener: () => void): () => void {
+    this.locationListeners.add(listener)
+    return () => this.locationListeners.delete(listener)
+  }
+
+  /** The toolbar's 位置 moved the phone: `wx.getLocation` answers it, the runtime is told. */
+  setLocation(place: SimulatedLocation): void {
+    this.place = { ...place }
+    for (const listener of [...this.locationListeners]) listener()
   }
 
   /** The 网络 menu changed: `wx.getNetworkType` answers the new type, the runtime is told. */

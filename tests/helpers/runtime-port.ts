@@ -3,9 +3,14 @@
  * stepwise engine: each request waits until the test drives it (headers → chunks → done), which
  * is the runtime's unit boundary with the real engine.
  */
-import type { EngineCallbacks, EngineOutcome, EngineRequest, ResponseHead } from '../network'
-import { evaluateScript } from './evaluate-script'
-import type { Runtime } from './runtime'
+import type {
+  EngineCallbacks,
+  EngineOutcome,
+  EngineRequest,
+  ResponseHead,
+} from '../../shared/network'
+import { evaluateScript } from '../../shared/runtime/evaluate-script'
+import type { Runtime } from '../../shared/runtime/runtime'
 import type {
   ConsoleLevel,
   ConsoleSource,
@@ -13,11 +18,12 @@ import type {
   NativePort,
   NetworkType,
   ReportedError,
+  SimulatedLocation,
   StorageChange,
   StorageSnapshot,
   StoredItem,
   SystemInfo,
-} from './native-port'
+} from '../../shared/runtime/native-port'
 
 /** One request as the engine received it, with the controls of a stepwise engine. */
 export class SteppedRequest {
@@ -159,6 +165,25 @@ export class TestingPort implements NativePort {
   changeTheme(theme: 'light' | 'dark'): void {
     this.theme = theme
     for (const listener of [...this.themeListeners]) listener()
+  }
+
+  /** The simulated location; unset: the runtime's default. */
+  place: SimulatedLocation | undefined
+  private readonly locationListeners = new Set<() => void>()
+
+  location(): SimulatedLocation | undefined {
+    return this.place
+  }
+
+  /** Moves the phone and tells the runtime, as the simulator's 位置 does. */
+  moveTo(place: SimulatedLocation): void {
+    this.place = place
+    for (const listener of [...this.locationListeners]) listener()
+  }
+
+  onLocationChange(listener: () => void): () => void {
+    this.locationListeners.add(listener)
+    return () => this.locationListeners.delete(listener)
   }
 
   onThemeChange(listener: () => void): () => void {
