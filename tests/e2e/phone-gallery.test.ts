@@ -3,7 +3,6 @@
  * the smallest and the largest phone, checked by their boxes and saved as screenshots for
  * docs/simulator-layout.md (`MPDT_SCREENSHOT_DIR=docs/screenshots`).
  */
-import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -25,12 +24,8 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   /** The fixture with `first` as its launch page, open on `device`. */
   async function open(first: string, device: (typeof DEVICES)[number]): Promise<Page> {
-    const copy = await copyFixtureProject('phone-layout')
+    const copy = await copyFixtureProject('phone-layout', first)
     e2e.defer(() => copy.remove())
-    const appJson = join(copy.dir, 'app.json')
-    const app = JSON.parse(await readFile(appJson, 'utf8')) as { pages: string[] }
-    app.pages = [first, ...app.pages.filter((route) => route !== first)]
-    await writeFile(appJson, JSON.stringify(app))
     e2e.session = await openWorkbench(copy.dir)
     const { page } = e2e.session
     await page.getByRole('combobox', { name: '机型' }).selectOption({ label: device.label })

@@ -4,8 +4,6 @@
  * the same numbers as at 100 %: tap `x`/`y`, touch points, SelectorQuery rects, a movable-view
  * dragged by the mouse, `vw`. The page is `pages/zoom/zoom` of the phone-layout fixture.
  */
-import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { copyFixtureProject, E2E_TEST_TIMEOUT_MS, openWorkbench, useE2eScratch } from './harness'
 
@@ -15,12 +13,8 @@ describe('zoom', { timeout: E2E_TEST_TIMEOUT_MS * 2 }, () => {
   const e2e = useE2eScratch()
 
   it('clicks, taps, rects and drags agree at every zoom level', async () => {
-    const copy = await copyFixtureProject('phone-layout')
+    const copy = await copyFixtureProject('phone-layout', 'pages/zoom/zoom')
     e2e.defer(() => copy.remove())
-    const appJson = join(copy.dir, 'app.json')
-    const app = JSON.parse(await readFile(appJson, 'utf8')) as { pages: string[] }
-    app.pages = ['pages/zoom/zoom', ...app.pages.filter((route) => route !== 'pages/zoom/zoom')]
-    await writeFile(appJson, JSON.stringify(app))
     e2e.session = await openWorkbench(copy.dir)
     const { page } = e2e.session
     await page.getByRole('combobox', { name: '机型' }).selectOption({ label: IPHONE_SE.label })
