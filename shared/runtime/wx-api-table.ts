@@ -747,6 +747,7 @@ export const WX_COMPONENTS: Readonly<Record<string, Readonly<Record<string, read
     'picker-view-column': {},
     'movable-area': {},
     'movable-view': {},
+    map: {},
     canvas: { type: ['2d', 'webgl'] },
     video: {},
     audio: {},
