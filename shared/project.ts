@@ -80,8 +80,10 @@ export interface PageInfo {
   route: string
   /** The page's own `.json` (window overrides, usingComponents…); `{}` when absent. */
   config: Record<string, unknown>
-  /** Which of the page's files exist. */
+  /** Which of the page's files exist (`js`: its script, which may be its `.ts`). */
   files: { js: boolean; wxml: boolean; wxss: boolean; json: boolean }
+  /** `ts` when the page's script is its `.ts` (the TypeScript plugin; a `.ts` wins over a `.js`). */
+  script?: 'ts'
   /** Set for pages of a subpackage. */
   subpackage?: string
 }
