@@ -72,14 +72,10 @@ export function fromViewport(
   rect: { left: number; top: number; width: number; height: number },
   viewport: PageViewport | undefined,
 ): PlainRect {
-  const left = rect.left - (viewport?.left ?? 0)
-  const top = rect.top - (viewport?.top ?? 0)
-  return {
-    left,
-    top,
-    right: left + rect.width,
-    bottom: top + rect.height,
-    width: rect.width,
-    height: rect.height,
-  }
+  const zoom = viewport?.zoom ?? 1
+  const left = rect.left / zoom - (viewport?.left ?? 0)
+  const top = rect.top / zoom - (viewport?.top ?? 0)
+  const width = rect.width / zoom
+  const height = rect.height / zoom
+  return { left, top, right: left + width, bottom: top + height, width, height }
 }

@@ -251,6 +251,8 @@ export interface PageScreen {
    * queries and intersection observers measure from. Absent: nothing can be measured.
    */
   viewport?(id: number): PageViewport | undefined
+  /** Closes the latest open `<page-container>` for a back; false when none is open. */
+  closeBackOverlay?(): boolean
   /**
    * What `SelectorQuery`'s `node()` answers for `element` (a `<canvas type="2d">`'s Canvas), or
    * `null`. Absent: always `null`.
@@ -272,6 +274,11 @@ export interface PageViewport {
   scrollHeight: number
   /** The scrolling container's DOM node: the root of observers relative to the viewport. */
   node: unknown
+  /**
+   * How many of the DOM's rect pixels make one CSS pixel of the page: the simulator zooms its
+   * frame, and rects (`getBoundingClientRect`, observer entries) come in zoomed pixels. @default 1
+   */
+  zoom?: number
 }
 
 export type ToastIcon = 'success' | 'error' | 'loading' | 'none'

@@ -19,6 +19,11 @@ export interface NavigationHost {
   /** Every page route of app.json (subpackages included). */
   routes: readonly string[]
   isTabPage(route: string): boolean
+  /**
+   * A back the page takes for itself: an open `<page-container>` closes instead of the page
+   * (WeChat: the back gesture, Android's back key and `wx.navigateBack`). True when it did.
+   */
+  backClosesOverlay(): boolean
 }
 
 /**
@@ -99,6 +104,10 @@ export function createNavigationApi(host: NavigationHost): Record<string, unknow
     navigateBack: (options: unknown) =>
       host.invokeLater('navigateBack', options, (opts, settle) => {
         host.defer(() => {
+          if (host.backClosesOverlay()) {
+            settle({ ok: true })
+            return
+          }
           if (stack.pages.length <= 1) {
             settle({
               ok: false,

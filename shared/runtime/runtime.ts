@@ -55,6 +55,8 @@ import { createTransferApi } from './wx-transfers'
 import { adoptScriptStyleIsolation } from './script-style-isolation'
 import { withBuiltinBehaviors } from './builtin-behaviors'
 import { installComponentModel } from './component-model'
+import { createBuiltinContexts } from './builtin-contexts'
+import type { LayoutHost } from './layout-host'
 
 export interface RuntimeOptions {
   port: NativePort
@@ -254,7 +256,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return false
   }
   const warnedOnce = new Set<string>()
-  const componentModel = installComponentModel(codeSpace, {
+  const layoutHost: LayoutHost = {
     currentPage: () => stack.top?.root.getComponent(),
     viewportOf: (root) => {
       const page = stack.pages.find((open) => open.root.getComponent() === root)
@@ -268,7 +270,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     nodeOf: (element) => port.screen?.nodeOf?.(element) ?? null,
     contextOf: (element) => port.screen?.contextOf?.(element) ?? null,
-  })
+  }
+  const componentModel = installComponentModel(codeSpace, layoutHost)
   glassEasel.addGlobalErrorListener(errorListener)
   glassEasel.addGlobalWarningListener(warningListener)
 
@@ -348,13 +351,22 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     networkStatus.wx,
     theme.wx,
     { ...componentModel },
+    { ...createBuiltinContexts(layoutHost, invokeLater) },
     {
       getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
       getEnterOptionsSync: () => copyEnterOptions(enteredWith),
       uploadFile: transfers.uploadFile,
       downloadFile: transfers.downloadFile,
     },
-    createNavigationApi({ sink, invokeLater, defer, stack, routes, isTabPage }),
+    createNavigationApi({
+      sink,
+      invokeLater,
+      defer,
+      stack,
+      routes,
+      isTabPage,
+      backClosesOverlay: () => port.screen?.closeBackOverlay?.() ?? false,
+    }),
     createInteractionApi({ port, invokeLater, defer, stack }),
     sockets.wx,
     createFileApi({ port, defer, invokeLater }),

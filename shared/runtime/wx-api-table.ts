@@ -282,6 +282,14 @@ const ANSWERED: WxApiEntry[] = [
   // Implemented beside their domain: component-model.ts and theme.ts.
   sync('createSelectorQuery', { note: 'the top page’s tree (`selector-query.ts`)' }),
   sync('createIntersectionObserver', { note: 'the top page’s tree (`intersection-observer.ts`)' }),
+  // builtin-contexts.ts: found by id in the scope's tree when used.
+  sync('createVideoContext', { note: 'the `<video>` of that id; headless it does nothing' }),
+  sync('createCanvasContext', {
+    note: 'the legacy `<canvas canvas-id>`: calls recorded, drawn by `draw()`',
+  }),
+  async('canvasToTempFilePath', {
+    note: '`tempFilePath` is a `data:` URL of the picture (`<image>` shows it)',
+  }),
   ...listeners('ThemeChange', { note: 'the simulator’s 浅色/深色 switch' }),
 ]
 
@@ -296,7 +304,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'createBufferURL',
     'createCacheManager',
     'createCameraContext',
-    'createCanvasContext',
     'createGlobalPayment',
     'createInferenceSession',
     'createInnerAudioContext',
@@ -312,7 +319,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'createTCPSocket',
     'createUDPSocket',
     'createVKSession',
-    'createVideoContext',
     'createVideoDecoder',
     'createWebAudioContext',
     'createWorker',
@@ -352,7 +358,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'canAddSecureElementPass',
     'canvasGetImageData',
     'canvasPutImageData',
-    'canvasToTempFilePath',
     'checkDeviceSupportHevc',
     'checkEmployeeRelation',
     'checkIsAddedToMyMiniProgram',
@@ -742,6 +747,7 @@ export const WX_COMPONENTS: Readonly<Record<string, Readonly<Record<string, read
     'picker-view-column': {},
     'movable-area': {},
     'movable-view': {},
+    map: {},
     canvas: { type: ['2d', 'webgl'] },
     video: {},
     audio: {},

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
-import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -70,11 +70,20 @@ export interface ProjectCopy {
   remove(): Promise<void>
 }
 
-/** A throw-away copy of a fixture project, for tests that write to it. */
-export async function copyFixtureProject(name: string): Promise<ProjectCopy> {
+/**
+ * A throw-away copy of a fixture project, for tests that write to it; with `firstPage`, its
+ * app.json launches that page.
+ */
+export async function copyFixtureProject(name: string, firstPage?: string): Promise<ProjectCopy> {
   const parent = await mkdtemp(join(tmpdir(), 'mpdt-e2e-project-'))
   const dir = join(parent, name)
   await cp(fixtureProject(name), dir, { recursive: true })
+  if (firstPage) {
+    const appJson = join(dir, 'app.json')
+    const app = JSON.parse(await readFile(appJson, 'utf8')) as { pages: string[] }
+    app.pages = [firstPage, ...app.pages.filter((route) => route !== firstPage)]
+    await writeFile(appJson, JSON.stringify(app))
+  }
   return { dir, remove: () => rm(parent, { recursive: true, force: true }) }
 }
 

@@ -3,7 +3,6 @@
  * the smallest and the largest phone, checked by their boxes and saved as screenshots for
  * docs/simulator-layout.md (`MPDT_SCREENSHOT_DIR=docs/screenshots`).
  */
-import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -25,12 +24,8 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   /** The fixture with `first` as its launch page, open on `device`. */
   async function open(first: string, device: (typeof DEVICES)[number]): Promise<Page> {
-    const copy = await copyFixtureProject('phone-layout')
+    const copy = await copyFixtureProject('phone-layout', first)
     e2e.defer(() => copy.remove())
-    const appJson = join(copy.dir, 'app.json')
-    const app = JSON.parse(await readFile(appJson, 'utf8')) as { pages: string[] }
-    app.pages = [first, ...app.pages.filter((route) => route !== first)]
-    await writeFile(appJson, JSON.stringify(app))
     e2e.session = await openWorkbench(copy.dir)
     const { page } = e2e.session
     await page.getByRole('combobox', { name: '机型' }).selectOption({ label: device.label })
@@ -70,8 +65,13 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       const phone = page.frameLocator('iframe.simulator-frame')
       const top = await phone
         .locator('[id$="--search"]')
-        .evaluate((bar) => bar.getBoundingClientRect().top)
-      expect(top).toBe(device.statusBar + 44)
+        .evaluate(
+          (bar) =>
+            bar.getBoundingClientRect().top /
+            (Number.parseFloat(bar.ownerDocument.documentElement.style.zoom) || 1),
+        )
+      // In the device's CSS px (the frame is zoomed to fit the pane).
+      expect(top).toBeCloseTo(device.statusBar + 44, 0)
       await page.locator('.phone').screenshot({
         path: join(SCREENSHOT_DIR, `phone-layout-${device.id}.png`),
       })
@@ -161,6 +161,16 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await phone.locator('#mp-navigation-back').click()
     await expect.poll(() => sheet.isVisible()).toBe(false)
     // Still on the page-container page: the back closed the container only.
+    expect(await phone.locator('.mp-page:visible [id$="--open"]').isVisible()).toBe(true)
+
+    // wx.navigateBack from the page's code closes it too, and succeeds.
+    await phone.locator('.mp-page:visible [id$="--open"]').click()
+    await expect.poll(() => sheet.isVisible()).toBe(true)
+    await phone.locator('.mp-page:visible [id$="--back-in-code"]').click()
+    await expect.poll(() => sheet.isVisible()).toBe(false)
+    await expect
+      .poll(() => phone.locator('.mp-page:visible .title').innerText())
+      .toContain('back-ok')
     expect(await phone.locator('.mp-page:visible [id$="--open"]').isVisible()).toBe(true)
   })
 })

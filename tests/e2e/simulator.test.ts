@@ -157,16 +157,20 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await phone().locator(byId('detail'), { hasText: 'saved 7' }).waitFor()
   })
 
-  it('zooms the phone with a CSS transform, the frame keeping the device’s CSS size', async () => {
+  it('zooms the phone inside the frame, the mini-program keeping the device’s CSS size', async () => {
     await openGallery()
     await e2e.page().getByRole('combobox', { name: '缩放' }).selectOption({ label: '50%' })
     const phoneBox = await e2e.page().locator('.phone').boundingBox()
     expect(phoneBox).toMatchObject({ width: 195, height: 422 })
-    expect(
-      await phone()
-        .locator('body')
-        .evaluate((body) => body.ownerDocument.defaultView?.innerWidth),
-    ).toBe(390)
+    // The frame's window is the zoomed phone; its root zooms the device-sized content into it.
+    const inFrame = await phone()
+      .locator('body')
+      .evaluate((body) => ({
+        window: body.ownerDocument.defaultView?.innerWidth,
+        zoom: body.ownerDocument.documentElement.style.zoom,
+        phone: (body.ownerDocument.getElementById('mp-phone') as HTMLElement).offsetWidth,
+      }))
+    expect(inFrame).toEqual({ window: 195, zoom: '0.5', phone: 390 })
   })
 
   it('takes a screenshot on every device preset', async () => {
@@ -182,7 +186,7 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       await phone().locator(byId('title')).waitFor()
       const width = await phone()
         .locator('body')
-        .evaluate((body) => body.ownerDocument.defaultView?.innerWidth)
+        .evaluate((body) => body.ownerDocument.getElementById('mp-phone')?.offsetWidth)
       const deviceWidth = Number(device.label.split(' ').at(-2)!.split('×')[0])
       expect(width).toBe(deviceWidth)
       // rpx recompiled for this width (as WeChat: floored px): app.wxss gives rows

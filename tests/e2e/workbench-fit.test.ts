@@ -40,26 +40,13 @@ async function boxOf(page: Page, selector: string): Promise<Box> {
 }
 
 /**
- * Where an element inside the scaled simulator frame is on the workbench's page: its box in the
- * frame's CSS px, scaled and moved as the frame is (Playwright's own boxes inside a scaled frame
- * are unscaled).
+ * Where an element inside the zoomed simulator frame is on the workbench's page: Playwright's own
+ * box, right at every zoom since the frame zooms itself (no transform on the iframe).
  */
 async function boxInPhone(page: Page, selector: string): Promise<Box> {
-  const frame = await boxOf(page, 'iframe.simulator-frame')
-  const inFrame = await page
-    .frameLocator('iframe.simulator-frame')
-    .locator(selector)
-    .evaluate((element) => {
-      const { x, y, width, height } = element.getBoundingClientRect()
-      return { x, y, width, height, frameWidth: element.ownerDocument.documentElement.clientWidth }
-    })
-  const scale = frame.width / inFrame.frameWidth
-  return {
-    x: frame.x + inFrame.x * scale,
-    y: frame.y + inFrame.y * scale,
-    width: inFrame.width * scale,
-    height: inFrame.height * scale,
-  }
+  const box = await page.frameLocator('iframe.simulator-frame').locator(selector).boundingBox()
+  if (!box) throw new Error(`${selector} is not visible in the phone`)
+  return box
 }
 
 describe('the workbench fits a 1280×800 window', { timeout: E2E_TEST_TIMEOUT_MS }, () => {

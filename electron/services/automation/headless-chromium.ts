@@ -161,12 +161,14 @@ export async function startHeadlessChromium(
         const { result } = await devtools.call<{ result: { value?: string } }>(
           'Runtime.evaluate',
           {
-            // The workbench may fit the phone to its window (a transform): the clip's scale
-            // gives the picture at the device's own CSS width whatever the zoom.
+            // The workbench may zoom the phone (the iframe is the zoomed phone, its
+            // data-device-width the device's CSS width): the clip's scale gives the picture at
+            // the device's own CSS width whatever the zoom.
             expression: `JSON.stringify((() => {
               const frame = document.querySelector('iframe.simulator-frame')
               const r = frame?.getBoundingClientRect()
-              return r && { x: r.x, y: r.y, width: r.width, height: r.height, scale: frame.clientWidth / r.width }
+              const width = Number(frame?.dataset.deviceWidth) || r?.width
+              return r && { x: r.x, y: r.y, width: r.width, height: r.height, scale: width / r.width }
             })())`,
             returnByValue: true,
           },

@@ -21,14 +21,15 @@ describe('PhoneFrame', () => {
     expect(frame.attributes('src')).toBe('simulator.html')
   })
 
-  it('gives the frame the device’s CSS size and scales the phone for the zoom', async () => {
+  it('sizes the frame to the zoomed phone in whole pixels, with no transform', async () => {
     const wrapper = await mountPhone()
     await wrapper.get('select[aria-label="Device"]').setValue('iphone-se')
     await wrapper.get('select[aria-label="Zoom"]').setValue('50')
     await flushPromises()
-    expect(wrapper.get('iframe').attributes('style')).toContain('width: 375px; height: 667px')
-    expect(wrapper.get('.screen').attributes('style')).toContain('scale(0.5)')
-    expect(wrapper.get('.phone').attributes('style')).toContain('width: 187.5px')
+    expect(wrapper.get('iframe').attributes('style')).toContain('width: 187px; height: 333px')
+    expect(wrapper.get('.phone').attributes('style')).toContain('width: 187px; height: 333px')
+    expect(wrapper.html()).not.toContain('transform')
+    expect(wrapper.html()).not.toContain('zoom:')
   })
 
   it('offers fitting the phone to the pane first, and chooses it for a new user', async () => {

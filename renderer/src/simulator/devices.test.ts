@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_DEVICE_ID, DEVICE_PRESETS, devicePreset, systemInfoFor } from './devices'
+import { pageViewport } from './frame/page-viewport'
+import { pageSystemInfo, pageWindow } from './frame/page-window'
 
 describe('device presets', () => {
   it('offer the phones and tablet of WeChat’s tool with their CSS size and pixel ratio', () => {
@@ -30,5 +32,23 @@ describe('device presets', () => {
       platform: 'devtools',
     })
     expect(info.SDKVersion).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(info.safeArea).toEqual({
+      left: 0,
+      right: 375,
+      top: 20,
+      bottom: 667,
+      width: 375,
+      height: 647,
+    })
+  })
+
+  it('keep the home indicator out of the safe area on iPhones without a home button', () => {
+    const info = systemInfoFor(devicePreset('iphone-14'))
+    expect(info.safeArea).toMatchObject({ top: 47, bottom: 844 - 34, height: 844 - 47 - 34 })
+    const window = pageWindow({ navigationStyle: 'custom' }, {})
+    // A page reaching the screen's bottom gets it as env(safe-area-inset-bottom).
+    expect(pageViewport(pageSystemInfo(info, window, undefined)).insets.bottom).toBe(34)
+    // Above a tab bar, the page does not reach it.
+    expect(pageViewport(pageSystemInfo(info, window, 'bottom')).insets.bottom).toBe(0)
   })
 })

@@ -17,6 +17,8 @@ export interface DevicePreset {
   pixelRatio: number
   /** CSS px of the system status bar. */
   statusBarHeight: number
+  /** CSS px at the bottom kept for the home indicator (iPhones without a home button), else 0. */
+  homeIndicatorHeight: number
   system: string
 }
 
@@ -29,6 +31,7 @@ export const DEVICE_PRESETS: readonly DevicePreset[] = [
     height: 667,
     pixelRatio: 2,
     statusBarHeight: 20,
+    homeIndicatorHeight: 0,
     system: 'iOS 16.0',
   },
   {
@@ -39,6 +42,7 @@ export const DEVICE_PRESETS: readonly DevicePreset[] = [
     height: 844,
     pixelRatio: 3,
     statusBarHeight: 47,
+    homeIndicatorHeight: 34,
     system: 'iOS 16.0',
   },
   {
@@ -49,6 +53,7 @@ export const DEVICE_PRESETS: readonly DevicePreset[] = [
     height: 932,
     pixelRatio: 3,
     statusBarHeight: 59,
+    homeIndicatorHeight: 34,
     system: 'iOS 16.0',
   },
   {
@@ -59,6 +64,7 @@ export const DEVICE_PRESETS: readonly DevicePreset[] = [
     height: 915,
     pixelRatio: 2.625,
     statusBarHeight: 24,
+    homeIndicatorHeight: 0,
     system: 'Android 13',
   },
   {
@@ -69,6 +75,7 @@ export const DEVICE_PRESETS: readonly DevicePreset[] = [
     height: 1024,
     pixelRatio: 2,
     statusBarHeight: 24,
+    homeIndicatorHeight: 0,
     system: 'iPadOS 16.0',
   },
 ]
@@ -120,6 +127,15 @@ export function systemInfoFor(device: DevicePreset, language = 'zh_CN'): SystemI
     windowWidth: device.width,
     windowHeight: device.height - device.statusBarHeight - NAVIGATION_BAR_HEIGHT,
     statusBarHeight: device.statusBarHeight,
+    // Below the status bar and above the home indicator, as iOS reports it.
+    safeArea: {
+      left: 0,
+      right: device.width,
+      top: device.statusBarHeight,
+      bottom: device.height - device.homeIndicatorHeight,
+      width: device.width,
+      height: device.height - device.statusBarHeight - device.homeIndicatorHeight,
+    },
     language,
     version: '8.0.5',
     system: device.system,

@@ -19,6 +19,7 @@ import { toJsonSafe } from '../../../../shared/automation/json-safe'
 import { evaluateScript } from '../../../../shared/runtime/evaluate-script'
 import type { FrameMessage } from '../../../../shared/simulator-protocol'
 import type { Simulator } from './simulator-app'
+import { toCssPx } from './frame-zoom'
 
 export interface FrameAutomation {
   handle(command: AutomationCommand): Promise<AutomationReply>
@@ -79,8 +80,8 @@ function createDomView(win: Window): AutomationView {
       const container = pageContainer(doc)
       const origin = container?.getBoundingClientRect() ?? { left: 0, top: 0 }
       return {
-        left: rect.left - origin.left + (container?.scrollLeft ?? 0),
-        top: rect.top - origin.top + (container?.scrollTop ?? 0),
+        left: toCssPx(rect.left - origin.left) + (container?.scrollLeft ?? 0),
+        top: toCssPx(rect.top - origin.top) + (container?.scrollTop ?? 0),
       }
     },
     domProperties: (element, names) => {

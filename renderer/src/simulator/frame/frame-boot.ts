@@ -11,6 +11,7 @@
 import type { EvalResult, FrameMessage } from '../../../../shared/simulator-protocol'
 import { evaluateInLogicContext } from './console-eval'
 import { createFrameAutomation, type FrameAutomation } from './frame-automation'
+import { followFrameSize } from './frame-zoom'
 import { isHostMessage } from './host-message'
 import { startSimulator, type Simulator } from './simulator-app'
 
@@ -24,7 +25,19 @@ export interface FrameHandle {
   simulator(): Simulator | undefined
 }
 
-export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
+export interface FrameOptions {
+  /**
+   * Zoom the content to the window (`frame-zoom.ts`): the workbench's iframe is the zoomed phone.
+   * Off where the window is not sized by the workbench (tests in a plain document).
+   */
+  followZoom?: boolean
+}
+
+export function startFrame(
+  win: Window,
+  parent: ParentWindow,
+  options: FrameOptions = {},
+): FrameHandle {
   // The parent is a different (opaque-origin) document: its origin cannot be named, and it
   // checks `event.source` and the message type itself.
   const post = (message: FrameMessage): void => parent.postMessage(message, '*')
@@ -37,6 +50,8 @@ export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
     const message = event.data
     if (message.type === 'wx-host:boot') {
       if (simulator) return
+      // The workbench's zoom is the iframe's size: the frame scales itself to it.
+      if (options.followZoom) followFrameSize(win, message.systemInfo.screenWidth)
       simulator = startSimulator(win.document, message, post)
       reportUncaught(win, simulator)
     } else if (message.type === 'wx-host:task') {

@@ -7,4 +7,4 @@ import.meta.glob('./builtins/index.ts', { eager: true })
 
 const parent = window.parent
 concealParent(window)
-startFrame(window, parent)
+startFrame(window, parent, { followZoom: true })

@@ -19,6 +19,7 @@ import { queryContextOf, queryNodeOf } from './builtins/query-objects'
 import { element } from './dom'
 import type { PageWindow } from './page-window'
 import { applyPageViewport, type ViewportMetrics } from './page-viewport'
+import { frameZoom, toCssPx, toCssRect } from './frame-zoom'
 
 /** How far (CSS px) a page must be pulled down at its top to refresh. */
 export const PULL_TO_REFRESH_DISTANCE = 60
@@ -48,6 +49,8 @@ export interface FramePageScreenOptions {
   ): void
   /** The stack after each change, for the workbench. */
   onStack(stack: { route: string; query: Record<string, string> }[]): void
+  /** Closes the latest open `<page-container>` (a back closes it instead of the page). */
+  closeBackOverlay(): boolean
 }
 
 export class FramePageScreen implements PageScreen {
@@ -106,13 +109,17 @@ export class FramePageScreen implements PageScreen {
     if (window.enablePullDownRefresh) this.watchPulling(body, events)
   }
 
+  closeBackOverlay(): boolean {
+    return this.options.closeBackOverlay()
+  }
+
   viewport(id: number): PageViewport | undefined {
     const body = this.opened.get(id)?.body
     if (!body) return undefined
-    const { left, top, width, height } = body.getBoundingClientRect()
+    const { left, top, width, height } = toCssRect(body.getBoundingClientRect())
     const { scrollLeft, scrollTop, scrollWidth, scrollHeight } = body
     const scroll = { scrollLeft, scrollTop, scrollWidth, scrollHeight }
-    return { left, top, width, height, ...scroll, node: body }
+    return { left, top, width, height, ...scroll, node: body, zoom: frameZoom() }
   }
 
   nodeOf(element: glassEasel.Element): unknown {
@@ -144,7 +151,7 @@ export class FramePageScreen implements PageScreen {
       const target = open.component.getShadowRoot()?.querySelector(request.selector)
       const node = target?.$$ as HTMLElement | undefined
       if (!node) return
-      top = node.getBoundingClientRect().top - open.body.getBoundingClientRect().top
+      top = toCssPx(node.getBoundingClientRect().top - open.body.getBoundingClientRect().top)
       top += open.body.scrollTop + (request.offsetTop ?? 0)
     }
     if (top === undefined) return
@@ -200,7 +207,8 @@ export class FramePageScreen implements PageScreen {
       startY = body.scrollTop <= 0 ? y : undefined
     }
     const end = (y: number) => {
-      if (startY !== undefined && y - startY >= PULL_TO_REFRESH_DISTANCE) events.pullDownRefresh()
+      const pulled = startY === undefined ? 0 : toCssPx(y - startY)
+      if (pulled >= PULL_TO_REFRESH_DISTANCE) events.pullDownRefresh()
       startY = undefined
     }
     body.addEventListener('touchstart', (ev) => begin(ev.changedTouches[0]?.clientY ?? 0))

@@ -17,6 +17,7 @@ describe('the page viewport', () => {
   it('is the window below the navigation bar and above the tab bar, with no unsafe edge', () => {
     const info = pageSystemInfo(IPHONE_14, pageWindow({}, {}), 'bottom')
     expect(pageViewport(info)).toEqual({
+      width: 390,
       height: 844 - 47 - 44 - 50,
       insets: { top: 0, right: 0, bottom: 0, left: 0 },
     })
@@ -25,6 +26,7 @@ describe('the page viewport', () => {
   it('with navigationStyle custom reaches the screen top, the status bar its top inset', () => {
     const info = pageSystemInfo(IPHONE_14, pageWindow({ navigationStyle: 'custom' }, {}), undefined)
     expect(pageViewport(info)).toEqual({
+      width: 390,
       height: 844,
       insets: { top: 47, right: 0, bottom: 0, left: 0 },
     })
@@ -48,14 +50,20 @@ describe('page styles read the page viewport', () => {
       'min-height: calc(calc(100 * var(--mp-vh, 1vh)) - 44px)',
     )
     expect(pageViewportStyles('width: 50vmin')).toBe(
-      'width: calc(50 * min(1vw, var(--mp-vh, 1vh)))',
+      'width: calc(50 * min(var(--mp-vw, 1vw), var(--mp-vh, 1vh)))',
     )
   })
 
-  it('leaves vw, class names and file names alone', () => {
-    const css = '.h-100vh,.w100vh{width:100vw;background:url(bg-100vh.png)} .x{top:.5vh}'
+  it('turns vw (and dvw, svw, lvw) into the device width, whatever the frame is zoomed to', () => {
+    expect(pageViewportStyles('.a{width:100vw;left:-5svw}')).toBe(
+      '.a{width:calc(100 * var(--mp-vw, 1vw));left:calc(-5 * var(--mp-vw, 1vw))}',
+    )
+  })
+
+  it('leaves class names and file names alone', () => {
+    const css = '.h-100vh,.w100vw{width:10px;background:url(bg-100vh.png)} .x{top:.5vh}'
     expect(pageViewportStyles(css)).toBe(
-      '.h-100vh,.w100vh{width:100vw;background:url(bg-100vh.png)} .x{top:calc(.5 * var(--mp-vh, 1vh))}',
+      '.h-100vh,.w100vw{width:10px;background:url(bg-100vh.png)} .x{top:calc(.5 * var(--mp-vh, 1vh))}',
     )
   })
 

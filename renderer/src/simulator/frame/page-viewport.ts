@@ -17,6 +17,8 @@ export interface SafeAreaInsets {
 }
 
 export interface ViewportMetrics {
+  /** CSS px: the page's window, as `windowWidth` reports it. */
+  width: number
   /** CSS px: the page's window, as `windowHeight` reports it. */
   height: number
   insets: SafeAreaInsets
@@ -42,6 +44,7 @@ export function pageViewport(info: SystemInfo): ViewportMetrics {
     bottom: info.screenHeight,
   }
   return {
+    width: info.windowWidth,
     height: info.windowHeight,
     insets: {
       top: Math.max(0, safe.top - top),
@@ -54,6 +57,7 @@ export function pageViewport(info: SystemInfo): ViewportMetrics {
 
 /** Sets the custom properties the rewritten styles read, on the page's viewport element. */
 export function applyPageViewport(element: HTMLElement, viewport: ViewportMetrics): void {
+  element.style.setProperty('--mp-vw', `${viewport.width / 100}px`)
   element.style.setProperty('--mp-vh', `${viewport.height / 100}px`)
   for (const side of ['top', 'right', 'bottom', 'left'] as const) {
     element.style.setProperty(`--mp-safe-area-inset-${side}`, `${viewport.insets[side]}px`)
@@ -61,23 +65,26 @@ export function applyPageViewport(element: HTMLElement, viewport: ViewportMetric
 }
 
 /**
- * A number with a viewport-height unit (`vh` and its `dvh`/`svh`/`lvh` variants, `vmin`,
- * `vmax`), standing alone as a CSS token: not part of a selector, an identifier or a file name.
+ * A number with a viewport unit (`vh`, `vw` and their `d`/`s`/`l` variants, `vmin`, `vmax`),
+ * standing alone as a CSS token: not part of a selector, an identifier or a file name. `vw` too:
+ * the frame is zoomed to the workbench's zoom (`frame-zoom.ts`), and a viewport unit follows the
+ * frame's width, not the device's.
  */
-const VIEWPORT_LENGTH = /(?<![\w.#-])([+-]?(?:\d+\.?\d*|\.\d+))([dsl]?vh|vmin|vmax)(?![\w.-])/g
+const VIEWPORT_LENGTH = /(?<![\w.#-])([+-]?(?:\d+\.?\d*|\.\d+))([dsl]?v[hw]|vmin|vmax)(?![\w.-])/g
 /** `env(safe-area-inset-*` and iOS 11's older spelling `constant(safe-area-inset-*`. */
 const SAFE_AREA_INSET = /\b(?:env|constant)\(\s*safe-area-inset-(top|right|bottom|left)\b/g
 
 function viewportLength(number: string, unit: string): string {
   const height = 'var(--mp-vh, 1vh)'
-  if (unit === 'vmin') return `calc(${number} * min(1vw, ${height}))`
-  if (unit === 'vmax') return `calc(${number} * max(1vw, ${height}))`
-  return `calc(${number} * ${height})`
+  const width = 'var(--mp-vw, 1vw)'
+  if (unit === 'vmin') return `calc(${number} * min(${width}, ${height}))`
+  if (unit === 'vmax') return `calc(${number} * max(${width}, ${height}))`
+  return `calc(${number} * ${unit.endsWith('w') ? width : height})`
 }
 
 /** `css` with viewport heights and safe-area insets read from the page's viewport. */
 export function pageViewportStyles(css: string): string {
-  if (!/vh|vmin|vmax|safe-area-inset/.test(css)) return css
+  if (!/v[hw]|vmin|vmax|safe-area-inset/.test(css)) return css
   return css
     .replace(VIEWPORT_LENGTH, (_, number: string, unit: string) => viewportLength(number, unit))
     .replace(SAFE_AREA_INSET, (_, side: string) => `var(--mp-safe-area-inset-${side}`)

@@ -78,7 +78,8 @@ export function pageSystemInfo(
     windowWidth: device.screenWidth,
     windowHeight: device.screenHeight - bars,
     screenTop: top + (tabBar === 'top' ? TAB_BAR_HEIGHT : 0),
-    safeArea: {
+    // The device's (above a home indicator), else below the status bar to the screen's bottom.
+    safeArea: device.safeArea ?? {
       left: 0,
       right: device.screenWidth,
       top: device.statusBarHeight,

@@ -169,6 +169,10 @@ export class PhoneChrome {
     parts.push(this.pagesArea)
     if (this.tabBar && options.tabBar?.position === 'bottom') parts.push(this.tabBar)
     parts.push(this.statusBar, this.capsule)
+    // iPhones without a home button: the bar iOS draws over the bottom of every app.
+    const safeBottom = (device.safeArea as { bottom?: number } | undefined)?.bottom
+    if (safeBottom !== undefined && safeBottom < device.screenHeight)
+      parts.push(element(doc, 'div', { id: 'mp-home-indicator', 'aria-hidden': 'true' }))
     for (const part of parts) root.appendChild(part)
 
     this.tick()

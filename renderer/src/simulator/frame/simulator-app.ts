@@ -31,6 +31,7 @@ import { pageViewport, pageViewportStyles } from './page-viewport'
 import { pageSystemInfo, pageWindow, type PageWindow } from './page-window'
 import { PhoneChrome, tabBarSettings } from './phone-chrome'
 import {
+  cssDetail,
   isBrowserOnlyEvent,
   tapOnClickWithoutPointer,
   tapOnMouseAfterTouch,
@@ -153,8 +154,8 @@ export function startSimulator(
     device,
     tabBar,
     assets: bundle.assets,
-    // An open page-container closes first, as WeChat's back button does.
-    onBack: () => closeOpenPageContainer() || wxCall('navigateBack', { fail: () => undefined }),
+    // wx.navigateBack closes an open page-container first, as WeChat's back button does.
+    onBack: () => wxCall('navigateBack', { fail: () => undefined }),
     onHome: () => goHome(),
     onTab: (index) => runtime.tapTabItem(index),
     onCapsuleClose: () => {
@@ -188,6 +189,7 @@ export function startSimulator(
       })
     },
     onStack: (stack) => post({ type: 'wx-bridge:pages', stack }),
+    closeBackOverlay: () => closeOpenPageContainer(),
   })
   const ui = new FrameUi({
     doc,
@@ -251,7 +253,7 @@ export function startSimulator(
   backend.onEvent((target, type, detail, options) =>
     isBrowserOnlyEvent(type)
       ? undefined
-      : glassEasel.Event.triggerEvent(target, type, detail, {
+      : glassEasel.Event.triggerEvent(target, type, cssDetail(detail), {
           ...options,
           extraFields: touchFields(options.originalEvent),
         }),

@@ -5,6 +5,7 @@
  * once it saw a touch, from touches only, as on a phone. WeChat's simulator takes both.
  */
 import * as glassEasel from 'glass-easel'
+import { toCssPx } from './frame-zoom'
 
 export interface TouchPoint {
   identifier: number
@@ -21,10 +22,10 @@ function pointsOf(list: TouchList | undefined): TouchPoint[] {
     const touch = list[i]
     points.push({
       identifier: touch.identifier,
-      pageX: touch.pageX,
-      pageY: touch.pageY,
-      clientX: touch.clientX,
-      clientY: touch.clientY,
+      pageX: toCssPx(touch.pageX),
+      pageY: toCssPx(touch.pageY),
+      clientX: toCssPx(touch.clientX),
+      clientY: toCssPx(touch.clientY),
       force: touch.force ?? 1,
     })
   }
@@ -43,16 +44,26 @@ export function touchFields(original: unknown): Record<string, unknown> {
   if (event && typeof event.clientX === 'number') {
     const point: TouchPoint = {
       identifier: 0,
-      pageX: event.pageX ?? event.clientX,
-      pageY: event.pageY ?? event.clientY ?? 0,
-      clientX: event.clientX,
-      clientY: event.clientY ?? 0,
+      pageX: toCssPx(event.pageX ?? event.clientX),
+      pageY: toCssPx(event.pageY ?? event.clientY ?? 0),
+      clientX: toCssPx(event.clientX),
+      clientY: toCssPx(event.clientY ?? 0),
       force: 1,
     }
     const ended = event.type === 'mouseup' || event.type === 'click'
     return { touches: ended ? [] : [point], changedTouches: [point] }
   }
   return { touches: [], changedTouches: [] }
+}
+
+/**
+ * The `detail` glass-easel's DOM backend gives an event, in the page's CSS pixels: a tap's
+ * `{ x, y }` is where the press began in the frame's (zoomed) client pixels.
+ */
+export function cssDetail(detail: unknown): unknown {
+  const point = detail as { x?: unknown; y?: unknown } | null
+  if (!point || typeof point.x !== 'number' || typeof point.y !== 'number') return detail
+  return { ...point, x: toCssPx(point.x), y: toCssPx(point.y) }
 }
 
 /**
@@ -144,11 +155,11 @@ export function tapOnClickWithoutPointer(doc: Document): void {
   )
 }
 
-/** Triggers `type` at `at` on the glass-easel element of `ev`'s target, as glass-easel does. */
+/** Triggers `type` where the press began (`at`, in the frame's zoomed client px) on `ev`'s target. */
 function triggerTap(ev: MouseEvent, type: 'tap' | 'canceltap', at: { x: number; y: number }): void {
   const target = glassEaselElementOf(ev.target as Node | null)
   if (!target) return
-  glassEasel.Event.triggerEvent(target, type, at, {
+  glassEasel.Event.triggerEvent(target, type, cssDetail(at), {
     originalEvent: ev,
     bubbles: true,
     composed: true,

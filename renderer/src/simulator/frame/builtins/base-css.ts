@@ -108,6 +108,12 @@ match-media[wx-unmatched] { display: none !important; }
 .wx-page-container-root[wx-shown] > .wx-page-container__overlay { opacity: 1; }
 .wx-page-container-root[wx-shown] > .wx-page-container { transform: none; opacity: 1; }
 .wx-page-container-root[wx-shown][position='center'] > .wx-page-container { transform: translate(-50%, -50%); }
+map { display: block; position: relative; width: 300px; height: 150px; overflow: hidden; touch-action: none; background-color: #eef1f4; background-image: linear-gradient(#d5dbe1 1px, transparent 1px), linear-gradient(90deg, #d5dbe1 1px, transparent 1px); background-size: 32px 32px; }
+.wx-map__layer, .wx-map__lines { position: absolute; inset: 0; width: 100%; height: 100%; overflow: visible; }
+.wx-map__marker { position: absolute; transform: translate(-50%, -100%); cursor: pointer; }
+.wx-map__pin { width: 14px; height: 14px; margin-bottom: 4px; border-radius: 50% 50% 50% 0; background: #f15b50; transform: rotate(-45deg); box-shadow: 0 0 0 2px #fff; }
+.wx-map__marker img { display: block; }
+.wx-map__note { position: absolute; left: 4px; bottom: 4px; right: 4px; padding: 2px 6px; font-size: 10px; line-height: 14px; color: #5a6470; background: rgba(255, 255, 255, 0.8); border-radius: 3px; pointer-events: none; }
 wx-camera, wx-live-player, wx-live-pusher { display: block; position: relative; width: 300px; height: 225px; }
 wx-ad { display: block; position: relative; min-height: 100px; }
 wx-camera, wx-live-player, wx-live-pusher, wx-ad {

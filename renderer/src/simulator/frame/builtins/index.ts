@@ -19,6 +19,7 @@ import { defineIcon } from './icon'
 import { defineImage, type LocalFileReader } from './image'
 import { defineLabel } from './label'
 import { defineMediaComponents } from './media'
+import { defineMap } from './map'
 import { defineMovable } from './movable'
 import { defineNavigator, type Navigate } from './navigator'
 import { definePicker } from './picker'
@@ -81,6 +82,7 @@ export function installBuiltinComponents(
   defineMediaComponents(space, options.assets)
   defineCanvas(space)
   defineMovable(space)
+  defineMap(space, options.assets)
   definePlaceholders(space)
   defineNavigator(space, options.navigate)
   defineIcon(space, options.deviceWidth)

@@ -5,6 +5,7 @@
  */
 import type * as glassEasel from 'glass-easel'
 import { defineBuiltin, toggleAttribute, type Data } from './define'
+import { toCssPx } from '../frame-zoom'
 
 export interface MediaWindow {
   width: number
@@ -49,7 +50,8 @@ export function defineMatchMedia(space: glassEasel.ComponentSpace): void {
         if (viewport?.clientWidth) {
           return { width: viewport.clientWidth, height: viewport.clientHeight }
         }
-        return { width: view?.innerWidth ?? 0, height: view?.innerHeight ?? 0 }
+        // The frame's window is the zoomed phone (frame-zoom.ts).
+        return { width: toCssPx(view?.innerWidth ?? 0), height: toCssPx(view?.innerHeight ?? 0) }
       }
       const update = () =>
         toggleAttribute(host, 'wx-unmatched', !mediaMatches(data(), windowSize()))

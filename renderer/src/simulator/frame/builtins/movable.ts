@@ -6,6 +6,7 @@
  */
 import type * as glassEasel from 'glass-easel'
 import { defineBuiltin, type Data } from './define'
+import { toCssPx } from '../frame-zoom'
 
 export interface MovableBounds {
   width: number
@@ -84,8 +85,8 @@ export function defineMovable(space: glassEasel.ComponentSpace): void {
         const horizontal = direction === 'all' || direction === 'horizontal'
         const vertical = direction === 'all' || direction === 'vertical'
         moveTo(
-          horizontal ? start.x + point.clientX - start.pointX : x,
-          vertical ? start.y + point.clientY - start.pointY : y,
+          horizontal ? start.x + toCssPx(point.clientX - start.pointX) : x,
+          vertical ? start.y + toCssPx(point.clientY - start.pointY) : y,
           'touch',
         )
       }

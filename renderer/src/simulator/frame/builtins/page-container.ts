@@ -8,6 +8,7 @@
  */
 import type * as glassEasel from 'glass-easel'
 import { defineBuiltin, domOf, toggleAttribute, type Data } from './define'
+import { toCssPx } from '../frame-zoom'
 import { portalToPage } from './root-portal'
 
 /** How far down a drag must go to close a container with `close-on-slide-down`. */
@@ -87,7 +88,8 @@ export function definePageContainer(space: glassEasel.ComponentSpace): void {
         slideStart = data().closeOnSlideDown ? pointY(event) : undefined
       }
       const slideEnd = (event: MouseEvent | TouchEvent) => {
-        if (slideStart !== undefined && pointY(event) - slideStart > SLIDE_DOWN_CLOSE_PX) close()
+        if (slideStart !== undefined && toCssPx(pointY(event) - slideStart) > SLIDE_DOWN_CLOSE_PX)
+          close()
         slideStart = undefined
       }
       panel.addEventListener('mousedown', slideBegin)

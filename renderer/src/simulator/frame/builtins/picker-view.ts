@@ -8,6 +8,7 @@
  */
 import type * as glassEasel from 'glass-easel'
 import { defineBuiltin, domOf, type Data } from './define'
+import { toCssPx } from '../frame-zoom'
 
 /** WeChat's indicator height when neither the indicator nor the items give one. */
 const DEFAULT_ITEM_HEIGHT = 34
@@ -171,7 +172,7 @@ export function definePickerView(space: glassEasel.ComponentSpace): void {
       }
       const move = (event: MouseEvent | TouchEvent) => {
         if (!drag) return
-        const dy = pointY(event) - drag.pointY
+        const dy = toCssPx(pointY(event) - drag.pointY)
         if (Math.abs(dy) > 3) drag.moved = true
         const height = itemHeight()
         const lowest = -(count() - 1) * height
@@ -190,7 +191,7 @@ export function definePickerView(space: glassEasel.ComponentSpace): void {
         // A tap above or below the indicator picks the item there, as on the phone.
         const box = indicator.getBoundingClientRect()
         const centre = box.top + box.height / 2
-        finishPick(index + Math.round((pointY(event) - centre) / itemHeight()))
+        finishPick(index + Math.round(toCssPx(pointY(event) - centre) / itemHeight()))
       }
       host.addEventListener('mousedown', begin)
       host.addEventListener('touchstart', begin)

@@ -7,6 +7,7 @@
  */
 import type * as glassEasel from 'glass-easel'
 import { defineBuiltin, domOf, toggleAttribute, type Data } from './define'
+import { toCssPx } from '../frame-zoom'
 
 export interface ScrollPosition {
   scrollTop: number
@@ -127,8 +128,8 @@ export function defineScrollView(space: glassEasel.ComponentSpace): void {
             const targetBox = domOf(target).getBoundingClientRect()
             const boxRect = box.getBoundingClientRect()
             scrollTo({
-              top: box.scrollTop + targetBox.top - boxRect.top,
-              left: box.scrollLeft + targetBox.left - boxRect.left,
+              top: box.scrollTop + toCssPx(targetBox.top - boxRect.top),
+              left: box.scrollLeft + toCssPx(targetBox.left - boxRect.left),
             })
           })
         }

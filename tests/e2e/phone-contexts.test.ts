@@ -1,0 +1,58 @@
+/**
+ * The context APIs of built-ins found by id (pages/contexts of the phone-layout fixture): the
+ * legacy wx.createCanvasContext draws on `<canvas canvas-id>` with draw(), canvasToTempFilePath
+ * gives its picture back, wx.createVideoContext drives the `<video>` of that id.
+ */
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  copyFixtureProject,
+  E2E_TEST_TIMEOUT_MS,
+  openWorkbench,
+  SCREENSHOT_DIR,
+  useE2eScratch,
+} from './harness'
+
+describe('built-in contexts', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
+  const e2e = useE2eScratch()
+
+  it('draws on a legacy canvas, exports it, and drives a video by id', async () => {
+    const copy = await copyFixtureProject('phone-layout', 'pages/contexts/contexts')
+    e2e.defer(() => copy.remove())
+    e2e.session = await openWorkbench(copy.dir)
+    const { page } = e2e.session
+    const phone = page.frameLocator('iframe.simulator-frame')
+    const state = phone.locator('[id$="--state"]')
+    await expect.poll(() => state.innerText()).toBe('drawn canvasToTempFilePath:ok')
+
+    // Red on the left half, blue on the right, drawn in the canvas's CSS px at the density.
+    const pixels = await phone.locator('canvas[id$="--legacy"]').evaluate((element) => {
+      const canvas = element as HTMLCanvasElement
+      const context = canvas.getContext('2d')!
+      const at = (x: number) => [...context.getImageData(x, canvas.height / 2, 1, 1).data]
+      return {
+        size: [canvas.width, canvas.height],
+        left: at(canvas.width / 4),
+        right: at((canvas.width * 3) / 4),
+      }
+    })
+    const ratio = await phone.locator('body').evaluate(() => devicePixelRatio)
+    expect(pixels.size).toEqual([100 * ratio, 60 * ratio])
+    expect(pixels.left).toEqual([255, 0, 0, 255])
+    expect(pixels.right).toEqual([0, 0, 255, 255])
+
+    // The exported picture is shown by <image>.
+    const snapshot = phone.locator('[id$="--snapshot"] img')
+    await expect
+      .poll(() => snapshot.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBe(100 * ratio)
+    expect(await snapshot.getAttribute('src')).toMatch(/^data:image\/png;base64,/)
+
+    expect(
+      await phone
+        .locator('wx-video video')
+        .evaluate((video) => (video as HTMLVideoElement).playbackRate),
+    ).toBe(1.5)
+    await page.locator('.phone').screenshot({ path: join(SCREENSHOT_DIR, 'phone-contexts.png') })
+  })
+})
