@@ -336,13 +336,4 @@ export interface ProgressNetworkEvent {
 
 /** What `connectSocket` gives: the socket, or WeChat's failure (limit, list, invalid url). */
 export type SocketConnectResult =
-  | {
-      ok: true
-      socket: EngineSocket
-      /**
-       * Given by hosts that reach the engine across a message channel (the simulator): they learn
-       * later whether it took the socket, and call `settle` once with its refusal or nothing.
-       */
-      whenAccepted?: (settle: (refusal?: TransferFailure) => void) => void
-    }
-  | { ok: false; errMsg: string; errno?: number }
+  { ok: true; socket: EngineSocket } | { ok: false; errMsg: string; errno?: number }

@@ -120,10 +120,10 @@ const ANSWERED: WxApiEntry[] = [
   ...listeners('UnhandledRejection'),
   ...listeners('PageNotFound'),
   // Network
-  task('request'),
-  task('uploadFile'),
-  task('downloadFile'),
-  task('connectSocket'),
+  task('request', MAIN),
+  task('uploadFile', MAIN),
+  task('downloadFile', MAIN),
+  task('connectSocket', MAIN),
   ...['Open', 'Message', 'Error', 'Close'].map((event) => listener(`onSocket${event}`)),
   async('sendSocketMessage'),
   async('closeSocket'),
@@ -672,6 +672,16 @@ export const WX_API: ReadonlyMap<string, WxApiEntry> = new Map(
 /** The methods the simulator frame may ask the main process for over `wx-bridge:call`. */
 export const FRAME_CALLABLE: ReadonlySet<string> = new Set(
   [...WX_API.values()].filter((api) => api.runs === 'main').map((api) => api.name),
+)
+
+/**
+ * The frame-callable methods that start a task (shared/runtime/wx-task.ts): the task registry
+ * runs them, their events follow the call.
+ */
+export const MAIN_TASKS: ReadonlySet<string> = new Set(
+  [...WX_API.values()]
+    .filter((api) => api.runs === 'main' && api.kind === 'task')
+    .map((api) => api.name),
 )
 
 /** `<name>:fail not supported in MP DevTools` */

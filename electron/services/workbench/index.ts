@@ -21,7 +21,6 @@ import {
   readMachineNetwork,
   writeMachineNetwork,
 } from './machine-network-settings'
-import { checkEngineRequest } from './engine-request-check'
 import { createNetworkLog } from './network-log'
 import { createAutomationRelay, type AutomationRelay } from '../automation/workbench-relay'
 import { createDemoNetwork } from '../demo'
@@ -29,8 +28,10 @@ import { MINIPROGRAM_NPM } from '../../../shared/runtime/npm-resolution'
 import { buildNpm } from '../npm'
 import { createNetworkService } from './network-service'
 import { createSimulatorService } from './simulator-service'
-import { createTransferService } from './transfer-service'
+import { createFileService } from './file-service'
+import { createTaskService } from './task-service'
 import { createWxMainApi } from '../wx-api/main-api'
+import { MAIN_TASKS } from '../../../shared/runtime/wx-api-table'
 
 export interface WorkbenchServiceOptions {
   store: ProjectStore
@@ -124,12 +125,15 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   listeners.add((event, payload) => {
     if (event === 'network.event') log.handle(payload as ContractEvents['network.event'])
   })
-  const transfers = createTransferService({
+  const files = createFileService({ store, ...(dataDir !== undefined && { dataDir }) })
+  const tasks = createTaskService({
     store,
     emit,
     engine: network.engine,
     settled: network.settled,
-    ...(dataDir !== undefined && { dataDir }),
+    files: files.space,
+    // Only a request that passed the registry's check is kept for replay.
+    beforeRequest: (req) => log.expectRequest(req),
   })
   const simulator = createSimulatorService({
     store,
@@ -145,6 +149,9 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     'wx.call': async (params) => {
       if (!isRecord(params) || typeof params.method !== 'string' || !isRecord(params.params)) {
         return invalidParams('wx.call needs { method: string, params: object }')
+      }
+      if (MAIN_TASKS.has(params.method)) {
+        return tasks.start(params.method, params.taskId, params.params)
       }
       if (!wxMain.methods.includes(params.method)) {
         return invalidParams(`wx.call: ${params.method} is not a main-process wx API`)
@@ -198,7 +205,6 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       return built
     },
     ...simulator.methods,
-    ...network.methods,
     ...log.methods,
     'settings.machineNetwork': async () =>
       dataDir === undefined ? noMachineSettings() : ok(await readMachineNetwork(dataDir)),
@@ -210,19 +216,9 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       if (written.ok) await network.reapply()
       return written
     },
-    ...transfers.methods,
+    ...files.methods,
+    ...tasks.methods,
     ...automation.methods,
-    'network.abort': async (params) => {
-      const taskId = isRecord(params) ? params.taskId : undefined
-      if (typeof taskId === 'string' && transfers.abort(taskId)) return ok(null)
-      return network.methods['network.abort'](params)
-    },
-    'network.request': async (params) => {
-      // Only a request that passes the same check the engine's caller applies is kept for replay.
-      const checked = checkEngineRequest(isRecord(params) ? params.req : undefined)
-      if (checked.ok) log.expectRequest(checked.value)
-      return network.methods['network.request'](params)
-    },
   }
 
   return {
@@ -236,7 +232,8 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       await Promise.all([network.settled(), simulator.settled()])
     },
     async close() {
-      await Promise.all([network.close(), simulator.close(), transfers.close()])
+      tasks.close()
+      await Promise.all([network.close(), simulator.close(), files.close()])
       await demo?.close()
     },
   }

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { FRAME_CALLABLE } from '../../../shared/runtime/wx-api-table'
+import { FRAME_CALLABLE, MAIN_TASKS } from '../../../shared/runtime/wx-api-table'
 import { createWxMainApi, TOURIST_APPID, TOURIST_LOGIN_REFUSED } from './main-api'
 
 describe('the main-process wx APIs', () => {
-  it('has a handler for exactly the APIs the table marks frame-callable', () => {
+  it('has a handler for exactly the frame-callable APIs that are not tasks (the task registry runs those)', () => {
     const api = createWxMainApi({ appid: () => 'wx0000000000000001' })
-    expect([...api.methods].sort()).toEqual([...FRAME_CALLABLE].sort())
+    expect([...api.methods, ...MAIN_TASKS].sort()).toEqual([...FRAME_CALLABLE].sort())
+    expect([...MAIN_TASKS].sort()).toEqual([
+      'connectSocket',
+      'downloadFile',
+      'request',
+      'uploadFile',
+    ])
   })
 
   it('login answers a fresh 32-character code each time', () => {
