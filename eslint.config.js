@@ -3,6 +3,8 @@ import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 // Layer rules (ARCHITECTURE.md): shared/ imports from nowhere else, renderer/ only from shared/,
 // only electron/main and electron/preload import `electron`.
@@ -28,6 +30,40 @@ const layer = (from, forbidden) => ({
     ],
   },
 })
+
+// The simulator frame runs the mini-program's untrusted code in its own sandboxed page: its
+// production modules may import only shared/, their own folder and packages, never the workbench.
+const ROOT = path.dirname(fileURLToPath(import.meta.url))
+const FRAME_DIR = path.join(ROOT, 'renderer/src/simulator/frame')
+const SHARED_DIR = path.join(ROOT, 'shared')
+const inside = (dir, file) => file === dir || file.startsWith(dir + path.sep)
+const frameLayer = {
+  meta: {
+    type: 'problem',
+    messages: {
+      outside:
+        'renderer/src/simulator/frame/ imports only shared/ and its own folder, not {{target}}.',
+    },
+  },
+  create(context) {
+    const check = (source) => {
+      if (typeof source?.value !== 'string' || !source.value.startsWith('.')) return
+      const target = path.resolve(path.dirname(context.filename), source.value)
+      if (inside(FRAME_DIR, target) || inside(SHARED_DIR, target)) return
+      context.report({
+        node: source,
+        messageId: 'outside',
+        data: { target: path.relative(ROOT, target) },
+      })
+    }
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+    }
+  },
+}
 
 export default tseslint.config(
   {
@@ -64,5 +100,11 @@ export default tseslint.config(
   layer('electron/cli', ['renderer', 'electron/main', 'electron/preload']),
   layer('electron/main', ['renderer']),
   layer('electron/preload', ['renderer', 'electron/services', 'electron/host']),
+  {
+    files: ['renderer/src/simulator/frame/**/*.{ts,vue}'],
+    ignores: ['**/*.test.ts'],
+    plugins: { layers: { rules: { 'simulator-frame': frameLayer } } },
+    rules: { 'layers/simulator-frame': 'error' },
+  },
   prettier,
 )

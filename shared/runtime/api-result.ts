@@ -1,7 +1,5 @@
 /** WeChat's result objects and errMsg format (docs/wechat-behaviour.md §2.1, §2.2). */
-
-/** errno of a parameter error (`parameter error: …`). */
-export const ERRNO_PARAMETER = 1001
+import { ERRNO } from '../wechat-errors'
 
 /** A failure as the mini-program's `fail` callback receives it. */
 export interface ApiFailure {
@@ -29,7 +27,7 @@ export function parameterError(
 ): ApiFailure {
   return {
     errMsg: `${api}:fail parameter error: parameter.${name} should be ${expected} instead of ${typeName(value)};`,
-    errno: ERRNO_PARAMETER,
+    errno: ERRNO.parameter,
   }
 }
 

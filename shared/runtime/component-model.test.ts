@@ -6,8 +6,8 @@
 import { afterEach, expect, it } from 'vitest'
 import type * as glassEasel from 'glass-easel'
 import { createRuntime, type Runtime } from './runtime'
-import { TestingPort } from './testing-port'
-import { compileTemplates } from './testing-templates'
+import { TestingPort } from '../../tests/helpers/runtime-port'
+import { compileTemplates } from '../../tests/helpers/runtime-templates'
 import type { ComponentModelWx } from './component-model'
 import { FORM_FIELD, hasBuiltinBehavior, initialFormFieldValue } from './builtin-behaviors'
 
@@ -342,4 +342,25 @@ it('a property named like a node field (Vant button: dataset) works', () => {
   })
   expect(port.errors).toEqual([])
   expect((page.selectComponent('#b') as Instance).data.dataset).toEqual({ x: 1 })
+})
+
+it("a definition's addGlobalClass or styleIsolation 'apply-shared' reaches glass-easel unless the .json chose", () => {
+  const component = (js: string, json?: Record<string, unknown>) => ({ js, wxml: '<view />', json })
+  const { port, page } = launch('<a id="a" /><b id="b" /><c id="c" /><d id="d" />', {
+    'components/a/a': component('Component({ options: { addGlobalClass: true } })'),
+    'components/b/b': component("Component({ options: { styleIsolation: 'apply-shared' } })"),
+    'components/c/c': component('Component({})'),
+    'components/d/d': component('Component({ options: { addGlobalClass: true } })', {
+      styleIsolation: 'isolated',
+    }),
+  })
+  expect(port.errors).toEqual([])
+  const extraScope = (id: string) =>
+    (
+      page._$.getShadowRoot()!.getElementById(id) as glassEasel.GeneralComponent
+    ).getComponentOptions().extraStyleScope
+  expect(extraScope('a')).toEqual(expect.any(Number))
+  expect(extraScope('b')).toBe(extraScope('a'))
+  expect(extraScope('c')).toBeNull()
+  expect(extraScope('d')).toBeNull()
 })

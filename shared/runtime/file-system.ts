@@ -5,6 +5,7 @@
  * the Sync forms throw an Error with that message. Async forms call back after the current
  * macrotask, or return a Promise when given no callback.
  */
+import { FAIL_WORDS } from '../wechat-errors'
 import type { ApiFailure } from './api-result'
 import { apiFailure, parameterError } from './api-result'
 import type { ApiOutcome, LaterInvoker } from './async-api'
@@ -89,7 +90,7 @@ export function createFileApi(host: FileApiHost): Record<string, unknown> {
     }
     const failureFor = (name: string, outcome: ApiOutcome & { ok: false }): ApiFailure =>
       outcome.failure.errMsg === ''
-        ? apiFailure(name, 'not supported')
+        ? apiFailure(name, FAIL_WORDS.notSupported)
         : { ...outcome.failure, errMsg: `${name}:fail ${outcome.failure.errMsg}` }
     return {
       [api]: (options: unknown) =>
@@ -275,7 +276,7 @@ export function createFileApi(host: FileApiHost): Record<string, unknown> {
           )
         if (port.files && port.filesLater) port.filesLater.saveFile(tempFilePath, target, finish)
         else if (port.files) finish(port.files.saveFile(tempFilePath, target))
-        else finish({ ok: false, message: 'not supported' })
+        else finish({ ok: false, message: FAIL_WORDS.notSupported })
       }),
     chooseImage: chooser('chooseImage'),
     chooseMedia: chooser('chooseMedia'),

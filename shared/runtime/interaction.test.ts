@@ -11,7 +11,7 @@ import type {
   ToastOptions,
 } from './native-port'
 import { createRuntime, type Runtime } from './runtime'
-import { TestingPort } from './testing-port'
+import { TestingPort } from '../../tests/helpers/runtime-port'
 
 const running: Runtime[] = []
 afterEach(() => {

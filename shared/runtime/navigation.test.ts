@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { RuntimeAppJson } from './app-structure'
 import { resolvePageUrl } from './navigation-api'
 import { createRuntime, type Runtime } from './runtime'
-import { TestingPort } from './testing-port'
+import { TestingPort } from '../../tests/helpers/runtime-port'
 
 const running: Runtime[] = []
 afterEach(() => {

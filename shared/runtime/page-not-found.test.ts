@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RuntimeAppJson } from './app-structure'
 import { createRuntime, type Runtime } from './runtime'
-import { idle, TestingPort } from './testing-port'
+import { idle, TestingPort } from '../../tests/helpers/runtime-port'
 
 const running: Runtime[] = []
 afterEach(() => {

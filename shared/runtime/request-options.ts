@@ -3,6 +3,7 @@
  * normalization and data serialization (docs/wechat-behaviour.md §1.5), as pure functions.
  */
 import type { EngineRequest } from '../network'
+import { ERRNO, FAIL_WORDS } from '../wechat-errors'
 import { apiFailure, isPlainObject, parameterError, typeName, type ApiFailure } from './api-result'
 
 export const REQUEST_METHODS = [
@@ -15,10 +16,6 @@ export const REQUEST_METHODS = [
   'TRACE',
   'CONNECT',
 ] as const
-
-export const ERRNO_ILLEGAL_HOST = 101
-export const ERRNO_INVALID_URL = 600009
-export const ERRNO_DATA = 600010
 
 export const HEADER_NOT_OBJECT_WARNING = 'wx.request: header must be an object'
 
@@ -130,7 +127,7 @@ export function hostOf(url: string): string {
 export function checkHost(url: string): ApiFailure | undefined {
   const host = hostOf(url)
   if (host.startsWith('.') || host.includes('..')) {
-    return apiFailure('request', `illegal host: ${host}`, ERRNO_ILLEGAL_HOST)
+    return apiFailure('request', FAIL_WORDS.illegalHost(host), ERRNO.illegalHost)
   }
   return undefined
 }
@@ -155,15 +152,15 @@ export function prepareRequest(options: unknown, page?: string): RequestPreparat
   const { url, data } = opts
   if (typeof url !== 'string') return fail(parameterError('request', 'url', 'String', url))
   if (!/^(http|https):\/\/.*/i.test(url)) {
-    return fail(apiFailure('request', `invalid url "${url}"`, ERRNO_INVALID_URL))
+    return fail(apiFailure('request', FAIL_WORDS.invalidUrl(url), ERRNO.invalidUrl))
   }
   if (typeof data === 'function') {
-    return fail(apiFailure('request', 'data should not be Function', ERRNO_DATA))
+    return fail(apiFailure('request', FAIL_WORDS.dataIsFunction, ERRNO.invalidData))
   }
   try {
     JSON.stringify(data)
   } catch {
-    return fail(apiFailure('request', 'fail to stringify data', ERRNO_DATA))
+    return fail(apiFailure('request', FAIL_WORDS.dataNotStringifiable, ERRNO.invalidData))
   }
   const { header, warning } = normalizeRequestHeader(opts.header)
   if (warning) warnings.push(warning)

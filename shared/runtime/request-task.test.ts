@@ -3,7 +3,7 @@ import type { ResponseHead } from '../network'
 import { PendingWork } from './pending-work'
 import { createTaskCore } from './task-core'
 import { createRequestApi, type RequestTask } from './request-task'
-import { TestingPort } from './testing-port'
+import { TestingPort } from '../../tests/helpers/runtime-port'
 import { createTimers, type TimerControl } from './timers'
 
 const controls: TimerControl[] = []

@@ -4,6 +4,7 @@
  * `success`/`fail` then `complete` run exactly once; listener and callback exceptions are reported.
  */
 import type { EngineOutcome, ResponseHead } from '../network'
+import { FAIL_WORDS } from '../wechat-errors'
 import { apiFailure, type ApiFailure } from './api-result'
 import { earlySteps } from './early-steps'
 import { callGuarded, type ErrorSink } from './guarded-call'
@@ -136,7 +137,7 @@ export function createRequestApi(host: RequestApiHost): RequestApi {
           step(() => finish(shapeOutcome(outcome, prepared.value)))
         }
       })
-      if (!engineTask) step(() => finish(apiFailure('request', 'not supported')))
+      if (!engineTask) step(() => finish(apiFailure('request', FAIL_WORDS.notSupported)))
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       step(() => finish(apiFailure('request', message)))

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest'
 import { createRuntime, type Runtime } from './runtime'
-import { TestingPort } from './testing-port'
-import { compileTemplates } from './testing-templates'
+import { TestingPort } from '../../tests/helpers/runtime-port'
+import { compileTemplates } from '../../tests/helpers/runtime-templates'
 
 const running: Runtime[] = []
 afterEach(() => {

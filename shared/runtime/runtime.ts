@@ -43,6 +43,7 @@ import { APP_API_NAMES, createAppApi, type PerformanceEntryRecord } from './app-
 import { APP_EVENT_NAMES, AppEventListeners } from './app-events'
 import { Authorizations } from './authorization'
 import { createCloudApi } from './cloud-api'
+import { createWorkletApi, WORKLET_API_NAMES } from './worklet-api'
 import { createDeviceApi, DEVICE_API_NAMES } from './device-api'
 import { createImageApi, IMAGE_API_NAMES } from './image-info'
 import { createOpenApi, OPEN_API_NAMES } from './open-api'
@@ -52,6 +53,7 @@ import { createAsyncInvoker, createWxApi } from './wx-api'
 import { createFileApi } from './file-system'
 import { createSocketApi } from './wx-socket'
 import { createTransferApi } from './wx-transfers'
+import { adoptScriptStyleIsolation } from './script-style-isolation'
 import { withBuiltinBehaviors } from './builtin-behaviors'
 import { installComponentModel } from './component-model'
 
@@ -276,7 +278,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   /** A root of the registered component at `path`, or `undefined` with the reason reported. */
   const createRoot = (tagName: string, path: string, kind: string): Root | undefined => {
     if (!space.getComponentByUrlWithoutDefault(path, '')) {
-      sink(new Error(`${kind} "${path}" has not been registered yet.`))
+      // WeChat's words; no stack of ours, and the error that stopped the module, if one did.
+      const message = `${kind} "${path}" has not been registered yet.`
+      const cause = failedModules.get(`${path}.js`)
+      const stack = cause
+        ? `${message}\n    its module stopped before ${kind}(): ${cause}`
+        : message
+      sink({ message, stack })
       return undefined
     }
     try {
@@ -353,6 +361,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const lazy: LazyGroup[] = [
     { names: APP_EVENT_NAMES, create: () => appEvents.wx },
     { names: ['cloud'], create: () => ({ cloud: createCloudApi({ port, invokeLater, defer }) }) },
+    { names: WORKLET_API_NAMES, create: () => createWorkletApi({ defer }) },
     {
       names: OPEN_API_NAMES,
       create: () =>
@@ -422,23 +431,26 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       {
         Page: ((definition: never) =>
           envOf(loadingComponent ?? modulePath).Page(definition)) as ComponentEnv['Page'],
-        Component: ((definition?: never) =>
-          definition === undefined
-            ? envOf(loadingComponent ?? modulePath).Component()
-            : envOf(loadingComponent ?? modulePath).Component(
-                definition,
-              )) as ComponentEnv['Component'],
+        Component: ((definition?: never) => {
+          const path = loadingComponent ?? modulePath
+          if (definition === undefined) return envOf(path).Component()
+          adoptScriptStyleIsolation(codeSpace, path, definition)
+          return envOf(path).Component(definition)
+        }) as ComponentEnv['Component'],
         Behavior: envOf(modulePath).Behavior,
       },
       (message) => port.console('warn', [message], 'baselib'),
     )
   const envOf = (path: string): ComponentEnv =>
     codeSpace.componentEnv(path, (componentEnv) => componentEnv)
+  /** The first line of the error each module that threw while loading threw, by path. */
+  const failedModules = new Map<string, string>()
   const runModule = (path: string): void => {
     loadingComponent = path.replace(/\.js$/, '')
     try {
       loader.load(path)
     } catch (error) {
+      failedModules.set(path, toReportedError(error).stack.split('\n')[0])
       sink(error)
     } finally {
       loadingComponent = undefined

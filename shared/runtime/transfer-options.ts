@@ -6,7 +6,8 @@
  */
 import type { EngineDownloadRequest, EngineUploadRequest } from '../network'
 import { apiFailure, isPlainObject, parameterError, type ApiFailure } from './api-result'
-import { ERRNO_INVALID_URL, stringifyHeaderValue } from './request-options'
+import { ERRNO, FAIL_WORDS } from '../wechat-errors'
+import { stringifyHeaderValue } from './request-options'
 
 export type Prepared<T> =
   | { ok: true; value: T; warnings: string[] }
@@ -42,7 +43,7 @@ function checkString(api: string, opts: Record<string, unknown>, name: string) {
 function checkUrl(api: string, url: string): ApiFailure | undefined {
   return /^https?:\/\/.+/i.test(url)
     ? undefined
-    : apiFailure(api, `invalid url "${url}"`, ERRNO_INVALID_URL)
+    : apiFailure(api, FAIL_WORDS.invalidUrl(url), ERRNO.invalidUrl)
 }
 
 const timeoutOf = (value: unknown) =>

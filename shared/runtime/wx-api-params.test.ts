@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRuntime, type Runtime } from './runtime'
-import { TestingPort } from './testing-port'
+import { TestingPort } from '../../tests/helpers/runtime-port'
 import { checkParams } from './wx-build'
 import { WX_API, type ParamRule } from './wx-api-table'
 

@@ -155,6 +155,10 @@ const ANSWERED: WxApiEntry[] = [
   async('switchTab', UI),
   async('reLaunch', UI),
   async('navigateBack', UI),
+  object('router', {
+    ...SIMULATED,
+    note: 'WebView render mode: custom routes fall back to the default route (`worklet-api.ts`)',
+  }),
   // Interaction and window
   async('showToast', UI),
   async('hideToast', UI),
@@ -258,6 +262,10 @@ const ANSWERED: WxApiEntry[] = [
   async('getSetting', { params: { withSubscriptions: 'Boolean?' } }),
   async('openSetting', { ...SIMULATED, params: { withSubscriptions: 'Boolean?' } }),
   async('authorize', { ...UI, params: { scope: 'String' } }),
+  object('worklet', {
+    ...SIMULATED,
+    note: 'WebView render mode: worklets run on the JS thread; an animation sets its end value at once',
+  }),
   // Cloud: no cloud environment is reachable from MP DevTools.
   object('cloud', { ...SIMULATED, note: '`init` works; calls fail as with no cloud environment' }),
   // Implemented beside their domain: component-model.ts and theme.ts.
@@ -656,7 +664,7 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'onWindowResize',
     'onWindowStateChange',
   ],
-  object: ['router', 'worklet'],
+  object: [],
 }
 
 /** The whole table, by name. */

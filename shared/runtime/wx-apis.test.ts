@@ -5,7 +5,7 @@ import { CLOUD_NO_ENVIRONMENT, CLOUD_NOT_INITIALIZED } from './cloud-api'
 import { imageSize } from './image-info'
 import type { InteractionUi, TabBarChange } from './native-port'
 import { createRuntime, type Runtime } from './runtime'
-import { TestingPort } from './testing-port'
+import { TestingPort } from '../../tests/helpers/runtime-port'
 
 const running: Runtime[] = []
 afterEach(() => {

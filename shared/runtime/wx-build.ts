@@ -4,7 +4,8 @@
  * `<name>:fail not supported in MP DevTools` in its kind's way, so no API WeChat has is ever
  * `is not a function`. `wx.canIUse` answers from the same table.
  */
-import { ERRNO_PARAMETER, typeName, type ApiFailure } from './api-result'
+import { typeName, type ApiFailure } from './api-result'
+import { ERRNO } from '../wechat-errors'
 import { callGuarded, type ErrorSink } from './guarded-call'
 import {
   notSupportedMessage,
@@ -57,7 +58,7 @@ export function checkParams(
     clauses += `parameter.${name} should be ${types.join(' or ')} instead of ${typeName(value)};`
   }
   return clauses
-    ? { errMsg: `${api}:fail parameter error: ${clauses}`, errno: ERRNO_PARAMETER }
+    ? { errMsg: `${api}:fail parameter error: ${clauses}`, errno: ERRNO.parameter }
     : undefined
 }
 

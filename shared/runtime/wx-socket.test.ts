@@ -8,7 +8,7 @@ import type {
 import { createLaterInvoker } from './async-api'
 import { PendingWork } from './pending-work'
 import { createTaskCore } from './task-core'
-import { TestingPort } from './testing-port'
+import { TestingPort } from '../../tests/helpers/runtime-port'
 import { createTimers, type TimerControl } from './timers'
 import { createSocketApi } from './wx-socket'
 

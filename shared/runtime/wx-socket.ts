@@ -13,7 +13,8 @@ import { ListenerList } from './listener-list'
 import type { NativePort } from './native-port'
 import type { PendingWork } from './pending-work'
 import type { OpenTask, TaskCore } from './task-core'
-import { ERRNO_INVALID_URL, stringifyHeaderValue } from './request-options'
+import { ERRNO, FAIL_WORDS } from '../wechat-errors'
+import { stringifyHeaderValue } from './request-options'
 import { toArrayBuffer } from './request-result'
 
 export interface SocketApiHost {
@@ -29,8 +30,6 @@ export interface SocketApiHost {
 export interface SocketApi {
   wx: Record<string, unknown>
 }
-
-const NOT_OPEN = 'SocketTask.readyState is not OPEN'
 
 const CONNECTING = 0
 const OPEN = 1
@@ -102,7 +101,9 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
               failure: parameterError('SocketTask.send', 'data', 'String/ArrayBuffer', o.data),
             }
           }
-          const refused = entry.socket ? entry.socket.operate({ name: 'send', data }) : NOT_OPEN
+          const refused = entry.socket
+            ? entry.socket.operate({ name: 'send', data })
+            : FAIL_WORDS.socketNotOpen
           return refused
             ? { ok: false, failure: apiFailure('SocketTask.send', refused) }
             : { ok: true }
@@ -113,7 +114,7 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
           const reason = typeof o.reason === 'string' ? o.reason : ''
           const refused = entry.socket
             ? entry.socket.operate({ name: 'close', code, reason })
-            : NOT_OPEN
+            : FAIL_WORDS.socketNotOpen
           if (refused) return { ok: false, failure: apiFailure('SocketTask.close', refused) }
           readyState = CLOSING
           return { ok: true }
@@ -144,7 +145,9 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
       return failEarly(parameterError('connectSocket', 'url', 'String', opts.url))
     }
     if (!/^wss?:\/\/.+/i.test(opts.url)) {
-      return failEarly(apiFailure('connectSocket', `invalid url "${opts.url}"`, ERRNO_INVALID_URL))
+      return failEarly(
+        apiFailure('connectSocket', FAIL_WORDS.invalidUrl(opts.url), ERRNO.invalidUrl),
+      )
     }
     if (opts.header !== undefined && !isPlainObject(opts.header)) {
       port.console('warn', ['connectSocket: header must be an object'], 'baselib')
@@ -214,7 +217,7 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
     )
     if (!socket) {
       end()
-      return failEarly(apiFailure('connectSocket', 'not supported'))
+      return failEarly(apiFailure('connectSocket', FAIL_WORDS.notSupported))
     }
     entry.socket = socket
     return task
@@ -229,7 +232,7 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
       defer(() => {
         const task = latest?.task
         if (!task || task.readyState !== OPEN) {
-          settle({ ok: false, failure: apiFailure(api, 'WebSocket is not connected') })
+          settle({ ok: false, failure: apiFailure(api, FAIL_WORDS.socketNotConnected) })
           return
         }
         settle(act(task, o))

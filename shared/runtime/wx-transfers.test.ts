@@ -7,7 +7,7 @@ import type {
 } from '../network'
 import { PendingWork } from './pending-work'
 import { createTaskCore } from './task-core'
-import { TestingPort } from './testing-port'
+import { TestingPort } from '../../tests/helpers/runtime-port'
 import { createTimers, type TimerControl } from './timers'
 import { createTransferApi } from './wx-transfers'
 

@@ -5,6 +5,7 @@
  * once, and listener exceptions are reported.
  */
 import type { EngineDownloadRequest, EngineUploadRequest } from '../network'
+import { FAIL_WORDS } from '../wechat-errors'
 import { apiFailure, type ApiFailure } from './api-result'
 import { earlySteps } from './early-steps'
 import { callGuarded, type ErrorSink } from './guarded-call'
@@ -125,7 +126,7 @@ export function createTransferApi(host: TransferApiHost): TransferApi {
           })
         }
       })
-      if (!engineTask) steps.step(() => finish(apiFailure(api, 'not supported')))
+      if (!engineTask) steps.step(() => finish(apiFailure(api, FAIL_WORDS.notSupported)))
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       steps.step(() => finish(apiFailure(api, message)))

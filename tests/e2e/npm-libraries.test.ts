@@ -85,6 +85,16 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     await phone().locator(cls('van-button'), { hasText: 'Tapped 1' }).click()
     await phone().locator(cls('van-button'), { hasText: 'Tapped 2' }).waitFor()
 
+    // van-tabs: a tap on a tab shows its van-tab (their relation) and tells the page.
+    expect(await phone().getByText('second tab body').isVisible()).toBe(false)
+    await phone().locator(cls('van-tab'), { hasText: 'Second' }).click()
+    await phone().locator('.echo', { hasText: 'tab: 1' }).waitFor()
+    await phone().getByText('second tab body').waitFor()
+    await phone().getByText('first tab body').waitFor({ state: 'hidden' })
+    // Its line is `addUnit(40)` wide: WXS keeps the backslashes of getRegExp('^-?\d+…').
+    expect(await style(cls('van-tabs__line'), 'width')).toBe('40px')
+    await shoot('npm-vant-tabs')
+
     await phone().locator('input').first().fill('Ada')
     await phone().locator('.echo', { hasText: 'name: Ada' }).waitFor()
 
@@ -110,16 +120,77 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     expect(e2e.session!.pageErrors.filter((error) => !isRemoteIconFont(error))).toEqual([])
   })
 
-  it('TDesign (ES modules and tslib): button and cell render styled; a tap reaches the page', async () => {
+  it('TDesign (ES modules and tslib): button, cell, tabs, tab bar, form fields, popup, dialog, toast and swipe-cell render styled and answer', async () => {
     await open(await builtFixture('tdesign', ['tdesign-miniprogram', 'tslib']))
     const button = phone().locator(cls('t-button'), { hasText: 'Tapped 0' })
     await button.waitFor()
-    // TDesign's own stylesheet: its brand colour on the primary button, its cell layout.
+    // TDesign's own stylesheet: its brand colour on the primary button, its cell layout, its tab
+    // bar fixed at the bottom.
     expect(await style(cls('t-button--primary'), 'backgroundColor')).toBe('rgb(0, 82, 217)')
     expect(await style(cls('t-cell'), 'display')).toBe('flex')
+    expect(await style(cls('t-tab-bar'), 'position')).toBe('fixed')
     await shoot('npm-tdesign')
     await button.click()
     await phone().locator(cls('t-button'), { hasText: 'Tapped 1' }).waitFor()
+
+    // t-tabs: a tap on a tab changes the panel (its relation with t-tab-panel) and tells the page.
+    await phone().locator(cls('t-tabs__item'), { hasText: 'Second' }).click()
+    await phone().locator('.echo', { hasText: 'tab: second' }).waitFor()
+    await phone().getByText('second panel').waitFor()
+    await phone().locator(cls('t-tab-bar-item'), { hasText: 'Search' }).click()
+    await phone().locator('.echo', { hasText: 'bar: search' }).waitFor()
+
+    // t-input and t-switch (wx://form-field) submit through t-button type=submit
+    // (wx://form-field-button) inside a <form>; reset puts the input back.
+    const input = phone().locator(cls('t-input')).locator('input')
+    await input.fill('Ada')
+    await phone().locator(cls('t-switch__body')).click()
+    await phone().locator(cls('t-button'), { hasText: 'Submit' }).click()
+    await phone().locator('.submitted', { hasText: '{' }).waitFor()
+    expect(JSON.parse(await phone().locator('.submitted').innerText())).toEqual({
+      nick: 'Ada',
+      agree: true,
+    })
+    await phone().locator(cls('t-button'), { hasText: 'Reset' }).click()
+    await phone().locator('.submitted', { hasText: 'reset' }).waitFor()
+    await expect.poll(() => input.inputValue()).toBe('')
+
+    await phone().locator('.control', { hasText: 'open popup' }).click()
+    await phone().locator(cls('t-popup--bottom'), { hasText: 'popup body' }).waitFor()
+    await shoot('npm-tdesign-popup')
+    // Tapping the overlay closes the popup through its visible-change event.
+    await phone()
+      .locator(cls('t-overlay'))
+      .click({ position: { x: 20, y: 20 } })
+    await phone().locator('.echo', { hasText: 'popup: false' }).waitFor()
+
+    // Dialog.confirm (imported from the package) finds #t-dialog and resolves on OK.
+    await phone().locator('.control', { hasText: 'open dialog' }).click()
+    await phone().locator(cls('t-dialog'), { hasText: 'from t-dialog' }).waitFor()
+    await shoot('npm-tdesign-dialog')
+    await phone().locator(cls('t-dialog__button--confirm')).click()
+    await phone().locator('.echo', { hasText: 'dialog: confirmed' }).waitFor()
+
+    await phone().locator('.control', { hasText: 'show toast' }).click()
+    await phone().locator(cls('t-toast'), { hasText: 'toast text' }).waitFor()
+    await shoot('npm-tdesign-toast')
+
+    // Last, as the phone then takes taps from touches only: t-swipe-cell follows a drag to the
+    // left (its WXS keeps the drag in getState()) and stays open at its action's width; the
+    // action then answers a tap.
+    const swipe = phone().locator(cls('t-swipe-cell')).first()
+    await swipe.evaluate(touchDrag, { from: 300, to: 180 })
+    const actionWidth = await phone()
+      .locator(cls('t-swipe-cell__right'))
+      .evaluate((element) => element.getBoundingClientRect().width)
+    expect(actionWidth).toBeGreaterThan(0)
+    const wrapper = swipe.locator('#wrapper, [id$="--wrapper"]').first()
+    const offset = async () =>
+      Number(/translate3d\((-?[\d.]+)px/.exec((await wrapper.getAttribute('style')) ?? '')?.[1])
+    await expect.poll(offset).toBeCloseTo(-actionWidth, 1)
+    await shoot('npm-tdesign-swipe-cell')
+    await phone().locator('.delete-action').evaluate(touchDrag, { from: 10, to: 10 })
+    await phone().locator('.echo', { hasText: 'action: Delete' }).waitFor()
     expect(e2e.session!.pageErrors.filter((error) => !isRemoteIconFont(error))).toEqual([])
   })
 
@@ -148,4 +219,26 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
  */
 function isRemoteIconFont(error: string): boolean {
   return /https?:\/\/(?!127\.0\.0\.1)[^\s'"()]+\.(woff2?|ttf)\b/.test(error)
+}
+
+/**
+ * A finger on `element` from x `from` to x `to` in eight moves (none when they are equal: a tap),
+ * as TouchEvents.
+ */
+function touchDrag(element: Element, { from, to }: { from: number; to: number }): void {
+  const touch = (x: number) =>
+    new Touch({ identifier: 1, target: element, clientX: x, clientY: 10, pageX: x, pageY: 10 })
+  const fire = (type: string, x: number) =>
+    element.dispatchEvent(
+      new TouchEvent(type, {
+        bubbles: true,
+        cancelable: true,
+        touches: type === 'touchend' ? [] : [touch(x)],
+        changedTouches: [touch(x)],
+      }),
+    )
+  fire('touchstart', from)
+  const moves = from === to ? 0 : 8
+  for (let step = 1; step <= moves; step += 1) fire('touchmove', from + ((to - from) * step) / 8)
+  fire('touchend', to)
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createProjectStore } from '../../electron/services/project'
 import { createWorkbenchService } from '../../electron/services/workbench'
-import { TEST_APP_INFO } from '../../electron/services/workbench/test-kit'
+import { TEST_APP_INFO } from '../helpers/workbench-kit'
 import { REPO_ROOT, runMpdt } from './mpdt-process'
 
 const PROJECT = 'tests/fixtures/projects/broken-scripts'
@@ -24,7 +24,7 @@ const EXPECTED = [
   'pages/broken/broken.ts:3:23: Unexpected "="',
   'pages/missing/missing.js:2:22: cannot find module "./gone"',
   'app.json:5:19: resolveAlias "@nowhere/*" points to "nothere/*", where the project has no file',
-  'utils/cycle-b.js:1:22: import cycle utils/cycle-a.js → utils/cycle-b.js → utils/cycle-a.js: utils/cycle-a.js is still running when required here and gives its exports so far',
+  'utils/cycle-b.js:1:22: warning: import cycle utils/cycle-a.js → utils/cycle-b.js → utils/cycle-a.js: utils/cycle-a.js is still running when required here and gives its exports so far',
 ]
 
 const problemLines = (text: string) => text.split('\n').filter((line) => PROBLEM_LINE.test(line))
@@ -67,9 +67,9 @@ describe('mpdt check, mpdt run and the workbench report the same compile problem
       const bundle = await workbench.service['simulator.bundle']({ deviceWidth: 375 })
       if (!bundle.ok) throw new Error(bundle.error.message)
       const { errors, warnings } = bundle.value.compiled
-      const shown = [...errors, ...warnings].map(
-        (problem) => `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`,
-      )
+      const located = (prefix: string) => (problem: (typeof errors)[number]) =>
+        `${problem.file}:${problem.line}:${problem.column}: ${prefix}${problem.message}`
+      const shown = [...errors.map(located('')), ...warnings.map(located('warning: '))]
       expect(shown).toEqual(EXPECTED)
       const script = bundle.value.files['pages/broken/broken.js']
       expect(script).toContain('pages/broken/broken.ts:3:23: Unexpected')

@@ -6,14 +6,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createCertificateAuthority } from '../helpers/certificates'
 import { startHttpsServer, type TestServer } from '../helpers/servers'
-import {
-  call,
-  recordedEngine,
-  type RecordedEngine,
-} from '../../electron/services/network/engine/engine-test-kit'
+import { call, recordedEngine, type RecordedEngine } from '../helpers/engine-kit'
 import { createNetworkLog } from '../../electron/services/workbench/network-log'
-import { importHar } from '../../renderer/src/panels/network/har-import'
-import { NetworkLogModel } from '../../renderer/src/panels/network/network-rows'
+import { importHar } from '../../renderer/src/network/har-import'
+import { NetworkLogModel } from '../../renderer/src/network/network-rows'
 
 const ca = createCertificateAuthority()
 let server: TestServer

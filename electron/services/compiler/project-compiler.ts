@@ -47,6 +47,11 @@ const EMPTY_RESULT: CompileResult = {
   warnings: [],
 }
 
+/** What a compile reads: configuration, templates, WXS, styles and scripts (not images…). */
+const SOURCE_FILE = /\.(?:json|wxml|wxs|wxss|less|scss|sass|js|ts)$/
+/** Reads in flight at once while reading ahead (the thread pool runs 4; the rest stay queued). */
+const READ_AHEAD_WORKERS = 16
+
 /** Stands in for a .wxs file that does not exist (the error is reported separately). */
 const MISSING_WXS_MODULE = 'module.exports={}'
 
@@ -118,6 +123,18 @@ export class ProjectCompiler {
   private async compileSources(): Promise<CompileResult> {
     this.group ??= await TemplateGroup.create()
     const read = (path: string) => this.readCached(path)
+    // The scripts go to esbuild's own process at once, and every source is read ahead, so the
+    // transforms and the file system work while this thread builds the graph, the templates and
+    // the styles (each of which reads one file after another).
+    const listing = this.currentListing()
+    const scriptsCompiled = listing.then((files) =>
+      this.scriptCompiler.compileAll(chooseScriptSources(files, this.plugins.typescript), read),
+    )
+    scriptsCompiled.catch(() => undefined)
+    void listing.then(
+      (files) => this.readAhead(files),
+      () => undefined,
+    )
     const graph = await this.componentGraph()
     const errors: CompileError[] = [...graph.errors]
     const warnings: CompileError[] = [...graph.warnings]
@@ -141,11 +158,8 @@ export class ProjectCompiler {
     }
     for (const bundle of Object.values(bundles)) errors.push(...bundle.errors)
 
-    const files = await this.currentListing()
-    const scripts = await this.scriptCompiler.compileAll(
-      chooseScriptSources(files, this.plugins.typescript),
-      read,
-    )
+    const files = await listing
+    const scripts = await scriptsCompiled
     const entries = ['app.js', ...Object.keys(graph.components).map((path) => `${path}.js`)]
     const links = checkScriptLinks(scripts, entries, graph.resolveAlias, graph.app, files)
     errors.push(...scripts.errors, ...links.errors)
@@ -258,6 +272,17 @@ export class ProjectCompiler {
   private async listWithExtendedLibraries(root: string): Promise<string[]> {
     const extended = await extendedLibraryFiles(await this.readCached('app.json'), ['.js'])
     return [...(await listProjectFiles(root)), ...Object.keys(extended)]
+  }
+
+  /** Reads every source file not read yet, a few at a time, into the cache the stages use. */
+  private async readAhead(files: string[]): Promise<void> {
+    const unread = files.filter((file) => SOURCE_FILE.test(file) && !this.files.has(file))
+    const worker = async () => {
+      for (let file = unread.pop(); file !== undefined; file = unread.pop()) {
+        await this.readCached(file)
+      }
+    }
+    await Promise.all(Array.from({ length: READ_AHEAD_WORKERS }, worker))
   }
 
   private readCached(path: string): Promise<string | null> {

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRuntime, type Runtime } from '../../../shared/runtime/runtime'
-import { TestingPort } from '../../../shared/runtime/testing-port'
+import { TestingPort } from '../../../tests/helpers/runtime-port'
 import { chooseScriptSources, ScriptCompiler } from './scripts'
 
 const running: Runtime[] = []
@@ -93,6 +93,27 @@ Page({
     ])
     expect(port.lines()).toEqual(['log: a runs'])
     expect(port.errors[0].message).toBe('pages/b/b.ts:2:1: Unexpected "const"')
+  })
+
+  it('locates a broken module that another requires at its source, and says why the page is missing', async () => {
+    const { port } = await compileAndStart(
+      {
+        'app.js': 'App({})',
+        'utils/broken.ts': 'export const total: number = 1 +\n',
+        'pages/other/other.ts': `import { total } from '../../utils/broken'\nPage({ data: { total } })`,
+      },
+      ['pages/other/other'],
+    )
+    const [thrown, missing] = port.errors
+    expect(thrown.message).toBe('utils/broken.ts:2:1: Unexpected end of file')
+    const frames = thrown.stack.split('\n').slice(1)
+    expect(frames[0]).toMatch(/\(utils\/broken\.ts:2:1\)$/)
+    expect(thrown.stack).toMatch(/\(pages\/other\/other\.ts:1:\d+\)$/m)
+    expect(thrown.stack).not.toContain('broken.js')
+    expect(missing.stack).toBe(
+      'Page "pages/other/other" has not been registered yet.\n' +
+        '    its module stopped before Page(): SyntaxError: utils/broken.ts:2:1: Unexpected end of file',
+    )
   })
 })
 

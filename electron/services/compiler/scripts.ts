@@ -12,7 +12,7 @@
  * project still runs. Results are cached by content: after a save only that file is transformed.
  */
 import { transform, type Message, type TransformOptions } from 'esbuild'
-import { SourceMapConsumer } from 'source-map-js'
+import { SourceMapConsumer, SourceMapGenerator } from 'source-map-js'
 import type { CompileError } from './types'
 
 /** What a file needs from the transform; plain CommonJS is only checked. */
@@ -147,11 +147,23 @@ async function compileScript(file: string, content: string): Promise<CompiledScr
   }
 }
 
-/** A script that does not compile: requiring it throws its first error, located. */
+/**
+ * A script that does not compile: requiring it throws its first error, located. Its source map
+ * points the throw at that error, so the stack (Console, `mpdt run`) names `broken.ts:2:1` rather
+ * than the stand-in's own `broken.js:1`.
+ */
 function failed(errors: CompileError[]): CompiledScript {
   const first = errors[0]
   const message = `${first.file}:${first.line}:${first.column}: ${first.message}`
-  return { code: `throw new SyntaxError(${JSON.stringify(message)})\n`, requires: [], errors }
+  const map = new SourceMapGenerator()
+  map.addMapping({
+    source: first.file,
+    generated: { line: 1, column: 0 },
+    original: { line: first.line, column: first.column - 1 },
+  })
+  const inline = Buffer.from(map.toString()).toString('base64')
+  const code = `throw new SyntaxError(${JSON.stringify(message)})\n${INLINE_MAP}${inline}\n`
+  return { code, requires: [], errors }
 }
 
 function located(file: string, message: Message): CompileError {

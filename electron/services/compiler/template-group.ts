@@ -6,7 +6,7 @@ import { Script } from 'node:vm'
 import type { TmplGroup } from 'glass-easel-template-compiler'
 import type { CompileError } from './types'
 import { originalPosition, rewriteEventAttributes } from './wxml-event-attributes'
-import { rewriteWxsConstructor } from './wxs-constructor'
+import { rewriteWxsSource } from './wxs-source'
 import { findWxsRequires, WXS_RUNTIME_SCRIPT } from './wxs-runtime'
 import { resolveProjectPath } from './project-paths'
 
@@ -86,7 +86,7 @@ export class TemplateGroup {
           diagnostics.errors.push({ ...problem, line: startLine + problem.line })
           this.group.setInlineScript(path, name, EMPTY_WXS_MODULE)
         } else {
-          const rewritten = rewriteWxsConstructor(script)
+          const rewritten = rewriteWxsSource(script)
           if (rewritten !== script) this.group.setInlineScript(path, name, rewritten)
         }
       }
@@ -110,7 +110,7 @@ export class TemplateGroup {
     if (known && this.scriptSources.get(path) === source) return known
     this.generated = null
     const problem = wxsSyntaxError(source, `${path}.wxs`)
-    this.group.addScript(path, problem ? EMPTY_WXS_MODULE : rewriteWxsConstructor(source))
+    this.group.addScript(path, problem ? EMPTY_WXS_MODULE : rewriteWxsSource(source))
     const diagnostics: FileDiagnostics = { errors: problem ? [problem] : [], warnings: [] }
     this.scriptSources.set(path, source)
     this.scriptDiagnostics.set(path, diagnostics)

@@ -1,9 +1,9 @@
-import { WXS_CONSTRUCTOR_HELPER } from './wxs-constructor'
+import { WXS_CONSTRUCTOR_HELPER } from './wxs-source'
 
 /**
  * What WXS code needs beyond what glass-easel-template-compiler generates: the `getRegExp` and
  * `getDate` globals, `require("./x.wxs")` between .wxs files, and the type name that
- * `x.constructor` reads are rewritten to (`wxs-constructor.ts`).
+ * `x.constructor` reads are rewritten to (`wxs-source.ts`).
  */
 
 /**

@@ -6,6 +6,7 @@
 import { copyFileSync, statSync } from 'node:fs'
 import { extname } from 'node:path'
 import type { ChosenFile } from '../../../shared/runtime/file-port'
+import { FAIL_WORDS, failMsg } from '../../../shared/wechat-errors'
 import { downloadExtension, type DownloadTarget } from '../network'
 import type { WxFileSpace } from './wx-file-space'
 
@@ -14,7 +15,7 @@ export type UploadSourceResult = { ok: true; path: string } | { ok: false; errMs
 export function uploadSource(space: WxFileSpace, filePath: string): UploadSourceResult {
   const resolved = space.resolve(filePath, 'read')
   if (!resolved.ok) {
-    return { ok: false, errMsg: `uploadFile:fail permission denied, open "${filePath}"` }
+    return { ok: false, errMsg: failMsg('uploadFile', FAIL_WORDS.permissionDenied(filePath)) }
   }
   return { ok: true, path: resolved.real }
 }
@@ -29,7 +30,7 @@ export function downloadTarget(space: WxFileSpace, filePath?: string): DownloadT
       }
       const resolved = space.resolve(filePath, 'write')
       if (!resolved.ok) {
-        return { ok: false, errMsg: `downloadFile:fail permission denied, open "${filePath}"` }
+        return { ok: false, errMsg: failMsg('downloadFile', FAIL_WORDS.permissionDenied(filePath)) }
       }
       return { ok: true, real: resolved.real, path: filePath, temporary: false }
     },

@@ -24,6 +24,21 @@ describe('formatProblem', () => {
     expect(formatProblem(problem)).toBe('app.json: missing')
   })
 
+  it('says warning: before the message of a warning', () => {
+    const problem = {
+      code: 'COMPILE',
+      severity: 'warning' as const,
+      message: 'import cycle',
+      file: 'utils/a.js',
+      line: 1,
+      column: 22,
+    }
+    expect(formatProblem(problem)).toBe('utils/a.js:1:22: warning: import cycle')
+    expect(formatProblem({ code: 'X', severity: 'warning', message: 'm', file: '' })).toBe(
+      'warning: m',
+    )
+  })
+
   it('omits the column alone when only the line is known', () => {
     const problem = {
       code: 'X',
@@ -32,6 +47,6 @@ describe('formatProblem', () => {
       file: 'a.json',
       line: 2,
     }
-    expect(formatProblem(problem)).toBe('a.json:2: m')
+    expect(formatProblem(problem)).toBe('a.json:2: warning: m')
   })
 })

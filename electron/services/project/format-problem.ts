@@ -1,6 +1,9 @@
 import type { ProjectProblem } from '../../../shared/project'
 
-/** `<file>:<line>:<column>: <message>`, the form editors and terminals turn into links. */
+/**
+ * `<file>:<line>:<column>: <message>`, the form editors and terminals turn into links; a warning
+ * says `warning:` before its message (as compilers print it), so it is never read as an error.
+ */
 export function formatProblem(problem: ProjectProblem): string {
   const location = [
     problem.file,
@@ -9,5 +12,6 @@ export function formatProblem(problem: ProjectProblem): string {
   ]
     .filter((part) => part !== undefined && part !== '')
     .join(':')
-  return location === '' ? problem.message : `${location}: ${problem.message}`
+  const message = problem.severity === 'warning' ? `warning: ${problem.message}` : problem.message
+  return location === '' ? message : `${location}: ${message}`
 }

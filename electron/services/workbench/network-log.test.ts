@@ -8,7 +8,7 @@ import { startHttpServer, type TestServer } from '../../../tests/helpers/servers
 import { createProjectStore } from '../project'
 import type { ProjectStore } from '../project/project-store'
 import { createWorkbenchService, type WorkbenchService } from '.'
-import { GALLERY_FIXTURE, TEST_APP_INFO } from './test-kit'
+import { GALLERY_FIXTURE, TEST_APP_INFO } from '../../../tests/helpers/workbench-kit'
 import { checkCondition } from './network-log'
 
 let scratch: string

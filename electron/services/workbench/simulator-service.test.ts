@@ -6,7 +6,7 @@ import type { ContractEvents } from '../../../shared/contract'
 import { createProjectStore } from '../project'
 import type { ProjectStore } from '../project/project-store'
 import { createWorkbenchService, type WorkbenchService } from '.'
-import { GALLERY_FIXTURE, TEST_APP_INFO } from './test-kit'
+import { GALLERY_FIXTURE, TEST_APP_INFO } from '../../../tests/helpers/workbench-kit'
 
 let scratch: string
 let project: string

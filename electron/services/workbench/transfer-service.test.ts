@@ -14,7 +14,7 @@ import { startWsServer, type TestWsServer } from '../../../tests/helpers/ws-serv
 import { createProjectStore } from '../project'
 import type { ProjectStore } from '../project/project-store'
 import { createWorkbenchService, type WorkbenchService } from '.'
-import { GALLERY_FIXTURE, TEST_APP_INFO } from './test-kit'
+import { GALLERY_FIXTURE, TEST_APP_INFO } from '../../../tests/helpers/workbench-kit'
 
 const PICTURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5, 6])
 

@@ -14,7 +14,7 @@ import { folderSnapshot } from '../demo/folder-snapshot'
 import { createProjectStore } from '../project'
 import type { ProjectStore } from '../project/project-store'
 import { createWorkbenchService, type WorkbenchService } from '.'
-import { TEST_APP_INFO } from './test-kit'
+import { TEST_APP_INFO } from '../../../tests/helpers/workbench-kit'
 
 const APP_ROOT = join(import.meta.dirname, '..', '..', '..')
 const SHIPPED_DEMO = demoProjectDir(APP_ROOT)

@@ -7,6 +7,7 @@
  */
 import type { EngineSocket, EngineTask } from '../../../shared/network'
 import { fail, ok, type Result } from '../../../shared/result'
+import { FAIL_WORDS, failMsg } from '../../../shared/wechat-errors'
 import {
   FINAL_TASK_EVENTS,
   type TaskEvent,
@@ -50,8 +51,6 @@ export interface TaskRegistry {
   closeAll(): void
 }
 
-const NOT_OPEN = 'SocketTask.readyState is not OPEN'
-
 const CHECKS: Record<TaskRequest['api'], (value: unknown) => Result<TaskRequest>> = {
   request: checkEngineRequest,
   uploadFile: checkUploadRequest,
@@ -89,7 +88,7 @@ export function createTaskRegistry(): TaskRegistry {
         return { kind: 'transfer', task }
       }
       case 'uploadFile': {
-        if (!files || !engine.uploadFile) return refuse('uploadFile:fail not supported')
+        if (!files || !engine.uploadFile) return refuse(failMsg(req.api, FAIL_WORDS.notSupported))
         const source = uploadSource(files, req.filePath)
         if (!source.ok) return refuse(source.errMsg)
         const task = engine.uploadFile(req, source, {
@@ -100,7 +99,7 @@ export function createTaskRegistry(): TaskRegistry {
         return { kind: 'transfer', task }
       }
       case 'downloadFile': {
-        if (!files || !engine.downloadFile) return refuse('downloadFile:fail not supported')
+        if (!files || !engine.downloadFile) return refuse(failMsg(req.api, FAIL_WORDS.notSupported))
         const task = engine.downloadFile(req, downloadTarget(files, req.filePath), {
           onHeaders: (head) => send({ kind: 'headers', head }),
           onProgress: (progress) => send({ kind: 'progress', progress }),
@@ -109,7 +108,7 @@ export function createTaskRegistry(): TaskRegistry {
         return { kind: 'transfer', task }
       }
       case 'connectSocket': {
-        if (!engine.connectSocket) return refuse('connectSocket:fail not supported')
+        if (!engine.connectSocket) return refuse(failMsg(req.api, FAIL_WORDS.notSupported))
         const started = engine.connectSocket(req, {
           onOpen: ({ header }) => send({ kind: 'socket-open', header }),
           onMessage: (data) => send({ kind: 'socket-message', data }),
@@ -152,7 +151,7 @@ export function createTaskRegistry(): TaskRegistry {
         if (operation.name === 'abort') task.task.abort()
         return null
       }
-      if (!task) return operation.name === 'abort' ? null : NOT_OPEN
+      if (!task) return operation.name === 'abort' ? null : FAIL_WORDS.socketNotOpen
       const { socket } = task
       switch (operation.name) {
         case 'abort':

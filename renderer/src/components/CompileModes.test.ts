@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest'
 import type { CompileMode } from '../../../shared/compile-mode'
 import { useSimulatorStore } from '../simulator/simulator-store'
 import { useProjectStore } from '../stores/project'
-import { fakeMainProcess, sampleProject, workbenchPlugins } from '../testing/fake-main-process'
+import {
+  fakeMainProcess,
+  sampleProject,
+  workbenchPlugins,
+} from '../../../tests/helpers/fake-main-process'
 import WorkbenchToolbar from './WorkbenchToolbar.vue'
 
 const DETAIL: CompileMode = {

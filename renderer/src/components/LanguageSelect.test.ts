@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { LOCALE_STORAGE_KEY } from '../i18n'
 import { useProjectStore } from '../stores/project'
-import { fakeMainProcess, workbenchPlugins } from '../testing/fake-main-process'
+import { fakeMainProcess, workbenchPlugins } from '../../../tests/helpers/fake-main-process'
 import WorkbenchToolbar from './WorkbenchToolbar.vue'
 
 async function mountToolbar(locale: 'en' | 'zh-CN') {

@@ -2,7 +2,11 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import type { ProjectProblem } from '../../../shared/project'
 import { useProjectStore } from '../stores/project'
-import { fakeMainProcess, sampleProject, workbenchPlugins } from '../testing/fake-main-process'
+import {
+  fakeMainProcess,
+  sampleProject,
+  workbenchPlugins,
+} from '../../../tests/helpers/fake-main-process'
 import PanelsArea from './PanelsArea.vue'
 
 const problem: ProjectProblem = {

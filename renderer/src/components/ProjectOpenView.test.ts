@@ -4,7 +4,11 @@ import type { ContractService } from '../../../shared/rpc'
 import { fail, ok } from '../../../shared/result'
 import { useAppStore } from '../stores/app'
 import { useProjectStore } from '../stores/project'
-import { fakeMainProcess, sampleProject, workbenchPlugins } from '../testing/fake-main-process'
+import {
+  fakeMainProcess,
+  sampleProject,
+  workbenchPlugins,
+} from '../../../tests/helpers/fake-main-process'
 import ProjectOpenView from './ProjectOpenView.vue'
 
 async function mountOpenView(service: Partial<ContractService> = {}) {

@@ -4,7 +4,11 @@ import type { ProjectProblem } from '../../../shared/project'
 import { useAppStore } from '../stores/app'
 import { usePanelsStore } from '../stores/panels'
 import { useProjectStore } from '../stores/project'
-import { fakeMainProcess, sampleProject, workbenchPlugins } from '../testing/fake-main-process'
+import {
+  fakeMainProcess,
+  sampleProject,
+  workbenchPlugins,
+} from '../../../tests/helpers/fake-main-process'
 import StatusBanners from './StatusBanners.vue'
 
 const syntaxError: ProjectProblem = {

@@ -1,6 +1,6 @@
 /** vue-i18n set-up: the locale follows the user's saved choice, else the OS, else the browser. */
 import { createI18n } from 'vue-i18n'
-import { withPanelMessages } from '../panels/panel-messages'
+import { withPanelMessages } from './panel-messages'
 import { messages, SUPPORTED_LOCALES, type WorkbenchLocale } from './messages'
 
 export { SUPPORTED_LOCALES, type WorkbenchLocale }

@@ -7,7 +7,7 @@ import {
   fakeMainProcess,
   workbenchPlugins,
   type FakeMainProcess,
-} from '../testing/fake-main-process'
+} from '../../../tests/helpers/fake-main-process'
 import ConsolePanel from './ConsolePanel.vue'
 
 let wrapper: VueWrapper | undefined

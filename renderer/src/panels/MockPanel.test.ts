@@ -9,7 +9,11 @@ import { fail } from '../../../shared/result'
 import { useMockStore } from '../stores/mock'
 import { usePanelsStore } from '../stores/panels'
 import { useProjectStore } from '../stores/project'
-import { fakeMainProcess, sampleProject, workbenchPlugins } from '../testing/fake-main-process'
+import {
+  fakeMainProcess,
+  sampleProject,
+  workbenchPlugins,
+} from '../../../tests/helpers/fake-main-process'
 import MockPanel from './MockPanel.vue'
 
 const ORDERS: MockRule = {

@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { fakeMainProcess, workbenchPlugins } from '../testing/fake-main-process'
+import { fakeMainProcess, workbenchPlugins } from '../../../tests/helpers/fake-main-process'
 import PhoneFrame from './PhoneFrame.vue'
 
 // happy-dom loads no frame pages (it prints a NotSupportedError for each): the frame's document is

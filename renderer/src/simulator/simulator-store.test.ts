@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
-import { fakeMainProcess, sampleProject, workbenchPlugins } from '../testing/fake-main-process'
+import {
+  fakeMainProcess,
+  sampleProject,
+  workbenchPlugins,
+} from '../../../tests/helpers/fake-main-process'
 import { useSimulatorStore } from './simulator-store'
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))

@@ -1,7 +1,11 @@
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { fail, ok } from '../../../shared/result'
-import { fakeMainProcess, sampleProject, workbenchPlugins } from '../testing/fake-main-process'
+import {
+  fakeMainProcess,
+  sampleProject,
+  workbenchPlugins,
+} from '../../../tests/helpers/fake-main-process'
 import { useAppStore } from './app'
 import { useProjectStore } from './project'
 

@@ -13,6 +13,7 @@ import {
 import type { NavigationBarChange } from '../../../renderer/src/simulator/frame/builtins/page-meta'
 import { touchFields } from '../../../renderer/src/simulator/frame/tap-events'
 import { withBuiltinBehaviors } from '../../../shared/runtime/builtin-behaviors'
+import { adoptScriptStyleIsolation } from '../../../shared/runtime/script-style-isolation'
 import { installWxsHook } from '../../../shared/runtime/wxs-instance'
 
 export const doc = (globalThis as unknown as { document: Document }).document
@@ -94,7 +95,12 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
     if (js) {
       const env = codeSpace.componentEnv(path, (componentEnv) => componentEnv)
       const { Component, Behavior } = withBuiltinBehaviors(codeSpace, env, () => {})
-      new Function('Component', 'Behavior', js)(Component, Behavior)
+      // As the runtime registers a component: its definition's apply-shared choice adopted.
+      const register = (definition: never) => {
+        adoptScriptStyleIsolation(codeSpace, path, definition)
+        return Component(definition)
+      }
+      new Function('Component', 'Behavior', js)(register, Behavior)
     }
   }
   codeSpace.componentEnv(route, ({ Page }) => Page((spec.page ?? {}) as never))

@@ -26,7 +26,7 @@ import { createTransferApi } from '../../../shared/runtime/wx-transfers'
 import { createSocketApi } from '../../../shared/runtime/wx-socket'
 import type { HostMessage } from '../../../shared/simulator-protocol'
 import { startHttpServer, type TestServer } from '../../helpers/servers'
-import { TEST_APP_INFO } from '../../../electron/services/workbench/test-kit'
+import { TEST_APP_INFO } from '../../helpers/workbench-kit'
 
 const FIXTURE = join(__dirname, '../../fixtures/simulator-transfers')
 const PICTURE = Buffer.from('a picture, byte for byte')

@@ -1,4 +1,4 @@
-import { ERR_MSG, ERRNO } from '../policy/wechat-messages'
+import { ERR_MSG, ERRNO } from '../../../../shared/wechat-errors'
 
 export interface Failure {
   errMsg: string
@@ -27,7 +27,7 @@ export const DECODING_FAILED: Failure = net('ERR_CONTENT_DECODING_FAILED')
  * A decoded body past the engine's cap (`maxResponseSize`). WeChat documents no limit for
  * `wx.request`; the words follow its download limit's (`downloadFile:fail exceed max file size`).
  */
-export const RESPONSE_TOO_LARGE: Failure = { errMsg: 'request:fail exceed max response size' }
+export const RESPONSE_TOO_LARGE: Failure = { errMsg: ERR_MSG.responseTooLarge }
 
 /** The tool's own fault while completing a request: the request still ends, in its own name. */
 export function internalFailure(error: unknown): Failure {

@@ -9,7 +9,7 @@ import { startHttpServer, type TestServer } from '../../../../tests/helpers/serv
 import { BodyCollector } from '../body/body-collector'
 import { BodyStore } from '../body/body-store'
 import { ResponseBody } from '../body/response-body'
-import { recordedEngine, type RecordedEngine } from './engine-test-kit'
+import { recordedEngine, type RecordedEngine } from '../../../../tests/helpers/engine-kit'
 
 let server: TestServer
 const unhandled: unknown[] = []

@@ -1,7 +1,12 @@
 import { performance } from 'node:perf_hooks'
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { startHttpServer, type TestServer } from '../../../../tests/helpers/servers'
-import { call, recordedEngine, text, type RecordedEngine } from './engine-test-kit'
+import {
+  call,
+  recordedEngine,
+  text,
+  type RecordedEngine,
+} from '../../../../tests/helpers/engine-kit'
 
 let server: TestServer
 /** When the server finished reading each request body, ms after its first byte. */

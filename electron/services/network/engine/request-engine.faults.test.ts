@@ -18,7 +18,7 @@ import {
   type RawServer,
 } from '../../../../tests/helpers/raw-servers'
 import { startHttpServer, type TestServer } from '../../../../tests/helpers/servers'
-import { recordedEngine, type RecordedEngine } from './engine-test-kit'
+import { recordedEngine, type RecordedEngine } from '../../../../tests/helpers/engine-kit'
 
 const SECOND = 1000
 const servers: RawServer[] = []

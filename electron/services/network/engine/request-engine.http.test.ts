@@ -13,7 +13,7 @@ import {
   text,
   USER_AGENT,
   type RecordedEngine,
-} from './engine-test-kit'
+} from '../../../../tests/helpers/engine-kit'
 
 const ca = createCertificateAuthority()
 let server: TestServer

@@ -2,7 +2,7 @@ import type { Socket } from 'node:net'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { NetworkEvent } from '../../../../shared/network'
 import { startHttpServer, type TestServer } from '../../../../tests/helpers/servers'
-import { call, recordedEngine, startCall } from './engine-test-kit'
+import { call, recordedEngine, startCall } from '../../../../tests/helpers/engine-kit'
 
 let server: TestServer
 

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { NetworkEvent } from '../../../../shared/network'
 import { startHttpServer, type TestServer } from '../../../../tests/helpers/servers'
-import { call, recordedEngine } from './engine-test-kit'
+import { call, recordedEngine } from '../../../../tests/helpers/engine-kit'
 
 const SIZE = 100 * 1024 * 1024
 const SLICE = Buffer.alloc(256 * 1024, 7)

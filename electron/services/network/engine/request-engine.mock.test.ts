@@ -11,7 +11,13 @@ import { newMockRule, type MockRule, type MockSettings } from '../../../../share
 import type { DownloadOutcome, NetworkEvent, UploadOutcome } from '../../../../shared/network'
 import { createCertificateAuthority } from '../../../../tests/helpers/certificates'
 import { startHttpsServer, type TestServer } from '../../../../tests/helpers/servers'
-import { call, recordedEngine, startCall, text, type RecordedEngine } from './engine-test-kit'
+import {
+  call,
+  recordedEngine,
+  startCall,
+  text,
+  type RecordedEngine,
+} from '../../../../tests/helpers/engine-kit'
 import type { RequestEngineOptions } from './request-engine'
 
 const ORIGIN = 'https://api.mock.test'

@@ -27,7 +27,7 @@ import {
   text,
   USER_AGENT,
   type RecordedEngine,
-} from './engine-test-kit'
+} from '../../../../tests/helpers/engine-kit'
 import { createRequestEngine, type RequestEngineOptions } from './request-engine'
 
 /**

@@ -7,7 +7,12 @@ import {
   startHttpsServer,
   type TestServer,
 } from '../../../../tests/helpers/servers'
-import { call, recordedEngine, text, type RecordedEngine } from './engine-test-kit'
+import {
+  call,
+  recordedEngine,
+  text,
+  type RecordedEngine,
+} from '../../../../tests/helpers/engine-kit'
 
 const ca = createCertificateAuthority()
 let api: TestServer

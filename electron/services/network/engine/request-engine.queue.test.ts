@@ -6,7 +6,7 @@ import {
   startCall,
   type PendingCall,
   type RecordedEngine,
-} from './engine-test-kit'
+} from '../../../../tests/helpers/engine-kit'
 
 let server: TestServer
 let concurrent = 0

@@ -7,7 +7,12 @@ import {
 } from '../../../../tests/helpers/certificates'
 import { startHttpsServer, type TestServer } from '../../../../tests/helpers/servers'
 import { trustedCertificates } from '../transport/dispatcher'
-import { call, recordedEngine, text, type RecordedEngine } from './engine-test-kit'
+import {
+  call,
+  recordedEngine,
+  text,
+  type RecordedEngine,
+} from '../../../../tests/helpers/engine-kit'
 
 const ca = createCertificateAuthority()
 const ok: RequestListener = (_req, res) => res.end('ok')

@@ -14,7 +14,7 @@ import type {
 import type { DomainLists } from '../../../../shared/project'
 import { createCertificateAuthority } from '../../../../tests/helpers/certificates'
 import { startHttpsServer, type TestServer } from '../../../../tests/helpers/servers'
-import { recordedEngine, type RecordedEngine } from './engine-test-kit'
+import { recordedEngine, type RecordedEngine } from '../../../../tests/helpers/engine-kit'
 import type { RequestEngineOptions } from './request-engine'
 import type { DownloadTarget } from './transfer-runs'
 

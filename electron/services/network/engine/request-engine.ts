@@ -39,16 +39,20 @@ import {
   certificateBlock,
   checksOffBlock,
   domainCheckBlock,
-  ERR_MSG,
-  ERRNO,
   localhostBlock,
   offlineBlock,
-  retitle,
   tlsVersionBlock,
   touristBlock,
-  TRANSFER_ERR_MSG,
   type DomainListType,
 } from '../policy/wechat-messages'
+import {
+  ERR_MSG,
+  ERRNO,
+  FAIL_WORDS,
+  failMsg,
+  retitle,
+  TRANSFER_ERR_MSG,
+} from '../../../../shared/wechat-errors'
 import { SocketPool } from '../socket/socket-pool'
 import { downloadRun, uploadRun, type DownloadTarget, type UploadSource } from './transfer-runs'
 import { retainDiagnostics } from '../transport/diagnostics'
@@ -499,7 +503,7 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       const decision = judgeUrl(target, 'socket')
       if (decision.allowed) return undefined
       if (!checksOn()) {
-        const errMsg = `connectSocket:fail ${TRANSFER_ERR_MSG.socketNotInDomainList}`
+        const errMsg = failMsg('connectSocket', TRANSFER_ERR_MSG.socketNotInDomainList)
         phone.report(
           id,
           url,
@@ -626,7 +630,7 @@ function parseHttpUrl(url: string): RequestTarget | undefined {
 
 /** The runtime checks URLs first; this guards callers that skip it, in WeChat's words. */
 function invalidUrl(url: string, api: Lane): Failure {
-  return { errMsg: `${api}:fail invalid url "${url}"`, errno: 600009 }
+  return { errMsg: failMsg(api, FAIL_WORDS.invalidUrl(url)), errno: ERRNO.invalidUrl }
 }
 
 function compileLists(domains: DomainLists): Record<DomainListType, DomainList> {

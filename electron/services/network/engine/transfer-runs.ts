@@ -18,7 +18,7 @@ import type {
   UploadCallbacks,
 } from '../../../../shared/network'
 import { headerValue } from '../headers/response-headers'
-import { retitle, TRANSFER_ERR_MSG } from '../policy/wechat-messages'
+import { FAIL_WORDS, failMsg, retitle, TRANSFER_ERR_MSG } from '../../../../shared/wechat-errors'
 import type { Failure } from './network-failure'
 import type { RequestRun, RunExtras } from './request-run'
 
@@ -234,7 +234,7 @@ export function downloadRun(
         try {
           file = { fd: openSync(opened.real, 'w'), ...opened }
         } catch {
-          run?.fail({ errMsg: `downloadFile:fail permission denied, open "${opened.path}"` })
+          run?.fail({ errMsg: failMsg('downloadFile', FAIL_WORDS.permissionDenied(opened.path)) })
           return
         }
         callbacks.onHeaders?.(head)

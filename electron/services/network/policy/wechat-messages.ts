@@ -2,53 +2,15 @@ import type { ToolConsoleMessage } from '../../../../shared/network'
 import type { UrlRule } from './request-policy'
 
 /**
- * WeChat's own words for request failures and for the tool's console blocks
- * (docs/wechat-behaviour.md §2.3–2.6). Kept together so the exact strings live in one place.
+ * WeChat's own words for the tool's console blocks about requests (docs/wechat-behaviour.md
+ * §2.3–2.6). The errMsgs and errnos the calls answer with are in `shared/wechat-errors.ts`.
  */
 
 export const DOC_URL =
   'https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html'
 
-export const ERRNO = {
-  /** Domain-list and redirect-domain-list refusals (WeChat's client). */
-  notInDomainList: 600002,
-  /** Generic network failure, as phones report `net::ERR_*` and certificate errors. */
-  network: 600001,
-  /**
-   * Offline simulation. The spec lists no errno for `network is down`; 600003 is WeChat's
-   * "network interrupted error - 网络中断", the nearest meaning.
-   */
-  offline: 600003,
-} as const
-
-export const ERR_MSG = {
-  notInDomainList: 'request:fail url not in domain list',
-  tlsVersion: 'request:fail 小程序要求的 TLS 版本必须大于等于 1.2',
-  certificate: 'request:fail 对应的服务器证书无效。',
-  timeout: 'request:fail timeout',
-  abort: 'request:fail abort',
-  offline: 'request:fail network is down',
-  tooManyRedirects: 'request:fail net::ERR_TOO_MANY_REDIRECTS',
-} as const
-
 /** The list names WeChat prints in its domain-check block. */
 export type DomainListType = 'request' | 'uploadFile' | 'downloadFile' | 'socket'
-
-/** `request:fail x` in another API's words, `uploadFile:fail x`. */
-export function retitle(errMsg: string, api: string): string {
-  return errMsg.replace(/^request:/, `${api}:`)
-}
-
-/** errMsgs of uploads, downloads and sockets that requests do not have. */
-export const TRANSFER_ERR_MSG = {
-  redirectNotInDomainList: 'downloadFile:fail redirect url not in domain list',
-  exceedMaxFileSize: 'downloadFile:fail exceed max file size',
-  fileNotFound: 'uploadFile:fail file not found',
-  socketLimit: 'connectSocket:fail fail reach max websocket connect count 5',
-  socketInvalidUrl: (url: string) => `connectSocket:fail invalid url "${url}"`,
-  socketNotInDomainList: 'url not in domain list',
-  socketTimeout: 'Timed out connecting to server.',
-} as const
 
 const group = (title: string): ToolConsoleMessage => ({ level: 'group', args: [title] })
 const groupEnd: ToolConsoleMessage = { level: 'groupEnd', args: [] }

@@ -1,4 +1,4 @@
-import { ERR_MSG } from '../policy/wechat-messages'
+import { ERR_MSG } from '../../../../shared/wechat-errors'
 import { networkFailure } from '../engine/network-failure'
 
 const CERTIFICATE_CODES = new Set([

@@ -4,7 +4,7 @@ import type { EngineSocket, EngineSocketRequest, SocketData } from '../../../../
 import { createCertificateAuthority } from '../../../../tests/helpers/certificates'
 import { startHttpsServer } from '../../../../tests/helpers/servers'
 import { startWsServer, type TestWsServer } from '../../../../tests/helpers/ws-servers'
-import { recordedEngine, type RecordedEngine } from '../engine/engine-test-kit'
+import { recordedEngine, type RecordedEngine } from '../../../../tests/helpers/engine-kit'
 import type { RequestEngineOptions } from '../engine/request-engine'
 
 const ca = createCertificateAuthority()

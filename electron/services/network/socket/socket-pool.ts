@@ -19,7 +19,14 @@ import type {
   ToolConsoleMessage,
 } from '../../../../shared/network'
 import { buildRequestHeaders } from '../headers/request-headers'
-import { ERRNO, TRANSFER_ERR_MSG } from '../policy/wechat-messages'
+import {
+  ERR_MSG,
+  ERRNO,
+  FAIL_WORDS,
+  failMsg,
+  retitle,
+  TRANSFER_ERR_MSG,
+} from '../../../../shared/wechat-errors'
 import { parseRequestTarget, type RequestTarget } from '../policy/url-origin'
 import { describeTls } from '../transport/connection-info'
 import { trustedCertificates } from '../transport/dispatcher'
@@ -63,8 +70,6 @@ const CLOSE_REASONS: Record<number, string> = {
   1015: 'tls handshake',
 }
 
-const NOT_OPEN = 'SocketTask.readyState is not OPEN'
-
 export class SocketPool {
   private readonly open = new Set<WebSocket>()
 
@@ -77,7 +82,7 @@ export class SocketPool {
     // Parsed once: the policy judges this origin and ws connects to this URL.
     const target = /^wss?:\/\//i.test(url) ? parseRequestTarget(url) : undefined
     if (!target) {
-      return { ok: false, errMsg: TRANSFER_ERR_MSG.socketInvalidUrl(url), errno: 600009 }
+      return { ok: false, errMsg: TRANSFER_ERR_MSG.socketInvalidUrl(url), errno: ERRNO.invalidUrl }
     }
     if (this.open.size >= settings.maxOpen) {
       host.print([
@@ -108,8 +113,8 @@ export class SocketPool {
     if (refusal) {
       const errMsg =
         refusal === 'offline'
-          ? 'connectSocket:fail network is down'
-          : `connectSocket:fail ${TRANSFER_ERR_MSG.socketNotInDomainList}`
+          ? retitle(ERR_MSG.offline, 'connectSocket')
+          : failMsg('connectSocket', TRANSFER_ERR_MSG.socketNotInDomainList)
       const errno = refusal === 'offline' ? ERRNO.offline : ERRNO.notInDomainList
       host.emit({ type: 'blocked', id, rule: refusal, url, errMsg, errno, time: Date.now() })
       return { ok: false, errMsg, errno }
@@ -150,7 +155,7 @@ export class SocketPool {
       ws.terminate()
     }, settings.timeout)
     const fail = (errMsg: string) =>
-      host.emit({ type: 'failed', id, errMsg: `connectSocket:fail ${errMsg}`, time: Date.now() })
+      host.emit({ type: 'failed', id, errMsg: failMsg('connectSocket', errMsg), time: Date.now() })
     const frame = (direction: 'send' | 'receive', data: SocketData) =>
       host.emit({ type: 'socket-frame', id, direction, ...framePreview(data), time: Date.now() })
 
@@ -208,14 +213,14 @@ export class SocketPool {
     return {
       id,
       send(data) {
-        if (ws.readyState !== WebSocket.OPEN) return NOT_OPEN
+        if (ws.readyState !== WebSocket.OPEN) return FAIL_WORDS.socketNotOpen
         ws.send(data)
         frame('send', data)
         return undefined
       },
       close(code = 1000, reason = '') {
         if (ws.readyState === WebSocket.CLOSING || ws.readyState === WebSocket.CLOSED) {
-          return NOT_OPEN
+          return FAIL_WORDS.socketNotOpen
         }
         try {
           ws.close(code, reason)

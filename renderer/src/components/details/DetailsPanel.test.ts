@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { fail } from '../../../../shared/result'
 import { useAppStore } from '../../stores/app'
 import { useProjectStore } from '../../stores/project'
-import { fakeMainProcess, sampleProject, workbenchPlugins } from '../../testing/fake-main-process'
+import {
+  fakeMainProcess,
+  sampleProject,
+  workbenchPlugins,
+} from '../../../../tests/helpers/fake-main-process'
 import DetailsPanel from '../DetailsPanel.vue'
 
 const URL_CHECK_LABEL = '不校验合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书'

@@ -2,7 +2,11 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { fail, ok } from '../../../../shared/result'
 import { useProjectStore } from '../../stores/project'
-import { fakeMainProcess, sampleProject, workbenchPlugins } from '../../testing/fake-main-process'
+import {
+  fakeMainProcess,
+  sampleProject,
+  workbenchPlugins,
+} from '../../../../tests/helpers/fake-main-process'
 import DomainListsView from './DomainListsView.vue'
 import MachineNetworkSettings from './MachineNetworkSettings.vue'
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRuntime, type Runtime } from '../../../../shared/runtime'
-import { TestingPort } from '../../../../shared/runtime/testing-port'
+import { TestingPort } from '../../../../tests/helpers/runtime-port'
 import { evaluateInLogicContext } from './console-eval'
 
 let runtime: Runtime | undefined

@@ -13,6 +13,7 @@ import type {
   LaterFilePort,
 } from '../../../../shared/runtime/file-port'
 import type { FileOperation, FileOperationResult } from '../../../../shared/simulator-protocol'
+import { FAIL_WORDS } from '../../../../shared/wechat-errors'
 
 const USER = 'wxfile://usr'
 const TEMP = 'wxfile://tmp_'
@@ -41,11 +42,11 @@ function normalUserPath(path: string): string | undefined {
 const isTemp = (path: string) => path.startsWith(TEMP) && !path.includes('/', TEMP.length)
 
 function missing(syscall: string, path: string): { ok: false; message: string } {
-  return { ok: false, message: `no such file or directory, ${syscall} "${path}"` }
+  return { ok: false, message: FAIL_WORDS.noSuchFile(path, syscall) }
 }
 
 function denied(syscall: string, path: string): { ok: false; message: string } {
-  return { ok: false, message: `permission denied, ${syscall} "${path}"` }
+  return { ok: false, message: FAIL_WORDS.permissionDenied(path, syscall) }
 }
 
 export class FrameFiles implements FilePort {

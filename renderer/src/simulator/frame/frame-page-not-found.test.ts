@@ -4,7 +4,7 @@
  * console, and 返回首页 opens the home page.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { TEST_SYSTEM_INFO } from '../../../../shared/runtime/testing-port'
+import { TEST_SYSTEM_INFO } from '../../../../tests/helpers/runtime-port'
 import type {
   FrameMessage,
   HostMessage,

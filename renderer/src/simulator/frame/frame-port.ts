@@ -20,6 +20,7 @@ import type {
   SystemInfo,
 } from '../../../../shared/runtime'
 import type { ChooseFiles, LaterFilePort } from '../../../../shared/runtime/file-port'
+import { FAIL_WORDS } from '../../../../shared/wechat-errors'
 import type {
   FileOperation,
   FileOperationResult,
@@ -51,8 +52,6 @@ export interface FramePortOptions {
   /** Draws WeChat's 页面不存在 page (see `NativePort.pageNotFound`). */
   pageNotFound?(page: MissingPage): void
 }
-
-const NOT_OPEN = 'SocketTask.readyState is not OPEN'
 
 export class FramePort implements NativePort {
   readonly ui: InteractionUi | undefined
@@ -121,7 +120,7 @@ export class FramePort implements NativePort {
             ? socket !== 'open'
             : socket === undefined || socket === 'closing'
         ) {
-          return NOT_OPEN
+          return FAIL_WORDS.socketNotOpen
         }
         if (operation.name === 'close') socket = 'closing'
         operate(operation)

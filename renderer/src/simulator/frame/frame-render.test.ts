@@ -6,7 +6,7 @@
  * run in order (navigation tests leave the stack as they found it).
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { TEST_SYSTEM_INFO } from '../../../../shared/runtime/testing-port'
+import { TEST_SYSTEM_INFO } from '../../../../tests/helpers/runtime-port'
 import type {
   FrameMessage,
   HostMessage,

@@ -5,7 +5,7 @@
  */
 import { MiniProgramEnv } from 'glass-easel-miniprogram-adapter'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { TEST_SYSTEM_INFO } from '../../../../shared/runtime/testing-port'
+import { TEST_SYSTEM_INFO } from '../../../../tests/helpers/runtime-port'
 import { walkWxApi } from '../../../../shared/runtime/wx-api-walk'
 import { WX_COMPONENTS } from '../../../../shared/runtime/wx-api-table'
 import type {

@@ -11,7 +11,7 @@ import type { NetworkType } from '../../../shared/runtime/native-port'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { Unsubscribe } from '../../../shared/rpc'
 import { bridge } from '../bridge'
-import { importHar } from '../panels/network/har-import'
+import { importHar } from './har-import'
 import {
   NetworkLogModel,
   NO_FILTER,
@@ -20,7 +20,7 @@ import {
   type RowFilter,
   type RowSort,
   type SortKey,
-} from '../panels/network/network-rows'
+} from './network-rows'
 
 /** Settings files the workbench itself writes; saving them does not start a new log. */
 const PROJECT_CONFIG_FILES = new Set([

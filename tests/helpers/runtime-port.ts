@@ -18,10 +18,11 @@ import type {
   SocketConnectResult,
   SocketCallbacks,
   UploadCallbacks,
-} from '../network'
-import type { PortTask, TaskEvent, TaskRequest } from './wx-task'
-import { evaluateScript } from './evaluate-script'
-import type { Runtime } from './runtime'
+} from '../../shared/network'
+import type { PortTask, TaskEvent, TaskRequest } from '../../shared/runtime/wx-task'
+import { evaluateScript } from '../../shared/runtime/evaluate-script'
+import { FAIL_WORDS, failMsg } from '../../shared/wechat-errors'
+import type { Runtime } from '../../shared/runtime/runtime'
 import type {
   ConsoleLevel,
   ConsoleSource,
@@ -33,7 +34,7 @@ import type {
   StorageSnapshot,
   StoredItem,
   SystemInfo,
-} from './native-port'
+} from '../../shared/runtime/native-port'
 
 /** One request as the engine received it, with the controls of a stepwise engine. */
 export class SteppedRequest {
@@ -121,7 +122,7 @@ export class TestingPort implements NativePort {
     })
     const refused = (errMsg: string, errno?: number): PortTask => {
       onEvent({ kind: 'refused', errMsg, ...(errno !== undefined && { errno }) })
-      return { id: '', operate: () => 'SocketTask.readyState is not OPEN' }
+      return { id: '', operate: () => FAIL_WORDS.socketNotOpen }
     }
     switch (req.api) {
       case 'request':
@@ -133,7 +134,7 @@ export class TestingPort implements NativePort {
           }),
         )
       case 'uploadFile':
-        if (!this.uploadFile) return refused('uploadFile:fail not supported')
+        if (!this.uploadFile) return refused(failMsg('uploadFile', FAIL_WORDS.notSupported))
         return abortable(
           this.uploadFile(req, {
             onHeaders,
@@ -142,7 +143,7 @@ export class TestingPort implements NativePort {
           }),
         )
       case 'downloadFile':
-        if (!this.downloadFile) return refused('downloadFile:fail not supported')
+        if (!this.downloadFile) return refused(failMsg('downloadFile', FAIL_WORDS.notSupported))
         return abortable(
           this.downloadFile(req, {
             onHeaders,
@@ -151,7 +152,7 @@ export class TestingPort implements NativePort {
           }),
         )
       case 'connectSocket': {
-        if (!this.connectSocket) return refused('connectSocket:fail not supported')
+        if (!this.connectSocket) return refused(failMsg('connectSocket', FAIL_WORDS.notSupported))
         const started = this.connectSocket(req, {
           onOpen: ({ header }) => onEvent({ kind: 'socket-open', header }),
           onMessage: (data) => onEvent({ kind: 'socket-message', data }),

@@ -1,5 +1,5 @@
 /** UI text of the Network and Console panels and the domain editor, merged into the workbench's messages. */
-import type { WorkbenchLocale, WorkbenchMessages } from '../i18n/messages'
+import type { WorkbenchLocale, WorkbenchMessages } from './messages'
 
 const en = {
   panels: { network: 'Network', console: 'Console', mock: 'Mock' },

@@ -2,12 +2,12 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { NetworkEvent } from '../../../shared/network'
 import { ok } from '../../../shared/result'
-import { useNetworkStore } from '../stores/network'
+import { useNetworkStore } from './network-store'
 import {
   fakeMainProcess,
   workbenchPlugins,
   type FakeMainProcess,
-} from '../testing/fake-main-process'
+} from '../../../tests/helpers/fake-main-process'
 import NetworkPanel from './NetworkPanel.vue'
 
 let wrapper: VueWrapper | undefined

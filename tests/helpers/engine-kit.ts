@@ -6,12 +6,12 @@ import type {
   NetworkEvent,
   ResponseHead,
   ToolConsoleMessage,
-} from '../../../../shared/network'
+} from '../../shared/network'
 import {
   createRequestEngine,
   type RequestEngine,
   type RequestEngineOptions,
-} from './request-engine'
+} from '../../electron/services/network/engine/request-engine'
 
 /** Test support for engine specs: an engine with recorded console and events, and calls as promises. */
 

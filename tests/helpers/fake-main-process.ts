@@ -8,18 +8,18 @@ import {
   type ContractEvents,
   type EventName,
   type MethodName,
-} from '../../../shared/contract'
-import type { ProjectInfo } from '../../../shared/project'
-import { fail, ok } from '../../../shared/result'
+} from '../../shared/contract'
+import type { ProjectInfo } from '../../shared/project'
+import { fail, ok } from '../../shared/result'
 import {
   createClient,
   createMemoryPair,
   serveOnTransport,
   type ContractClient,
   type ContractService,
-} from '../../../shared/rpc'
-import { setBridge } from '../bridge'
-import { createWorkbenchI18n, type WorkbenchLocale } from '../i18n'
+} from '../../shared/rpc'
+import { setBridge } from '../../renderer/src/bridge'
+import { createWorkbenchI18n, type WorkbenchLocale } from '../../renderer/src/i18n'
 
 export function sampleProject(overrides: Partial<ProjectInfo> = {}): ProjectInfo {
   return {

@@ -1,8 +1,8 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { fail, ok } from '../../../../shared/result'
-import { useNetworkStore } from '../../stores/network'
-import { fakeMainProcess, workbenchPlugins } from '../../testing/fake-main-process'
+import { fail, ok } from '../../../shared/result'
+import { useNetworkStore } from './network-store'
+import { fakeMainProcess, workbenchPlugins } from '../../../tests/helpers/fake-main-process'
 import NetworkConditionSelect from './NetworkConditionSelect.vue'
 
 describe('NetworkConditionSelect', () => {

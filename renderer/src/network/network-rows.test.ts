@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { NetworkEvent } from '../../../../shared/network'
+import type { NetworkEvent } from '../../../shared/network'
 import {
   failureReason,
   NetworkLogModel,

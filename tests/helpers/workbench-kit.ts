@@ -1,6 +1,6 @@
 /** What the workbench service specs share: the app as browser mode describes it, and a fixture. */
 import { join } from 'node:path'
-import type { AppInfo } from '../../../shared/contract'
+import type { AppInfo } from '../../shared/contract'
 
 export const TEST_APP_INFO: AppInfo = {
   name: 'MP DevTools',
@@ -11,4 +11,4 @@ export const TEST_APP_INFO: AppInfo = {
 }
 
 /** A small project with pages, a custom component and a request button (tests copy it first). */
-export const GALLERY_FIXTURE = join(__dirname, '../../../tests/fixtures/simulator/gallery')
+export const GALLERY_FIXTURE = join(__dirname, '../fixtures/simulator/gallery')

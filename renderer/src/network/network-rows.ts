@@ -4,20 +4,16 @@
  * small row derived from it (what the table shows, filters and sorts by). Rows are plain objects
  * updated in place; the store tells Vue when a batch was applied.
  */
-import type { NetworkApi, NetworkEvent } from '../../../../shared/network'
+import type { NetworkApi, NetworkEvent } from '../../../shared/network'
 import {
   applyNetworkEvent,
   createNetworkRecord,
   recordDuration,
   type NetworkRecord,
   type PhoneWarning,
-} from '../../../../shared/network-record'
+} from '../../../shared/network-record'
 
-export type {
-  ChunkRecord,
-  PhoneWarning,
-  SocketFrameRecord,
-} from '../../../../shared/network-record'
+export type { ChunkRecord, PhoneWarning, SocketFrameRecord } from '../../../shared/network-record'
 
 export type RequestType = 'request' | 'upload' | 'download' | 'socket'
 export type RowState = NetworkRecord['state']

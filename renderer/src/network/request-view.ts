@@ -1,5 +1,5 @@
 /** What the details tabs derive from a request: query, payload views, cookies, chunk texts. */
-import type { HeaderMap } from '../../../../shared/network'
+import type { HeaderMap } from '../../../shared/network'
 import type { ChunkRecord } from './network-rows'
 
 export function headerValue(headers: HeaderMap | undefined, name: string): string | undefined {

@@ -1,5 +1,5 @@
 /** "Copy as cURL" and "Copy as fetch", as Chrome DevTools writes them (POSIX shell quoting). */
-import type { HeaderMap } from '../../../../shared/network'
+import type { HeaderMap } from '../../../shared/network'
 
 export interface CopiedRequest {
   url: string

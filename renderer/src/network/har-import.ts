@@ -10,7 +10,7 @@ import type {
   NetworkApi,
   NetworkEvent,
   Timings,
-} from '../../../../shared/network'
+} from '../../../shared/network'
 import type { RequestDetails } from './network-rows'
 
 export interface ImportedRequest {
