@@ -4,7 +4,8 @@
  * timeout, queue, HTTP, events). Plain data, so it crosses processes and frames unchanged.
  */
 
-export type NetworkApi = 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket'
+/** The API behind a Network row; `cloud` is a `wx.cloud` call (answered without a network). */
+export type NetworkApi = 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket' | 'cloud'
 
 /** What the runtime hands the engine after the base library's checks and serialization. */
 export interface EngineRequest {

@@ -142,7 +142,9 @@ export interface NativePort {
 
 /** What a main-process `wx` API answers: its result, or WeChat's failure. */
 export type MainCallResult =
-  { ok: true; value: Record<string, unknown> } | { ok: false; errMsg: string; errno?: number }
+  | { ok: true; value: Record<string, unknown> }
+  /** `errCode`: a `wx.cloud` failure's code, as WeChat's cloud SDK gives it. */
+  | { ok: false; errMsg: string; errno?: number; errCode?: number }
 
 export interface UserAnswers {
   /** What the user answers to an authorization dialog (getUserProfile, authorize…). */

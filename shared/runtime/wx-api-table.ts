@@ -267,7 +267,11 @@ const ANSWERED: WxApiEntry[] = [
     note: 'WebView render mode: worklets run on the JS thread; an animation sets its end value at once',
   }),
   // Cloud: no cloud environment is reachable from MP DevTools.
-  object('cloud', { ...SIMULATED, note: '`init` works; calls fail as with no cloud environment' }),
+  object('cloud', {
+    ...SIMULATED,
+    ...MAIN,
+    note: '`init` works; each call fails as with no cloud environment and is a Network row of type `cloud`',
+  }),
   // Implemented beside their domain: component-model.ts and theme.ts.
   sync('createSelectorQuery', { note: 'the top page’s tree (`selector-query.ts`)' }),
   sync('createIntersectionObserver', { note: 'the top page’s tree (`intersection-observer.ts`)' }),

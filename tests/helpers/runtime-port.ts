@@ -110,6 +110,8 @@ export class TestingPort implements NativePort {
   uploadFile?(req: EngineUploadRequest, callbacks: UploadCallbacks): EngineTask
   downloadFile?(req: EngineDownloadRequest, callbacks: DownloadCallbacks): EngineTask
   connectSocket?(req: EngineSocketRequest, callbacks: SocketCallbacks): SocketConnectResult
+  /** A test gives it to answer the main-process APIs itself. */
+  callMain?: NativePort['callMain']
 
   startTask(req: TaskRequest, onEvent: (event: TaskEvent) => void): PortTask {
     const onHeaders = (head: ResponseHead) => onEvent({ kind: 'headers', head })

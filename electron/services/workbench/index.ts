@@ -141,7 +141,10 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     debounceMs: options.sourcesDebounceMs,
   })
 
-  const wxMain = createWxMainApi({ appid: () => store.current()?.settings.appid })
+  const wxMain = createWxMainApi({
+    appid: () => store.current()?.settings.appid,
+    network: (event) => emit('network.event', event),
+  })
   const automation = createAutomationRelay(emit)
 
   const service: ContractService = {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { NetworkEvent } from '../../../shared/network'
+import { CLOUD_NO_ENVIRONMENT } from '../../../shared/runtime/cloud-api'
 import { FRAME_CALLABLE, MAIN_TASKS } from '../../../shared/runtime/wx-api-table'
 import { createWxMainApi, TOURIST_APPID, TOURIST_LOGIN_REFUSED } from './main-api'
 
@@ -38,6 +40,35 @@ describe('the main-process wx APIs', () => {
     expect(api.call('checkSession', {})).toEqual({ ok: true, value: {} })
     appid = 'wx0000000000000002'
     expect(api.call('checkSession', {}).ok).toBe(false)
+  })
+
+  it('answers a wx.cloud call as with no environment and shows it as a failed cloud row', () => {
+    const rows: NetworkEvent[] = []
+    const api = createWxMainApi({ appid: () => 'wx1', network: (event) => rows.push(event) })
+    const call = { call: 'callFunction', env: 'prod-1', target: 'add' }
+    expect(api.call('cloud', call)).toEqual({
+      ok: false,
+      errMsg: `cloud.callFunction:fail ${CLOUD_NO_ENVIRONMENT}`,
+      errCode: -601034,
+    })
+    expect(rows).toEqual([
+      expect.objectContaining({
+        type: 'queued',
+        api: 'cloud',
+        url: 'cloud://prod-1/callFunction/add',
+        method: 'POST',
+      }),
+      expect.objectContaining({
+        type: 'failed',
+        id: rows[0].id,
+        errMsg: `cloud.callFunction:fail ${CLOUD_NO_ENVIRONMENT}`,
+      }),
+    ])
+    expect(api.call('cloud', { call: 'project.open' })).toEqual({
+      ok: false,
+      errMsg: 'cloud:fail unknown call',
+    })
+    expect(rows).toHaveLength(2)
   })
 
   it('refuses an API that does not run in the main process, and answers nothing without a project', () => {
