@@ -12,6 +12,8 @@ export interface CloudApiHost {
   port: NativePort
   invokeLater: LaterInvoker
   defer(fn: () => void): void
+  /** Route of the page on top of the stack, for the call's Network row. */
+  currentPage(): string | undefined
 }
 
 /** Before `wx.cloud.init()`, as WeChat's SDK says it. */
@@ -70,7 +72,9 @@ export function createCloudApi(host: CloudApiHost): Record<string, unknown> {
         defer(() => failed(notSupportedMessage(`cloud.${api}`)))
         return
       }
-      port.callMain('cloud', { call: api, env: environment, target: detail }, (result) =>
+      const page = host.currentPage()
+      const params = { call: api, env: environment, target: detail, ...(page && { page }) }
+      port.callMain('cloud', params, (result) =>
         result.ok
           ? settle({ ok: true, result: result.value })
           : failed(result.errMsg, result.errCode),

@@ -360,7 +360,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   ]
   const lazy: LazyGroup[] = [
     { names: APP_EVENT_NAMES, create: () => appEvents.wx },
-    { names: ['cloud'], create: () => ({ cloud: createCloudApi({ port, invokeLater, defer }) }) },
+    {
+      names: ['cloud'],
+      create: () => ({ cloud: createCloudApi({ port, invokeLater, defer, currentPage }) }),
+    },
     { names: WORKLET_API_NAMES, create: () => createWorkletApi({ defer }) },
     {
       names: OPEN_API_NAMES,

@@ -249,13 +249,17 @@ describe('wx.cloud', () => {
       errMsg: 'cloud.database.get:fail refused',
     })
     expect(asked).toEqual([
-      { method: 'cloud', params: { call: 'callFunction', env: 'prod-1', target: 'add' } },
+      {
+        method: 'cloud',
+        params: { call: 'callFunction', env: 'prod-1', target: 'add', page: 'pages/index/index' },
+      },
       {
         method: 'cloud',
         params: {
           call: 'database.get',
           env: 'prod-1',
           target: 'database.collection(todos).where(…)',
+          page: 'pages/index/index',
         },
       },
     ])

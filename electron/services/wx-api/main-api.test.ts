@@ -45,7 +45,7 @@ describe('the main-process wx APIs', () => {
   it('answers a wx.cloud call as with no environment and shows it as a failed cloud row', () => {
     const rows: NetworkEvent[] = []
     const api = createWxMainApi({ appid: () => 'wx1', network: (event) => rows.push(event) })
-    const call = { call: 'callFunction', env: 'prod-1', target: 'add' }
+    const call = { call: 'callFunction', env: 'prod-1', target: 'add', page: 'pages/index/index' }
     expect(api.call('cloud', call)).toEqual({
       ok: false,
       errMsg: `cloud.callFunction:fail ${CLOUD_NO_ENVIRONMENT}`,
@@ -57,6 +57,7 @@ describe('the main-process wx APIs', () => {
         api: 'cloud',
         url: 'cloud://prod-1/callFunction/add',
         method: 'POST',
+        page: 'pages/index/index',
       }),
       expect.objectContaining({
         type: 'failed',

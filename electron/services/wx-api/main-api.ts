@@ -83,6 +83,7 @@ export function createWxMainApi(context: WxMainContext): WxMainApi {
           method: 'POST',
           requestHeaders: {},
           requestBodySize: 0,
+          ...(text(params.page) && { page: text(params.page) }),
           time,
         })
         context.network({ type: 'failed', id, errMsg, time })
