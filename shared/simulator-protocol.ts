@@ -9,6 +9,7 @@ import type {
   AutomationEvent,
   AutomationReply,
 } from './automation/automation-protocol'
+import type { AuthSetting } from './runtime/authorization'
 import type { ChosenFile, FileStats } from './runtime/file-port'
 import type {
   ConsoleLevel,
@@ -16,6 +17,7 @@ import type {
   MainCallResult,
   NetworkType,
   ReportedError,
+  SimulatedLocation,
   StorageChange,
   StorageSnapshot,
   SystemInfo,
@@ -53,6 +55,8 @@ export type FrameMessage =
   | { type: 'wx-bridge:console'; level: ConsoleLevel; args: unknown[]; source: ConsoleSource }
   | { type: 'wx-bridge:error'; error: ReportedError }
   | { type: 'wx-bridge:storage'; appid: string; change: StorageChange }
+  /** The user answered an authorization dialog: the project's answers as they now are. */
+  | { type: 'wx-bridge:authorization'; authSetting: AuthSetting }
   /** The page stack changed (top last); the parent keeps it for hot reload and the panels. */
   | { type: 'wx-bridge:pages'; stack: { route: string; query: Record<string, string> }[] }
   /** The first page finished its first render (for the simulator benchmark). */
@@ -78,6 +82,7 @@ export const FRAME_MESSAGE_TYPES = [
   'wx-bridge:console',
   'wx-bridge:error',
   'wx-bridge:storage',
+  'wx-bridge:authorization',
   'wx-bridge:pages',
   'wx-bridge:painted',
   'wx-bridge:file',
@@ -101,11 +106,19 @@ export type HostMessage =
       scene?: number
       /** The system theme (the 浅色/深色 switch); the app follows it with `darkmode: true`. @default 'light' */
       theme?: Theme
+      /** The simulator's 位置 (`wx.getLocation`). @default WeChat DevTools' own */
+      location?: SimulatedLocation
+      /** The project's kept authorization answers (详情). @default none asked yet */
+      authSetting?: AuthSetting
     }
   | { type: 'wx-host:task'; taskId: string; event: TaskEvent }
   | { type: 'wx-host:network-type'; networkType: NetworkType }
   /** The 浅色/深色 switch changed the system theme. */
   | { type: 'wx-host:theme'; theme: Theme }
+  /** The project's authorization answers were edited in 详情. */
+  | { type: 'wx-host:authorization'; authSetting: AuthSetting }
+  /** The toolbar's 位置 moved the phone (`wx.getLocation`, `wx.onLocationChange`). */
+  | { type: 'wx-host:location'; location: SimulatedLocation }
   /** The answer to one `wx-bridge:file` call. */
   | { type: 'wx-host:file'; callId: string; result: FileOperationResult }
   /** The Console panel's command line, run in the mini-program's logic context. */

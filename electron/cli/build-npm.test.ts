@@ -50,6 +50,20 @@ describe('mpdt build-npm', { timeout: TEST_MS }, () => {
     expect(run.code).toBe(0)
   })
 
+  it.each([
+    ['tdesign', ['tdesign-miniprogram', 'tslib']],
+    ['vant', ['@vant/weapp', 'dayjs']],
+  ])('a %s project after build-npm: mpdt check reports nothing', async (name, installed) => {
+    const dir = path.join(await temporaryFolder(), name)
+    await cp(path.join(ROOT, 'tests/fixtures/npm', name), dir, { recursive: true })
+    await linkInstalled(dir, installed)
+    expect((await mpdt(['build-npm', dir])).code).toBe(0)
+    const checked = await mpdt(['check', dir])
+    expect(checked.err).toBe('')
+    expect(checked.out).toMatch(/: no problems\n$/)
+    expect(checked.code).toBe(0)
+  })
+
   it('exits 2 naming the folder when node_modules is missing, writing nothing', async () => {
     const dir = await dayjsProject()
     const built = await mpdt(['build-npm', dir])

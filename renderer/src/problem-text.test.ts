@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { ServiceError } from '../../shared/result'
 import { errorLine, problemLocation } from './problem-text'
 
 describe('problemLocation', () => {
@@ -17,7 +18,13 @@ describe('problemLocation', () => {
 
 describe('errorLine', () => {
   it('puts the location of a file error before its message', () => {
-    const error = { code: 'JSON_SYNTAX', message: 'bad', file: 'app.json', line: 1, column: 2 }
+    const error: ServiceError = {
+      code: 'JSON_SYNTAX',
+      message: 'bad',
+      file: 'app.json',
+      line: 1,
+      column: 2,
+    }
     expect(errorLine(error)).toBe('app.json:1:2: bad')
   })
 

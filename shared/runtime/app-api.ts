@@ -152,7 +152,12 @@ export function createAppApi(host: AppApiHost): Record<(typeof APP_API_NAMES)[nu
           throw new ApiError(apiFailure('setBackgroundTextStyle', 'invalid textStyle'))
         }
       }),
-    previewImage: answered('previewImage'),
+    previewImage: (options: unknown) =>
+      invoke('previewImage', options, (opts) => {
+        const urls = (opts.urls as unknown[]).map(String)
+        const current = opts.current === undefined ? 0 : urls.indexOf(String(opts.current))
+        port.ui?.previewImage?.(urls, Math.max(current, 0))
+      }),
     nextTick: (callback: unknown) =>
       void Promise.resolve().then(() => callGuarded(host.sink, callback, undefined, [])),
     createAnimation,

@@ -21,7 +21,7 @@ export const CLOUD_NOT_INITIALIZED =
   '请先调用 wx.cloud.init() 完成初始化后再调用其他云 API。init 方法会返回一个 Promise'
 /** With no cloud environment the project may use. */
 export const CLOUD_NO_ENVIRONMENT =
-  'Error: errCode: -601034 | errMsg: 没有权限，请先开通云开发或者云托管'
+  'Error: errCode: -601034  | errMsg: 没有权限，请先开通云开发或者云托管'
 
 /** WeChat's cloud SDK's code with `CLOUD_NO_ENVIRONMENT`. */
 export const CLOUD_NO_ENVIRONMENT_CODE = -601034

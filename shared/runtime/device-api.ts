@@ -1,11 +1,14 @@
 /**
  * The simulated phone's devices: its clipboard, phone calls and vibration (logged: a computer
- * cannot ring or shake), its location (the simulator's, asked for with `scope.userLocation`) and
+ * cannot ring or shake), its location (the simulator's, asked for with `scope.userLocation`; with
+ * `startLocationUpdate` every move of the toolbar's 位置 reaches `onLocationChange`) and
  * its camera for `wx.scanCode` (the simulator asks for the result; headless it is cancelled).
  */
 import { apiFailure } from './api-result'
 import type { LaterInvoker } from './async-api'
 import type { Authorizations } from './authorization'
+import type { ErrorSink } from './guarded-call'
+import { ListenerList } from './listener-list'
 import type { NativePort, SimulatedLocation } from './native-port'
 import type { NowInvoker } from './wx-api'
 
@@ -14,6 +17,7 @@ export interface DeviceApiHost {
   invoke: NowInvoker
   invokeLater: LaterInvoker
   authorizations: Authorizations
+  sink: ErrorSink
   defer(fn: () => void): void
 }
 
@@ -34,6 +38,10 @@ export const DEVICE_API_NAMES = [
   'vibrateLong',
   'getLocation',
   'chooseLocation',
+  'startLocationUpdate',
+  'stopLocationUpdate',
+  'onLocationChange',
+  'offLocationChange',
   'scanCode',
 ] as const
 
@@ -44,6 +52,23 @@ export function createDeviceApi(
   let clipboard = ''
   const log = (message: string) => port.console('log', [message], 'baselib')
   const location = () => port.location?.() ?? DEFAULT_LOCATION
+  /** What `getLocation` and `onLocationChange` answer for the simulated place. */
+  const fix = (altitude: boolean) => {
+    const { latitude, longitude } = location()
+    return {
+      latitude,
+      longitude,
+      speed: -1,
+      accuracy: 65,
+      verticalAccuracy: 65,
+      horizontalAccuracy: 65,
+      ...(altitude ? { altitude: 0 } : {}),
+    }
+  }
+  const locationListeners = new ListenerList()
+  /** Set between startLocationUpdate and stopLocationUpdate: the simulator's moves are told. */
+  let stopUpdates: (() => void) | undefined
+  const tellLocation = () => locationListeners.emit(host.sink, fix(false))
 
   return {
     setClipboardData: (options: unknown) =>
@@ -66,21 +91,29 @@ export function createDeviceApi(
             settle({ ok: false, failure: apiFailure('getLocation', 'auth deny') })
             return
           }
-          const { latitude, longitude } = location()
-          settle({
-            ok: true,
-            result: {
-              latitude,
-              longitude,
-              speed: -1,
-              accuracy: 65,
-              verticalAccuracy: 65,
-              horizontalAccuracy: 65,
-              ...(opts.altitude === true ? { altitude: 0 } : {}),
-            },
-          })
+          settle({ ok: true, result: fix(opts.altitude === true) })
         }),
       ),
+    startLocationUpdate: (options: unknown) =>
+      invokeLater('startLocationUpdate', options, (_opts, settle) =>
+        authorizations.ask('scope.userLocation', (allowed) => {
+          if (!allowed) {
+            settle({ ok: false, failure: apiFailure('startLocationUpdate', 'auth deny') })
+            return
+          }
+          // WeChat tells the place once at the start, then at every move (the toolbar's 位置).
+          stopUpdates ??= port.onLocationChange?.(tellLocation) ?? (() => undefined)
+          settle({ ok: true })
+          host.defer(tellLocation)
+        }),
+      ),
+    stopLocationUpdate: (options: unknown) =>
+      invoke('stopLocationUpdate', options, () => {
+        stopUpdates?.()
+        stopUpdates = undefined
+      }),
+    onLocationChange: (listener: unknown) => locationListeners.add(listener),
+    offLocationChange: (listener?: unknown) => locationListeners.remove(listener),
     chooseLocation: (options: unknown) =>
       invoke('chooseLocation', options, () => {
         const { latitude, longitude, name = '', address = '' } = location()

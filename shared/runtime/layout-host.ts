@@ -14,6 +14,10 @@ export interface LayoutHost {
   defer(fn: () => void): void
   /** Said once per distinct message (the host's console, source `baselib`). */
   warnOnce(message: string): void
+  /** `node()`'s answer for `element`: the built-in's object, or `null`. */
+  nodeOf(element: glassEasel.Element): unknown
+  /** `context()`'s answer for `element`: the built-in's context object, or `null`. */
+  contextOf(element: glassEasel.Element): unknown
 }
 
 /** What the DOM backend's node offers; a headless backend's nodes have none of it. */

@@ -6,6 +6,7 @@
  * what they need before creating the runtime.
  */
 import type * as glassEasel from 'glass-easel'
+import type { AuthorizationStore } from './authorization'
 import type { ChooseFiles, FilePort, LaterFilePort } from './file-port'
 import type { PortTask, TaskEvent, TaskRequest } from './wx-task'
 
@@ -136,8 +137,18 @@ export interface NativePort {
    * headless hosts set them. @default authorization allowed, scanCode cancelled
    */
   answers?: UserAnswers
-  /** The simulated location (`wx.getLocation`). @default WeChat DevTools' own */
-  location?(): SimulatedLocation
+  /**
+   * Where the user's authorization answers are kept per project (the simulator: per appid, edited
+   * in 详情). Absent: they last one run.
+   */
+  authorization?: AuthorizationStore
+  /** The simulated location (`wx.getLocation`); undefined: the default. @default WeChat DevTools' own */
+  location?(): SimulatedLocation | undefined
+  /**
+   * Calls `listener` after the simulated location moved (what `location()` answers: the
+   * simulator's 位置). Absent: it never moves. Returns the unsubscribe.
+   */
+  onLocationChange?(listener: () => void): () => void
 }
 
 /** What a main-process `wx` API answers: its result, or WeChat's failure. */
@@ -230,6 +241,13 @@ export interface PageScreen {
    * queries and intersection observers measure from. Absent: nothing can be measured.
    */
   viewport?(id: number): PageViewport | undefined
+  /**
+   * What `SelectorQuery`'s `node()` answers for `element` (a `<canvas type="2d">`'s Canvas), or
+   * `null`. Absent: always `null`.
+   */
+  nodeOf?(element: glassEasel.Element): unknown
+  /** What `SelectorQuery`'s `context()` answers for `element` (a `<video>`'s VideoContext), or `null`. */
+  contextOf?(element: glassEasel.Element): unknown
 }
 
 /** Where a page shows on the screen and how far it is scrolled, in CSS pixels. */
@@ -309,6 +327,8 @@ export interface InteractionUi {
   askScanResult?(done: (result: string | undefined) => void): void
   /** Changes the simulator's tab bar (`wx.setTabBarItem` & co.). */
   changeTabBar?(change: TabBarChange): void
+  /** Shows `urls` full screen from index `current` (`wx.previewImage`); the user closes it. */
+  previewImage?(urls: string[], current: number): void
 }
 
 /** One change to the tab bar app.json declares. */

@@ -126,6 +126,12 @@ export interface Runtime {
   tapTabItem(index: number): void
   /** The mini-program comes back: App `onShow`, then the top page's `onShow`. */
   enterForeground(): void
+  /**
+   * A promise the mini-program rejected and never handled (the host's `unhandledrejection`, which
+   * the host also prints as its console does): `App.onUnhandledRejection({ reason, promise })`,
+   * then the `wx.onUnhandledRejection` listeners.
+   */
+  unhandledRejection(reason: unknown, promise: unknown): void
   /** Timers, open requests and callbacks still to run. */
   pending(): number
   /** Called whenever nothing is pending any more; returns an unsubscribe. */
@@ -261,6 +267,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       warnedOnce.add(message)
       port.console('warn', [message], 'baselib')
     },
+    nodeOf: (element) => port.screen?.nodeOf?.(element) ?? null,
+    contextOf: (element) => port.screen?.contextOf?.(element) ?? null,
   })
   glassEasel.addGlobalErrorListener(errorListener)
   glassEasel.addGlobalWarningListener(warningListener)
@@ -278,13 +286,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   /** A root of the registered component at `path`, or `undefined` with the reason reported. */
   const createRoot = (tagName: string, path: string, kind: string): Root | undefined => {
     if (!space.getComponentByUrlWithoutDefault(path, '')) {
-      // WeChat's words; no stack of ours, and the error that stopped the module, if one did.
-      const message = `${kind} "${path}" has not been registered yet.`
+      // WeChat's words, then the error that stopped the module if one did; no stack of ours.
       const cause = failedModules.get(`${path}.js`)
-      const stack = cause
-        ? `${message}\n    its module stopped before ${kind}(): ${cause}`
-        : message
-      sink({ message, stack })
+      const stopped = cause ? ` Its module stopped before ${kind}(): ${cause}` : ''
+      const message = `${kind} "${path}" has not been registered yet.${stopped}`
+      sink({ message, stack: message })
       return undefined
     }
     try {
@@ -372,7 +378,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     {
       names: DEVICE_API_NAMES,
-      create: () => createDeviceApi({ port, invoke, invokeLater, authorizations, defer }),
+      create: () => createDeviceApi({ port, invoke, invokeLater, authorizations, sink, defer }),
     },
     {
       names: TAB_BAR_API_NAMES,
@@ -609,6 +615,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (app) callGuarded(sink, app.onShow, app, [copyEnterOptions(enteredWith)])
       appEvents.emit(appEvents.show, copyEnterOptions(enteredWith))
       stack.showTop()
+    },
+    unhandledRejection: (reason, promise) => {
+      const event = { reason, promise }
+      if (app) callGuarded(sink, app.onUnhandledRejection, app, [event])
+      appEvents.emit(appEvents.unhandledRejection, event)
     },
     pending: () => pending.size,
     onIdle: (listener) => pending.onIdle(listener),

@@ -4,8 +4,9 @@
  * tree (the top page for `wx.`, `.in(component)` to change it; `>>>` crosses into components),
  * `selectViewport` is the page's viewport. Rects are measured from the page viewport's corner, as
  * in WeChat. Headless (`mpdt run`) there is no layout: ids, datasets, marks and properties are
- * answered, rects, sizes and scroll offsets are 0, with a warning. `context` and `node` answer
- * `null` (no built-in here has a context object). The callbacks are always called, after the
+ * answered, rects, sizes and scroll offsets are 0, with a warning. `node` and `context` answer the
+ * screen's object for the built-in (`PageScreen.nodeOf`/`contextOf`: a `<canvas type="2d">`'s
+ * Canvas, a `<video>`'s VideoContext), else `null`. The callbacks are always called, after the
  * current task, in query order, then the `exec` callback with every result.
  */
 import type * as glassEasel from 'glass-easel'
@@ -195,7 +196,7 @@ function elementFields(
     if (!style) host.warnOnce('mpdt run has no layout: SelectorQuery cannot answer computedStyle')
     for (const name of fields.computedStyle) result[name] = style?.[name] ?? ''
   }
-  if (fields.context) result.context = null
-  if (fields.node) result.node = null
+  if (fields.context) result.context = host.contextOf(element)
+  if (fields.node) result.node = host.nodeOf(element)
   return result
 }

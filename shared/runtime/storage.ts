@@ -103,7 +103,7 @@ export class AppStorage {
     const previous = this.items.get(name)
     const total = this.size - (previous ? itemSize(name, previous) : 0) + size
     if (total > STORAGE_TOTAL_LIMIT) {
-      throw new StorageError(apiFailure(api, 'exceed storage max size 10MB'))
+      throw new StorageError(apiFailure(api, 'exceed storage max size 10Mb'))
     }
     this.size = total
     this.items.set(name, item)

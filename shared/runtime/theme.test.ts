@@ -32,6 +32,13 @@ describe('theme', () => {
     expect(wx.getAppBaseInfo().theme).toBe('dark')
   })
 
+  it('without darkmode (the host reports no theme) getAppBaseInfo has no theme, as WeChat says', () => {
+    const { runtime } = start('', '{}', null)
+    const wx = runtime.wx as Record<string, () => Record<string, unknown>>
+    expect(wx.getAppBaseInfo()).not.toHaveProperty('theme')
+    expect(wx.getSystemInfoSync()).not.toHaveProperty('theme')
+  })
+
   it('a switch calls App.onThemeChange and every wx.onThemeChange listener with { theme }', () => {
     const { port, lines } = start(
       `wx.onThemeChange((res) => console.log('wx', JSON.stringify(res)))`,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRuntime, type Runtime } from './runtime'
-import { idle, TestingPort } from './testing-port'
+import { idle, TestingPort } from '../../tests/helpers/runtime-port'
 import type { Easing as WorkletEasing } from './worklet-api'
 
 const running: Runtime[] = []

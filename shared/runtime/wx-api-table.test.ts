@@ -63,9 +63,34 @@ describe('the wx API table', () => {
 
   it('throws from an unsupported sync API', () => {
     const { wx } = start()
-    expect(() => (wx.createCameraContext as () => unknown)()).toThrow(
-      new Error('createCameraContext:fail not supported in MP DevTools'),
+    expect(() => (wx.createOffscreenCanvas as () => unknown)()).toThrow(
+      new Error('createOffscreenCanvas:fail not supported in MP DevTools'),
     )
+  })
+
+  it('gives an unsupported manager a stand-in: the page opens, each method warns once', async () => {
+    const port = new TestingPort()
+    const runtime = createRuntime({
+      port,
+      appid: 'wx0000000000000001',
+      files: {
+        'app.js': 'App({})',
+        // The official demo's voice page does this at its top level.
+        'pages/index/index.js': `const recorder = wx.getRecorderManager()
+          recorder.onStop(() => console.log('stopped'))
+          Page({ onLoad() { recorder.start({}); recorder.start({}); recorder.offStop() } })`,
+      },
+      appJson: { pages: ['pages/index/index'] },
+    })
+    running.push(runtime)
+    runtime.launch()
+    expect(runtime.getCurrentPages().map((page) => page.route)).toEqual(['pages/index/index'])
+    const recorder = (runtime.wx.getRecorderManager as () => Record<string, unknown>)()
+    expect(recorder.then).toBeUndefined()
+    expect(port.lines('baselib')).toEqual([
+      'warn: wx.getRecorderManager().onStop: not supported in MP DevTools; the listener is never called',
+      'warn: wx.getRecorderManager().start: not supported in MP DevTools; nothing happens',
+    ])
   })
 })
 

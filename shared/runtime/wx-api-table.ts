@@ -136,9 +136,9 @@ const ANSWERED: WxApiEntry[] = [
   async('chooseImage', UI),
   async('chooseMedia', UI),
   async('previewImage', {
-    ...SIMULATED_UI,
+    ...UI,
     params: { urls: 'Array', current: 'String?' },
-    note: 'succeeds; nothing is shown',
+    note: 'a full-screen viewer in the phone (a tap on a side: previous/next; in the middle: close); headless nothing is shown',
   }),
   async('getImageInfo', {
     params: { src: 'String' },
@@ -173,7 +173,9 @@ const ANSWERED: WxApiEntry[] = [
   async('pageScrollTo', UI),
   async('startPullDownRefresh', UI),
   async('stopPullDownRefresh', UI),
-  sync('createAnimation'),
+  sync('createAnimation', {
+    note: 'its export played by a component’s `animation` attribute, one CSS transition per step',
+  }),
   async('setBackgroundColor', {
     ...SIMULATED_UI,
     params: {
@@ -235,8 +237,14 @@ const ANSWERED: WxApiEntry[] = [
   async('getLocation', {
     ...SIMULATED,
     params: { type: 'String?', altitude: 'Boolean?' },
-    note: 'the simulated location (default: WeChat DevTools’ own, 23.099994, 113.32452)',
+    note: 'the simulator’s 位置 (toolbar; default WeChat DevTools’ own, 23.099994, 113.32452)',
   }),
+  async('startLocationUpdate', {
+    ...SIMULATED,
+    note: 'the simulated location once, then each move of the simulator’s 位置 (toolbar)',
+  }),
+  async('stopLocationUpdate', SIMULATED),
+  ...listeners('LocationChange', SIMULATED),
   async('chooseLocation', {
     ...SIMULATED_UI,
     params: { latitude: 'Number?', longitude: 'Number?' },
@@ -246,7 +254,7 @@ const ANSWERED: WxApiEntry[] = [
   async('login', {
     ...MAIN,
     params: { timeout: 'Number?' },
-    note: 'a simulated code; a tourist appid fails',
+    note: 'a simulated code (touristappid too, with the tool’s notice in the console)',
   }),
   async('checkSession', { ...MAIN, note: 'valid after a login in this project' }),
   async('getUserProfile', {
@@ -259,7 +267,10 @@ const ANSWERED: WxApiEntry[] = [
     params: { withCredentials: 'Boolean?', lang: 'String?' },
     note: 'the anonymous user WeChat answers, without asking',
   }),
-  async('getSetting', { params: { withSubscriptions: 'Boolean?' } }),
+  async('getSetting', {
+    params: { withSubscriptions: 'Boolean?' },
+    note: 'the simulator keeps the answers per appid, shown and editable in 详情; headless per run',
+  }),
   async('openSetting', { ...SIMULATED, params: { withSubscriptions: 'Boolean?' } }),
   async('authorize', { ...UI, params: { scope: 'String' } }),
   object('worklet', {
@@ -528,7 +539,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'startGyroscope',
     'startHCE',
     'startLocalServiceDiscovery',
-    'startLocationUpdate',
     'startLocationUpdateBackground',
     'startRecord',
     'startSoterAuthentication',
@@ -543,7 +553,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'stopGyroscope',
     'stopHCE',
     'stopLocalServiceDiscovery',
-    'stopLocationUpdate',
     'stopRecord',
     'stopVoice',
     'stopWifi',
@@ -590,7 +599,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'offLocalServiceFound',
     'offLocalServiceLost',
     'offLocalServiceResolveFail',
-    'offLocationChange',
     'offLocationChangeError',
     'offMemoryWarning',
     'offMenuButtonBoundingClientRectWeightChange',
@@ -648,7 +656,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'onLocalServiceFound',
     'onLocalServiceLost',
     'onLocalServiceResolveFail',
-    'onLocationChange',
     'onLocationChangeError',
     'onMemoryWarning',
     'onMenuButtonBoundingClientRectWeightChange',

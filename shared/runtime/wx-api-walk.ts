@@ -2,8 +2,10 @@
  * Test support: calls every API of the table on a running `wx` and reports what did not answer
  * as the table says (used by the headless and the simulator frame's tests). An unsupported API
  * must answer `<name>:fail not supported in MP DevTools` (through `fail` and as a rejection;
- * sync ones throw it); every other one must be there and never throw a TypeError.
+ * sync ones throw it, manager and context factories return a stand-in); every other one must be
+ * there and never throw a TypeError.
  */
+import { isObjectFactory } from './unsupported-stand-in'
 import { notSupportedMessage, WX_API } from './wx-api-table'
 
 /** Lets deferred callbacks run. */
@@ -35,6 +37,11 @@ export async function walkWxApi(wx: Record<string, unknown>): Promise<string[]> 
         await settle()
         if (failed !== expected) problems.push(`${api.name}: fail got ${String(failed)}`)
         if ((await rejected) !== expected) problems.push(`${api.name}: promise did not reject`)
+      } else if (api.kind === 'sync' && isObjectFactory(api.name)) {
+        const standIn = call() as Record<string, unknown> | undefined
+        if (typeof standIn?.onError !== 'function' || typeof standIn.start !== 'function') {
+          problems.push(`${api.name}: no stand-in returned`)
+        }
       } else if (api.kind === 'sync') {
         try {
           call()

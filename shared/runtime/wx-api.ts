@@ -152,7 +152,8 @@ function appBaseInfo(info: Record<string, unknown>): Record<string, unknown> {
     fontSizeSetting,
     enableDebug: false,
     host: { env: 'WeChat' },
-    theme: info.theme ?? 'light',
+    // WeChat: only with app.json `darkmode: true`, else undefined (the host leaves it out then).
+    ...(info.theme !== undefined && { theme: info.theme }),
   }
 }
 

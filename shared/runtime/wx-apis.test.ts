@@ -52,7 +52,7 @@ describe('storage limits', () => {
     const mb = 'y'.repeat(1024 * 1024 - 10)
     for (let i = 0; i < 10; i++) wx.setStorageSync(`k${i}`, mb)
     expect(() => wx.setStorageSync('k10', mb)).toThrow(
-      'setStorageSync:fail exceed storage max size 10MB',
+      'setStorageSync:fail exceed storage max size 10Mb',
     )
     wx.removeStorageSync('k0')
     wx.setStorageSync('k10', mb)
@@ -139,6 +139,25 @@ describe('app', () => {
     )
   })
 
+  it('an unhandled rejection reaches App.onUnhandledRejection, then the wx listeners until off', () => {
+    const { wx, runtime, port } = start({
+      files: {
+        'app.js': `App({ onUnhandledRejection(res) { console.log('app', res.reason.message, res.promise === globalThis.lastPromise) } })`,
+      },
+    })
+    const heard: string[] = []
+    const listener = (res: { reason: Error }) => heard.push(`wx ${res.reason.message}`)
+    wx.onUnhandledRejection(listener)
+    const promise = { then() {} }
+    ;(globalThis as Record<string, unknown>).lastPromise = promise
+    runtime.unhandledRejection(new Error('nobody caught'), promise)
+    wx.offUnhandledRejection(listener)
+    runtime.unhandledRejection(new Error('second'), promise)
+    delete (globalThis as Record<string, unknown>).lastPromise
+    expect(heard).toEqual(['wx nobody caught'])
+    expect(port.lines()).toEqual(['log: app nobody caught true', 'log: app second true'])
+  })
+
   it('getAccountInfoSync, getUpdateManager and getPerformance answer as the simulator', async () => {
     const { wx } = start()
     expect(wx.getAccountInfoSync()).toEqual({
@@ -214,6 +233,56 @@ describe('device', () => {
       errMsg: 'getLocation:ok',
     })
     expect(await wx.chooseLocation({})).toMatchObject({ name: 'T.I.T 创意园' })
+  })
+
+  it('tells onLocationChange the place at start and at every move until stopLocationUpdate', async () => {
+    const { wx, port } = start()
+    const heard: number[] = []
+    wx.onLocationChange((res: { latitude: number }) => heard.push(res.latitude))
+    port.moveTo({ latitude: 1, longitude: 2 })
+    expect(heard).toEqual([])
+    expect(await wx.startLocationUpdate()).toEqual({ errMsg: 'startLocationUpdate:ok' })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    port.moveTo({ latitude: 39.9, longitude: 116.4 })
+    expect(await wx.getLocation()).toMatchObject({ latitude: 39.9, longitude: 116.4 })
+    await wx.stopLocationUpdate()
+    port.moveTo({ latitude: 31.2, longitude: 121.5 })
+    expect(heard).toEqual([1, 39.9])
+  })
+
+  it('refuses startLocationUpdate when the user denies scope.userLocation', async () => {
+    const port = new TestingPort()
+    Object.assign(port, { answers: { authorize: 'deny' } })
+    const { wx } = start({ port })
+    await expect(wx.startLocationUpdate()).rejects.toEqual({
+      errMsg: 'startLocationUpdate:fail auth deny',
+    })
+  })
+})
+
+describe('authorization kept per project', () => {
+  it('reports the host’s kept answers, asks no more for them, and hands every new one to the host', async () => {
+    const saved: unknown[] = []
+    let kept: Record<string, boolean> = { 'scope.userLocation': false }
+    const changed: (() => void)[] = []
+    const port = new TestingPort()
+    Object.assign(port, {
+      authorization: {
+        load: () => kept,
+        save: (setting: Record<string, boolean>) => saved.push(setting),
+        onChange: (listener: () => void) => changed.push(listener),
+      },
+    })
+    const { wx } = start({ port })
+    expect(await wx.getSetting()).toMatchObject({ authSetting: { 'scope.userLocation': false } })
+    await expect(wx.getLocation()).rejects.toEqual({ errMsg: 'getLocation:fail auth deny' })
+    expect(await wx.authorize({ scope: 'scope.record' })).toEqual({ errMsg: 'authorize:ok' })
+    expect(saved).toEqual([{ 'scope.userLocation': false, 'scope.record': true }])
+    // 详情 allowed the location: the runtime takes the edit without asking again.
+    kept = { 'scope.userLocation': true }
+    for (const listener of changed) listener()
+    expect(await wx.getLocation()).toMatchObject({ errMsg: 'getLocation:ok' })
+    expect(await wx.getSetting()).toMatchObject({ authSetting: { 'scope.userLocation': true } })
   })
 })
 

@@ -1,12 +1,14 @@
 /**
  * Builds the `wx` object from the declared table (`wx-api-table.ts`): each entry gets its
  * implementation, wrapped by the table's parameter checks; an entry without one answers
- * `<name>:fail not supported in MP DevTools` in its kind's way, so no API WeChat has is ever
+ * `<name>:fail not supported in MP DevTools` in its kind's way (a manager or context factory
+ * returns a stand-in that warns, `unsupported-stand-in.ts`), so no API WeChat has is ever
  * `is not a function`. `wx.canIUse` answers from the same table.
  */
 import { typeName, type ApiFailure } from './api-result'
 import { ERRNO } from '../wechat-errors'
 import { callGuarded, type ErrorSink } from './guarded-call'
+import { createStandIn, isObjectFactory } from './unsupported-stand-in'
 import {
   notSupportedMessage,
   WX_API,
@@ -98,6 +100,7 @@ function notSupported(api: WxApiEntry, host: WxBuildHost): unknown {
     case 'object':
       return {}
     default:
+      if (isObjectFactory(api.name)) return () => createStandIn(api.name, host.warn)
       return () => {
         throw new Error(message)
       }

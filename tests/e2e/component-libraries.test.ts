@@ -4,7 +4,7 @@
  * browser mode and driven in Chromium. Vant's form fields submit through `<form>` (wx://form-field,
  * and its button's wx://form-field-button), its relations (cell-group/cell,
  * checkbox-group/checkbox, collapse/collapse-item) work, its swipe-cell opens with a drag, and
- * wx.createSelectorQuery measures from the page's DOM.
+ * wx.createSelectorQuery measures from the page's DOM and answers the built-ins' node() and context().
  */
 import { join } from 'node:path'
 import type { FrameLocator } from 'playwright-core'
@@ -38,6 +38,15 @@ describe('component libraries in the simulator', { timeout: E2E_TEST_TIMEOUT_MS 
 
     // wx.createSelectorQuery answered from the DOM: the box is the page's width and 40 px high.
     expect(await textOf('measured', (text) => text !== '')).toMatch(/^\d+x40$/)
+    // node() and context() answer the canvas's Canvas (the page drew red on it) and the video's
+    // VideoContext; a view answers null for both.
+    expect(await textOf('objects', (text) => text !== '')).toBe(
+      'canvas 40x20 function; video function function function; view null null',
+    )
+    const red = await byId('pad').evaluate((canvas) =>
+      Array.from((canvas as HTMLCanvasElement).getContext('2d')!.getImageData(5, 5, 1, 1).data),
+    )
+    expect(red).toEqual([255, 0, 0, 255])
 
     // van-field and van-stepper (wx://form-field) submit their `value` through van-button
     // form-type=submit (wx://form-field-button); typing sets the field's value.

@@ -64,7 +64,7 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
         property,
       )
 
-  it('Vant: button, cell, icon and field render styled; taps, input, toast, tab bar and popup reach the page', async () => {
+  it('Vant: button, cell, icon and field render styled; taps, tabs, input, toast, tab bar and popup reach the page', async () => {
     await open(await builtFixture('vant', ['@vant/weapp', 'dayjs']))
     const tapMe = phone().locator(cls('van-button'), { hasText: 'Tapped 0' })
     await tapMe.waitFor()

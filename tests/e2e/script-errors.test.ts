@@ -1,8 +1,9 @@
 /**
  * Errors in a project's ES-module / TypeScript files, in the workbench in browser mode: a syntax
  * error is listed in the simulator's compile errors with the project file and its line:column, and
- * an error thrown while a TypeScript page module runs is shown in the Console at the line of the
- * project's .ts file (through its source map), not at the simulator's own script.
+ * in the Console at that file when another module requires it; an error thrown while a TypeScript
+ * page module runs is shown in the Console at the line of the project's .ts file (through its
+ * source map), not at the simulator's own script.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -55,5 +56,13 @@ describe('script errors in the workbench', { timeout: E2E_TEST_TIMEOUT_MS }, () 
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'script-errors-console.png') })
     // The place column shows the file's name and line, as Chrome's console does.
     expect(text).toMatch(/index page broke L\s+index\.ts:4\b/)
+    // other.ts requires the broken module: the error is placed at the broken source, not at the
+    // stand-in script that throws it.
+    expect(text).toMatch(/utils\/broken\.ts:2:1: Unexpected end of file\s+broken\.ts:2\b/)
+    expect(text).not.toMatch(/broken\.js/)
+    // index.ts threw before Page(): the page's error says so.
+    expect(text).toContain(
+      'Page "pages/index/index" has not been registered yet. Its module stopped before Page(): Error: index page broke L',
+    )
   })
 })

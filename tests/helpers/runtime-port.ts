@@ -30,6 +30,7 @@ import type {
   NativePort,
   NetworkType,
   ReportedError,
+  SimulatedLocation,
   StorageChange,
   StorageSnapshot,
   StoredItem,
@@ -246,6 +247,25 @@ export class TestingPort implements NativePort {
   changeTheme(theme: 'light' | 'dark'): void {
     this.theme = theme
     for (const listener of [...this.themeListeners]) listener()
+  }
+
+  /** The simulated location; unset: the runtime's default. */
+  place: SimulatedLocation | undefined
+  private readonly locationListeners = new Set<() => void>()
+
+  location(): SimulatedLocation | undefined {
+    return this.place
+  }
+
+  /** Moves the phone and tells the runtime, as the simulator's 位置 does. */
+  moveTo(place: SimulatedLocation): void {
+    this.place = place
+    for (const listener of [...this.locationListeners]) listener()
+  }
+
+  onLocationChange(listener: () => void): () => void {
+    this.locationListeners.add(listener)
+    return () => this.locationListeners.delete(listener)
   }
 
   onThemeChange(listener: () => void): () => void {

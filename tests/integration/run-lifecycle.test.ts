@@ -64,6 +64,7 @@ describe('mpdt run', () => {
       )
       expect(start).toBeGreaterThan(-1)
       expect(result.lines[start + 1]).toMatch(/^ {4}at .*pages\/index\/index\.js:\d+:\d+\)?$/)
+      expect(result.lines).toContain('app onUnhandledRejection nobody handled this true')
     })
 
     it('goes on after the exception and exits 0 once nothing is pending', () => {

@@ -111,8 +111,8 @@ Page({
     expect(thrown.stack).toMatch(/\(pages\/other\/other\.ts:1:\d+\)$/m)
     expect(thrown.stack).not.toContain('broken.js')
     expect(missing.stack).toBe(
-      'Page "pages/other/other" has not been registered yet.\n' +
-        '    its module stopped before Page(): SyntaxError: utils/broken.ts:2:1: Unexpected end of file',
+      'Page "pages/other/other" has not been registered yet. ' +
+        'Its module stopped before Page(): SyntaxError: utils/broken.ts:2:1: Unexpected end of file',
     )
   })
 })

@@ -130,10 +130,12 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
   let runtime: Runtime | undefined
   const har: HarRecorder | undefined = options.harFile ? createHarRecorder() : undefined
   // A promise the mini-program rejected and never handled: reported as WeChat's console does.
-  const onUnhandled = (reason: unknown) =>
+  const onUnhandled = (reason: unknown, promise: Promise<unknown>) => {
     reportError(
       `Unhandled promise rejection ${types.isNativeError(reason) && reason.stack ? reason.stack : formatValue(reason)}`,
     )
+    runtime?.unhandledRejection(reason, promise)
+  }
   process.on('unhandledRejection', onUnhandled)
   try {
     engine = createRequestEngine({

@@ -14,11 +14,8 @@ import {
 import type { MainCallResult } from '../../../shared/runtime/native-port'
 import { FRAME_CALLABLE } from '../../../shared/runtime/wx-api-table'
 
-/** The appid WeChat's tool runs without an account (游客模式). */
-export const TOURIST_APPID = 'touristappid'
-
-/** WeChat's own words for `wx.login` in 游客模式. */
-export const TOURIST_LOGIN_REFUSED = 'login:fail 请注意游客模式下，调用 wx.login 是受限的'
+/** What `wx.checkSession` fails with when no login made a session (docs/wechat-behaviour.md §6.2). */
+export const SESSION_TIMED_OUT = 'checkSession:fail Error: session time out, need relogin'
 
 /** What a session needs to know about the running project. */
 export interface WxMainContext {
@@ -58,15 +55,14 @@ export function createWxMainApi(context: WxMainContext): WxMainApi {
   const sessions = new Set<string>()
   let cloudCalls = 0
   const handlers: Record<string, Handler> = {
+    // 游客模式 (touristappid) too: WeChat's tool answers with its own simulated code
+    // (docs/wechat-behaviour.md §6.1); the runtime prints the tool's notice.
     login: (_params, appid) => {
-      if (appid === TOURIST_APPID) return { ok: false, errMsg: TOURIST_LOGIN_REFUSED }
       sessions.add(appid)
       return { ok: true, value: { code: loginCode() } }
     },
     checkSession: (_params, appid) =>
-      sessions.has(appid)
-        ? { ok: true, value: {} }
-        : { ok: false, errMsg: 'checkSession:fail session time out, need relogin' },
+      sessions.has(appid) ? { ok: true, value: {} } : { ok: false, errMsg: SESSION_TIMED_OUT },
     // No cloud environment is reachable from MP DevTools: a failed row, WeChat's failure.
     cloud: (params) => {
       const call = text(params.call)

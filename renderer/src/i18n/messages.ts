@@ -1,4 +1,5 @@
 /** The workbench's UI text. Chinese follows WeChat's tool word for word where it has the same control. */
+import type { ServiceErrorCode } from '../../../shared/result'
 
 /** The exact label of WeChat's checkbox that switches the network checks off. */
 const URL_CHECK_LABEL_ZH = '不校验合法域名、web-view（业务域名）、TLS 版本以及 HTTPS 证书'
@@ -108,6 +109,12 @@ const en = {
       'Does not verify valid domain names, web-view (business domain names), TLS versions and HTTPS certificates',
     urlCheckHelp:
       'When ticked, requests to any domain are allowed during development. Saved to project.private.config.json.',
+    authorization: 'Authorizations',
+    authorizationHelp:
+      'What the simulated user answered when the mini-program asked (wx.getSetting). Kept for this appid; untick to deny.',
+    authorizationNone: 'Nothing asked yet',
+    authorizationAllowed: 'Allowed',
+    authorizationClear: 'Clear authorization data',
   },
   problems: {
     none: 'No problems',
@@ -153,7 +160,7 @@ const en = {
     DROP_NO_PATH:
       'This browser does not tell the path of a dropped folder; type the folder path instead.',
     UNEXPECTED: 'Something went wrong: {message}',
-  } as Record<string, string>,
+  } as Partial<Record<ServiceErrorCode, string>>,
   simulator: {
     label: 'Simulator',
     toolbar: 'Simulator toolbar',
@@ -163,6 +170,9 @@ const en = {
     theme: 'Theme',
     themeLight: 'Light',
     themeDark: 'Dark',
+    location: 'Location',
+    latitude: 'Latitude',
+    longitude: 'Longitude',
     frameTitle: 'Mini-program simulator',
     failed: 'The simulator could not start: {message}',
   },
@@ -266,6 +276,12 @@ const zhCN: WorkbenchMessages = {
     noDomains: '无',
     urlCheck: URL_CHECK_LABEL_ZH,
     urlCheckHelp: '勾选后，开发时可以请求任意域名。保存在 project.private.config.json。',
+    authorization: '授权',
+    authorizationHelp:
+      '模拟用户对小程序授权申请的回答（wx.getSetting），按 AppID 保存；取消勾选即拒绝。',
+    authorizationNone: '尚未申请任何授权',
+    authorizationAllowed: '允许',
+    authorizationClear: '清除授权数据',
   },
   problems: {
     none: '没有问题',
@@ -319,6 +335,9 @@ const zhCN: WorkbenchMessages = {
     theme: '主题',
     themeLight: '浅色',
     themeDark: '深色',
+    location: '位置',
+    latitude: '纬度',
+    longitude: '经度',
     frameTitle: '小程序模拟器',
     failed: '模拟器无法启动：{message}',
   },

@@ -63,3 +63,25 @@ describe('PhoneFrame', () => {
     expect(wrapper.get('[role="alert"]').text()).toContain('No project is open')
   })
 })
+
+describe('the toolbar’s Location', () => {
+  it('moves the phone to a valid place and remembers it; a place off the Earth is not taken', async () => {
+    const wrapper = await mountPhone()
+    const { useSimulatorStore } = await import('./simulator-store')
+    const simulator = useSimulatorStore()
+    const latitude = wrapper.get<HTMLInputElement>('input[aria-label="Latitude"]')
+    const longitude = wrapper.get<HTMLInputElement>('input[aria-label="Longitude"]')
+    expect([latitude.element.value, longitude.element.value]).toEqual(['23.099994', '113.32452'])
+    await latitude.setValue('39.9042')
+    await longitude.setValue('116.4074')
+    expect(simulator.location).toEqual({ latitude: 39.9042, longitude: 116.4074 })
+    expect(JSON.parse(window.localStorage.getItem('mpdt.simulator.location') ?? '')).toEqual({
+      latitude: 39.9042,
+      longitude: 116.4074,
+    })
+    await latitude.setValue('91')
+    await flushPromises()
+    expect(simulator.location.latitude).toBe(39.9042)
+    expect(latitude.element.value).toBe('39.9042')
+  })
+})

@@ -84,6 +84,7 @@ function setup(options: { launch?: FrameLaunch; answers?: Parameters<typeof fake
   const consoleEntries: FrameConsoleEntry[] = []
   const stacks: PageEntry[][] = []
   const failures: string[] = []
+  const answered: [string, unknown][] = []
   const device = DEVICE_PRESETS[0]
   const host = hostFrame(windows.iframe, {
     client: contract.client,
@@ -96,8 +97,13 @@ function setup(options: { launch?: FrameLaunch; answers?: Parameters<typeof fake
     onConsole: (entry) => consoleEntries.push(entry),
     onPages: (stack) => stacks.push(stack),
     onFailure: (error) => failures.push(error.code),
+    location: { latitude: 39.9, longitude: 116.4 },
+    authSetting: (appid): Record<string, boolean> =>
+      appid === 'wxapp' ? { 'scope.userInfo': true } : {},
+    onAuthorization: (appid, setting) => answered.push([appid, setting]),
   })
-  return { ...contract, ...windows, storage, consoleEntries, stacks, failures, host, device }
+  const all = { ...contract, ...windows, storage, consoleEntries, stacks, failures, host, device }
+  return { ...all, answered }
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
@@ -293,6 +299,32 @@ describe('frame host', () => {
       params: { operation: { name: 'abort' } },
     })
     expect(t.listeners.size).toBe(0)
+  })
+
+  it('boots with the 位置 and the appid’s kept authorizations, and relays answers and edits', async () => {
+    const t = setup()
+    t.host.setAuthorization({ 'scope.record': true })
+    t.deliver({ type: 'wx-bridge:ready' })
+    await flush()
+    expect(t.received[0]).toMatchObject({
+      type: 'wx-host:boot',
+      location: { latitude: 39.9, longitude: 116.4 },
+      authSetting: { 'scope.userInfo': true },
+    })
+    // Before the boot an edit has nowhere to go: the boot carries the kept answers.
+    expect(t.received.filter((m) => m.type === 'wx-host:authorization')).toEqual([])
+    t.deliver({
+      type: 'wx-bridge:authorization',
+      authSetting: { 'scope.userInfo': true, 'scope.camera': false, bad: 'yes' },
+    })
+    expect(t.answered).toEqual([['wxapp', { 'scope.userInfo': true, 'scope.camera': false }]])
+    t.host.setAuthorization({})
+    t.host.setLocation({ latitude: 1, longitude: 2 })
+    expect(t.received.slice(-2)).toEqual([
+      { type: 'wx-host:authorization', authSetting: {} },
+      { type: 'wx-host:location', location: { latitude: 1, longitude: 2 } },
+    ])
+    t.host.dispose()
   })
 
   it('keeps the booted project’s storage whatever appid the frame names', async () => {

@@ -14,7 +14,12 @@ import {
   type HostMessage,
   type SimulatorBundle,
 } from '../../../shared/simulator-protocol'
-import type { NetworkType, SystemInfo } from '../../../shared/runtime/native-port'
+import type {
+  NetworkType,
+  SimulatedLocation,
+  SystemInfo,
+} from '../../../shared/runtime/native-port'
+import { authSettingOf, type AuthSetting } from '../../../shared/runtime/authorization'
 import { FRAME_CALLABLE, MAIN_TASKS } from '../../../shared/runtime/wx-api-table'
 import { FINAL_TASK_EVENTS } from '../../../shared/runtime/wx-task'
 import type { ServiceError } from '../../../shared/result'
@@ -56,6 +61,12 @@ export interface FrameHostOptions {
   networkType: NetworkType
   /** The system theme the frame boots with. @default 'light' */
   theme?: Theme
+  /** The toolbar's 位置 the frame boots with. @default WeChat DevTools' own */
+  location?: SimulatedLocation
+  /** The booted project's kept authorization answers, read at boot. @default none */
+  authSetting?(appid: string): AuthSetting
+  /** The user answered an authorization dialog in the frame: the booted project's answers. */
+  onAuthorization?(appid: string, setting: AuthSetting): void
   /** Where the mini-program starts. @default app.json's first page, scene 1001 */
   launch?: FrameLaunch
   onConsole(entry: FrameConsoleEntry): void
@@ -73,6 +84,10 @@ export interface FrameHost {
   setNetworkType(networkType: NetworkType): void
   /** Tells the running mini-program the system theme (the 浅色/深色 switch). */
   setTheme(theme: Theme): void
+  /** Moves the simulated phone (the toolbar's 位置). */
+  setLocation(location: SimulatedLocation): void
+  /** Replaces the running project's authorization answers (详情). */
+  setAuthorization(setting: AuthSetting): void
   /** Aborts the frame's open requests and stops listening; the iframe itself is the caller's. */
   dispose(): void
 }
@@ -168,6 +183,8 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
       storage: loadStorage(options.storage, bundle.appid),
       networkType: options.networkType,
       ...(options.theme ? { theme: options.theme } : {}),
+      ...(options.location ? { location: { ...options.location } } : {}),
+      ...(options.authSetting ? { authSetting: options.authSetting(bundle.appid) } : {}),
       ...(entry ? { entry } : {}),
       ...(scene !== undefined ? { scene } : {}),
     })
@@ -281,6 +298,11 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
         // Only the booted project's own storage, whatever appid the frame names.
         if (appid !== undefined) saveStorageChange(options.storage, appid, message.change)
         break
+      case 'wx-bridge:authorization':
+        // Only the booted project's, as for storage.
+        if (appid !== undefined)
+          options.onAuthorization?.(appid, authSettingOf(message.authSetting))
+        break
       case 'wx-bridge:pages':
         if (isPageStack(message.stack)) {
           stack = message.stack
@@ -335,6 +357,12 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
     },
     setTheme(theme) {
       post({ type: 'wx-host:theme', theme })
+    },
+    setLocation(location) {
+      post({ type: 'wx-host:location', location: { ...location } })
+    },
+    setAuthorization(setting) {
+      if (booted) post({ type: 'wx-host:authorization', authSetting: { ...setting } })
     },
     dispose() {
       if (disposed) return

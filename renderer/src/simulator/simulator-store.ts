@@ -3,7 +3,8 @@
  * generation (a new one is a fresh iframe: compile, hot reload, another device), the page stack
  * the frame last reported (so a reload re-opens the current page with its query), where a fresh
  * frame starts (`launch`: that page, else the selected compile mode's page, else app.json's first
- * page), whether the last start failed, and the system theme (浅色/深色, remembered).
+ * page), whether the last start failed, the system theme (浅色/深色, remembered), the phone's
+ * place (位置, remembered) and the open project's authorization answers (kept per appid).
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
@@ -13,13 +14,43 @@ import type { Unsubscribe } from '../../../shared/rpc'
 import { bridge } from '../bridge'
 import { useProjectStore } from '../stores/project'
 import { DEFAULT_DEVICE_ID, devicePreset, zoomChoice, type ZoomChoice } from './devices'
+import { DEFAULT_LOCATION } from '../../../shared/runtime/device-api'
+import type { SimulatedLocation } from '../../../shared/runtime/native-port'
+import type { AuthSetting } from '../../../shared/runtime/authorization'
 import type { EvalResult } from '../../../shared/simulator-protocol'
 import type { Theme } from '../../../shared/theme'
+import { loadAuthSetting, saveAuthSetting } from './frame-authorization'
 import type { FrameLaunch, PageEntry } from './frame-host'
 
 const DEVICE_KEY = 'mpdt.simulator.device'
 const ZOOM_KEY = 'mpdt.simulator.zoom'
 const THEME_KEY = 'mpdt.simulator.theme'
+const LOCATION_KEY = 'mpdt.simulator.location'
+
+/** The remembered 位置, or WeChat DevTools' own place. */
+function rememberedLocation(): SimulatedLocation {
+  try {
+    const saved = JSON.parse(
+      remembered(LOCATION_KEY) ?? 'null',
+    ) as Partial<SimulatedLocation> | null
+    if (isPlace(saved?.latitude, saved?.longitude)) {
+      return { latitude: Number(saved?.latitude), longitude: Number(saved?.longitude) }
+    }
+  } catch {
+    // Unreadable: the default place.
+  }
+  return { latitude: DEFAULT_LOCATION.latitude, longitude: DEFAULT_LOCATION.longitude }
+}
+
+/** Latitude within ±90 and longitude within ±180, as numbers. */
+export function isPlace(latitude: unknown, longitude: unknown): boolean {
+  return (
+    typeof latitude === 'number' &&
+    typeof longitude === 'number' &&
+    Math.abs(latitude) <= 90 &&
+    Math.abs(longitude) <= 180
+  )
+}
 
 function remembered(key: string): string | null {
   try {
@@ -43,6 +74,8 @@ export const useSimulatorStore = defineStore('simulator', () => {
   const device = computed(() => devicePreset(deviceId.value))
   /** The system theme (the 浅色/深色 switch): a running frame follows it without a reload. */
   const theme = ref<Theme>(remembered(THEME_KEY) === 'dark' ? 'dark' : 'light')
+  /** The simulated phone's place (the 位置 fields): `wx.getLocation`, `wx.onLocationChange`. */
+  const location = ref<SimulatedLocation>(rememberedLocation())
   /** Increases for every new frame. */
   const generation = ref(1)
   /** The page stack the running frame reported, top last. */
@@ -61,8 +94,31 @@ export const useSimulatorStore = defineStore('simulator', () => {
   })
   watch(zoom, (value) => remember(ZOOM_KEY, String(value)))
   watch(theme, (value) => remember(THEME_KEY, value))
+  watch(location, (value) => remember(LOCATION_KEY, JSON.stringify(value)))
 
   const project = useProjectStore()
+  const appid = computed(() => project.current?.settings.appid)
+  /** The open project's kept authorization answers (详情 shows and edits them). */
+  const authSetting = ref<AuthSetting>({})
+  /** Counts 详情's edits, which a running frame takes at once. */
+  const authorizationEdits = ref(0)
+  watch(
+    appid,
+    (id) => (authSetting.value = id === undefined ? {} : loadAuthSetting(window.localStorage, id)),
+    { immediate: true },
+  )
+  /** The frame's user answered for `forAppid`: kept. */
+  function keepAuthorization(forAppid: string, setting: AuthSetting): void {
+    saveAuthSetting(window.localStorage, forAppid, setting)
+    if (forAppid === appid.value) authSetting.value = { ...setting }
+  }
+  /** 详情 changed the answers (an empty setting clears them): kept, and the frame told. */
+  function editAuthorization(setting: AuthSetting): void {
+    const id = appid.value
+    if (id === undefined) return
+    keepAuthorization(id, setting)
+    authorizationEdits.value++
+  }
   /** The compile mode selected in the toolbar, or undefined for 普通编译. */
   const compileMode = computed(() => {
     const settings = project.current?.settings
@@ -123,6 +179,11 @@ export const useSimulatorStore = defineStore('simulator', () => {
     deviceId,
     zoom,
     theme,
+    location,
+    authSetting,
+    authorizationEdits,
+    keepAuthorization,
+    editAuthorization,
     device,
     generation,
     stack,

@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
-import { canvasNodeOf, mediaElementOf } from '../../../renderer/src/simulator/frame/builtins'
+import {
+  canvasNodeOf,
+  mediaElementOf,
+  queryContextOf,
+  queryNodeOf,
+  videoContextOf,
+  type VideoContext,
+} from '../../../renderer/src/simulator/frame/builtins'
 import { clampMovable } from '../../../renderer/src/simulator/frame/builtins/movable'
 import { PLACEHOLDER_MESSAGES } from '../../../renderer/src/simulator/frame/builtins/placeholders'
 import type { GeneralComponent } from 'glass-easel'
@@ -85,6 +92,23 @@ describe('canvas, video and the placeholders', () => {
     expect(media?.controls).toBe(true)
     expect(media?.loop).toBe(true)
     expect(media?.parentElement?.className).toBe('wx-video clip')
+  })
+
+  it("SelectorQuery's context() of a video is a VideoContext driving its video element", async () => {
+    mounted = await mountPage({ wxml: '<video id="v" /><audio id="a" /><view id="plain" />' })
+    const video = mounted.node('v') as unknown as GeneralComponent
+    const media = mediaElementOf(video)!
+    const context = queryContextOf(video) as VideoContext
+    expect(context).toBe(videoContextOf(video))
+    context.seek(3)
+    expect(media.currentTime).toBe(3)
+    context.playbackRate(1.5)
+    expect(media.playbackRate).toBe(1.5)
+    context.stop()
+    expect([media.paused, media.currentTime]).toEqual([true, 0])
+    expect(queryContextOf(mounted.node('a'))).toBeNull()
+    expect(queryContextOf(mounted.node('plain'))).toBeNull()
+    expect(queryNodeOf(mounted.node('plain'))).toBeNull()
   })
 
   it('camera, live-player, live-pusher and ad say the simulator does not run them', async () => {

@@ -138,3 +138,33 @@ describe('DetailsPanel', () => {
     )
   })
 })
+
+describe('DetailsPanel: authorizations', () => {
+  const KEY = 'mpdt.simulator.authorization:wx1234567890abcdef'
+
+  it('lists the answers kept for the appid, and a change or a clear is kept and counted', async () => {
+    window.localStorage.setItem(
+      KEY,
+      JSON.stringify({ 'scope.userLocation': true, 'scope.userInfo': false }),
+    )
+    const wrapper = await mountDetails()
+    const { useSimulatorStore } = await import('../../simulator/simulator-store')
+    const simulator = useSimulatorStore()
+    const section = wrapper.get('section[aria-labelledby="authorization-heading"]')
+    const location = section.get<HTMLInputElement>('input[id="auth-scope.userLocation"]')
+    const userInfo = section.get<HTMLInputElement>('input[id="auth-scope.userInfo"]')
+    expect([location.element.checked, userInfo.element.checked]).toEqual([true, false])
+    expect(section.text()).toContain('获取你的位置信息')
+    await location.setValue(false)
+    expect(JSON.parse(window.localStorage.getItem(KEY) ?? '')).toEqual({
+      'scope.userLocation': false,
+      'scope.userInfo': false,
+    })
+    expect(simulator.authorizationEdits).toBe(1)
+    await section.get('button').trigger('click')
+    expect(window.localStorage.getItem(KEY)).toBeNull()
+    expect(section.text()).toContain('Nothing asked yet')
+    expect(section.get('button').attributes('disabled')).toBeDefined()
+    window.localStorage.clear()
+  })
+})

@@ -2,7 +2,8 @@
  * The frame's side of the simulator protocol: it says `wx-bridge:ready`, accepts HostMessages only
  * from its parent window, boots the project on `wx-host:boot` (once: the workbench re-boots with a
  * new iframe), relays `wx-host:task` events to open requests, applies `wx-host:network-type` and
- * `wx-host:theme` (the 浅色/深色 switch) and answers
+ * `wx-host:theme` (the 浅色/深色 switch), `wx-host:location` (the toolbar's 位置),
+ * `wx-host:authorization` (详情's authorization answers) and answers
  * `wx-host:eval` (the Console panel's command line), `wx-host:automation` (`mpdt auto --web`)
  * and `wx-host:call` (a main-process wx API's answer).
  */
@@ -45,6 +46,10 @@ export function startFrame(win: Window, parent: ParentWindow): FrameHandle {
       simulator?.port.deliverCall(message.callId, message.result)
     } else if (message.type === 'wx-host:theme') {
       simulator?.setSystemTheme(message.theme)
+    } else if (message.type === 'wx-host:location') {
+      simulator?.port.setLocation(message.location)
+    } else if (message.type === 'wx-host:authorization') {
+      simulator?.port.setAuthorization(message.authSetting)
     } else if (message.type === 'wx-host:eval') {
       const running = simulator
       const { evalId } = message
@@ -87,6 +92,7 @@ function describeThrown(value: unknown): { message: string; stack: string } {
 function reportUncaught(win: Window, simulator: Simulator): void {
   win.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
     simulator.port.reportError(describeThrown(event.reason))
+    simulator.runtime.unhandledRejection(event.reason, event.promise)
   })
   win.addEventListener('error', (event: ErrorEvent) => {
     simulator.port.reportError(describeThrown(event.error ?? event.message))

@@ -13,6 +13,7 @@ import type {
   MissingPage,
   NativePort,
   NetworkType,
+  SimulatedLocation,
   PageScreen,
   ReportedError,
   StorageChange,
@@ -33,6 +34,11 @@ import {
   type TaskOperation,
   type TaskRequest,
 } from '../../../../shared/runtime/wx-task'
+import {
+  authSettingOf,
+  type AuthSetting,
+  type AuthorizationStore,
+} from '../../../../shared/runtime/authorization'
 import { cloneSafeArgs } from './clone-safe'
 import { fileChooser, FrameFiles, laterFiles, MIRROR_LIMIT } from './frame-files'
 
@@ -51,6 +57,10 @@ export interface FramePortOptions {
   codePackage?: { files: Record<string, string>; assets: Record<string, string> }
   /** Draws WeChat's 页面不存在 page (see `NativePort.pageNotFound`). */
   pageNotFound?(page: MissingPage): void
+  /** The simulator's 位置 as the frame boots; unset: the runtime's default. */
+  location?: SimulatedLocation
+  /** The project's kept authorization answers as the frame boots. */
+  authSetting?: AuthSetting
 }
 
 export class FramePort implements NativePort {
@@ -74,6 +84,7 @@ export class FramePort implements NativePort {
     this.ui = options.ui
     this.screen = options.screen
     this.currentNetworkType = options.networkType
+    this.authSetting = authSettingOf(options.authSetting)
     const call = (operation: FileOperation, done: (result: FileOperationResult) => void) =>
       this.operateFile(operation, done)
     this.files = new FrameFiles(call, options.codePackage)
@@ -223,6 +234,46 @@ export class FramePort implements NativePort {
   /** The app's theme changed (`systemInfo().theme` already answers it): the runtime is told. */
   themeChanged(): void {
     for (const listener of [...this.themeListeners]) listener()
+  }
+
+  private authSetting: AuthSetting
+  private readonly authorizationListeners = new Set<() => void>()
+
+  /** The project's answers: kept by the workbench per appid (详情 shows and edits them). */
+  readonly authorization: AuthorizationStore = {
+    load: () => ({ ...this.authSetting }),
+    save: (setting) => {
+      this.authSetting = { ...setting }
+      this.options.post({ type: 'wx-bridge:authorization', authSetting: { ...setting } })
+    },
+    onChange: (listener) => {
+      this.authorizationListeners.add(listener)
+      return () => this.authorizationListeners.delete(listener)
+    },
+  }
+
+  /** 详情 edited the answers: the runtime forgets its own and takes these. */
+  setAuthorization(setting: unknown): void {
+    this.authSetting = authSettingOf(setting)
+    for (const listener of [...this.authorizationListeners]) listener()
+  }
+
+  private place: SimulatedLocation | undefined
+  private readonly locationListeners = new Set<() => void>()
+
+  location(): SimulatedLocation | undefined {
+    return this.place ?? this.options.location
+  }
+
+  onLocationChange(listener: () => void): () => void {
+    this.locationListeners.add(listener)
+    return () => this.locationListeners.delete(listener)
+  }
+
+  /** The toolbar's 位置 moved the phone: `wx.getLocation` answers it, the runtime is told. */
+  setLocation(place: SimulatedLocation): void {
+    this.place = { ...place }
+    for (const listener of [...this.locationListeners]) listener()
   }
 
   /** The 网络 menu changed: `wx.getNetworkType` answers the new type, the runtime is told. */

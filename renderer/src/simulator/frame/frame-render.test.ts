@@ -359,14 +359,20 @@ describe('interaction APIs drawn in the phone', () => {
 })
 
 describe('uncaught errors', () => {
-  it('a promise rejection nobody handled goes to the parent as wx-bridge:error', () => {
+  it('a promise rejection nobody handled goes to the parent as wx-bridge:error and to wx.onUnhandledRejection', () => {
+    const wx = frame.simulator()?.runtime.wx as Record<string, (listener: unknown) => void>
+    const heard: unknown[] = []
+    const listener = (res: { reason: Error }) => heard.push(res.reason.message)
+    wx.onUnhandledRejection(listener)
     const rejection = new Event('unhandledrejection') as Event & { reason: unknown }
     rejection.reason = new Error('left unhandled')
     window.dispatchEvent(rejection)
+    wx.offUnhandledRejection(listener)
     expect(posted.at(-1)).toMatchObject({
       type: 'wx-bridge:error',
       error: { message: 'left unhandled' },
     })
+    expect(heard).toEqual(['left unhandled'])
   })
 })
 

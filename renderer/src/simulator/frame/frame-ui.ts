@@ -1,6 +1,6 @@
 /**
  * The interaction layer drawn over the phone's pages: toast and loading (role=status), modal and
- * action sheet (role=dialog), as WeChat draws them. Navigation bar changes go to the page screen.
+ * action sheet (role=dialog), the `wx.previewImage` viewer, as WeChat draws them. Navigation bar changes go to the page screen.
  */
 import type {
   ActionSheetOptions,
@@ -12,33 +12,21 @@ import type {
   TabBarChange,
   ToastOptions,
 } from '../../../../shared/runtime'
+import { SCOPE_TEXT, type AuthorizationScope } from '../../../../shared/runtime/authorization'
+import type { LocalFileReader } from './builtins/image'
 import { element } from './dom'
+import { showImageViewer } from './image-viewer'
 
 export interface FrameUiOptions {
   doc: Document
   layer: HTMLElement
-  /** Image files as data URLs by project path (a toast's `image`). */
+  /** Image files as data URLs by project path (a toast's `image`, `wx.previewImage`). */
   assets: Record<string, string>
+  /** Reads a `wxfile://` picture for `wx.previewImage`. */
+  readLocalFile?: LocalFileReader
   setNavigationBar(pageId: number, patch: NavigationBarPatch): void
   /** Draws `wx.setTabBarItem` & co. on the phone's tab bar. */
   changeTabBar(change: TabBarChange): void
-}
-
-/** What each scope lets the mini-program have, in WeChat's dialog words. */
-const SCOPE_TEXT: Record<string, string> = {
-  'scope.userInfo': '获取你的昵称、头像',
-  'scope.userLocation': '获取你的位置信息',
-  'scope.userFuzzyLocation': '获取你的模糊位置信息',
-  'scope.record': '使用你的麦克风',
-  'scope.camera': '使用你的摄像头',
-  'scope.bluetooth': '使用你的蓝牙',
-  'scope.writePhotosAlbum': '保存图片或视频到你的相册',
-  'scope.addPhoneContact': '添加到你的通讯录',
-  'scope.addPhoneCalendar': '添加到你的日历',
-  'scope.werun': '获取你的微信运动步数',
-  'scope.address': '获取你的通讯地址',
-  'scope.invoiceTitle': '获取你的发票抬头',
-  'scope.invoice': '获取你的发票',
 }
 
 const MODAL_DEFAULTS: ModalOptions = {
@@ -154,7 +142,7 @@ export class FrameUi implements InteractionUi {
 
   /** WeChat's authorization dialog, drawn as a modal with 拒绝 / 允许. */
   askAuthorization(question: AuthorizationQuestion, done: (allowed: boolean) => void): void {
-    const asked = SCOPE_TEXT[question.scope] ?? question.scope
+    const asked = SCOPE_TEXT[question.scope as AuthorizationScope] ?? question.scope
     this.showModal(
       {
         ...MODAL_DEFAULTS,
@@ -231,5 +219,9 @@ export class FrameUi implements InteractionUi {
 
   setNavigationBar(pageId: number, patch: NavigationBarPatch): void {
     this.options.setNavigationBar(pageId, patch)
+  }
+
+  previewImage(urls: string[], current: number): void {
+    showImageViewer(this.options, urls, current)
   }
 }

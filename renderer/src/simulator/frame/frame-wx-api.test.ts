@@ -88,3 +88,80 @@ describe('wx in the simulator frame', () => {
     }
   })
 })
+
+describe('wx.previewImage in the phone', () => {
+  it('shows the current picture full screen, steps with the sides and closes with a tap', async () => {
+    const urls = ['https://img.test/a.png', 'https://img.test/b.png', 'https://img.test/c.png']
+    const previewImage = wx().previewImage as (options: unknown) => Promise<unknown>
+    expect(await previewImage({ urls, current: urls[1] })).toEqual({ errMsg: 'previewImage:ok' })
+    const viewer = document.querySelector<HTMLElement>('.mp-image-viewer[role=dialog]')
+    const picture = () => viewer?.querySelector('img')?.getAttribute('src')
+    const place = () => viewer?.querySelector('.mp-image-viewer-place')?.textContent
+    expect([picture(), place()]).toEqual([urls[1], '2 / 3'])
+    viewer?.querySelector<HTMLElement>('[aria-label=下一张]')?.click()
+    expect([picture(), place()]).toEqual([urls[2], '3 / 3'])
+    viewer?.querySelector<HTMLElement>('[aria-label=下一张]')?.click()
+    expect(place()).toBe('3 / 3')
+    viewer?.querySelector<HTMLElement>('[aria-label=上一张]')?.click()
+    viewer?.querySelector<HTMLElement>('[aria-label=上一张]')?.click()
+    expect([picture(), place()]).toEqual([urls[0], '1 / 3'])
+    viewer?.click()
+    expect(document.querySelector('.mp-image-viewer')).toBeNull()
+  })
+
+  it('answers WeChat’s parameter error without urls and shows nothing', async () => {
+    const previewImage = wx().previewImage as (options: unknown) => Promise<unknown>
+    await expect(previewImage({ urls: 'a.png' })).rejects.toMatchObject({
+      errMsg:
+        'previewImage:fail parameter error: parameter.urls should be Array instead of String;',
+    })
+    expect(document.querySelector('.mp-image-viewer')).toBeNull()
+  })
+})
+
+describe('the toolbar’s 位置 in the frame', () => {
+  it('wx-host:location moves the phone: getLocation answers it, onLocationChange hears it', async () => {
+    const api = wx() as Record<string, (options?: unknown) => Promise<unknown>>
+    const heard: unknown[] = []
+    ;(wx().onLocationChange as (listener: unknown) => void)((res: { latitude: number }) =>
+      heard.push(res.latitude),
+    )
+    const started = api.startLocationUpdate()
+    // The simulator asks for scope.userLocation (the walk above left its own questions open):
+    // the user allows every one.
+    for (let i = 0; i < 10 && document.querySelector('.mp-modal-confirm'); i++) {
+      await nextTasks()
+      document.querySelector<HTMLElement>('.mp-modal-confirm')?.click()
+    }
+    await started
+    send({ type: 'wx-host:location', location: { latitude: 31.2304, longitude: 121.4737 } })
+    expect(await api.getLocation()).toMatchObject({ latitude: 31.2304, longitude: 121.4737 })
+    expect(heard).toContain(31.2304)
+    await api.stopLocationUpdate()
+  })
+
+  it('drops a wx-host:location off the Earth', async () => {
+    const api = wx() as Record<string, (options?: unknown) => Promise<unknown>>
+    send({ type: 'wx-host:location', location: { latitude: 123, longitude: 0 } } as never)
+    expect(await api.getLocation()).toMatchObject({ latitude: 31.2304 })
+  })
+})
+
+describe('authorization kept by the workbench', () => {
+  it('takes 详情’s answers from wx-host:authorization and reports a new answer as wx-bridge:authorization', async () => {
+    const api = wx() as Record<string, (options?: unknown) => Promise<unknown>>
+    send({ type: 'wx-host:authorization', authSetting: { 'scope.werun': true } })
+    expect(await api.getSetting()).toEqual({
+      authSetting: { 'scope.werun': true },
+      errMsg: 'getSetting:ok',
+    })
+    const asked = api.authorize({ scope: 'scope.camera' })
+    await nextTasks()
+    document.querySelector<HTMLElement>('.mp-modal-cancel')?.click()
+    await expect(asked).rejects.toEqual({ errMsg: 'authorize:fail auth deny' })
+    expect(posted.findLast((m) => m.type === 'wx-bridge:authorization')).toEqual({
+      type: 'wx-bridge:authorization',
+      authSetting: { 'scope.werun': true, 'scope.camera': false },
+    })
+  })
+})

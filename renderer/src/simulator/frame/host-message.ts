@@ -9,6 +9,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null
 }
 
+/** A place on Earth: latitude within ±90, longitude within ±180. */
+function isLocation(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value.latitude === 'number' &&
+    Math.abs(value.latitude) <= 90 &&
+    typeof value.longitude === 'number' &&
+    Math.abs(value.longitude) <= 180
+  )
+}
+
 export function isHostMessage(value: unknown): value is HostMessage {
   if (!isRecord(value)) return false
   switch (value.type) {
@@ -20,7 +31,9 @@ export function isHostMessage(value: unknown): value is HostMessage {
         typeof value.networkType === 'string' &&
         (value.entry === undefined || typeof value.entry === 'string') &&
         (value.scene === undefined || Number.isInteger(value.scene)) &&
-        (value.theme === undefined || isTheme(value.theme))
+        (value.theme === undefined || isTheme(value.theme)) &&
+        (value.location === undefined || isLocation(value.location)) &&
+        (value.authSetting === undefined || isRecord(value.authSetting))
       )
     case 'wx-host:task':
       return typeof value.taskId === 'string' && isRecord(value.event)
@@ -40,6 +53,10 @@ export function isHostMessage(value: unknown): value is HostMessage {
       return typeof value.networkType === 'string'
     case 'wx-host:theme':
       return isTheme(value.theme)
+    case 'wx-host:location':
+      return isLocation(value.location)
+    case 'wx-host:authorization':
+      return isRecord(value.authSetting)
     case 'wx-host:eval':
       return typeof value.evalId === 'string' && typeof value.code === 'string'
     case 'wx-host:automation':

@@ -15,6 +15,7 @@ import type {
   PageViewport,
   ScreenPage,
 } from '../../../../shared/runtime'
+import { queryContextOf, queryNodeOf } from './builtins/query-objects'
 import { element } from './dom'
 import type { PageWindow } from './page-window'
 import { applyPageViewport, type ViewportMetrics } from './page-viewport'
@@ -112,6 +113,14 @@ export class FramePageScreen implements PageScreen {
     const { scrollLeft, scrollTop, scrollWidth, scrollHeight } = body
     const scroll = { scrollLeft, scrollTop, scrollWidth, scrollHeight }
     return { left, top, width, height, ...scroll, node: body }
+  }
+
+  nodeOf(element: glassEasel.Element): unknown {
+    return queryNodeOf(element)
+  }
+
+  contextOf(element: glassEasel.Element): unknown {
+    return queryContextOf(element)
   }
 
   close(id: number): void {

@@ -22,6 +22,7 @@ import { element } from './dom'
 import { FramePort } from './frame-port'
 import { FrameTheme } from './frame-theme'
 import { FrameUi } from './frame-ui'
+import { installAnimationAttribute } from './animation-attribute'
 import { installDatasetAttributes } from './dataset-attributes'
 import { installInlineRpx } from './inline-rpx'
 import { showPageNotFound } from './page-not-found-screen'
@@ -111,6 +112,7 @@ export function startSimulator(
   glassEasel.globalOptions.writeIdToDOM = true
   installInlineRpx(device)
   installDatasetAttributes()
+  installAnimationAttribute()
 
   const phone = element(doc, 'div', { id: 'mp-phone' })
   const layer = element(doc, 'div', { id: 'mp-ui-layer' })
@@ -186,6 +188,7 @@ export function startSimulator(
     doc,
     layer,
     assets: bundle.assets,
+    readLocalFile: (path, done) => port.files.read(path, done),
     setNavigationBar: (pageId, patch) => screen.patchNavigation(pageId, patch),
     changeTabBar: (change) => chrome.changeTabBar(change),
   })
@@ -219,6 +222,8 @@ export function startSimulator(
     appid: bundle.appid,
     storage: boot.storage,
     networkType: boot.networkType,
+    location: boot.location,
+    authSetting: boot.authSetting,
     ui,
     screen,
     document: doc,

@@ -5,6 +5,7 @@
  * `<input>`, `<swiper>`…), which keeps the project's tag selectors (`button::after`) working.
  */
 import * as glassEasel from 'glass-easel'
+import { playAnimation } from '../animation-attribute'
 
 export type Data = Record<string, unknown>
 
@@ -98,11 +99,22 @@ const engine: glassEasel.templateEngine.TemplateEngine = {
   },
 }
 
-/** Applies a data change; `hidden`, as on every WeChat component, hides the host. */
+/** The `animation` data each built-in last played, so another data change does not replay it. */
+const played = new WeakMap<glassEasel.GeneralComponent, unknown>()
+
+/**
+ * Applies a data change; `hidden` and `animation` (`wx.createAnimation`'s export), as on every
+ * WeChat component, hide and animate the host.
+ */
 function apply(component: glassEasel.GeneralComponent, instance: BuiltinInstance, data: Data) {
   instance.update(data)
   const host = component.$$ as unknown as HTMLElement | null
-  if (host) toggleAttribute(host, 'hidden', Boolean(data.hidden))
+  if (!host) return
+  toggleAttribute(host, 'hidden', Boolean(data.hidden))
+  if (data.animation && data.animation !== played.get(component)) {
+    played.set(component, data.animation)
+    playAnimation(host, data.animation)
+  }
 }
 
 function contextOf(
@@ -156,7 +168,10 @@ export function defineBuiltin(
   tag: string,
   spec: BuiltinSpec,
 ): glassEasel.GeneralComponentDefinition {
-  const properties: Record<string, unknown> = { hidden: { type: Boolean, value: false } }
+  const properties: Record<string, unknown> = {
+    hidden: { type: Boolean, value: false },
+    animation: { type: null, value: null },
+  }
   for (const [name, property] of Object.entries(spec.properties)) {
     properties[name] = { type: property.type, value: property.value }
   }

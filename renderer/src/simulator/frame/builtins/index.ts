@@ -38,6 +38,7 @@ import { defineTextFields } from './text-field'
 
 export { canvasNodeOf, type CanvasNode } from './canvas'
 export { mediaElementOf } from './media'
+export { queryContextOf, queryNodeOf, videoContextOf, type VideoContext } from './query-objects'
 export { closeOpenPageContainer } from './page-container'
 export type { Navigate, NavigationApi } from './navigator'
 

@@ -5,7 +5,7 @@
  * `styleIsolation` (and `addGlobalClass`), `virtualHost`, `pureDataPattern`.
  */
 import { afterEach, expect, it } from 'vitest'
-import { mountPage, type MountedPage } from './builtins/harness'
+import { mountPage, type MountedPage } from './harness'
 
 let mounted: MountedPage | undefined
 afterEach(() => mounted?.release())
