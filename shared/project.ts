@@ -2,6 +2,9 @@
 import type { CompileMode } from './compile-mode'
 import type { MockSettings } from './mock'
 
+/** The appid WeChat's tool runs a project with when it has none (游客模式). */
+export const TOURIST_APPID = 'touristappid'
+
 /** The four 合法域名 lists of `project.domains.json`; each entry is an origin such as `https://api.example.com:8443`. */
 export interface DomainLists {
   /** @default [] */
@@ -80,8 +83,10 @@ export interface PageInfo {
   route: string
   /** The page's own `.json` (window overrides, usingComponents…); `{}` when absent. */
   config: Record<string, unknown>
-  /** Which of the page's files exist. */
+  /** Which of the page's files exist (`js`: its script, which may be its `.ts`). */
   files: { js: boolean; wxml: boolean; wxss: boolean; json: boolean }
+  /** `ts` when the page's script is its `.ts` (the TypeScript plugin; a `.ts` wins over a `.js`). */
+  script?: 'ts'
   /** Set for pages of a subpackage. */
   subpackage?: string
 }

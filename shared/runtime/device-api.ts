@@ -122,12 +122,13 @@ export function createDeviceApi(
     scanCode: (options: unknown) =>
       invokeLater('scanCode', options, (_opts, settle) => {
         const cancel = () => settle({ ok: false, failure: apiFailure('scanCode', 'cancel') })
-        const ask = port.ui?.askScanResult
-        if (!ask) {
+        const ui = port.ui
+        if (!ui?.askScanResult) {
           host.defer(cancel)
           return
         }
-        ask((result) =>
+        // Called on the UI, so a class drawing it keeps its `this`.
+        ui.askScanResult((result) =>
           result === undefined
             ? cancel()
             : settle({

@@ -1,6 +1,6 @@
 /**
  * WeChat's open APIs as the simulator answers them: `login`/`checkSession` (main process: a
- * simulated code; for a tourist appid with the tool's notice in the console), `getUserProfile` (asks every time; WeChat now
+ * simulated code, refused for a tourist appid), `getUserProfile` (asks every time; WeChat now
  * answers the grey avatar and 微信用户), `getUserInfo` (the same anonymous data, without asking),
  * `getSetting`/`openSetting`/`authorize`, and `getAccountInfoSync`.
  */
@@ -18,13 +18,6 @@ export interface OpenApiHost {
   invoke: NowInvoker
   authorizations: Authorizations
 }
-
-/** The appid WeChat's tool runs a project with when it has none (游客模式). */
-const TOURIST_APPID = 'touristappid'
-
-/** The tool's console notice for `wx.login` in 游客模式 (docs/wechat-behaviour.md §6.1). */
-export const TOURIST_LOGIN_NOTICE =
-  '请注意游客模式下，调用 wx.login 是受限的, API 的返回是工具的模拟返回'
 
 /** What WeChat returns for every user since 2022-10-25: the grey avatar and 微信用户. */
 export const ANONYMOUS_USER = {
@@ -87,11 +80,7 @@ export function createOpenApi(host: OpenApiHost): Record<(typeof OPEN_API_NAMES)
   })
 
   return {
-    login: (options: unknown) => {
-      // WeChat's tool answers 游客模式 with its own simulated code, and says so in the console.
-      if (host.appid === TOURIST_APPID) port.console('warn', [TOURIST_LOGIN_NOTICE], 'baselib')
-      return viaMain('login')(options)
-    },
+    login: viaMain('login'),
     checkSession: viaMain('checkSession'),
     getUserProfile: (options: unknown) =>
       invokeLater('getUserProfile', options, (opts, settle) =>

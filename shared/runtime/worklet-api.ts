@@ -3,7 +3,7 @@
  * only one MP DevTools draws. Both objects exist there (the official demo reads
  * `wx.worklet.Easing.bezier(…).factory()` at a module's top level and registers route builders at
  * launch); what needs Skyline's UI thread degrades as WeChat documents it: worklet functions run
- * on the JS thread, custom routes fall back to the default route.
+ * on the JS thread, custom routes fall back to the default route (docs/wechat-behaviour.md §3.5).
  *
  * Shared values are plain `{ value }` holders; assigning an animation (`timing`, `spring`,
  * `decay`, `sequence`, `repeat`, `delay`) sets its end value at once — nothing draws the frames

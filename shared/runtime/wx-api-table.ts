@@ -254,7 +254,7 @@ const ANSWERED: WxApiEntry[] = [
   async('login', {
     ...MAIN,
     params: { timeout: 'Number?' },
-    note: 'a simulated code (touristappid too, with the tool’s notice in the console)',
+    note: 'a simulated code; a tourist appid fails',
   }),
   async('checkSession', { ...MAIN, note: 'valid after a login in this project' }),
   async('getUserProfile', {

@@ -55,6 +55,11 @@ describe('mpdt check, mpdt run and the workbench report the same compile problem
     expect(problemLines(result.stderr)).toEqual(EXPECTED)
     // The cycle runs with CommonJS semantics; the missing import fails only its own binding.
     expect(result.lines).toContain('index runs ping function')
+    // The broken page's module throws its error placed at the source, not at the stand-in .js.
+    expect(result.stdout).toContain(
+      'SyntaxError: pages/broken/broken.ts:3:23: Unexpected "="\n    at Object.<anonymous> (pages/broken/broken.ts:3:23)',
+    )
+    expect(result.stdout).not.toContain('broken.js')
   }, 60_000)
 
   it('the workbench simulator bundle carries the same problems', async () => {

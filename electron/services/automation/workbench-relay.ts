@@ -5,18 +5,20 @@
  * answer is taken only for a command still waiting; an event only when it is one the protocol
  * defines. Commands without an answer in time get an error, never silence.
  */
-import type { ContractEvents, EventName } from '../../../shared/contract'
+import type { ContractEvents, EventName, MethodParams } from '../../../shared/contract'
 import type {
   AutomationCommand,
   AutomationEvent,
   AutomationReply,
 } from '../../../shared/automation/automation-protocol'
-import { fail, ok, type Result } from '../../../shared/result'
+import { ok, type Result } from '../../../shared/result'
 
 const EVENT_METHODS = new Set(['App.logAdded', 'App.exceptionThrown', 'App.bindingCalled'])
 
 export interface AutomationRelay {
-  methods: { 'automation.answer': (params: unknown) => Promise<Result<null>> }
+  methods: {
+    'automation.answer': (params: MethodParams<'automation.answer'>) => Promise<Result<null>>
+  }
   /** Sends `command` to the simulator; an error answer after `timeoutMs` without one. */
   send(command: AutomationCommand, timeoutMs: number): Promise<AutomationReply>
   onEvent(listener: (event: AutomationEvent) => void): () => void
@@ -32,11 +34,10 @@ export function createAutomationRelay(
   const waiting = new Map<string, (reply: AutomationReply) => void>()
   const listeners = new Set<(event: AutomationEvent) => void>()
 
-  const answer = async (params: unknown): Promise<Result<null>> => {
-    const message = isRecord(params) ? params.message : undefined
-    if (!isRecord(message)) {
-      return fail({ code: 'INVALID_PARAMS', message: 'automation.answer needs { message }' })
-    }
+  // The envelope passed the contract's check (contract-params.ts); the fields inside come from
+  // the mini-program's frame and are read as untrusted.
+  const answer = async (params: MethodParams<'automation.answer'>): Promise<Result<null>> => {
+    const message = params.message as unknown as Record<string, unknown>
     if (typeof message.id === 'string') {
       const settle = waiting.get(message.id)
       const error = isRecord(message.error) ? String(message.error.message) : undefined

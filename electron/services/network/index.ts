@@ -1,6 +1,5 @@
 export {
   createRequestEngine,
-  TOURIST_APPID,
   type RequestEngine,
   type RequestEngineOptions,
 } from './engine/request-engine'

@@ -206,6 +206,20 @@ describe('loadProject: problems', () => {
     expect(info.pages[1].files).toEqual({ js: false, wxml: false, wxss: false, json: false })
   })
 
+  it('takes a page whose script is its .ts with the TypeScript plugin, and says so', async () => {
+    const dir = await copyFixture('valid')
+    await fs.rename(path.join(dir, 'pages/index/index.js'), path.join(dir, 'pages/index/index.ts'))
+    expect(codes(await load(dir))).toEqual(['PAGE_FILES_MISSING'])
+    const config = JSON.parse(await fs.readFile(path.join(dir, 'project.config.json'), 'utf8'))
+    config.setting = { ...config.setting, useCompilerPlugins: ['typescript'] }
+    await write(dir, 'project.config.json', JSON.stringify(config))
+    const info = await load(dir)
+    expect(info.problems).toEqual([])
+    expect(info.pages[0]).toMatchObject({ route: 'pages/index/index', script: 'ts' })
+    expect(info.pages[0].files.js).toBe(true)
+    expect(info.pages[1].script).toBeUndefined()
+  })
+
   it('reports a missing subpackage page', async () => {
     const dir = await copyFixture('valid')
     await fs.rm(path.join(dir, 'packageA/pages/detail/detail.wxml'))

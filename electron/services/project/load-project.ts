@@ -129,9 +129,8 @@ async function readPage(
     states[extension] = await fileState(root, `${base}.${extension}`)
   }
   // With the TypeScript plugin a page's script may be index.ts (it wins over index.js).
-  if (typescript && states.js !== 'file' && (await fileState(root, `${base}.ts`)) === 'file') {
-    states.js = 'file'
-  }
+  const script = typescript && (await fileState(root, `${base}.ts`)) === 'file' ? 'ts' : undefined
+  if (script) states.js = 'file'
   const withState = (state: FileState, extensions: readonly PageExtension[] = PAGE_EXTENSIONS) =>
     extensions.filter((extension) => states[extension] === state).map((ext) => `${base}.${ext}`)
   const outside = withState('outside')
@@ -179,6 +178,7 @@ async function readPage(
       json: states.json === 'file',
     },
   }
+  if (script) page.script = script
   if (entry.subpackage !== undefined) page.subpackage = entry.subpackage
   return page
 }

@@ -1,22 +1,15 @@
 /**
  * The contract's service side (shared/contract.ts) on top of a ProjectStore: one implementation,
  * served alike over Electron IPC and the browser-mode WebSocket. Params arrive from another
- * process (or a browser), so each method checks their shape before touching the store.
+ * process (or a browser), so every method's params pass its check in `contract-params.ts` before
+ * the implementations here see them.
  */
-import type { CompileMode } from '../../../shared/compile-mode'
-import type { MockSettings } from '../../../shared/mock'
-import type {
-  AppInfo,
-  ContractEventListener,
-  ContractEvents,
-  SettingsPatch,
-} from '../../../shared/contract'
-import type { DomainLists } from '../../../shared/project'
+import type { AppInfo, ContractEventListener, ContractEvents } from '../../../shared/contract'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { ContractService, Unsubscribe } from '../../../shared/rpc'
 import type { ProjectStore } from '../project/project-store'
+import { withCheckedParams } from './contract-params'
 import {
-  checkMachineNetwork,
   machineEngineSettings,
   readMachineNetwork,
   writeMachineNetwork,
@@ -60,39 +53,6 @@ export interface WorkbenchService {
   automation: AutomationRelay
   /** Closes the request engine (aborting its tasks) and the source watcher. */
   close(): Promise<void>
-}
-
-function invalidParams(message: string): Result<never> {
-  return fail({ code: 'INVALID_PARAMS', message })
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function checkSettingsPatch(params: unknown): Result<SettingsPatch> {
-  if (!isRecord(params)) return invalidParams('Settings must be an object')
-  const patch: SettingsPatch = {}
-  for (const [key, value] of Object.entries(params)) {
-    if (key === 'urlCheck') {
-      if (typeof value !== 'boolean') return invalidParams('urlCheck must be a boolean')
-      patch.urlCheck = value
-    } else if (key === 'appid') {
-      if (typeof value !== 'string') return invalidParams('appid must be a string')
-      patch.appid = value
-    } else if (key === 'compileModes') {
-      // The writer checks each mode; here only the envelope.
-      if (!Array.isArray(value)) return invalidParams('compileModes must be an array')
-      patch.compileModes = value as CompileMode[]
-    } else if (key === 'compileMode') {
-      if (typeof value !== 'number') return invalidParams('compileMode must be a number')
-      patch.compileMode = value
-    } else {
-      return invalidParams(`Unknown setting: ${key}`)
-    }
-  }
-  if (Object.keys(patch).length === 0) return invalidParams('No setting given')
-  return ok(patch)
 }
 
 const noMachineSettings = (): Result<never> =>
@@ -150,23 +110,18 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   const service: ContractService = {
     'app.getInfo': async () => ok(appInfo),
     'wx.call': async (params) => {
-      if (!isRecord(params) || typeof params.method !== 'string' || !isRecord(params.params)) {
-        return invalidParams('wx.call needs { method: string, params: object }')
-      }
       if (MAIN_TASKS.has(params.method)) {
         return tasks.start(params.method, params.taskId, params.params)
       }
       if (!wxMain.methods.includes(params.method)) {
-        return invalidParams(`wx.call: ${params.method} is not a main-process wx API`)
+        return fail({
+          code: 'INVALID_PARAMS',
+          message: `wx.call: ${params.method} is not a main-process wx API`,
+        })
       }
       return ok(wxMain.call(params.method, params.params))
     },
-    'project.open': async (params) => {
-      if (!isRecord(params) || typeof params.dir !== 'string' || params.dir === '') {
-        return invalidParams('project.open needs { dir: string }')
-      }
-      return store.open(params.dir)
-    },
+    'project.open': async (params) => store.open(params.dir),
     'project.current': async () => ok(store.current()),
     'project.reload': async () => (store.current() ? store.reload() : noProject()),
     'project.recent': async () => ok(await store.recent()),
@@ -179,27 +134,12 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       }
       return ok(await chooseFolder())
     },
-    'project.updateSettings': async (params) => {
-      const patch = checkSettingsPatch(params)
-      if (!patch.ok) return patch
-      return store.current() ? store.updateSettings(patch.value) : noProject()
-    },
-    'project.setDomains': async (params) => {
-      if (!isRecord(params) || !isRecord(params.domains)) {
-        return invalidParams('project.setDomains needs { domains: DomainLists }')
-      }
-      // The store validates each list and entry; here only the envelope is checked.
-      return store.current()
-        ? store.setDomains(params.domains as unknown as DomainLists)
-        : noProject()
-    },
-    'project.setMock': async (params) => {
-      if (!isRecord(params) || !isRecord(params.mock)) {
-        return invalidParams('project.setMock needs { mock: MockSettings }')
-      }
-      // The store validates the switch and every rule; here only the envelope is checked.
-      return store.current() ? store.setMock(params.mock as unknown as MockSettings) : noProject()
-    },
+    'project.updateSettings': async (patch) =>
+      store.current() ? store.updateSettings(patch) : noProject(),
+    'project.setDomains': async (params) =>
+      store.current() ? store.setDomains(params.domains) : noProject(),
+    'project.setMock': async (params) =>
+      store.current() ? store.setMock(params.mock) : noProject(),
     'project.buildNpm': async () => {
       const info = store.current()
       if (!info) return noProject()
@@ -213,9 +153,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       dataDir === undefined ? noMachineSettings() : ok(await readMachineNetwork(dataDir)),
     'settings.setMachineNetwork': async (params) => {
       if (dataDir === undefined) return noMachineSettings()
-      const checked = checkMachineNetwork(params)
-      if (!checked.ok) return checked
-      const written = await writeMachineNetwork(dataDir, checked.value)
+      const written = await writeMachineNetwork(dataDir, params)
       if (written.ok) await network.reapply()
       return written
     },
@@ -225,7 +163,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   }
 
   return {
-    service,
+    service: withCheckedParams(service),
     automation,
     onEvent(listener) {
       listeners.add(listener)

@@ -9,7 +9,6 @@ import { createProjectStore } from '../project'
 import type { ProjectStore } from '../project/project-store'
 import { createWorkbenchService, type WorkbenchService } from '.'
 import { GALLERY_FIXTURE, TEST_APP_INFO } from '../../../tests/helpers/workbench-kit'
-import { checkCondition } from './network-log'
 
 let scratch: string
 let store: ProjectStore
@@ -176,16 +175,5 @@ describe('network log', () => {
     await finishedCount(1)
     const details = await workbench.service['network.securityDetails']({})
     expect(details.ok && details.value.map((row) => row.origin)).toEqual([server.origin])
-  })
-
-  it('accepts presets and complete profiles as conditions, and nothing else', () => {
-    expect(checkCondition('3g')).toBe('3g')
-    expect(checkCondition({ latency: 10, download: 1, upload: 1 })).toEqual({
-      latency: 10,
-      download: 1,
-      upload: 1,
-    })
-    expect(checkCondition('5g')).toBeUndefined()
-    expect(checkCondition({ latency: -1, download: 1, upload: 1 })).toBeUndefined()
   })
 })

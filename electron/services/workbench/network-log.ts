@@ -7,14 +7,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import type { ResponseBodyData } from '../../../shared/contract'
-import type {
-  BodyRef,
-  EngineRequest,
-  NetworkCondition,
-  NetworkEvent,
-} from '../../../shared/network'
-import { THROTTLE_PROFILES } from '../../../shared/network'
-import { fail, ok, type Result } from '../../../shared/result'
+import type { BodyRef, EngineRequest, NetworkEvent } from '../../../shared/network'
+import { fail, ok } from '../../../shared/result'
 import type { ContractService } from '../../../shared/rpc'
 import {
   applyNetworkEvent,
@@ -55,34 +49,6 @@ export interface NetworkLogOptions {
   /** The open project's engine, if any. */
   engine(): RequestEngine | undefined
   creator: HarCreator
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= 64
-}
-
-function invalid(message: string): Result<never> {
-  return fail({ code: 'INVALID_PARAMS', message })
-}
-
-/** A condition from another process: a preset name, online/offline, or a complete profile. */
-export function checkCondition(value: unknown): NetworkCondition | undefined {
-  if (value === 'online' || value === 'offline') return value
-  if (typeof value === 'string' && Object.hasOwn(THROTTLE_PROFILES, value)) {
-    return value as keyof typeof THROTTLE_PROFILES
-  }
-  if (!isRecord(value)) return undefined
-  const { latency, download, upload } = value
-  const valid = [latency, download, upload].every(
-    (item) => typeof item === 'number' && Number.isFinite(item) && item >= 0,
-  )
-  return valid
-    ? { latency: latency as number, download: download as number, upload: upload as number }
-    : undefined
 }
 
 function requestBytes(body: string | Uint8Array | undefined): Uint8Array | undefined {
@@ -133,9 +99,7 @@ export function createNetworkLog(options: NetworkLogOptions): NetworkLog {
     },
     methods: {
       'network.body': async (params) => {
-        const id = isRecord(params) ? params.id : undefined
-        if (!isId(id)) return invalid('network.body needs { id: string }')
-        const part = isRecord(params) ? params.part : undefined
+        const { id, part } = params
         const logged = requests.get(id)
         const bytes =
           part === 'request'
@@ -156,8 +120,7 @@ export function createNetworkLog(options: NetworkLogOptions): NetworkLog {
         return ok(data)
       },
       'network.replay': async (params) => {
-        const id = isRecord(params) ? params.id : undefined
-        if (!isId(id)) return invalid('network.replay needs { id: string }')
+        const { id } = params
         const request = requests.get(id)?.request
         if (!request) {
           return fail({
@@ -172,10 +135,7 @@ export function createNetworkLog(options: NetworkLogOptions): NetworkLog {
         return ok(null)
       },
       'network.exportHar': async (params) => {
-        const ids = isRecord(params) ? params.ids : undefined
-        if (!Array.isArray(ids) || !ids.every(isId)) {
-          return invalid('network.exportHar needs { ids: string[] }')
-        }
+        const { ids } = params
         const sources: HarSource[] = []
         for (const id of ids) {
           const logged = requests.get(id)
@@ -186,10 +146,7 @@ export function createNetworkLog(options: NetworkLogOptions): NetworkLog {
       },
       'network.securityDetails': async () => ok(options.engine()?.securityDetails() ?? []),
       'network.setCondition': async (params) => {
-        const condition = checkCondition(isRecord(params) ? params.condition : undefined)
-        if (condition === undefined) {
-          return invalid('condition must be online, offline, a preset name or a profile')
-        }
+        const { condition } = params
         const engine = options.engine()
         if (!engine) return fail({ code: 'NO_PROJECT', message: 'No project is open' })
         engine.update({ networkCondition: condition })

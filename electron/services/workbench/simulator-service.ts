@@ -21,10 +21,6 @@ export const ASSET_BUDGET = 8 * 1024 * 1024
 /** The width the project is compiled for when it opens (a device change only redoes rpx). */
 const AHEAD_DEVICE_WIDTH = 390
 
-/** Device widths a phone or tablet preset may have, in CSS px. */
-const MIN_DEVICE_WIDTH = 240
-const MAX_DEVICE_WIDTH = 1600
-
 export interface SimulatorServiceOptions {
   store: ProjectStore
   emit: ContractEventListener
@@ -167,18 +163,7 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
   return {
     methods: {
       'simulator.bundle': async (params) => {
-        const deviceWidth = (params as { deviceWidth?: unknown } | null)?.deviceWidth
-        if (
-          typeof deviceWidth !== 'number' ||
-          !Number.isFinite(deviceWidth) ||
-          deviceWidth < MIN_DEVICE_WIDTH ||
-          deviceWidth > MAX_DEVICE_WIDTH
-        ) {
-          return fail({
-            code: 'INVALID_PARAMS',
-            message: `deviceWidth must be a number from ${MIN_DEVICE_WIDTH} to ${MAX_DEVICE_WIDTH}`,
-          })
-        }
+        const { deviceWidth } = params
         await applying
         const info = store.current()
         if (!info || !open || open.key !== keyOf(info)) {

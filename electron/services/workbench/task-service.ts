@@ -9,12 +9,10 @@ import type { EngineRequest } from '../../../shared/network'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { ContractService } from '../../../shared/rpc'
 import type { MainCallResult } from '../../../shared/runtime/native-port'
-import type { TaskOperation } from '../../../shared/runtime/wx-task'
 import type { WxFileSpace } from '../files/wx-file-space'
 import type { RequestEngine } from '../network'
 import type { ProjectStore } from '../project/project-store'
 import { createTaskRegistry } from '../wx-api/task-registry'
-import { isTaskId } from './engine-request-check'
 
 export interface TaskServiceOptions {
   store: ProjectStore
@@ -41,47 +39,14 @@ export interface TaskService {
   close(): void
 }
 
-const OPERATIONS = new Set<TaskOperation['name']>(['abort', 'send', 'close'])
-
-function checkOperation(value: unknown): Result<TaskOperation> {
-  const invalid = (message: string) => fail({ code: 'INVALID_PARAMS', message })
-  if (typeof value !== 'object' || value === null) return invalid('operation must be an object')
-  const operation = value as Record<string, unknown>
-  if (!OPERATIONS.has(operation.name as TaskOperation['name'])) {
-    return invalid('operation.name must be abort, send or close')
-  }
-  if (operation.name === 'send') {
-    const { data } = operation
-    if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
-      return invalid('data must be a string or bytes')
-    }
-    return ok({ name: 'send', data })
-  }
-  if (operation.name === 'close') {
-    const { code, reason } = operation
-    if (typeof code !== 'number' || typeof reason !== 'string') {
-      return invalid('code and reason must be given')
-    }
-    return ok({ name: 'close', code, reason })
-  }
-  return ok({ name: 'abort' })
-}
-
 export function createTaskService(options: TaskServiceOptions): TaskService {
   const { store, emit } = options
   const registry = createTaskRegistry()
 
   return {
     methods: {
-      'wx.operateTask': async (params) => {
-        const { taskId, operation } = (params ?? {}) as { taskId?: unknown; operation?: unknown }
-        if (!isTaskId(taskId)) {
-          return fail({ code: 'INVALID_PARAMS', message: 'taskId must be a short id' })
-        }
-        const checked = checkOperation(operation)
-        if (!checked.ok) return checked
-        return ok(registry.operate(taskId, checked.value))
-      },
+      // The contract's check (contract-params.ts) ran before.
+      'wx.operateTask': async ({ taskId, operation }) => ok(registry.operate(taskId, operation)),
     },
     async start(method, taskId, req) {
       if (req.api !== method) {

@@ -69,12 +69,10 @@ describe('wx in mpdt run', () => {
     expect(await walkWxApi(start().wx)).toEqual([])
   })
 
-  it('in 游客模式 logs in with the tool’s simulated code and prints its notice', async () => {
-    const { wx, lines } = start('touristappid')
-    expect(await wx.login()).toEqual({ code: expect.any(String), errMsg: 'login:ok' })
-    expect(lines).toContain(
-      'warn 请注意游客模式下，调用 wx.login 是受限的, API 的返回是工具的模拟返回',
-    )
+  it('refuses login for a tourist appid (游客模式)', async () => {
+    await expect(start('touristappid').wx.login()).rejects.toMatchObject({
+      errMsg: 'login:fail 请注意游客模式下，调用 wx.login 是受限的',
+    })
   })
 
   it('logs in with a simulated code and then has a session', async () => {

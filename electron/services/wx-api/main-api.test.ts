@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { NetworkEvent } from '../../../shared/network'
+import { TOURIST_APPID } from '../../../shared/project'
 import { CLOUD_NO_ENVIRONMENT } from '../../../shared/runtime/cloud-api'
 import { FRAME_CALLABLE, MAIN_TASKS } from '../../../shared/runtime/wx-api-table'
-import { createWxMainApi, SESSION_TIMED_OUT } from './main-api'
+import { createWxMainApi, SESSION_TIMED_OUT, TOURIST_LOGIN_REFUSED } from './main-api'
 
 describe('the main-process wx APIs', () => {
   it('has a handler for exactly the frame-callable APIs that are not tasks (the task registry runs those)', () => {
@@ -24,10 +25,10 @@ describe('the main-process wx APIs', () => {
     expect(second.ok && first.ok && second.value.code).not.toBe(first.ok && first.value.code)
   })
 
-  it('login answers a simulated code for the tourist appid too, as WeChat DevTools does', () => {
-    const api = createWxMainApi({ appid: () => 'touristappid' })
-    expect(api.call('login', {})).toMatchObject({ ok: true, value: { code: expect.any(String) } })
-    expect(api.call('checkSession', {})).toEqual({ ok: true, value: {} })
+  it('login fails for the tourist appid and makes no session', () => {
+    const api = createWxMainApi({ appid: () => TOURIST_APPID })
+    expect(api.call('login', {})).toEqual({ ok: false, errMsg: TOURIST_LOGIN_REFUSED })
+    expect(api.call('checkSession', {})).toEqual({ ok: false, errMsg: SESSION_TIMED_OUT })
   })
 
   it('checkSession fails before a login of that appid and passes after it', () => {

@@ -12,7 +12,11 @@ import {
   cloudNoEnvironment,
 } from '../../../shared/runtime/cloud-api'
 import type { MainCallResult } from '../../../shared/runtime/native-port'
+import { TOURIST_APPID } from '../../../shared/project'
 import { FRAME_CALLABLE } from '../../../shared/runtime/wx-api-table'
+
+/** What `wx.login` fails with in 游客模式, in the words of the tool's notice (docs/wechat-behaviour.md §7.1). */
+export const TOURIST_LOGIN_REFUSED = 'login:fail 请注意游客模式下，调用 wx.login 是受限的'
 
 /** What `wx.checkSession` fails with when no login made a session (docs/wechat-behaviour.md §6.2). */
 export const SESSION_TIMED_OUT = 'checkSession:fail Error: session time out, need relogin'
@@ -55,9 +59,10 @@ export function createWxMainApi(context: WxMainContext): WxMainApi {
   const sessions = new Set<string>()
   let cloudCalls = 0
   const handlers: Record<string, Handler> = {
-    // 游客模式 (touristappid) too: WeChat's tool answers with its own simulated code
-    // (docs/wechat-behaviour.md §6.1); the runtime prints the tool's notice.
+    // 游客模式 fails, as issue 13 asks (docs/wechat-behaviour.md §7.1 records field reports of a
+    // simulated code instead).
     login: (_params, appid) => {
+      if (appid === TOURIST_APPID) return { ok: false, errMsg: TOURIST_LOGIN_REFUSED }
       sessions.add(appid)
       return { ok: true, value: { code: loginCode() } }
     },

@@ -20,7 +20,7 @@ import type {
   UploadCallbacks,
 } from '../../../../shared/network'
 import type { MockSettings } from '../../../../shared/mock'
-import type { DomainLists, NetworkTimeout } from '../../../../shared/project'
+import { TOURIST_APPID, type DomainLists, type NetworkTimeout } from '../../../../shared/project'
 import { BodyStore } from '../body/body-store'
 import { throttleProfileOf } from '../conditions/network-condition'
 import { buildRequestHeaders } from '../headers/request-headers'
@@ -67,7 +67,6 @@ import { RequestRun, type Refusal, type RunExtras, type RunHost } from './reques
 import { SecurityDetailsTable } from './security-details'
 import { MAX_TIMEOUT, requestTimeout } from './request-timeout'
 
-export const TOURIST_APPID = 'touristappid'
 
 export interface RequestEngineOptions {
   appid: string

@@ -52,6 +52,20 @@ describe('DetailsPanel', () => {
     expect(rows[2].text()).not.toContain('missing')
   })
 
+  it('names a TypeScript page’s script .ts', async () => {
+    const project = sampleProject()
+    project.pages = [{ ...project.pages[0], script: 'ts' }]
+    const row = (await mountDetails(fakeMainProcess(project))).get(
+      'table[aria-labelledby="pages-heading"] tbody tr',
+    )
+    expect(row.findAll('.file').map((file) => file.text())).toEqual([
+      '.ts',
+      '.wxml',
+      '.wxss',
+      '.json',
+    ])
+  })
+
   it('shows window config, tab bar and network timeouts', async () => {
     const wrapper = await mountDetails()
     const window = wrapper.get('table[aria-labelledby="window-heading"]').text()

@@ -165,3 +165,20 @@ describe('authorization kept by the workbench', () => {
     })
   })
 })
+
+describe('wx.scanCode in the phone', () => {
+  it('asks for the scanned text in the phone and answers it', async () => {
+    const scanCode = wx().scanCode as (options?: unknown) => Promise<unknown>
+    const scanned = scanCode()
+    await nextTasks()
+    const field = document.querySelector<HTMLTextAreaElement>('[role=dialog] textarea')
+    expect(field).not.toBeNull()
+    if (field) field.value = 'https://example.com/qr'
+    document.querySelector<HTMLElement>('.mp-modal-confirm')?.click()
+    expect(await scanned).toMatchObject({
+      result: 'https://example.com/qr',
+      scanType: 'QR_CODE',
+      errMsg: 'scanCode:ok',
+    })
+  })
+})
