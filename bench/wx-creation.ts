@@ -47,7 +47,6 @@ function launchTime(create: CreateRuntime): number {
   const started = performance.now()
   const runtime = create({
     port: {
-      request: () => ({ id: '', abort: () => undefined }),
       console: () => (launchedAt = performance.now()),
       evaluate: evaluateScript,
       loadStorage: () => ({}),

@@ -13,24 +13,15 @@ import type { NpmBuildProgress, NpmBuildReport } from './npm-build'
 import type { MockSettings } from './mock'
 import type { ProjectInfo, RecentProject, DomainLists } from './project'
 import type { MainCallResult } from './runtime/native-port'
+import type { TaskEvent, TaskOperation } from './runtime/wx-task'
 import type { WebViewDecision } from './web-view'
 import type {
-  EngineDownloadRequest,
-  EngineRequest,
-  EngineSocketRequest,
-  EngineUploadRequest,
   NetworkCondition,
-  SocketData,
   NetworkEvent,
   OriginSecurityDetails,
   ToolConsoleMessage,
 } from './network'
-import type {
-  FileOperation,
-  FileOperationResult,
-  SimulatorBundle,
-  TaskEvent,
-} from './simulator-protocol'
+import type { FileOperation, FileOperationResult, SimulatorBundle } from './simulator-protocol'
 
 export interface AppInfo {
   name: string
@@ -72,47 +63,25 @@ export interface ContractMethods {
   'project.setMock': { params: { mock: MockSettings }; result: ProjectInfo }
   /**
    * One `wx` API the table runs in the main process (`wx-bridge:call` from the simulator frame);
-   * only the table's frame-callable methods are accepted.
+   * only the table's frame-callable methods are accepted. A task (`request`, `uploadFile`,
+   * `downloadFile`, `connectSocket`) also names its `taskId`, chosen by the caller (unique per
+   * workbench), and `params` is its request: its events arrive as `wx.task` events.
    */
-  'wx.call': { params: { method: string; params: Record<string, unknown> }; result: MainCallResult }
+  'wx.call': {
+    params: { method: string; params: Record<string, unknown>; taskId?: string }
+    result: MainCallResult
+  }
+  /**
+   * Aborts a task, or sends on / closes a socket: the engine's refusal, or null. Unknown or
+   * finished ids are ignored (a socket's send and close answer that it is not open).
+   */
+  'wx.operateTask': { params: { taskId: string; operation: TaskOperation }; result: string | null }
   /** Compiles the open project for the simulator, for a device of this CSS width. */
   'simulator.bundle': { params: { deviceWidth: number }; result: SimulatorBundle }
   /** 工具 → 构建 npm for the open project; progress arrives as `project.npmProgress` events. */
   'project.buildNpm': { params: Record<string, never>; result: NpmBuildReport }
-  /**
-   * Hands one request of the simulator's mini-program to the engine. `taskId` is chosen by the
-   * caller (unique per workbench); its callbacks arrive as `network.task` events.
-   */
-  'network.request': { params: { taskId: string; req: EngineRequest }; result: { taskId: string } }
-  /** `wx.uploadFile` of the simulator: `filePath` is resolved in the project's file folder. */
-  'network.uploadFile': {
-    params: { taskId: string; req: EngineUploadRequest }
-    result: { taskId: string }
-  }
-  /** `wx.downloadFile` of the simulator, into the project's file folder. */
-  'network.downloadFile': {
-    params: { taskId: string; req: EngineDownloadRequest }
-    result: { taskId: string }
-  }
-  /**
-   * `wx.connectSocket` of the simulator: the engine's answer comes as a `socket-accepted` or
-   * `socket-refused` task event, then the socket's own events.
-   */
-  'network.connectSocket': {
-    params: { taskId: string; req: EngineSocketRequest }
-    result: { taskId: string }
-  }
-  /** Sends on an open socket; the result is the engine's refusal, or null when sent. */
-  'network.socketSend': { params: { taskId: string; data: SocketData }; result: string | null }
-  /** Starts a socket's closing handshake; the result is the engine's refusal, or null. */
-  'network.socketClose': {
-    params: { taskId: string; code: number; reason: string }
-    result: string | null
-  }
   /** One call on the open project's mini-program files (wxfile://usr, temp files, the code). */
   'files.operate': { params: { operation: FileOperation }; result: FileOperationResult }
-  /** Aborts a queued or in-flight task; unknown or finished ids are ignored. */
-  'network.abort': { params: { taskId: string }; result: null }
   /**
    * A recorded request's response body (default) or request body; bodies stay in the main process
    * until asked for.
@@ -166,8 +135,8 @@ export interface ResponseBodyData {
 export interface ContractEvents {
   /** The open project changed: opened, re-read after an edit on disk, or a setting written. */
   'project.changed': ProjectInfo
-  /** The callbacks of one `network.request` task (headers, chunks, done), in order. */
-  'network.task': { taskId: string; event: TaskEvent }
+  /** The events of one task started by `wx.call`, in order. */
+  'wx.task': { taskId: string; event: TaskEvent }
   /** Every step of every request, for the Network panel and HAR. */
   'network.event': NetworkEvent
   /** The tool's own console messages (domain check, TLS, warnings) for the Console panel. */
@@ -207,14 +176,8 @@ export const METHOD_NAMES = Object.keys({
   'project.setMock': 1,
   'simulator.bundle': 1,
   'wx.call': 1,
+  'wx.operateTask': 1,
   'project.buildNpm': 1,
-  'network.request': 1,
-  'network.abort': 1,
-  'network.uploadFile': 1,
-  'network.downloadFile': 1,
-  'network.connectSocket': 1,
-  'network.socketSend': 1,
-  'network.socketClose': 1,
   'files.operate': 1,
   'network.body': 1,
   'network.replay': 1,
@@ -230,7 +193,7 @@ export const METHOD_NAMES = Object.keys({
 /** Runtime list of the contract's events. */
 export const EVENT_NAMES = Object.keys({
   'project.changed': 1,
-  'network.task': 1,
+  'wx.task': 1,
   'network.event': 1,
   'network.console': 1,
   'project.sourcesChanged': 1,

@@ -4,7 +4,8 @@
  * timeout, queue, HTTP, events). Plain data, so it crosses processes and frames unchanged.
  */
 
-export type NetworkApi = 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket'
+/** The API behind a Network row; `cloud` is a `wx.cloud` call (answered without a network). */
+export type NetworkApi = 'request' | 'uploadFile' | 'downloadFile' | 'connectSocket' | 'cloud'
 
 /** What the runtime hands the engine after the base library's checks and serialization. */
 export interface EngineRequest {
@@ -336,13 +337,4 @@ export interface ProgressNetworkEvent {
 
 /** What `connectSocket` gives: the socket, or WeChat's failure (limit, list, invalid url). */
 export type SocketConnectResult =
-  | {
-      ok: true
-      socket: EngineSocket
-      /**
-       * Given by hosts that reach the engine across a message channel (the simulator): they learn
-       * later whether it took the socket, and call `settle` once with its refusal or nothing.
-       */
-      whenAccepted?: (settle: (refusal?: TransferFailure) => void) => void
-    }
-  | { ok: false; errMsg: string; errno?: number }
+  { ok: true; socket: EngineSocket } | { ok: false; errMsg: string; errno?: number }

@@ -9,19 +9,6 @@ import type {
   AutomationEvent,
   AutomationReply,
 } from './automation/automation-protocol'
-import type {
-  DownloadOutcome,
-  DownloadProgress,
-  EngineDownloadRequest,
-  EngineOutcome,
-  EngineRequest,
-  EngineSocketRequest,
-  EngineUploadRequest,
-  HeaderMap,
-  ResponseHead,
-  SocketData,
-  UploadProgress,
-} from './network'
 import type { AuthSetting } from './runtime/authorization'
 import type { ChosenFile, FileStats } from './runtime/file-port'
 import type {
@@ -35,6 +22,7 @@ import type {
   StorageSnapshot,
   SystemInfo,
 } from './runtime/native-port'
+import type { TaskEvent, TaskOperation } from './runtime/wx-task'
 import type { Theme } from './theme'
 import type { WebViewDecision } from './web-view'
 
@@ -65,8 +53,6 @@ export interface SimulatorBundle {
 /** Frame → parent. */
 export type FrameMessage =
   | { type: 'wx-bridge:ready' }
-  | { type: 'wx-bridge:request'; taskId: string; req: EngineRequest }
-  | { type: 'wx-bridge:abort'; taskId: string }
   | { type: 'wx-bridge:console'; level: ConsoleLevel; args: unknown[]; source: ConsoleSource }
   | { type: 'wx-bridge:error'; error: ReportedError }
   | { type: 'wx-bridge:storage'; appid: string; change: StorageChange }
@@ -76,22 +62,19 @@ export type FrameMessage =
   | { type: 'wx-bridge:pages'; stack: { route: string; query: Record<string, string> }[] }
   /** The first page finished its first render (for the simulator benchmark). */
   | { type: 'wx-bridge:painted'; route: string; time: number }
-  /** `wx.uploadFile`; its callbacks come back as `wx-host:task` events, abort is `wx-bridge:abort`. */
-  | { type: 'wx-bridge:upload'; taskId: string; req: EngineUploadRequest }
-  | { type: 'wx-bridge:download'; taskId: string; req: EngineDownloadRequest }
-  /** `wx.connectSocket`; the engine's answer and the socket's events come as `wx-host:task`. */
-  | { type: 'wx-bridge:socket'; taskId: string; req: EngineSocketRequest }
-  | { type: 'wx-bridge:socket-send'; taskId: string; data: SocketData }
-  | { type: 'wx-bridge:socket-close'; taskId: string; code: number; reason: string }
   /** One file call in the mini-program's folders; the answer is a `wx-host:file` with `callId`. */
   | { type: 'wx-bridge:file'; callId: string; operation: FileOperation }
   /** The answer to one `wx-host:eval`: the value made clone-safe, or what was thrown. */
   | { type: 'wx-bridge:eval-result'; evalId: string; result: EvalResult }
   /**
    * One main-process `wx` API (the table's frame-callable ones, e.g. `login`); the answer is a
-   * `wx-host:call` with `callId`.
+   * `wx-host:call` with `callId`. A task (`request`, `uploadFile`, `downloadFile`,
+   * `connectSocket`: `params` is its TaskRequest) is known by `callId` from then on: its events
+   * come as `wx-host:task`, and a failed start as its `refused` event.
    */
   | { type: 'wx-bridge:call'; callId: string; method: string; params: Record<string, unknown> }
+  /** Aborts a task started by `wx-bridge:call`, or sends on / closes its socket. */
+  | { type: 'wx-bridge:task'; taskId: string; operation: TaskOperation }
   /** The answer to one `wx-host:automation` command, or an automation event (console, binding). */
   | { type: 'wx-bridge:automation'; message: AutomationReply | AutomationEvent }
   /** May a `<web-view>` open `src` (the 业务域名 rule)? Answered by `wx-host:web-view`. */
@@ -99,43 +82,19 @@ export type FrameMessage =
 
 export const FRAME_MESSAGE_TYPES = [
   'wx-bridge:ready',
-  'wx-bridge:request',
-  'wx-bridge:abort',
   'wx-bridge:console',
   'wx-bridge:error',
   'wx-bridge:storage',
   'wx-bridge:authorization',
   'wx-bridge:pages',
   'wx-bridge:painted',
-  'wx-bridge:upload',
-  'wx-bridge:download',
-  'wx-bridge:socket',
-  'wx-bridge:socket-send',
-  'wx-bridge:socket-close',
   'wx-bridge:file',
   'wx-bridge:eval-result',
   'wx-bridge:call',
+  'wx-bridge:task',
   'wx-bridge:automation',
   'wx-bridge:web-view',
 ] as const satisfies readonly FrameMessage['type'][]
-
-/**
- * The network callbacks of one task, relayed from the engine to the frame. A request and an upload
- * end with `done`, a download with `downloaded`; a socket gets `socket-accepted` (or
- * `socket-refused`, then nothing), then open, messages, error and close.
- */
-export type TaskEvent =
-  | { kind: 'headers'; head: ResponseHead }
-  | { kind: 'chunk'; data: Uint8Array }
-  | { kind: 'done'; outcome: EngineOutcome }
-  | { kind: 'progress'; progress: UploadProgress | DownloadProgress }
-  | { kind: 'downloaded'; outcome: DownloadOutcome }
-  | { kind: 'socket-accepted' }
-  | { kind: 'socket-refused'; errMsg: string; errno?: number }
-  | { kind: 'socket-open'; header: HeaderMap }
-  | { kind: 'socket-message'; data: SocketData }
-  | { kind: 'socket-error'; errMsg: string }
-  | { kind: 'socket-close'; code: number; reason: string }
 
 /** Parent → frame. */
 export type HostMessage =

@@ -1,15 +1,19 @@
 /**
  * `wx.cloud`: present so an app that uses 云开发 keeps running. `init` answers; every call that
- * would reach a cloud environment fails as WeChat's tool does when none is reachable, is printed
- * in the console.
+ * would reach a cloud environment goes to the main process (the table's `runs: 'main'`), which
+ * shows it as a Network row of type `cloud` and answers as WeChat's tool does when no environment
+ * is reachable; the failure is printed in the console.
  */
 import type { LaterInvoker } from './async-api'
 import type { NativePort } from './native-port'
+import { notSupportedMessage } from './wx-api-table'
 
 export interface CloudApiHost {
   port: NativePort
   invokeLater: LaterInvoker
   defer(fn: () => void): void
+  /** Route of the page on top of the stack, for the call's Network row. */
+  currentPage(): string | undefined
 }
 
 /** Before `wx.cloud.init()`, as WeChat's SDK says it. */
@@ -19,8 +23,27 @@ export const CLOUD_NOT_INITIALIZED =
 export const CLOUD_NO_ENVIRONMENT =
   'Error: errCode: -601034  | errMsg: 没有权限，请先开通云开发或者云托管'
 
+/** WeChat's cloud SDK's code with `CLOUD_NO_ENVIRONMENT`. */
+export const CLOUD_NO_ENVIRONMENT_CODE = -601034
+
 /** The database calls that reach the environment; every other method chains. */
-const DATABASE_ENDS = new Set(['get', 'add', 'count', 'update', 'remove', 'set', 'watch'])
+const DATABASE_ENDS = ['get', 'add', 'count', 'update', 'remove', 'set', 'watch']
+
+/** The calls that reach a cloud environment: what `wx.call('cloud', { call })` accepts. */
+export const CLOUD_CALLS: ReadonlySet<string> = new Set([
+  'callFunction',
+  'callContainer',
+  'uploadFile',
+  'downloadFile',
+  'getTempFileURL',
+  'deleteFile',
+  ...DATABASE_ENDS.map((end) => `database.${end}`),
+])
+
+/** The failure of a call when no cloud environment is reachable. */
+export function cloudNoEnvironment(call: string): string {
+  return `cloud.${call}:fail ${CLOUD_NO_ENVIRONMENT}`
+}
 
 export function createCloudApi(host: CloudApiHost): Record<string, unknown> {
   const { port, invokeLater, defer } = host
@@ -29,16 +52,33 @@ export function createCloudApi(host: CloudApiHost): Record<string, unknown> {
 
   const failCall = (api: string, detail: string) => (options: unknown) =>
     invokeLater(`cloud.${api}`, options, (_opts, settle) => {
-      const message = initialized ? CLOUD_NO_ENVIRONMENT : CLOUD_NOT_INITIALIZED
-      const errMsg = `cloud.${api}:fail ${message}`
-      port.console('error', [errMsg], 'baselib')
-      const target = [environment, detail].filter(Boolean).join(' ')
-      port.console(
-        'info',
-        [`wx.cloud.${api}${target ? ` (${target})` : ''}: no cloud environment`],
-        'baselib',
+      const failed = (errMsg: string, errCode?: number) => {
+        port.console('error', [errMsg], 'baselib')
+        const target = [environment, detail].filter(Boolean).join(' ')
+        port.console(
+          'info',
+          [`wx.cloud.${api}${target ? ` (${target})` : ''}: no cloud environment`],
+          'baselib',
+        )
+        const failure = { errMsg, ...(errCode !== undefined && { errCode }) }
+        settle({ ok: false, failure: failure as never })
+      }
+      // Before init the SDK answers without sending anything.
+      if (!initialized) {
+        defer(() => failed(`cloud.${api}:fail ${CLOUD_NOT_INITIALIZED}`, CLOUD_NO_ENVIRONMENT_CODE))
+        return
+      }
+      if (!port.callMain) {
+        defer(() => failed(notSupportedMessage(`cloud.${api}`)))
+        return
+      }
+      const page = host.currentPage()
+      const params = { call: api, env: environment, target: detail, ...(page && { page }) }
+      port.callMain('cloud', params, (result) =>
+        result.ok
+          ? settle({ ok: true, result: result.value })
+          : failed(result.errMsg, result.errCode),
       )
-      defer(() => settle({ ok: false, failure: { errMsg, errCode: -601034 } as never }))
     })
   const call =
     (api: string, name: (opts: Record<string, unknown>) => string) => (options: unknown) => {
@@ -54,7 +94,7 @@ export function createCloudApi(host: CloudApiHost): Record<string, unknown> {
     new Proxy(function databaseChain() {}, {
       get: (_target, key) => {
         if (typeof key !== 'string' || key === 'then') return undefined
-        if (DATABASE_ENDS.has(key)) return failCall(`database.${key}`, path)
+        if (DATABASE_ENDS.includes(key)) return failCall(`database.${key}`, path)
         return chain(`${path}.${key}`)
       },
       apply: (_target, _self, args: unknown[]) =>

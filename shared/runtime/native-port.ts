@@ -6,20 +6,9 @@
  * what they need before creating the runtime.
  */
 import type * as glassEasel from 'glass-easel'
-import type {
-  DownloadCallbacks,
-  EngineCallbacks,
-  EngineDownloadRequest,
-  EngineRequest,
-  EngineSocketRequest,
-  EngineTask,
-  EngineUploadRequest,
-  SocketCallbacks,
-  SocketConnectResult,
-  UploadCallbacks,
-} from '../network'
 import type { AuthorizationStore } from './authorization'
 import type { ChooseFiles, FilePort, LaterFilePort } from './file-port'
+import type { PortTask, TaskEvent, TaskRequest } from './wx-task'
 
 /** Console levels the runtime forwards, as the mini-program called them. */
 export type ConsoleLevel =
@@ -78,8 +67,13 @@ export interface ReportedError {
 }
 
 export interface NativePort {
-  /** Hands one checked, serialized request to the engine; callbacks follow in order. */
-  request(req: EngineRequest, callbacks: EngineCallbacks): EngineTask
+  /**
+   * Starts one main-process task (`wx.request`, `uploadFile`, `downloadFile`, `connectSocket`)
+   * after the base library's checks; `onEvent` gets its events in order, possibly before this
+   * returns (wx-task.ts). The frame sends it as `wx-bridge:call`, `mpdt run` hands it to the task
+   * registry in-process. Absent: those APIs fail `not supported`.
+   */
+  startTask?(req: TaskRequest, onEvent: (event: TaskEvent) => void): PortTask
   /** Prints to the mini-program's console (the workbench panel, or `mpdt run`'s stdout). */
   console(level: ConsoleLevel, args: unknown[], source: ConsoleSource): void
   /**
@@ -116,12 +110,6 @@ export interface NativePort {
   ui?: InteractionUi
   /** The screen pages render on and scroll in; absent headless, where pages render nothing. */
   screen?: PageScreen
-  /** `wx.uploadFile` to the engine; the host resolves `filePath`. Absent: the API fails. */
-  uploadFile?(req: EngineUploadRequest, callbacks: UploadCallbacks): EngineTask
-  /** `wx.downloadFile` to the engine; the host picks the file. Absent: the API fails. */
-  downloadFile?(req: EngineDownloadRequest, callbacks: DownloadCallbacks): EngineTask
-  /** `wx.connectSocket` to the engine. Absent: the API fails. */
-  connectSocket?(req: EngineSocketRequest, callbacks: SocketCallbacks): SocketConnectResult
   /** The mini-program's files (`wx.getFileSystemManager()`, `wx.saveFile`). Absent: they fail. */
   files?: FilePort
   /** The async file APIs' way to the files, when they live elsewhere; absent: they use `files`. */
@@ -165,7 +153,9 @@ export interface NativePort {
 
 /** What a main-process `wx` API answers: its result, or WeChat's failure. */
 export type MainCallResult =
-  { ok: true; value: Record<string, unknown> } | { ok: false; errMsg: string; errno?: number }
+  | { ok: true; value: Record<string, unknown> }
+  /** `errCode`: a `wx.cloud` failure's code, as WeChat's cloud SDK gives it. */
+  | { ok: false; errMsg: string; errno?: number; errCode?: number }
 
 export interface UserAnswers {
   /** What the user answers to an authorization dialog (getUserProfile, authorize…). */

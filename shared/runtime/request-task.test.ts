@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ResponseHead } from '../network'
 import { PendingWork } from './pending-work'
+import { createTaskCore } from './task-core'
 import { createRequestApi, type RequestTask } from './request-task'
 import { TestingPort } from '../../tests/helpers/runtime-port'
 import { createTimers, type TimerControl } from './timers'
@@ -17,8 +18,10 @@ function setup() {
   const sink = (error: unknown) => errors.push(error)
   const control = createTimers(pending, sink)
   controls.push(control)
+  const tasks = createTaskCore(port)
   const api = createRequestApi({
     port,
+    tasks,
     pending,
     sink,
     defer: control.defer,
@@ -40,7 +43,7 @@ function setup() {
       })
       pending.scheduleIdleCheck()
     })
-  return { port, pending, errors, api, events, record, idle }
+  return { port, pending, errors, api, tasks, events, record, idle }
 }
 
 const URL = 'https://api.example.test/chat'
@@ -303,11 +306,11 @@ describe('RequestTask', () => {
     })
   })
 
-  it('aborts every open request with abortAll', async () => {
-    const { port, api, events, idle } = setup()
+  it('aborts every open request when the task core stops them all', async () => {
+    const { port, api, tasks, events, idle } = setup()
     api.request({ url: URL, fail: () => events.push('a') })
     api.request({ url: URL, fail: () => events.push('b') })
-    api.abortAll()
+    tasks.stopAll()
     await idle()
     expect(port.requests.map((request) => request.aborted)).toEqual([true, true])
     expect(events).toEqual(['a', 'b'])

@@ -3,7 +3,8 @@
  * through the port, then WeChat's callbacks. Callbacks never run before `wx.request` returned;
  * `success`/`fail` then `complete` run exactly once; listener and callback exceptions are reported.
  */
-import type { EngineOutcome, EngineTask, ResponseHead } from '../network'
+import type { EngineOutcome, ResponseHead } from '../network'
+import { FAIL_WORDS } from '../wechat-errors'
 import { apiFailure, type ApiFailure } from './api-result'
 import { earlySteps } from './early-steps'
 import { callGuarded, type ErrorSink } from './guarded-call'
@@ -11,6 +12,7 @@ import { completionStep } from './internal-fault'
 import { ListenerList } from './listener-list'
 import type { NativePort } from './native-port'
 import type { PendingWork } from './pending-work'
+import type { OpenTask, TaskCore } from './task-core'
 import { prepareRequest, type PreparedRequest } from './request-options'
 import {
   headersReceivedResult,
@@ -32,6 +34,7 @@ export interface RequestTask {
 
 export interface RequestApiHost {
   port: NativePort
+  tasks: TaskCore
   pending: PendingWork
   sink: ErrorSink
   /** Runs a step after the current macrotask, counted as pending. */
@@ -40,10 +43,12 @@ export interface RequestApiHost {
   currentPage(): string | undefined
 }
 
+const ABORT = { name: 'abort' } as const
+
 type Callbacks = { success?: unknown; fail?: unknown; complete?: unknown }
 
 function shapeOutcome(
-  outcome: EngineOutcome,
+  outcome: EngineOutcome | { ok: false; errMsg: string; errno?: number },
   prepared: PreparedRequest,
 ): RequestSuccessResult | ApiFailure {
   if (!outcome.ok) {
@@ -58,13 +63,10 @@ function shapeOutcome(
 export interface RequestApi {
   /** `wx.request`. */
   request(options: unknown): RequestTask
-  /** Aborts every request not finished yet (the runtime is being disposed). */
-  abortAll(): void
 }
 
 export function createRequestApi(host: RequestApiHost): RequestApi {
   const { port, pending, sink, defer } = host
-  const open = new Set<RequestTask>()
 
   function request(options: unknown): RequestTask {
     const callbacks = (typeof options === 'object' && options !== null ? options : {}) as Callbacks
@@ -72,12 +74,11 @@ export function createRequestApi(host: RequestApiHost): RequestApi {
     const headerListeners = new ListenerList()
     const chunkListeners = new ListenerList()
     let finished = false
-    let engineTask: EngineTask | undefined
+    let engineTask: OpenTask | undefined
 
     const finish = (result: RequestSuccessResult | ApiFailure): void => {
       if (finished) return
       finished = true
-      open.delete(task)
       const succeeded = result.errMsg === 'request:ok'
       callGuarded(sink, succeeded ? callbacks.success : callbacks.fail, undefined, [result])
       callGuarded(sink, callbacks.complete, undefined, [result])
@@ -86,14 +87,13 @@ export function createRequestApi(host: RequestApiHost): RequestApi {
 
     const task: RequestTask = {
       abort: () => {
-        if (!finished) engineTask?.abort()
+        if (!finished) engineTask?.operate(ABORT)
       },
       onHeadersReceived: (listener) => headerListeners.add(listener),
       offHeadersReceived: (listener) => headerListeners.remove(listener),
       onChunkReceived: (listener) => chunkListeners.add(listener),
       offChunkReceived: (listener) => chunkListeners.remove(listener),
     }
-    open.add(task)
 
     const prepared = prepareRequest(options, host.currentPage())
     for (const warning of prepared.warnings) port.console('warn', [warning], 'baselib')
@@ -113,27 +113,31 @@ export function createRequestApi(host: RequestApiHost): RequestApi {
           'request',
           (failure) => {
             finish(failure)
-            engineTask?.abort()
+            engineTask?.operate(ABORT)
           },
           fn,
         ),
       )
     try {
-      engineTask = port.request(prepared.value.request, {
-        onHeaders: (head) =>
+      engineTask = host.tasks.start(prepared.value.request, (event) => {
+        if (event.kind === 'headers') {
           step(() => {
             if (!finished && !headerListeners.empty) {
-              headerListeners.emit(sink, headersReceivedResult(head))
+              headerListeners.emit(sink, headersReceivedResult(event.head))
             }
-          }),
-        onChunk: (data) =>
+          })
+        } else if (event.kind === 'chunk') {
           step(() => {
             if (!finished && !chunkListeners.empty) {
-              chunkListeners.emit(sink, { data: toArrayBuffer(data) })
+              chunkListeners.emit(sink, { data: toArrayBuffer(event.data) })
             }
-          }),
-        onDone: (outcome) => step(() => finish(shapeOutcome(outcome, prepared.value))),
+          })
+        } else if (event.kind === 'done' || event.kind === 'refused') {
+          const outcome = event.kind === 'done' ? event.outcome : { ok: false as const, ...event }
+          step(() => finish(shapeOutcome(outcome, prepared.value)))
+        }
       })
+      if (!engineTask) step(() => finish(apiFailure('request', FAIL_WORDS.notSupported)))
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       step(() => finish(apiFailure('request', message)))
@@ -142,10 +146,5 @@ export function createRequestApi(host: RequestApiHost): RequestApi {
     return task
   }
 
-  return {
-    request,
-    abortAll: () => {
-      for (const task of [...open]) task.abort()
-    },
-  }
+  return { request }
 }

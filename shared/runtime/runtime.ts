@@ -36,6 +36,7 @@ import { PageNotFoundListeners } from './page-not-found'
 import { PageStack, type PageInstance } from './page-stack'
 import { PendingWork } from './pending-work'
 import { createRequestApi } from './request-task'
+import { createTaskCore } from './task-core'
 import { AppStorage } from './storage'
 import { createTimers } from './timers'
 import { APP_API_NAMES, createAppApi, type PerformanceEntryRecord } from './app-api'
@@ -312,8 +313,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     createTabBarRoot: () => customTabBar && createRoot('custom-tab-bar', customTabBar, 'Component'),
   })
+  const tasks = createTaskCore(port)
   const requests = createRequestApi({
     port,
+    tasks,
     pending,
     sink,
     defer: timerControl.defer,
@@ -326,6 +329,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const currentPage = () => stack.top?.route
   const transfers = createTransferApi({
     port,
+    tasks,
     pending,
     sink,
     defer: timerControl.defer,
@@ -333,6 +337,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   })
   const sockets = createSocketApi({
     port,
+    tasks,
     pending,
     sink,
     defer: timerControl.defer,
@@ -373,7 +378,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   ]
   const lazy: LazyGroup[] = [
     { names: APP_EVENT_NAMES, create: () => appEvents.wx },
-    { names: ['cloud'], create: () => ({ cloud: createCloudApi({ port, invokeLater, defer }) }) },
+    {
+      names: ['cloud'],
+      create: () => ({ cloud: createCloudApi({ port, invokeLater, defer, currentPage }) }),
+    },
     { names: WORKLET_API_NAMES, create: () => createWorkletApi({ defer }) },
     {
       names: OPEN_API_NAMES,
@@ -628,9 +636,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     pending: () => pending.size,
     onIdle: (listener) => pending.onIdle(listener),
     dispose: () => {
-      requests.abortAll()
-      transfers.abortAll()
-      sockets.closeAll()
+      tasks.stopAll()
       timerControl.clearAll()
       stack.releaseAll()
       pending.cancelIdleCheck()

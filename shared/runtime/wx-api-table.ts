@@ -120,10 +120,10 @@ const ANSWERED: WxApiEntry[] = [
   ...listeners('UnhandledRejection'),
   ...listeners('PageNotFound'),
   // Network
-  task('request'),
-  task('uploadFile'),
-  task('downloadFile'),
-  task('connectSocket'),
+  task('request', MAIN),
+  task('uploadFile', MAIN),
+  task('downloadFile', MAIN),
+  task('connectSocket', MAIN),
   ...['Open', 'Message', 'Error', 'Close'].map((event) => listener(`onSocket${event}`)),
   async('sendSocketMessage'),
   async('closeSocket'),
@@ -278,7 +278,11 @@ const ANSWERED: WxApiEntry[] = [
     note: 'WebView render mode: worklets run on the JS thread; an animation sets its end value at once',
   }),
   // Cloud: no cloud environment is reachable from MP DevTools.
-  object('cloud', { ...SIMULATED, note: '`init` works; calls fail as with no cloud environment' }),
+  object('cloud', {
+    ...SIMULATED,
+    ...MAIN,
+    note: '`init` works; each call fails as with no cloud environment and is a Network row of type `cloud`',
+  }),
   // Implemented beside their domain: component-model.ts and theme.ts.
   sync('createSelectorQuery', { note: 'the top page’s tree (`selector-query.ts`)' }),
   sync('createIntersectionObserver', { note: 'the top page’s tree (`intersection-observer.ts`)' }),
@@ -692,6 +696,16 @@ export const WX_API: ReadonlyMap<string, WxApiEntry> = new Map(
 /** The methods the simulator frame may ask the main process for over `wx-bridge:call`. */
 export const FRAME_CALLABLE: ReadonlySet<string> = new Set(
   [...WX_API.values()].filter((api) => api.runs === 'main').map((api) => api.name),
+)
+
+/**
+ * The frame-callable methods that start a task (shared/runtime/wx-task.ts): the task registry
+ * runs them, their events follow the call.
+ */
+export const MAIN_TASKS: ReadonlySet<string> = new Set(
+  [...WX_API.values()]
+    .filter((api) => api.runs === 'main' && api.kind === 'task')
+    .map((api) => api.name),
 )
 
 /** `<name>:fail not supported in MP DevTools` */

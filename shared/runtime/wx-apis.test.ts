@@ -1,7 +1,7 @@
 /** The APIs the table added, behaving as WeChat's tool does (headless, on the testing port). */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RuntimeAppJson } from './app-structure'
-import { CLOUD_NO_ENVIRONMENT, CLOUD_NOT_INITIALIZED } from './cloud-api'
+import { CLOUD_NOT_INITIALIZED } from './cloud-api'
 import { imageSize } from './image-info'
 import type { InteractionUi, TabBarChange } from './native-port'
 import { createRuntime, type Runtime } from './runtime'
@@ -287,22 +287,59 @@ describe('authorization kept per project', () => {
 })
 
 describe('wx.cloud', () => {
-  it('fails calls before init with WeChat’s words, and after init as with no environment', async () => {
-    const { wx, port } = start()
-    const cloud = wx.cloud as unknown as Record<string, Api>
+  it('fails calls before init with WeChat’s words, without asking the main process', async () => {
+    const port = new TestingPort()
+    const asked: string[] = []
+    port.callMain = (method) => asked.push(method)
+    const cloud = start({ port }).wx.cloud as unknown as Record<string, Api>
     await expect(cloud.callFunction({ name: 'add' })).rejects.toMatchObject({
       errMsg: `cloud.callFunction:fail ${CLOUD_NOT_INITIALIZED}`,
     })
+    expect(asked).toEqual([])
+    expect(port.logs.filter((log) => log.level === 'error')).toHaveLength(1)
+  })
+
+  it('asks the main process after init, with the call, the environment and the target', async () => {
+    const port = new TestingPort()
+    const asked: unknown[] = []
+    port.callMain = (method, params, done) => {
+      asked.push({ method, params })
+      done({ ok: false, errMsg: `cloud.${String(params.call)}:fail refused`, errCode: -1 })
+    }
+    const cloud = start({ port }).wx.cloud as unknown as Record<string, Api>
     await cloud.init({ env: 'prod-1' })
-    await expect(cloud.callFunction({ name: 'add' })).rejects.toMatchObject({
-      errMsg: `cloud.callFunction:fail ${CLOUD_NO_ENVIRONMENT}`,
+    await expect(cloud.callFunction({ name: 'add' })).rejects.toEqual({
+      errMsg: 'cloud.callFunction:fail refused',
+      errCode: -1,
     })
     const db = cloud.database()
-    await expect(db.collection('todos').where({ done: false }).get()).rejects.toMatchObject({
-      errMsg: `cloud.database.get:fail ${CLOUD_NO_ENVIRONMENT}`,
-    })
     expect(db.command.eq(1)).toBeDefined()
-    expect(port.logs.filter((log) => log.level === 'error')).toHaveLength(3)
+    await expect(db.collection('todos').where({ done: false }).get()).rejects.toMatchObject({
+      errMsg: 'cloud.database.get:fail refused',
+    })
+    expect(asked).toEqual([
+      {
+        method: 'cloud',
+        params: { call: 'callFunction', env: 'prod-1', target: 'add', page: 'pages/index/index' },
+      },
+      {
+        method: 'cloud',
+        params: {
+          call: 'database.get',
+          env: 'prod-1',
+          target: 'database.collection(todos).where(…)',
+          page: 'pages/index/index',
+        },
+      },
+    ])
+  })
+
+  it('answers not supported where no main process answers', async () => {
+    const cloud = start().wx.cloud as unknown as Record<string, Api>
+    await cloud.init()
+    await expect(cloud.callFunction({ name: 'add' })).rejects.toMatchObject({
+      errMsg: 'cloud.callFunction:fail not supported in MP DevTools',
+    })
   })
 })
 

@@ -7,6 +7,7 @@ import type {
 } from '../network'
 import { createLaterInvoker } from './async-api'
 import { PendingWork } from './pending-work'
+import { createTaskCore } from './task-core'
 import { TestingPort } from '../../tests/helpers/runtime-port'
 import { createTimers, type TimerControl } from './timers'
 import { createSocketApi } from './wx-socket'
@@ -22,7 +23,10 @@ class SocketPort extends TestingPort {
   }[] = []
   refuse: { errMsg: string; errno?: number } | undefined
 
-  connectSocket(request: EngineSocketRequest, callbacks: SocketCallbacks): SocketConnectResult {
+  override connectSocket(
+    request: EngineSocketRequest,
+    callbacks: SocketCallbacks,
+  ): SocketConnectResult {
     if (this.refuse) return { ok: false, ...this.refuse }
     const entry = {
       request,
@@ -69,6 +73,7 @@ function setup() {
   controls.push(control)
   const { wx } = createSocketApi({
     port,
+    tasks: createTaskCore(port),
     pending,
     sink,
     defer: control.defer,

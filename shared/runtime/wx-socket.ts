@@ -4,7 +4,7 @@
  * library's checks and errMsgs (docs/wechat-behaviour.md §4.3); the engine does the rest through
  * the port. A socket counts as pending work until it closes, so `mpdt run` waits for it.
  */
-import type { EngineSocket, SocketData } from '../network'
+import type { SocketData } from '../network'
 import { apiFailure, isPlainObject, parameterError, type ApiFailure } from './api-result'
 import type { ApiOutcome, LaterInvoker } from './async-api'
 import { optionsOf } from './async-api'
@@ -12,12 +12,14 @@ import { callGuarded, type ErrorSink } from './guarded-call'
 import { ListenerList } from './listener-list'
 import type { NativePort } from './native-port'
 import type { PendingWork } from './pending-work'
+import type { OpenTask, TaskCore } from './task-core'
 import { ERRNO, FAIL_WORDS } from '../wechat-errors'
 import { stringifyHeaderValue } from './request-options'
 import { toArrayBuffer } from './request-result'
 
 export interface SocketApiHost {
   port: NativePort
+  tasks: TaskCore
   pending: PendingWork
   sink: ErrorSink
   defer(fn: () => void): void
@@ -27,8 +29,6 @@ export interface SocketApiHost {
 
 export interface SocketApi {
   wx: Record<string, unknown>
-  /** Drops every open socket (the runtime is being disposed). */
-  closeAll(): void
 }
 
 const CONNECTING = 0
@@ -58,14 +58,13 @@ function socketData(value: unknown): SocketData | undefined {
 
 export function createSocketApi(host: SocketApiHost): SocketApi {
   const { port, pending, sink, defer, invokeLater } = host
-  const live = new Set<{ drop(): void }>()
   const legacy = {
     open: new ListenerList(),
     message: new ListenerList(),
     error: new ListenerList(),
     close: new ListenerList(),
   }
-  let latest: { task?: SocketTask; socket?: EngineSocket } | undefined
+  let latest: { task?: SocketTask; socket?: OpenTask } | undefined
 
   function connectSocket(options: unknown): SocketTask {
     const opts = optionsOf(options)
@@ -76,7 +75,7 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
       close: new ListenerList(),
     }
     let readyState = CONNECTING
-    const entry: { task?: SocketTask; socket?: EngineSocket } = {}
+    const entry: { task?: SocketTask; socket?: OpenTask } = {}
     /** Events go to the task and, while it is the latest socket, to the legacy listeners. */
     const emit = (kind: keyof typeof listeners, payload: unknown) => {
       listeners[kind].emit(sink, payload)
@@ -102,7 +101,9 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
               failure: parameterError('SocketTask.send', 'data', 'String/ArrayBuffer', o.data),
             }
           }
-          const refused = entry.socket ? entry.socket.send(data) : FAIL_WORDS.socketNotOpen
+          const refused = entry.socket
+            ? entry.socket.operate({ name: 'send', data })
+            : FAIL_WORDS.socketNotOpen
           return refused
             ? { ok: false, failure: apiFailure('SocketTask.send', refused) }
             : { ok: true }
@@ -111,7 +112,9 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
         operate('SocketTask.close', closeOptions, (o) => {
           const code = typeof o.code === 'number' ? o.code : 1000
           const reason = typeof o.reason === 'string' ? o.reason : ''
-          const refused = entry.socket ? entry.socket.close(code, reason) : FAIL_WORDS.socketNotOpen
+          const refused = entry.socket
+            ? entry.socket.operate({ name: 'close', code, reason })
+            : FAIL_WORDS.socketNotOpen
           if (refused) return { ok: false, failure: apiFailure('SocketTask.close', refused) }
           readyState = CLOSING
           return { ok: true }
@@ -160,17 +163,13 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
     const protocols = Array.isArray(opts.protocols)
       ? opts.protocols.filter((p): p is string => typeof p === 'string')
       : undefined
-    if (!port.connectSocket) return failEarly(apiFailure('connectSocket', FAIL_WORDS.notSupported))
-
     const end = pending.begin()
-    const drop = { drop: () => entry.socket?.close(1001, 'going away') }
     const closed = () => {
       readyState = CLOSED
-      live.delete(drop)
       end()
     }
     const page = host.currentPage()
-    const started = port.connectSocket(
+    const socket = host.tasks.start(
       {
         api: 'connectSocket',
         url: opts.url,
@@ -179,46 +178,48 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
         ...(typeof opts.timeout === 'number' && opts.timeout > 0 && { timeout: opts.timeout }),
         ...(page !== undefined && { page }),
       },
-      {
-        onOpen: ({ header: responseHeader }) =>
-          defer(() => {
-            if (readyState === CONNECTING) readyState = OPEN
-            emit('open', { header: { ...responseHeader } })
-          }),
-        onMessage: (data) =>
-          defer(() =>
-            emit('message', { data: typeof data === 'string' ? data : toArrayBuffer(data) }),
-          ),
-        onError: (errMsg) => defer(() => emit('error', { errMsg })),
-        onClose: (code, reason) =>
-          defer(() => {
+      (event) => {
+        switch (event.kind) {
+          case 'socket-accepted':
+            defer(() => settleCall())
+            break
+          case 'refused':
             closed()
-            emit('close', { code, reason })
-          }),
+            failEarly({
+              errMsg: event.errMsg,
+              ...(event.errno !== undefined && { errno: event.errno }),
+            })
+            break
+          case 'socket-open':
+            defer(() => {
+              if (readyState === CONNECTING) readyState = OPEN
+              emit('open', { header: { ...event.header } })
+            })
+            break
+          case 'socket-message': {
+            const { data } = event
+            defer(() =>
+              emit('message', { data: typeof data === 'string' ? data : toArrayBuffer(data) }),
+            )
+            break
+          }
+          case 'socket-error':
+            defer(() => emit('error', { errMsg: event.errMsg }))
+            break
+          case 'socket-close':
+            defer(() => {
+              closed()
+              emit('close', { code: event.code, reason: event.reason })
+            })
+            break
+        }
       },
     )
-    if (!started.ok) {
+    if (!socket) {
       end()
-      const failure: ApiFailure = { errMsg: started.errMsg }
-      if (started.errno !== undefined) failure.errno = started.errno
-      return failEarly(failure)
+      return failEarly(apiFailure('connectSocket', FAIL_WORDS.notSupported))
     }
-    entry.socket = started.socket
-    live.add(drop)
-    if (!started.whenAccepted) {
-      defer(() => settleCall())
-      return task
-    }
-    started.whenAccepted((refusal) => {
-      if (!refusal) {
-        defer(() => settleCall())
-        return
-      }
-      closed()
-      const failure: ApiFailure = { errMsg: refusal.errMsg }
-      if (refusal.errno !== undefined) failure.errno = refusal.errno
-      failEarly(failure)
-    })
+    entry.socket = socket
     return task
   }
 
@@ -254,7 +255,7 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
               failure: parameterError('sendSocketMessage', 'data', 'String/ArrayBuffer', o.data),
             }
           }
-          const refused = latest?.socket?.send(data)
+          const refused = latest?.socket?.operate({ name: 'send', data })
           return refused
             ? { ok: false, failure: apiFailure('sendSocketMessage', refused) }
             : { ok: true }
@@ -263,12 +264,9 @@ export function createSocketApi(host: SocketApiHost): SocketApi {
         legacyOperate('closeSocket', options, (_task, o) => {
           const code = typeof o.code === 'number' ? o.code : 1000
           const reason = typeof o.reason === 'string' ? o.reason : ''
-          const refused = latest?.socket?.close(code, reason)
+          const refused = latest?.socket?.operate({ name: 'close', code, reason })
           return refused ? { ok: false, failure: apiFailure('closeSocket', refused) } : { ok: true }
         }),
-    },
-    closeAll: () => {
-      for (const socket of [...live]) socket.drop()
     },
   }
 }

@@ -6,6 +6,7 @@ import type {
   UploadCallbacks,
 } from '../network'
 import { PendingWork } from './pending-work'
+import { createTaskCore } from './task-core'
 import { TestingPort } from '../../tests/helpers/runtime-port'
 import { createTimers, type TimerControl } from './timers'
 import { createTransferApi } from './wx-transfers'
@@ -17,7 +18,7 @@ class TransferPort extends TestingPort {
   /** Runs inside `uploadFile`, e.g. to answer before the call returned. */
   onUpload: ((callbacks: UploadCallbacks) => void) | undefined
 
-  uploadFile(request: EngineUploadRequest, callbacks: UploadCallbacks) {
+  override uploadFile(request: EngineUploadRequest, callbacks: UploadCallbacks) {
     const entry = { request, callbacks, aborted: false }
     this.uploads.push(entry)
     this.onUpload?.(callbacks)
@@ -30,7 +31,7 @@ class TransferPort extends TestingPort {
     }
   }
 
-  downloadFile(request: EngineDownloadRequest, callbacks: DownloadCallbacks) {
+  override downloadFile(request: EngineDownloadRequest, callbacks: DownloadCallbacks) {
     this.downloads.push({ request, callbacks })
     return { id: String(this.downloads.length), abort: () => undefined }
   }
@@ -49,6 +50,7 @@ function setup() {
   controls.push(control)
   const api = createTransferApi({
     port,
+    tasks: createTaskCore(port),
     pending,
     sink: (error) => errors.push(error),
     defer: control.defer,
@@ -187,6 +189,7 @@ describe('wx.downloadFile', () => {
     controls.push(control)
     const api = createTransferApi({
       port,
+      tasks: createTaskCore(port),
       pending,
       sink: () => undefined,
       defer: control.defer,

@@ -4,7 +4,7 @@
  * callbacks never run before the call returned, `success`/`fail` then `complete` run exactly
  * once, and listener exceptions are reported.
  */
-import type { EngineTask, ResponseHead } from '../network'
+import type { EngineDownloadRequest, EngineUploadRequest } from '../network'
 import { FAIL_WORDS } from '../wechat-errors'
 import { apiFailure, type ApiFailure } from './api-result'
 import { earlySteps } from './early-steps'
@@ -13,6 +13,8 @@ import { completionStep } from './internal-fault'
 import { ListenerList } from './listener-list'
 import type { NativePort } from './native-port'
 import type { PendingWork } from './pending-work'
+import type { OpenTask, TaskCore } from './task-core'
+import { FINAL_TASK_EVENTS, type TaskEvent } from './wx-task'
 import { headersReceivedResult, stripOneBom } from './request-result'
 import { optionsOf } from './async-api'
 import { prepareDownload, prepareUpload, type Prepared } from './transfer-options'
@@ -30,6 +32,7 @@ export interface TransferTask {
 
 export interface TransferApiHost {
   port: NativePort
+  tasks: TaskCore
   pending: PendingWork
   sink: ErrorSink
   defer(fn: () => void): void
@@ -39,43 +42,34 @@ export interface TransferApiHost {
 export interface TransferApi {
   uploadFile(options: unknown): TransferTask
   downloadFile(options: unknown): TransferTask
-  /** Aborts every transfer not finished yet (the runtime is being disposed). */
-  abortAll(): void
 }
 
 type Result = Record<string, unknown> & { errMsg: string }
 
-/** What a transfer's start gives its task: the engine's handle, wired to these three. */
-interface Wiring {
-  headers(head: ResponseHead): void
-  progress(progress: object): void
-  /** `shape` makes the result inside the guarded step, so a fault there still ends the call. */
-  finish(shape: () => Result | ApiFailure): void
-}
+const ABORT = { name: 'abort' } as const
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
 
 export function createTransferApi(host: TransferApiHost): TransferApi {
   const { port, pending, sink, defer } = host
-  const open = new Set<TransferTask>()
 
-  function transfer<T>(
-    api: 'uploadFile' | 'downloadFile',
+  function transfer<T extends EngineUploadRequest | EngineDownloadRequest>(
+    api: T['api'],
     options: unknown,
     prepare: (opts: Record<string, unknown>, page?: string) => Prepared<T>,
-    start: (request: T, wiring: Wiring) => EngineTask | undefined,
+    /** The call's result from the transfer's final event (`undefined` for any other event). */
+    result: (event: TaskEvent) => Result | ApiFailure | undefined,
   ): TransferTask {
     const opts = optionsOf(options)
     const end = pending.begin()
     const progressListeners = new ListenerList()
     const headerListeners = new ListenerList()
     let finished = false
-    let engineTask: EngineTask | undefined
+    let engineTask: OpenTask | undefined
 
     const finish = (result: Result | ApiFailure): void => {
       if (finished) return
       finished = true
-      open.delete(task)
       const succeeded = result.errMsg === `${api}:ok`
       callGuarded(sink, succeeded ? opts.success : opts.fail, undefined, [result])
       callGuarded(sink, opts.complete, undefined, [result])
@@ -83,14 +77,13 @@ export function createTransferApi(host: TransferApiHost): TransferApi {
     }
     const task: TransferTask = {
       abort: () => {
-        if (!finished) engineTask?.abort()
+        if (!finished) engineTask?.operate(ABORT)
       },
       onProgressUpdate: (listener) => progressListeners.add(listener),
       offProgressUpdate: (listener) => progressListeners.remove(listener),
       onHeadersReceived: (listener) => headerListeners.add(listener),
       offHeadersReceived: (listener) => headerListeners.remove(listener),
     }
-    open.add(task)
 
     const prepared = prepare(opts, host.currentPage())
     for (const warning of prepared.warnings) port.console('warn', [warning], 'baselib')
@@ -108,22 +101,30 @@ export function createTransferApi(host: TransferApiHost): TransferApi {
           api,
           (failure) => {
             finish(failure)
-            engineTask?.abort()
+            engineTask?.operate(ABORT)
           },
           fn,
         ),
       )
     try {
-      engineTask = start(prepared.value, {
-        headers: (head) =>
+      engineTask = host.tasks.start(prepared.value, (event) => {
+        if (event.kind === 'headers') {
           step(() => {
-            if (!finished) headerListeners.emit(sink, headersReceivedResult(head))
-          }),
-        progress: (progress) =>
+            if (!finished) headerListeners.emit(sink, headersReceivedResult(event.head))
+          })
+        } else if (event.kind === 'progress') {
           step(() => {
-            if (!finished) progressListeners.emit(sink, { ...progress })
-          }),
-        finish: (shape) => step(() => finish(shape())),
+            if (!finished) progressListeners.emit(sink, { ...event.progress })
+          })
+        } else if (event.kind === 'refused') {
+          step(() => finish(failureOf(event)))
+        } else if (FINAL_TASK_EVENTS.has(event.kind)) {
+          // The result is made inside the guarded step, so a fault there still ends the call.
+          step(() => {
+            const made = result(event)
+            if (made) finish(made)
+          })
+        }
       })
       if (!engineTask) steps.step(() => finish(apiFailure(api, FAIL_WORDS.notSupported)))
     } catch (error) {
@@ -134,48 +135,32 @@ export function createTransferApi(host: TransferApiHost): TransferApi {
     return task
   }
 
-  const failureOf = (outcome: { errMsg: string; errno?: number }): ApiFailure => ({
-    errMsg: outcome.errMsg,
-    ...(outcome.errno !== undefined && { errno: outcome.errno }),
-  })
-
   return {
     uploadFile: (options) =>
-      transfer('uploadFile', options, prepareUpload, (request, wiring) =>
-        port.uploadFile?.(request, {
-          onHeaders: wiring.headers,
-          onProgress: wiring.progress,
-          onDone: (outcome) =>
-            wiring.finish(() =>
-              outcome.ok
-                ? {
-                    data: stripOneBom(utf8.decode(outcome.body)),
-                    statusCode: outcome.statusCode,
-                    errMsg: 'uploadFile:ok',
-                  }
-                : failureOf(outcome),
-            ),
-        }),
-      ),
+      transfer<EngineUploadRequest>('uploadFile', options, prepareUpload, (event) => {
+        if (event.kind !== 'done') return undefined
+        const { outcome } = event
+        if (!outcome.ok) return failureOf(outcome)
+        return {
+          data: stripOneBom(utf8.decode(outcome.body)),
+          statusCode: outcome.statusCode,
+          errMsg: 'uploadFile:ok',
+        }
+      }),
     downloadFile: (options) =>
-      transfer('downloadFile', options, prepareDownload, (request, wiring) =>
-        port.downloadFile?.(request, {
-          onHeaders: wiring.headers,
-          onProgress: wiring.progress,
-          onDone: (outcome) =>
-            wiring.finish(() =>
-              outcome.ok
-                ? {
-                    [outcome.temporary ? 'tempFilePath' : 'filePath']: outcome.filePath,
-                    statusCode: outcome.statusCode,
-                    errMsg: 'downloadFile:ok',
-                  }
-                : failureOf(outcome),
-            ),
-        }),
-      ),
-    abortAll: () => {
-      for (const task of [...open]) task.abort()
-    },
+      transfer<EngineDownloadRequest>('downloadFile', options, prepareDownload, (event) => {
+        if (event.kind !== 'downloaded') return undefined
+        const { outcome } = event
+        if (!outcome.ok) return failureOf(outcome)
+        return {
+          [outcome.temporary ? 'tempFilePath' : 'filePath']: outcome.filePath,
+          statusCode: outcome.statusCode,
+          errMsg: 'downloadFile:ok',
+        }
+      }),
   }
+}
+
+function failureOf(outcome: { errMsg: string; errno?: number }): ApiFailure {
+  return { errMsg: outcome.errMsg, ...(outcome.errno !== undefined && { errno: outcome.errno }) }
 }

@@ -12,7 +12,13 @@ import { describe, expect, it } from 'vitest'
 import { WebSocketServer } from 'ws'
 import { png } from '../helpers/pictures'
 import { startHttpServer } from '../helpers/servers'
-import { E2E_TEST_TIMEOUT_MS, openWorkbench, REPO_ROOT, useE2eScratch } from './harness'
+import {
+  E2E_TEST_TIMEOUT_MS,
+  openWorkbench,
+  REPO_ROOT,
+  SCREENSHOT_DIR,
+  useE2eScratch,
+} from './harness'
 
 const PICTURE = png(30, 20)
 const PHOTO = Buffer.from('not really a photo, but bytes the server must see')
@@ -143,12 +149,23 @@ describe(
       expect(await shown('socket', /closed/)).toBe('echo:hello closed 1000')
       expect(socketMessages).toEqual(['hello'])
 
+      // wx.cloud: no environment is reachable; the app keeps running and the call is a cloud row.
+      await tap('cloud')
+      expect(await shown('cloud-answer', /cloud/)).toMatch(
+        /^cloud\.callFunction:fail Error: errCode: -601034 .* -601034$/,
+      )
+
       await e2e.page().getByRole('tab', { name: '网络' }).click()
       const rows = e2e.page().getByRole('grid', { name: '网络请求' }).locator('tbody tr.row')
       await rows.filter({ hasText: 'chat' }).waitFor()
       const texts = await rows.allInnerTexts()
       expect(texts.some((text) => text.includes('upload'))).toBe(true)
       expect(texts.some((text) => text.includes('picture.png'))).toBe(true)
+      const cloud = rows.filter({ hasText: 'add' })
+      expect(await cloud.innerText()).toMatch(/cloud/)
+      expect(await cloud.innerText()).toMatch(/-601034/)
+      expect(await cloud.innerText()).toMatch(/pages\/index\/index/)
+      await e2e.page().screenshot({ path: join(SCREENSHOT_DIR, 'network-cloud-row.png') })
       expect(e2e.session!.pageErrors).toEqual([])
     })
   },

@@ -1,15 +1,27 @@
 /**
- * A NativePort for tests that records what the runtime sends to its host. Its `request` side is a
- * stepwise engine: each request waits until the test drives it (headers → chunks → done), which
- * is the runtime's unit boundary with the real engine.
+ * A NativePort for tests that records what the runtime sends to its host. Its tasks reach the
+ * engine's own callback shapes: `request` is a stepwise engine (each request waits until the test
+ * drives it: headers → chunks → done), and a subclass adds `uploadFile`, `downloadFile` or
+ * `connectSocket` the same way; `startTask` turns their callbacks into the task events the
+ * runtime gets from a real host.
  */
 import type {
+  DownloadCallbacks,
   EngineCallbacks,
+  EngineDownloadRequest,
   EngineOutcome,
   EngineRequest,
+  EngineSocketRequest,
+  EngineTask,
+  EngineUploadRequest,
   ResponseHead,
+  SocketConnectResult,
+  SocketCallbacks,
+  UploadCallbacks,
 } from '../../shared/network'
+import type { PortTask, TaskEvent, TaskRequest } from '../../shared/runtime/wx-task'
 import { evaluateScript } from '../../shared/runtime/evaluate-script'
+import { FAIL_WORDS, failMsg } from '../../shared/wechat-errors'
 import type { Runtime } from '../../shared/runtime/runtime'
 import type {
   ConsoleLevel,
@@ -95,6 +107,76 @@ export class TestingPort implements NativePort {
   onRequest: ((request: SteppedRequest) => void) | undefined
 
   constructor(readonly disk: StorageDisk = new Map()) {}
+
+  uploadFile?(req: EngineUploadRequest, callbacks: UploadCallbacks): EngineTask
+  downloadFile?(req: EngineDownloadRequest, callbacks: DownloadCallbacks): EngineTask
+  connectSocket?(req: EngineSocketRequest, callbacks: SocketCallbacks): SocketConnectResult
+  /** A test gives it to answer the main-process APIs itself. */
+  callMain?: NativePort['callMain']
+
+  startTask(req: TaskRequest, onEvent: (event: TaskEvent) => void): PortTask {
+    const onHeaders = (head: ResponseHead) => onEvent({ kind: 'headers', head })
+    const abortable = (task: EngineTask): PortTask => ({
+      id: task.id,
+      operate: (operation) => {
+        if (operation.name === 'abort') task.abort()
+        return undefined
+      },
+    })
+    const refused = (errMsg: string, errno?: number): PortTask => {
+      onEvent({ kind: 'refused', errMsg, ...(errno !== undefined && { errno }) })
+      return { id: '', operate: () => FAIL_WORDS.socketNotOpen }
+    }
+    switch (req.api) {
+      case 'request':
+        return abortable(
+          this.request(req, {
+            onHeaders,
+            onChunk: (data) => onEvent({ kind: 'chunk', data }),
+            onDone: (outcome) => onEvent({ kind: 'done', outcome }),
+          }),
+        )
+      case 'uploadFile':
+        if (!this.uploadFile) return refused(failMsg('uploadFile', FAIL_WORDS.notSupported))
+        return abortable(
+          this.uploadFile(req, {
+            onHeaders,
+            onProgress: (progress) => onEvent({ kind: 'progress', progress }),
+            onDone: (outcome) => onEvent({ kind: 'done', outcome }),
+          }),
+        )
+      case 'downloadFile':
+        if (!this.downloadFile) return refused(failMsg('downloadFile', FAIL_WORDS.notSupported))
+        return abortable(
+          this.downloadFile(req, {
+            onHeaders,
+            onProgress: (progress) => onEvent({ kind: 'progress', progress }),
+            onDone: (outcome) => onEvent({ kind: 'downloaded', outcome }),
+          }),
+        )
+      case 'connectSocket': {
+        if (!this.connectSocket) return refused(failMsg('connectSocket', FAIL_WORDS.notSupported))
+        const started = this.connectSocket(req, {
+          onOpen: ({ header }) => onEvent({ kind: 'socket-open', header }),
+          onMessage: (data) => onEvent({ kind: 'socket-message', data }),
+          onError: (errMsg) => onEvent({ kind: 'socket-error', errMsg }),
+          onClose: (code, reason) => onEvent({ kind: 'socket-close', code, reason }),
+        })
+        if (!started.ok) return refused(started.errMsg, started.errno)
+        onEvent({ kind: 'socket-accepted' })
+        const { socket } = started
+        return {
+          id: socket.id,
+          operate: (operation) =>
+            operation.name === 'send'
+              ? socket.send(operation.data)
+              : operation.name === 'close'
+                ? socket.close(operation.code, operation.reason)
+                : socket.close(1001, 'going away'),
+        }
+      }
+    }
+  }
 
   request(req: EngineRequest, callbacks: EngineCallbacks) {
     const stepped = new SteppedRequest(String(this.requests.length + 1), req, callbacks)

@@ -63,7 +63,11 @@ describe('createHeadlessPort', () => {
   }
 
   const send = (port: ReturnType<typeof portWith>['port'], request: EngineRequest) =>
-    new Promise<EngineOutcome>((resolve) => port.request(request, { onDone: resolve }))
+    new Promise<EngineOutcome>((resolve) =>
+      port.startTask!(request, (event) => {
+        if (event.kind === 'done') resolve(event.outcome)
+      }),
+    )
 
   it('lists a request as open until the engine is done with it', async () => {
     const { port } = portWith()

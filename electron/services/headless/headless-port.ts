@@ -1,8 +1,8 @@
 /**
- * The runtime's NativePort in Node, as `mpdt run` and the benchmark use it: requests go to the
- * request engine, console calls and uncaught exceptions to a printer, storage stays in memory.
+ * The runtime's NativePort in Node, as `mpdt run` and the benchmark use it: tasks (requests,
+ * transfers, sockets) go to the task registry on the request engine, console calls and uncaught exceptions to a printer, storage stays in memory.
  */
-import type { EngineRequest } from '../../../shared/network'
+import { FINAL_TASK_EVENTS } from '../../../shared/runtime/wx-task'
 import type {
   MissingPage,
   NativePort,
@@ -10,8 +10,9 @@ import type {
   UserAnswers,
 } from '../../../shared/runtime/native-port'
 import { createWxMainApi } from '../wx-api/main-api'
+import { createTaskRegistry, type TaskRunner } from '../wx-api/task-registry'
 import { createNodeFilePort } from '../files/node-file-port'
-import { chooseFromDisk, downloadTarget, uploadSource } from '../files/transfer-files'
+import { chooseFromDisk } from '../files/transfer-files'
 import type { WxFileSpace } from '../files/wx-file-space'
 import type { HarRecorder } from '../har/har-recorder'
 import type { RequestEngine } from '../network'
@@ -49,6 +50,9 @@ export interface OpenRequest {
   url: string
 }
 
+/** What `openRequests` calls the method of a task that is not a `wx.request`. */
+const TASK_METHODS = { uploadFile: 'POST', downloadFile: 'GET', connectSocket: 'WEBSOCKET' }
+
 export interface HeadlessPort extends NativePort {
   /** Requests the mini-program made that have not completed yet. */
   openRequests(): OpenRequest[]
@@ -60,9 +64,25 @@ export function createHeadlessPort(options: HeadlessPortOptions): HeadlessPort {
 
   const { files } = options
   const wxMain = createWxMainApi({ appid: () => options.appid })
-  const track = (entry: OpenRequest) => {
-    open.add(entry)
-    return () => open.delete(entry)
+  const tasks = createTaskRegistry()
+  let nextTask = 1
+  const runner: TaskRunner = {
+    engine: {
+      ...engine,
+      // A HAR also gets the request body and the raw response cookies.
+      request(req, callbacks) {
+        const task = engine.request(req, {
+          ...callbacks,
+          onDone(outcome) {
+            if (har && outcome.ok) har.noteResponse(task.id, { cookies: outcome.cookies })
+            callbacks.onDone(outcome)
+          },
+        })
+        har?.noteRequestBody(task.id, req.body)
+        return task
+      },
+    },
+    ...(files && { files }),
   }
 
   return {
@@ -73,66 +93,22 @@ export function createHeadlessPort(options: HeadlessPortOptions): HeadlessPort {
         done(chosen.length > 0 ? chooseFromDisk(files, chosen.slice(0, request.count)) : undefined)
       },
     }),
-    ...(files &&
-      engine.uploadFile && {
-        uploadFile(req, callbacks) {
-          const source = uploadSource(files, req.filePath)
-          if (!source.ok) {
-            const failure = source.errMsg
-            queueMicrotask(() => callbacks.onDone({ ok: false, errMsg: failure }))
-            return { id: '', abort: () => undefined }
-          }
-          const untrack = track({ method: 'POST', url: req.url })
-          return engine.uploadFile!(req, source, {
-            ...callbacks,
-            onDone(outcome) {
-              untrack()
-              callbacks.onDone(outcome)
-            },
-          })
-        },
-      }),
-    ...(files &&
-      engine.downloadFile && {
-        downloadFile(req, callbacks) {
-          const untrack = track({ method: 'GET', url: req.url })
-          return engine.downloadFile!(req, downloadTarget(files, req.filePath), {
-            ...callbacks,
-            onDone(outcome) {
-              untrack()
-              callbacks.onDone(outcome)
-            },
-          })
-        },
-      }),
-    ...(engine.connectSocket && {
-      connectSocket(req, callbacks) {
-        const untrack = track({ method: 'WEBSOCKET', url: req.url })
-        const started = engine.connectSocket!(req, {
-          ...callbacks,
-          onClose(code, reason) {
-            untrack()
-            callbacks.onClose(code, reason)
-          },
-        })
-        if (!started.ok) untrack()
-        return started
-      },
-    }),
-    request(req: EngineRequest, callbacks) {
-      const entry: OpenRequest = { method: req.method, url: req.url }
+    startTask(req, onEvent) {
+      const taskId = `task-${nextTask++}`
+      const entry: OpenRequest = {
+        method: req.api === 'request' ? req.method : TASK_METHODS[req.api],
+        url: req.url,
+      }
       open.add(entry)
-      const task = engine.request(req, {
-        onHeaders: callbacks.onHeaders,
-        onChunk: callbacks.onChunk,
-        onDone(outcome) {
-          open.delete(entry)
-          if (har && outcome.ok) har.noteResponse(task.id, { cookies: outcome.cookies })
-          callbacks.onDone(outcome)
-        },
+      const started = tasks.start(taskId, req, runner, (event) => {
+        if (FINAL_TASK_EVENTS.has(event.kind)) open.delete(entry)
+        onEvent(event)
       })
-      har?.noteRequestBody(task.id, req.body)
-      return task
+      if (!started.ok) {
+        open.delete(entry)
+        onEvent({ kind: 'refused', errMsg: `${req.api}:fail ${started.error.message}` })
+      }
+      return { id: taskId, operate: (operation) => tasks.operate(taskId, operation) ?? undefined }
     },
     console: (level, args) => options.console(level, args),
     evaluate: evaluateScript,

@@ -36,9 +36,9 @@ describe('the contract’s parameter checks', () => {
       ['project.open', { dir: '' }],
       ['project.updateSettings', { urlCheck: 'yes' }],
       ['simulator.bundle', { deviceWidth: 10 }],
-      ['network.request', { taskId: 'a b', req: {} }],
-      ['network.uploadFile', { taskId: 't1', req: { api: 'request' } }],
-      ['network.socketSend', { taskId: 't1', data: 5 }],
+      ['wx.call', { method: 'request', taskId: 'a b', params: {} }],
+      ['wx.operateTask', { taskId: 't1', operation: { name: 'send', data: 5 } }],
+      ['wx.operateTask', { taskId: 't1', operation: { name: 'pause' } }],
       ['network.body', { id: 'r1', part: 'headers' }],
       ['network.exportHar', { ids: [1] }],
       ['network.setCondition', { condition: '5g' }],
@@ -59,11 +59,14 @@ describe('the contract’s parameter checks', () => {
     const { service, seen } = recordingService()
     const checked = withCheckedParams(service)
     await checked['project.open']({ dir: '/p', extra: true } as never)
-    await checked['network.abort']({ taskId: 'task-1' })
+    await checked['wx.operateTask']({
+      taskId: 'task-1',
+      operation: { name: 'abort', x: 1 } as never,
+    })
     await checked['app.getInfo']({ anything: 1 } as never)
     expect(seen).toEqual([
       ['project.open', { dir: '/p' }],
-      ['network.abort', { taskId: 'task-1' }],
+      ['wx.operateTask', { taskId: 'task-1', operation: { name: 'abort' } }],
       ['app.getInfo', {}],
     ])
   })

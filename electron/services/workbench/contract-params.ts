@@ -21,14 +21,10 @@ import type {
   AutomationEvent,
   AutomationReply,
 } from '../../../shared/automation/automation-protocol'
-import { checkEngineRequest, isTaskId } from './engine-request-check'
+import type { TaskOperation } from '../../../shared/runtime/wx-task'
+import { isTaskId } from './engine-request-check'
 import { checkMachineNetwork } from './machine-network-settings'
-import {
-  checkDownloadRequest,
-  checkFileOperation,
-  checkSocketRequest,
-  checkUploadRequest,
-} from './transfer-request-check'
+import { checkFileOperation } from './transfer-request-check'
 
 /** One method's check: its params typed as the contract declares them, or INVALID_PARAMS. */
 export type ParamsCheck<M extends MethodName> = (params: unknown) => Result<MethodParams<M>>
@@ -95,15 +91,26 @@ function checkSettingsPatch(params: unknown): Result<SettingsPatch> {
   return ok(patch)
 }
 
-/** `{ taskId, req }` of the four network tasks, with the request's own check. */
-function taskParams<R>(
-  params: unknown,
-  checkRequest: (req: unknown) => Result<R>,
-): Result<{ taskId: string; req: R }> {
-  const taskId = isRecord(params) ? params.taskId : undefined
-  if (!isTaskId(taskId)) return invalid('taskId must be a short id')
-  const req = checkRequest(isRecord(params) ? params.req : undefined)
-  return req.ok ? ok({ taskId, req: req.value }) : req
+const OPERATIONS = new Set<TaskOperation['name']>(['abort', 'send', 'close'])
+
+/** What the mini-program does to a running task: abort, or a socket's send or close. */
+function checkOperation(value: unknown): Result<TaskOperation> {
+  if (!isRecord(value) || !OPERATIONS.has(value.name as TaskOperation['name'])) {
+    return invalid('operation.name must be abort, send or close')
+  }
+  if (value.name === 'send') {
+    const { data } = value
+    return typeof data === 'string' || data instanceof Uint8Array
+      ? ok({ name: 'send', data })
+      : invalid('data must be a string or bytes')
+  }
+  if (value.name === 'close') {
+    const { code, reason } = value
+    return typeof code === 'number' && typeof reason === 'string'
+      ? ok({ name: 'close', code, reason })
+      : invalid('code and reason must be given')
+  }
+  return ok({ name: 'abort' })
 }
 
 export const PARAMS_CHECKS: { [M in MethodName]: ParamsCheck<M> } = {
@@ -128,10 +135,21 @@ export const PARAMS_CHECKS: { [M in MethodName]: ParamsCheck<M> } = {
       ? ok({ mock: params.mock as unknown as MockSettings })
       : invalid('project.setMock needs { mock: MockSettings }'),
   'project.buildNpm': noParams,
-  'wx.call': (params) =>
-    isRecord(params) && typeof params.method === 'string' && isRecord(params.params)
-      ? ok({ method: params.method, params: params.params })
-      : invalid('wx.call needs { method: string, params: object }'),
+  // A task's request is checked by the task registry, which `mpdt run` calls too.
+  'wx.call': (params) => {
+    if (!isRecord(params) || typeof params.method !== 'string' || !isRecord(params.params)) {
+      return invalid('wx.call needs { method: string, params: object }')
+    }
+    const { method, taskId } = params
+    if (taskId !== undefined && !isTaskId(taskId)) return invalid('taskId must be a short id')
+    return ok({ method, params: params.params, ...(taskId !== undefined && { taskId }) })
+  },
+  'wx.operateTask': (params) => {
+    const taskId = isRecord(params) ? params.taskId : undefined
+    if (!isTaskId(taskId)) return invalid('taskId must be a short id')
+    const operation = checkOperation(isRecord(params) ? params.operation : undefined)
+    return operation.ok ? ok({ taskId, operation: operation.value }) : operation
+  },
   'simulator.bundle': (params) => {
     const deviceWidth = isRecord(params) ? params.deviceWidth : undefined
     return typeof deviceWidth === 'number' &&
@@ -140,30 +158,6 @@ export const PARAMS_CHECKS: { [M in MethodName]: ParamsCheck<M> } = {
       deviceWidth <= MAX_DEVICE_WIDTH
       ? ok({ deviceWidth })
       : invalid(`deviceWidth must be a number from ${MIN_DEVICE_WIDTH} to ${MAX_DEVICE_WIDTH}`)
-  },
-  'network.request': (params) => taskParams(params, checkEngineRequest),
-  'network.uploadFile': (params) => taskParams(params, checkUploadRequest),
-  'network.downloadFile': (params) => taskParams(params, checkDownloadRequest),
-  'network.connectSocket': (params) => taskParams(params, checkSocketRequest),
-  'network.socketSend': (params) => {
-    const { taskId, data } = isRecord(params) ? params : {}
-    if (!isTaskId(taskId)) return invalid('taskId must be a short id')
-    if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
-      return invalid('data must be a string or bytes')
-    }
-    return ok({ taskId, data })
-  },
-  'network.socketClose': (params) => {
-    const { taskId, code, reason } = isRecord(params) ? params : {}
-    if (!isTaskId(taskId)) return invalid('taskId must be a short id')
-    if (typeof code !== 'number' || typeof reason !== 'string') {
-      return invalid('code and reason must be given')
-    }
-    return ok({ taskId, code, reason })
-  },
-  'network.abort': (params) => {
-    const taskId = isRecord(params) ? params.taskId : undefined
-    return isTaskId(taskId) ? ok({ taskId }) : invalid('taskId must be a short id')
   },
   'network.judgeWebView': (params) => {
     const src = isRecord(params) ? params.src : undefined

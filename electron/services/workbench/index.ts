@@ -21,8 +21,10 @@ import { MINIPROGRAM_NPM } from '../../../shared/runtime/npm-resolution'
 import { buildNpm } from '../npm'
 import { createNetworkService } from './network-service'
 import { createSimulatorService } from './simulator-service'
-import { createTransferService } from './transfer-service'
+import { createFileService } from './file-service'
+import { createTaskService } from './task-service'
 import { createWxMainApi } from '../wx-api/main-api'
+import { MAIN_TASKS } from '../../../shared/runtime/wx-api-table'
 
 export interface WorkbenchServiceOptions {
   store: ProjectStore
@@ -83,12 +85,15 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   listeners.add((event, payload) => {
     if (event === 'network.event') log.handle(payload as ContractEvents['network.event'])
   })
-  const transfers = createTransferService({
+  const files = createFileService({ store, ...(dataDir !== undefined && { dataDir }) })
+  const tasks = createTaskService({
     store,
     emit,
     engine: network.engine,
     settled: network.settled,
-    ...(dataDir !== undefined && { dataDir }),
+    files: files.space,
+    // Only a request that passed the registry's check is kept for replay.
+    beforeRequest: (req) => log.expectRequest(req),
   })
   const simulator = createSimulatorService({
     store,
@@ -96,12 +101,18 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     debounceMs: options.sourcesDebounceMs,
   })
 
-  const wxMain = createWxMainApi({ appid: () => store.current()?.settings.appid })
+  const wxMain = createWxMainApi({
+    appid: () => store.current()?.settings.appid,
+    network: (event) => emit('network.event', event),
+  })
   const automation = createAutomationRelay(emit)
 
   const service: ContractService = {
     'app.getInfo': async () => ok(appInfo),
     'wx.call': async (params) => {
+      if (MAIN_TASKS.has(params.method)) {
+        return tasks.start(params.method, params.taskId, params.params)
+      }
       if (!wxMain.methods.includes(params.method)) {
         return fail({
           code: 'INVALID_PARAMS',
@@ -147,17 +158,9 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       if (written.ok) await network.reapply()
       return written
     },
-    ...transfers.methods,
+    ...files.methods,
+    ...tasks.methods,
     ...automation.methods,
-    'network.abort': async (params) => {
-      if (transfers.abort(params.taskId)) return ok(null)
-      return network.methods['network.abort'](params)
-    },
-    'network.request': async (params) => {
-      // Only a request that passed the contract's check is kept for replay.
-      log.expectRequest(params.req)
-      return network.methods['network.request'](params)
-    },
   }
 
   return {
@@ -171,7 +174,8 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       await Promise.all([network.settled(), simulator.settled()])
     },
     async close() {
-      await Promise.all([network.close(), simulator.close(), transfers.close()])
+      tasks.close()
+      await Promise.all([network.close(), simulator.close(), files.close()])
       await demo?.close()
     },
   }

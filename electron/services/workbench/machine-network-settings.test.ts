@@ -16,7 +16,7 @@ let dataDir: string
 let store: ProjectStore
 let workbench: WorkbenchService
 let server: TestServer
-let outcomes: ContractEvents['network.task'][]
+let outcomes: ContractEvents['wx.task'][]
 
 beforeEach(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'mpdt-machine-network-'))
@@ -31,7 +31,7 @@ beforeEach(async () => {
   workbench = createWorkbenchService({ store, appInfo: TEST_APP_INFO, dataDir })
   outcomes = []
   workbench.onEvent((event, payload) => {
-    if (event === 'network.task') outcomes.push(payload as ContractEvents['network.task'])
+    if (event === 'wx.task') outcomes.push(payload as ContractEvents['wx.task'])
   })
   expect((await workbench.service['project.open']({ dir: project })).ok).toBe(true)
   await workbench.settled()
@@ -74,9 +74,10 @@ describe('host mapping kept per machine', () => {
       connectTo: [`api.machine.test:80:127.0.0.1:${server.port}`],
       extraCa: '',
     })
-    await workbench.service['network.request']({
+    await workbench.service['wx.call']({
+      method: 'request',
       taskId: 'm1',
-      req: { api: 'request', url: 'http://api.machine.test/x', method: 'GET', header: {} },
+      params: { api: 'request', url: 'http://api.machine.test/x', method: 'GET', header: {} },
     })
     const outcome = await done('m1')
     expect(outcome.ok && new TextDecoder().decode(outcome.body)).toBe('reached api.machine.test')

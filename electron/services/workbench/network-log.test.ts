@@ -66,7 +66,11 @@ async function finishedCount(count: number): Promise<string[]> {
 
 describe('network log', () => {
   it('answers a finished request’s body on demand, in base64', async () => {
-    await workbench.service['network.request']({ taskId: 'b1', req: post(`${server.origin}/x`) })
+    await workbench.service['wx.call']({
+      method: 'request',
+      taskId: 'b1',
+      params: { ...post(`${server.origin}/x`) },
+    })
     const [id] = await finishedCount(1)
     const body = await workbench.service['network.body']({ id })
     expect(body.ok && Buffer.from(body.value.base64, 'base64').toString()).toBe('{"path":"/x"}')
@@ -74,7 +78,11 @@ describe('network log', () => {
   })
 
   it('answers the request body the mini-program sent when asked for it', async () => {
-    await workbench.service['network.request']({ taskId: 'q1', req: post(`${server.origin}/q`) })
+    await workbench.service['wx.call']({
+      method: 'request',
+      taskId: 'q1',
+      params: { ...post(`${server.origin}/q`) },
+    })
     const [id] = await finishedCount(1)
     const body = await workbench.service['network.body']({ id, part: 'request' })
     expect(body.ok && Buffer.from(body.value.base64, 'base64').toString()).toBe('{"a":1}')
@@ -86,8 +94,16 @@ describe('network log', () => {
   })
 
   it('exports the chosen requests as HAR 1.2 with the request body', async () => {
-    await workbench.service['network.request']({ taskId: 'h1', req: post(`${server.origin}/one`) })
-    await workbench.service['network.request']({ taskId: 'h2', req: post(`${server.origin}/two`) })
+    await workbench.service['wx.call']({
+      method: 'request',
+      taskId: 'h1',
+      params: { ...post(`${server.origin}/one`) },
+    })
+    await workbench.service['wx.call']({
+      method: 'request',
+      taskId: 'h2',
+      params: { ...post(`${server.origin}/two`) },
+    })
     const ids = await finishedCount(2)
     const exported = await workbench.service['network.exportHar']({ ids: [ids[1]] })
     expect(exported.ok).toBe(true)
@@ -100,7 +116,11 @@ describe('network log', () => {
   })
 
   it('exports what a phone would refuse of a request the checks (off) let through', async () => {
-    await workbench.service['network.request']({ taskId: 'p1', req: post(`${server.origin}/p`) })
+    await workbench.service['wx.call']({
+      method: 'request',
+      taskId: 'p1',
+      params: { ...post(`${server.origin}/p`) },
+    })
     const [id] = await finishedCount(1)
     const exported = await workbench.service['network.exportHar']({ ids: [id] })
     const har = JSON.parse(exported.ok ? exported.value.har : '{}')
@@ -115,9 +135,10 @@ describe('network log', () => {
   })
 
   it('replays a recorded request through the engine as a new request', async () => {
-    await workbench.service['network.request']({
+    await workbench.service['wx.call']({
+      method: 'request',
       taskId: 'r1',
-      req: post(`${server.origin}/again`),
+      params: { ...post(`${server.origin}/again`) },
     })
     const [id] = await finishedCount(1)
     expect(await workbench.service['network.replay']({ id })).toEqual({ ok: true, value: null })
@@ -133,7 +154,11 @@ describe('network log', () => {
       ok: true,
       value: null,
     })
-    await workbench.service['network.request']({ taskId: 'o1', req: post(`${server.origin}/o`) })
+    await workbench.service['wx.call']({
+      method: 'request',
+      taskId: 'o1',
+      params: { ...post(`${server.origin}/o`) },
+    })
     for (let i = 0; i < 200 && !events.some((e) => e.type === 'blocked'); i++) {
       await new Promise((resolve) => setTimeout(resolve, 25))
     }
@@ -142,7 +167,11 @@ describe('network log', () => {
   })
 
   it('lists the origins contacted for showRequestInfo()', async () => {
-    await workbench.service['network.request']({ taskId: 's1', req: post(`${server.origin}/s`) })
+    await workbench.service['wx.call']({
+      method: 'request',
+      taskId: 's1',
+      params: { ...post(`${server.origin}/s`) },
+    })
     await finishedCount(1)
     const details = await workbench.service['network.securityDetails']({})
     expect(details.ok && details.value.map((row) => row.origin)).toEqual([server.origin])

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContractEvents, EventName } from '../../../shared/contract'
 import type { EngineRequest } from '../../../shared/network'
-import type { TaskEvent } from '../../../shared/simulator-protocol'
+import type { TaskEvent } from '../../../shared/runtime/wx-task'
 import { startHttpServer, type TestServer } from '../../../tests/helpers/servers'
 import { createProjectStore } from '../project'
 import type { ProjectStore } from '../project/project-store'
@@ -50,8 +50,8 @@ function get(url: string): EngineRequest {
 
 function taskEvents(taskId: string): TaskEvent[] {
   return heard
-    .filter((item) => item.event === 'network.task')
-    .map((item) => item.payload as ContractEvents['network.task'])
+    .filter((item) => item.event === 'wx.task')
+    .map((item) => item.payload as ContractEvents['wx.task'])
     .filter((item) => item.taskId === taskId)
     .map((item) => item.event)
 }
@@ -74,11 +74,12 @@ async function openProject(): Promise<void> {
 describe('network.request', () => {
   it('runs the request in the engine and reports headers, then done with the body', async () => {
     await openProject()
-    const started = await workbench.service['network.request']({
+    const started = await workbench.service['wx.call']({
+      method: 'request',
       taskId: 't1',
-      req: get(`${server.origin}/hello`),
+      params: { ...get(`${server.origin}/hello`) },
     })
-    expect(started).toEqual({ ok: true, value: { taskId: 't1' } })
+    expect(started).toEqual({ ok: true, value: { ok: true, value: { taskId: 't1' } } })
     const outcome = await done('t1')
     expect(taskEvents('t1').map((event) => event.kind)).toEqual(['headers', 'done'])
     expect(outcome.outcome.ok).toBe(true)
@@ -91,7 +92,11 @@ describe('network.request', () => {
 
   it('forwards the engine’s events for the Network panel, tagged with the page', async () => {
     await openProject()
-    await workbench.service['network.request']({ taskId: 't2', req: get(`${server.origin}/a`) })
+    await workbench.service['wx.call']({
+      method: 'request',
+      taskId: 't2',
+      params: { ...get(`${server.origin}/a`) },
+    })
     await done('t2')
     const events = heard
       .filter((item) => item.event === 'network.event')
@@ -111,9 +116,10 @@ describe('network.request', () => {
       JSON.stringify({ appid: 'wx1234567890abcdef', setting: { urlCheck: true } }),
     )
     await openProject()
-    await workbench.service['network.request']({
+    await workbench.service['wx.call']({
+      method: 'request',
       taskId: 'checked',
-      req: get(`${server.origin}/x`),
+      params: { ...get(`${server.origin}/x`) },
     })
     const refused = await done('checked')
     expect(refused.outcome).toMatchObject({ ok: false })
@@ -122,7 +128,11 @@ describe('network.request', () => {
 
     await workbench.service['project.updateSettings']({ urlCheck: false })
     await workbench.settled()
-    await workbench.service['network.request']({ taskId: 'free', req: get(`${server.origin}/y`) })
+    await workbench.service['wx.call']({
+      method: 'request',
+      taskId: 'free',
+      params: { ...get(`${server.origin}/y`) },
+    })
     expect((await done('free')).outcome).toMatchObject({ ok: true, statusCode: 200 })
     expect(arrived).toEqual(['/y'])
   })
@@ -133,9 +143,10 @@ describe('network.request', () => {
       JSON.stringify({ mpdt: { connectTo: [`api.gallery.test:80:127.0.0.1:${server.port}`] } }),
     )
     await openProject()
-    await workbench.service['network.request']({
+    await workbench.service['wx.call']({
+      method: 'request',
       taskId: 'mapped',
-      req: get('http://api.gallery.test/hello'),
+      params: { ...get('http://api.gallery.test/hello') },
     })
     const outcome = await done('mapped')
     expect(outcome.outcome).toMatchObject({ ok: true, statusCode: 200 })
@@ -144,14 +155,17 @@ describe('network.request', () => {
 
   it('aborts an in-flight task on network.abort', async () => {
     await openProject()
-    await workbench.service['network.request']({
+    await workbench.service['wx.call']({
+      method: 'request',
       taskId: 'slow',
-      req: get(`${server.origin}/hang`),
+      params: { ...get(`${server.origin}/hang`) },
     })
     for (let i = 0; i < 200 && arrived.length === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 10))
     }
-    expect(await workbench.service['network.abort']({ taskId: 'slow' })).toEqual({
+    expect(
+      await workbench.service['wx.operateTask']({ taskId: 'slow', operation: { name: 'abort' } }),
+    ).toEqual({
       ok: true,
       value: null,
     })
@@ -160,9 +174,10 @@ describe('network.request', () => {
 
   it('aborts what is in flight when the workbench closes', async () => {
     await openProject()
-    await workbench.service['network.request']({
+    await workbench.service['wx.call']({
+      method: 'request',
       taskId: 'open',
-      req: get(`${server.origin}/hang`),
+      params: { ...get(`${server.origin}/hang`) },
     })
     for (let i = 0; i < 200 && arrived.length === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 10))
@@ -172,23 +187,26 @@ describe('network.request', () => {
   })
 
   it('answers NO_PROJECT before a project is open', async () => {
-    const result = await workbench.service['network.request']({
+    const result = await workbench.service['wx.call']({
+      method: 'request',
       taskId: 'none',
-      req: get(`${server.origin}/z`),
+      params: { ...get(`${server.origin}/z`) },
     })
     expect(result).toMatchObject({ ok: false, error: { code: 'NO_PROJECT' } })
   })
 
   it('refuses a malformed request before it reaches the engine', async () => {
     await openProject()
-    const result = await workbench.service['network.request']({
+    const result = await workbench.service['wx.call']({
+      method: 'request',
       taskId: 'bad',
-      req: { ...get(`${server.origin}/z`), header: { a: 1 } } as never,
+      params: { ...get(`${server.origin}/z`), header: { a: 1 } } as never,
     })
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS' } })
-    const badId = await workbench.service['network.request']({
+    const badId = await workbench.service['wx.call']({
+      method: 'request',
       taskId: '../../x y',
-      req: get(`${server.origin}/z`),
+      params: { ...get(`${server.origin}/z`) },
     })
     expect(badId).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS' } })
     expect(arrived).toEqual([])

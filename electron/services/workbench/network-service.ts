@@ -2,24 +2,22 @@
  * The workbench's request engine: one per open project, configured as `mpdt run` configures its
  * own (appid, urlCheck, domain lists, app.json networkTimeout, project-local connectTo/cacert), and
  * updated in place when the project changes, so a setting applies to the next request without a
- * restart. `network.request` runs one simulator request and reports its callbacks as
- * `network.task` events; every engine event and console message is forwarded as well.
- * `network.judgeWebView` answers whether a `<web-view>` may open its src (the 业务域名 rule).
+ * restart. The simulator's tasks run on it through the task registry (`wx.call`); every engine
+ * event and console message is forwarded as contract events. `network.judgeWebView` answers
+ * whether a `<web-view>` may open its src (the 业务域名 rule).
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ProjectInfo } from '../../../shared/project'
-import type { EngineTask } from '../../../shared/network'
 import { fail, ok, type Result } from '../../../shared/result'
-import type { ContractService } from '../../../shared/rpc'
 import { readLocalNetworkSettings } from '../headless/local-network-settings'
 import { readCertificates } from '../headless/run-session'
 import { SIMULATED_USER_AGENT } from '../headless/simulated-device'
 import { createRequestEngine, type RequestEngine, type RequestEngineOptions } from '../network'
 import type { ProjectStore } from '../project/project-store'
-import { checkEngineRequest, isTaskId } from './engine-request-check'
 import type { ContractEventListener } from '../../../shared/contract'
+import type { ContractService } from '../../../shared/rpc'
 
 export interface NetworkServiceOptions {
   store: ProjectStore
@@ -38,7 +36,7 @@ export interface NetworkServiceOptions {
 export type MachineEngineSettings = Pick<RequestEngineOptions, 'connectTo' | 'extraCaPem'>
 
 export interface NetworkService {
-  methods: Pick<ContractService, 'network.request' | 'network.abort' | 'network.judgeWebView'>
+  methods: Pick<ContractService, 'network.judgeWebView'>
   /** The engine of the open project, once configured (for tests and the host's shutdown). */
   engine(): RequestEngine | undefined
   /** Resolves once the last project change has been applied to the engine. */
@@ -103,7 +101,6 @@ async function engineSettings(
 
 export function createNetworkService(options: NetworkServiceOptions): NetworkService {
   const { store, emit } = options
-  const tasks = new Map<string, EngineTask>()
   let open: OpenEngine | undefined
   let applying: Promise<void> = Promise.resolve()
   let closed = false
@@ -161,42 +158,6 @@ export function createNetworkService(options: NetworkServiceOptions): NetworkSer
 
   return {
     methods: {
-      'network.request': async (params) => {
-        const { taskId, req } = (params ?? {}) as { taskId?: unknown; req?: unknown }
-        if (!isTaskId(taskId)) {
-          return fail({ code: 'INVALID_PARAMS', message: 'taskId must be a short id' })
-        }
-        const checked = checkEngineRequest(req)
-        if (!checked.ok) return checked
-        if (tasks.has(taskId)) {
-          return fail({ code: 'INVALID_PARAMS', message: `taskId ${taskId} is in use` })
-        }
-        await applying
-        const engine = open?.engine
-        if (!engine || !store.current()) {
-          return fail({ code: 'NO_PROJECT', message: 'No project is open' })
-        }
-        let finished = false
-        const task = engine.request(checked.value, {
-          onHeaders: (head) => emit('network.task', { taskId, event: { kind: 'headers', head } }),
-          onChunk: (data) => emit('network.task', { taskId, event: { kind: 'chunk', data } }),
-          onDone: (outcome) => {
-            finished = true
-            tasks.delete(taskId)
-            emit('network.task', { taskId, event: { kind: 'done', outcome } })
-          },
-        })
-        if (!finished) tasks.set(taskId, task)
-        return ok({ taskId })
-      },
-      'network.abort': async (params) => {
-        const { taskId } = (params ?? {}) as { taskId?: unknown }
-        if (!isTaskId(taskId)) {
-          return fail({ code: 'INVALID_PARAMS', message: 'taskId must be a short id' })
-        }
-        tasks.get(taskId)?.abort()
-        return ok(null)
-      },
       'network.judgeWebView': async (params) => {
         const { src } = params
         await applying
@@ -219,7 +180,6 @@ export function createNetworkService(options: NetworkServiceOptions): NetworkSer
       stopListening()
       await applying
       await closeEngine()
-      tasks.clear()
     },
   }
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContractEvents, EventName } from '../../../shared/contract'
 import type { NetworkEvent } from '../../../shared/network'
-import type { FileOperation, TaskEvent } from '../../../shared/simulator-protocol'
+import type { FileOperation } from '../../../shared/simulator-protocol'
+import type { TaskEvent } from '../../../shared/runtime/wx-task'
 import { startHttpServer, type TestServer } from '../../../tests/helpers/servers'
 import { startWsServer, type TestWsServer } from '../../../tests/helpers/ws-servers'
 import { createProjectStore } from '../project'
@@ -94,8 +95,8 @@ afterEach(async () => {
 
 function taskEvents(taskId: string): TaskEvent[] {
   return heard
-    .filter((item) => item.event === 'network.task')
-    .map((item) => item.payload as ContractEvents['network.task'])
+    .filter((item) => item.event === 'wx.task')
+    .map((item) => item.payload as ContractEvents['wx.task'])
     .filter((item) => item.taskId === taskId)
     .map((item) => item.event)
 }
@@ -128,9 +129,10 @@ describe('uploads', () => {
       data: text('hello'),
       append: false,
     })
-    const started = await workbench.service['network.uploadFile']({
+    const started = await workbench.service['wx.call']({
+      method: 'uploadFile',
       taskId: 'up-1',
-      req: {
+      params: {
         api: 'uploadFile',
         url: `${http.origin}/upload`,
         header: {},
@@ -139,7 +141,7 @@ describe('uploads', () => {
         formData: { user: 'ann' },
       },
     })
-    expect(started).toEqual({ ok: true, value: { taskId: 'up-1' } })
+    expect(started).toEqual({ ok: true, value: { ok: true, value: { taskId: 'up-1' } } })
     const done = await until('up-1', 'done')
     expect(done.outcome).toMatchObject({ ok: true, statusCode: 200 })
     expect(uploads).toEqual([
@@ -152,9 +154,10 @@ describe('uploads', () => {
   })
 
   it('refuses a path that climbs out of the files with permission denied', async () => {
-    await workbench.service['network.uploadFile']({
+    await workbench.service['wx.call']({
+      method: 'uploadFile',
       taskId: 'up-2',
-      req: {
+      params: {
         api: 'uploadFile',
         url: `${http.origin}/upload`,
         header: {},
@@ -163,8 +166,8 @@ describe('uploads', () => {
         formData: {},
       },
     })
-    expect((await until('up-2', 'done')).outcome).toEqual({
-      ok: false,
+    expect(await until('up-2', 'refused')).toEqual({
+      kind: 'refused',
       errMsg: 'uploadFile:fail permission denied, open "wxfile://usr/../../../secret"',
     })
     expect(uploads).toEqual([])
@@ -172,9 +175,10 @@ describe('uploads', () => {
 
   it('shows in the Network panel’s event stream as an uploadFile row', async () => {
     await operate({ name: 'writeFile', path: 'wxfile://usr/a.txt', data: text('a'), append: false })
-    await workbench.service['network.uploadFile']({
+    await workbench.service['wx.call']({
+      method: 'uploadFile',
       taskId: 'up-3',
-      req: {
+      params: {
         api: 'uploadFile',
         url: `${http.origin}/upload`,
         header: {},
@@ -197,9 +201,10 @@ describe('uploads', () => {
 
 describe('downloads', () => {
   it('writes the body to a new temp file that files.operate reads back', async () => {
-    await workbench.service['network.downloadFile']({
+    await workbench.service['wx.call']({
+      method: 'downloadFile',
       taskId: 'down-1',
-      req: { api: 'downloadFile', url: `${http.origin}/picture.png`, header: {} },
+      params: { api: 'downloadFile', url: `${http.origin}/picture.png`, header: {} },
     })
     const { outcome } = await until('down-1', 'downloaded')
     if (!outcome.ok) throw new Error(outcome.errMsg)
@@ -211,15 +216,18 @@ describe('downloads', () => {
     })
   })
 
-  it('is aborted by network.abort while it waits for the server', async () => {
-    await workbench.service['network.downloadFile']({
+  it('is aborted by wx.operateTask while it waits for the server', async () => {
+    await workbench.service['wx.call']({
+      method: 'downloadFile',
       taskId: 'down-2',
-      req: { api: 'downloadFile', url: `${http.origin}/hang`, header: {} },
+      params: { api: 'downloadFile', url: `${http.origin}/hang`, header: {} },
     })
     for (let i = 0; i < 200 && http.openConnections === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 10))
     }
-    expect(await workbench.service['network.abort']({ taskId: 'down-2' })).toEqual({
+    expect(
+      await workbench.service['wx.operateTask']({ taskId: 'down-2', operation: { name: 'abort' } }),
+    ).toEqual({
       ok: true,
       value: null,
     })
@@ -234,22 +242,29 @@ describe('sockets', () => {
   const socketUrl = () => `ws://127.0.0.1:${ws.port}/chat`
 
   it('relays accepted, open, messages both ways and the server’s close', async () => {
-    await workbench.service['network.connectSocket']({
+    await workbench.service['wx.call']({
+      method: 'connectSocket',
       taskId: 'sock-1',
-      req: { api: 'connectSocket', url: socketUrl(), header: {} },
+      params: { api: 'connectSocket', url: socketUrl(), header: {} },
     })
     await until('sock-1', 'socket-open')
-    expect(await workbench.service['network.socketSend']({ taskId: 'sock-1', data: 'hi' })).toEqual(
-      {
-        ok: true,
-        value: null,
-      },
-    )
+    expect(
+      await workbench.service['wx.operateTask']({
+        taskId: 'sock-1',
+        operation: { name: 'send', data: 'hi' },
+      }),
+    ).toEqual({
+      ok: true,
+      value: null,
+    })
     expect(await until('sock-1', 'socket-message')).toEqual({
       kind: 'socket-message',
       data: 'echo:hi',
     })
-    await workbench.service['network.socketSend']({ taskId: 'sock-1', data: 'bye' })
+    await workbench.service['wx.operateTask']({
+      taskId: 'sock-1',
+      operation: { name: 'send', data: 'bye' },
+    })
     expect(await until('sock-1', 'socket-close')).toEqual({
       kind: 'socket-close',
       code: 4000,
@@ -264,16 +279,16 @@ describe('sockets', () => {
   })
 
   it('closes with the code and reason the mini-program gives', async () => {
-    await workbench.service['network.connectSocket']({
+    await workbench.service['wx.call']({
+      method: 'connectSocket',
       taskId: 'sock-2',
-      req: { api: 'connectSocket', url: socketUrl(), header: {} },
+      params: { api: 'connectSocket', url: socketUrl(), header: {} },
     })
     await until('sock-2', 'socket-open')
     expect(
-      await workbench.service['network.socketClose']({
+      await workbench.service['wx.operateTask']({
         taskId: 'sock-2',
-        code: 1000,
-        reason: 'done',
+        operation: { name: 'close', code: 1000, reason: 'done' },
       }),
     ).toEqual({ ok: true, value: null })
     expect(await until('sock-2', 'socket-close')).toEqual({
@@ -284,13 +299,18 @@ describe('sockets', () => {
   })
 
   it('answers a send on an unknown socket with WeChat’s not-open words', async () => {
-    expect(await workbench.service['network.socketSend']({ taskId: 'nope', data: 'x' })).toEqual({
+    expect(
+      await workbench.service['wx.operateTask']({
+        taskId: 'nope',
+        operation: { name: 'send', data: 'x' },
+      }),
+    ).toEqual({
       ok: true,
       value: 'SocketTask.readyState is not OPEN',
     })
   })
 
-  it('reports a socket the domain list refuses as socket-refused, with checks on', async () => {
+  it('reports a socket the domain list refuses as refused, with checks on', async () => {
     expect(
       (
         await workbench.service['project.updateSettings']({
@@ -300,12 +320,13 @@ describe('sockets', () => {
       ).ok,
     ).toBe(true)
     await workbench.settled()
-    await workbench.service['network.connectSocket']({
+    await workbench.service['wx.call']({
+      method: 'connectSocket',
       taskId: 'sock-3',
-      req: { api: 'connectSocket', url: socketUrl(), header: {} },
+      params: { api: 'connectSocket', url: socketUrl(), header: {} },
     })
-    expect(await until('sock-3', 'socket-refused')).toEqual({
-      kind: 'socket-refused',
+    expect(await until('sock-3', 'refused')).toEqual({
+      kind: 'refused',
       errMsg: 'connectSocket:fail url not in domain list',
       errno: 600002,
     })

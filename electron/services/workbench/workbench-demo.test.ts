@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import type { ContractEvents } from '../../../shared/contract'
-import type { TaskEvent } from '../../../shared/simulator-protocol'
+import type { TaskEvent } from '../../../shared/runtime/wx-task'
 import { DEMO_API_ORIGIN, demoCopyDir, demoProjectDir, withDemoCopy } from '../demo'
 import { folderSnapshot } from '../demo/folder-snapshot'
 import { createProjectStore } from '../project'
@@ -22,7 +22,7 @@ const SHIPPED_DEMO = demoProjectDir(APP_ROOT)
 let dataDir: string
 let store: ProjectStore
 let workbench: WorkbenchService
-let taskEvents: ContractEvents['network.task'][]
+let taskEvents: ContractEvents['wx.task'][]
 
 beforeEach(async () => {
   dataDir = await realpath(await mkdtemp(join(tmpdir(), 'mpdt-workbench-demo-')))
@@ -30,7 +30,7 @@ beforeEach(async () => {
   workbench = createWorkbenchService({ store, appInfo: TEST_APP_INFO, dataDir, appRoot: APP_ROOT })
   taskEvents = []
   workbench.onEvent((event, payload) => {
-    if (event === 'network.task') taskEvents.push(payload as ContractEvents['network.task'])
+    if (event === 'wx.task') taskEvents.push(payload as ContractEvents['wx.task'])
   })
 })
 afterEach(async () => {
@@ -51,9 +51,10 @@ async function outcome(taskId: string): Promise<TaskEvent & { kind: 'done' }> {
 test('the demo, opened as the copy, reaches its API server over HTTPS with the checks on', async () => {
   await workbench.service['project.open']({ dir: SHIPPED_DEMO })
   await workbench.settled()
-  await workbench.service['network.request']({
+  await workbench.service['wx.call']({
+    method: 'request',
     taskId: 'echo',
-    req: {
+    params: {
       api: 'request',
       url: `${DEMO_API_ORIGIN}/echo`,
       method: 'GET',

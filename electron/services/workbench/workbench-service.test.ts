@@ -2,7 +2,9 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { NetworkEvent } from '../../../shared/network'
 import type { ProjectInfo } from '../../../shared/project'
+import { CLOUD_NO_ENVIRONMENT } from '../../../shared/runtime/cloud-api'
 import { createProjectStore } from '../project'
 import type { ProjectStore } from '../project/project-store'
 import { createWorkbenchService } from '.'
@@ -44,6 +46,27 @@ describe('workbench service', () => {
     off()
     await service['project.updateSettings']({ urlCheck: true })
     expect(heard).toHaveLength(1)
+  })
+
+  it('answers a wx.cloud call with WeChat’s failure and shows it in the Network events as cloud', async () => {
+    const { service, onEvent, close } = createWorkbenchService({ store, appInfo: APP_INFO })
+    const rows: NetworkEvent[] = []
+    onEvent((event, payload) => {
+      if (event === 'network.event') rows.push(payload as NetworkEvent)
+    })
+    await service['project.open']({ dir: project })
+    const params = { call: 'callFunction', env: 'prod-1', target: 'add' }
+    expect(await service['wx.call']({ method: 'cloud', params })).toEqual({
+      ok: true,
+      value: {
+        ok: false,
+        errMsg: `cloud.callFunction:fail ${CLOUD_NO_ENVIRONMENT}`,
+        errCode: -601034,
+      },
+    })
+    expect(rows.map((row) => row.type)).toEqual(['queued', 'failed'])
+    expect(rows[0]).toMatchObject({ api: 'cloud', url: 'cloud://prod-1/callFunction/add' })
+    await close()
   })
 
   it('refuses an unknown setting before writing anything', async () => {

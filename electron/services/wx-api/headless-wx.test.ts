@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import ts from 'typescript'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRuntime, type Runtime } from '../../../shared/runtime'
+import { CLOUD_NO_ENVIRONMENT } from '../../../shared/runtime/cloud-api'
 import { walkWxApi } from '../../../shared/runtime/wx-api-walk'
 import { WX_API } from '../../../shared/runtime/wx-api-table'
 import { createHeadlessPort } from '../headless/headless-port'
@@ -122,6 +123,17 @@ describe('wx in mpdt run', () => {
     expect(sync('getAppBaseInfo')).toMatchObject({ SDKVersion: '3.3.4' })
     expect(sync('getSystemSetting')).toMatchObject({ deviceOrientation: 'portrait' })
     expect(sync('getAppAuthorizeSetting')).toMatchObject({ locationAuthorized: 'authorized' })
+  })
+
+  it('fails wx.cloud calls after init as with no cloud environment, errCode and all', async () => {
+    const { wx, lines } = start()
+    const cloud = wx.cloud as unknown as Record<string, (options?: unknown) => Promise<unknown>>
+    await cloud.init({ env: 'prod-1' })
+    await expect(cloud.callFunction({ name: 'add' })).rejects.toEqual({
+      errMsg: `cloud.callFunction:fail ${CLOUD_NO_ENVIRONMENT}`,
+      errCode: -601034,
+    })
+    expect(lines).toContain(`error cloud.callFunction:fail ${CLOUD_NO_ENVIRONMENT}`)
   })
 
   it('cancels scanCode, as nobody can scan', async () => {

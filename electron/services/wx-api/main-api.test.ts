@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { FRAME_CALLABLE } from '../../../shared/runtime/wx-api-table'
+import type { NetworkEvent } from '../../../shared/network'
 import { TOURIST_APPID } from '../../../shared/project'
+import { CLOUD_NO_ENVIRONMENT } from '../../../shared/runtime/cloud-api'
+import { FRAME_CALLABLE, MAIN_TASKS } from '../../../shared/runtime/wx-api-table'
 import { createWxMainApi, SESSION_TIMED_OUT, TOURIST_LOGIN_REFUSED } from './main-api'
 
 describe('the main-process wx APIs', () => {
-  it('has a handler for exactly the APIs the table marks frame-callable', () => {
+  it('has a handler for exactly the frame-callable APIs that are not tasks (the task registry runs those)', () => {
     const api = createWxMainApi({ appid: () => 'wx0000000000000001' })
-    expect([...api.methods].sort()).toEqual([...FRAME_CALLABLE].sort())
+    expect([...api.methods, ...MAIN_TASKS].sort()).toEqual([...FRAME_CALLABLE].sort())
+    expect([...MAIN_TASKS].sort()).toEqual([
+      'connectSocket',
+      'downloadFile',
+      'request',
+      'uploadFile',
+    ])
   })
 
   it('login answers a fresh 32-character code each time', () => {
@@ -31,6 +39,36 @@ describe('the main-process wx APIs', () => {
     expect(api.call('checkSession', {})).toEqual({ ok: true, value: {} })
     appid = 'wx0000000000000002'
     expect(api.call('checkSession', {}).ok).toBe(false)
+  })
+
+  it('answers a wx.cloud call as with no environment and shows it as a failed cloud row', () => {
+    const rows: NetworkEvent[] = []
+    const api = createWxMainApi({ appid: () => 'wx1', network: (event) => rows.push(event) })
+    const call = { call: 'callFunction', env: 'prod-1', target: 'add', page: 'pages/index/index' }
+    expect(api.call('cloud', call)).toEqual({
+      ok: false,
+      errMsg: `cloud.callFunction:fail ${CLOUD_NO_ENVIRONMENT}`,
+      errCode: -601034,
+    })
+    expect(rows).toEqual([
+      expect.objectContaining({
+        type: 'queued',
+        api: 'cloud',
+        url: 'cloud://prod-1/callFunction/add',
+        method: 'POST',
+        page: 'pages/index/index',
+      }),
+      expect.objectContaining({
+        type: 'failed',
+        id: rows[0].id,
+        errMsg: `cloud.callFunction:fail ${CLOUD_NO_ENVIRONMENT}`,
+      }),
+    ])
+    expect(api.call('cloud', { call: 'project.open' })).toEqual({
+      ok: false,
+      errMsg: 'cloud:fail unknown call',
+    })
+    expect(rows).toHaveLength(2)
   })
 
   it('refuses an API that does not run in the main process, and answers nothing without a project', () => {

@@ -5,6 +5,12 @@
  * is a table entry, a handler here and its tests.
  */
 import { randomBytes } from 'node:crypto'
+import type { NetworkEvent } from '../../../shared/network'
+import {
+  CLOUD_CALLS,
+  CLOUD_NO_ENVIRONMENT_CODE,
+  cloudNoEnvironment,
+} from '../../../shared/runtime/cloud-api'
 import type { MainCallResult } from '../../../shared/runtime/native-port'
 import { TOURIST_APPID } from '../../../shared/project'
 import { FRAME_CALLABLE } from '../../../shared/runtime/wx-api-table'
@@ -19,6 +25,8 @@ export const SESSION_TIMED_OUT = 'checkSession:fail Error: session time out, nee
 export interface WxMainContext {
   /** The open project's appid, `undefined` without a project. */
   appid(): string | undefined
+  /** Where a call's Network row goes (the workbench's Network panel); absent: no row. */
+  network?(event: NetworkEvent): void
 }
 
 type Handler = (params: Record<string, unknown>, appid: string) => MainCallResult
@@ -37,9 +45,19 @@ export interface WxMainApi {
   call(method: string, params: Record<string, unknown>): MainCallResult
 }
 
+/** A cloud call's Network row address: `cloud://<env>/<call>/<function, path…>`. */
+function cloudUrl(env: string, call: string, target: string): string {
+  const path = [call, target].filter(Boolean).map(encodeURIComponent).join('/')
+  return `cloud://${encodeURIComponent(env || 'default')}/${path}`
+}
+
+const text = (value: unknown, max = 1024): string =>
+  typeof value === 'string' ? value.slice(0, max) : ''
+
 export function createWxMainApi(context: WxMainContext): WxMainApi {
   /** Appids with a session (a login since the tool started), as WeChat keeps one per user. */
   const sessions = new Set<string>()
+  let cloudCalls = 0
   const handlers: Record<string, Handler> = {
     // 游客模式 fails, as issue 13 asks (docs/wechat-behaviour.md §7.1 records field reports of a
     // simulated code instead).
@@ -50,6 +68,29 @@ export function createWxMainApi(context: WxMainContext): WxMainApi {
     },
     checkSession: (_params, appid) =>
       sessions.has(appid) ? { ok: true, value: {} } : { ok: false, errMsg: SESSION_TIMED_OUT },
+    // No cloud environment is reachable from MP DevTools: a failed row, WeChat's failure.
+    cloud: (params) => {
+      const call = text(params.call)
+      if (!CLOUD_CALLS.has(call)) return { ok: false, errMsg: 'cloud:fail unknown call' }
+      const errMsg = cloudNoEnvironment(call)
+      if (context.network) {
+        const id = `cloud-${++cloudCalls}`
+        const time = Date.now()
+        context.network({
+          type: 'queued',
+          id,
+          api: 'cloud',
+          url: cloudUrl(text(params.env), call, text(params.target)),
+          method: 'POST',
+          requestHeaders: {},
+          requestBodySize: 0,
+          ...(text(params.page) && { page: text(params.page) }),
+          time,
+        })
+        context.network({ type: 'failed', id, errMsg, time })
+      }
+      return { ok: false, errMsg, errCode: CLOUD_NO_ENVIRONMENT_CODE }
+    },
   }
   return {
     methods: Object.keys(handlers),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { NetworkEvent } from '../../../shared/network'
+import type { NetworkApi, NetworkEvent } from '../../../shared/network'
 import {
   failureReason,
   NetworkLogModel,
@@ -11,7 +11,7 @@ import {
 
 const TIMINGS = { queue: 1, dns: 2, connect: 3, tls: 4, firstByte: 5, download: 6, total: 30 }
 
-function queued(id: string, url: string, api: 'request' | 'uploadFile' = 'request'): NetworkEvent {
+function queued(id: string, url: string, api: NetworkApi = 'request'): NetworkEvent {
   return {
     type: 'queued',
     id,
@@ -109,6 +109,20 @@ describe('NetworkLogModel', () => {
   it('types uploads as upload', () => {
     const model = new NetworkLogModel()
     expect(model.apply(queued('1', 'https://a.test/u', 'uploadFile'))?.type).toBe('upload')
+  })
+
+  it('types wx.cloud calls as cloud, named by their function, failed with WeChat’s words', () => {
+    const model = new NetworkLogModel()
+    expect(model.apply(queued('1', 'cloud://prod-1/callFunction/add', 'cloud'))).toMatchObject({
+      type: 'cloud',
+      name: 'add',
+    })
+    const errMsg = 'cloud.callFunction:fail Error: errCode: -601034'
+    expect(model.apply({ type: 'failed', id: '1', errMsg, time: 1001 })).toMatchObject({
+      type: 'cloud',
+      state: 'failed',
+      reason: errMsg,
+    })
   })
 
   it('ignores events of requests it never saw queued', () => {

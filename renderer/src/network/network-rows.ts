@@ -15,7 +15,7 @@ import {
 
 export type { ChunkRecord, PhoneWarning, SocketFrameRecord } from '../../../shared/network-record'
 
-export type RequestType = 'request' | 'upload' | 'download' | 'socket'
+export type RequestType = 'request' | 'upload' | 'download' | 'socket' | 'cloud'
 export type RowState = NetworkRecord['state']
 
 /** What the table shows of a request, derived from its record after every event. */
@@ -60,6 +60,7 @@ const TYPE_OF_API: Record<NetworkApi, RequestType> = {
   uploadFile: 'upload',
   downloadFile: 'download',
   connectSocket: 'socket',
+  cloud: 'cloud',
 }
 
 /** What Chrome shows as a request's name: the last path segment and the query, else the host. */

@@ -109,9 +109,10 @@ function setup(options: { launch?: FrameLaunch; answers?: Parameters<typeof fake
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 const REQUEST = {
-  type: 'wx-bridge:request',
-  taskId: 'task-1',
-  req: { api: 'request', url: 'https://a.example/x', method: 'GET', header: {} },
+  type: 'wx-bridge:call',
+  callId: 'task-1',
+  method: 'request',
+  params: { api: 'request', url: 'https://a.example/x', method: 'GET', header: {} },
 }
 
 describe('frame host', () => {
@@ -254,17 +255,22 @@ describe('frame host', () => {
     expect(t.calls).toEqual([])
   })
 
-  it('forwards a request tagged with the current page and relays its events back', async () => {
+  it('starts a task by wx.call tagged with the current page and relays its events back', async () => {
     const t = setup()
     t.deliver({ type: 'wx-bridge:pages', stack: [{ route: 'pages/index/index', query: {} }] })
     t.deliver(REQUEST)
     await flush()
     expect(t.calls).toHaveLength(1)
-    const { taskId, req } = t.calls[0].params as { taskId: string; req: { page: string } }
-    expect(t.calls[0].method).toBe('network.request')
-    expect(req.page).toBe('pages/index/index')
+    const { taskId, method, params } = t.calls[0].params as {
+      taskId: string
+      method: string
+      params: { page: string }
+    }
+    expect(t.calls[0].method).toBe('wx.call')
+    expect(method).toBe('request')
+    expect(params.page).toBe('pages/index/index')
     expect(taskId).not.toBe('task-1')
-    t.emit('network.task', {
+    t.emit('wx.task', {
       taskId: 'someone-else',
       event: { kind: 'chunk', data: new Uint8Array() },
     })
@@ -272,14 +278,14 @@ describe('frame host', () => {
       kind: 'done' as const,
       outcome: { ok: false as const, errMsg: 'request:fail abort' },
     }
-    t.emit('network.task', { taskId, event: done })
+    t.emit('wx.task', { taskId, event: done })
     expect(t.received).toEqual([{ type: 'wx-host:task', taskId: 'task-1', event: done }])
   })
 
-  it('answers the frame’s request with a failure when the main process refuses it', async () => {
+  it('ends the frame’s task as refused when the main process refuses to start it', async () => {
     const t = setup({
       answers: {
-        'network.request': {
+        'wx.call': {
           ok: false,
           error: { code: 'NO_PROJECT', message: 'No project is open' },
         },
@@ -291,21 +297,26 @@ describe('frame host', () => {
       {
         type: 'wx-host:task',
         taskId: 'task-1',
-        event: { kind: 'done', outcome: { ok: false, errMsg: 'request:fail No project is open' } },
+        event: { kind: 'refused', errMsg: 'request:fail No project is open' },
       },
     ])
   })
 
-  it('aborts by the same task id it requested with', async () => {
+  it('operates on a task by the id it was started with, and only on the frame’s open tasks', async () => {
     const t = setup()
     t.deliver(REQUEST)
-    t.deliver({ type: 'wx-bridge:abort', taskId: 'task-1' })
+    t.deliver({ type: 'wx-bridge:task', taskId: 'task-1', operation: { name: 'abort' } })
+    t.deliver({ type: 'wx-bridge:task', taskId: 'task-2', operation: { name: 'abort' } })
     await flush()
-    const [request, abort] = t.calls
+    const [request, abort, ...others] = t.calls
     expect(abort).toEqual({
-      method: 'network.abort',
-      params: { taskId: (request.params as { taskId: string }).taskId },
+      method: 'wx.operateTask',
+      params: {
+        taskId: (request.params as { taskId: string }).taskId,
+        operation: { name: 'abort' },
+      },
     })
+    expect(others).toEqual([])
   })
 
   it('aborts the frame’s open requests and stops listening when disposed', async () => {
@@ -313,7 +324,10 @@ describe('frame host', () => {
     t.deliver(REQUEST)
     await flush()
     t.host.dispose()
-    expect(t.calls.at(-1)?.method).toBe('network.abort')
+    expect(t.calls.at(-1)).toMatchObject({
+      method: 'wx.operateTask',
+      params: { operation: { name: 'abort' } },
+    })
     expect(t.listeners.size).toBe(0)
   })
 

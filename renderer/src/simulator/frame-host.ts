@@ -6,12 +6,6 @@
  * main process checks it again.
  */
 import type { ContractClient, Unsubscribe } from '../../../shared/rpc'
-import type {
-  EngineDownloadRequest,
-  EngineRequest,
-  EngineSocketRequest,
-  EngineUploadRequest,
-} from '../../../shared/network'
 import {
   isFrameMessage,
   type EvalResult,
@@ -19,7 +13,6 @@ import {
   type FrameMessage,
   type HostMessage,
   type SimulatorBundle,
-  type TaskEvent,
 } from '../../../shared/simulator-protocol'
 import type {
   NetworkType,
@@ -27,7 +20,8 @@ import type {
   SystemInfo,
 } from '../../../shared/runtime/native-port'
 import { authSettingOf, type AuthSetting } from '../../../shared/runtime/authorization'
-import { FRAME_CALLABLE } from '../../../shared/runtime/wx-api-table'
+import { FRAME_CALLABLE, MAIN_TASKS } from '../../../shared/runtime/wx-api-table'
+import { FINAL_TASK_EVENTS } from '../../../shared/runtime/wx-task'
 import type { ServiceError } from '../../../shared/result'
 import type { Theme } from '../../../shared/theme'
 import type { WebViewDecision } from '../../../shared/web-view'
@@ -104,20 +98,6 @@ const EVAL_TIMEOUT_MS = 10_000
 
 let hostSequence = 0
 
-const TRANSFER_METHODS = {
-  'wx-bridge:upload': 'network.uploadFile',
-  'wx-bridge:download': 'network.downloadFile',
-  'wx-bridge:socket': 'network.connectSocket',
-} as const
-
-/** The last event of a task: a request's or upload's `done`, a download's, a socket's end. */
-const FINAL_EVENTS = new Set<TaskEvent['kind']>([
-  'done',
-  'downloaded',
-  'socket-refused',
-  'socket-close',
-])
-
 /**
  * A page entry as the url it was opened with (`route?a=1&b=2`). The runtime keeps query values
  * exactly as written (as WeChat does), so they are joined back as they are, never re-encoded.
@@ -148,10 +128,8 @@ function isPageStack(value: unknown): value is PageEntry[] {
 export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions): FrameHost {
   const { client } = options
   const prefix = `f${++hostSequence}-${Date.now().toString(36)}-`
-  /** Contract task id → the frame's own task id. */
+  /** Contract task id → the frame's own task id (the call that started it). */
   const tasks = new Map<string, string>()
-  /** The contract task ids of sockets, closed rather than aborted when the frame goes. */
-  const sockets = new Set<string>()
   let stack: PageEntry[] = []
   let appid: string | undefined
   let booting = false
@@ -173,13 +151,10 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
     iframe.contentWindow?.postMessage(message, '*')
   }
 
-  const stopTasks: Unsubscribe = client.on('network.task', ({ taskId, event }) => {
+  const stopTasks: Unsubscribe = client.on('wx.task', ({ taskId, event }) => {
     const frameTaskId = tasks.get(taskId)
     if (frameTaskId === undefined) return
-    if (FINAL_EVENTS.has(event.kind)) {
-      tasks.delete(taskId)
-      sockets.delete(taskId)
-    }
+    if (FINAL_TASK_EVENTS.has(event.kind)) tasks.delete(taskId)
     post({ type: 'wx-host:task', taskId: frameTaskId, event })
   })
 
@@ -216,37 +191,6 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
     })
     booted = true
     options.onBooted?.(bundle)
-  }
-
-  function fail(frameTaskId: string, errMsg: string): void {
-    const event: TaskEvent = { kind: 'done', outcome: { ok: false, errMsg } }
-    post({ type: 'wx-host:task', taskId: frameTaskId, event })
-  }
-
-  /** Uploads, downloads and sockets: the same relay as a request, under their own method. */
-  async function transfer(
-    method: 'network.uploadFile' | 'network.downloadFile' | 'network.connectSocket',
-    frameTaskId: string,
-    req: EngineUploadRequest | EngineDownloadRequest | EngineSocketRequest,
-  ): Promise<void> {
-    const taskId = prefix + frameTaskId
-    if (tasks.has(taskId)) return
-    tasks.set(taskId, frameTaskId)
-    if (method === 'network.connectSocket') sockets.add(taskId)
-    const page = stack[stack.length - 1]?.route
-    const params = { taskId, req: { ...(req as object), ...(page ? { page } : {}) } }
-    const result = await client.call(method, params as never)
-    if (result.ok || !tasks.delete(taskId)) return
-    sockets.delete(taskId)
-    const api = method.slice('network.'.length)
-    const errMsg = `${api}:fail ${result.error.message}`
-    const event: TaskEvent =
-      method === 'network.connectSocket'
-        ? { kind: 'socket-refused', errMsg }
-        : method === 'network.downloadFile'
-          ? { kind: 'downloaded', outcome: { ok: false, errMsg } }
-          : { kind: 'done', outcome: { ok: false, errMsg } }
-    post({ type: 'wx-host:task', taskId: frameTaskId, event })
   }
 
   async function operateFile(callId: string, operation: FileOperation): Promise<void> {
@@ -286,53 +230,33 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
     post({ type: 'wx-host:web-view', callId, decision })
   }
 
-  async function request(frameTaskId: string, req: EngineRequest): Promise<void> {
-    const taskId = prefix + frameTaskId
+  /**
+   * A task: the call's id is the frame's task id, tagged here with the current page; its events
+   * come as `wx.task`, a start the service refused as the task's `refused` event.
+   */
+  async function startTask(
+    callId: string,
+    method: string,
+    params: Record<string, unknown>,
+  ): Promise<void> {
+    const taskId = prefix + callId
     if (tasks.has(taskId)) return
-    tasks.set(taskId, frameTaskId)
+    tasks.set(taskId, callId)
     const page = stack[stack.length - 1]?.route
-    const result = await client.call('network.request', {
+    const result = await client.call('wx.call', {
+      method,
       taskId,
-      req: { ...(req as object), ...(page ? { page } : {}) } as EngineRequest,
+      params: { ...params, ...(page ? { page } : {}) },
     })
-    if (!result.ok && tasks.delete(taskId))
-      fail(frameTaskId, `request:fail ${result.error.message}`)
+    if (result.ok || !tasks.delete(taskId)) return
+    const errMsg = `${method}:fail ${result.error.message}`
+    post({ type: 'wx-host:task', taskId: callId, event: { kind: 'refused', errMsg } })
   }
 
   function handle(message: FrameMessage): void {
     switch (message.type) {
       case 'wx-bridge:ready':
         void boot()
-        break
-      case 'wx-bridge:request':
-        if (typeof message.taskId === 'string' && message.taskId.length <= 64) {
-          void request(message.taskId, message.req)
-        }
-        break
-      case 'wx-bridge:upload':
-      case 'wx-bridge:download':
-      case 'wx-bridge:socket':
-        if (typeof message.taskId === 'string' && message.taskId.length <= 64) {
-          const method = TRANSFER_METHODS[message.type]
-          void transfer(method, message.taskId, message.req)
-        }
-        break
-      case 'wx-bridge:socket-send':
-        if (typeof message.taskId === 'string') {
-          void client.call('network.socketSend', {
-            taskId: prefix + message.taskId,
-            data: message.data,
-          })
-        }
-        break
-      case 'wx-bridge:socket-close':
-        if (typeof message.taskId === 'string') {
-          void client.call('network.socketClose', {
-            taskId: prefix + message.taskId,
-            code: message.code,
-            reason: message.reason,
-          })
-        }
         break
       case 'wx-bridge:file':
         if (typeof message.callId === 'string' && message.callId.length <= 64) {
@@ -349,7 +273,8 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
           message.params !== null &&
           !Array.isArray(message.params)
         ) {
-          void callMain(message.callId, message.method, message.params)
+          const start = MAIN_TASKS.has(message.method) ? startTask : callMain
+          void start(message.callId, message.method, message.params)
         }
         break
       case 'wx-bridge:web-view':
@@ -361,9 +286,15 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
           void judgeWebView(message.callId, message.src)
         }
         break
-      case 'wx-bridge:abort':
-        if (typeof message.taskId === 'string') {
-          void client.call('network.abort', { taskId: prefix + message.taskId })
+      case 'wx-bridge:task':
+        if (
+          typeof message.taskId === 'string' &&
+          tasks.has(prefix + message.taskId) &&
+          typeof message.operation === 'object' &&
+          message.operation !== null
+        ) {
+          const operation = message.operation
+          void client.call('wx.operateTask', { taskId: prefix + message.taskId, operation })
         }
         break
       case 'wx-bridge:console':
@@ -460,10 +391,9 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
       options.window.removeEventListener('message', onMessage)
       stopTasks()
       stopAutomation()
+      // A socket's abort closes it as `going away`.
       for (const taskId of tasks.keys()) {
-        if (sockets.has(taskId)) {
-          void client.call('network.socketClose', { taskId, code: 1001, reason: 'going away' })
-        } else void client.call('network.abort', { taskId })
+        void client.call('wx.operateTask', { taskId, operation: { name: 'abort' } })
       }
       tasks.clear()
     },

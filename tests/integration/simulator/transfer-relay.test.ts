@@ -18,6 +18,7 @@ import { hostFrame, type FrameHost } from '../../../renderer/src/simulator/frame
 import { FramePort } from '../../../renderer/src/simulator/frame/frame-port'
 import { createClient, createMemoryPair, serveOnTransport } from '../../../shared/rpc'
 import { PendingWork } from '../../../shared/runtime/pending-work'
+import { createTaskCore } from '../../../shared/runtime/task-core'
 import { createLaterInvoker } from '../../../shared/runtime/async-api'
 import type { SystemInfo } from '../../../shared/runtime'
 import { createTimers, type TimerControl } from '../../../shared/runtime/timers'
@@ -148,6 +149,7 @@ function wxApis() {
   timers = createTimers(pending, sink)
   const common = {
     port,
+    tasks: createTaskCore(port),
     pending,
     sink,
     defer: timers.defer,

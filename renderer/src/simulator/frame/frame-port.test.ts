@@ -22,15 +22,21 @@ describe('FramePort', () => {
   it('posts each request with its own task id and delivers its events in order', () => {
     const { port, posted } = createPort()
     const seen: string[] = []
-    const task = port.request(REQUEST, {
-      onHeaders: (head) => seen.push(`headers ${head.statusCode}`),
-      onChunk: (data) => seen.push(`chunk ${data.length}`),
-      onDone: (outcome) => seen.push(`done ${outcome.ok}`),
-    })
-    const second = port.request(REQUEST, { onDone: () => undefined })
+    const task = port.startTask(REQUEST, (event) =>
+      seen.push(
+        event.kind === 'headers'
+          ? `headers ${event.head.statusCode}`
+          : event.kind === 'chunk'
+            ? `chunk ${event.data.length}`
+            : event.kind === 'done'
+              ? `done ${event.outcome.ok}`
+              : event.kind,
+      ),
+    )
+    const second = port.startTask(REQUEST, () => undefined)
     expect(posted).toEqual([
-      { type: 'wx-bridge:request', taskId: task.id, req: REQUEST },
-      { type: 'wx-bridge:request', taskId: second.id, req: REQUEST },
+      { type: 'wx-bridge:call', callId: task.id, method: 'request', params: REQUEST },
+      { type: 'wx-bridge:call', callId: second.id, method: 'request', params: REQUEST },
     ])
     expect(second.id).not.toBe(task.id)
     const head = { statusCode: 200, header: {}, cookies: [] }
@@ -44,15 +50,19 @@ describe('FramePort', () => {
 
   it('posts an abort only while the task is open', () => {
     const { port, posted } = createPort()
-    const task = port.request(REQUEST, { onDone: () => undefined })
-    task.abort()
-    expect(posted.at(-1)).toEqual({ type: 'wx-bridge:abort', taskId: task.id })
+    const task = port.startTask(REQUEST, () => undefined)
+    task.operate({ name: 'abort' })
+    expect(posted.at(-1)).toEqual({
+      type: 'wx-bridge:task',
+      taskId: task.id,
+      operation: { name: 'abort' },
+    })
     port.deliverTask(task.id, {
       kind: 'done',
       outcome: { ok: false, errMsg: 'request:fail abort' },
     })
     const count = posted.length
-    task.abort()
+    task.operate({ name: 'abort' })
     expect(posted).toHaveLength(count)
   })
 

@@ -1,23 +1,9 @@
 /**
- * The runtime's NativePort inside the sandboxed frame: requests, console, storage writes and
- * uncaught errors travel to the workbench as FrameMessages; storage, the device and the network
+ * The runtime's NativePort inside the sandboxed frame: tasks (requests, transfers, sockets) and
+ * other main-process calls, console, storage writes and uncaught errors travel to the workbench
+ * as FrameMessages; storage, the device and the network
  * type come from the boot message, so the synchronous wx APIs answer without a round trip.
  */
-import type {
-  DownloadCallbacks,
-  DownloadProgress,
-  EngineCallbacks,
-  EngineDownloadRequest,
-  EngineRequest,
-  EngineSocketRequest,
-  EngineTask,
-  EngineUploadRequest,
-  SocketCallbacks,
-  SocketConnectResult,
-  TransferFailure,
-  UploadCallbacks,
-  UploadProgress,
-} from '../../../../shared/network'
 import { evaluateScript } from '../../../../shared/runtime'
 import type {
   ConsoleLevel,
@@ -40,8 +26,14 @@ import type {
   FileOperation,
   FileOperationResult,
   FrameMessage,
-  TaskEvent,
 } from '../../../../shared/simulator-protocol'
+import {
+  FINAL_TASK_EVENTS,
+  type PortTask,
+  type TaskEvent,
+  type TaskOperation,
+  type TaskRequest,
+} from '../../../../shared/runtime/wx-task'
 import {
   authSettingOf,
   type AuthSetting,
@@ -106,148 +98,64 @@ export class FramePort implements NativePort {
   }
 
   /**
-   * Starts a task: a new id, the message that asks for it, its event handler (`end` forgets the
-   * task once its last event came) and its abort while it is open.
+   * One main-process task, started as a `wx-bridge:call` whose id is the task's. A socket's state
+   * is followed here, so a send or close it cannot take is refused at once, as the engine would.
    */
-  private start(
-    message: (taskId: string) => FrameMessage,
-    handle: (event: TaskEvent, end: () => void) => void,
-  ): EngineTask {
+  startTask(req: TaskRequest, onEvent: (event: TaskEvent) => void): PortTask {
     const taskId = `task-${this.nextTask++}`
-    const end = () => this.tasks.delete(taskId)
-    this.tasks.set(taskId, (event) => handle(event, end))
-    this.options.post(message(taskId))
+    let socket: 'connecting' | 'open' | 'closing' | undefined =
+      req.api === 'connectSocket' ? 'connecting' : undefined
+    this.tasks.set(taskId, (event) => {
+      if (FINAL_TASK_EVENTS.has(event.kind)) {
+        this.tasks.delete(taskId)
+        socket = undefined
+      } else if (event.kind === 'socket-open' && socket === 'connecting') socket = 'open'
+      if (event.kind === 'downloaded' && event.outcome.ok) {
+        this.mirrorDownload(event.outcome.filePath, () => onEvent(event))
+      } else onEvent(event)
+    })
+    this.options.post({
+      type: 'wx-bridge:call',
+      callId: taskId,
+      method: req.api,
+      params: { ...req },
+    })
+    const operate = (operation: TaskOperation) =>
+      this.options.post({ type: 'wx-bridge:task', taskId, operation })
     return {
       id: taskId,
-      abort: () => {
-        if (this.tasks.has(taskId)) this.options.post({ type: 'wx-bridge:abort', taskId })
+      operate: (operation) => {
+        if (operation.name === 'abort') {
+          if (this.tasks.has(taskId)) operate(operation)
+          return undefined
+        }
+        if (
+          operation.name === 'send'
+            ? socket !== 'open'
+            : socket === undefined || socket === 'closing'
+        ) {
+          return FAIL_WORDS.socketNotOpen
+        }
+        if (operation.name === 'close') socket = 'closing'
+        operate(operation)
+        return undefined
       },
     }
   }
 
-  request(req: EngineRequest, callbacks: EngineCallbacks): EngineTask {
-    return this.start(
-      (taskId) => ({ type: 'wx-bridge:request', taskId, req }),
-      (event, end) => {
-        if (event.kind === 'headers') callbacks.onHeaders?.(event.head)
-        else if (event.kind === 'chunk') callbacks.onChunk?.(event.data)
-        else if (event.kind === 'done') {
-          end()
-          callbacks.onDone(event.outcome)
-        }
-      },
-    )
-  }
-
-  uploadFile(req: EngineUploadRequest, callbacks: UploadCallbacks): EngineTask {
-    return this.start(
-      (taskId) => ({ type: 'wx-bridge:upload', taskId, req }),
-      (event, end) => {
-        if (event.kind === 'headers') callbacks.onHeaders?.(event.head)
-        else if (event.kind === 'progress') callbacks.onProgress?.(event.progress as UploadProgress)
-        else if (event.kind === 'done') {
-          end()
-          callbacks.onDone(event.outcome)
-        }
-      },
-    )
-  }
-
-  downloadFile(req: EngineDownloadRequest, callbacks: DownloadCallbacks): EngineTask {
-    return this.start(
-      (taskId) => ({ type: 'wx-bridge:download', taskId, req }),
-      (event, end) => {
-        if (event.kind === 'headers') callbacks.onHeaders?.(event.head)
-        else if (event.kind === 'progress') {
-          callbacks.onProgress?.(event.progress as DownloadProgress)
-        } else if (event.kind === 'downloaded') {
-          end()
-          const { outcome } = event
-          if (!outcome.ok) {
-            callbacks.onDone(outcome)
-            return
-          }
-          // The file's bytes come along so the Sync file APIs and <image> can use it.
-          this.operateFile({ name: 'stat', path: outcome.filePath }, (stat) => {
-            const size = stat.ok ? (stat.value as { size?: number }).size : undefined
-            if (size === undefined || size > MIRROR_LIMIT) {
-              callbacks.onDone(outcome)
-              return
-            }
-            this.operateFile({ name: 'readFile', path: outcome.filePath }, (read) => {
-              if (read.ok && read.value instanceof Uint8Array) {
-                this.files.remember(outcome.filePath, read.value)
-              }
-              callbacks.onDone(outcome)
-            })
-          })
-        }
-      },
-    )
-  }
-
-  connectSocket(req: EngineSocketRequest, callbacks: SocketCallbacks): SocketConnectResult {
-    const taskId = `task-${this.nextTask++}`
-    let state: 'connecting' | 'open' | 'closing' | 'closed' = 'connecting'
-    let decided: TransferFailure | null | undefined
-    let settle: ((refusal?: TransferFailure) => void) | undefined
-    const decide = (refusal: TransferFailure | null) => {
-      decided = refusal
-      settle?.(refusal ?? undefined)
-    }
-    this.tasks.set(taskId, (event) => {
-      switch (event.kind) {
-        case 'socket-accepted':
-          decide(null)
-          break
-        case 'socket-refused':
-          state = 'closed'
-          this.tasks.delete(taskId)
-          decide({
-            ok: false,
-            errMsg: event.errMsg,
-            ...(event.errno !== undefined && { errno: event.errno }),
-          })
-          break
-        case 'socket-open':
-          if (state === 'connecting') state = 'open'
-          callbacks.onOpen({ header: event.header })
-          break
-        case 'socket-message':
-          callbacks.onMessage(event.data)
-          break
-        case 'socket-error':
-          callbacks.onError(event.errMsg)
-          break
-        case 'socket-close':
-          state = 'closed'
-          this.tasks.delete(taskId)
-          callbacks.onClose(event.code, event.reason)
-          break
+  /** A downloaded file's bytes come along, so the Sync file APIs and <image> can use it. */
+  private mirrorDownload(filePath: string, done: () => void): void {
+    this.operateFile({ name: 'stat', path: filePath }, (stat) => {
+      const size = stat.ok ? (stat.value as { size?: number }).size : undefined
+      if (size === undefined || size > MIRROR_LIMIT) {
+        done()
+        return
       }
+      this.operateFile({ name: 'readFile', path: filePath }, (read) => {
+        if (read.ok && read.value instanceof Uint8Array) this.files.remember(filePath, read.value)
+        done()
+      })
     })
-    this.options.post({ type: 'wx-bridge:socket', taskId, req })
-    return {
-      ok: true,
-      socket: {
-        id: taskId,
-        send: (data) => {
-          if (state !== 'open') return FAIL_WORDS.socketNotOpen
-          this.options.post({ type: 'wx-bridge:socket-send', taskId, data })
-          return undefined
-        },
-        close: (code = 1000, reason = '') => {
-          if (state === 'closing' || state === 'closed') return FAIL_WORDS.socketNotOpen
-          state = 'closing'
-          this.options.post({ type: 'wx-bridge:socket-close', taskId, code, reason })
-          return undefined
-        },
-      },
-      whenAccepted: (done) => {
-        settle = done
-        if (decided !== undefined) done(decided ?? undefined)
-      },
-    }
   }
 
   /** Sends one file call to the main process; `done` gets its answer. */

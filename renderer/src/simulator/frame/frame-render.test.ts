@@ -377,17 +377,17 @@ describe('uncaught errors', () => {
 })
 
 describe('requests', () => {
-  it('wx.request goes to the parent as wx-bridge:request and its task events come back', async () => {
+  it('wx.request goes to the parent as a wx-bridge:call task and its task events come back', async () => {
     const wx = frame.simulator()?.runtime.wx as Record<string, (o: unknown) => unknown>
     const answer = new Promise<Record<string, unknown>>((resolve) =>
       wx.request({ url: 'https://api.example.com/items', success: resolve }),
     )
-    const request = posted.find((m) => m.type === 'wx-bridge:request')
+    const request = posted.find((m) => m.type === 'wx-bridge:call' && m.method === 'request')
     expect(request).toMatchObject({
-      type: 'wx-bridge:request',
-      req: { url: 'https://api.example.com/items', method: 'GET', page: 'pages/index/index' },
+      type: 'wx-bridge:call',
+      params: { url: 'https://api.example.com/items', method: 'GET', page: 'pages/index/index' },
     })
-    const taskId = (request as { taskId: string }).taskId
+    const taskId = (request as { callId: string }).callId
     const head = { statusCode: 200, header: { 'content-type': 'application/json' }, cookies: [] }
     send({ type: 'wx-host:task', taskId, event: { kind: 'headers', head } })
     const body = new TextEncoder().encode('{"n":1}')

@@ -3,6 +3,7 @@ import type { SystemInfo } from '../../../../shared/runtime'
 import { createLaterInvoker } from '../../../../shared/runtime/async-api'
 import { createFileApi } from '../../../../shared/runtime/file-system'
 import { PendingWork } from '../../../../shared/runtime/pending-work'
+import { createTaskCore } from '../../../../shared/runtime/task-core'
 import { createTimers, type TimerControl } from '../../../../shared/runtime/timers'
 import { createSocketApi } from '../../../../shared/runtime/wx-socket'
 import type { FrameMessage } from '../../../../shared/simulator-protocol'
@@ -43,12 +44,20 @@ describe('FramePort transfers', () => {
       name: 'file',
       formData: {},
     } as const
-    const task = port.uploadFile(req, {
-      onHeaders: (head) => seen.push(`headers ${head.statusCode}`),
-      onProgress: (progress) => seen.push(`progress ${progress.progress}`),
-      onDone: (outcome) => seen.push(`done ${outcome.ok}`),
-    })
-    expect(posted).toEqual([{ type: 'wx-bridge:upload', taskId: task.id, req }])
+    const task = port.startTask(req, (event) =>
+      seen.push(
+        event.kind === 'headers'
+          ? `headers ${event.head.statusCode}`
+          : event.kind === 'progress'
+            ? `progress ${event.progress.progress}`
+            : event.kind === 'done'
+              ? `done ${event.outcome.ok}`
+              : event.kind,
+      ),
+    )
+    expect(posted).toEqual([
+      { type: 'wx-bridge:call', callId: task.id, method: 'uploadFile', params: req },
+    ])
     const progress = { progress: 100, totalBytesSent: 5, totalBytesExpectedToSend: 5 }
     port.deliverTask(task.id, { kind: 'progress', progress })
     port.deliverTask(task.id, { kind: 'headers', head: HEAD })
@@ -60,9 +69,9 @@ describe('FramePort transfers', () => {
   it('copies a downloaded file into the frame before success, so the Sync reads find it', () => {
     const { port, posted } = createPort()
     let finished = false
-    const task = port.downloadFile(
+    const task = port.startTask(
       { api: 'downloadFile', url: 'https://a.test/p.png', header: {} },
-      { onDone: () => (finished = true) },
+      (event) => (finished = event.kind === 'downloaded'),
     )
     const path = 'wxfile://tmp_1.png'
     port.deliverTask(task.id, {
@@ -107,6 +116,7 @@ describe('FramePort sockets through wx.connectSocket', () => {
     controls.push(control)
     const { wx } = createSocketApi({
       port,
+      tasks: createTaskCore(port),
       pending,
       sink,
       defer: control.defer,
@@ -128,7 +138,7 @@ describe('FramePort sockets through wx.connectSocket', () => {
     const connect = (options: Record<string, unknown>) =>
       (wx.connectSocket as (o: unknown) => Task)(options)
     const socketId = () =>
-      (posted.find((m) => m.type === 'wx-bridge:socket') as { taskId: string }).taskId
+      (posted.find((m) => m.type === 'wx-bridge:call') as { callId: string }).callId
     return { port, posted, events, record, connect, socketId, pending }
   }
 
@@ -147,7 +157,7 @@ describe('FramePort sockets through wx.connectSocket', () => {
     const task = connect({ url: 'wss://a.test/chat', fail: record('fail') })
     task.onError(record('error'))
     port.deliverTask(socketId(), {
-      kind: 'socket-refused',
+      kind: 'refused',
       errMsg: 'connectSocket:fail url not in domain list',
       errno: 600002,
     })
@@ -175,15 +185,18 @@ describe('FramePort sockets through wx.connectSocket', () => {
     await tick()
     task.send({ data: 'hi' })
     await tick()
-    expect(posted.at(-1)).toEqual({ type: 'wx-bridge:socket-send', taskId: socketId(), data: 'hi' })
+    expect(posted.at(-1)).toEqual({
+      type: 'wx-bridge:task',
+      taskId: socketId(),
+      operation: { name: 'send', data: 'hi' },
+    })
     port.deliverTask(socketId(), { kind: 'socket-message', data: 'echo:hi' })
     task.close({ code: 1000, reason: 'bye' })
     await tick()
     expect(posted.at(-1)).toEqual({
-      type: 'wx-bridge:socket-close',
+      type: 'wx-bridge:task',
       taskId: socketId(),
-      code: 1000,
-      reason: 'bye',
+      operation: { name: 'close', code: 1000, reason: 'bye' },
     })
     task.close({ fail: record('second close') })
     port.deliverTask(socketId(), { kind: 'socket-close', code: 1000, reason: 'bye' })
