@@ -44,6 +44,7 @@ test('the demo project loads without problems, urlCheck on, listing the demo ori
     socket: [demo.wsOrigin],
     uploadFile: [demo.origin],
     downloadFile: [demo.origin],
+    webview: [],
   })
 })
 
