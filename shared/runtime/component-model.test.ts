@@ -385,3 +385,31 @@ it("this.renderer is 'webview' from created on, so a template choosing by it ren
   expect(slide.data.renderer).toBe('webview')
   expect(slide._$.getShadowRoot()!.getElementById('webview')).toBeTruthy()
 })
+
+it('every component on the page gets ready (top-level and in lifetimes), what is inside it first, before onReady', () => {
+  const record = `getCurrentPages()[0].record`
+  const { port, page } = launch(
+    '<outer id="o"><inner name="slotted" /></outer>',
+    {
+      'components/outer/outer': {
+        js: `Component({ ready() { ${record}('outer') } })`,
+        wxml: '<inner name="shadow" /><slot />',
+      },
+      'components/inner/inner': {
+        js: `Component({
+          properties: { name: String },
+          lifetimes: { ready() { ${record}(this.data.name) } },
+        })`,
+        wxml: '<view>{{name}}</view>',
+      },
+    },
+    `Page({ order: [], record(name) { this.order.push(name) }, onReady() { this.record('page') } })`,
+  )
+  expect(port.errors).toEqual([])
+  expect((page as unknown as { order: string[] }).order).toEqual([
+    'shadow',
+    'slotted',
+    'outer',
+    'page',
+  ])
+})

@@ -7,6 +7,7 @@
 import * as glassEasel from 'glass-easel'
 import type { Root } from 'glass-easel-miniprogram-adapter'
 import { createDetachedChannel, type EventChannel } from './event-channel'
+import { readyTree } from './component-ready'
 import { callGuarded, type ErrorSink } from './guarded-call'
 import type { CustomTabBarView, PageScreen, ScreenPage } from './native-port'
 
@@ -201,7 +202,7 @@ export class PageStack {
     }
     callGuarded(sink, instance.onLoad, instance, [{ ...query }])
     this.show(page)
-    component.triggerLifetime('ready', [])
+    readyTree(component)
     callGuarded(sink, instance.onReady, instance, [])
   }
 

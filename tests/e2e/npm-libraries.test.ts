@@ -193,7 +193,7 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     expect(e2e.session!.pageErrors.filter((error) => !isRemoteIconFont(error))).toEqual([])
   })
 
-  it('WeUI through useExtendedLib: navigation bar, cells, badge, slideview and loading render styled from MP DevTools’ own copy; taps reach the page from touch and mouse', async () => {
+  it('WeUI through useExtendedLib: navigation bar, cells, badge, slideview and loading render styled from MP DevTools’ own copy; taps reach the page from touch and mouse; the slideview swipes open', async () => {
     const dir = join(await e2e.folder('mpdt-e2e-weui-'), 'weui')
     await cp(join(REPO_ROOT, 'tests/fixtures/npm/weui'), dir, { recursive: true })
     await open(dir)
@@ -233,6 +233,22 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     await phone().locator(cls('weui-cell'), { hasText: 'Tapped 2' }).waitFor()
     await phone().locator(cls('weui-cell'), { hasText: 'Tapped 2' }).click()
     await phone().locator(cls('weui-cell'), { hasText: 'Tapped 3' }).waitFor()
+    // The slideview measured itself in its `ready` (WeChat runs every component's ready once the
+    // page is laid out): a swipe to the left brings its buttons in, and a tap on one reaches the
+    // page. The Delete button is past the phone's right edge before the swipe, inside it after.
+    const remove = phone().locator(cls('weui-slideview__btn'), { hasText: 'Delete' })
+    expect(
+      await remove.evaluate((element) => element.getBoundingClientRect().left >= innerWidth),
+    ).toBe(true)
+    await phone()
+      .locator(cls('weui-slideview__left'))
+      .first()
+      .evaluate(touchDrag, { from: 300, to: 60 })
+    const rightEdgeGap = () =>
+      remove.evaluate((element) => innerWidth - element.getBoundingClientRect().right)
+    await expect.poll(rightEdgeGap, { timeout: 5000 }).toBeGreaterThanOrEqual(-1)
+    await remove.click()
+    await phone().locator(cls('weui-cell'), { hasText: 'button 1' }).waitFor()
     // Nothing was installed or built into the project.
     expect(await readdir(dir)).not.toContain('miniprogram_npm')
     expect(e2e.session!.pageErrors).toEqual([])
