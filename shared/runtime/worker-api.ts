@@ -55,6 +55,19 @@ export class WorkerThreads {
     return this.start(port.startWorker.bind(port), entry)
   }
 
+  /**
+   * A stack from the thread at the worker folder's sources: mapped where compiled, and without the
+   * frames of the thread's own machinery (the bundle's loader, the host's wrapper).
+   */
+  private stackOf(stack: string): string {
+    const root = `${workersConfig(this.host.workers)?.root ?? ''}/`
+    return this.stacks
+      .map(stack, WORKER_MODULE_OPENING.length)
+      .split('\n')
+      .filter((line) => !/^\s+at /.test(line) || line.includes(root))
+      .join('\n')
+  }
+
   /** Ends the running thread, if any (the runtime is disposed). */
   dispose(): void {
     this.current?.end()
@@ -87,10 +100,7 @@ export class WorkerThreads {
           port.console(event.level, event.args, 'miniprogram')
           break
         case 'error': {
-          const error = {
-            message: event.error.message,
-            stack: this.stacks.map(event.error.stack, WORKER_MODULE_OPENING.length),
-          }
+          const error = { message: event.error.message, stack: this.stackOf(event.error.stack) }
           port.reportError(error)
           callGuarded(sink, onError, undefined, [{ error }])
           break
