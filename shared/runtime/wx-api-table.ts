@@ -295,6 +295,9 @@ const ANSWERED: WxApiEntry[] = [
     note: '`tempFilePath` is a `data:` URL of the picture (`<image>` shows it)',
   }),
   ...listeners('ThemeChange', { note: 'the simulator’s 浅色/深色 switch' }),
+  sync('createWorker', {
+    note: 'app.json `workers` bundled as one script; a Web Worker in the simulator, a Node worker thread in `mpdt run`',
+  }),
 ]
 
 /** Everything else WeChat's typings list, answered `not supported in MP DevTools`. */
@@ -325,7 +328,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'createVKSession',
     'createVideoDecoder',
     'createWebAudioContext',
-    'createWorker',
     'getApiCategory',
     'getBackgroundAudioManager',
     'getBatteryInfoSync',

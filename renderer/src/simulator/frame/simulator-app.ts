@@ -235,6 +235,7 @@ export function startSimulator(
     screen,
     document: doc,
     codePackage: { files: bundle.files, assets: bundle.assets },
+    ...(compiled.workers && { workerCode: compiled.workers.code }),
     pageNotFound,
     systemInfo: () => {
       const info = systemInfoOf(screen.topPage?.route ?? entryRoute)
