@@ -205,7 +205,9 @@ describe('editor', () => {
     area.innerHTML = '<p>typed <b>here</b></p>'
     area.dispatchEvent(new window.InputEvent('input', { bubbles: true, inputType: 'insertText' }))
     area.blur()
-    const input = events.find((e) => e.type === 'input')?.detail
+    const inputs = events.filter((e) => e.type === 'input')
+    expect(inputs).toHaveLength(1)
+    const input = inputs[0].detail
     expect(input?.text).toBe('typed here\n')
     expect(input?.html).toBe('<p>typed <strong>here</strong></p>')
     expect(events.find((e) => e.type === 'focus')?.detail.text).toBe('\n')

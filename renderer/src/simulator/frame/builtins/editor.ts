@@ -76,6 +76,8 @@ function answer(api: string, options: unknown, result: Data = {}, failure?: stri
 /** Typing pauses shorter than this join one undo step (Quill's default). */
 const HISTORY_DELAY_MS = 1000
 const HISTORY_LIMIT = 100
+/** A change this soon after the area lost focus to a tap elsewhere gives it back its caret. */
+const REFOCUS_MS = 800
 
 interface Snapshot {
   items: Item[]
@@ -179,8 +181,17 @@ function createEditor(
     return { index: saved.index, length: Math.min(saved.length, end - saved.index) }
   }
 
+  /** When the area lost focus (a tap on the page's toolbar), unless the context's blur() did it. */
+  let blurredAt = 0
+  let refocusing = false
   const place = (index: number, length = 0) => {
     saved = { index, length }
+    // WeChat keeps the keyboard up while a toolbar formats the text: so does the area here.
+    if (!readOnly && doc.activeElement !== area && Date.now() - blurredAt < REFOCUS_MS) {
+      refocusing = true
+      area.focus({ preventScroll: true })
+      refocusing = false
+    }
     const live = doc.getSelection()
     if (readOnly || doc.activeElement !== area) {
       // A range left in redrawn DOM would collapse to the start and be read as the caret.
@@ -390,6 +401,8 @@ function createEditor(
   })
   area.addEventListener('drop', (event) => event.preventDefault())
   area.addEventListener('input', (event) => {
+    // The browser's own input event would reach `bindinput` too, without WeChat's detail.
+    event.stopPropagation()
     if ((event as InputEvent).isComposing) return
     const range = selectionInArea()
     const points = range ? [{ node: range.startContainer, offset: range.startOffset }] : []
@@ -402,8 +415,14 @@ function createEditor(
     emit('input', contents())
     emitStatus()
   })
-  area.addEventListener('focus', () => emit('focus', contents()))
-  area.addEventListener('blur', () => emit('blur', contents()))
+  area.addEventListener('focus', () => {
+    if (!refocusing) emit('focus', contents())
+  })
+  area.addEventListener('blur', () => {
+    if (!blurring) blurredAt = Date.now()
+    emit('blur', contents())
+  })
+  let blurring = false
   const onSelection = () => {
     if (!selectionInArea()) return
     const before = saved
@@ -526,7 +545,10 @@ function createEditor(
       answer('scrollIntoView', options)
     },
     blur(options) {
+      blurring = true
       area.blur()
+      blurring = false
+      blurredAt = 0
       answer('blur', options)
     },
   }
