@@ -565,7 +565,11 @@ export function defineMap(
       host.addEventListener('touchend', pinchEnd)
       host.addEventListener('wheel', wheel, { passive: false })
       let stopWatching: (() => void) | undefined
+      // Laid out later than attached (a hidden page, a size from the page's CSS): drawn again.
+      const Observer = doc.defaultView?.ResizeObserver
+      const resized = Observer ? new Observer(() => draw()) : undefined
       context.onAttach(() => {
+        resized?.observe(host)
         stopWatching ??= watchLocation?.((location) => {
           here = location
           draw()
@@ -576,6 +580,7 @@ export function defineMap(
         draw()
       })
       context.onDetach(() => {
+        resized?.disconnect()
         stopWatching?.()
         stopWatching = undefined
         if (wheeling !== undefined) clearTimeout(wheeling)
