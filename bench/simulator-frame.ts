@@ -88,7 +88,7 @@ export async function compileStages(page: Page, clickAt: number): Promise<number
     ]
   })
   const click = topOrigin + clickAt
-  return [addedAt - click, origin - addedAt, readyAt - origin, bootAt - readyAt, paintedAt - bootAt]
+  return [Math.max(addedAt, origin) - click, readyAt - origin, bootAt - readyAt, paintedAt - bootAt]
 }
 
 /** Resolves to the `performance.now()` at which the workbench heard `wx-bridge:painted`. */
