@@ -770,6 +770,7 @@ export const WX_COMPONENTS: Readonly<Record<string, Readonly<Record<string, read
     'movable-area': {},
     'movable-view': {},
     map: {},
+    editor: {},
     canvas: { type: ['2d', 'webgl'] },
     video: {},
     audio: {},
