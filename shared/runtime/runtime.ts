@@ -45,6 +45,7 @@ import { Authorizations } from './authorization'
 import { createCloudApi } from './cloud-api'
 import { createWorkletApi, WORKLET_API_NAMES } from './worklet-api'
 import { createDeviceApi, DEFAULT_LOCATION, DEVICE_API_NAMES } from './device-api'
+import { WorkerThreads } from './worker-api'
 import { createImageApi, IMAGE_API_NAMES } from './image-info'
 import { createOpenApi, OPEN_API_NAMES } from './open-api'
 import { createTabBarApi, TAB_BAR_API_NAMES } from './tab-bar-api'
@@ -343,6 +344,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const invoke = createAsyncInvoker(sink, defer)
   const authorizations = new Authorizations(port, defer)
   const theme = new ThemeListeners(port, sink, () => app)
+  const workerThreads = new WorkerThreads({ port, workers: appJson.workers, files, pending, sink })
   const eager = [
     createWxApi({ port, sink, defer, storage, requests }),
     pageNotFound.wx,
@@ -376,6 +378,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       create: () => ({ cloud: createCloudApi({ port, invokeLater, defer, currentPage }) }),
     },
     { names: WORKLET_API_NAMES, create: () => createWorkletApi({ defer }) },
+    { names: ['createWorker'], create: () => ({ createWorker: workerThreads.createWorker }) },
     {
       names: OPEN_API_NAMES,
       create: () =>
@@ -633,6 +636,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     onIdle: (listener) => pending.onIdle(listener),
     dispose: () => {
       tasks.stopAll()
+      workerThreads.dispose()
       timerControl.clearAll()
       stack.releaseAll()
       pending.cancelIdleCheck()

@@ -303,6 +303,9 @@ const ANSWERED: WxApiEntry[] = [
     note: 'a `wxfile://tmp_…` PNG/JPEG in the temp files (`x`/`y`/`width`/`height`, `destWidth`/`destHeight`)',
   }),
   ...listeners('ThemeChange', { note: 'the simulator’s 浅色/深色 switch' }),
+  sync('createWorker', {
+    note: 'app.json `workers` bundled as one script; a Web Worker in the simulator, a Node worker thread in `mpdt run`',
+  }),
 ]
 
 /** Everything else WeChat's typings list, answered `not supported in MP DevTools`. */
@@ -332,7 +335,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'createVKSession',
     'createVideoDecoder',
     'createWebAudioContext',
-    'createWorker',
     'getApiCategory',
     'getBackgroundAudioManager',
     'getBatteryInfoSync',
@@ -768,6 +770,7 @@ export const WX_COMPONENTS: Readonly<Record<string, Readonly<Record<string, read
     'movable-area': {},
     'movable-view': {},
     map: {},
+    editor: {},
     canvas: { type: ['2d', 'webgl'] },
     video: {},
     audio: {},

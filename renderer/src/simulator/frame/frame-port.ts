@@ -19,6 +19,7 @@ import type {
   StorageChange,
   StorageSnapshot,
   SystemInfo,
+  WorkerThread,
 } from '../../../../shared/runtime'
 import type {
   ChooseFiles,
@@ -46,6 +47,8 @@ import {
 import type { WebViewDecision } from '../../../../shared/web-view'
 import { cloneSafeArgs } from './clone-safe'
 import { fileChooser, FrameFiles, laterFiles, MIRROR_LIMIT, tempFileSaver } from './frame-files'
+import { startWebWorker } from './frame-worker'
+import type { WorkerThreadEvent } from '../../../../shared/runtime/worker-scope'
 
 export interface FramePortOptions {
   post(message: FrameMessage): void
@@ -66,6 +69,8 @@ export interface FramePortOptions {
   location?: SimulatedLocation
   /** The project's kept authorization answers as the frame boots. */
   authSetting?: AuthSetting
+  /** The compiled workers bundle (`CompileResult.workers.code`); absent: `wx.createWorker` fails. */
+  workerCode?: string
 }
 
 export class FramePort implements NativePort {
@@ -87,8 +92,12 @@ export class FramePort implements NativePort {
   private readonly webViewCalls = new Map<string, (decision: WebViewDecision) => void>()
   private nextWebViewCall = 1
   private currentNetworkType: NetworkType
+  readonly startWorker: ((onEvent: (event: WorkerThreadEvent) => void) => WorkerThread) | undefined
 
   constructor(private readonly options: FramePortOptions) {
+    const { workerCode } = options
+    this.startWorker =
+      workerCode === undefined ? undefined : (onEvent) => startWebWorker(workerCode, onEvent)
     this.ui = options.ui
     this.screen = options.screen
     this.currentNetworkType = options.networkType

@@ -36,6 +36,7 @@ import {
   isBrowserOnlyEvent,
   tapOnClickWithoutPointer,
   tapOnMouseAfterTouch,
+  touchesFromMouse,
   touchFields,
 } from './tap-events'
 
@@ -236,6 +237,7 @@ export function startSimulator(
     screen,
     document: doc,
     codePackage: { files: bundle.files, assets: bundle.assets },
+    ...(compiled.workers && { workerCode: compiled.workers.code }),
     pageNotFound,
     systemInfo: () => {
       const info = systemInfoOf(screen.topPage?.route ?? entryRoute)
@@ -261,6 +263,7 @@ export function startSimulator(
   )
   tapOnClickWithoutPointer(doc)
   tapOnMouseAfterTouch(doc)
+  touchesFromMouse(doc)
   for (const [path, css] of Object.entries(compiled.styles))
     backend.registerStyleSheetContent(path, pageViewportStyles(css))
   const styleScopes: Record<string, string | undefined> = {}

@@ -1,11 +1,13 @@
 /**
  * What `SelectorQuery`'s `node()` and `context()` answer for a built-in, as WeChat does: a
  * `<canvas type="2d|webgl">` node is its Canvas (`canvasNodeOf`), a `<video>`'s context is a
- * VideoContext driving the media element that draws it, a `<map>`'s is its MapControl (the
- * runtime makes the MapContext of it). Anything else answers `null`.
+ * VideoContext driving the media element that draws it, an `<editor>`'s its EditorContext
+ * (`editor.ts`), a `<map>`'s its MapControl (the runtime makes the MapContext of it). Anything
+ * else answers `null`.
  */
 import type * as glassEasel from 'glass-easel'
 import { canvasNodeOf } from './canvas'
+import { editorContextOf } from './editor'
 import { mapControlOf } from './map'
 import { mediaElementOf } from './media'
 
@@ -61,5 +63,5 @@ export function queryNodeOf(element: glassEasel.Element): unknown {
 /** `fields({ context: true })` of `element`. */
 export function queryContextOf(element: glassEasel.Element): unknown {
   const component = element as glassEasel.GeneralComponent
-  return videoContextOf(component) ?? mapControlOf(component) ?? null
+  return videoContextOf(component) ?? editorContextOf(component) ?? mapControlOf(component) ?? null
 }
