@@ -1,8 +1,7 @@
 import busboy from 'busboy'
 import { createHash } from 'node:crypto'
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContractEvents, EventName } from '../../../shared/contract'
@@ -11,17 +10,14 @@ import type { FileOperation } from '../../../shared/simulator-protocol'
 import type { TaskEvent } from '../../../shared/runtime/wx-task'
 import { startHttpServer, type TestServer } from '../../../tests/helpers/servers'
 import { startWsServer, type TestWsServer } from '../../../tests/helpers/ws-servers'
-import { createProjectStore } from '../project'
-import type { ProjectStore } from '../project/project-store'
-import { createWorkbenchService, type WorkbenchService } from '.'
-import { GALLERY_FIXTURE, TEST_APP_INFO } from '../../../tests/helpers/workbench-kit'
+import type { WorkbenchService } from '.'
+import { galleryWorkbench, type GalleryWorkbench } from '../../../tests/helpers/workbench-kit'
 
 const PICTURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5, 6])
 
-let scratch: string
+let gallery: GalleryWorkbench
 let project: string
 let dataDir: string
-let store: ProjectStore
 let workbench: WorkbenchService
 let http: TestServer
 let ws: TestWsServer
@@ -65,10 +61,6 @@ function handler(req: IncomingMessage, res: ServerResponse): void {
 }
 
 beforeEach(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'mpdt-transfer-service-'))
-  project = join(scratch, 'gallery')
-  dataDir = join(scratch, 'data')
-  await cp(GALLERY_FIXTURE, project, { recursive: true })
   uploads = []
   http = await startHttpServer(handler)
   ws = await startWsServer((socket) => {
@@ -77,20 +69,18 @@ beforeEach(async () => {
       else socket.send(isBinary ? data : `echo:${data.toString()}`, { binary: isBinary })
     })
   })
-  store = createProjectStore({ dataDir })
-  workbench = createWorkbenchService({ store, appInfo: TEST_APP_INFO, dataDir })
   heard = []
-  workbench.onEvent((event, payload) => heard.push({ event, payload }))
-  expect((await workbench.service['project.open']({ dir: project })).ok).toBe(true)
-  await workbench.settled()
+  gallery = await galleryWorkbench('mpdt-transfer-service-', {
+    machineSettings: true,
+    onEvent: (event, payload) => heard.push({ event, payload }),
+  })
+  ;({ project, dataDir, workbench } = gallery)
 })
 
 afterEach(async () => {
-  await workbench.close()
-  await store.close()
+  await gallery.close()
   await http.close()
   await ws.close()
-  await rm(scratch, { recursive: true, force: true })
 })
 
 function taskEvents(taskId: string): TaskEvent[] {
