@@ -243,6 +243,10 @@ const ANSWERED: WxApiEntry[] = [
     ...SIMULATED,
     note: 'the simulated location once, then each move of the simulator’s 位置 (toolbar)',
   }),
+  async('startLocationUpdateBackground', {
+    ...SIMULATED,
+    note: 'as startLocationUpdate, asked with `scope.userLocationBackground`',
+  }),
   async('stopLocationUpdate', SIMULATED),
   ...listeners('LocationChange', SIMULATED),
   async('chooseLocation', {
@@ -546,7 +550,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'startGyroscope',
     'startHCE',
     'startLocalServiceDiscovery',
-    'startLocationUpdateBackground',
     'startRecord',
     'startSoterAuthentication',
     'startWifi',

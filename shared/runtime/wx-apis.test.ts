@@ -250,6 +250,27 @@ describe('device', () => {
     expect(heard).toEqual([1, 39.9])
   })
 
+  it('asks scope.userLocationBackground for startLocationUpdateBackground, then follows the moves', async () => {
+    const port = new TestingPort()
+    const { wx } = start({ port })
+    const heard: number[] = []
+    wx.onLocationChange((res: { latitude: number }) => heard.push(res.latitude))
+    expect(await wx.startLocationUpdateBackground()).toEqual({
+      errMsg: 'startLocationUpdateBackground:ok',
+    })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    port.moveTo({ latitude: 22.5, longitude: 114.1 })
+    expect(heard).toEqual([23.099994, 22.5])
+    const setting = (await wx.getSetting()) as { authSetting: Record<string, boolean> }
+    expect(setting.authSetting).toMatchObject({ 'scope.userLocationBackground': true })
+    expect(setting.authSetting['scope.userLocation']).toBeUndefined()
+    const denying = new TestingPort()
+    Object.assign(denying, { answers: { authorize: 'deny' } })
+    await expect(start({ port: denying }).wx.startLocationUpdateBackground()).rejects.toEqual({
+      errMsg: 'startLocationUpdateBackground:fail auth deny',
+    })
+  })
+
   it('refuses startLocationUpdate when the user denies scope.userLocation', async () => {
     const port = new TestingPort()
     Object.assign(port, { answers: { authorize: 'deny' } })
