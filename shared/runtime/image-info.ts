@@ -3,6 +3,7 @@
  * `wx.compressImage` (answers the same file: the simulator keeps pictures as they are). Images
  * are read through the port's files (`filesLater` first), code package paths included.
  */
+import { FILE_WORDS, IMAGE_FAIL_WORDS } from '../wechat-errors'
 import { apiFailure } from './api-result'
 import type { LaterInvoker } from './async-api'
 import type { FileResult } from './file-port'
@@ -80,7 +81,7 @@ export function createImageApi(
     else if (port.files) {
       const result = port.files.readFile(path)
       host.defer(() => done(result))
-    } else host.defer(() => done({ ok: false, message: 'no such file or directory' }))
+    } else host.defer(() => done({ ok: false, message: FILE_WORDS.noSuchFile }))
   }
   /** Project paths are read from the code package's root, as WeChat resolves them. */
   const pathOf = (src: string) => src.replace(/^\/+/, '')
@@ -90,7 +91,7 @@ export function createImageApi(
       invokeLater('getImageInfo', options, (opts, settle) => {
         const src = String(opts.src)
         if (/^https?:\/\//i.test(src)) {
-          settle({ ok: false, failure: apiFailure('getImageInfo', 'download image fail') })
+          settle({ ok: false, failure: apiFailure('getImageInfo', IMAGE_FAIL_WORDS.downloadImage) })
           return
         }
         read(pathOf(src), (result) => {
@@ -98,7 +99,7 @@ export function createImageApi(
           settle(
             size
               ? { ok: true, result: { ...size, path: src, orientation: 'up' } }
-              : { ok: false, failure: apiFailure('getImageInfo', 'get image info fail') },
+              : { ok: false, failure: apiFailure('getImageInfo', IMAGE_FAIL_WORDS.imageInfo) },
           )
         })
       }),
@@ -109,7 +110,7 @@ export function createImageApi(
           settle(
             result.ok
               ? { ok: true, result: { tempFilePath: src } }
-              : { ok: false, failure: apiFailure('compressImage', 'file not found') },
+              : { ok: false, failure: apiFailure('compressImage', IMAGE_FAIL_WORDS.fileNotFound) },
           ),
         )
       }),

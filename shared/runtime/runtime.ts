@@ -35,8 +35,8 @@ import { ThemeListeners } from './theme'
 import { PageNotFoundListeners } from './page-not-found'
 import { PageStack, type PageInstance } from './page-stack'
 import { PendingWork } from './pending-work'
-import { createRequestApi } from './request-task'
-import { createTaskCore } from './task-core'
+import { createRequestApi } from './request'
+import { createTaskCore, type TaskApiHost } from './task-core'
 import { AppStorage } from './storage'
 import { createTimers } from './timers'
 import { APP_API_NAMES, createAppApi, type PerformanceEntryRecord } from './app-api'
@@ -52,8 +52,9 @@ import { createTabBarApi, TAB_BAR_API_NAMES } from './tab-bar-api'
 import { buildWx, type LazyGroup } from './wx-build'
 import { createAsyncInvoker, createWxApi } from './wx-api'
 import { createFileApi } from './file-system'
-import { createSocketApi } from './wx-socket'
-import { createTransferApi } from './wx-transfers'
+import { createSocketApi } from './connect-socket'
+import { createDownloadFile } from './download-file'
+import { createUploadFile } from './upload-file'
 import { adoptScriptStyleIsolation } from './script-style-isolation'
 import { withBuiltinBehaviors } from './builtin-behaviors'
 import { installComponentModel } from './component-model'
@@ -315,36 +316,21 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     createTabBarRoot: () => customTabBar && createRoot('custom-tab-bar', customTabBar, 'Component'),
   })
   const tasks = createTaskCore(port)
-  const requests = createRequestApi({
+  const taskHost: TaskApiHost = {
     port,
     tasks,
     pending,
     sink,
     defer: timerControl.defer,
     currentPage: () => stack.top?.route,
-  })
+  }
+  const requests = createRequestApi(taskHost)
   const storage = new AppStorage(port.loadStorage(options.appid), (change) =>
     port.saveStorage(options.appid, change),
   )
   const invokeLater = createLaterInvoker(sink, pending)
   const currentPage = () => stack.top?.route
-  const transfers = createTransferApi({
-    port,
-    tasks,
-    pending,
-    sink,
-    defer: timerControl.defer,
-    currentPage,
-  })
-  const sockets = createSocketApi({
-    port,
-    tasks,
-    pending,
-    sink,
-    defer: timerControl.defer,
-    invokeLater,
-    currentPage,
-  })
+  const sockets = createSocketApi({ ...taskHost, invokeLater })
   const pageNotFound = new PageNotFoundListeners(sink)
   const networkStatus = new NetworkStatusListeners(port, sink)
   const defer = timerControl.defer
@@ -362,8 +348,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     {
       getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
       getEnterOptionsSync: () => copyEnterOptions(enteredWith),
-      uploadFile: transfers.uploadFile,
-      downloadFile: transfers.downloadFile,
+      uploadFile: createUploadFile(taskHost),
+      downloadFile: createDownloadFile(taskHost),
     },
     createNavigationApi({
       sink,

@@ -13,7 +13,7 @@ import type {
   LaterFilePort,
 } from '../../../../shared/runtime/file-port'
 import type { FileOperation, FileOperationResult } from '../../../../shared/simulator-protocol'
-import { FAIL_WORDS } from '../../../../shared/wechat-errors'
+import { FAIL_WORDS, FILE_WORDS, fileFailWords } from '../../../../shared/wechat-errors'
 
 const USER = 'wxfile://usr'
 const TEMP = 'wxfile://tmp_'
@@ -161,7 +161,7 @@ export class FrameFiles implements FilePort {
     const key = normalUserPath(path)
     if (key === undefined) return denied('unlink', path)
     if (this.folders.has(key)) {
-      return { ok: false, message: `illegal operation on a directory, unlink "${path}"` }
+      return { ok: false, message: fileFailWords(FILE_WORDS.isDirectory, 'unlink', path) }
     }
     if (!this.files.delete(key)) return missing('unlink', path)
     this.call({ name: 'unlink', path: key }, () => undefined)
@@ -200,11 +200,12 @@ export class FrameFiles implements FilePort {
   mkdir(path: string, recursive: boolean): FileResult<void> {
     const key = normalUserPath(path)
     if (key === undefined) return denied('mkdir', path)
-    if (this.files.has(key)) return { ok: false, message: `file already exists, mkdir "${path}"` }
+    if (this.files.has(key))
+      return { ok: false, message: fileFailWords(FILE_WORDS.exists, 'mkdir', path) }
     if (this.folders.has(key)) {
       return recursive
         ? { ok: true, value: undefined }
-        : { ok: false, message: `file already exists, mkdir "${path}"` }
+        : { ok: false, message: fileFailWords(FILE_WORDS.exists, 'mkdir', path) }
     }
     const parent = key.slice(0, key.lastIndexOf('/'))
     if (!recursive && !this.folders.has(parent)) return missing('mkdir', path)

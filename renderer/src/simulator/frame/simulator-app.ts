@@ -35,6 +35,7 @@ import {
   isBrowserOnlyEvent,
   tapOnClickWithoutPointer,
   tapOnMouseAfterTouch,
+  touchesFromMouse,
   touchFields,
 } from './tap-events'
 
@@ -261,6 +262,7 @@ export function startSimulator(
   )
   tapOnClickWithoutPointer(doc)
   tapOnMouseAfterTouch(doc)
+  touchesFromMouse(doc)
   for (const [path, css] of Object.entries(compiled.styles))
     backend.registerStyleSheetContent(path, pageViewportStyles(css))
   const styleScopes: Record<string, string | undefined> = {}

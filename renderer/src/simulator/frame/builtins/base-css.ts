@@ -57,6 +57,22 @@ textarea {
   font: inherit; color: inherit; border: none; outline: none; background: transparent; resize: none;
 }
 input::placeholder, textarea::placeholder { color: #808080; }
+
+editor { display: block; position: relative; box-sizing: border-box; width: 100%; height: 200px; min-height: 200px; overflow: auto; user-select: text; -webkit-user-select: text; }
+.ql-editor { position: relative; box-sizing: border-box; min-height: 100%; outline: none; line-height: 1.5; white-space: pre-wrap; overflow-wrap: break-word; tab-size: 4; cursor: text; }
+.ql-editor > * { margin: 0; padding: 0; }
+.ql-editor ol, .ql-editor ul { padding-left: 1.5em; }
+.ql-editor ul[data-checked] { list-style: none; padding-left: 0; }
+.ql-editor ul[data-checked] > li::before { content: "\\2610"; margin-right: 0.3em; }
+.ql-editor hr { margin: 6px 0; border: none; border-top: 1px solid #e5e5e5; }
+.ql-editor img { max-width: 100%; vertical-align: bottom; }
+${Array.from({ length: 8 }, (_, n) => `.ql-editor .ql-indent-${n + 1} { padding-left: ${(n + 1) * 2}em; }`).join('\n')}
+.ql-editor.ql-blank::before { content: attr(data-placeholder); position: absolute; left: 0; right: 0; color: #999999; pointer-events: none; }
+.wx-editor-img-tools { position: absolute; box-sizing: border-box; border: 1px dashed #07c160; pointer-events: none; }
+.wx-editor-img-size { position: absolute; left: 0; bottom: -22px; white-space: nowrap; padding: 0 4px; font-size: 12px; line-height: 18px; color: #ffffff; background: rgba(0, 0, 0, 0.6); border-radius: 2px; }
+.wx-editor-img-toolbar { position: absolute; left: 0; top: -30px; display: flex; width: max-content; pointer-events: auto; background: rgba(0, 0, 0, 0.8); border-radius: 4px; }
+.wx-editor-img-toolbar button { padding: 0 8px; font-size: 12px; line-height: 26px; color: #ffffff; background: none; border: none; cursor: pointer; }
+.wx-editor-img-resize { position: absolute; right: -6px; bottom: -6px; width: 12px; height: 12px; pointer-events: auto; background: #07c160; border-radius: 50%; cursor: nwse-resize; touch-action: none; }
 input:disabled, textarea:disabled { color: inherit; opacity: 0.6; }
 
 image { display: inline-block; position: relative; width: 320px; height: 240px; overflow: hidden; }

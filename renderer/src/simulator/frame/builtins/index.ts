@@ -13,6 +13,7 @@ import { defineButton } from './button'
 import type { CallWx } from './open-type'
 import { defineCanvas } from './canvas'
 import { defineChoices } from './choice'
+import { defineEditor } from './editor'
 import { defineForm } from './form'
 import { installHover } from './hover'
 import { defineIcon } from './icon'
@@ -40,6 +41,7 @@ import { defineWebView, type JudgeWebView } from './web-view'
 
 export { canvasNodeOf, type CanvasNode } from './canvas'
 export { mediaElementOf } from './media'
+export { editorContextOf, type EditorContext } from './editor'
 export { queryContextOf, queryNodeOf, videoContextOf, type VideoContext } from './query-objects'
 export { closeOpenPageContainer } from './page-container'
 export type { Navigate, NavigationApi } from './navigator'
@@ -77,6 +79,7 @@ export function installBuiltinComponents(
   defineButton(space, options.callWx)
   defineForm(space)
   defineTextFields(space)
+  defineEditor(space, options.assets, options.readLocalFile)
   defineImage(space, options.assets, 'image', options.readLocalFile)
   defineImage(space, options.assets, 'cover-image', options.readLocalFile)
   defineMediaComponents(space, options.assets)
