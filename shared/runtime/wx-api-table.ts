@@ -299,6 +299,10 @@ const ANSWERED: WxApiEntry[] = [
     note: '`tempFilePath` is a `data:` URL of the picture (`<image>` shows it)',
   }),
   ...listeners('ThemeChange', { note: 'the simulator’s 浅色/深色 switch' }),
+  task('preDownloadSubpackage', {
+    params: { packageType: 'String?', name: 'String?' },
+    note: 'every subpackage and the workers are already loaded: progress 100, then success',
+  }),
   sync('createWorker', {
     note: 'app.json `workers` bundled as one script; a Web Worker in the simulator, a Node worker thread in `mpdt run`',
   }),
@@ -571,7 +575,7 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'updateWeChatApp',
     'writeBLECharacteristicValue',
   ],
-  task: ['preDownloadSubpackage'],
+  task: [],
   listener: [
     'offAccelerometerChange',
     'offAfterPageLoad',

@@ -380,3 +380,45 @@ describe('image size', () => {
     expect(imageSize(new Uint8Array([1, 2, 3]))).toBeUndefined()
   })
 })
+
+describe('preDownloadSubpackage', () => {
+  const APP: RuntimeAppJson & { workers: unknown } = {
+    pages: ['pages/index/index'],
+    subpackages: [{ root: 'packageA', name: 'a', pages: [] }],
+    workers: { path: 'workers', isSubpackage: true },
+  }
+
+  it('answers a declared subpackage or the workers with progress 100, then success', async () => {
+    const { wx } = start({ appJson: APP })
+    const heard: string[] = []
+    await new Promise((resolve) => {
+      const task = wx.preDownloadSubpackage({
+        packageType: 'workers',
+        success: (res: { errMsg: string }) => resolve(heard.push(res.errMsg)),
+      }) as { onProgressUpdate(listener: (res: { progress: number }) => void): void }
+      task.onProgressUpdate((res) => heard.push(`progress ${res.progress}`))
+    })
+    expect(heard).toEqual(['progress 100', 'preDownloadSubpackage:ok'])
+    for (const name of ['a', 'packageA']) {
+      const answer = await new Promise((resolve) =>
+        wx.preDownloadSubpackage({ name, complete: resolve }),
+      )
+      expect(answer).toEqual({ errMsg: 'preDownloadSubpackage:ok' })
+    }
+  })
+
+  it('fails for a subpackage app.json does not have, and for workers it does not declare', async () => {
+    const answer = (wx: Record<string, Api>, options: object) =>
+      new Promise((resolve) => wx.preDownloadSubpackage({ ...options, fail: resolve }))
+    expect(await answer(start({ appJson: APP }).wx, { name: 'b' })).toEqual({
+      errMsg: 'preDownloadSubpackage:fail subpackage "b" is not in app.json',
+    })
+    expect(await answer(start().wx, { packageType: 'workers' })).toEqual({
+      errMsg: 'preDownloadSubpackage:fail app.json has no "workers"',
+    })
+    expect(await answer(start().wx, { packageType: 3 })).toMatchObject({
+      errMsg:
+        'preDownloadSubpackage:fail parameter error: parameter.packageType should be String instead of Number;',
+    })
+  })
+})
