@@ -7,7 +7,7 @@
  */
 import type * as glassEasel from 'glass-easel'
 import type { AuthorizationStore } from './authorization'
-import type { ChooseFiles, FilePort, LaterFilePort } from './file-port'
+import type { ChooseFiles, FilePort, LaterFilePort, SaveTempFiles } from './file-port'
 import type { WorkerThreadCommand, WorkerThreadEvent } from './worker-scope'
 import type { PortTask, TaskEvent, TaskRequest } from './wx-task'
 
@@ -117,6 +117,8 @@ export interface NativePort {
   filesLater?: LaterFilePort
   /** Lets the user pick images or videos; absent: `chooseImage`/`chooseMedia` fail with cancel. */
   chooseFiles?: ChooseFiles
+  /** Writes new temp files (`wx.canvasToTempFilePath`'s picture); absent: those APIs fail. */
+  saveTempFiles?: SaveTempFiles
   /**
    * The mini-program launched on a page app.json does not have and nothing opened instead (no
    * `onPageNotFound` redirected, or it redirected to another missing page): WeChat shows its own

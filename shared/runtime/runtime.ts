@@ -44,7 +44,7 @@ import { APP_EVENT_NAMES, AppEventListeners } from './app-events'
 import { Authorizations } from './authorization'
 import { createCloudApi } from './cloud-api'
 import { createWorkletApi, WORKLET_API_NAMES } from './worklet-api'
-import { createDeviceApi, DEVICE_API_NAMES } from './device-api'
+import { createDeviceApi, DEFAULT_LOCATION, DEVICE_API_NAMES } from './device-api'
 import { WorkerThreads } from './worker-api'
 import { createSubpackageApi } from './subpackage-api'
 import { createImageApi, IMAGE_API_NAMES } from './image-info'
@@ -60,6 +60,7 @@ import { adoptScriptStyleIsolation } from './script-style-isolation'
 import { withBuiltinBehaviors } from './builtin-behaviors'
 import { installComponentModel } from './component-model'
 import { createBuiltinContexts } from './builtin-contexts'
+import { wxContextOf } from './map-context'
 import type { LayoutHost } from './layout-host'
 
 export interface RuntimeOptions {
@@ -273,7 +274,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       port.console('warn', [message], 'baselib')
     },
     nodeOf: (element) => port.screen?.nodeOf?.(element) ?? null,
-    contextOf: (element) => port.screen?.contextOf?.(element) ?? null,
+    contextOf: (element) => wxContextOf(port.screen?.contextOf?.(element) ?? null, contextHost),
   }
   const componentModel = installComponentModel(codeSpace, layoutHost)
   glassEasel.addGlobalErrorListener(errorListener)
@@ -330,6 +331,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     port.saveStorage(options.appid, change),
   )
   const invokeLater = createLaterInvoker(sink, pending)
+  const contextHost = {
+    invokeLater,
+    sink,
+    location: () => port.location?.() ?? DEFAULT_LOCATION,
+    saveTempFiles: port.saveTempFiles,
+  }
   const currentPage = () => stack.top?.route
   const sockets = createSocketApi({ ...taskHost, invokeLater })
   const pageNotFound = new PageNotFoundListeners(sink)
@@ -345,7 +352,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     networkStatus.wx,
     theme.wx,
     { ...componentModel },
-    { ...createBuiltinContexts(layoutHost, invokeLater) },
+    { ...createBuiltinContexts(layoutHost, contextHost) },
     {
       getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
       getEnterOptionsSync: () => copyEnterOptions(enteredWith),
@@ -400,7 +407,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       names: APP_API_NAMES,
       create: () => createAppApi({ port, sink, invoke, defer, files, timings: () => timings }),
     },
-    { names: IMAGE_API_NAMES, create: () => createImageApi({ port, invokeLater, defer }) },
+    {
+      names: IMAGE_API_NAMES,
+      create: () => createImageApi({ port, invokeLater, defer, authorizations }),
+    },
   ]
   const wx = buildWx(
     eager,

@@ -21,7 +21,11 @@ import type {
   SystemInfo,
   WorkerThread,
 } from '../../../../shared/runtime'
-import type { ChooseFiles, LaterFilePort } from '../../../../shared/runtime/file-port'
+import type {
+  ChooseFiles,
+  LaterFilePort,
+  SaveTempFiles,
+} from '../../../../shared/runtime/file-port'
 import { FAIL_WORDS } from '../../../../shared/wechat-errors'
 import type {
   FileOperation,
@@ -42,7 +46,7 @@ import {
 } from '../../../../shared/runtime/authorization'
 import type { WebViewDecision } from '../../../../shared/web-view'
 import { cloneSafeArgs } from './clone-safe'
-import { fileChooser, FrameFiles, laterFiles, MIRROR_LIMIT } from './frame-files'
+import { fileChooser, FrameFiles, laterFiles, MIRROR_LIMIT, tempFileSaver } from './frame-files'
 import { startWebWorker } from './frame-worker'
 import type { WorkerThreadEvent } from '../../../../shared/runtime/worker-scope'
 
@@ -75,6 +79,7 @@ export class FramePort implements NativePort {
   readonly files: FrameFiles
   readonly filesLater: LaterFilePort
   readonly chooseFiles: ChooseFiles | undefined
+  readonly saveTempFiles: SaveTempFiles
   /** Open tasks (requests, transfers, sockets): what to do with each relayed event. */
   private readonly tasks = new Map<string, (event: TaskEvent) => void>()
   /** File calls waiting for the main process's answer. */
@@ -101,8 +106,9 @@ export class FramePort implements NativePort {
       this.operateFile(operation, done)
     this.files = new FrameFiles(call, options.codePackage)
     this.filesLater = laterFiles(this.files, call)
+    this.saveTempFiles = tempFileSaver(this.files, call)
     this.chooseFiles = options.document
-      ? fileChooser(options.document, this.files, call)
+      ? fileChooser(options.document, this.saveTempFiles)
       : undefined
   }
 
