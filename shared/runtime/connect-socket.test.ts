@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type {
   EngineSocketRequest,
   SocketCallbacks,
   SocketConnectResult,
   SocketData,
 } from '../network'
-import { createLaterInvoker } from './async-api'
-import { PendingWork } from './pending-work'
-import { createTaskCore } from './task-core'
 import { TestingPort } from '../../tests/helpers/runtime-port'
-import { createTimers, type TimerControl } from './timers'
+import { testTaskHost, throwingSink } from '../../tests/helpers/task-api-host'
 import { createSocketApi } from './connect-socket'
 
 /** A port whose sockets the test opens, feeds and closes. */
@@ -58,28 +55,10 @@ class SocketPort extends TestingPort {
   }
 }
 
-const controls: TimerControl[] = []
-afterEach(() => {
-  for (const control of controls.splice(0)) control.clearAll()
-})
-
 function setup() {
   const port = new SocketPort()
-  const pending = new PendingWork()
-  const sink = (error: unknown) => {
-    throw error
-  }
-  const control = createTimers(pending, sink)
-  controls.push(control)
-  const { wx } = createSocketApi({
-    port,
-    tasks: createTaskCore(port),
-    pending,
-    sink,
-    defer: control.defer,
-    invokeLater: createLaterInvoker(sink, pending),
-    currentPage: () => 'pages/index/index',
-  })
+  const { host, pending } = testTaskHost(port, { sink: throwingSink })
+  const { wx } = createSocketApi(host)
   const events: string[] = []
   const record = (name: string) => (value: unknown) =>
     events.push(
