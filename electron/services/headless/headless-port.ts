@@ -21,6 +21,7 @@ import { evaluateScript } from './evaluate-script'
 import type { MemoryStorage } from './memory-storage'
 import type { Theme } from '../../../shared/theme'
 import { SIMULATED_SYSTEM_INFO } from './simulated-device'
+import { startNodeWorker } from './worker-thread'
 
 export interface HeadlessPortOptions {
   engine: Pick<RequestEngine, 'request'> &
@@ -47,6 +48,8 @@ export interface HeadlessPortOptions {
   answers?: UserAnswers
   /** The app's theme (`appTheme`: only with app.json `darkmode: true`); absent: none reported. */
   theme?: Theme
+  /** The compiled workers bundle (`CompileResult.workers.code`); absent: `wx.createWorker` fails. */
+  workerCode?: string
 }
 
 export interface OpenRequest {
@@ -133,6 +136,9 @@ export function createHeadlessPort(options: HeadlessPortOptions): HeadlessPort {
       setTimeout(() => done(result), 0)
     },
     answers: options.answers ?? { authorize: 'allow' },
+    ...(options.workerCode !== undefined && {
+      startWorker: (onEvent) => startNodeWorker(options.workerCode ?? '', onEvent),
+    }),
     openRequests: () => [...open],
   }
 }

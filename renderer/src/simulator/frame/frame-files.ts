@@ -11,6 +11,7 @@ import type {
   FileResult,
   FileStats,
   LaterFilePort,
+  SaveTempFiles,
 } from '../../../../shared/runtime/file-port'
 import type { FileOperation, FileOperationResult } from '../../../../shared/simulator-protocol'
 import { FAIL_WORDS, FILE_WORDS, fileFailWords } from '../../../../shared/wechat-errors'
@@ -286,10 +287,27 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 /**
+ * New temp files (picked files, `canvasToTempFilePath`'s picture) written by the main process in
+ * the project's temp folder, where downloads go too; their bytes are kept in the mirror.
+ */
+export function tempFileSaver(files: FrameFiles, call: FileCall): SaveTempFiles {
+  return (chosen, done) =>
+    call({ name: 'saveChosen', files: chosen }, (result) => {
+      if (!result.ok || !Array.isArray(result.value)) {
+        done(undefined)
+        return
+      }
+      const saved = result.value as ChosenFile[]
+      saved.forEach((file, index) => files.remember(file.path, chosen[index].data))
+      done(saved)
+    })
+}
+
+/**
  * `wx.chooseImage`/`wx.chooseMedia`: an `<input type=file>` (`#mp-file-input`) in the frame; the
  * picked bytes become temp files in the main process and are kept in the mirror.
  */
-export function fileChooser(doc: Document, files: FrameFiles, call: FileCall): ChooseFiles {
+export function fileChooser(doc: Document, save: SaveTempFiles): ChooseFiles {
   return (request, done) => {
     doc.getElementById('mp-file-input')?.remove()
     const input = doc.createElement('input')
@@ -318,17 +336,7 @@ export function fileChooser(doc: Document, files: FrameFiles, call: FileCall): C
           type: file.type,
           data: new Uint8Array(await file.arrayBuffer()),
         })),
-      ).then((chosen) =>
-        call({ name: 'saveChosen', files: chosen }, (result) => {
-          if (!result.ok || !Array.isArray(result.value)) {
-            answer(undefined)
-            return
-          }
-          const saved = result.value as ChosenFile[]
-          saved.forEach((file, index) => files.remember(file.path, chosen[index].data))
-          answer(saved)
-        }),
-      )
+      ).then((chosen) => save(chosen, answer))
     })
     doc.body.appendChild(input)
     input.click()
