@@ -4,6 +4,7 @@
  * `startLocationUpdate` every move of the toolbar's 位置 reaches `onLocationChange`) and
  * its camera for `wx.scanCode` (the simulator asks for the result; headless it is cancelled).
  */
+import { FAIL_WORDS } from '../wechat-errors'
 import { apiFailure } from './api-result'
 import type { LaterInvoker } from './async-api'
 import type { Authorizations } from './authorization'
@@ -88,7 +89,7 @@ export function createDeviceApi(
       invokeLater('getLocation', options, (opts, settle) =>
         authorizations.ask('scope.userLocation', (allowed) => {
           if (!allowed) {
-            settle({ ok: false, failure: apiFailure('getLocation', 'auth deny') })
+            settle({ ok: false, failure: apiFailure('getLocation', FAIL_WORDS.authDeny) })
             return
           }
           settle({ ok: true, result: fix(opts.altitude === true) })
@@ -98,7 +99,7 @@ export function createDeviceApi(
       invokeLater('startLocationUpdate', options, (_opts, settle) =>
         authorizations.ask('scope.userLocation', (allowed) => {
           if (!allowed) {
-            settle({ ok: false, failure: apiFailure('startLocationUpdate', 'auth deny') })
+            settle({ ok: false, failure: apiFailure('startLocationUpdate', FAIL_WORDS.authDeny) })
             return
           }
           // WeChat tells the place once at the start, then at every move (the toolbar's 位置).
