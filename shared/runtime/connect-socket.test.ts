@@ -6,8 +6,7 @@ import type {
   SocketData,
 } from '../network'
 import { TestingPort } from '../../tests/helpers/runtime-port'
-import { testTaskHost, throwingSink } from '../../tests/helpers/task-api-host'
-import { createSocketApi } from './connect-socket'
+import { testSockets } from '../../tests/helpers/task-api-host'
 
 /** A port whose sockets the test opens, feeds and closes. */
 class SocketPort extends TestingPort {
@@ -57,25 +56,13 @@ class SocketPort extends TestingPort {
 
 function setup() {
   const port = new SocketPort()
-  const { host, pending } = testTaskHost(port, { sink: throwingSink })
-  const { wx } = createSocketApi(host)
+  const { wx, pending, connect } = testSockets(port)
   const events: string[] = []
   const record = (name: string) => (value: unknown) =>
     events.push(
       `${name} ${JSON.stringify(value, (_k, v: unknown) => (v instanceof ArrayBuffer ? [...new Uint8Array(v)] : v))}`,
     )
   const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
-  type Task = {
-    readyState: number
-    send(o: unknown): unknown
-    close(o: unknown): unknown
-    onOpen(l: unknown): void
-    onMessage(l: unknown): void
-    onError(l: unknown): void
-    onClose(l: unknown): void
-  }
-  const connect = (options: Record<string, unknown>) =>
-    (wx.connectSocket as (o: unknown) => Task)(options)
   return { port, pending, wx, events, record, tick, connect }
 }
 

@@ -5,7 +5,11 @@
  */
 import { afterEach } from 'vitest'
 import { createLaterInvoker } from '../../shared/runtime/async-api'
-import type { SocketApiHost } from '../../shared/runtime/connect-socket'
+import {
+  createSocketApi,
+  type SocketApiHost,
+  type SocketTask,
+} from '../../shared/runtime/connect-socket'
 import type { ErrorSink } from '../../shared/runtime/guarded-call'
 import type { NativePort } from '../../shared/runtime/native-port'
 import { PendingWork } from '../../shared/runtime/pending-work'
@@ -48,4 +52,13 @@ export function testTaskHost(
 /** Rethrows what reaches the sink: a test where no mini-program code may throw. */
 export const throwingSink: ErrorSink = (error) => {
   throw error
+}
+
+/** `wx.connectSocket` and the legacy socket APIs on `port`, mini-program exceptions rethrown. */
+export function testSockets(port: NativePort) {
+  const { host, pending } = testTaskHost(port, { sink: throwingSink })
+  const { wx } = createSocketApi(host)
+  const connect = (options: Record<string, unknown>) =>
+    (wx.connectSocket as (options: unknown) => SocketTask)(options)
+  return { wx, pending, connect }
 }

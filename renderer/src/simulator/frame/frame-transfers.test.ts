@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SystemInfo } from '../../../../shared/runtime'
 import { createFileApi } from '../../../../shared/runtime/file-system'
-import { createSocketApi } from '../../../../shared/runtime/connect-socket'
 import type { FrameMessage } from '../../../../shared/simulator-protocol'
-import { testTaskHost, throwingSink } from '../../../../tests/helpers/task-api-host'
+import { testSockets, testTaskHost, throwingSink } from '../../../../tests/helpers/task-api-host'
 import { FramePort } from './frame-port'
 
 afterEach(() => {
@@ -103,22 +102,10 @@ describe('FramePort transfers', () => {
 describe('FramePort sockets through wx.connectSocket', () => {
   function setup() {
     const { port, posted } = createPort()
-    const { host, pending } = testTaskHost(port, { sink: throwingSink })
-    const { wx } = createSocketApi(host)
+    const { pending, connect } = testSockets(port)
     const events: string[] = []
     const record = (name: string) => (value: unknown) =>
       events.push(`${name} ${JSON.stringify(value)}`)
-    type Task = {
-      readyState: number
-      send(o: unknown): unknown
-      close(o: unknown): unknown
-      onOpen(l: unknown): void
-      onMessage(l: unknown): void
-      onError(l: unknown): void
-      onClose(l: unknown): void
-    }
-    const connect = (options: Record<string, unknown>) =>
-      (wx.connectSocket as (o: unknown) => Task)(options)
     const socketId = () =>
       (posted.find((m) => m.type === 'wx-bridge:call') as { callId: string }).callId
     return { port, posted, events, record, connect, socketId, pending }
