@@ -121,6 +121,22 @@ async function operate(operation: FileOperation) {
 
 const text = (value: string) => new TextEncoder().encode(value)
 
+/** Starts `wx.uploadFile` of `filePath` to the test server's /upload as task `taskId`. */
+function upload(taskId: string, filePath: string, name: string, formData = {}) {
+  return workbench.service['wx.call']({
+    method: 'uploadFile',
+    taskId,
+    params: {
+      api: 'uploadFile',
+      url: `${http.origin}/upload`,
+      header: {},
+      filePath,
+      name,
+      formData,
+    },
+  })
+}
+
 describe('uploads', () => {
   it('sends a user file as multipart with its form fields, progress reaching 100', async () => {
     await operate({
@@ -129,18 +145,7 @@ describe('uploads', () => {
       data: text('hello'),
       append: false,
     })
-    const started = await workbench.service['wx.call']({
-      method: 'uploadFile',
-      taskId: 'up-1',
-      params: {
-        api: 'uploadFile',
-        url: `${http.origin}/upload`,
-        header: {},
-        filePath: 'wxfile://usr/note.txt',
-        name: 'file',
-        formData: { user: 'ann' },
-      },
-    })
+    const started = await upload('up-1', 'wxfile://usr/note.txt', 'file', { user: 'ann' })
     expect(started).toEqual({ ok: true, value: { ok: true, value: { taskId: 'up-1' } } })
     const done = await until('up-1', 'done')
     expect(done.outcome).toMatchObject({ ok: true, statusCode: 200 })
@@ -153,19 +158,31 @@ describe('uploads', () => {
     })
   })
 
-  it('refuses a path that climbs out of the files with permission denied', async () => {
-    await workbench.service['wx.call']({
-      method: 'uploadFile',
-      taskId: 'up-2',
-      params: {
-        api: 'uploadFile',
-        url: `${http.origin}/upload`,
-        header: {},
-        filePath: 'wxfile://usr/../../../secret',
-        name: 'file',
-        formData: {},
-      },
+  it('sends a temp picture the frame saved (canvasToTempFilePath, chooseImage)', async () => {
+    const saved = await operate({
+      name: 'saveChosen',
+      files: [{ name: 'canvas.png', type: 'image/png', data: PICTURE }],
     })
+    if (!saved.ok || !Array.isArray(saved.value)) throw new Error('not saved')
+    const [{ path }] = saved.value as { path: string }[]
+    await upload('up-tmp', path, 'picture')
+    expect((await until('up-tmp', 'done')).outcome).toMatchObject({ ok: true, statusCode: 200 })
+    expect(uploads).toEqual([
+      {
+        fields: {},
+        files: [
+          {
+            field: 'picture',
+            filename: path.slice('wxfile://'.length),
+            text: Buffer.from(PICTURE).toString('utf8'),
+          },
+        ],
+      },
+    ])
+  })
+
+  it('refuses a path that climbs out of the files with permission denied', async () => {
+    await upload('up-2', 'wxfile://usr/../../../secret', 'file')
     expect(await until('up-2', 'refused')).toEqual({
       kind: 'refused',
       errMsg: 'uploadFile:fail permission denied, open "wxfile://usr/../../../secret"',
@@ -175,18 +192,7 @@ describe('uploads', () => {
 
   it('shows in the Network panel’s event stream as an uploadFile row', async () => {
     await operate({ name: 'writeFile', path: 'wxfile://usr/a.txt', data: text('a'), append: false })
-    await workbench.service['wx.call']({
-      method: 'uploadFile',
-      taskId: 'up-3',
-      params: {
-        api: 'uploadFile',
-        url: `${http.origin}/upload`,
-        header: {},
-        filePath: 'wxfile://usr/a.txt',
-        name: 'f',
-        formData: {},
-      },
-    })
+    await upload('up-3', 'wxfile://usr/a.txt', 'f')
     await until('up-3', 'done')
     const events = heard
       .filter((item) => item.event === 'network.event')
