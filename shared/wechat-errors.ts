@@ -64,6 +64,8 @@ export const FAIL_WORDS = {
   socketNotOpen: 'SocketTask.readyState is not OPEN',
   /** `wx.sendSocketMessage`/`wx.closeSocket` without a connected global socket. */
   socketNotConnected: 'WebSocket is not connected',
+  /** An API whose authorization (scope) the user refused. */
+  authDeny: 'auth deny',
 } as const
 
 /** `<api>:fail <words>`. */
@@ -101,14 +103,16 @@ export const TRANSFER_ERR_MSG = {
   socketTimeout: 'Timed out connecting to server.',
 } as const
 
-/** The words after `<api>:fail ` of `wx.getImageInfo` and `wx.compressImage`. */
+/** The words after `<api>:fail ` of `wx.getImageInfo`, `compressImage` and `saveImageToPhotosAlbum`. */
 export const IMAGE_FAIL_WORDS = {
   /** `getImageInfo` of an http(s) src, which the simulator does not download. */
   downloadImage: 'download image fail',
   /** `getImageInfo` of a file that is not an image it can measure. */
   imageInfo: 'get image info fail',
-  /** `compressImage` of a file that cannot be read. */
+  /** `compressImage`, `saveImageToPhotosAlbum` of a file that cannot be read. */
   fileNotFound: 'file not found',
+  /** `saveImageToPhotosAlbum` of a remote path or a file that is not an image. */
+  invalidFileType: 'invalid file type',
 } as const
 
 /** errMsgs of the open APIs (docs/wechat-behaviour.md §6.2, §7.1). */

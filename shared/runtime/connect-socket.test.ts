@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type {
   EngineSocketRequest,
   SocketCallbacks,
   SocketConnectResult,
   SocketData,
 } from '../network'
-import { createLaterInvoker } from './async-api'
-import { PendingWork } from './pending-work'
-import { createTaskCore } from './task-core'
 import { TestingPort } from '../../tests/helpers/runtime-port'
-import { createTimers, type TimerControl } from './timers'
-import { createSocketApi } from './connect-socket'
+import { testSockets } from '../../tests/helpers/task-api-host'
 
 /** A port whose sockets the test opens, feeds and closes. */
 class SocketPort extends TestingPort {
@@ -58,45 +54,15 @@ class SocketPort extends TestingPort {
   }
 }
 
-const controls: TimerControl[] = []
-afterEach(() => {
-  for (const control of controls.splice(0)) control.clearAll()
-})
-
 function setup() {
   const port = new SocketPort()
-  const pending = new PendingWork()
-  const sink = (error: unknown) => {
-    throw error
-  }
-  const control = createTimers(pending, sink)
-  controls.push(control)
-  const { wx } = createSocketApi({
-    port,
-    tasks: createTaskCore(port),
-    pending,
-    sink,
-    defer: control.defer,
-    invokeLater: createLaterInvoker(sink, pending),
-    currentPage: () => 'pages/index/index',
-  })
+  const { wx, pending, connect } = testSockets(port)
   const events: string[] = []
   const record = (name: string) => (value: unknown) =>
     events.push(
       `${name} ${JSON.stringify(value, (_k, v: unknown) => (v instanceof ArrayBuffer ? [...new Uint8Array(v)] : v))}`,
     )
   const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
-  type Task = {
-    readyState: number
-    send(o: unknown): unknown
-    close(o: unknown): unknown
-    onOpen(l: unknown): void
-    onMessage(l: unknown): void
-    onError(l: unknown): void
-    onClose(l: unknown): void
-  }
-  const connect = (options: Record<string, unknown>) =>
-    (wx.connectSocket as (o: unknown) => Task)(options)
   return { port, pending, wx, events, record, tick, connect }
 }
 

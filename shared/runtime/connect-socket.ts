@@ -28,7 +28,7 @@ const OPEN = 1
 const CLOSING = 2
 const CLOSED = 3
 
-interface SocketTask {
+export interface SocketTask {
   readonly readyState: number
   send(options: unknown): Promise<unknown> | undefined
   close(options: unknown): Promise<unknown> | undefined

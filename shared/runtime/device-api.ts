@@ -5,6 +5,7 @@
  * every move of the toolbar's 位置 reaches `onLocationChange`) and
  * its camera for `wx.scanCode` (the simulator asks for the result; headless it is cancelled).
  */
+import { FAIL_WORDS } from '../wechat-errors'
 import { apiFailure } from './api-result'
 import type { LaterInvoker } from './async-api'
 import type { Authorizations } from './authorization'
@@ -80,7 +81,7 @@ export function createDeviceApi(
     invokeLater(api, options, (_opts, settle) =>
       authorizations.ask(scope, (allowed) => {
         if (!allowed) {
-          settle({ ok: false, failure: apiFailure(api, 'auth deny') })
+          settle({ ok: false, failure: apiFailure(api, FAIL_WORDS.authDeny) })
           return
         }
         stopUpdates ??= port.onLocationChange?.(tellLocation) ?? (() => undefined)
@@ -107,7 +108,7 @@ export function createDeviceApi(
       invokeLater('getLocation', options, (opts, settle) =>
         authorizations.ask('scope.userLocation', (allowed) => {
           if (!allowed) {
-            settle({ ok: false, failure: apiFailure('getLocation', 'auth deny') })
+            settle({ ok: false, failure: apiFailure('getLocation', FAIL_WORDS.authDeny) })
             return
           }
           settle({ ok: true, result: fix(opts.altitude === true) })

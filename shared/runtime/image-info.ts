@@ -5,7 +5,7 @@
  * simulator has no album, the console says where it would have gone). Images are read through the
  * port's files (`filesLater` first), code package paths included.
  */
-import { FILE_WORDS, IMAGE_FAIL_WORDS } from '../wechat-errors'
+import { FAIL_WORDS, FILE_WORDS, IMAGE_FAIL_WORDS } from '../wechat-errors'
 import { apiFailure } from './api-result'
 import type { LaterInvoker } from './async-api'
 import type { FileResult } from './file-port'
@@ -124,17 +124,17 @@ export function createImageApi(
           settle({ ok: false, failure: apiFailure('saveImageToPhotosAlbum', words) })
         const filePath = String(opts.filePath ?? '')
         if (/^https?:\/\//i.test(filePath)) {
-          fail('invalid file type')
+          fail(IMAGE_FAIL_WORDS.invalidFileType)
           return
         }
         host.authorizations.ask('scope.writePhotosAlbum', (allowed) => {
           if (!allowed) {
-            fail('auth deny')
+            fail(FAIL_WORDS.authDeny)
             return
           }
           read(pathOf(filePath), (result) => {
-            if (!result.ok) fail('file not found')
-            else if (!imageSize(result.value)) fail('invalid file type')
+            if (!result.ok) fail(IMAGE_FAIL_WORDS.fileNotFound)
+            else if (!imageSize(result.value)) fail(IMAGE_FAIL_WORDS.invalidFileType)
             else {
               port.console(
                 'log',

@@ -4,6 +4,7 @@
  * answers the grey avatar and 微信用户), `getUserInfo` (the same anonymous data, without asking),
  * `getSetting`/`openSetting`/`authorize`, and `getAccountInfoSync`.
  */
+import { FAIL_WORDS } from '../wechat-errors'
 import { apiFailure } from './api-result'
 import type { LaterInvoker } from './async-api'
 import { AUTHORIZATION_SCOPES, type Authorizations } from './authorization'
@@ -90,7 +91,7 @@ export function createOpenApi(host: OpenApiHost): Record<(typeof OPEN_API_NAMES)
             settle(
               allowed
                 ? { ok: true, result: userInfoResult() }
-                : { ok: false, failure: apiFailure('getUserProfile', 'auth deny') },
+                : { ok: false, failure: apiFailure('getUserProfile', FAIL_WORDS.authDeny) },
             ),
           String(opts.desc),
           false,
@@ -108,7 +109,9 @@ export function createOpenApi(host: OpenApiHost): Record<(typeof OPEN_API_NAMES)
         }
         authorizations.ask(scope, (allowed) =>
           settle(
-            allowed ? { ok: true } : { ok: false, failure: apiFailure('authorize', 'auth deny') },
+            allowed
+              ? { ok: true }
+              : { ok: false, failure: apiFailure('authorize', FAIL_WORDS.authDeny) },
           ),
         )
       }),

@@ -1,32 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ResponseHead } from '../network'
-import { PendingWork } from './pending-work'
-import { createTaskCore } from './task-core'
 import { createRequestApi, type RequestTask } from './request'
 import { TestingPort } from '../../tests/helpers/runtime-port'
-import { createTimers, type TimerControl } from './timers'
-
-const controls: TimerControl[] = []
-afterEach(() => {
-  for (const control of controls.splice(0)) control.clearAll()
-})
+import { testTaskHost } from '../../tests/helpers/task-api-host'
 
 function setup() {
   const port = new TestingPort()
-  const pending = new PendingWork()
-  const errors: unknown[] = []
-  const sink = (error: unknown) => errors.push(error)
-  const control = createTimers(pending, sink)
-  controls.push(control)
-  const tasks = createTaskCore(port)
-  const api = createRequestApi({
-    port,
-    tasks,
-    pending,
-    sink,
-    defer: control.defer,
-    currentPage: () => 'pages/index/index',
-  })
+  const { host, pending, errors } = testTaskHost(port)
+  const api = createRequestApi(host)
   const events: string[] = []
   const record =
     (name: string) =>
@@ -43,7 +24,7 @@ function setup() {
       })
       pending.scheduleIdleCheck()
     })
-  return { port, pending, errors, api, tasks, events, record, idle }
+  return { port, pending, errors, api, tasks: host.tasks, events, record, idle }
 }
 
 const URL = 'https://api.example.test/chat'

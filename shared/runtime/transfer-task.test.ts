@@ -1,14 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type {
   DownloadCallbacks,
   EngineDownloadRequest,
   EngineUploadRequest,
   UploadCallbacks,
 } from '../network'
-import { PendingWork } from './pending-work'
-import { createTaskCore, type TaskApiHost } from './task-core'
+import type { TaskApiHost } from './task-core'
 import { TestingPort } from '../../tests/helpers/runtime-port'
-import { createTimers, type TimerControl } from './timers'
+import { testTaskHost } from '../../tests/helpers/task-api-host'
 import { createDownloadFile } from './download-file'
 import { createUploadFile } from './upload-file'
 
@@ -43,25 +42,10 @@ const transferApis = (host: TaskApiHost) => ({
   downloadFile: createDownloadFile(host),
 })
 
-const controls: TimerControl[] = []
-afterEach(() => {
-  for (const control of controls.splice(0)) control.clearAll()
-})
-
 function setup() {
   const port = new TransferPort()
-  const pending = new PendingWork()
-  const errors: unknown[] = []
-  const control = createTimers(pending, (error) => errors.push(error))
-  controls.push(control)
-  const api = transferApis({
-    port,
-    tasks: createTaskCore(port),
-    pending,
-    sink: (error) => errors.push(error),
-    defer: control.defer,
-    currentPage: () => 'pages/index/index',
-  })
+  const { host, pending, errors } = testTaskHost(port)
+  const api = transferApis(host)
   const events: string[] = []
   const record = (name: string) => (value: unknown) =>
     events.push(`${name} ${JSON.stringify(value)}`)
@@ -189,18 +173,8 @@ describe('wx.downloadFile', () => {
   })
 
   it('fails without a host that downloads', async () => {
-    const port = new TestingPort()
-    const pending = new PendingWork()
-    const control = createTimers(pending, () => undefined)
-    controls.push(control)
-    const api = transferApis({
-      port,
-      tasks: createTaskCore(port),
-      pending,
-      sink: () => undefined,
-      defer: control.defer,
-      currentPage: () => undefined,
-    })
+    const { host } = testTaskHost(new TestingPort(), { currentPage: () => undefined })
+    const api = transferApis(host)
     const failures: unknown[] = []
     api.downloadFile({
       url: 'https://d.example.test/a',

@@ -60,7 +60,7 @@ describe('the errMsg/errno catalogue', () => {
       productionLinesMatching(
         'no such file or directory|file already exists|illegal operation on a|directory not empty|' +
           "'permission denied|'invalid path|operation not permitted|image info fail|" +
-          "download image fail|'file not found|session time out|游客模式下|601034",
+          "download image fail|'file not found|'invalid file type|'auth deny|session time out|游客模式下|601034",
       ),
     ).toEqual([])
   })

@@ -7,16 +7,8 @@
 import { createPrivateKey, randomBytes, X509Certificate } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import forge from 'node-forge'
 import { writeFileAtomic } from '../project/atomic-write'
-import { buildCertificate, newKeyPair } from '../certificates/x509'
-
-export interface PemPair {
-  /** PEM certificate */
-  cert: string
-  /** PEM private key */
-  key: string
-}
+import { createCaCertificate, issueServerCertificate, type PemPair } from '../certificates/x509'
 
 export const DEMO_CA_FOLDER = 'demo-ca'
 export const DEMO_CA_CERT_FILE = 'ca.pem'
@@ -76,46 +68,18 @@ async function readStoredCa(folder: string): Promise<PemPair | undefined> {
 }
 
 function createCa(): PemPair {
-  const keys = newKeyPair()
-  const subject = [
+  return createCaCertificate([
     { name: 'commonName', value: CA_COMMON_NAME },
     { name: 'organizationName', value: 'MP DevTools' },
-  ]
-  const cert = buildCertificate({
-    publicKey: keys.publicKey,
-    subject,
-    issuer: subject,
-    notBefore: new Date(Date.now() - DAY),
-    notAfter: new Date(Date.now() + 3650 * DAY),
-    extensions: [
-      { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-      { name: 'subjectKeyIdentifier' },
-    ],
-  })
-  cert.sign(keys.privateKey, forge.md.sha256.create())
-  return { cert: forge.pki.certificateToPem(cert), key: keys.keyPem }
+  ])
 }
 
 /** A server certificate for `hosts` (the first is the common name), signed by `ca`. */
 export function issueDemoLeaf(ca: PemPair, hosts: readonly string[]): PemPair {
-  const caCert = forge.pki.certificateFromPem(ca.cert)
-  const caKey = forge.pki.privateKeyFromPem(ca.key) as forge.pki.rsa.PrivateKey
-  const keys = newKeyPair()
-  const cert = buildCertificate({
-    publicKey: keys.publicKey,
-    subject: [{ name: 'commonName', value: hosts[0] }],
-    issuer: caCert.subject.attributes,
+  return issueServerCertificate(ca, {
+    hosts,
     notBefore: new Date(Date.now() - DAY),
     // Well inside the CA's life (see RENEW_MARGIN) and a new one on every start.
     notAfter: new Date(Date.now() + 7 * DAY),
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: hosts.map((value) => ({ type: 2, value })) },
-    ],
   })
-  cert.sign(caKey, forge.md.sha256.create())
-  return { cert: forge.pki.certificateToPem(cert), key: keys.keyPem }
 }

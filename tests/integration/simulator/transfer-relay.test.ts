@@ -17,16 +17,13 @@ import { DEVICE_PRESETS, systemInfoFor } from '../../../renderer/src/simulator/d
 import { hostFrame, type FrameHost } from '../../../renderer/src/simulator/frame-host'
 import { FramePort } from '../../../renderer/src/simulator/frame/frame-port'
 import { createClient, createMemoryPair, serveOnTransport } from '../../../shared/rpc'
-import { PendingWork } from '../../../shared/runtime/pending-work'
-import { createTaskCore } from '../../../shared/runtime/task-core'
-import { createLaterInvoker } from '../../../shared/runtime/async-api'
 import type { SystemInfo } from '../../../shared/runtime'
-import { createTimers, type TimerControl } from '../../../shared/runtime/timers'
 import { createSocketApi } from '../../../shared/runtime/connect-socket'
 import { createDownloadFile } from '../../../shared/runtime/download-file'
 import { createUploadFile } from '../../../shared/runtime/upload-file'
 import type { HostMessage } from '../../../shared/simulator-protocol'
 import { startHttpServer, type TestServer } from '../../helpers/servers'
+import { testTaskHost, throwingSink } from '../../helpers/task-api-host'
 import { TEST_APP_INFO } from '../../helpers/workbench-kit'
 
 const FIXTURE = join(__dirname, '../../fixtures/simulator-transfers')
@@ -39,7 +36,6 @@ let server: TestServer
 let sockets: WebSocketServer
 let host: FrameHost
 let port: FramePort
-let timers: TimerControl
 let uploads: { fields: Record<string, string>; text: string }[]
 const stops: (() => void)[] = []
 
@@ -131,7 +127,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   host.dispose()
-  timers?.clearAll()
   for (const stop of stops.splice(0)) stop()
   for (const client of sockets.clients) client.terminate()
   sockets.close()
@@ -143,24 +138,12 @@ afterEach(async () => {
 
 /** The runtime's transfer and socket APIs on the frame's port. */
 function wxApis() {
-  const pending = new PendingWork()
-  const sink = (error: unknown) => {
-    throw error
-  }
-  timers = createTimers(pending, sink)
-  const common = {
-    port,
-    tasks: createTaskCore(port),
-    pending,
-    sink,
-    defer: timers.defer,
-    currentPage: () => 'pages/index/index',
-  }
+  const { host } = testTaskHost(port, { sink: throwingSink })
   const transfers = {
-    uploadFile: createUploadFile(common),
-    downloadFile: createDownloadFile(common),
+    uploadFile: createUploadFile(host),
+    downloadFile: createDownloadFile(host),
   }
-  const { wx } = createSocketApi({ ...common, invokeLater: createLaterInvoker(sink, pending) })
+  const { wx } = createSocketApi(host)
   return { transfers, wx }
 }
 

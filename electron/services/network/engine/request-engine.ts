@@ -9,7 +9,6 @@ import type {
   EngineSocketRequest,
   EngineTask,
   EngineUploadRequest,
-  HeaderMap,
   NetworkCondition,
   NetworkEvent,
   OriginSecurityDetails,
@@ -67,7 +66,7 @@ import type { ConnectionInfo } from '../transport/connection-info'
 import { TlsPolicyError } from '../transport/tls-policy-error'
 import type { Failure } from './network-failure'
 import { PhoneWarnings } from './phone-warnings'
-import { RequestRun, type Refusal, type RunExtras, type RunHost } from './request-run'
+import { RequestRun, type Lane, type Refusal, type RunHost, type Submission } from './request-run'
 import { SecurityDetailsTable } from './security-details'
 import { MAX_TIMEOUT, requestTimeout } from './request-timeout'
 
@@ -111,8 +110,6 @@ export const MAX_DOWNLOAD_SIZE = 200 * 1024 * 1024
  * 200MB), so a request may hold as much as a download may write, and no more.
  */
 export const MAX_RESPONSE_SIZE = MAX_DOWNLOAD_SIZE
-
-type Lane = 'request' | 'uploadFile' | 'downloadFile'
 
 export interface RequestEngine {
   request(request: EngineRequest, callbacks: EngineCallbacks): EngineTask
@@ -421,22 +418,6 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
     request: host,
     uploadFile: transferHost('uploadFile'),
     downloadFile: transferHost('downloadFile'),
-  }
-
-  interface Submission {
-    lane: Lane
-    url: string
-    method: string
-    header: HeaderMap
-    body?: Uint8Array
-    timeout?: number
-    page?: string
-    enableChunked?: boolean
-    redirect?: 'follow' | 'manual'
-    /** Failure before any request: bad URL, missing file. */
-    failure?: Failure
-    callbacks: EngineCallbacks
-    extras?: RunExtras
   }
 
   /** Queues one HTTP exchange of any of the three APIs; outcomes never arrive before it returns. */

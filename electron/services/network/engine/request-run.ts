@@ -73,6 +73,26 @@ export interface RunExtras {
   collectBody?: boolean
 }
 
+/** The engine's queues: one per API, each with its own limit and timeout. */
+export type Lane = 'request' | 'uploadFile' | 'downloadFile'
+
+/** One HTTP exchange of any of the three APIs, as the engine queues it. */
+export interface Submission {
+  lane: Lane
+  url: string
+  method: string
+  header: HeaderMap
+  body?: Uint8Array
+  timeout?: number
+  page?: string
+  enableChunked?: boolean
+  redirect?: 'follow' | 'manual'
+  /** Failure before any request: bad URL, missing file. */
+  failure?: Failure
+  callbacks: EngineCallbacks
+  extras?: RunExtras
+}
+
 const MAX_REDIRECTS = 10
 const BODY_SLICE = 64 * 1024
 /** The largest piece `onChunkReceived` (and a download's file) gets at once. */

@@ -8,11 +8,9 @@ import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import type {
   DownloadCallbacks,
-  EngineCallbacks,
   EngineDownloadRequest,
   EngineOutcome,
   EngineUploadRequest,
-  HeaderMap,
   NetworkEvent,
   ResponseHead,
   UploadCallbacks,
@@ -20,7 +18,7 @@ import type {
 import { headerValue } from '../headers/response-headers'
 import { FAIL_WORDS, failMsg, retitle, TRANSFER_ERR_MSG } from '../../../../shared/wechat-errors'
 import type { Failure } from './network-failure'
-import type { RequestRun, RunExtras } from './request-run'
+import type { RequestRun, RunExtras, Submission } from './request-run'
 
 /** The file to upload, already resolved from the mini-program's path by the host. */
 export interface UploadSource {
@@ -37,16 +35,7 @@ export interface DownloadTarget {
 }
 
 /** A prepared run: what the engine submits, and `bind` to learn the run once it exists. */
-export interface PreparedTransfer {
-  url: string
-  method: string
-  header: HeaderMap
-  body?: Uint8Array
-  timeout?: number
-  page?: string
-  enableChunked?: boolean
-  failure?: Failure
-  callbacks: EngineCallbacks
+export interface PreparedTransfer extends Omit<Submission, 'lane' | 'redirect' | 'extras'> {
   extras: RunExtras
   bind(id: string, run: RequestRun): void
 }

@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SystemInfo } from '../../../../shared/runtime'
-import { createLaterInvoker } from '../../../../shared/runtime/async-api'
 import { createFileApi } from '../../../../shared/runtime/file-system'
-import { PendingWork } from '../../../../shared/runtime/pending-work'
-import { createTaskCore } from '../../../../shared/runtime/task-core'
-import { createTimers, type TimerControl } from '../../../../shared/runtime/timers'
-import { createSocketApi } from '../../../../shared/runtime/connect-socket'
 import type { FrameMessage } from '../../../../shared/simulator-protocol'
+import { testSockets, testTaskHost, throwingSink } from '../../../../tests/helpers/task-api-host'
 import { FramePort } from './frame-port'
 
-const controls: TimerControl[] = []
 afterEach(() => {
-  for (const control of controls.splice(0)) control.clearAll()
   document.body.innerHTML = ''
 })
 
@@ -108,35 +102,10 @@ describe('FramePort transfers', () => {
 describe('FramePort sockets through wx.connectSocket', () => {
   function setup() {
     const { port, posted } = createPort()
-    const pending = new PendingWork()
-    const sink = (error: unknown) => {
-      throw error
-    }
-    const control = createTimers(pending, sink)
-    controls.push(control)
-    const { wx } = createSocketApi({
-      port,
-      tasks: createTaskCore(port),
-      pending,
-      sink,
-      defer: control.defer,
-      invokeLater: createLaterInvoker(sink, pending),
-      currentPage: () => 'pages/index/index',
-    })
+    const { pending, connect } = testSockets(port)
     const events: string[] = []
     const record = (name: string) => (value: unknown) =>
       events.push(`${name} ${JSON.stringify(value)}`)
-    type Task = {
-      readyState: number
-      send(o: unknown): unknown
-      close(o: unknown): unknown
-      onOpen(l: unknown): void
-      onMessage(l: unknown): void
-      onError(l: unknown): void
-      onClose(l: unknown): void
-    }
-    const connect = (options: Record<string, unknown>) =>
-      (wx.connectSocket as (o: unknown) => Task)(options)
     const socketId = () =>
       (posted.find((m) => m.type === 'wx-bridge:call') as { callId: string }).callId
     return { port, posted, events, record, connect, socketId, pending }
@@ -247,17 +216,7 @@ describe('the file picker', () => {
 describe('getFileSystemManager in the frame', () => {
   function setup() {
     const { port, posted } = createPort()
-    const pending = new PendingWork()
-    const sink = (error: unknown) => {
-      throw error
-    }
-    const control = createTimers(pending, sink)
-    controls.push(control)
-    const api = createFileApi({
-      port,
-      defer: control.defer,
-      invokeLater: createLaterInvoker(sink, pending),
-    })
+    const api = createFileApi(testTaskHost(port, { sink: throwingSink }).host)
     const fs = (api.getFileSystemManager as () => Record<string, (...args: unknown[]) => unknown>)()
     const lastCall = () => posted.at(-1) as Extract<FrameMessage, { type: 'wx-bridge:file' }>
     return { port, api, fs, lastCall }
