@@ -134,8 +134,10 @@ function createEditor(
       else
         options.readLocalFile?.(src, (data) => {
           if (!data) return
-          const url = URL.createObjectURL(new Blob([data.slice()]))
+          const url = blobUrls.get(src) ?? URL.createObjectURL(new Blob([data.slice()]))
           blobUrls.set(src, url)
+          // The reader may answer at once, before this picture is in the area.
+          img.src = url
           for (const shown of area.querySelectorAll('img')) {
             if (shown.getAttribute('wx-src') === src) shown.src = url
           }
