@@ -44,7 +44,8 @@ import { APP_EVENT_NAMES, AppEventListeners } from './app-events'
 import { Authorizations } from './authorization'
 import { createCloudApi } from './cloud-api'
 import { createWorkletApi, WORKLET_API_NAMES } from './worklet-api'
-import { createDeviceApi, DEVICE_API_NAMES } from './device-api'
+import { createDeviceApi, DEFAULT_LOCATION, DEVICE_API_NAMES } from './device-api'
+import { WorkerThreads } from './worker-api'
 import { createImageApi, IMAGE_API_NAMES } from './image-info'
 import { createOpenApi, OPEN_API_NAMES } from './open-api'
 import { createTabBarApi, TAB_BAR_API_NAMES } from './tab-bar-api'
@@ -58,6 +59,7 @@ import { adoptScriptStyleIsolation } from './script-style-isolation'
 import { withBuiltinBehaviors } from './builtin-behaviors'
 import { installComponentModel } from './component-model'
 import { createBuiltinContexts } from './builtin-contexts'
+import { wxContextOf } from './map-context'
 import type { LayoutHost } from './layout-host'
 
 export interface RuntimeOptions {
@@ -271,7 +273,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       port.console('warn', [message], 'baselib')
     },
     nodeOf: (element) => port.screen?.nodeOf?.(element) ?? null,
-    contextOf: (element) => port.screen?.contextOf?.(element) ?? null,
+    contextOf: (element) => wxContextOf(port.screen?.contextOf?.(element) ?? null, contextHost),
   }
   const componentModel = installComponentModel(codeSpace, layoutHost)
   glassEasel.addGlobalErrorListener(errorListener)
@@ -328,6 +330,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     port.saveStorage(options.appid, change),
   )
   const invokeLater = createLaterInvoker(sink, pending)
+  const contextHost = {
+    invokeLater,
+    sink,
+    location: () => port.location?.() ?? DEFAULT_LOCATION,
+    saveTempFiles: port.saveTempFiles,
+  }
   const currentPage = () => stack.top?.route
   const sockets = createSocketApi({ ...taskHost, invokeLater })
   const pageNotFound = new PageNotFoundListeners(sink)
@@ -336,13 +344,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const invoke = createAsyncInvoker(sink, defer)
   const authorizations = new Authorizations(port, defer)
   const theme = new ThemeListeners(port, sink, () => app)
+  const workerThreads = new WorkerThreads({ port, workers: appJson.workers, files, pending, sink })
   const eager = [
     createWxApi({ port, sink, defer, storage, requests }),
     pageNotFound.wx,
     networkStatus.wx,
     theme.wx,
     { ...componentModel },
-    { ...createBuiltinContexts(layoutHost, invokeLater) },
+    { ...createBuiltinContexts(layoutHost, contextHost) },
     {
       getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
       getEnterOptionsSync: () => copyEnterOptions(enteredWith),
@@ -369,6 +378,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       create: () => ({ cloud: createCloudApi({ port, invokeLater, defer, currentPage }) }),
     },
     { names: WORKLET_API_NAMES, create: () => createWorkletApi({ defer }) },
+    { names: ['createWorker'], create: () => ({ createWorker: workerThreads.createWorker }) },
     {
       names: OPEN_API_NAMES,
       create: () =>
@@ -392,7 +402,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       names: APP_API_NAMES,
       create: () => createAppApi({ port, sink, invoke, defer, files, timings: () => timings }),
     },
-    { names: IMAGE_API_NAMES, create: () => createImageApi({ port, invokeLater, defer }) },
+    {
+      names: IMAGE_API_NAMES,
+      create: () => createImageApi({ port, invokeLater, defer, authorizations }),
+    },
   ]
   const wx = buildWx(
     eager,
@@ -623,6 +636,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     onIdle: (listener) => pending.onIdle(listener),
     dispose: () => {
       tasks.stopAll()
+      workerThreads.dispose()
       timerControl.clearAll()
       stack.releaseAll()
       pending.cancelIdleCheck()

@@ -40,6 +40,8 @@ export interface PageSpec {
   judgeWebView?: JudgeWebView
   /** Reads `wxfile://` files for `<image>` and `<editor>` (the frame's file mirror, in the simulator). */
   readLocalFile?: LocalFileReader
+  /** The simulated location `<map show-location>` draws (the simulator's 位置). */
+  location?: { longitude: number; latitude: number }
 }
 
 export interface MountedPage {
@@ -89,6 +91,12 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
     callWx: (api, options) => wxCalls.push({ api, options }),
     ...(spec.judgeWebView && { judgeWebView: spec.judgeWebView }),
     ...(spec.readLocalFile && { readLocalFile: spec.readLocalFile }),
+    ...(spec.location && {
+      watchLocation: (listener: (location: { longitude: number; latitude: number }) => void) => {
+        listener(spec.location!)
+        return () => undefined
+      },
+    }),
   })
   const groupList = new Function(`return ${compiled.groupListCode}`)()
   codeSpace.addStyleSheet('app', 'app')

@@ -127,9 +127,18 @@ match-media[wx-unmatched] { display: none !important; }
 .wx-page-container-root[wx-shown][position='center'] > .wx-page-container { transform: translate(-50%, -50%); }
 map { display: block; position: relative; width: 300px; height: 150px; overflow: hidden; touch-action: none; background-color: #eef1f4; background-image: linear-gradient(#d5dbe1 1px, transparent 1px), linear-gradient(90deg, #d5dbe1 1px, transparent 1px); background-size: 32px 32px; }
 .wx-map__layer, .wx-map__lines { position: absolute; inset: 0; width: 100%; height: 100%; overflow: visible; }
-.wx-map__marker { position: absolute; transform: translate(-50%, -100%); cursor: pointer; }
-.wx-map__pin { width: 14px; height: 14px; margin-bottom: 4px; border-radius: 50% 50% 50% 0; background: #f15b50; transform: rotate(-45deg); box-shadow: 0 0 0 2px #fff; }
+.wx-map__marker { position: absolute; width: 0; height: 0; }
+.wx-map__marker-body { position: absolute; left: 0; top: 0; cursor: pointer; }
+.wx-map__pin { width: 18px; height: 24px; }
+.wx-map__pin::before { content: ''; position: absolute; left: 2px; top: 2px; width: 14px; height: 14px; border-radius: 50% 50% 50% 0; background: #f15b50; transform: rotate(-45deg); box-shadow: 0 0 0 2px #fff; }
 .wx-map__marker img { display: block; }
+.wx-map__label { position: absolute; left: 0; top: 2px; transform: translateX(-50%); white-space: nowrap; font-size: 12px; cursor: pointer; }
+.wx-map__callout { position: absolute; left: 0; transform: translateX(-50%); white-space: pre; font-size: 12px; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.2); cursor: pointer; }
+.wx-map__location { position: absolute; transform: translate(-50%, -50%); pointer-events: none; }
+.wx-map__location--dot { width: 12px; height: 12px; border-radius: 50%; background: #2f7cf6; box-shadow: 0 0 0 3px #fff, 0 0 0 12px rgba(47, 124, 246, 0.2); }
+:where(map > :not(.wx-map__layer, .wx-map__controls, .wx-map__note)) { position: relative; }
+.wx-map__controls { position: absolute; inset: 0; pointer-events: none; }
+.wx-map__control { position: absolute; pointer-events: auto; }
 .wx-map__note { position: absolute; left: 4px; bottom: 4px; right: 4px; padding: 2px 6px; font-size: 10px; line-height: 14px; color: #5a6470; background: rgba(255, 255, 255, 0.8); border-radius: 3px; pointer-events: none; }
 wx-camera, wx-live-player, wx-live-pusher { display: block; position: relative; width: 300px; height: 225px; }
 wx-ad { display: block; position: relative; min-height: 100px; }

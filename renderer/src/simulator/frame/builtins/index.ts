@@ -20,7 +20,7 @@ import { defineIcon } from './icon'
 import { defineImage, type LocalFileReader } from './image'
 import { defineLabel } from './label'
 import { defineMediaComponents } from './media'
-import { defineMap } from './map'
+import { defineMap, type WatchLocation } from './map'
 import { defineMovable } from './movable'
 import { defineNavigator, type Navigate } from './navigator'
 import { definePicker } from './picker'
@@ -63,6 +63,8 @@ export interface BuiltinsOptions {
   setNavigationBar: SetNavigationBar
   /** Reads `wxfile://` pictures for `<image>`; absent, they do not load. */
   readLocalFile?: LocalFileReader
+  /** The simulated location and its moves (the simulator's 位置), for `<map show-location>`. */
+  watchLocation?: WatchLocation
   /** The main process's 业务域名 decision for a `<web-view>` src; absent, nothing is opened. */
   judgeWebView?: JudgeWebView
 }
@@ -85,7 +87,7 @@ export function installBuiltinComponents(
   defineMediaComponents(space, options.assets)
   defineCanvas(space)
   defineMovable(space)
-  defineMap(space, options.assets)
+  defineMap(space, options.assets, options.watchLocation)
   definePlaceholders(space)
   defineNavigator(space, options.navigate)
   defineIcon(space, options.deviceWidth)
