@@ -748,7 +748,6 @@ export const WX_COMPONENTS: Readonly<Record<string, Readonly<Record<string, read
     form: {},
     input: {},
     textarea: {},
-    editor: {},
     image: {},
     'cover-image': {},
     navigator: { 'open-type': ['navigate', 'redirect', 'switchTab', 'reLaunch', 'navigateBack'] },
