@@ -190,6 +190,21 @@ describe('editor', () => {
     expect(area.classList.contains('ql-blank')).toBe(true)
   })
 
+  it('insertImage of a temp file shows it from the file, at once when the reader answers at once', async () => {
+    mounted = await mountPage({
+      wxml: '<editor id="e" />',
+      readLocalFile: (path, done) =>
+        done(path === 'wxfile://tmp_2.png' ? new Uint8Array([1, 2]) : undefined),
+    })
+    const context = editorContextOf(
+      mounted.node('e') as glassEasel.GeneralComponent,
+    ) as EditorContext
+    await call(context, 'insertImage', { src: 'wxfile://tmp_2.png' })
+    const img = mounted.byId('e').querySelector('img') as HTMLImageElement
+    expect(img.getAttribute('src')).toMatch(/^blob:/)
+    expect(img.getAttribute('data-local')).toBe('wxfile://tmp_2.png')
+  })
+
   it('insertImage refuses a javascript: src with fail', async () => {
     const { context, area } = await mountEditor()
     const failure = await new Promise<Record<string, unknown>>((resolve) =>

@@ -12,6 +12,7 @@ import {
 } from '../../../renderer/src/simulator/frame/builtins'
 import type { NavigationBarChange } from '../../../renderer/src/simulator/frame/builtins/page-meta'
 import type { JudgeWebView } from '../../../renderer/src/simulator/frame/builtins/web-view'
+import type { LocalFileReader } from '../../../renderer/src/simulator/frame/builtins/image'
 import { touchFields } from '../../../renderer/src/simulator/frame/tap-events'
 import { withBuiltinBehaviors } from '../../../shared/runtime/builtin-behaviors'
 import { adoptScriptStyleIsolation } from '../../../shared/runtime/script-style-isolation'
@@ -37,6 +38,8 @@ export interface PageSpec {
   viewport?: boolean
   /** The 业务域名 decisions `<web-view>` asks for (the main process's, in the simulator). */
   judgeWebView?: JudgeWebView
+  /** Reads `wxfile://` files for `<image>` and `<editor>` (the frame's file mirror, in the simulator). */
+  readLocalFile?: LocalFileReader
   /** The simulated location `<map show-location>` draws (the simulator's 位置). */
   location?: { longitude: number; latitude: number }
 }
@@ -87,6 +90,7 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
     setNavigationBar: (change) => navigationBar.push(change),
     callWx: (api, options) => wxCalls.push({ api, options }),
     ...(spec.judgeWebView && { judgeWebView: spec.judgeWebView }),
+    ...(spec.readLocalFile && { readLocalFile: spec.readLocalFile }),
     ...(spec.location && {
       watchLocation: (listener: (location: { longitude: number; latitude: number }) => void) => {
         listener(spec.location!)

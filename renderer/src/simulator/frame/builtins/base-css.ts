@@ -69,9 +69,10 @@ editor { display: block; position: relative; box-sizing: border-box; width: 100%
 ${Array.from({ length: 8 }, (_, n) => `.ql-editor .ql-indent-${n + 1} { padding-left: ${(n + 1) * 2}em; }`).join('\n')}
 .ql-editor.ql-blank::before { content: attr(data-placeholder); position: absolute; left: 0; right: 0; color: #999999; pointer-events: none; }
 .wx-editor-img-tools { position: absolute; box-sizing: border-box; border: 1px dashed #07c160; pointer-events: none; }
-.wx-editor-img-size { position: absolute; left: 0; bottom: -22px; white-space: nowrap; padding: 0 4px; font-size: 12px; line-height: 18px; color: #ffffff; background: rgba(0, 0, 0, 0.6); border-radius: 2px; }
-.wx-editor-img-toolbar { position: absolute; left: 0; top: -30px; display: flex; width: max-content; pointer-events: auto; background: rgba(0, 0, 0, 0.8); border-radius: 4px; }
+.wx-editor-img-size { position: absolute; left: 0; top: 0; white-space: nowrap; padding: 0 4px; font-size: 12px; line-height: 18px; color: #ffffff; background: rgba(0, 0, 0, 0.6); border-radius: 2px; }
+.wx-editor-img-toolbar { position: absolute; left: 0; bottom: calc(100% + 4px); display: flex; width: max-content; pointer-events: auto; background: rgba(0, 0, 0, 0.8); border-radius: 4px; }
 .wx-editor-img-toolbar button { padding: 0 8px; font-size: 12px; line-height: 26px; color: #ffffff; background: none; border: none; cursor: pointer; }
+.wx-editor-img-tools[wx-below] .wx-editor-img-toolbar { top: calc(100% + 4px); bottom: auto; }
 .wx-editor-img-resize { position: absolute; right: -6px; bottom: -6px; width: 12px; height: 12px; pointer-events: auto; background: #07c160; border-radius: 50%; cursor: nwse-resize; touch-action: none; }
 input:disabled, textarea:disabled { color: inherit; opacity: 0.6; }
 

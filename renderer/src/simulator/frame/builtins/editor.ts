@@ -78,6 +78,8 @@ const HISTORY_DELAY_MS = 1000
 const HISTORY_LIMIT = 100
 /** A change this soon after the area lost focus to a tap elsewhere gives it back its caret. */
 const REFOCUS_MS = 800
+/** CSS px above a picture that its toolbar needs. */
+const TOOLBAR_ROOM = 34
 
 interface Snapshot {
   items: Item[]
@@ -132,8 +134,10 @@ function createEditor(
       else
         options.readLocalFile?.(src, (data) => {
           if (!data) return
-          const url = URL.createObjectURL(new Blob([data.slice()]))
+          const url = blobUrls.get(src) ?? URL.createObjectURL(new Blob([data.slice()]))
           blobUrls.set(src, url)
+          // The reader may answer at once, before this picture is in the area.
+          img.src = url
           for (const shown of area.querySelectorAll('img')) {
             if (shown.getAttribute('wx-src') === src) shown.src = url
           }
@@ -301,6 +305,8 @@ function createEditor(
       width: `${img.offsetWidth}px`,
       height: `${img.offsetHeight}px`,
     })
+    // The toolbar goes above the picture, or below it when the picture is at the top of the editor.
+    tools.toggleAttribute('wx-below', toCssPx(imageRect.top - hostRect.top) < TOOLBAR_ROOM)
     const size = tools.querySelector('.wx-editor-img-size')
     if (size) size.textContent = `${img.offsetWidth}×${img.offsetHeight}`
   }
