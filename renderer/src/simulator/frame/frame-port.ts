@@ -40,7 +40,7 @@ import {
   type AuthorizationStore,
 } from '../../../../shared/runtime/authorization'
 import type { WebViewDecision } from '../../../../shared/web-view'
-import { cloneSafeArgs } from './clone-safe'
+import { cloneSafeArgs } from '../../../../shared/safe-copy'
 import { fileChooser, FrameFiles, laterFiles, MIRROR_LIMIT } from './frame-files'
 
 export interface FramePortOptions {
