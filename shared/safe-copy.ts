@@ -5,8 +5,8 @@
  * those reach glass-easel's element tree, where every node leads to every other; so a copy is cut
  * by depth and by a budget of objects per call. Without the budget one log line walks that tree
  * exponentially (each node is reached again along every path) and the channel chokes ("Data cannot
- * be cloned, out of memory"). The copy is made level by level (breadth first), so the budget
- * keeps every field near the top (`event.currentTarget.dataset`) and cuts the deepest levels.
+ * be cloned, out of memory"). Over budget, the copy is made shallower until it fits, so every
+ * field near the top is there (`event.currentTarget.dataset`), not only the first field's depths.
  */
 
 /** Nested levels copied before a value is shown as `[Object]` / `[Array]`. */
@@ -21,120 +21,79 @@ const MAX_NODES = 5000
  */
 export type CopyTarget = 'clone' | 'json'
 
-/** The objects above a value, to tell a cycle from a value reached twice. */
-interface Chain {
-  value: object
-  parent: Chain | undefined
-}
-
-/** An object waiting for its level: copied into what `put` stores. */
-interface Pending {
-  value: object
-  depth: number
-  chain: Chain | undefined
-  put: (copied: unknown) => void
+interface Walk {
+  target: CopyTarget
+  maxDepth: number
+  ancestors: Set<object>
+  nodes: number
+  overBudget: boolean
 }
 
 /** Console arguments for `postMessage`: one budget for the whole call. */
 export function cloneSafeArgs(args: readonly unknown[]): unknown[] {
-  const copied: unknown[] = []
-  copyAll('clone', args, (index, value) => (copied[index] = value))
-  return copied
+  return withinBudget('clone', (walk) => args.map((arg) => copy(arg, 0, walk)))
 }
 
 /** One value for JSON: what the automation client can be sent. */
 export function toJsonSafe(value: unknown): unknown {
-  let copied: unknown
-  copyAll('json', [value], (_index, result) => (copied = result))
-  return copied
+  return withinBudget('json', (walk) => copy(value, 0, walk))
 }
 
-function copyAll(
-  target: CopyTarget,
-  roots: readonly unknown[],
-  put: (index: number, copied: unknown) => void,
-): void {
-  const queue: Pending[] = []
-  // Maps and Sets are filled once their contents are copied (their identity is already placed).
-  const fills: (() => void)[] = []
-  const place = (
-    value: unknown,
-    depth: number,
-    chain: Chain | undefined,
-    store: (copied: unknown) => void,
-  ) => {
-    if (typeof value !== 'object' || value === null) return store(copyLeaf(value, target))
-    const atom = copyAtom(value, target)
-    if (atom) return store(atom.copied)
-    for (let above = chain; above; above = above.parent) {
-      if (above.value === value) return store('[Circular]')
-    }
-    queue.push({ value, depth, chain, put: store })
+/** The deepest copy (at most MAX_DEPTH levels) that fits the budget; the deepest cut one if none. */
+function withinBudget<T>(target: CopyTarget, make: (walk: Walk) => T): T {
+  let deepest: T | undefined
+  for (let maxDepth = MAX_DEPTH; maxDepth >= 1; maxDepth--) {
+    const walk: Walk = { target, maxDepth, ancestors: new Set(), nodes: 0, overBudget: false }
+    const copied = make(walk)
+    if (!walk.overBudget) return copied
+    deepest ??= copied
   }
-  roots.forEach((root, index) => place(root, 0, undefined, (copied) => put(index, copied)))
-  let nodes = 0
-  for (let next = 0; next < queue.length; next++) {
-    const { value, depth, chain, put: store } = queue[next]
-    if (nodes >= MAX_NODES) {
-      store('[Truncated]')
-      continue
-    }
-    nodes += 1
-    if (depth >= MAX_DEPTH) {
-      store(Array.isArray(value) ? '[Array]' : '[Object]')
-      continue
-    }
-    const below: Chain = { value, parent: chain }
-    const child = (item: unknown, keep: (copied: unknown) => void) =>
-      place(item, depth + 1, below, keep)
+  return deepest as T
+}
+
+function copy(value: unknown, depth: number, walk: Walk): unknown {
+  if (typeof value !== 'object' || value === null) return copyLeaf(value, walk.target)
+  const atom = copyAtom(value, walk.target)
+  if (atom) return atom.copied
+  if (walk.ancestors.has(value)) return '[Circular]'
+  if (walk.nodes >= MAX_NODES) {
+    walk.overBudget = true
+    return '[Truncated]'
+  }
+  // A placeholder counts too: a list of many objects is not made to fit by naming each `[Object]`.
+  walk.nodes += 1
+  if (depth >= walk.maxDepth) return Array.isArray(value) ? '[Array]' : '[Object]'
+  walk.ancestors.add(value)
+  try {
+    const child = (item: unknown) => copy(item, depth + 1, walk)
     if (Array.isArray(value)) {
-      const list: unknown[] = []
-      store(list)
-      value.forEach((item, index) =>
-        child(item, (copied) => {
-          list[index] = copied === undefined && target === 'json' ? null : copied
-        }),
-      )
-    } else if (value instanceof Map || value instanceof Set) {
-      const entries: [unknown, unknown][] = []
-      const pairs: [unknown, unknown][] =
-        value instanceof Map ? [...value] : [...value].map((item) => [item, item])
-      pairs.forEach(([key, item], index) => {
-        entries[index] = [undefined, undefined]
-        child(key, (copied) => (entries[index][0] = copied))
-        if (value instanceof Map) child(item, (copied) => (entries[index][1] = copied))
+      return value.map((item) => {
+        const copied = child(item)
+        return copied === undefined && walk.target === 'json' ? null : copied
       })
-      const filled = value instanceof Map ? new Map() : new Set()
-      const asJson: unknown = value instanceof Map ? {} : []
-      store(target === 'clone' ? filled : asJson)
-      fills.push(() => {
-        for (const [key, item] of entries) {
-          if (filled instanceof Map) filled.set(key, item)
-          else filled.add(key)
-          if (asJson instanceof Array) asJson.push(key)
-          else (asJson as Record<string, unknown>)[String(key)] = item
-        }
-      })
-    } else {
-      const result: Record<string, unknown> = {}
-      store(result)
-      for (const key of Object.keys(value)) {
-        let member: unknown
-        try {
-          member = (value as Record<string, unknown>)[key]
-        } catch {
-          member = '[Unreadable]'
-        }
-        // Placed now, so the fields keep their order when an object's copy comes a level later.
-        result[key] = undefined
-        child(member, (copied) => {
-          if (copied !== undefined || target === 'clone') result[key] = copied
-          else delete result[key]
-        })
-      }
     }
+    if (value instanceof Map) {
+      const entries = [...value].map(([key, item]) => [child(key), child(item)] as const)
+      return walk.target === 'clone' ? new Map(entries) : Object.fromEntries(entries)
+    }
+    if (value instanceof Set) {
+      const items = [...value].map(child)
+      return walk.target === 'clone' ? new Set(items) : items
+    }
+    const result: Record<string, unknown> = {}
+    for (const key of Object.keys(value)) {
+      let copied: unknown
+      try {
+        copied = child((value as Record<string, unknown>)[key])
+      } catch {
+        copied = '[Unreadable]'
+      }
+      if (copied !== undefined || walk.target === 'clone') result[key] = copied
+    }
+    return result
+  } finally {
+    walk.ancestors.delete(value)
   }
-  for (let index = fills.length - 1; index >= 0; index--) fills[index]()
 }
 
 function describeFunction(fn: { name: string }): string {

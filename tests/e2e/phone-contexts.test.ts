@@ -1,7 +1,8 @@
 /**
  * The context APIs of built-ins found by id (pages/contexts of the phone-layout fixture): the
  * legacy wx.createCanvasContext draws on `<canvas canvas-id>` with draw(), canvasToTempFilePath
- * gives its picture back, wx.createVideoContext drives the `<video>` of that id.
+ * gives its picture back, wx.createVideoContext drives the `<video>` of that id; the older
+ * wx.createContext's getActions() are drawn by wx.drawCanvas.
  */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -26,20 +27,26 @@ describe('built-in contexts', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await expect.poll(() => state.innerText()).toBe('drawn canvasToTempFilePath:ok')
 
     // Red on the left half, blue on the right, drawn in the canvas's CSS px at the density.
-    const pixels = await phone.locator('canvas[id$="--legacy"]').evaluate((element) => {
-      const canvas = element as HTMLCanvasElement
-      const context = canvas.getContext('2d')!
-      const at = (x: number) => [...context.getImageData(x, canvas.height / 2, 1, 1).data]
-      return {
-        size: [canvas.width, canvas.height],
-        left: at(canvas.width / 4),
-        right: at((canvas.width * 3) / 4),
-      }
-    })
+    const halves = (id: string) =>
+      phone.locator(`canvas[id$="--${id}"]`).evaluate((element) => {
+        const canvas = element as HTMLCanvasElement
+        const context = canvas.getContext('2d')!
+        const at = (x: number) => [...context.getImageData(x, canvas.height / 2, 1, 1).data]
+        return {
+          size: [canvas.width, canvas.height],
+          left: at(canvas.width / 4),
+          right: at((canvas.width * 3) / 4),
+        }
+      })
+    const pixels = await halves('legacy')
     const ratio = await phone.locator('body').evaluate(() => devicePixelRatio)
     expect(pixels.size).toEqual([100 * ratio, 60 * ratio])
     expect(pixels.left).toEqual([255, 0, 0, 255])
     expect(pixels.right).toEqual([0, 0, 255, 255])
+
+    // wx.drawCanvas: green everywhere, then yellow over the right half (reserve: true).
+    await expect.poll(async () => (await halves('actions')).right).toEqual([255, 255, 0, 255])
+    expect((await halves('actions')).left).toEqual([0, 255, 0, 255])
 
     // The exported picture is shown by <image>.
     const snapshot = phone.locator('[id$="--snapshot"] img')
