@@ -39,16 +39,31 @@ export function toJsonSafe(value: unknown): unknown {
   return withinBudget('json', (walk) => copy(value, 0, walk))
 }
 
-/** The deepest copy (at most MAX_DEPTH levels) that fits the budget; the deepest cut one if none. */
+/**
+ * The deepest copy (at most MAX_DEPTH levels) that fits the budget, the depth found by bisection
+ * (a value that fits whole takes one walk); the full-depth copy, cut, when not even one level fits.
+ */
 function withinBudget<T>(target: CopyTarget, make: (walk: Walk) => T): T {
-  let deepest: T | undefined
-  for (let maxDepth = MAX_DEPTH; maxDepth >= 1; maxDepth--) {
+  const attempt = (maxDepth: number) => {
     const walk: Walk = { target, maxDepth, ancestors: new Set(), nodes: 0, overBudget: false }
-    const copied = make(walk)
-    if (!walk.overBudget) return copied
-    deepest ??= copied
+    return { copied: make(walk), fits: !walk.overBudget }
   }
-  return deepest as T
+  const whole = attempt(MAX_DEPTH)
+  if (whole.fits) return whole.copied
+  let best: T | undefined
+  let low = 1
+  let high = MAX_DEPTH - 1
+  while (low <= high) {
+    const depth = Math.floor((low + high) / 2)
+    const tried = attempt(depth)
+    if (tried.fits) {
+      best = tried.copied
+      low = depth + 1
+    } else {
+      high = depth - 1
+    }
+  }
+  return best ?? whole.copied
 }
 
 function copy(value: unknown, depth: number, walk: Walk): unknown {
