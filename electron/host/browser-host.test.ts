@@ -302,6 +302,17 @@ describe('browser-mode host: the contract WebSocket', () => {
     expect(frames.length).toBeLessThan(3)
   })
 
+  it('closes a connection that sends a frame over 4 MB (1009) and keeps running', async () => {
+    const code = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(rpcUrl(`?token=${host.token}`))
+      ws.on('open', () => ws.send('x'.repeat(5 * 1024 * 1024)))
+      ws.on('close', (closeCode) => resolve(closeCode))
+      ws.on('error', () => {})
+    })
+    expect(code).toBe(1009)
+    expect(await callAfter([], 'app.getInfo')).toMatchObject({ id: 7, result: { ok: true } })
+  })
+
   it('answers an unknown method with UNKNOWN_METHOD', async () => {
     expect(await callAfter([], 'fs.readFile')).toMatchObject({
       id: 7,

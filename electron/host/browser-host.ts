@@ -154,6 +154,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const stopServing = serveOnTransport(options.service, transport)
       sockets.add(ws)
       transports.add(transport)
+      // A frame over MAX_FRAME_BYTES (or a broken one) makes ws close the connection with 1009 /
+      // 1002 and emit 'error'; unheard, that error would end the whole process.
+      ws.on('error', () => ws.terminate())
       ws.on('close', () => {
         stopServing()
         sockets.delete(ws)

@@ -14,7 +14,7 @@ import {
   type AutomationEvent,
   type AutomationReply,
 } from './automation-protocol'
-import { toJsonSafe } from './json-safe'
+import { toJsonSafe } from '../safe-copy'
 import { attributeOf, selectAll, SelectorError, tagNameOf } from './wxml-selector'
 import { innerWxml, outerWxml, textOf } from './wxml-serializer'
 import { selectByXpath } from './wxml-xpath'

@@ -1,8 +1,9 @@
 /**
  * The context APIs of built-in components that are found by id: `wx.createVideoContext(id,
  * component?)`, `wx.createMapContext(mapId, component?)` (`map-context.ts`), the legacy
- * `wx.createCanvasContext(canvasId, component?)` with its recorded drawing and `draw()`, and
- * `wx.canvasToTempFilePath`. They look in the scope component's tree (the top page without one)
+ * `wx.createCanvasContext(canvasId, component?)` with its recorded drawing and `draw()`, the older
+ * `wx.createContext()` whose `getActions()` `wx.drawCanvas({ canvasId, actions })` draws (gone
+ * from the typings, still in WeChat and in its official demo), and `wx.canvasToTempFilePath`. They look in the scope component's tree (the top page without one)
  * when used, as WeChat binds them by id, and act on the objects the screen gives for the built-in
  * (`LayoutHost.contextOf`/`nodeOf`: the `<video>`'s VideoContext, the `<map>`'s MapContext, the
  * `<canvas>` element). `canvasToTempFilePath` writes a PNG or JPEG into the temp files
@@ -54,8 +55,15 @@ interface CanvasElement {
 /** Frames a draw waits for its canvas to be laid out (a page drawing in onReady, not shown yet). */
 const LAYOUT_FRAMES = 10
 
-/** One recorded call (or property set) of a legacy CanvasContext, replayed by `draw()`. */
-type Step = (context: CanvasRenderingContext2D) => void
+/**
+ * One recorded call (or property set, `method` the property) of a legacy CanvasContext, as
+ * `getActions()` hands it out; replayed by `draw()` and `wx.drawCanvas`. Actions given to
+ * `drawCanvas` are the mini-program's values: only known methods are replayed.
+ */
+interface CanvasAction {
+  method: string
+  data: unknown[]
+}
 
 /** Legacy setters: `setFillStyle(x)` is `fillStyle = x`. */
 const SETTERS: Record<string, string> = {
@@ -136,8 +144,69 @@ class RecordedGradient {
 const real = (value: unknown, context: CanvasRenderingContext2D): unknown =>
   value instanceof RecordedGradient ? value.on(context) : value
 
+const DRAWING_METHODS: ReadonlySet<string> = new Set(DRAWING)
+const ASSIGNABLE: ReadonlySet<string> = new Set(PROPERTIES)
+
+function replay(context: CanvasRenderingContext2D, action: unknown): void {
+  if (typeof action !== 'object' || action === null) return
+  const { method, data } = action as Partial<CanvasAction>
+  if (typeof method !== 'string' || !Array.isArray(data)) return
+  if (method === 'drawImage') {
+    const [image, ...rest] = data
+    const source =
+      typeof image === 'string' ? loadedImages.get(image) : (image as CanvasImageSource | undefined)
+    if (source) (context.drawImage as Method).call(context, source, ...rest)
+  } else if (ASSIGNABLE.has(method)) {
+    ;(context as unknown as Record<string, unknown>)[method] = real(data[0], context)
+  } else if (DRAWING_METHODS.has(method)) {
+    ;(context[method as (typeof DRAWING)[number]] as Method).apply(context, data)
+  }
+}
+
+/**
+ * Draws `actions` on the canvas `canvas()` gives, in its CSS px at the screen's density (cleared
+ * first unless `keep`), once it is laid out and `images` have loaded, then calls `done`.
+ */
+function paint(
+  canvas: () => CanvasElement | undefined,
+  actions: readonly unknown[],
+  keep: boolean,
+  images: readonly Promise<void>[],
+  done?: () => void,
+): void {
+  const attempt = (framesLeft: number) => {
+    const element = canvas()
+    const context = element?.getContext('2d')
+    const view = element?.ownerDocument?.defaultView
+    if (element && element.clientWidth === 0 && framesLeft > 0 && view?.requestAnimationFrame) {
+      view.requestAnimationFrame(() => attempt(framesLeft - 1))
+      return
+    }
+    if (element && context) {
+      const ratio = view?.devicePixelRatio ?? 1
+      const width = Math.round((element.clientWidth ?? element.width) * ratio)
+      const height = Math.round((element.clientHeight ?? element.height) * ratio)
+      // A legacy canvas is drawn in CSS px at the screen's density; resizing clears it.
+      if (element.width !== width || element.height !== height) {
+        element.width = width
+        element.height = height
+      } else if (!keep) {
+        context.setTransform(1, 0, 0, 1, 0, 0)
+        context.clearRect(0, 0, width, height)
+      }
+      context.setTransform(ratio, 0, 0, ratio, 0, 0)
+      context.save()
+      for (const action of actions) replay(context, action)
+      context.restore()
+    }
+    done?.()
+  }
+  if (images.length === 0) attempt(LAYOUT_FRAMES)
+  else void Promise.all(images).then(() => attempt(LAYOUT_FRAMES))
+}
+
 export class LegacyCanvasContext {
-  private steps: Step[] = []
+  private actions: CanvasAction[] = []
   private readonly values: Record<string, unknown> = {}
 
   constructor(private readonly canvas: () => CanvasElement | undefined) {
@@ -148,7 +217,7 @@ export class LegacyCanvasContext {
     }
     for (const name of DRAWING) {
       ;(this as unknown as Record<string, Method>)[name] = (...args: unknown[]) => {
-        this.steps.push((context) => (context[name] as Method).apply(context, args))
+        this.actions.push({ method: name, data: args })
       }
     }
     for (const property of PROPERTIES) {
@@ -162,9 +231,7 @@ export class LegacyCanvasContext {
 
   private assign(property: string, value: unknown): void {
     this.values[property] = value
-    this.steps.push((context) => {
-      ;(context as unknown as Record<string, unknown>)[property] = real(value, context)
-    })
+    this.actions.push({ method: property, data: [value] })
   }
 
   setFontSize(size: number): void {
@@ -188,13 +255,7 @@ export class LegacyCanvasContext {
 
   /** `drawImage(image, …)`: `image` is a picture's URL (remote, data: or blob:) or a loaded image. */
   drawImage(image: unknown, ...rest: number[]): void {
-    this.steps.push((context) => {
-      const source =
-        typeof image === 'string'
-          ? loadedImages.get(image)
-          : (image as CanvasImageSource | undefined)
-      if (source) (context.drawImage as Method).call(context, source, ...rest)
-    })
+    this.actions.push({ method: 'drawImage', data: [image, ...rest] })
     if (typeof image === 'string') this.preload(image)
   }
 
@@ -215,61 +276,52 @@ export class LegacyCanvasContext {
   draw(reserve?: boolean | (() => void), callback?: () => void): void {
     const done = typeof reserve === 'function' ? reserve : callback
     const keep = typeof reserve === 'boolean' ? reserve : false
-    const steps = this.steps
-    this.steps = []
-    const paint = (framesLeft: number) => {
-      const element = this.canvas()
-      const context = element?.getContext('2d')
-      const view = element?.ownerDocument?.defaultView
-      if (element && element.clientWidth === 0 && framesLeft > 0 && view?.requestAnimationFrame) {
-        view.requestAnimationFrame(() => paint(framesLeft - 1))
-        return
-      }
-      if (element && context) {
-        const ratio = element.ownerDocument?.defaultView?.devicePixelRatio ?? 1
-        const width = Math.round((element.clientWidth ?? element.width) * ratio)
-        const height = Math.round((element.clientHeight ?? element.height) * ratio)
-        // A legacy canvas is drawn in CSS px at the screen's density; resizing clears it.
-        if (element.width !== width || element.height !== height) {
-          element.width = width
-          element.height = height
-        } else if (!keep) {
-          context.setTransform(1, 0, 0, 1, 0, 0)
-          context.clearRect(0, 0, width, height)
-        }
-        context.setTransform(ratio, 0, 0, ratio, 0, 0)
-        context.save()
-        for (const step of steps) step(context)
-        context.restore()
-      }
-      done?.()
-    }
-    const waiting = [...this.loading]
-    if (waiting.length === 0) paint(LAYOUT_FRAMES)
-    else void Promise.all(waiting).then(() => paint(LAYOUT_FRAMES))
+    paint(this.canvas, this.getActions(), keep, [...this.loading], done)
+  }
+
+  /** What was recorded since the last `draw()`/`getActions()`, for `wx.drawCanvas`; then none. */
+  getActions(): CanvasAction[] {
+    const actions = this.actions
+    this.actions = []
+    return actions
+  }
+
+  clearActions(): void {
+    this.actions = []
   }
 
   private readonly loading = new Set<Promise<void>>()
 
   private preload(url: string): void {
-    if (loadedImages.has(url)) return
-    const element = this.canvas() as unknown as { ownerDocument?: Document } | undefined
-    const doc = element?.ownerDocument
-    if (!doc) return
+    const loading = loadImage(this.canvas(), url)
+    if (!loading) return
+    this.loading.add(loading)
+    void loading.finally(() => this.loading.delete(loading))
+  }
+}
+
+const loadedImages = new Map<string, HTMLImageElement>()
+const loadingImages = new Map<string, Promise<void>>()
+
+/** Starts loading the picture at `url` in the canvas's document; nothing when loaded or no canvas. */
+function loadImage(canvas: CanvasElement | undefined, url: string): Promise<void> | undefined {
+  const doc = (canvas as unknown as { ownerDocument?: Document } | undefined)?.ownerDocument
+  if (loadedImages.has(url) || !doc) return undefined
+  let loading = loadingImages.get(url)
+  if (!loading) {
     const image = doc.createElement('img')
-    const loading = new Promise<void>((resolve) => {
+    loading = new Promise<void>((resolve) => {
       image.onload = () => {
         loadedImages.set(url, image)
         resolve()
       }
       image.onerror = () => resolve()
-    }).finally(() => this.loading.delete(loading))
-    this.loading.add(loading)
+    }).finally(() => loadingImages.delete(url))
+    loadingImages.set(url, loading)
     image.src = url
   }
+  return loading
 }
-
-const loadedImages = new Map<string, HTMLImageElement>()
 
 /** The legacy `<canvas canvas-id>` named `canvasId` in `scope`'s tree. */
 function canvasById(
@@ -301,6 +353,8 @@ export interface BuiltinContextsWx {
   createVideoContext(id: string, component?: unknown): Record<string, Method>
   createMapContext(mapId: string, component?: unknown): Record<string, unknown>
   createCanvasContext(canvasId: string, component?: unknown): LegacyCanvasContext
+  createContext(): LegacyCanvasContext
+  drawCanvas(options: unknown): void
   canvasToTempFilePath(options: unknown, component?: unknown): Promise<unknown> | undefined
 }
 
@@ -350,6 +404,22 @@ export function createBuiltinContexts(
       return new LegacyCanvasContext(() =>
         canvasElement(scope ?? host.currentPage(), String(canvasId)),
       )
+    },
+    // A context bound to no canvas: its drawing leaves through getActions() to drawCanvas.
+    createContext() {
+      return new LegacyCanvasContext(() => undefined)
+    },
+    drawCanvas(options) {
+      const { canvasId, actions, reserve } = (options ?? {}) as Record<string, unknown>
+      if (!Array.isArray(actions)) return
+      const page = host.currentPage()
+      const canvas = () => canvasElement(page, String(canvasId))
+      const images = actions.flatMap((action: Partial<CanvasAction> | null) => {
+        const image = action?.method === 'drawImage' ? action.data?.[0] : undefined
+        const loading = typeof image === 'string' ? loadImage(canvas(), image) : undefined
+        return loading ? [loading] : []
+      })
+      paint(canvas, actions, reserve === true, images)
     },
     canvasToTempFilePath(options, component) {
       return invokeLater('canvasToTempFilePath', options, (opts, settle) => {

@@ -303,6 +303,12 @@ const ANSWERED: WxApiEntry[] = [
   sync('createCanvasContext', {
     note: 'the legacy `<canvas canvas-id>`: calls recorded, drawn by `draw()`',
   }),
+  sync('createContext', {
+    note: 'legacy, not in the typings: a context of no canvas whose `getActions()` go to `drawCanvas`',
+  }),
+  sync('drawCanvas', {
+    note: 'legacy, not in the typings: draws `actions` on the `<canvas canvas-id>` of the page',
+  }),
   async('canvasToTempFilePath', {
     note: 'a `wxfile://tmp_…` PNG/JPEG in the temp files (`x`/`y`/`width`/`height`, `destWidth`/`destHeight`)',
   }),

@@ -3,7 +3,8 @@
  * legacy wx.createCanvasContext draws on `<canvas canvas-id>` with draw(), canvasToTempFilePath
  * gives its picture back as a wxfile:// temp file (shown by <image>, read by getImageInfo in the
  * main process's store, taken by saveImageToPhotosAlbum), wx.createVideoContext drives the
- * `<video>` of that id, wx.createMapContext and SelectorQuery's context() drive the `<map>`.
+ * `<video>` of that id, wx.createMapContext and SelectorQuery's context() drive the `<map>`; the
+ * older wx.createContext's getActions() are drawn by wx.drawCanvas.
  */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -28,20 +29,26 @@ describe('built-in contexts', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await expect.poll(() => state.innerText()).toBe('drawn canvasToTempFilePath:ok')
 
     // Red on the left half, blue on the right, drawn in the canvas's CSS px at the density.
-    const pixels = await phone.locator('canvas[id$="--legacy"]').evaluate((element) => {
-      const canvas = element as HTMLCanvasElement
-      const context = canvas.getContext('2d')!
-      const at = (x: number) => [...context.getImageData(x, canvas.height / 2, 1, 1).data]
-      return {
-        size: [canvas.width, canvas.height],
-        left: at(canvas.width / 4),
-        right: at((canvas.width * 3) / 4),
-      }
-    })
+    const halves = (id: string) =>
+      phone.locator(`canvas[id$="--${id}"]`).evaluate((element) => {
+        const canvas = element as HTMLCanvasElement
+        const context = canvas.getContext('2d')!
+        const at = (x: number) => [...context.getImageData(x, canvas.height / 2, 1, 1).data]
+        return {
+          size: [canvas.width, canvas.height],
+          left: at(canvas.width / 4),
+          right: at((canvas.width * 3) / 4),
+        }
+      })
+    const pixels = await halves('legacy')
     const ratio = await phone.locator('body').evaluate(() => devicePixelRatio)
     expect(pixels.size).toEqual([100 * ratio, 60 * ratio])
     expect(pixels.left).toEqual([255, 0, 0, 255])
     expect(pixels.right).toEqual([0, 0, 255, 255])
+
+    // wx.drawCanvas: green everywhere, then yellow over the right half (reserve: true).
+    await expect.poll(async () => (await halves('actions')).right).toEqual([255, 255, 0, 255])
+    expect((await halves('actions')).left).toEqual([0, 255, 0, 255])
 
     // The exported picture is a temp file: <image> shows it, getImageInfo reads it (the whole
     // canvas at the density, and its right half exported at 25×30 as JPEG).

@@ -238,6 +238,28 @@ export function automatorSpecs(session: () => MiniProgram): void {
     }
   })
 
+  it('answers a tap whose handler logs the whole event and the page', async () => {
+    const miniProgram = session()
+    const logs: { type: string; args: unknown[] }[] = []
+    const onConsole = (entry: { type: string; args: unknown[] }) => logs.push(entry)
+    miniProgram.on('console', onConsole)
+    try {
+      await (await page.$('#log-event'))?.tap()
+      expect(await page.data('user')).toBe('fingerPrint')
+      await waitFor(
+        async () => logs.length,
+        (length) => length > 0,
+      )
+      const [event, pageCopy] = logs[0].args as Record<string, Record<string, unknown>>[]
+      expect(event.currentTarget.dataset).toEqual({ mode: 'fingerPrint' })
+      expect(pageCopy.route).toBe('pages/index/index')
+      // The copy is bounded: the glass-easel tree behind the event is cut, not walked whole.
+      expect(JSON.stringify(logs[0]).length).toBeLessThan(1_000_000)
+    } finally {
+      miniProgram.off('console', onConsole)
+    }
+  })
+
   it('calls a function the test exposed from the app service', async () => {
     const miniProgram = session()
     const calls: unknown[][] = []

@@ -7,7 +7,7 @@
 import type { Runtime } from '../../../../shared/runtime'
 import { evaluateScript } from '../../../../shared/runtime/evaluate-script'
 import type { EvalResult } from '../../../../shared/simulator-protocol'
-import { cloneSafeArgs } from './clone-safe'
+import { cloneSafeArgs } from '../../../../shared/safe-copy'
 
 type Evaluator = (
   wx: unknown,

@@ -15,7 +15,7 @@ import type {
   AutomationCommand,
   AutomationReply,
 } from '../../../../shared/automation/automation-protocol'
-import { toJsonSafe } from '../../../../shared/automation/json-safe'
+import { toJsonSafe } from '../../../../shared/safe-copy'
 import { evaluateScript } from '../../../../shared/runtime/evaluate-script'
 import type { FrameMessage } from '../../../../shared/simulator-protocol'
 import type { Simulator } from './simulator-app'

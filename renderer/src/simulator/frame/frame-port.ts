@@ -45,7 +45,7 @@ import {
   type AuthorizationStore,
 } from '../../../../shared/runtime/authorization'
 import type { WebViewDecision } from '../../../../shared/web-view'
-import { cloneSafeArgs } from './clone-safe'
+import { cloneSafeArgs } from '../../../../shared/safe-copy'
 import { fileChooser, FrameFiles, laterFiles, MIRROR_LIMIT, tempFileSaver } from './frame-files'
 import { startWebWorker } from './frame-worker'
 import type { WorkerThreadEvent } from '../../../../shared/runtime/worker-scope'
