@@ -8,6 +8,7 @@ import * as glassEasel from 'glass-easel'
 import { loadCompiledTemplates } from '../../../../shared/runtime/compiled-templates'
 import {
   createRuntime,
+  homePageRoute,
   type MissingPage,
   type Runtime,
   type RuntimeAppJson,
@@ -130,7 +131,7 @@ export function startSimulator(
   const tabList = (appJson.tabBar as { list?: { pagePath?: unknown }[] } | undefined)?.list ?? []
   // Custom tab bars included: their pages are tab pages too (no home button, tab bar space).
   const tabRoutes = new Set(tabList.map((item) => stripLeadingSlash(String(item.pagePath))))
-  const homeRoute = compiled.pages[0] ?? stripLeadingSlash(appJson.pages[0] ?? '')
+  const homeRoute = homePageRoute(appJson) ?? compiled.pages[0] ?? ''
   const windows = new Map<string, PageWindow>()
   const windowOf = (route: string): PageWindow => {
     let window = windows.get(route)
@@ -222,7 +223,7 @@ export function startSimulator(
     )
   }
 
-  const entry = boot.entry ?? compiled.pages[0] ?? appJson.pages[0] ?? ''
+  const entry = boot.entry ?? homeRoute
   const entryRoute = stripLeadingSlash(entry.split('?')[0])
   const port = new FramePort({
     post,
