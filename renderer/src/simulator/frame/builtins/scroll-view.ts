@@ -57,6 +57,13 @@ export function defineScrollView(space: glassEasel.ComponentSpace): void {
       enableBackToTop: { type: Boolean, value: false },
       showScrollbar: { type: Boolean, value: true },
       enableFlex: { type: Boolean, value: false },
+      // Skyline's list type and the iOS scrolling feel: the browser's own scrolling stands in.
+      type: { type: String, value: 'default' },
+      enhanced: { type: Boolean, value: false },
+      bounces: { type: Boolean, value: true },
+      fastDeceleration: { type: Boolean, value: false },
+      enablePassive: { type: Boolean, value: false },
+      scrollAnchoring: { type: Boolean, value: false },
     },
     render({ component, host, data, emit, appendElement, appendSlot }) {
       const inner = appendElement('div', 'wx-scroll-view')
