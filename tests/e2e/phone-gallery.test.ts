@@ -55,6 +55,9 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       const narrow = device.id === 'iphone-se'
       expect(await phone.locator('[id$="--narrow"]').isVisible()).toBe(narrow)
       expect(await phone.locator('[id$="--wide"]').isVisible()).toBe(!narrow)
+      // At the fitted zoom the frame is narrower than the device: the WXSS @media still sees
+      // the device's width.
+      expect(await phone.locator('[id$="--css-narrow"]').isVisible()).toBe(narrow)
       await page.locator('.phone').screenshot({
         path: join(SCREENSHOT_DIR, `phone-match-media-${device.id}.png`),
       })

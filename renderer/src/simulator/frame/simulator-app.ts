@@ -29,6 +29,8 @@ import { installInlineRpx } from './inline-rpx'
 import { showPageNotFound } from './page-not-found-screen'
 import { FramePageScreen } from './page-screen'
 import { pageViewport, pageViewportStyles } from './page-viewport'
+import { sheetForScreen } from './screen-media'
+import type { MediaWindow } from './builtins/match-media'
 import { pageSystemInfo, pageWindow, type PageWindow } from './page-window'
 import { PhoneChrome, tabBarSettings } from './phone-chrome'
 import {
@@ -50,13 +52,21 @@ class FrameBackendContext extends glassEasel.CurrentWindowBackendContext {
   /** Each sheet's CSS as compiled, and the `<style>` elements showing it for the theme. */
   private readonly sheets = new Map<string, { css: string; elements: HTMLStyleElement[] }>()
 
-  constructor(private readonly theme: FrameTheme) {
+  constructor(
+    private readonly theme: FrameTheme,
+    private readonly screen: MediaWindow,
+  ) {
     super()
+  }
+
+  /** A sheet as shown: `@media` decided for the app's theme and the simulated screen. */
+  private shown(css: string): string {
+    return sheetForScreen(this.theme.css(css), this.screen)
   }
 
   override registerStyleSheetContent(path: string, css: unknown): void {
     this.sheets.set(path, { css: String(css), elements: [] })
-    super.registerStyleSheetContent(path, this.theme.css(String(css)))
+    super.registerStyleSheetContent(path, this.shown(String(css)))
   }
 
   override appendStyleSheetPath(path: string, styleScope?: number): number {
@@ -73,8 +83,8 @@ class FrameBackendContext extends glassEasel.CurrentWindowBackendContext {
   /** Shows every sheet for the theme now current (`prefers-color-scheme` rewritten again). */
   restyle(): void {
     for (const { css, elements } of this.sheets.values()) {
-      const themed = this.theme.css(css)
-      for (const element of elements) element.textContent = themed
+      const shown = this.shown(css)
+      for (const element of elements) element.textContent = shown
     }
   }
 }
@@ -243,7 +253,10 @@ export function startSimulator(
     },
   })
 
-  const backend = new FrameBackendContext(theme)
+  const backend = new FrameBackendContext(theme, {
+    width: device.screenWidth,
+    height: device.screenHeight,
+  })
   theme.onChange(() => {
     windows.clear()
     backend.restyle()
