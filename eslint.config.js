@@ -74,6 +74,7 @@ export default tseslint.config(
       'tests/fixtures/**',
       'resources/demo/**',
       'coverage/**',
+      '.bench-runs/**',
     ],
   },
   js.configs.recommended,

@@ -18,7 +18,7 @@
  * Targets: p95 frame 16 ms, filter 100 ms, heap 300 MB. A benchmark, not a test: it reports and
  * never fails on a slow machine. BENCH_PANEL_REQUESTS changes the count; BENCH_PANEL_PROFILE=1
  * prints the renderer's hottest functions while the rows arrive. The bundle lives two folders below the repository
- * (node_modules/.cache/), where the e2e harness it uses finds the repository root.
+ * (.bench-runs/, see bench/run.mjs), where the e2e harness it uses finds the repository root.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'

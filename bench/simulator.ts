@@ -9,7 +9,7 @@
  *   same 1,000 rows made with bare DOM calls.
  * Prints medians against the targets (300 ms, 50 ms). A benchmark, not a test: it never fails on a
  * slow machine, only on a broken setup. The bundle lives two folders below the repository
- * (node_modules/.cache/), where the e2e harness it uses finds the repository root.
+ * (.bench-runs/, see bench/run.mjs), where the e2e harness it uses finds the repository root.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'

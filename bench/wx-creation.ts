@@ -6,10 +6,11 @@
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
+import { SIMULATED_SYSTEM_INFO } from '../electron/services/headless/simulated-device'
 import { createRuntime } from '../shared/runtime'
 import { evaluateScript } from '../shared/runtime/evaluate-script'
 
@@ -22,7 +23,8 @@ type CreateRuntime = typeof createRuntime
 
 /** The baseline runtime's `createRuntime`, bundled from `BASELINE_COMMIT`'s shared/. */
 async function baselineRuntime(): Promise<CreateRuntime> {
-  const dir = resolve('node_modules/.cache/mpdt-bench/baseline')
+  // Beside the bench's own bundle, in its run's folder (bench/run.mjs): no other run shares it.
+  const dir = fileURLToPath(new URL('baseline', import.meta.url))
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   const archive = execFileSync('git', ['archive', BASELINE_COMMIT, 'shared'])
@@ -51,22 +53,7 @@ function launchTime(create: CreateRuntime): number {
       evaluate: evaluateScript,
       loadStorage: () => ({}),
       saveStorage: () => undefined,
-      systemInfo: () => ({
-        brand: 'devtools',
-        model: 'bench',
-        pixelRatio: 2,
-        screenWidth: 375,
-        screenHeight: 667,
-        windowWidth: 375,
-        windowHeight: 603,
-        statusBarHeight: 20,
-        language: 'zh_CN',
-        version: '8.0.5',
-        system: 'iOS 10.0.1',
-        platform: 'devtools',
-        fontSizeSetting: 16,
-        SDKVersion: '3.3.4',
-      }),
+      systemInfo: () => SIMULATED_SYSTEM_INFO,
       networkType: () => 'wifi',
       reportError: () => undefined,
     },

@@ -43,6 +43,8 @@ export interface SimulatorBundle {
     >
     styles: Record<string, string>
     pages: string[]
+    /** app.json `workers` bundled for `wx.createWorker` (shared/runtime/worker-scope.ts). */
+    workers?: { root: string; isSubpackage: boolean; code: string }
     errors: { file: string; line: number; column: number; message: string }[]
     warnings: { file: string; line: number; column: number; message: string }[]
   }

@@ -28,13 +28,36 @@ export const ERRNO = {
 
 export type Errno = (typeof ERRNO)[keyof typeof ERRNO]
 
+/**
+ * What a file call failed of (FileSystemManager, saveFile, the files of uploads and downloads):
+ * the words of Node's file errors, which WeChat's tool passes on as `<words>, <syscall> "<path>"`.
+ */
+export const FILE_WORDS = {
+  noSuchFile: 'no such file or directory',
+  exists: 'file already exists',
+  notDirectory: 'not a directory',
+  isDirectory: 'illegal operation on a directory',
+  notEmpty: 'directory not empty',
+  permissionDenied: 'permission denied',
+  invalidPath: 'invalid path',
+  /** Any other fault of the file system. */
+  notPermitted: 'operation not permitted',
+} as const
+
+/** `<words>, <syscall> "<path>"`: a file call's failure after `<api>:fail `. */
+export function fileFailWords(words: string, syscall: string, path: string): string {
+  return `${words}, ${syscall} "${path}"`
+}
+
 /** The words after `<api>:fail ` that several APIs share. */
 export const FAIL_WORDS = {
   notSupported: 'not supported',
   invalidUrl: (url: string) => `invalid url "${url}"`,
   illegalHost: (host: string) => `illegal host: ${host}`,
-  permissionDenied: (path: string, syscall = 'open') => `permission denied, ${syscall} "${path}"`,
-  noSuchFile: (path: string, syscall: string) => `no such file or directory, ${syscall} "${path}"`,
+  permissionDenied: (path: string, syscall = 'open') =>
+    fileFailWords(FILE_WORDS.permissionDenied, syscall, path),
+  noSuchFile: (path: string, syscall: string) =>
+    fileFailWords(FILE_WORDS.noSuchFile, syscall, path),
   dataIsFunction: 'data should not be Function',
   dataNotStringifiable: 'fail to stringify data',
   /** `SocketTask.send`/`close` before the socket opened or after it closed. */
@@ -76,4 +99,33 @@ export const TRANSFER_ERR_MSG = {
   /** A socket's refusal as its `onError` gets it (`connectSocket:fail ` is added for `fail`). */
   socketNotInDomainList: 'url not in domain list',
   socketTimeout: 'Timed out connecting to server.',
+} as const
+
+/** The words after `<api>:fail ` of `wx.getImageInfo` and `wx.compressImage`. */
+export const IMAGE_FAIL_WORDS = {
+  /** `getImageInfo` of an http(s) src, which the simulator does not download. */
+  downloadImage: 'download image fail',
+  /** `getImageInfo` of a file that is not an image it can measure. */
+  imageInfo: 'get image info fail',
+  /** `compressImage` of a file that cannot be read. */
+  fileNotFound: 'file not found',
+} as const
+
+/** errMsgs of the open APIs (docs/wechat-behaviour.md §6.2, §7.1). */
+export const OPEN_API_ERR_MSG = {
+  /** `wx.login` in 游客模式, in the words of the tool's notice. */
+  touristLogin: 'login:fail 请注意游客模式下，调用 wx.login 是受限的',
+  /** `wx.checkSession` when no login made a session. */
+  sessionTimedOut: 'checkSession:fail Error: session time out, need relogin',
+} as const
+
+/** `wx.cloud`'s failures as WeChat's cloud SDK words them. */
+export const CLOUD_ERRORS = {
+  /** Before `wx.cloud.init()`. */
+  notInitialized:
+    '请先调用 wx.cloud.init() 完成初始化后再调用其他云 API。init 方法会返回一个 Promise',
+  /** With no cloud environment the project may use. */
+  noEnvironment: 'Error: errCode: -601034  | errMsg: 没有权限，请先开通云开发或者云托管',
+  /** The SDK's `errCode` with `noEnvironment`. */
+  noEnvironmentCode: -601034,
 } as const

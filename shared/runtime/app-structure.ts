@@ -16,6 +16,8 @@ export type RuntimeAppJson = Pick<AppConfig, 'pages'> &
     resolveAlias?: Record<string, string>
     /** Declared plugins, by alias (`requirePlugin`). */
     plugins?: Record<string, unknown>
+    /** The folder of `wx.createWorker`'s scripts, or `{ path, isSubpackage }` (worker-scope.ts). */
+    workers?: unknown
   }
 
 /** A page's or component's .json, as the adapter reads it. */

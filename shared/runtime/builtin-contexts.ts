@@ -1,16 +1,21 @@
 /**
  * The context APIs of built-in components that are found by id: `wx.createVideoContext(id,
- * component?)`, the legacy `wx.createCanvasContext(canvasId, component?)` with its recorded
- * drawing and `draw()`, and `wx.canvasToTempFilePath`. They look in the scope component's tree
- * (the top page without one) when used, as WeChat binds them by id, and act on the objects the
- * screen gives for the built-in (`LayoutHost.contextOf`/`nodeOf`: the `<video>`'s VideoContext,
- * the `<canvas>` element). Headless (`mpdt run`) there is no element: calls do nothing and
- * `canvasToTempFilePath` fails.
+ * component?)`, `wx.createMapContext(mapId, component?)` (`map-context.ts`), the legacy
+ * `wx.createCanvasContext(canvasId, component?)` with its recorded drawing and `draw()`, and
+ * `wx.canvasToTempFilePath`. They look in the scope component's tree (the top page without one)
+ * when used, as WeChat binds them by id, and act on the objects the screen gives for the built-in
+ * (`LayoutHost.contextOf`/`nodeOf`: the `<video>`'s VideoContext, the `<map>`'s MapContext, the
+ * `<canvas>` element). `canvasToTempFilePath` writes a PNG or JPEG into the temp files
+ * (`NativePort.saveTempFiles`, where `wx.chooseImage` keeps its picks) and answers its
+ * `wxfile://tmp_…` path. Headless (`mpdt run`) there is no element: calls do nothing, map
+ * methods and `canvasToTempFilePath` fail.
  */
 import * as glassEasel from 'glass-easel'
 import { apiFailure } from './api-result'
 import type { LaterInvoker } from './async-api'
 import { componentOf, type LayoutHost } from './layout-host'
+import { createMapContext, mapControlOf, type MapContextHost } from './map-context'
+import type { SaveTempFiles } from './file-port'
 
 type Method = (...args: unknown[]) => unknown
 
@@ -294,14 +299,22 @@ function canvasById(
 
 export interface BuiltinContextsWx {
   createVideoContext(id: string, component?: unknown): Record<string, Method>
+  createMapContext(mapId: string, component?: unknown): Record<string, unknown>
   createCanvasContext(canvasId: string, component?: unknown): LegacyCanvasContext
   canvasToTempFilePath(options: unknown, component?: unknown): Promise<unknown> | undefined
 }
 
+export interface BuiltinContextsHost extends MapContextHost {
+  invokeLater: LaterInvoker
+  /** Where `canvasToTempFilePath` writes its picture; absent, it fails. */
+  saveTempFiles?: SaveTempFiles
+}
+
 export function createBuiltinContexts(
   host: LayoutHost,
-  invokeLater: LaterInvoker,
+  contexts: BuiltinContextsHost,
 ): BuiltinContextsWx {
+  const { invokeLater } = contexts
   const scopeOf = (component: unknown) => componentOf(component) ?? host.currentPage()
   const canvasElement = (
     scope: glassEasel.GeneralComponent | undefined,
@@ -323,6 +336,15 @@ export function createBuiltinContexts(
       }
       return context
     },
+    createMapContext(mapId, component) {
+      const scope = componentOf(component)
+      return createMapContext(() => {
+        const element = (scope ?? host.currentPage())
+          ?.getShadowRoot()
+          ?.getElementById(String(mapId))
+        return element ? mapControlOf(host.contextOf(element)) : undefined
+      }, contexts)
+    },
     createCanvasContext(canvasId, component) {
       const scope = componentOf(component)
       return new LegacyCanvasContext(() =>
@@ -337,16 +359,81 @@ export function createBuiltinContexts(
             given && typeof given.toDataURL === 'function'
               ? given
               : canvasElement(scopeOf(component), String(opts.canvasId ?? ''))
-          if (!element) {
+          const save = contexts.saveTempFiles
+          if (!element || !save) {
             settle({ ok: false, failure: apiFailure('canvasToTempFilePath', 'canvas is empty') })
             return
           }
-          // A data: URL stands for the temp file: <image> shows it, previewImage opens it.
-          const type = opts.fileType === 'jpg' ? 'image/jpeg' : 'image/png'
-          const quality = Number(opts.quality ?? 1)
-          settle({ ok: true, result: { tempFilePath: element.toDataURL(type, quality) } })
+          const jpg = opts.fileType === 'jpg'
+          const picture = pictureOf(element, opts, jpg)
+          const file = {
+            name: jpg ? 'canvas.jpg' : 'canvas.png',
+            type: jpg ? 'image/jpeg' : 'image/png',
+          }
+          save([{ ...file, data: picture }], (saved) => {
+            settle(
+              saved?.[0]
+                ? { ok: true, result: { tempFilePath: saved[0].path } }
+                : { ok: false, failure: apiFailure('canvasToTempFilePath', 'save temp file fail') },
+            )
+          })
         })
       })
     },
   }
+}
+
+/**
+ * The bytes of the picture `canvasToTempFilePath` asks for: the rectangle `x`, `y`, `width`,
+ * `height` (the canvas's CSS px, the whole canvas by default) scaled to `destWidth` ×
+ * `destHeight` (that size × the screen's pixel ratio by default), as PNG or JPEG (`quality`).
+ */
+function pictureOf(
+  element: CanvasElement,
+  opts: Record<string, unknown>,
+  jpg: boolean,
+): Uint8Array {
+  const cssWidth = element.clientWidth || element.width
+  const cssHeight = element.clientHeight || element.height
+  // The element's pixels per CSS px (a legacy canvas is drawn at the screen's density).
+  const ratio = cssWidth ? element.width / cssWidth : 1
+  const number = (value: unknown, fallback: number) =>
+    typeof value === 'number' && Number.isFinite(value) ? value : fallback
+  const x = number(opts.x, 0)
+  const y = number(opts.y, 0)
+  const width = number(opts.width, cssWidth - x)
+  const height = number(opts.height, cssHeight - y)
+  const destWidth = Math.max(1, Math.round(number(opts.destWidth, width * ratio)))
+  const destHeight = Math.max(1, Math.round(number(opts.destHeight, height * ratio)))
+  const type = jpg ? 'image/jpeg' : 'image/png'
+  const quality = number(opts.quality, 1)
+  const whole = x === 0 && y === 0 && width === cssWidth && height === cssHeight
+  const sameSize = destWidth === element.width && destHeight === element.height
+  const doc = (element as unknown as { ownerDocument?: Document }).ownerDocument
+  let url: string
+  if ((whole && sameSize) || !doc) url = element.toDataURL(type, quality)
+  else {
+    const copy = doc.createElement('canvas')
+    copy.width = destWidth
+    copy.height = destHeight
+    const source = element as unknown as CanvasImageSource
+    copy
+      .getContext('2d')
+      ?.drawImage(
+        source,
+        x * ratio,
+        y * ratio,
+        width * ratio,
+        height * ratio,
+        0,
+        0,
+        destWidth,
+        destHeight,
+      )
+    url = copy.toDataURL(type, quality)
+  }
+  const binary = atob(url.slice(url.indexOf(',') + 1))
+  const bytes = new Uint8Array(binary.length)
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index)
+  return bytes
 }

@@ -4,6 +4,7 @@
  * shows it as a Network row of type `cloud` and answers as WeChat's tool does when no environment
  * is reachable; the failure is printed in the console.
  */
+import { CLOUD_ERRORS } from '../wechat-errors'
 import type { LaterInvoker } from './async-api'
 import type { NativePort } from './native-port'
 import { notSupportedMessage } from './wx-api-table'
@@ -15,16 +16,6 @@ export interface CloudApiHost {
   /** Route of the page on top of the stack, for the call's Network row. */
   currentPage(): string | undefined
 }
-
-/** Before `wx.cloud.init()`, as WeChat's SDK says it. */
-export const CLOUD_NOT_INITIALIZED =
-  '请先调用 wx.cloud.init() 完成初始化后再调用其他云 API。init 方法会返回一个 Promise'
-/** With no cloud environment the project may use. */
-export const CLOUD_NO_ENVIRONMENT =
-  'Error: errCode: -601034  | errMsg: 没有权限，请先开通云开发或者云托管'
-
-/** WeChat's cloud SDK's code with `CLOUD_NO_ENVIRONMENT`. */
-export const CLOUD_NO_ENVIRONMENT_CODE = -601034
 
 /** The database calls that reach the environment; every other method chains. */
 const DATABASE_ENDS = ['get', 'add', 'count', 'update', 'remove', 'set', 'watch']
@@ -42,7 +33,7 @@ export const CLOUD_CALLS: ReadonlySet<string> = new Set([
 
 /** The failure of a call when no cloud environment is reachable. */
 export function cloudNoEnvironment(call: string): string {
-  return `cloud.${call}:fail ${CLOUD_NO_ENVIRONMENT}`
+  return `cloud.${call}:fail ${CLOUD_ERRORS.noEnvironment}`
 }
 
 export function createCloudApi(host: CloudApiHost): Record<string, unknown> {
@@ -65,7 +56,12 @@ export function createCloudApi(host: CloudApiHost): Record<string, unknown> {
       }
       // Before init the SDK answers without sending anything.
       if (!initialized) {
-        defer(() => failed(`cloud.${api}:fail ${CLOUD_NOT_INITIALIZED}`, CLOUD_NO_ENVIRONMENT_CODE))
+        defer(() =>
+          failed(
+            `cloud.${api}:fail ${CLOUD_ERRORS.notInitialized}`,
+            CLOUD_ERRORS.noEnvironmentCode,
+          ),
+        )
         return
       }
       if (!port.callMain) {

@@ -65,3 +65,19 @@ export type ChooseFiles = (
   request: ChooseRequest,
   done: (files: ChosenFile[] | undefined) => void,
 ) => void
+
+/** Bytes to keep as a new temp file (`name` gives its extension, `type` its MIME type). */
+export interface NewTempFile {
+  name: string
+  type: string
+  data: Uint8Array
+}
+
+/**
+ * Writes new temp files where the host keeps them (one store with downloads and picks) and answers
+ * their `wxfile://tmp_…` paths, or `undefined` when they could not be written.
+ */
+export type SaveTempFiles = (
+  files: NewTempFile[],
+  done: (saved: ChosenFile[] | undefined) => void,
+) => void

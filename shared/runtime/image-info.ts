@@ -1,12 +1,16 @@
 /**
- * `wx.getImageInfo` (width, height, type from the file's header: PNG, JPEG, GIF, WebP) and
- * `wx.compressImage` (answers the same file: the simulator keeps pictures as they are). Images
- * are read through the port's files (`filesLater` first), code package paths included.
+ * `wx.getImageInfo` (width, height, type from the file's header: PNG, JPEG, GIF, WebP),
+ * `wx.compressImage` (answers the same file: the simulator keeps pictures as they are) and
+ * `wx.saveImageToPhotosAlbum` (asks `scope.writePhotosAlbum`, checks the file is a picture; the
+ * simulator has no album, the console says where it would have gone). Images are read through the
+ * port's files (`filesLater` first), code package paths included.
  */
+import { FILE_WORDS, IMAGE_FAIL_WORDS } from '../wechat-errors'
 import { apiFailure } from './api-result'
 import type { LaterInvoker } from './async-api'
 import type { FileResult } from './file-port'
 import type { NativePort } from './native-port'
+import type { Authorizations } from './authorization'
 
 export interface ImageSize {
   width: number
@@ -66,10 +70,11 @@ export interface ImageApiHost {
   port: NativePort
   invokeLater: LaterInvoker
   defer(fn: () => void): void
+  authorizations: Pick<Authorizations, 'ask'>
 }
 
 /** The members createImageApi makes (created on first use: `LazyGroup` in wx-build.ts). */
-export const IMAGE_API_NAMES = ['getImageInfo', 'compressImage'] as const
+export const IMAGE_API_NAMES = ['getImageInfo', 'compressImage', 'saveImageToPhotosAlbum'] as const
 
 export function createImageApi(
   host: ImageApiHost,
@@ -80,7 +85,7 @@ export function createImageApi(
     else if (port.files) {
       const result = port.files.readFile(path)
       host.defer(() => done(result))
-    } else host.defer(() => done({ ok: false, message: 'no such file or directory' }))
+    } else host.defer(() => done({ ok: false, message: FILE_WORDS.noSuchFile }))
   }
   /** Project paths are read from the code package's root, as WeChat resolves them. */
   const pathOf = (src: string) => src.replace(/^\/+/, '')
@@ -90,7 +95,7 @@ export function createImageApi(
       invokeLater('getImageInfo', options, (opts, settle) => {
         const src = String(opts.src)
         if (/^https?:\/\//i.test(src)) {
-          settle({ ok: false, failure: apiFailure('getImageInfo', 'download image fail') })
+          settle({ ok: false, failure: apiFailure('getImageInfo', IMAGE_FAIL_WORDS.downloadImage) })
           return
         }
         read(pathOf(src), (result) => {
@@ -98,7 +103,7 @@ export function createImageApi(
           settle(
             size
               ? { ok: true, result: { ...size, path: src, orientation: 'up' } }
-              : { ok: false, failure: apiFailure('getImageInfo', 'get image info fail') },
+              : { ok: false, failure: apiFailure('getImageInfo', IMAGE_FAIL_WORDS.imageInfo) },
           )
         })
       }),
@@ -109,9 +114,37 @@ export function createImageApi(
           settle(
             result.ok
               ? { ok: true, result: { tempFilePath: src } }
-              : { ok: false, failure: apiFailure('compressImage', 'file not found') },
+              : { ok: false, failure: apiFailure('compressImage', IMAGE_FAIL_WORDS.fileNotFound) },
           ),
         )
+      }),
+    saveImageToPhotosAlbum: (options: unknown) =>
+      invokeLater('saveImageToPhotosAlbum', options, (opts, settle) => {
+        const fail = (words: string) =>
+          settle({ ok: false, failure: apiFailure('saveImageToPhotosAlbum', words) })
+        const filePath = String(opts.filePath ?? '')
+        if (/^https?:\/\//i.test(filePath)) {
+          fail('invalid file type')
+          return
+        }
+        host.authorizations.ask('scope.writePhotosAlbum', (allowed) => {
+          if (!allowed) {
+            fail('auth deny')
+            return
+          }
+          read(pathOf(filePath), (result) => {
+            if (!result.ok) fail('file not found')
+            else if (!imageSize(result.value)) fail('invalid file type')
+            else {
+              port.console(
+                'log',
+                [`saveImageToPhotosAlbum: ${filePath} (模拟器没有相册，未保存)`],
+                'baselib',
+              )
+              settle({ ok: true })
+            }
+          })
+        })
       }),
   }
 }

@@ -7,7 +7,8 @@
  */
 import type * as glassEasel from 'glass-easel'
 import type { AuthorizationStore } from './authorization'
-import type { ChooseFiles, FilePort, LaterFilePort } from './file-port'
+import type { ChooseFiles, FilePort, LaterFilePort, SaveTempFiles } from './file-port'
+import type { WorkerThreadCommand, WorkerThreadEvent } from './worker-scope'
 import type { PortTask, TaskEvent, TaskRequest } from './wx-task'
 
 /** Console levels the runtime forwards, as the mini-program called them. */
@@ -116,6 +117,8 @@ export interface NativePort {
   filesLater?: LaterFilePort
   /** Lets the user pick images or videos; absent: `chooseImage`/`chooseMedia` fail with cancel. */
   chooseFiles?: ChooseFiles
+  /** Writes new temp files (`wx.canvasToTempFilePath`'s picture); absent: those APIs fail. */
+  saveTempFiles?: SaveTempFiles
   /**
    * The mini-program launched on a page app.json does not have and nothing opened instead (no
    * `onPageNotFound` redirected, or it redirected to another missing page): WeChat shows its own
@@ -149,6 +152,20 @@ export interface NativePort {
    * simulator's 位置). Absent: it never moves. Returns the unsubscribe.
    */
   onLocationChange?(listener: () => void): () => void
+  /**
+   * Starts a thread running the compiled workers bundle (`workerBundleCode`, worker-scope.ts): a
+   * Web Worker in the simulator, a Node worker thread in `mpdt run`. `onEvent` gets what the
+   * thread sends, and `{ kind: 'error' }` when the thread itself fails. Absent (or a project
+   * without app.json `workers`): `wx.createWorker` fails.
+   */
+  startWorker?(onEvent: (event: WorkerThreadEvent) => void): WorkerThread
+}
+
+/** A running worker thread, seen from the main thread. */
+export interface WorkerThread {
+  /** Structured-cloned to the thread; throws when `command` cannot be cloned. */
+  send(command: WorkerThreadCommand): void
+  terminate(): void
 }
 
 /** What a main-process `wx` API answers: its result, or WeChat's failure. */

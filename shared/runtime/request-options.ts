@@ -5,6 +5,7 @@
 import type { EngineRequest } from '../network'
 import { ERRNO, FAIL_WORDS } from '../wechat-errors'
 import { apiFailure, isPlainObject, parameterError, typeName, type ApiFailure } from './api-result'
+import type { Prepared } from './task-core'
 
 export const REQUEST_METHODS = [
   'OPTIONS',
@@ -27,11 +28,6 @@ export interface PreparedRequest {
   /** @default 'text' */
   responseType: 'text' | 'arraybuffer'
 }
-
-/** `warnings` go to the console (as `console.warn`) whether or not the request can go out. */
-export type RequestPreparation =
-  | { ok: true; value: PreparedRequest; warnings: string[] }
-  | { ok: false; failure: ApiFailure; warnings: string[] }
 
 /** Header values as the base library stringifies them: numbers with `+''`, others by tag. */
 export function stringifyHeaderValue(value: unknown): string {
@@ -142,9 +138,13 @@ function bodyForEngine(body: string | ArrayBuffer): string | Uint8Array | undefi
  * scheme, data, header, defaults, body, GET query, host, method. `page` is the calling page's
  * route, for the Network panel.
  */
-export function prepareRequest(options: unknown, page?: string): RequestPreparation {
+export function prepareRequest(options: unknown, page?: string): Prepared<PreparedRequest> {
   const warnings: string[] = []
-  const fail = (failure: ApiFailure): RequestPreparation => ({ ok: false, failure, warnings })
+  const fail = (failure: ApiFailure): Prepared<PreparedRequest> => ({
+    ok: false,
+    failure,
+    warnings,
+  })
   const opts = (typeof options === 'object' && options !== null ? options : {}) as Record<
     string,
     unknown

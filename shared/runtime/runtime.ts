@@ -36,8 +36,8 @@ import { ThemeListeners } from './theme'
 import { PageNotFoundListeners } from './page-not-found'
 import { PageStack, type PageInstance } from './page-stack'
 import { PendingWork } from './pending-work'
-import { createRequestApi } from './request-task'
-import { createTaskCore } from './task-core'
+import { createRequestApi } from './request'
+import { createTaskCore, type TaskApiHost } from './task-core'
 import { AppStorage } from './storage'
 import { createTimers } from './timers'
 import { APP_API_NAMES, createAppApi, type PerformanceEntryRecord } from './app-api'
@@ -45,19 +45,22 @@ import { APP_EVENT_NAMES, AppEventListeners } from './app-events'
 import { Authorizations } from './authorization'
 import { createCloudApi } from './cloud-api'
 import { createWorkletApi, WORKLET_API_NAMES } from './worklet-api'
-import { createDeviceApi, DEVICE_API_NAMES } from './device-api'
+import { createDeviceApi, DEFAULT_LOCATION, DEVICE_API_NAMES } from './device-api'
+import { WorkerThreads } from './worker-api'
 import { createImageApi, IMAGE_API_NAMES } from './image-info'
 import { createOpenApi, OPEN_API_NAMES } from './open-api'
 import { createTabBarApi, TAB_BAR_API_NAMES } from './tab-bar-api'
 import { buildWx, type LazyGroup } from './wx-build'
 import { createAsyncInvoker, createWxApi } from './wx-api'
 import { createFileApi } from './file-system'
-import { createSocketApi } from './wx-socket'
-import { createTransferApi } from './wx-transfers'
+import { createSocketApi } from './connect-socket'
+import { createDownloadFile } from './download-file'
+import { createUploadFile } from './upload-file'
 import { adoptScriptStyleIsolation } from './script-style-isolation'
 import { withBuiltinBehaviors } from './builtin-behaviors'
 import { installComponentModel } from './component-model'
 import { createBuiltinContexts } from './builtin-contexts'
+import { wxContextOf } from './map-context'
 import type { LayoutHost } from './layout-host'
 
 export interface RuntimeOptions {
@@ -274,7 +277,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       port.console('warn', [message], 'baselib')
     },
     nodeOf: (element) => port.screen?.nodeOf?.(element) ?? null,
-    contextOf: (element) => port.screen?.contextOf?.(element) ?? null,
+    contextOf: (element) => wxContextOf(port.screen?.contextOf?.(element) ?? null, contextHost),
   }
   const componentModel = installComponentModel(codeSpace, layoutHost)
   glassEasel.addGlobalErrorListener(errorListener)
@@ -318,54 +321,46 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     createTabBarRoot: () => customTabBar && createRoot('custom-tab-bar', customTabBar, 'Component'),
   })
   const tasks = createTaskCore(port)
-  const requests = createRequestApi({
+  const taskHost: TaskApiHost = {
     port,
     tasks,
     pending,
     sink,
     defer: timerControl.defer,
     currentPage: () => stack.top?.route,
-  })
+  }
+  const requests = createRequestApi(taskHost)
   const storage = new AppStorage(port.loadStorage(options.appid), (change) =>
     port.saveStorage(options.appid, change),
   )
   const invokeLater = createLaterInvoker(sink, pending)
-  const currentPage = () => stack.top?.route
-  const transfers = createTransferApi({
-    port,
-    tasks,
-    pending,
-    sink,
-    defer: timerControl.defer,
-    currentPage,
-  })
-  const sockets = createSocketApi({
-    port,
-    tasks,
-    pending,
-    sink,
-    defer: timerControl.defer,
+  const contextHost = {
     invokeLater,
-    currentPage,
-  })
+    sink,
+    location: () => port.location?.() ?? DEFAULT_LOCATION,
+    saveTempFiles: port.saveTempFiles,
+  }
+  const currentPage = () => stack.top?.route
+  const sockets = createSocketApi({ ...taskHost, invokeLater })
   const pageNotFound = new PageNotFoundListeners(sink)
   const networkStatus = new NetworkStatusListeners(port, sink)
   const defer = timerControl.defer
   const invoke = createAsyncInvoker(sink, defer)
   const authorizations = new Authorizations(port, defer)
   const theme = new ThemeListeners(port, sink, () => app)
+  const workerThreads = new WorkerThreads({ port, workers: appJson.workers, files, pending, sink })
   const eager = [
     createWxApi({ port, sink, defer, storage, requests }),
     pageNotFound.wx,
     networkStatus.wx,
     theme.wx,
     { ...componentModel },
-    { ...createBuiltinContexts(layoutHost, invokeLater) },
+    { ...createBuiltinContexts(layoutHost, contextHost) },
     {
       getLaunchOptionsSync: () => copyEnterOptions(launchedWith),
       getEnterOptionsSync: () => copyEnterOptions(enteredWith),
-      uploadFile: transfers.uploadFile,
-      downloadFile: transfers.downloadFile,
+      uploadFile: createUploadFile(taskHost),
+      downloadFile: createDownloadFile(taskHost),
     },
     createNavigationApi({
       sink,
@@ -387,6 +382,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       create: () => ({ cloud: createCloudApi({ port, invokeLater, defer, currentPage }) }),
     },
     { names: WORKLET_API_NAMES, create: () => createWorkletApi({ defer }) },
+    { names: ['createWorker'], create: () => ({ createWorker: workerThreads.createWorker }) },
     {
       names: OPEN_API_NAMES,
       create: () =>
@@ -410,7 +406,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       names: APP_API_NAMES,
       create: () => createAppApi({ port, sink, invoke, defer, files, timings: () => timings }),
     },
-    { names: IMAGE_API_NAMES, create: () => createImageApi({ port, invokeLater, defer }) },
+    {
+      names: IMAGE_API_NAMES,
+      create: () => createImageApi({ port, invokeLater, defer, authorizations }),
+    },
   ]
   const wx = buildWx(
     eager,
@@ -643,6 +642,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     onIdle: (listener) => pending.onIdle(listener),
     dispose: () => {
       tasks.stopAll()
+      workerThreads.dispose()
       timerControl.clearAll()
       stack.releaseAll()
       pending.cancelIdleCheck()

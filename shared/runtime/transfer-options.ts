@@ -8,10 +8,7 @@ import type { EngineDownloadRequest, EngineUploadRequest } from '../network'
 import { apiFailure, isPlainObject, parameterError, type ApiFailure } from './api-result'
 import { ERRNO, FAIL_WORDS } from '../wechat-errors'
 import { stringifyHeaderValue } from './request-options'
-
-export type Prepared<T> =
-  | { ok: true; value: T; warnings: string[] }
-  | { ok: false; failure: ApiFailure; warnings: string[] }
+import type { Prepared } from './task-core'
 
 /** String values of a header or formData object; `undefined` when it is not an object. */
 function stringValues(value: unknown): Record<string, string> | undefined {

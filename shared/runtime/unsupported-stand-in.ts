@@ -8,11 +8,11 @@
  */
 
 /**
- * `get…Manager` and `create…Context` factories, `createWorker` and the UDP/TCP sockets (the demo's
- * worker and udp-socket pages create them); other unsupported sync APIs throw.
+ * `get…Manager` and `create…Context` factories and the UDP/TCP sockets (the demo's udp-socket page
+ * creates them); other unsupported sync APIs throw.
  */
 export function isObjectFactory(name: string): boolean {
-  return /^get\w+Manager$|^create\w+Context$|^create(Worker|UDPSocket|TCPSocket)$/.test(name)
+  return /^get\w+Manager$|^create\w+Context$|^create(UDPSocket|TCPSocket)$/.test(name)
 }
 
 /** Properties a caller probes that must stay absent (`await x`, `JSON.stringify(x)`, `String(x)`). */

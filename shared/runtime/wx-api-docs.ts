@@ -40,7 +40,7 @@ export function renderWxApiDocs(): string {
     "- **Simulated**: answers as WeChat's DevTools does, without the phone's effect.",
     '- **Not supported in a simulator**: answers `<name>:fail not supported in MP DevTools` through',
     '  `fail`/`complete` or a rejected Promise; synchronous ones throw an `Error` with that message,',
-    '  except the `get…Manager`/`create…Context` factories, `createWorker` and the UDP/TCP sockets,',
+    '  except the `get…Manager`/`create…Context` factories and the UDP/TCP sockets,',
     '  which return a stand-in whose methods do nothing (so a page creating one still opens);',
     '  `on…` listeners are kept and never called (a console warning says so once). Never',
     '  `is not a function`.',

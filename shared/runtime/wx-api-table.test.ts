@@ -87,8 +87,6 @@ describe('the wx API table', () => {
     expect(runtime.getCurrentPages().map((page) => page.route)).toEqual(['pages/index/index'])
     const recorder = (runtime.wx.getRecorderManager as () => Record<string, unknown>)()
     expect(recorder.then).toBeUndefined()
-    const worker = (runtime.wx.createWorker as (path: string) => Record<string, unknown>)('w.js')
-    expect(typeof worker.postMessage).toBe('function')
     expect(port.lines('baselib')).toEqual([
       'warn: wx.getRecorderManager().onStop: not supported in MP DevTools; the listener is never called',
       'warn: wx.getRecorderManager().start: not supported in MP DevTools; nothing happens',

@@ -149,6 +149,11 @@ const ANSWERED: WxApiEntry[] = [
     params: { src: 'String', quality: 'Number?' },
     note: 'answers the same file',
   }),
+  async('saveImageToPhotosAlbum', {
+    ...SIMULATED,
+    params: { filePath: 'String' },
+    note: 'asks `scope.writePhotosAlbum`, checks the file is a picture; no album: the console says so',
+  }),
   // Routing
   async('navigateTo', UI),
   async('redirectTo', UI),
@@ -288,13 +293,19 @@ const ANSWERED: WxApiEntry[] = [
   sync('createIntersectionObserver', { note: 'the top page’s tree (`intersection-observer.ts`)' }),
   // builtin-contexts.ts: found by id in the scope's tree when used.
   sync('createVideoContext', { note: 'the `<video>` of that id; headless it does nothing' }),
+  sync('createMapContext', {
+    note: 'the `<map>` of that id (a grid without tiles); layers, arcs, clusters fail `not supported`',
+  }),
   sync('createCanvasContext', {
     note: 'the legacy `<canvas canvas-id>`: calls recorded, drawn by `draw()`',
   }),
   async('canvasToTempFilePath', {
-    note: '`tempFilePath` is a `data:` URL of the picture (`<image>` shows it)',
+    note: 'a `wxfile://tmp_…` PNG/JPEG in the temp files (`x`/`y`/`width`/`height`, `destWidth`/`destHeight`)',
   }),
   ...listeners('ThemeChange', { note: 'the simulator’s 浅色/深色 switch' }),
+  sync('createWorker', {
+    note: 'app.json `workers` bundled as one script; a Web Worker in the simulator, a Node worker thread in `mpdt run`',
+  }),
 ]
 
 /** Everything else WeChat's typings list, answered `not supported in MP DevTools`. */
@@ -314,7 +325,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'createInterstitialAd',
     'createLivePlayerContext',
     'createLivePusherContext',
-    'createMapContext',
     'createMediaAudioPlayer',
     'createMediaContainer',
     'createMediaRecorder',
@@ -325,7 +335,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'createVKSession',
     'createVideoDecoder',
     'createWebAudioContext',
-    'createWorker',
     'getApiCategory',
     'getBackgroundAudioManager',
     'getBatteryInfoSync',
@@ -508,7 +517,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'restartMiniProgram',
     'rewriteRoute',
     'saveFileToDisk',
-    'saveImageToPhotosAlbum',
     'saveVideoToPhotosAlbum',
     'seekBackgroundAudio',
     'selectGroupMembers',
@@ -762,6 +770,7 @@ export const WX_COMPONENTS: Readonly<Record<string, Readonly<Record<string, read
     'movable-area': {},
     'movable-view': {},
     map: {},
+    editor: {},
     canvas: { type: ['2d', 'webgl'] },
     video: {},
     audio: {},

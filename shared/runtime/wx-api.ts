@@ -7,7 +7,7 @@
 import { ApiError, type ApiFailure } from './api-result'
 import { callGuarded, type ErrorSink } from './guarded-call'
 import type { NativePort } from './native-port'
-import type { RequestApi } from './request-task'
+import type { RequestApi } from './request'
 import { AppStorage, StorageError } from './storage'
 
 export interface WxApiHost {

@@ -1,7 +1,7 @@
 /** The APIs the table added, behaving as WeChat's tool does (headless, on the testing port). */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RuntimeAppJson } from './app-structure'
-import { CLOUD_NOT_INITIALIZED } from './cloud-api'
+import { CLOUD_ERRORS } from '../wechat-errors'
 import { imageSize } from './image-info'
 import type { InteractionUi, TabBarChange } from './native-port'
 import { createRuntime, type Runtime } from './runtime'
@@ -293,7 +293,7 @@ describe('wx.cloud', () => {
     port.callMain = (method) => asked.push(method)
     const cloud = start({ port }).wx.cloud as unknown as Record<string, Api>
     await expect(cloud.callFunction({ name: 'add' })).rejects.toMatchObject({
-      errMsg: `cloud.callFunction:fail ${CLOUD_NOT_INITIALIZED}`,
+      errMsg: `cloud.callFunction:fail ${CLOUD_ERRORS.notInitialized}`,
     })
     expect(asked).toEqual([])
     expect(port.logs.filter((log) => log.level === 'error')).toHaveLength(1)

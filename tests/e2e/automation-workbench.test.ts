@@ -4,23 +4,13 @@
  * (tests/helpers/automator-specs.ts), plus what only a screen answers: computed styles, offsets,
  * the page size and the phone's screenshot.
  */
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import automator from 'miniprogram-automator'
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { automatorSpecs, TODO_FIXTURE } from '../helpers/automator-specs'
+import { automatorSpecs, launchTodo } from '../helpers/automator-specs'
 import { E2E_TEST_TIMEOUT_MS, REPO_ROOT, requireChromium } from './harness'
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 describe('mpdt auto --web, driven by miniprogram-automator', () => {
   let dir: string
@@ -29,19 +19,7 @@ describe('mpdt auto --web, driven by miniprogram-automator', () => {
   beforeAll(async () => {
     requireChromium()
     dir = await mkdtemp(join(tmpdir(), 'mpdt-auto-web-'))
-    // A team's cliPath for the workbench: mpdt with --web (and a data folder of its own).
-    const cliPath = join(dir, 'mpdt')
-    await writeFile(
-      cliPath,
-      `#!/bin/sh\nMPDT_DATA_DIR="${join(dir, 'data')}" exec "${process.execPath}" "${join(REPO_ROOT, 'bin/mpdt.js')}" "$@" --web\n`,
-    )
-    await chmod(cliPath, 0o755)
-    miniProgram = await automator.launch({
-      cliPath,
-      projectPath: join(REPO_ROOT, TODO_FIXTURE),
-      port: await freePort(),
-      timeout: E2E_TEST_TIMEOUT_MS,
-    })
+    miniProgram = await launchTodo(dir, { web: true, timeout: E2E_TEST_TIMEOUT_MS })
   }, E2E_TEST_TIMEOUT_MS + 30_000)
 
   afterAll(async () => {

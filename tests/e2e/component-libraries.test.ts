@@ -16,6 +16,7 @@ import {
   E2E_TEST_TIMEOUT_MS,
   openWorkbench,
   SCREENSHOT_DIR,
+  touchDrag,
   useE2eScratch,
   waitFor,
 } from './harness'
@@ -67,22 +68,7 @@ describe('component libraries in the simulator', { timeout: E2E_TEST_TIMEOUT_MS 
 
     // The swipe-cell follows a drag to the left and stays open at its right width.
     const cell = byId('swipe').locator('[class*="van-swipe-cell"]').first()
-    await cell.evaluate((element) => {
-      const touch = (x: number) =>
-        new Touch({ identifier: 1, target: element, clientX: x, clientY: 10, pageX: x, pageY: 10 })
-      const fire = (type: string, x: number) =>
-        element.dispatchEvent(
-          new TouchEvent(type, {
-            bubbles: true,
-            cancelable: true,
-            touches: type === 'touchend' ? [] : [touch(x)],
-            changedTouches: [touch(x)],
-          }),
-        )
-      fire('touchstart', 300)
-      for (let step = 1; step <= 8; step += 1) fire('touchmove', 300 - step * 15)
-      fire('touchend', 180)
-    })
+    await cell.evaluate(touchDrag, { from: 300, to: 180 })
     await expect
       .poll(() => cell.locator('> *').first().getAttribute('style'))
       .toMatch(/translate3d\(-65px/)

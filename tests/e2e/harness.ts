@@ -349,3 +349,25 @@ export async function waitFor<T>(
   }
   return value
 }
+
+/**
+ * A finger on `element` from x `from` to x `to` in eight moves (none when they are equal: a tap),
+ * as TouchEvents. Runs in the page: `locator.evaluate(touchDrag, { from, to })`.
+ */
+export function touchDrag(element: Element, { from, to }: { from: number; to: number }): void {
+  const touch = (x: number) =>
+    new Touch({ identifier: 1, target: element, clientX: x, clientY: 10, pageX: x, pageY: 10 })
+  const fire = (type: string, x: number) =>
+    element.dispatchEvent(
+      new TouchEvent(type, {
+        bubbles: true,
+        cancelable: true,
+        touches: type === 'touchend' ? [] : [touch(x)],
+        changedTouches: [touch(x)],
+      }),
+    )
+  fire('touchstart', from)
+  const moves = from === to ? 0 : 8
+  for (let step = 1; step <= moves; step += 1) fire('touchmove', from + ((to - from) * step) / 8)
+  fire('touchend', to)
+}

@@ -1,7 +1,9 @@
 /**
  * The context APIs of built-ins found by id (pages/contexts of the phone-layout fixture): the
  * legacy wx.createCanvasContext draws on `<canvas canvas-id>` with draw(), canvasToTempFilePath
- * gives its picture back, wx.createVideoContext drives the `<video>` of that id.
+ * gives its picture back as a wxfile:// temp file (shown by <image>, read by getImageInfo in the
+ * main process's store, taken by saveImageToPhotosAlbum), wx.createVideoContext drives the
+ * `<video>` of that id, wx.createMapContext and SelectorQuery's context() drive the `<map>`.
  */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -41,12 +43,34 @@ describe('built-in contexts', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     expect(pixels.left).toEqual([255, 0, 0, 255])
     expect(pixels.right).toEqual([0, 0, 255, 255])
 
-    // The exported picture is shown by <image>.
+    // The exported picture is a temp file: <image> shows it, getImageInfo reads it (the whole
+    // canvas at the density, and its right half exported at 25×30 as JPEG).
+    expect(await phone.locator('[id$="--path"]').innerText()).toMatch(/^wxfile:\/\/tmp_.+\.png$/)
     const snapshot = phone.locator('[id$="--snapshot"] img')
     await expect
       .poll(() => snapshot.evaluate((img) => (img as HTMLImageElement).naturalWidth))
       .toBe(100 * ratio)
-    expect(await snapshot.getAttribute('src')).toMatch(/^data:image\/png;base64,/)
+    expect(await snapshot.getAttribute('src')).toMatch(/^blob:/)
+    await expect
+      .poll(() => phone.locator('[id$="--info"]').innerText())
+      .toBe(`${100 * ratio}x${60 * ratio} png; 25x30 jpeg`)
+    await phone.locator('[id$="--save"]').click()
+    await phone.getByRole('dialog').getByRole('button', { name: '允许' }).click()
+    await expect
+      .poll(() => phone.locator('[id$="--saved"]').innerText())
+      .toBe('saveImageToPhotosAlbum:ok')
+
+    // MapContext.moveToLocation() went to the 位置; context() answered the same map's scale.
+    const mapState = phone.locator('[id$="--map-state"]')
+    await expect.poll(() => mapState.innerText()).toBe('23.099994,113.32452 scale 15')
+    const map = phone.locator('map')
+    expect(await map.locator('circle').count()).toBe(1)
+    expect(await map.locator('polygon').count()).toBe(1)
+    expect(await map.locator('.wx-map__callout').innerText()).toBe('T.I.T')
+    // The wheel zooms in one level: regionchange ends with causedBy scale.
+    await map.hover()
+    await page.mouse.wheel(0, -100)
+    await expect.poll(() => mapState.innerText()).toBe('scale 16')
 
     expect(
       await phone

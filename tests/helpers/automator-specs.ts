@@ -4,6 +4,11 @@
  * (tests/e2e). `session()` is the connected MiniProgram of the caller's beforeAll; every spec
  * starts from a fresh index page (reLaunch through wx, without the client's 3 s wait).
  */
+import { chmod, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import automator from 'miniprogram-automator'
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram'
 import type Page from 'miniprogram-automator/out/Page'
 import { beforeEach, expect, it } from 'vitest'
@@ -16,6 +21,41 @@ declare function getCurrentPages(): unknown[]
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 export const TODO_FIXTURE = 'tests/fixtures/automation/todo'
+
+/** A port nobody listens on now (automator.launch wants a number, not 0). */
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+/**
+ * `automator.launch` on the todo fixture, as a team runs it: cliPath is an executable in `dir`
+ * that runs this checkout's mpdt, headless or, with `web`, in the workbench (browser mode, with a
+ * data folder of its own in `dir`).
+ */
+export async function launchTodo(
+  dir: string,
+  { web = false, timeout }: { web?: boolean; timeout?: number } = {},
+): Promise<MiniProgram> {
+  const mpdt = `exec "${process.execPath}" "${fileURLToPath(new URL('../../bin/mpdt.js', import.meta.url))}" "$@"`
+  const cliPath = join(dir, 'mpdt')
+  await writeFile(
+    cliPath,
+    web
+      ? `#!/bin/sh\nMPDT_DATA_DIR="${join(dir, 'data')}" ${mpdt} --web\n`
+      : `#!/bin/sh\n${mpdt}\n`,
+  )
+  await chmod(cliPath, 0o755)
+  return automator.launch({
+    cliPath,
+    projectPath: fileURLToPath(new URL(`../../${TODO_FIXTURE}`, import.meta.url)),
+    port: await freePort(),
+    ...(timeout === undefined ? {} : { timeout }),
+  })
+}
 
 /** How long the specs that navigate through the client may take (it sleeps 3 s per route). */
 export const NAVIGATION_MS = 30_000

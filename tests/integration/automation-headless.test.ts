@@ -4,8 +4,7 @@
  * shared automator script runs (tests/helpers/automator-specs.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import automator from 'miniprogram-automator'
@@ -14,19 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const wx: any
 
-import { automatorSpecs, TODO_FIXTURE } from '../helpers/automator-specs'
+import { automatorSpecs, launchTodo, TODO_FIXTURE } from '../helpers/automator-specs'
 import { REPO_ROOT, runMpdt } from './mpdt-process'
 
 const BUILD_MS = 420_000
-
-/** A port nobody listens on now (automator.launch wants a number, not 0). */
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 describe('mpdt auto headless, driven by miniprogram-automator', () => {
   let dir: string
@@ -35,18 +25,7 @@ describe('mpdt auto headless, driven by miniprogram-automator', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'mpdt-auto-'))
     await runMpdt(['--version'], {}, BUILD_MS)
-    // What a team points cliPath at: an executable that runs mpdt (here, this checkout's).
-    const cliPath = join(dir, 'mpdt')
-    await writeFile(
-      cliPath,
-      `#!/bin/sh\nexec "${process.execPath}" "${join(REPO_ROOT, 'bin/mpdt.js')}" "$@"\n`,
-    )
-    await chmod(cliPath, 0o755)
-    miniProgram = await automator.launch({
-      cliPath,
-      projectPath: join(REPO_ROOT, TODO_FIXTURE),
-      port: await freePort(),
-    })
+    miniProgram = await launchTodo(dir)
   }, BUILD_MS + 60_000)
 
   afterAll(async () => {

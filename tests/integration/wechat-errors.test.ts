@@ -55,6 +55,16 @@ describe('the errMsg/errno catalogue', () => {
     expect(productionLinesMatching("['`](connectSocket|uploadFile|downloadFile):fail ")).toEqual([])
   })
 
+  it('is the only place the file, image, open API and cloud words are written', () => {
+    expect(
+      productionLinesMatching(
+        'no such file or directory|file already exists|illegal operation on a|directory not empty|' +
+          "'permission denied|'invalid path|operation not permitted|image info fail|" +
+          "download image fail|'file not found|session time out|游客模式下|601034",
+      ),
+    ).toEqual([])
+  })
+
   it('words WeChat’s failures as the base library and the client do', () => {
     expect(ERRNO.invalidUrl).toBe(600009)
     expect(failMsg('uploadFile', FAIL_WORDS.invalidUrl('ftp://x'))).toBe(

@@ -8,6 +8,7 @@ import type { CompilerPlugins } from './compiler-plugins'
 import { listProjectFiles } from './project-listing'
 import { checkScriptLinks } from './script-links'
 import { chooseScriptSources, ScriptCompiler } from './scripts'
+import { bundleWorkers } from './worker-bundle'
 import type { RpxOptions } from '../../../shared/inline-style'
 import { positionAt } from '../project/json-document'
 import { resolveProjectPath, withoutExtension } from './project-paths'
@@ -162,8 +163,9 @@ export class ProjectCompiler {
     const scripts = await scriptsCompiled
     const entries = ['app.js', ...Object.keys(graph.components).map((path) => `${path}.js`)]
     const links = checkScriptLinks(scripts, entries, graph.resolveAlias, graph.app, files)
-    errors.push(...scripts.errors, ...links.errors)
-    warnings.push(...links.warnings)
+    const workers = bundleWorkers(graph.app, scripts.scripts)
+    errors.push(...scripts.errors, ...links.errors, ...workers.errors)
+    warnings.push(...links.warnings, ...workers.warnings)
     for (const key of this.styleEntries.keys()) {
       if (!(key.split('\n')[0] in bundles)) this.styleEntries.delete(key)
     }
@@ -175,6 +177,7 @@ export class ProjectCompiler {
       styles: this.applyDevice(bundles),
       scripts: scripts.scripts,
       pages: graph.pages,
+      ...(workers.workers && { workers: workers.workers }),
       errors: dedupe(errors),
       warnings: dedupe(warnings),
     }

@@ -53,8 +53,18 @@ export interface CompileResult {
   scripts: Record<string, string>
   /** Page routes in app.json order, subpackage pages included. */
   pages: string[]
+  /** app.json `workers` bundled for `wx.createWorker` (worker-bundle.ts); absent without it. */
+  workers?: CompiledWorkers
   errors: CompileError[]
   warnings: CompileError[]
+}
+
+export interface CompiledWorkers {
+  /** The folder, from the mini-program root. */
+  root: string
+  isSubpackage: boolean
+  /** One script: a function expression of the thread's message port (`workerBundleCode`). */
+  code: string
 }
 
 /** Reads a file relative to the mini-program root; `null` when it does not exist. */

@@ -16,21 +16,22 @@ import {
 } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import type { FilePort, FileResult, FileStats } from '../../../shared/runtime/file-port'
+import { FILE_WORDS, fileFailWords } from '../../../shared/wechat-errors'
 import type { Access, WxFileSpace } from './wx-file-space'
 
-/** Node's error codes in the words WeChat's messages use. */
+/** Node's error codes as WeChat's messages word them. */
 const WORDS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EEXIST: 'file already exists',
-  ENOTDIR: 'not a directory',
-  EISDIR: 'illegal operation on a directory',
-  ENOTEMPTY: 'directory not empty',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
+  ENOENT: FILE_WORDS.noSuchFile,
+  EEXIST: FILE_WORDS.exists,
+  ENOTDIR: FILE_WORDS.notDirectory,
+  EISDIR: FILE_WORDS.isDirectory,
+  ENOTEMPTY: FILE_WORDS.notEmpty,
+  EACCES: FILE_WORDS.permissionDenied,
+  EPERM: FILE_WORDS.permissionDenied,
 }
 
 function failure(words: string, syscall: string, path: string): { ok: false; message: string } {
-  return { ok: false, message: `${words}, ${syscall} "${path}"` }
+  return { ok: false, message: fileFailWords(words, syscall, path) }
 }
 
 export function createNodeFilePort(space: WxFileSpace): FilePort {
@@ -44,7 +45,7 @@ export function createNodeFilePort(space: WxFileSpace): FilePort {
     const resolved = space.resolve(path, access)
     if (!resolved.ok) {
       return failure(
-        resolved.reason === 'permission' ? 'permission denied' : 'invalid path',
+        resolved.reason === 'permission' ? FILE_WORDS.permissionDenied : FILE_WORDS.invalidPath,
         syscall,
         path,
       )
@@ -53,7 +54,7 @@ export function createNodeFilePort(space: WxFileSpace): FilePort {
       return { ok: true, value: act(resolved.real) }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? ''
-      return failure(WORDS[code] ?? 'operation not permitted', syscall, path)
+      return failure(WORDS[code] ?? FILE_WORDS.notPermitted, syscall, path)
     }
   }
 
@@ -84,7 +85,7 @@ export function createNodeFilePort(space: WxFileSpace): FilePort {
     saveFile(tempFilePath, filePath) {
       const source = space.resolve(tempFilePath, 'read')
       if (!source.ok || source.area !== 'tmp') {
-        return failure('permission denied', 'open', tempFilePath)
+        return failure(FILE_WORDS.permissionDenied, 'open', tempFilePath)
       }
       const target = filePath ?? `${space.userPathOf(space.userDir)}/${basename(source.real)}`
       return on(target, 'write', 'open', (real) => {

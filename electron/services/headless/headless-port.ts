@@ -16,10 +16,12 @@ import { chooseFromDisk } from '../files/transfer-files'
 import type { WxFileSpace } from '../files/wx-file-space'
 import type { HarRecorder } from '../har/har-recorder'
 import type { RequestEngine } from '../network'
+import type { NetworkEvent } from '../../../shared/network'
 import { evaluateScript } from './evaluate-script'
 import type { MemoryStorage } from './memory-storage'
 import type { Theme } from '../../../shared/theme'
 import { SIMULATED_SYSTEM_INFO } from './simulated-device'
+import { startNodeWorker } from './worker-thread'
 
 export interface HeadlessPortOptions {
   engine: Pick<RequestEngine, 'request'> &
@@ -35,7 +37,10 @@ export interface HeadlessPortOptions {
   reportError(error: ReportedError): void
   /** The launch page is missing and nothing opened instead: WeChat would show 页面不存在. */
   pageNotFound?(page: MissingPage): void
-  /** Given when a HAR is written: it also gets the request bodies and raw response cookies. */
+  /**
+   * Given when a HAR is written: it also gets the request bodies, raw response cookies and the
+   * rows of `wx.cloud`'s calls.
+   */
   har?: HarRecorder
   /** The project's appid, for the main-process wx APIs (`wx.login`…). */
   appid: string
@@ -43,6 +48,8 @@ export interface HeadlessPortOptions {
   answers?: UserAnswers
   /** The app's theme (`appTheme`: only with app.json `darkmode: true`); absent: none reported. */
   theme?: Theme
+  /** The compiled workers bundle (`CompileResult.workers.code`); absent: `wx.createWorker` fails. */
+  workerCode?: string
 }
 
 export interface OpenRequest {
@@ -63,7 +70,11 @@ export function createHeadlessPort(options: HeadlessPortOptions): HeadlessPort {
   const open = new Set<OpenRequest>()
 
   const { files } = options
-  const wxMain = createWxMainApi({ appid: () => options.appid })
+  // A HAR gets the main-process calls' rows too (wx.cloud), as the workbench's Network panel does.
+  const wxMain = createWxMainApi({
+    appid: () => options.appid,
+    ...(har && { network: (event: NetworkEvent) => har.handle(event) }),
+  })
   const tasks = createTaskRegistry()
   let nextTask = 1
   const runner: TaskRunner = {
@@ -125,6 +136,9 @@ export function createHeadlessPort(options: HeadlessPortOptions): HeadlessPort {
       setTimeout(() => done(result), 0)
     },
     answers: options.answers ?? { authorize: 'allow' },
+    ...(options.workerCode !== undefined && {
+      startWorker: (onEvent) => startNodeWorker(options.workerCode ?? '', onEvent),
+    }),
     openRequests: () => [...open],
   }
 }

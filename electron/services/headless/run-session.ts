@@ -173,6 +173,7 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
         )
       },
       har,
+      ...(compiled.workers && { workerCode: compiled.workers.code }),
       ...(app.darkmode === true && { theme: appTheme(app, options.theme ?? 'light') }),
     })
     // The compile's problems were printed once, before the run.

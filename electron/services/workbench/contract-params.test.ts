@@ -89,3 +89,33 @@ describe('the contract’s parameter checks', () => {
     expect(Object.keys(incomplete)).not.toContain('app.getInfo')
   })
 })
+
+describe('files.operate params', () => {
+  const checkFile = (operation: unknown) => PARAMS_CHECKS['files.operate']({ operation })
+
+  it('pass each operation with its own fields', () => {
+    expect(checkFile({ name: 'stat', path: 'wxfile://usr/a', extra: 1 })).toEqual({
+      ok: true,
+      value: { operation: { name: 'stat', path: 'wxfile://usr/a' } },
+    })
+    expect(checkFile({ name: 'mkdir', path: 'wxfile://usr/d', recursive: true })).toEqual({
+      ok: true,
+      value: { operation: { name: 'mkdir', path: 'wxfile://usr/d', recursive: true } },
+    })
+  })
+
+  it('refuse names that are not file operations', () => {
+    expect(checkFile({ name: 'rmdirAll', path: '/' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PARAMS', message: 'operation.name is not a file operation' },
+    })
+  })
+
+  it('refuse more than 20 picked files at once', () => {
+    const file = { name: 'a.png', type: 'image/png', data: new Uint8Array(1) }
+    expect(
+      checkFile({ name: 'saveChosen', files: Array.from({ length: 21 }, () => file) }),
+    ).toMatchObject({ ok: false, error: { message: 'operation.files: at most 20' } })
+    expect(checkFile({ name: 'saveChosen', files: [file] }).ok).toBe(true)
+  })
+})

@@ -17,14 +17,15 @@ import { THROTTLE_PROFILES, type NetworkCondition } from '../../../shared/networ
 import type { DomainLists } from '../../../shared/project'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { ContractService } from '../../../shared/rpc'
+import type { FileOperation } from '../../../shared/simulator-protocol'
 import type {
   AutomationEvent,
   AutomationReply,
 } from '../../../shared/automation/automation-protocol'
+import { FRAME_CALLABLE, MAIN_TASKS } from '../../../shared/runtime/wx-api-table'
 import type { TaskOperation } from '../../../shared/runtime/wx-task'
-import { isTaskId } from './engine-request-check'
+import { isTaskId } from '../wx-api/task-request-checks'
 import { checkMachineNetwork } from './machine-network-settings'
-import { checkFileOperation } from './transfer-request-check'
 
 /** One method's check: its params typed as the contract declares them, or INVALID_PARAMS. */
 export type ParamsCheck<M extends MethodName> = (params: unknown) => Result<MethodParams<M>>
@@ -113,6 +114,58 @@ function checkOperation(value: unknown): Result<TaskOperation> {
   return ok({ name: 'abort' })
 }
 
+const isText = (value: unknown, max = 65536): value is string =>
+  typeof value === 'string' && value.length <= max
+
+/** Bytes one `saveChosen` may carry: WeChat's own limit on one download. */
+const MAX_CHOSEN_BYTES = 200 * 1024 * 1024
+
+/** A file call of the simulator's frame; path rules stay the file space's. */
+const PATH_OPERATIONS = new Set(['readFile', 'access', 'unlink', 'stat', 'readdir'])
+
+function checkFileOperation(value: unknown): Result<FileOperation> {
+  if (!isRecord(value)) return invalid('operation must be an object')
+  const { name, path } = value
+  if (typeof name === 'string' && PATH_OPERATIONS.has(name)) {
+    if (!isText(path, 4096)) return invalid('operation.path must be a string')
+    return ok({ name, path } as FileOperation)
+  }
+  switch (name) {
+    case 'writeFile':
+      if (!isText(path, 4096)) return invalid('operation.path must be a string')
+      if (!(value.data instanceof Uint8Array)) return invalid('operation.data must be bytes')
+      return ok({ name, path, data: value.data, append: value.append === true })
+    case 'mkdir':
+      if (!isText(path, 4096)) return invalid('operation.path must be a string')
+      return ok({ name, path, recursive: value.recursive === true })
+    case 'saveFile': {
+      const { tempFilePath, filePath } = value
+      if (!isText(tempFilePath, 4096)) return invalid('operation.tempFilePath must be a string')
+      if (filePath !== undefined && !isText(filePath, 4096)) {
+        return invalid('operation.filePath must be a string')
+      }
+      return ok({ name, tempFilePath, ...(filePath !== undefined && { filePath }) })
+    }
+    case 'saveChosen': {
+      const { files } = value
+      if (!Array.isArray(files) || files.length > 20) return invalid('operation.files: at most 20')
+      let total = 0
+      for (const file of files) {
+        if (!isRecord(file) || !isText(file.name, 1024) || !isText(file.type, 256)) {
+          return invalid('operation.files: each needs a name and a type')
+        }
+        if (!(file.data instanceof Uint8Array))
+          return invalid('operation.files: data must be bytes')
+        total += file.data.byteLength
+      }
+      if (total > MAX_CHOSEN_BYTES) return invalid('operation.files: over 200 MB')
+      return ok({ name, files: files as { name: string; type: string; data: Uint8Array }[] })
+    }
+    default:
+      return invalid('operation.name is not a file operation')
+  }
+}
+
 export const PARAMS_CHECKS: { [M in MethodName]: ParamsCheck<M> } = {
   'app.getInfo': noParams,
   'project.open': (params) =>
@@ -141,6 +194,12 @@ export const PARAMS_CHECKS: { [M in MethodName]: ParamsCheck<M> } = {
       return invalid('wx.call needs { method: string, params: object }')
     }
     const { method, taskId } = params
+    if (!FRAME_CALLABLE.has(method)) {
+      return invalid(`wx.call: ${method} is not a main-process wx API`)
+    }
+    if (MAIN_TASKS.has(method) && params.params.api !== method) {
+      return invalid(`params.api must be "${method}"`)
+    }
     if (taskId !== undefined && !isTaskId(taskId)) return invalid('taskId must be a short id')
     return ok({ method, params: params.params, ...(taskId !== undefined && { taskId }) })
   },

@@ -1,8 +1,8 @@
 /**
  * The simulator's files in the main process: the project's own file folder,
  * `<dataDir>/files/<appid>-<hash of the folder>` (`usr` kept between sessions, `tmp` emptied when
- * the project opens), where `files.operate` runs the frame's file calls (its untrusted fields
- * checked first) and where uploads read and downloads write (the task registry gets `space()`).
+ * the project opens), where `files.operate` runs the frame's file calls (their untrusted fields
+ * checked first by contract-params.ts) and where uploads read and downloads write (the task registry gets `space()`).
  */
 import { createHash } from 'node:crypto'
 import { rmSync, writeFileSync } from 'node:fs'
@@ -15,7 +15,6 @@ import type { FileOperation, FileOperationResult } from '../../../shared/simulat
 import { createNodeFilePort } from '../files/node-file-port'
 import { WxFileSpace } from '../files/wx-file-space'
 import type { ProjectStore } from '../project/project-store'
-import { checkFileOperation } from './transfer-request-check'
 
 export interface FileServiceOptions {
   store: ProjectStore
@@ -101,12 +100,11 @@ export function createFileService(options: FileServiceOptions): FileService {
 
   return {
     methods: {
-      'files.operate': async (params) => {
-        const operation = checkFileOperation((params as { operation?: unknown } | null)?.operation)
-        if (!operation.ok) return operation
+      // The contract's check (contract-params.ts) ran before.
+      'files.operate': async ({ operation }) => {
         const opened = await space()
         if (!opened) return noProject()
-        return ok(runFileOperation(opened, operation.value))
+        return ok(runFileOperation(opened, operation))
       },
     },
     space,

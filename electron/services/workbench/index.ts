@@ -110,14 +110,9 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   const service: ContractService = {
     'app.getInfo': async () => ok(appInfo),
     'wx.call': async (params) => {
+      // The contract's check (contract-params.ts) let only frame-callable methods through.
       if (MAIN_TASKS.has(params.method)) {
         return tasks.start(params.method, params.taskId, params.params)
-      }
-      if (!wxMain.methods.includes(params.method)) {
-        return fail({
-          code: 'INVALID_PARAMS',
-          message: `wx.call: ${params.method} is not a main-process wx API`,
-        })
       }
       return ok(wxMain.call(params.method, params.params))
     },

@@ -153,6 +153,7 @@ export function createSimulatorService(options: SimulatorServiceOptions): Simula
         components: compiled.components,
         styles: compiled.styles,
         pages: compiled.pages,
+        ...(compiled.workers && { workers: compiled.workers }),
         errors: compiled.errors,
         warnings,
       },

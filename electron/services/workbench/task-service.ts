@@ -6,7 +6,7 @@
  */
 import type { ContractEventListener } from '../../../shared/contract'
 import type { EngineRequest } from '../../../shared/network'
-import { fail, ok, type Result } from '../../../shared/result'
+import { ok, type Result } from '../../../shared/result'
 import type { ContractService } from '../../../shared/rpc'
 import type { MainCallResult } from '../../../shared/runtime/native-port'
 import type { WxFileSpace } from '../files/wx-file-space'
@@ -48,10 +48,8 @@ export function createTaskService(options: TaskServiceOptions): TaskService {
       // The contract's check (contract-params.ts) ran before.
       'wx.operateTask': async ({ taskId, operation }) => ok(registry.operate(taskId, operation)),
     },
+    // The contract's check (contract-params.ts) ran before: `req.api` is `method`.
     async start(method, taskId, req) {
-      if (req.api !== method) {
-        return fail({ code: 'INVALID_PARAMS', message: `params.api must be "${method}"` })
-      }
       await options.settled()
       const engine = options.engine()
       const files = await options.files()

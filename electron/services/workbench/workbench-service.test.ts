@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { NetworkEvent } from '../../../shared/network'
 import type { ProjectInfo } from '../../../shared/project'
-import { CLOUD_NO_ENVIRONMENT } from '../../../shared/runtime/cloud-api'
+import { CLOUD_ERRORS } from '../../../shared/wechat-errors'
 import { createProjectStore } from '../project'
 import type { ProjectStore } from '../project/project-store'
 import { createWorkbenchService } from '.'
@@ -60,7 +60,7 @@ describe('workbench service', () => {
       ok: true,
       value: {
         ok: false,
-        errMsg: `cloud.callFunction:fail ${CLOUD_NO_ENVIRONMENT}`,
+        errMsg: `cloud.callFunction:fail ${CLOUD_ERRORS.noEnvironment}`,
         errCode: -601034,
       },
     })

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import ts from 'typescript'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRuntime, type Runtime } from '../../../shared/runtime'
-import { CLOUD_NO_ENVIRONMENT } from '../../../shared/runtime/cloud-api'
+import { CLOUD_ERRORS } from '../../../shared/wechat-errors'
 import { walkWxApi } from '../../../shared/runtime/wx-api-walk'
 import { WX_API } from '../../../shared/runtime/wx-api-table'
 import { createHeadlessPort } from '../headless/headless-port'
@@ -130,10 +130,10 @@ describe('wx in mpdt run', () => {
     const cloud = wx.cloud as unknown as Record<string, (options?: unknown) => Promise<unknown>>
     await cloud.init({ env: 'prod-1' })
     await expect(cloud.callFunction({ name: 'add' })).rejects.toEqual({
-      errMsg: `cloud.callFunction:fail ${CLOUD_NO_ENVIRONMENT}`,
+      errMsg: `cloud.callFunction:fail ${CLOUD_ERRORS.noEnvironment}`,
       errCode: -601034,
     })
-    expect(lines).toContain(`error cloud.callFunction:fail ${CLOUD_NO_ENVIRONMENT}`)
+    expect(lines).toContain(`error cloud.callFunction:fail ${CLOUD_ERRORS.noEnvironment}`)
   })
 
   it('cancels scanCode, as nobody can scan', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { NetworkEvent } from '../../../shared/network'
 import { TOURIST_APPID } from '../../../shared/project'
-import { CLOUD_NO_ENVIRONMENT } from '../../../shared/runtime/cloud-api'
 import { FRAME_CALLABLE, MAIN_TASKS } from '../../../shared/runtime/wx-api-table'
-import { createWxMainApi, SESSION_TIMED_OUT, TOURIST_LOGIN_REFUSED } from './main-api'
+import { CLOUD_ERRORS, OPEN_API_ERR_MSG } from '../../../shared/wechat-errors'
+import { createWxMainApi } from './main-api'
 
 describe('the main-process wx APIs', () => {
   it('has a handler for exactly the frame-callable APIs that are not tasks (the task registry runs those)', () => {
@@ -27,14 +27,20 @@ describe('the main-process wx APIs', () => {
 
   it('login fails for the tourist appid and makes no session', () => {
     const api = createWxMainApi({ appid: () => TOURIST_APPID })
-    expect(api.call('login', {})).toEqual({ ok: false, errMsg: TOURIST_LOGIN_REFUSED })
-    expect(api.call('checkSession', {})).toEqual({ ok: false, errMsg: SESSION_TIMED_OUT })
+    expect(api.call('login', {})).toEqual({ ok: false, errMsg: OPEN_API_ERR_MSG.touristLogin })
+    expect(api.call('checkSession', {})).toEqual({
+      ok: false,
+      errMsg: OPEN_API_ERR_MSG.sessionTimedOut,
+    })
   })
 
   it('checkSession fails before a login of that appid and passes after it', () => {
     let appid = 'wx0000000000000001'
     const api = createWxMainApi({ appid: () => appid })
-    expect(api.call('checkSession', {})).toEqual({ ok: false, errMsg: SESSION_TIMED_OUT })
+    expect(api.call('checkSession', {})).toEqual({
+      ok: false,
+      errMsg: OPEN_API_ERR_MSG.sessionTimedOut,
+    })
     api.call('login', {})
     expect(api.call('checkSession', {})).toEqual({ ok: true, value: {} })
     appid = 'wx0000000000000002'
@@ -47,7 +53,7 @@ describe('the main-process wx APIs', () => {
     const call = { call: 'callFunction', env: 'prod-1', target: 'add', page: 'pages/index/index' }
     expect(api.call('cloud', call)).toEqual({
       ok: false,
-      errMsg: `cloud.callFunction:fail ${CLOUD_NO_ENVIRONMENT}`,
+      errMsg: `cloud.callFunction:fail ${CLOUD_ERRORS.noEnvironment}`,
       errCode: -601034,
     })
     expect(rows).toEqual([
@@ -61,7 +67,7 @@ describe('the main-process wx APIs', () => {
       expect.objectContaining({
         type: 'failed',
         id: rows[0].id,
-        errMsg: `cloud.callFunction:fail ${CLOUD_NO_ENVIRONMENT}`,
+        errMsg: `cloud.callFunction:fail ${CLOUD_ERRORS.noEnvironment}`,
       }),
     ])
     expect(api.call('cloud', { call: 'project.open' })).toEqual({

@@ -6,20 +6,11 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { NetworkEvent } from '../../../shared/network'
-import {
-  CLOUD_CALLS,
-  CLOUD_NO_ENVIRONMENT_CODE,
-  cloudNoEnvironment,
-} from '../../../shared/runtime/cloud-api'
+import { CLOUD_CALLS, cloudNoEnvironment } from '../../../shared/runtime/cloud-api'
 import type { MainCallResult } from '../../../shared/runtime/native-port'
 import { TOURIST_APPID } from '../../../shared/project'
-import { FRAME_CALLABLE } from '../../../shared/runtime/wx-api-table'
-
-/** What `wx.login` fails with in 游客模式, in the words of the tool's notice (docs/wechat-behaviour.md §7.1). */
-export const TOURIST_LOGIN_REFUSED = 'login:fail 请注意游客模式下，调用 wx.login 是受限的'
-
-/** What `wx.checkSession` fails with when no login made a session (docs/wechat-behaviour.md §6.2). */
-export const SESSION_TIMED_OUT = 'checkSession:fail Error: session time out, need relogin'
+import { FRAME_CALLABLE, notSupportedMessage } from '../../../shared/runtime/wx-api-table'
+import { CLOUD_ERRORS, OPEN_API_ERR_MSG } from '../../../shared/wechat-errors'
 
 /** What a session needs to know about the running project. */
 export interface WxMainContext {
@@ -62,12 +53,14 @@ export function createWxMainApi(context: WxMainContext): WxMainApi {
     // 游客模式 fails, as issue 13 asks (docs/wechat-behaviour.md §7.1 records field reports of a
     // simulated code instead).
     login: (_params, appid) => {
-      if (appid === TOURIST_APPID) return { ok: false, errMsg: TOURIST_LOGIN_REFUSED }
+      if (appid === TOURIST_APPID) return { ok: false, errMsg: OPEN_API_ERR_MSG.touristLogin }
       sessions.add(appid)
       return { ok: true, value: { code: loginCode() } }
     },
     checkSession: (_params, appid) =>
-      sessions.has(appid) ? { ok: true, value: {} } : { ok: false, errMsg: SESSION_TIMED_OUT },
+      sessions.has(appid)
+        ? { ok: true, value: {} }
+        : { ok: false, errMsg: OPEN_API_ERR_MSG.sessionTimedOut },
     // No cloud environment is reachable from MP DevTools: a failed row, WeChat's failure.
     cloud: (params) => {
       const call = text(params.call)
@@ -89,14 +82,14 @@ export function createWxMainApi(context: WxMainContext): WxMainApi {
         })
         context.network({ type: 'failed', id, errMsg, time })
       }
-      return { ok: false, errMsg, errCode: CLOUD_NO_ENVIRONMENT_CODE }
+      return { ok: false, errMsg, errCode: CLOUD_ERRORS.noEnvironmentCode }
     },
   }
   return {
     methods: Object.keys(handlers),
     call(method, params) {
       const handler = FRAME_CALLABLE.has(method) ? handlers[method] : undefined
-      if (!handler) return { ok: false, errMsg: `${method}:fail not supported in MP DevTools` }
+      if (!handler) return { ok: false, errMsg: notSupportedMessage(method) }
       const appid = context.appid()
       if (appid === undefined) return { ok: false, errMsg: `${method}:fail no project is open` }
       return handler(params, appid)

@@ -17,12 +17,7 @@ import {
 import { downloadTarget, uploadSource } from '../files/transfer-files'
 import type { WxFileSpace } from '../files/wx-file-space'
 import type { RequestEngine } from '../network'
-import { checkEngineRequest, isTaskId } from '../workbench/engine-request-check'
-import {
-  checkDownloadRequest,
-  checkSocketRequest,
-  checkUploadRequest,
-} from '../workbench/transfer-request-check'
+import { checkTaskRequest, isTaskId } from './task-request-checks'
 
 /** What a task runs on: the open project's engine and, for uploads and downloads, its files. */
 export interface TaskRunner {
@@ -49,21 +44,6 @@ export interface TaskRegistry {
   operate(taskId: string, operation: TaskOperation): string | null
   /** Aborts every transfer and closes every socket (`going away`). */
   closeAll(): void
-}
-
-const CHECKS: Record<TaskRequest['api'], (value: unknown) => Result<TaskRequest>> = {
-  request: checkEngineRequest,
-  uploadFile: checkUploadRequest,
-  downloadFile: checkDownloadRequest,
-  connectSocket: checkSocketRequest,
-}
-
-/** The shape check of one task's start, by its `api`. */
-export function checkTaskRequest(value: unknown): Result<TaskRequest> {
-  const api = (value as { api?: unknown } | null)?.api
-  const check = typeof api === 'string' ? CHECKS[api as TaskRequest['api']] : undefined
-  if (!check) return fail({ code: 'INVALID_PARAMS', message: 'req.api must name a task API' })
-  return check(value)
 }
 
 type Running = { kind: 'transfer'; task: EngineTask } | { kind: 'socket'; socket: EngineSocket }

@@ -105,18 +105,25 @@ describe('the Mock panel', () => {
     expect(wrapper.get('[role="alert"]').text()).toBe(
       'URL 应以 https:// 或 http:// 开头（或选择“正则表达式”）。',
     )
-    expect(form.findAll('input[type="text"]')[1].attributes('aria-invalid')).toBe('true')
-    await form.findAll('input[type="text"]')[1].setValue('https://api.example.com/orders')
+    const url = form.findAll('input[type="text"]')[1]
+    expect(url.attributes('aria-invalid')).toBe('true')
+    expect(url.attributes('aria-describedby')).toBe(wrapper.get('[role="alert"]').attributes('id'))
+    await url.setValue('https://api.example.com/orders')
     await form.findAll('textarea')[1].setValue('{not json')
     await form.trigger('submit')
     await flushPromises()
     expect(wrapper.get('[role="alert"]').text()).toMatch(/^响应体不是有效的 JSON：/)
+    // The mark moves with the problem: the body is marked and named, the URL no longer.
+    expect(form.findAll('textarea')[1].attributes('aria-invalid')).toBe('true')
+    expect(form.findAll('textarea')[1].attributes('aria-describedby')).toBeTruthy()
+    expect(url.attributes('aria-invalid')).toBe('false')
+    expect(url.attributes('aria-describedby')).toBeUndefined()
     expect(saved()).toEqual([])
   })
 
   it('switches Mock, and one rule, off and on', async () => {
     const { wrapper, saved } = await mountPanel({ enabled: true, rules: [ORDERS] })
-    await wrapper.get('.toolbar input[type="checkbox"]').setValue(false)
+    await wrapper.get('[role="toolbar"] input[type="checkbox"]').setValue(false)
     await flushPromises()
     await wrapper.get('tbody input[type="checkbox"]').setValue(false)
     await flushPromises()

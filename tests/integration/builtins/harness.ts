@@ -37,6 +37,8 @@ export interface PageSpec {
   viewport?: boolean
   /** The 业务域名 decisions `<web-view>` asks for (the main process's, in the simulator). */
   judgeWebView?: JudgeWebView
+  /** The simulated location `<map show-location>` draws (the simulator's 位置). */
+  location?: { longitude: number; latitude: number }
 }
 
 export interface MountedPage {
@@ -85,6 +87,12 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
     setNavigationBar: (change) => navigationBar.push(change),
     callWx: (api, options) => wxCalls.push({ api, options }),
     ...(spec.judgeWebView && { judgeWebView: spec.judgeWebView }),
+    ...(spec.location && {
+      watchLocation: (listener: (location: { longitude: number; latitude: number }) => void) => {
+        listener(spec.location!)
+        return () => undefined
+      },
+    }),
   })
   const groupList = new Function(`return ${compiled.groupListCode}`)()
   codeSpace.addStyleSheet('app', 'app')

@@ -22,8 +22,9 @@ import { createTaskCore } from '../../../shared/runtime/task-core'
 import { createLaterInvoker } from '../../../shared/runtime/async-api'
 import type { SystemInfo } from '../../../shared/runtime'
 import { createTimers, type TimerControl } from '../../../shared/runtime/timers'
-import { createTransferApi } from '../../../shared/runtime/wx-transfers'
-import { createSocketApi } from '../../../shared/runtime/wx-socket'
+import { createSocketApi } from '../../../shared/runtime/connect-socket'
+import { createDownloadFile } from '../../../shared/runtime/download-file'
+import { createUploadFile } from '../../../shared/runtime/upload-file'
 import type { HostMessage } from '../../../shared/simulator-protocol'
 import { startHttpServer, type TestServer } from '../../helpers/servers'
 import { TEST_APP_INFO } from '../../helpers/workbench-kit'
@@ -155,7 +156,10 @@ function wxApis() {
     defer: timers.defer,
     currentPage: () => 'pages/index/index',
   }
-  const transfers = createTransferApi(common)
+  const transfers = {
+    uploadFile: createUploadFile(common),
+    downloadFile: createDownloadFile(common),
+  }
   const { wx } = createSocketApi({ ...common, invokeLater: createLaterInvoker(sink, pending) })
   return { transfers, wx }
 }

@@ -11,9 +11,10 @@ import type {
   FileResult,
   FileStats,
   LaterFilePort,
+  SaveTempFiles,
 } from '../../../../shared/runtime/file-port'
 import type { FileOperation, FileOperationResult } from '../../../../shared/simulator-protocol'
-import { FAIL_WORDS } from '../../../../shared/wechat-errors'
+import { FAIL_WORDS, FILE_WORDS, fileFailWords } from '../../../../shared/wechat-errors'
 
 const USER = 'wxfile://usr'
 const TEMP = 'wxfile://tmp_'
@@ -161,7 +162,7 @@ export class FrameFiles implements FilePort {
     const key = normalUserPath(path)
     if (key === undefined) return denied('unlink', path)
     if (this.folders.has(key)) {
-      return { ok: false, message: `illegal operation on a directory, unlink "${path}"` }
+      return { ok: false, message: fileFailWords(FILE_WORDS.isDirectory, 'unlink', path) }
     }
     if (!this.files.delete(key)) return missing('unlink', path)
     this.call({ name: 'unlink', path: key }, () => undefined)
@@ -200,11 +201,12 @@ export class FrameFiles implements FilePort {
   mkdir(path: string, recursive: boolean): FileResult<void> {
     const key = normalUserPath(path)
     if (key === undefined) return denied('mkdir', path)
-    if (this.files.has(key)) return { ok: false, message: `file already exists, mkdir "${path}"` }
+    if (this.files.has(key))
+      return { ok: false, message: fileFailWords(FILE_WORDS.exists, 'mkdir', path) }
     if (this.folders.has(key)) {
       return recursive
         ? { ok: true, value: undefined }
-        : { ok: false, message: `file already exists, mkdir "${path}"` }
+        : { ok: false, message: fileFailWords(FILE_WORDS.exists, 'mkdir', path) }
     }
     const parent = key.slice(0, key.lastIndexOf('/'))
     if (!recursive && !this.folders.has(parent)) return missing('mkdir', path)
@@ -285,10 +287,27 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 /**
+ * New temp files (picked files, `canvasToTempFilePath`'s picture) written by the main process in
+ * the project's temp folder, where downloads go too; their bytes are kept in the mirror.
+ */
+export function tempFileSaver(files: FrameFiles, call: FileCall): SaveTempFiles {
+  return (chosen, done) =>
+    call({ name: 'saveChosen', files: chosen }, (result) => {
+      if (!result.ok || !Array.isArray(result.value)) {
+        done(undefined)
+        return
+      }
+      const saved = result.value as ChosenFile[]
+      saved.forEach((file, index) => files.remember(file.path, chosen[index].data))
+      done(saved)
+    })
+}
+
+/**
  * `wx.chooseImage`/`wx.chooseMedia`: an `<input type=file>` (`#mp-file-input`) in the frame; the
  * picked bytes become temp files in the main process and are kept in the mirror.
  */
-export function fileChooser(doc: Document, files: FrameFiles, call: FileCall): ChooseFiles {
+export function fileChooser(doc: Document, save: SaveTempFiles): ChooseFiles {
   return (request, done) => {
     doc.getElementById('mp-file-input')?.remove()
     const input = doc.createElement('input')
@@ -317,17 +336,7 @@ export function fileChooser(doc: Document, files: FrameFiles, call: FileCall): C
           type: file.type,
           data: new Uint8Array(await file.arrayBuffer()),
         })),
-      ).then((chosen) =>
-        call({ name: 'saveChosen', files: chosen }, (result) => {
-          if (!result.ok || !Array.isArray(result.value)) {
-            answer(undefined)
-            return
-          }
-          const saved = result.value as ChosenFile[]
-          saved.forEach((file, index) => files.remember(file.path, chosen[index].data))
-          answer(saved)
-        }),
-      )
+      ).then((chosen) => save(chosen, answer))
     })
     doc.body.appendChild(input)
     input.click()

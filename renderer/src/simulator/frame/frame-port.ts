@@ -19,8 +19,13 @@ import type {
   StorageChange,
   StorageSnapshot,
   SystemInfo,
+  WorkerThread,
 } from '../../../../shared/runtime'
-import type { ChooseFiles, LaterFilePort } from '../../../../shared/runtime/file-port'
+import type {
+  ChooseFiles,
+  LaterFilePort,
+  SaveTempFiles,
+} from '../../../../shared/runtime/file-port'
 import { FAIL_WORDS } from '../../../../shared/wechat-errors'
 import type {
   FileOperation,
@@ -41,7 +46,9 @@ import {
 } from '../../../../shared/runtime/authorization'
 import type { WebViewDecision } from '../../../../shared/web-view'
 import { cloneSafeArgs } from './clone-safe'
-import { fileChooser, FrameFiles, laterFiles, MIRROR_LIMIT } from './frame-files'
+import { fileChooser, FrameFiles, laterFiles, MIRROR_LIMIT, tempFileSaver } from './frame-files'
+import { startWebWorker } from './frame-worker'
+import type { WorkerThreadEvent } from '../../../../shared/runtime/worker-scope'
 
 export interface FramePortOptions {
   post(message: FrameMessage): void
@@ -62,6 +69,8 @@ export interface FramePortOptions {
   location?: SimulatedLocation
   /** The project's kept authorization answers as the frame boots. */
   authSetting?: AuthSetting
+  /** The compiled workers bundle (`CompileResult.workers.code`); absent: `wx.createWorker` fails. */
+  workerCode?: string
 }
 
 export class FramePort implements NativePort {
@@ -70,6 +79,7 @@ export class FramePort implements NativePort {
   readonly files: FrameFiles
   readonly filesLater: LaterFilePort
   readonly chooseFiles: ChooseFiles | undefined
+  readonly saveTempFiles: SaveTempFiles
   /** Open tasks (requests, transfers, sockets): what to do with each relayed event. */
   private readonly tasks = new Map<string, (event: TaskEvent) => void>()
   /** File calls waiting for the main process's answer. */
@@ -82,8 +92,12 @@ export class FramePort implements NativePort {
   private readonly webViewCalls = new Map<string, (decision: WebViewDecision) => void>()
   private nextWebViewCall = 1
   private currentNetworkType: NetworkType
+  readonly startWorker: ((onEvent: (event: WorkerThreadEvent) => void) => WorkerThread) | undefined
 
   constructor(private readonly options: FramePortOptions) {
+    const { workerCode } = options
+    this.startWorker =
+      workerCode === undefined ? undefined : (onEvent) => startWebWorker(workerCode, onEvent)
     this.ui = options.ui
     this.screen = options.screen
     this.currentNetworkType = options.networkType
@@ -92,8 +106,9 @@ export class FramePort implements NativePort {
       this.operateFile(operation, done)
     this.files = new FrameFiles(call, options.codePackage)
     this.filesLater = laterFiles(this.files, call)
+    this.saveTempFiles = tempFileSaver(this.files, call)
     this.chooseFiles = options.document
-      ? fileChooser(options.document, this.files, call)
+      ? fileChooser(options.document, this.saveTempFiles)
       : undefined
   }
 

@@ -5,7 +5,7 @@ import { createFileApi } from '../../../../shared/runtime/file-system'
 import { PendingWork } from '../../../../shared/runtime/pending-work'
 import { createTaskCore } from '../../../../shared/runtime/task-core'
 import { createTimers, type TimerControl } from '../../../../shared/runtime/timers'
-import { createSocketApi } from '../../../../shared/runtime/wx-socket'
+import { createSocketApi } from '../../../../shared/runtime/connect-socket'
 import type { FrameMessage } from '../../../../shared/simulator-protocol'
 import { FramePort } from './frame-port'
 

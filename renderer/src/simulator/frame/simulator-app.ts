@@ -6,6 +6,7 @@
  */
 import * as glassEasel from 'glass-easel'
 import { loadCompiledTemplates } from '../../../../shared/runtime/compiled-templates'
+import { DEFAULT_LOCATION } from '../../../../shared/runtime/device-api'
 import {
   createRuntime,
   homePageRoute,
@@ -38,6 +39,7 @@ import {
   isBrowserOnlyEvent,
   tapOnClickWithoutPointer,
   tapOnMouseAfterTouch,
+  touchesFromMouse,
   touchFields,
 } from './tap-events'
 
@@ -246,6 +248,7 @@ export function startSimulator(
     screen,
     document: doc,
     codePackage: { files: bundle.files, assets: bundle.assets },
+    ...(compiled.workers && { workerCode: compiled.workers.code }),
     pageNotFound,
     systemInfo: () => {
       const info = systemInfoOf(screen.topPage?.route ?? entryRoute)
@@ -274,6 +277,7 @@ export function startSimulator(
   )
   tapOnClickWithoutPointer(doc)
   tapOnMouseAfterTouch(doc)
+  touchesFromMouse(doc)
   for (const [path, css] of Object.entries(compiled.styles))
     backend.registerStyleSheetContent(path, pageViewportStyles(css))
   const styleScopes: Record<string, string | undefined> = {}
@@ -304,6 +308,11 @@ export function startSimulator(
         },
         readLocalFile: (path, done) => port.files.read(path, done),
         judgeWebView: (src, done) => port.judgeWebView(src, done),
+        watchLocation: (listener) => {
+          const tell = () => listener(port.location() ?? DEFAULT_LOCATION)
+          tell()
+          return port.onLocationChange(tell)
+        },
       }),
   })
   const launched = runtime.launch({ entry, scene: boot.scene })

@@ -141,6 +141,55 @@ export function tapOnMouseAfterTouch(doc: Document): void {
 }
 
 /**
+ * Makes WeChat's touch events from the mouse, as WeChat's simulator emulates touches: a press
+ * with the main button triggers `touchstart` on the element under it, moves while pressed
+ * `touchmove` and the release `touchend`, both on the element the press began on (as a touch's
+ * events are). So `bindtouchend` toolbars (the official demo's editor page) answer a click. Mouse
+ * events the browser makes for a real touch are skipped: glass-easel has that touch already.
+ */
+export function touchesFromMouse(doc: Document): void {
+  let pressed: glassEasel.Element | undefined
+  const fromTouch = (ev: MouseEvent) =>
+    (ev as MouseEvent & { sourceCapabilities?: { firesTouchEvents?: boolean } | null })
+      .sourceCapabilities?.firesTouchEvents === true
+  const trigger = (ev: MouseEvent, type: string, target: glassEasel.Element) => {
+    glassEasel.Event.triggerEvent(target, type, cssDetail({ x: ev.clientX, y: ev.clientY }), {
+      originalEvent: ev,
+      bubbles: true,
+      composed: true,
+      capturePhase: true,
+      extraFields: touchFields(ev),
+    })
+  }
+  const capture = { capture: true }
+  doc.body.addEventListener(
+    'mousedown',
+    (ev) => {
+      pressed =
+        ev.button === 0 && !fromTouch(ev) ? glassEaselElementOf(ev.target as Node) : undefined
+      if (pressed) trigger(ev, 'touchstart', pressed)
+    },
+    capture,
+  )
+  doc.body.addEventListener(
+    'mousemove',
+    (ev) => {
+      if (pressed && !fromTouch(ev)) trigger(ev, 'touchmove', pressed)
+    },
+    capture,
+  )
+  doc.body.addEventListener(
+    'mouseup',
+    (ev) => {
+      const target = pressed
+      pressed = undefined
+      if (target && !fromTouch(ev)) trigger(ev, 'touchend', target)
+    },
+    capture,
+  )
+}
+
+/**
  * Listens on `doc` for clicks that no pointer made (`detail` 0: keyboard activation,
  * `element.click()`) and triggers a `tap` on the clicked element, so they run `bindtap` like a
  * tap. Pointer clicks (`detail` ≥ 1) already made their tap from mouseup or touchend.

@@ -57,6 +57,22 @@ textarea {
   font: inherit; color: inherit; border: none; outline: none; background: transparent; resize: none;
 }
 input::placeholder, textarea::placeholder { color: #808080; }
+
+editor { display: block; position: relative; box-sizing: border-box; width: 100%; height: 200px; min-height: 200px; overflow: auto; user-select: text; -webkit-user-select: text; }
+.ql-editor { position: relative; box-sizing: border-box; min-height: 100%; outline: none; line-height: 1.5; white-space: pre-wrap; overflow-wrap: break-word; tab-size: 4; cursor: text; }
+.ql-editor > * { margin: 0; padding: 0; }
+.ql-editor ol, .ql-editor ul { padding-left: 1.5em; }
+.ql-editor ul[data-checked] { list-style: none; padding-left: 0; }
+.ql-editor ul[data-checked] > li::before { content: "\\2610"; margin-right: 0.3em; }
+.ql-editor hr { margin: 6px 0; border: none; border-top: 1px solid #e5e5e5; }
+.ql-editor img { max-width: 100%; vertical-align: bottom; }
+${Array.from({ length: 8 }, (_, n) => `.ql-editor .ql-indent-${n + 1} { padding-left: ${(n + 1) * 2}em; }`).join('\n')}
+.ql-editor.ql-blank::before { content: attr(data-placeholder); position: absolute; left: 0; right: 0; color: #999999; pointer-events: none; }
+.wx-editor-img-tools { position: absolute; box-sizing: border-box; border: 1px dashed #07c160; pointer-events: none; }
+.wx-editor-img-size { position: absolute; left: 0; bottom: -22px; white-space: nowrap; padding: 0 4px; font-size: 12px; line-height: 18px; color: #ffffff; background: rgba(0, 0, 0, 0.6); border-radius: 2px; }
+.wx-editor-img-toolbar { position: absolute; left: 0; top: -30px; display: flex; width: max-content; pointer-events: auto; background: rgba(0, 0, 0, 0.8); border-radius: 4px; }
+.wx-editor-img-toolbar button { padding: 0 8px; font-size: 12px; line-height: 26px; color: #ffffff; background: none; border: none; cursor: pointer; }
+.wx-editor-img-resize { position: absolute; right: -6px; bottom: -6px; width: 12px; height: 12px; pointer-events: auto; background: #07c160; border-radius: 50%; cursor: nwse-resize; touch-action: none; }
 input:disabled, textarea:disabled { color: inherit; opacity: 0.6; }
 
 image { display: inline-block; position: relative; width: 320px; height: 240px; overflow: hidden; }
@@ -110,9 +126,18 @@ match-media[wx-unmatched] { display: none !important; }
 .wx-page-container-root[wx-shown][position='center'] > .wx-page-container { transform: translate(-50%, -50%); }
 map { display: block; position: relative; width: 300px; height: 150px; overflow: hidden; touch-action: none; background-color: #eef1f4; background-image: linear-gradient(#d5dbe1 1px, transparent 1px), linear-gradient(90deg, #d5dbe1 1px, transparent 1px); background-size: 32px 32px; }
 .wx-map__layer, .wx-map__lines { position: absolute; inset: 0; width: 100%; height: 100%; overflow: visible; }
-.wx-map__marker { position: absolute; transform: translate(-50%, -100%); cursor: pointer; }
-.wx-map__pin { width: 14px; height: 14px; margin-bottom: 4px; border-radius: 50% 50% 50% 0; background: #f15b50; transform: rotate(-45deg); box-shadow: 0 0 0 2px #fff; }
+.wx-map__marker { position: absolute; width: 0; height: 0; }
+.wx-map__marker-body { position: absolute; left: 0; top: 0; cursor: pointer; }
+.wx-map__pin { width: 18px; height: 24px; }
+.wx-map__pin::before { content: ''; position: absolute; left: 2px; top: 2px; width: 14px; height: 14px; border-radius: 50% 50% 50% 0; background: #f15b50; transform: rotate(-45deg); box-shadow: 0 0 0 2px #fff; }
 .wx-map__marker img { display: block; }
+.wx-map__label { position: absolute; left: 0; top: 2px; transform: translateX(-50%); white-space: nowrap; font-size: 12px; cursor: pointer; }
+.wx-map__callout { position: absolute; left: 0; transform: translateX(-50%); white-space: pre; font-size: 12px; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.2); cursor: pointer; }
+.wx-map__location { position: absolute; transform: translate(-50%, -50%); pointer-events: none; }
+.wx-map__location--dot { width: 12px; height: 12px; border-radius: 50%; background: #2f7cf6; box-shadow: 0 0 0 3px #fff, 0 0 0 12px rgba(47, 124, 246, 0.2); }
+:where(map > :not(.wx-map__layer, .wx-map__controls, .wx-map__note)) { position: relative; }
+.wx-map__controls { position: absolute; inset: 0; pointer-events: none; }
+.wx-map__control { position: absolute; pointer-events: auto; }
 .wx-map__note { position: absolute; left: 4px; bottom: 4px; right: 4px; padding: 2px 6px; font-size: 10px; line-height: 14px; color: #5a6470; background: rgba(255, 255, 255, 0.8); border-radius: 3px; pointer-events: none; }
 wx-camera, wx-live-player, wx-live-pusher { display: block; position: relative; width: 300px; height: 225px; }
 wx-ad { display: block; position: relative; min-height: 100px; }

@@ -13,13 +13,14 @@ import { defineButton } from './button'
 import type { CallWx } from './open-type'
 import { defineCanvas } from './canvas'
 import { defineChoices } from './choice'
+import { defineEditor } from './editor'
 import { defineForm } from './form'
 import { installHover } from './hover'
 import { defineIcon } from './icon'
 import { defineImage, type LocalFileReader } from './image'
 import { defineLabel } from './label'
 import { defineMediaComponents } from './media'
-import { defineMap } from './map'
+import { defineMap, type WatchLocation } from './map'
 import { defineMovable } from './movable'
 import { defineNavigator, type Navigate } from './navigator'
 import { definePicker } from './picker'
@@ -40,6 +41,7 @@ import { defineWebView, type JudgeWebView } from './web-view'
 
 export { canvasNodeOf, type CanvasNode } from './canvas'
 export { mediaElementOf } from './media'
+export { editorContextOf, type EditorContext } from './editor'
 export { queryContextOf, queryNodeOf, videoContextOf, type VideoContext } from './query-objects'
 export { closeOpenPageContainer } from './page-container'
 export type { Navigate, NavigationApi } from './navigator'
@@ -61,6 +63,8 @@ export interface BuiltinsOptions {
   setNavigationBar: SetNavigationBar
   /** Reads `wxfile://` pictures for `<image>`; absent, they do not load. */
   readLocalFile?: LocalFileReader
+  /** The simulated location and its moves (the simulator's 位置), for `<map show-location>`. */
+  watchLocation?: WatchLocation
   /** The main process's 业务域名 decision for a `<web-view>` src; absent, nothing is opened. */
   judgeWebView?: JudgeWebView
 }
@@ -77,12 +81,13 @@ export function installBuiltinComponents(
   defineButton(space, options.callWx)
   defineForm(space)
   defineTextFields(space)
+  defineEditor(space, options.assets, options.readLocalFile)
   defineImage(space, options.assets, 'image', options.readLocalFile)
   defineImage(space, options.assets, 'cover-image', options.readLocalFile)
   defineMediaComponents(space, options.assets)
   defineCanvas(space)
   defineMovable(space)
-  defineMap(space, options.assets)
+  defineMap(space, options.assets, options.watchLocation)
   definePlaceholders(space)
   defineNavigator(space, options.navigate)
   defineIcon(space, options.deviceWidth)

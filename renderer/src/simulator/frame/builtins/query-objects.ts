@@ -1,10 +1,14 @@
 /**
  * What `SelectorQuery`'s `node()` and `context()` answer for a built-in, as WeChat does: a
  * `<canvas type="2d|webgl">` node is its Canvas (`canvasNodeOf`), a `<video>`'s context is a
- * VideoContext driving the media element that draws it. Anything else answers `null`.
+ * VideoContext driving the media element that draws it, an `<editor>`'s its EditorContext
+ * (`editor.ts`), a `<map>`'s its MapControl (the runtime makes the MapContext of it). Anything
+ * else answers `null`.
  */
 import type * as glassEasel from 'glass-easel'
 import { canvasNodeOf } from './canvas'
+import { editorContextOf } from './editor'
+import { mapControlOf } from './map'
 import { mediaElementOf } from './media'
 
 /** WeChat's VideoContext, over the `<video>` element that draws the component. */
@@ -58,5 +62,6 @@ export function queryNodeOf(element: glassEasel.Element): unknown {
 
 /** `fields({ context: true })` of `element`. */
 export function queryContextOf(element: glassEasel.Element): unknown {
-  return videoContextOf(element as glassEasel.GeneralComponent) ?? null
+  const component = element as glassEasel.GeneralComponent
+  return videoContextOf(component) ?? editorContextOf(component) ?? mapControlOf(component) ?? null
 }

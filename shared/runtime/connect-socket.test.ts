@@ -10,7 +10,7 @@ import { PendingWork } from './pending-work'
 import { createTaskCore } from './task-core'
 import { TestingPort } from '../../tests/helpers/runtime-port'
 import { createTimers, type TimerControl } from './timers'
-import { createSocketApi } from './wx-socket'
+import { createSocketApi } from './connect-socket'
 
 /** A port whose sockets the test opens, feeds and closes. */
 class SocketPort extends TestingPort {

@@ -1,18 +1,17 @@
 /**
- * Shape checks of the simulator's uploads, downloads, sockets and file calls: they come from
- * another process (or a browser page) relaying an untrusted mini-program, so every field is checked
- * before the engine or the file space sees it. Path rules stay the file space's.
+ * The shape checks of a task's start (`wx.request`, `wx.uploadFile`, `wx.downloadFile`,
+ * `wx.connectSocket`) and of task ids: a start comes from an untrusted mini-program (in the
+ * workbench through another process or a browser page), so every field is checked before the
+ * engine sees it. Value rules (method, URL, header names) stay the engine's and the runtime's.
  */
 import type {
   EngineDownloadRequest,
+  EngineRequest,
   EngineSocketRequest,
   EngineUploadRequest,
 } from '../../../shared/network'
 import { fail, ok, type Result } from '../../../shared/result'
-import type { FileOperation } from '../../../shared/simulator-protocol'
-
-/** Bytes one `saveChosen` may carry: WeChat's own limit on one download. */
-const MAX_CHOSEN_BYTES = 200 * 1024 * 1024
+import type { TaskRequest } from '../../../shared/runtime/wx-task'
 
 function invalid(message: string): Result<never> {
   return fail({ code: 'INVALID_PARAMS', message })
@@ -28,7 +27,7 @@ const isText = (value: unknown, max = 65536): value is string =>
 const isStringMap = (value: unknown): value is Record<string, string> =>
   isRecord(value) && Object.values(value).every((item) => typeof item === 'string')
 
-/** The fields every transfer has: url, header, timeout, page. */
+/** The fields every task's start has: url, header, timeout, page. */
 function common(
   value: unknown,
   api: string,
@@ -48,6 +47,35 @@ function common(
     ...(timeout !== undefined && { timeout }),
     ...(page !== undefined && { page }),
   })
+}
+
+/** A task id: short printable text, unique per workbench. */
+export function isTaskId(value: unknown): value is string {
+  return typeof value === 'string' && /^[\w.:-]{1,128}$/.test(value)
+}
+
+export function checkEngineRequest(value: unknown): Result<EngineRequest> {
+  const base = common(value, 'request')
+  if (!base.ok) return base
+  const { method, body, enableChunked, redirect } = value as Record<string, unknown>
+  if (typeof method !== 'string') return invalid('req.method must be a string')
+  if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) {
+    return invalid('req.body must be a string or bytes')
+  }
+  if (enableChunked !== undefined && typeof enableChunked !== 'boolean') {
+    return invalid('req.enableChunked must be a boolean')
+  }
+  if (redirect !== undefined && redirect !== 'follow' && redirect !== 'manual') {
+    return invalid('req.redirect must be "follow" or "manual"')
+  }
+  const { url, header, timeout, page } = base.value
+  const req: EngineRequest = { api: 'request', url, method, header }
+  if (body !== undefined) req.body = body
+  if (timeout !== undefined) req.timeout = timeout
+  if (enableChunked !== undefined) req.enableChunked = enableChunked
+  if (redirect !== undefined) req.redirect = redirect
+  if (page !== undefined) req.page = page
+  return ok(req)
 }
 
 export function checkUploadRequest(value: unknown): Result<EngineUploadRequest> {
@@ -87,47 +115,17 @@ export function checkSocketRequest(value: unknown): Result<EngineSocketRequest> 
   })
 }
 
-const PATH_OPERATIONS = new Set(['readFile', 'access', 'unlink', 'stat', 'readdir'])
+const CHECKS: Record<TaskRequest['api'], (value: unknown) => Result<TaskRequest>> = {
+  request: checkEngineRequest,
+  uploadFile: checkUploadRequest,
+  downloadFile: checkDownloadRequest,
+  connectSocket: checkSocketRequest,
+}
 
-export function checkFileOperation(value: unknown): Result<FileOperation> {
-  if (!isRecord(value)) return invalid('operation must be an object')
-  const { name, path } = value
-  if (typeof name === 'string' && PATH_OPERATIONS.has(name)) {
-    if (!isText(path, 4096)) return invalid('operation.path must be a string')
-    return ok({ name, path } as FileOperation)
-  }
-  switch (name) {
-    case 'writeFile':
-      if (!isText(path, 4096)) return invalid('operation.path must be a string')
-      if (!(value.data instanceof Uint8Array)) return invalid('operation.data must be bytes')
-      return ok({ name, path, data: value.data, append: value.append === true })
-    case 'mkdir':
-      if (!isText(path, 4096)) return invalid('operation.path must be a string')
-      return ok({ name, path, recursive: value.recursive === true })
-    case 'saveFile': {
-      const { tempFilePath, filePath } = value
-      if (!isText(tempFilePath, 4096)) return invalid('operation.tempFilePath must be a string')
-      if (filePath !== undefined && !isText(filePath, 4096)) {
-        return invalid('operation.filePath must be a string')
-      }
-      return ok({ name, tempFilePath, ...(filePath !== undefined && { filePath }) })
-    }
-    case 'saveChosen': {
-      const { files } = value
-      if (!Array.isArray(files) || files.length > 20) return invalid('operation.files: at most 20')
-      let total = 0
-      for (const file of files) {
-        if (!isRecord(file) || !isText(file.name, 1024) || !isText(file.type, 256)) {
-          return invalid('operation.files: each needs a name and a type')
-        }
-        if (!(file.data instanceof Uint8Array))
-          return invalid('operation.files: data must be bytes')
-        total += file.data.byteLength
-      }
-      if (total > MAX_CHOSEN_BYTES) return invalid('operation.files: over 200 MB')
-      return ok({ name, files: files as { name: string; type: string; data: Uint8Array }[] })
-    }
-    default:
-      return invalid('operation.name is not a file operation')
-  }
+/** The shape check of one task's start, by its `api`. */
+export function checkTaskRequest(value: unknown): Result<TaskRequest> {
+  const api = (value as { api?: unknown } | null)?.api
+  const check = typeof api === 'string' ? CHECKS[api as TaskRequest['api']] : undefined
+  if (!check) return invalid('req.api must name a task API')
+  return check(value)
 }

@@ -6,10 +6,11 @@ import type {
   UploadCallbacks,
 } from '../network'
 import { PendingWork } from './pending-work'
-import { createTaskCore } from './task-core'
+import { createTaskCore, type TaskApiHost } from './task-core'
 import { TestingPort } from '../../tests/helpers/runtime-port'
 import { createTimers, type TimerControl } from './timers'
-import { createTransferApi } from './wx-transfers'
+import { createDownloadFile } from './download-file'
+import { createUploadFile } from './upload-file'
 
 /** A port whose transfers wait for the test to drive them. */
 class TransferPort extends TestingPort {
@@ -37,6 +38,11 @@ class TransferPort extends TestingPort {
   }
 }
 
+const transferApis = (host: TaskApiHost) => ({
+  uploadFile: createUploadFile(host),
+  downloadFile: createDownloadFile(host),
+})
+
 const controls: TimerControl[] = []
 afterEach(() => {
   for (const control of controls.splice(0)) control.clearAll()
@@ -48,7 +54,7 @@ function setup() {
   const errors: unknown[] = []
   const control = createTimers(pending, (error) => errors.push(error))
   controls.push(control)
-  const api = createTransferApi({
+  const api = transferApis({
     port,
     tasks: createTaskCore(port),
     pending,
@@ -187,7 +193,7 @@ describe('wx.downloadFile', () => {
     const pending = new PendingWork()
     const control = createTimers(pending, () => undefined)
     controls.push(control)
-    const api = createTransferApi({
+    const api = transferApis({
       port,
       tasks: createTaskCore(port),
       pending,

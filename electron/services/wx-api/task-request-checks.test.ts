@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
   checkDownloadRequest,
-  checkFileOperation,
+  checkEngineRequest,
   checkSocketRequest,
+  checkTaskRequest,
   checkUploadRequest,
-} from './transfer-request-check'
+} from './task-request-checks'
 
 const UPLOAD = {
   api: 'uploadFile',
@@ -15,7 +16,7 @@ const UPLOAD = {
   formData: { user: 'ann' },
 }
 
-describe('transfer request checks', () => {
+describe('task start checks', () => {
   it('passes an upload with only the fields the engine knows', () => {
     expect(checkUploadRequest({ ...UPLOAD, timeout: 5000, extra: 'dropped' })).toEqual({
       ok: true,
@@ -55,30 +56,30 @@ describe('transfer request checks', () => {
   })
 })
 
-describe('file operation checks', () => {
-  it('passes each operation with its own fields', () => {
-    expect(checkFileOperation({ name: 'stat', path: 'wxfile://usr/a' })).toEqual({
-      ok: true,
-      value: { name: 'stat', path: 'wxfile://usr/a' },
+describe('request start checks', () => {
+  const REQUEST = { api: 'request', url: 'https://a.test/r', method: 'POST', header: {} }
+
+  it('passes a request with only the fields the engine knows', () => {
+    const req = { ...REQUEST, body: new Uint8Array([1]), timeout: 100, redirect: 'manual' }
+    expect(checkEngineRequest({ ...req, extra: true })).toEqual({ ok: true, value: req })
+  })
+
+  it('refuses a method, body or redirect of the wrong shape', () => {
+    expect(checkEngineRequest({ ...REQUEST, method: 1 })).toMatchObject({
+      error: { message: 'req.method must be a string' },
     })
-    expect(checkFileOperation({ name: 'mkdir', path: 'wxfile://usr/d', recursive: true })).toEqual({
-      ok: true,
-      value: { name: 'mkdir', path: 'wxfile://usr/d', recursive: true },
+    expect(checkEngineRequest({ ...REQUEST, body: {} })).toMatchObject({
+      error: { message: 'req.body must be a string or bytes' },
+    })
+    expect(checkEngineRequest({ ...REQUEST, redirect: 'error' })).toMatchObject({
+      error: { message: 'req.redirect must be "follow" or "manual"' },
     })
   })
 
-  it('refuses names that are not file operations', () => {
-    expect(checkFileOperation({ name: 'rmdirAll', path: '/' })).toMatchObject({
-      ok: false,
-      error: { message: 'operation.name is not a file operation' },
+  it('dispatches by api and refuses an api that is not a task', () => {
+    expect(checkTaskRequest(REQUEST).ok).toBe(true)
+    expect(checkTaskRequest({ ...REQUEST, api: 'login' })).toMatchObject({
+      error: { code: 'INVALID_PARAMS', message: 'req.api must name a task API' },
     })
-  })
-
-  it('refuses more than 20 picked files at once', () => {
-    const file = { name: 'a.png', type: 'image/png', data: new Uint8Array(1) }
-    expect(
-      checkFileOperation({ name: 'saveChosen', files: Array.from({ length: 21 }, () => file) }),
-    ).toMatchObject({ ok: false, error: { message: 'operation.files: at most 20' } })
-    expect(checkFileOperation({ name: 'saveChosen', files: [file] }).ok).toBe(true)
   })
 })

@@ -8,23 +8,15 @@ import type { SocketData } from '../network'
 import { apiFailure, isPlainObject, parameterError, type ApiFailure } from './api-result'
 import type { ApiOutcome, LaterInvoker } from './async-api'
 import { optionsOf } from './async-api'
-import { callGuarded, type ErrorSink } from './guarded-call'
+import { callGuarded } from './guarded-call'
 import { ListenerList } from './listener-list'
-import type { NativePort } from './native-port'
-import type { PendingWork } from './pending-work'
-import type { OpenTask, TaskCore } from './task-core'
+import type { OpenTask, TaskApiHost } from './task-core'
 import { ERRNO, FAIL_WORDS } from '../wechat-errors'
 import { stringifyHeaderValue } from './request-options'
 import { toArrayBuffer } from './request-result'
 
-export interface SocketApiHost {
-  port: NativePort
-  tasks: TaskCore
-  pending: PendingWork
-  sink: ErrorSink
-  defer(fn: () => void): void
+export interface SocketApiHost extends TaskApiHost {
   invokeLater: LaterInvoker
-  currentPage(): string | undefined
 }
 
 export interface SocketApi {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ResponseHead } from '../network'
 import { PendingWork } from './pending-work'
 import { createTaskCore } from './task-core'
-import { createRequestApi, type RequestTask } from './request-task'
+import { createRequestApi, type RequestTask } from './request'
 import { TestingPort } from '../../tests/helpers/runtime-port'
 import { createTimers, type TimerControl } from './timers'
 
