@@ -30,6 +30,7 @@ export default defineConfig({
       simulatorFrame({
         html: resolve('renderer/simulator.html'),
         entry: resolve('renderer/src/simulator/frame/main.ts'),
+        guard: resolve('renderer/src/simulator/frame/web-view-guard.ts'),
         outDir: resolve('out/renderer'),
       }),
     ],

@@ -6,7 +6,7 @@ import globals from 'globals'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-// Layer rules (ARCHITECTURE.md): shared/ imports from nowhere else, renderer/ only from shared/,
+// Layer rules (docs/architecture.md): shared/ imports from nowhere else, renderer/ only from shared/,
 // only electron/main and electron/preload import `electron`.
 const noElectron = {
   name: 'electron',

@@ -11,36 +11,32 @@
  * slow machine, only on a broken setup. The bundle lives two folders below the repository
  * (.bench-runs/, see bench/run.mjs), where the e2e harness it uses finds the repository root.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import type { Frame, Page } from 'playwright-core'
 import { launchChromium, startServer, stopEverything } from '../tests/e2e/harness'
+import { heavyPageBench } from './simulator-heavy-page'
+import {
+  compileToPaint,
+  median,
+  notePainted,
+  paintedAt,
+  row,
+  simulatorFrame,
+  write,
+  writeApp,
+} from './simulator-frame'
 
 const ROUNDS = 5
 const PAGES = 10
 const TARGET_FIRST_PAINT_MS = 300
 const TARGET_RERENDER_MS = 50
 
-async function write(root: string, path: string, text: string): Promise<void> {
-  await mkdir(dirname(join(root, path)), { recursive: true })
-  await writeFile(join(root, path), text)
-}
-
 /** Ten pages of ordinary content; the first also has the 1,000-item list and its timings. */
 async function createProject(root: string): Promise<void> {
   const pages = Array.from({ length: PAGES }, (_, i) => `pages/p${i}/p${i}`)
-  await write(
-    root,
-    'project.config.json',
-    JSON.stringify({ appid: 'touristappid', projectname: 'bench', setting: { urlCheck: false } }),
-  )
-  await write(
-    root,
-    'app.json',
-    JSON.stringify({ pages, window: { navigationBarTitleText: 'Bench' } }),
-  )
-  await write(root, 'app.js', 'App({})')
+  await writeApp(root, 'Bench', pages)
   await write(root, 'app.wxss', '.row { padding: 12rpx 24rpx; border-bottom: 1px solid #eee; }')
   for (let i = 1; i < PAGES; i++) {
     const rows = Array.from(
@@ -91,26 +87,6 @@ Page({
   )
 }
 
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-}
-
-function simulatorFrame(page: Page): Frame {
-  const frame = page.frames().find((candidate) => candidate.url().endsWith('/simulator.html'))
-  if (!frame) throw new Error('no simulator frame')
-  return frame
-}
-
-/** Resolves to the `performance.now()` at which the workbench heard `wx-bridge:painted`. */
-async function paintedAt(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(
-    () => (window as unknown as { __painted?: number }).__painted,
-    undefined,
-    { timeout: 60_000, polling: 5 },
-  )
-  return (await handle.jsonValue()) as number
-}
-
 async function tapAndTime(page: Page, id: string): Promise<number> {
   const frame = simulatorFrame(page)
   const before = await frame.locator('[id$="--timing"]').innerText()
@@ -144,87 +120,76 @@ async function bareDomRows(frame: Frame): Promise<number> {
   })
 }
 
-function row(label: string, ms: number, target?: number): string {
-  const verdict =
-    target === undefined ? '' : `  target ${target} ms: ${ms <= target ? 'met' : 'MISSED'}`
-  return `${label.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms${verdict}`
-}
-
 async function main(): Promise<void> {
   const scratch = await mkdtemp(join(tmpdir(), 'mpdt-bench-simulator-'))
   try {
-    const dir = join(scratch, 'bench')
-    await createProject(dir)
-    const server = await startServer(dir)
-    const browser = await launchChromium()
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } })
-    await context.addInitScript(() => {
-      window.addEventListener('message', (event) => {
-        if ((event.data as { type?: unknown } | null)?.type === 'wx-bridge:painted') {
-          ;(window as unknown as { __painted?: number }).__painted = performance.now()
-        }
-      })
-    })
-    const page = await context.newPage()
-    await page.goto(server.url)
-    const cold = await paintedAt(page)
-    await page.getByRole('combobox', { name: '缩放' }).selectOption({ label: '100%' })
-    await paintedAt(page)
-
-    const compiles: number[] = []
-    for (let round = 0; round < ROUNDS + 1; round++) {
-      const start = await page.evaluate(() => {
-        ;(window as unknown as { __painted?: number }).__painted = undefined
-        return performance.now()
-      })
-      await page.getByRole('button', { name: '编译' }).click()
-      const painted = await paintedAt(page)
-      if (round > 0) compiles.push(painted - start)
-    }
-
-    const fills: number[] = []
-    const updates: number[] = []
-    const bare: number[] = []
-    for (let round = 0; round < ROUNDS + 1; round++) {
-      await tapAndTime(page, 'clear')
-      const fill = await tapAndTime(page, 'fill')
-      const rows = await simulatorFrame(page).locator('.row').count()
-      if (rows < 1000) throw new Error(`the list rendered ${rows} rows, not 1,000`)
-      const update = await tapAndTime(page, 'update')
-      const dom = await bareDomRows(simulatorFrame(page))
-      if (round === 0) continue
-      fills.push(fill)
-      updates.push(update)
-      bare.push(dom)
-    }
-
-    console.log(`simulator bench: ${PAGES}-page project, headless Chromium, median of ${ROUNDS}`)
-    console.log(row('cold: workbench page opened → first page painted', cold))
-    console.log(
-      row(
-        'Compile → first page painted (fresh frame and bundle)',
-        median(compiles),
-        TARGET_FIRST_PAINT_MS,
-      ),
-    )
-    const baseline = median(bare)
-    console.log(row('baseline: 1,000 rows with bare DOM calls, same frame', baseline))
-    for (const [label, values] of [
-      ['setData of a 1,000-item list (filling an empty list)', fills],
-      ['setData of a 1,000-item list (every item changed)', updates],
-    ] as const) {
-      const ms = median(values)
-      console.log(`${row(label, ms, TARGET_RERENDER_MS)}  ${(ms / baseline).toFixed(1)}× baseline`)
-    }
+    // `-- --heavy` measures the heavy page only.
+    if (!process.argv.includes('--heavy')) await tenPageBench(scratch)
+    for (const line of await heavyPageBench(scratch)) console.log(line)
     console.log(
       `load average ${loadavg()[0].toFixed(2)} (other work on the machine skews all rows)`,
     )
-    await context.close()
-    await server.stop()
   } finally {
     await stopEverything()
     await rm(scratch, { recursive: true, force: true })
   }
+}
+
+async function tenPageBench(scratch: string): Promise<void> {
+  const dir = join(scratch, 'bench')
+  await createProject(dir)
+  const server = await startServer(dir)
+  const browser = await launchChromium()
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } })
+  await notePainted(context)
+  const page = await context.newPage()
+  await page.goto(server.url)
+  const cold = await paintedAt(page)
+  await page.getByRole('combobox', { name: '缩放' }).selectOption({ label: '100%' })
+  await paintedAt(page)
+
+  const compiles: number[] = []
+  for (let round = 0; round < ROUNDS + 1; round++) {
+    const { ms } = await compileToPaint(page)
+    if (round > 0) compiles.push(ms)
+  }
+
+  const fills: number[] = []
+  const updates: number[] = []
+  const bare: number[] = []
+  for (let round = 0; round < ROUNDS + 1; round++) {
+    await tapAndTime(page, 'clear')
+    const fill = await tapAndTime(page, 'fill')
+    const rows = await simulatorFrame(page).locator('.row').count()
+    if (rows < 1000) throw new Error(`the list rendered ${rows} rows, not 1,000`)
+    const update = await tapAndTime(page, 'update')
+    const dom = await bareDomRows(simulatorFrame(page))
+    if (round === 0) continue
+    fills.push(fill)
+    updates.push(update)
+    bare.push(dom)
+  }
+
+  console.log(`simulator bench: ${PAGES}-page project, headless Chromium, median of ${ROUNDS}`)
+  console.log(row('cold: workbench page opened → first page painted', cold))
+  console.log(
+    row(
+      'Compile → first page painted (fresh frame and bundle)',
+      median(compiles),
+      TARGET_FIRST_PAINT_MS,
+    ),
+  )
+  const baseline = median(bare)
+  console.log(row('baseline: 1,000 rows with bare DOM calls, same frame', baseline))
+  for (const [label, values] of [
+    ['setData of a 1,000-item list (filling an empty list)', fills],
+    ['setData of a 1,000-item list (every item changed)', updates],
+  ] as const) {
+    const ms = median(values)
+    console.log(`${row(label, ms, TARGET_RERENDER_MS)}  ${(ms / baseline).toFixed(1)}× baseline`)
+  }
+  await context.close()
+  await server.stop()
 }
 
 main().catch((error: unknown) => {

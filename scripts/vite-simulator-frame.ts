@@ -17,6 +17,8 @@ export interface SimulatorFrameOptions {
   html: string
   /** The frame's entry module. */
   entry: string
+  /** The web-view guard's entry module (renderer/src/simulator/frame/web-view-guard.ts). */
+  guard: string
   /** The renderer's output folder (out/renderer). */
   outDir: string
 }
@@ -24,6 +26,31 @@ export interface SimulatorFrameOptions {
 /** Where the page finds its script and styles, relative to it. */
 export const FRAME_SCRIPT = 'assets/simulator.js'
 export const FRAME_STYLES = 'assets/simulator.css'
+/** The web-view guard's script, which builtins/web-view.ts names relative to the frame's page. */
+export const GUARD_SCRIPT = 'assets/web-view-guard.js'
+
+/** One entry as one classic script (IIFE) in the renderer's output folder. */
+async function buildClassic(entry: string, outDir: string, fileName: string, name: string) {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    // Library mode keeps `process.env.NODE_ENV`; the frame has no `process`.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      lib: {
+        entry: resolve(entry),
+        formats: ['iife'],
+        name,
+        fileName: () => fileName,
+        cssFileName: FRAME_STYLES.replace(/\.css$/, ''),
+      },
+      rollupOptions: { output: { inlineDynamicImports: true } },
+    },
+  })
+}
 
 /** The page with its module script replaced by the classic bundle and its styles. */
 export function classicFramePage(html: string): string {
@@ -39,25 +66,8 @@ export function simulatorFrame(options: SimulatorFrameOptions): Plugin {
     name: 'mpdt-simulator-frame',
     apply: 'build',
     async closeBundle() {
-      await build({
-        configFile: false,
-        logLevel: 'warn',
-        // Library mode keeps `process.env.NODE_ENV`; the frame has no `process`.
-        define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-        build: {
-          outDir: options.outDir,
-          emptyOutDir: false,
-          copyPublicDir: false,
-          lib: {
-            entry: resolve(options.entry),
-            formats: ['iife'],
-            name: 'MpdtSimulatorFrame',
-            fileName: () => FRAME_SCRIPT,
-            cssFileName: FRAME_STYLES.replace(/\.css$/, ''),
-          },
-          rollupOptions: { output: { inlineDynamicImports: true } },
-        },
-      })
+      await buildClassic(options.entry, options.outDir, FRAME_SCRIPT, 'MpdtSimulatorFrame')
+      await buildClassic(options.guard, options.outDir, GUARD_SCRIPT, 'MpdtWebViewGuard')
       const page = classicFramePage(await readFile(options.html, 'utf8'))
       await writeFile(join(options.outDir, 'simulator.html'), page)
     },

@@ -18,7 +18,15 @@ export type WebViewRule =
   | 'unchecked'
 
 export type WebViewDecision =
-  | { allowed: true }
+  | {
+      allowed: true
+      /**
+       * With the checks on, the origins (`scheme://host[:port]`, the 业务域名 list) the page may go
+       * on to without asking again; a navigation elsewhere is stopped and judged. Absent with the
+       * checks off: it may go anywhere.
+       */
+      admits?: string[]
+    }
   | {
       allowed: false
       rule: WebViewRule
@@ -41,7 +49,13 @@ export const WEB_VIEW_RULES: readonly WebViewRule[] = [
 export function isWebViewDecision(value: unknown): value is WebViewDecision {
   if (typeof value !== 'object' || value === null) return false
   const decision = value as Record<string, unknown>
-  if (decision.allowed === true) return true
+  if (decision.allowed === true) {
+    return (
+      decision.admits === undefined ||
+      (Array.isArray(decision.admits) &&
+        decision.admits.every((origin) => typeof origin === 'string'))
+    )
+  }
   return (
     decision.allowed === false &&
     WEB_VIEW_RULES.includes(decision.rule as WebViewRule) &&
@@ -71,3 +85,7 @@ export function webViewReasonText(rule: WebViewRule, origin: string): string {
       return `模拟器未能校验业务域名：${origin}`
   }
 }
+
+/** The web-view guard's messages to its web-view: the page loaded; the page was stopped going to `origin`. */
+export const WEB_VIEW_GUARD_LOAD = 'wx-web-view:load'
+export const WEB_VIEW_GUARD_LEFT = 'wx-web-view:left'

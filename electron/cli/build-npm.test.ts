@@ -7,8 +7,8 @@ import { cp, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
-import { linkInstalled } from '../services/npm/npm-fixture'
-import { removeTemporaryFolders, temporaryFolder } from '../services/project/copy-fixture'
+import { linkInstalled } from '../../tests/helpers/npm-fixture'
+import { removeTemporaryFolders, temporaryFolder } from '../../tests/helpers/copy-fixture'
 
 const ROOT = path.join(__dirname, '../..')
 const BIN = path.join(ROOT, 'bin/mpdt.js')

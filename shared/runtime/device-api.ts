@@ -1,7 +1,8 @@
 /**
  * The simulated phone's devices: its clipboard, phone calls and vibration (logged: a computer
  * cannot ring or shake), its location (the simulator's, asked for with `scope.userLocation`; with
- * `startLocationUpdate` every move of the toolbar's 位置 reaches `onLocationChange`) and
+ * `startLocationUpdate`, or `startLocationUpdateBackground` with `scope.userLocationBackground`,
+ * every move of the toolbar's 位置 reaches `onLocationChange`) and
  * its camera for `wx.scanCode` (the simulator asks for the result; headless it is cancelled).
  */
 import { apiFailure } from './api-result'
@@ -39,6 +40,7 @@ export const DEVICE_API_NAMES = [
   'getLocation',
   'chooseLocation',
   'startLocationUpdate',
+  'startLocationUpdateBackground',
   'stopLocationUpdate',
   'onLocationChange',
   'offLocationChange',
@@ -69,6 +71,23 @@ export function createDeviceApi(
   /** Set between startLocationUpdate and stopLocationUpdate: the simulator's moves are told. */
   let stopUpdates: (() => void) | undefined
   const tellLocation = () => locationListeners.emit(host.sink, fix(false))
+  /**
+   * Location updates after the user allowed `scope`: WeChat tells the place once at the start,
+   * then at every move (the toolbar's 位置). The background form differs only by its scope (the
+   * simulator has no background).
+   */
+  const startUpdates = (api: string, scope: string, options: unknown) =>
+    invokeLater(api, options, (_opts, settle) =>
+      authorizations.ask(scope, (allowed) => {
+        if (!allowed) {
+          settle({ ok: false, failure: apiFailure(api, 'auth deny') })
+          return
+        }
+        stopUpdates ??= port.onLocationChange?.(tellLocation) ?? (() => undefined)
+        settle({ ok: true })
+        host.defer(tellLocation)
+      }),
+    )
 
   return {
     setClipboardData: (options: unknown) =>
@@ -95,18 +114,9 @@ export function createDeviceApi(
         }),
       ),
     startLocationUpdate: (options: unknown) =>
-      invokeLater('startLocationUpdate', options, (_opts, settle) =>
-        authorizations.ask('scope.userLocation', (allowed) => {
-          if (!allowed) {
-            settle({ ok: false, failure: apiFailure('startLocationUpdate', 'auth deny') })
-            return
-          }
-          // WeChat tells the place once at the start, then at every move (the toolbar's 位置).
-          stopUpdates ??= port.onLocationChange?.(tellLocation) ?? (() => undefined)
-          settle({ ok: true })
-          host.defer(tellLocation)
-        }),
-      ),
+      startUpdates('startLocationUpdate', 'scope.userLocation', options),
+    startLocationUpdateBackground: (options: unknown) =>
+      startUpdates('startLocationUpdateBackground', 'scope.userLocationBackground', options),
     stopLocationUpdate: (options: unknown) =>
       invoke('stopLocationUpdate', options, () => {
         stopUpdates?.()

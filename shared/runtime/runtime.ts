@@ -47,6 +47,7 @@ import { createCloudApi } from './cloud-api'
 import { createWorkletApi, WORKLET_API_NAMES } from './worklet-api'
 import { createDeviceApi, DEFAULT_LOCATION, DEVICE_API_NAMES } from './device-api'
 import { WorkerThreads } from './worker-api'
+import { createSubpackageApi } from './subpackage-api'
 import { createImageApi, IMAGE_API_NAMES } from './image-info'
 import { createOpenApi, OPEN_API_NAMES } from './open-api'
 import { createTabBarApi, TAB_BAR_API_NAMES } from './tab-bar-api'
@@ -383,6 +384,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     { names: WORKLET_API_NAMES, create: () => createWorkletApi({ defer }) },
     { names: ['createWorker'], create: () => ({ createWorker: workerThreads.createWorker }) },
+    {
+      names: ['preDownloadSubpackage'],
+      create: () => createSubpackageApi({ appJson, invokeLater, defer }),
+    },
     {
       names: OPEN_API_NAMES,
       create: () =>

@@ -248,6 +248,10 @@ const ANSWERED: WxApiEntry[] = [
     ...SIMULATED,
     note: 'the simulated location once, then each move of the simulator’s 位置 (toolbar)',
   }),
+  async('startLocationUpdateBackground', {
+    ...SIMULATED,
+    note: 'as startLocationUpdate, asked with `scope.userLocationBackground`',
+  }),
   async('stopLocationUpdate', SIMULATED),
   ...listeners('LocationChange', SIMULATED),
   async('chooseLocation', {
@@ -303,6 +307,10 @@ const ANSWERED: WxApiEntry[] = [
     note: 'a `wxfile://tmp_…` PNG/JPEG in the temp files (`x`/`y`/`width`/`height`, `destWidth`/`destHeight`)',
   }),
   ...listeners('ThemeChange', { note: 'the simulator’s 浅色/深色 switch' }),
+  task('preDownloadSubpackage', {
+    params: { packageType: 'String?', name: 'String?' },
+    note: 'every subpackage and the workers are already loaded: progress 100, then success',
+  }),
   sync('createWorker', {
     note: 'app.json `workers` bundled as one script; a Web Worker in the simulator, a Node worker thread in `mpdt run`',
   }),
@@ -552,7 +560,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'startGyroscope',
     'startHCE',
     'startLocalServiceDiscovery',
-    'startLocationUpdateBackground',
     'startRecord',
     'startSoterAuthentication',
     'startWifi',
@@ -574,7 +581,7 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'updateWeChatApp',
     'writeBLECharacteristicValue',
   ],
-  task: ['preDownloadSubpackage'],
+  task: [],
   listener: [
     'offAccelerometerChange',
     'offAfterPageLoad',

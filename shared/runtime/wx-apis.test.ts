@@ -250,6 +250,27 @@ describe('device', () => {
     expect(heard).toEqual([1, 39.9])
   })
 
+  it('asks scope.userLocationBackground for startLocationUpdateBackground, then follows the moves', async () => {
+    const port = new TestingPort()
+    const { wx } = start({ port })
+    const heard: number[] = []
+    wx.onLocationChange((res: { latitude: number }) => heard.push(res.latitude))
+    expect(await wx.startLocationUpdateBackground()).toEqual({
+      errMsg: 'startLocationUpdateBackground:ok',
+    })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    port.moveTo({ latitude: 22.5, longitude: 114.1 })
+    expect(heard).toEqual([23.099994, 22.5])
+    const setting = (await wx.getSetting()) as { authSetting: Record<string, boolean> }
+    expect(setting.authSetting).toMatchObject({ 'scope.userLocationBackground': true })
+    expect(setting.authSetting['scope.userLocation']).toBeUndefined()
+    const denying = new TestingPort()
+    Object.assign(denying, { answers: { authorize: 'deny' } })
+    await expect(start({ port: denying }).wx.startLocationUpdateBackground()).rejects.toEqual({
+      errMsg: 'startLocationUpdateBackground:fail auth deny',
+    })
+  })
+
   it('refuses startLocationUpdate when the user denies scope.userLocation', async () => {
     const port = new TestingPort()
     Object.assign(port, { answers: { authorize: 'deny' } })
@@ -357,5 +378,47 @@ describe('image size', () => {
     ])
     expect(imageSize(jpeg)).toEqual({ type: 'jpeg', width: 40, height: 30 })
     expect(imageSize(new Uint8Array([1, 2, 3]))).toBeUndefined()
+  })
+})
+
+describe('preDownloadSubpackage', () => {
+  const APP: RuntimeAppJson & { workers: unknown } = {
+    pages: ['pages/index/index'],
+    subpackages: [{ root: 'packageA', name: 'a', pages: [] }],
+    workers: { path: 'workers', isSubpackage: true },
+  }
+
+  it('answers a declared subpackage or the workers with progress 100, then success', async () => {
+    const { wx } = start({ appJson: APP })
+    const heard: string[] = []
+    await new Promise((resolve) => {
+      const task = wx.preDownloadSubpackage({
+        packageType: 'workers',
+        success: (res: { errMsg: string }) => resolve(heard.push(res.errMsg)),
+      }) as { onProgressUpdate(listener: (res: { progress: number }) => void): void }
+      task.onProgressUpdate((res) => heard.push(`progress ${res.progress}`))
+    })
+    expect(heard).toEqual(['progress 100', 'preDownloadSubpackage:ok'])
+    for (const name of ['a', 'packageA']) {
+      const answer = await new Promise((resolve) =>
+        wx.preDownloadSubpackage({ name, complete: resolve }),
+      )
+      expect(answer).toEqual({ errMsg: 'preDownloadSubpackage:ok' })
+    }
+  })
+
+  it('fails for a subpackage app.json does not have, and for workers it does not declare', async () => {
+    const answer = (wx: Record<string, Api>, options: object) =>
+      new Promise((resolve) => wx.preDownloadSubpackage({ ...options, fail: resolve }))
+    expect(await answer(start({ appJson: APP }).wx, { name: 'b' })).toEqual({
+      errMsg: 'preDownloadSubpackage:fail subpackage "b" is not in app.json',
+    })
+    expect(await answer(start().wx, { packageType: 'workers' })).toEqual({
+      errMsg: 'preDownloadSubpackage:fail app.json has no "workers"',
+    })
+    expect(await answer(start().wx, { packageType: 3 })).toMatchObject({
+      errMsg:
+        'preDownloadSubpackage:fail parameter error: parameter.packageType should be String instead of Number;',
+    })
   })
 })

@@ -10,8 +10,8 @@ import { join } from 'node:path'
 import type { FrameLocator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { buildNpm } from '../../electron/services/npm'
-import { npmFixture } from '../../electron/services/npm/npm-fixture'
-import { removeTemporaryFolders } from '../../electron/services/project/copy-fixture'
+import { npmFixture } from '../helpers/npm-fixture'
+import { removeTemporaryFolders } from '../helpers/copy-fixture'
 import {
   E2E_TEST_TIMEOUT_MS,
   openWorkbench,

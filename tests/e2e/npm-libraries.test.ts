@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { FrameLocator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { buildNpm } from '../../electron/services/npm'
-import { linkInstalled } from '../../electron/services/npm/npm-fixture'
+import { linkInstalled } from '../helpers/npm-fixture'
 import {
   E2E_TEST_TIMEOUT_MS,
   openWorkbench,

@@ -18,7 +18,7 @@ import {
 describe('built-in contexts', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   const e2e = useE2eScratch()
 
-  it('draws on a legacy canvas, exports it, and drives a video by id', async () => {
+  it('draws on a legacy canvas, exports it as a temp file, drives a video and a map by id', async () => {
     const copy = await copyFixtureProject('phone-layout', 'pages/contexts/contexts')
     e2e.defer(() => copy.remove())
     e2e.session = await openWorkbench(copy.dir)

@@ -5,6 +5,8 @@
  * list of project.domains.json covers the mini-program page and cannot reach the workbench; an
  * unlisted one shows WeChat's refusal, fires binderror and prints the console block, until the
  * origin is added in 详情; with the checks off it opens and the console says a phone would refuse.
+ * A link inside the page is judged the same way: to an unlisted origin it is stopped before it
+ * leaves (no request reaches that origin) and refused; to a listed one it goes.
  */
 import type { IncomingHttpHeaders } from 'node:http'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -23,10 +25,14 @@ import {
 } from './harness'
 
 const HOST = 'h5.webview.test'
-const RULES = `MAP ${HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`
-const PAGE_HTML =
+/** Another web site the page links to. */
+const OTHER = 'other.webview.test'
+const RULES = `MAP ${HOST} 127.0.0.1, MAP ${OTHER} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`
+const pageHtml = (port: number) =>
   '<!doctype html><html><head><meta charset="utf-8"><title>H5</title></head>' +
-  '<body style="margin:0;background:#fff3cd"><h1 id="h5">Hello from the web page</h1></body></html>'
+  '<body style="margin:0;background:#fff3cd"><h1 id="h5">Hello from the web page</h1>' +
+  `<a id="away" href="https://${OTHER}:${port}/away.html">away</a></body></html>`
+const AWAY_HTML = '<!doctype html><h1 id="away-page">Another site</h1>'
 const ESCAPE = 'escaped to the workbench'
 
 interface Seen {
@@ -37,28 +43,37 @@ interface Seen {
 describe('web-view and the 业务域名 rule', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   const e2e = useE2eScratch()
   const ca = createCertificateAuthority()
-  const leaf = ca.issue({ hosts: [HOST] })
+  const leaf = ca.issue({ hosts: [HOST, OTHER] })
 
   async function openProject(options: { webview: string[]; urlCheck: boolean }) {
     const seen: Seen[] = []
     const h5 = await startHttpsServer(
       (request, response) => {
         seen.push({ path: request.url ?? '', headers: request.headers })
-        if (request.url !== '/page.html') {
+        const html =
+          request.url === '/page.html'
+            ? pageHtml(request.socket.localPort ?? 0)
+            : request.url === '/away.html'
+              ? AWAY_HTML
+              : undefined
+        if (html === undefined) {
           response.writeHead(404).end()
           return
         }
-        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE_HTML)
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html)
       },
       { cert: leaf.cert, key: leaf.key },
     )
     e2e.defer(() => h5.close())
     const origin = `https://${HOST}:${h5.port}`
+    const otherOrigin = `https://${OTHER}:${h5.port}`
     const src = `${origin}/page.html`
     const copy = await copyFixtureProject('web-view')
     e2e.defer(() => copy.remove())
     await writeFile(join(copy.dir, 'pages/web/target.js'), `module.exports = '${src}'\n`)
-    const webview = options.webview.map((entry) => entry.replace('ORIGIN', origin))
+    const webview = options.webview.map((entry) =>
+      entry.replace('OTHER', otherOrigin).replace('ORIGIN', origin),
+    )
     await writeFile(join(copy.dir, 'project.domains.json'), JSON.stringify({ webview }, null, 2))
     if (!options.urlCheck) {
       await writeFile(
@@ -72,7 +87,7 @@ describe('web-view and the 业务域名 rule', { timeout: E2E_TEST_TIMEOUT_MS },
     })
     const phone = e2e.page().frameLocator('iframe.simulator-frame')
     await phone.locator('[id$="--under"]').waitFor({ state: 'attached' })
-    return { phone, seen, origin, src, dir: copy.dir }
+    return { phone, seen, origin, otherOrigin, src, dir: copy.dir }
   }
 
   async function showConsole(): Promise<void> {
@@ -96,8 +111,23 @@ describe('web-view and the 业务域名 rule', { timeout: E2E_TEST_TIMEOUT_MS },
     )
   }
 
+  /** The web page: inside the web-view's guard (see builtins/web-view.ts). */
+  function webPage(phone: FrameLocator): FrameLocator {
+    return phone.frameLocator('iframe.wx-web-view-frame').frameLocator('iframe.wx-web-view-page')
+  }
+
+  /**
+   * Follows the page's link to the other site. A click in script: Playwright maps a pointer click
+   * into a frame nested in the zoomed phone by unzoomed offsets, so at a fitted zoom it misses.
+   */
+  async function followAwayLink(phone: FrameLocator): Promise<void> {
+    await webPage(phone)
+      .locator('#away')
+      .evaluate((link) => (link as HTMLAnchorElement).click())
+  }
+
   async function webPageText(phone: FrameLocator): Promise<string> {
-    return phone.frameLocator('iframe.wx-web-view-frame').locator('#h5').innerText()
+    return webPage(phone).locator('#h5').innerText()
   }
 
   it('opens a listed https page over the page, between the bars, with bindload', async () => {
@@ -220,5 +250,40 @@ describe('web-view and the 业务域名 rule', { timeout: E2E_TEST_TIMEOUT_MS },
     expect(await webPageText(phone)).toBe('Hello from the web page')
     await consoleShows(/^真机上会失败：.* 不在 project\.domains\.json 的 webview（业务域名）列表中/)
     await consoleShows(`web-view load ${JSON.stringify({ src })}`)
+  })
+
+  it('stops a link inside the page to an unlisted origin and refuses it as WeChat does', async () => {
+    const { phone, seen, otherOrigin } = await openProject({ webview: ['ORIGIN'], urlCheck: true })
+    await webPageText(phone)
+    await followAwayLink(phone)
+    const refusal = phone.getByRole('alert').filter({ hasText: '不支持打开非业务域名' })
+    await refusal.waitFor()
+    // The policy names where the page was going by its origin only.
+    expect(await refusal.innerText()).toContain(`不支持打开非业务域名 ${otherOrigin}，请重新配置`)
+    expect(await refusal.innerText()).toContain(
+      `${otherOrigin} 不在 project.domains.json 的 webview（业务域名）列表中`,
+    )
+    const url = otherOrigin
+    await consoleShows(`web-view error ${JSON.stringify({ url, fullUrl: url, src: url })}`)
+    await consoleShows(/web-view（业务域名）校验出错/)
+    await e2e.page().screenshot({ path: join(SCREENSHOT_DIR, 'web-view-link-refused.png') })
+    // Stopped before it left: the other site was never asked for anything.
+    expect(seen.map((request) => request.path)).toEqual(['/page.html'])
+  })
+
+  it('lets a link inside the page go to another listed origin', async () => {
+    const { phone, seen } = await openProject({ webview: ['ORIGIN', 'OTHER'], urlCheck: true })
+    await webPageText(phone)
+    await followAwayLink(phone)
+    expect(await webPage(phone).locator('#away-page').innerText()).toBe('Another site')
+    expect(seen.map((request) => request.path)).toEqual(['/page.html', '/away.html'])
+    expect(await phone.getByRole('alert').count()).toBe(0)
+  })
+
+  it('with the checks off a link inside the page goes anywhere', async () => {
+    const { phone } = await openProject({ webview: [], urlCheck: false })
+    await webPageText(phone)
+    await followAwayLink(phone)
+    expect(await webPage(phone).locator('#away-page').innerText()).toBe('Another site')
   })
 })

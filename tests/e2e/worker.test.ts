@@ -53,7 +53,7 @@ describe('wx.createWorker in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, ()
     expect(await text('fib')).toBe('{"type":"fib","result":6765}')
     expect(await text('later')).toBe('{"type":"later","n":7}')
     expect(await text('globals')).toBe(
-      '{"type":"globals","wx":"undefined","fetch":"undefined","process":"undefined","importScripts":"undefined"}',
+      '{"type":"globals","wx":"undefined","fetch":"undefined","process":"undefined","importScripts":"undefined","globalRequire":"undefined","globalProcess":"undefined","globalFetch":"function"}',
     )
     expect(await text('errors')).toBe(
       'n must not be negative, got -1 | module "pages/index/index.js" is not defined, require args is "../../pages/index/index.js" (a worker requires only files of app.json\'s workers folder)',
@@ -68,7 +68,7 @@ describe('wx.createWorker in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, ()
     expect(log).toMatch(/worker started\s+wxfile:\/\/usr/)
     // The place column names the worker's file and line, as Chrome's console does.
     expect(log).toMatch(/n must not be negative, got -1\s+checks\.ts:7\b/)
-    expect(log).toMatch(/workers folder\)\s+index\.js:20\b/)
+    expect(log).toMatch(/workers folder\)\s+index\.js:24\b/)
     expect(log).toContain('killed')
     expect(log).not.toContain('not supported in MP DevTools')
 

@@ -1,14 +1,19 @@
 /**
- * `wx.getFileSystemManager()`, `wx.saveFile` and `wx.chooseImage` of the runtime on the real Node
- * file port: what a mini-program sees, in WeChat's words, with the sandbox underneath.
+ * `wx.getFileSystemManager()`, `wx.saveFile`, `wx.chooseImage`, and `wx.getImageInfo` and
+ * `wx.saveImageToPhotosAlbum` on a temp picture (as `canvasToTempFilePath` and picks leave one), of
+ * the runtime on the real Node file port: what a mini-program sees, in WeChat's words, with the
+ * sandbox underneath.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createLaterInvoker } from '../../../shared/runtime/async-api'
+import { Authorizations } from '../../../shared/runtime/authorization'
+import { createImageApi } from '../../../shared/runtime/image-info'
 import { createFileApi } from '../../../shared/runtime/file-system'
 import { PendingWork } from '../../../shared/runtime/pending-work'
+import { png } from '../../../tests/helpers/pictures'
 import { TestingPort } from '../../../tests/helpers/runtime-port'
 import { createTimers, type TimerControl } from '../../../shared/runtime/timers'
 import { createNodeFilePort } from './node-file-port'
@@ -27,24 +32,25 @@ afterEach(() => {
   rmSync(base, { recursive: true, force: true })
 })
 
-function setup(chosen: string[] = []) {
+/** A port with the Node file port on a fresh space, `extra` members added, and its invoker. */
+function portOn(extra: (space: WxFileSpace) => object = () => ({})) {
   const space = new WxFileSpace({ root: join(base, 'data') })
   const port = new TestingPort()
-  Object.assign(port, {
-    files: createNodeFilePort(space),
-    chooseFiles: (_request: unknown, done: (files: unknown) => void) =>
-      done(chosen.length > 0 ? chooseFromDisk(space, chosen) : undefined),
-  })
+  Object.assign(port, { files: createNodeFilePort(space), ...extra(space) })
   const pending = new PendingWork()
   const sink = (error: unknown) => {
     throw error
   }
   control = createTimers(pending, sink)
-  const api = createFileApi({
-    port,
-    defer: control.defer,
-    invokeLater: createLaterInvoker(sink, pending),
-  })
+  return { space, port, defer: control.defer, invokeLater: createLaterInvoker(sink, pending) }
+}
+
+function setup(chosen: string[] = []) {
+  const { space, port, defer, invokeLater } = portOn((space) => ({
+    chooseFiles: (_request: unknown, done: (files: unknown) => void) =>
+      done(chosen.length > 0 ? chooseFromDisk(space, chosen) : undefined),
+  }))
+  const api = createFileApi({ port, defer, invokeLater })
   const fs = (api.getFileSystemManager as () => Record<string, Fn>)()
   return { api, fs, space }
 }
@@ -141,6 +147,60 @@ describe('wx.chooseImage and wx.saveFile', () => {
     fs.writeFileSync('wxfile://usr/a', 'x')
     await expect((api.saveFile as Fn)({ tempFilePath: 'wxfile://usr/a' })).rejects.toEqual({
       errMsg: 'saveFile:fail permission denied, open "wxfile://usr/a"',
+    })
+  })
+})
+
+function imageSetup(authorize: 'allow' | 'deny') {
+  const { space, port, defer, invokeLater } = portOn(() => ({ answers: { authorize } }))
+  const authorizations = new Authorizations(port, defer)
+  const api = createImageApi({ port, defer, invokeLater, authorizations }) as unknown as Record<
+    string,
+    (options: Record<string, unknown>) => Promise<unknown>
+  >
+  /** A temp file as the host writes one (`saveChosen`: picks and canvas pictures). */
+  const tempFile = (bytes: Buffer, extension: string) => {
+    const created = space.newTempFile(extension)
+    writeFileSync(created.real, bytes)
+    return created.path
+  }
+  return { api, port, tempFile }
+}
+
+describe('pictures in the temp files', () => {
+  it('getImageInfo reads a temp picture; saveImageToPhotosAlbum takes it once allowed', async () => {
+    const { api, port, tempFile } = imageSetup('allow')
+    const path = tempFile(png(40, 30), 'png')
+    expect(await api.getImageInfo({ src: path })).toMatchObject({
+      width: 40,
+      height: 30,
+      type: 'png',
+      path,
+      errMsg: 'getImageInfo:ok',
+    })
+    expect(await api.saveImageToPhotosAlbum({ filePath: path })).toEqual({
+      errMsg: 'saveImageToPhotosAlbum:ok',
+    })
+    expect(port.logs.some((log) => String(log.args[0]).includes(path))).toBe(true)
+  })
+
+  it('saveImageToPhotosAlbum fails on a missing file, other bytes, a URL, and a refusal', async () => {
+    const allowed = imageSetup('allow')
+    await expect(
+      allowed.api.saveImageToPhotosAlbum({ filePath: 'wxfile://tmp_missing.png' }),
+    ).rejects.toEqual({ errMsg: 'saveImageToPhotosAlbum:fail file not found' })
+    const text = allowed.tempFile(Buffer.from('not a picture'), 'png')
+    await expect(allowed.api.saveImageToPhotosAlbum({ filePath: text })).rejects.toEqual({
+      errMsg: 'saveImageToPhotosAlbum:fail invalid file type',
+    })
+    await expect(
+      allowed.api.saveImageToPhotosAlbum({ filePath: 'https://example.invalid/a.png' }),
+    ).rejects.toEqual({ errMsg: 'saveImageToPhotosAlbum:fail invalid file type' })
+
+    const denied = imageSetup('deny')
+    const path = denied.tempFile(png(4, 4), 'png')
+    await expect(denied.api.saveImageToPhotosAlbum({ filePath: path })).rejects.toEqual({
+      errMsg: 'saveImageToPhotosAlbum:fail auth deny',
     })
   })
 })

@@ -46,7 +46,7 @@ test('the page and its worker thread talk until the worker is terminated, then t
   expect(got).toEqual([
     'main got {"type":"fib","result":6765}',
     'main got {"type":"later","n":7}',
-    'main got {"type":"globals","wx":"undefined","fetch":"undefined","process":"undefined","importScripts":"undefined"}',
+    'main got {"type":"globals","wx":"undefined","fetch":"undefined","process":"undefined","importScripts":"undefined","globalRequire":"undefined","globalProcess":"undefined","globalFetch":"undefined"}',
     'killed',
     'again got {"type":"fib","result":55}',
     'terminated',
@@ -60,4 +60,8 @@ test('the page and its worker thread talk until the worker is terminated, then t
   expect(reported[1]).toContain(
     `module "pages/index/index.js" is not defined, require args is "../../pages/index/index.js"`,
   )
+  // Only the worker's own frames: the bundle's loader and the thread's wrapper are left out.
+  expect(reported[1].split('\n').slice(1)).toEqual([
+    expect.stringMatching(/^\s+at .*\(workers\/calc\/index\.js:24:\d+\)$/),
+  ])
 }, 30_000)

@@ -1,10 +1,10 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { removeTemporaryFolders } from '../project/copy-fixture'
+import { removeTemporaryFolders } from '../../../tests/helpers/copy-fixture'
 import type { NpmBuildProgress } from '../../../shared/npm-build'
 import { buildNpm } from './build-npm'
-import { linkInstalled, npmProject } from './npm-fixture'
+import { linkInstalled, npmProject } from '../../../tests/helpers/npm-fixture'
 
 afterEach(removeTemporaryFolders)
 

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { writeFileAtomic } from './atomic-write'
-import { removeTemporaryFolders, temporaryFolder } from './copy-fixture'
+import { removeTemporaryFolders, temporaryFolder } from '../../../tests/helpers/copy-fixture'
 
 afterEach(removeTemporaryFolders)
 

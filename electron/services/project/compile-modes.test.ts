@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { copyFixture, removeTemporaryFolders } from './copy-fixture'
+import { copyFixture, removeTemporaryFolders } from '../../../tests/helpers/copy-fixture'
 import { loadProject } from './load-project'
 import { writeSettings } from './settings-writer'
 

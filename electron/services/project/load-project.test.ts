@@ -2,7 +2,12 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ProjectInfo } from '../../../shared/project'
-import { copyFixture, FIXTURES_DIR, removeTemporaryFolders, temporaryFolder } from './copy-fixture'
+import {
+  copyFixture,
+  FIXTURES_DIR,
+  removeTemporaryFolders,
+  temporaryFolder,
+} from '../../../tests/helpers/copy-fixture'
 import { loadProject } from './load-project'
 
 afterEach(removeTemporaryFolders)

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { newMockRule, type MockRule } from '../../../shared/mock'
-import { copyFixture, removeTemporaryFolders } from './copy-fixture'
+import { copyFixture, removeTemporaryFolders } from '../../../tests/helpers/copy-fixture'
 import { loadProject } from './load-project'
 import { writeMock } from './settings-writer'
 

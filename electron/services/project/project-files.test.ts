@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { removeTemporaryFolders, temporaryFolder } from './copy-fixture'
+import { removeTemporaryFolders, temporaryFolder } from '../../../tests/helpers/copy-fixture'
 import { readProjectFile, resolveInsideProject } from './project-files'
 
 let root: string

@@ -2,7 +2,11 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ProjectInfo } from '../../../shared/project'
-import { copyFixture, removeTemporaryFolders, temporaryFolder } from './copy-fixture'
+import {
+  copyFixture,
+  removeTemporaryFolders,
+  temporaryFolder,
+} from '../../../tests/helpers/copy-fixture'
 import { createProjectStore } from './project-store'
 import type { ProjectStore } from './project-store'
 

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { removeTemporaryFolders, temporaryFolder } from './copy-fixture'
+import { removeTemporaryFolders, temporaryFolder } from '../../../tests/helpers/copy-fixture'
 import { MAX_RECENT_PROJECTS, readRecentProjects, rememberRecentProject } from './recent-projects'
 
 afterEach(removeTemporaryFolders)

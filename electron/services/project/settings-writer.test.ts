@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { copyFixture, removeTemporaryFolders } from './copy-fixture'
+import { copyFixture, removeTemporaryFolders } from '../../../tests/helpers/copy-fixture'
 import { PRIVATE_CONFIG_DESCRIPTION } from './project-settings'
 import { writeDomains, writeSettings } from './settings-writer'
 

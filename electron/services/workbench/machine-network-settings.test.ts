@@ -1,47 +1,37 @@
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContractEvents } from '../../../shared/contract'
 import { startHttpServer, type TestServer } from '../../../tests/helpers/servers'
-import { createProjectStore } from '../project'
-import type { ProjectStore } from '../project/project-store'
-import { createWorkbenchService, type WorkbenchService } from '.'
-import { GALLERY_FIXTURE, TEST_APP_INFO } from '../../../tests/helpers/workbench-kit'
+import type { WorkbenchService } from '.'
+import { galleryWorkbench, type GalleryWorkbench } from '../../../tests/helpers/workbench-kit'
 import { checkMachineNetwork, MACHINE_NETWORK_FILE } from './machine-network-settings'
 
-let scratch: string
+let gallery: GalleryWorkbench
 let project: string
 let dataDir: string
-let store: ProjectStore
 let workbench: WorkbenchService
 let server: TestServer
 let outcomes: ContractEvents['wx.task'][]
 
 beforeEach(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'mpdt-machine-network-'))
-  project = join(scratch, 'gallery')
-  dataDir = join(scratch, 'data')
-  await cp(GALLERY_FIXTURE, project, { recursive: true })
   server = await startHttpServer((request, response) => {
     response.writeHead(200, { 'content-type': 'text/plain' })
     response.end(`reached ${request.headers.host}`)
   })
-  store = createProjectStore({ dataDir })
-  workbench = createWorkbenchService({ store, appInfo: TEST_APP_INFO, dataDir })
   outcomes = []
-  workbench.onEvent((event, payload) => {
-    if (event === 'wx.task') outcomes.push(payload as ContractEvents['wx.task'])
+  gallery = await galleryWorkbench('mpdt-machine-network-', {
+    machineSettings: true,
+    onEvent: (event, payload) => {
+      if (event === 'wx.task') outcomes.push(payload as ContractEvents['wx.task'])
+    },
   })
-  expect((await workbench.service['project.open']({ dir: project })).ok).toBe(true)
-  await workbench.settled()
+  ;({ project, dataDir, workbench } = gallery)
 })
 
 afterEach(async () => {
-  await workbench.close()
-  await store.close()
+  await gallery.close()
   await server.close()
-  await rm(scratch, { recursive: true, force: true })
 })
 
 async function done(taskId: string) {

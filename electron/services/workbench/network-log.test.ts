@@ -1,47 +1,35 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContractEvents } from '../../../shared/contract'
 import type { EngineRequest, NetworkEvent } from '../../../shared/network'
 import { startHttpServer, type TestServer } from '../../../tests/helpers/servers'
-import { createProjectStore } from '../project'
-import type { ProjectStore } from '../project/project-store'
-import { createWorkbenchService, type WorkbenchService } from '.'
-import { GALLERY_FIXTURE, TEST_APP_INFO } from '../../../tests/helpers/workbench-kit'
+import type { WorkbenchService } from '.'
+import { galleryWorkbench, type GalleryWorkbench } from '../../../tests/helpers/workbench-kit'
 
-let scratch: string
-let store: ProjectStore
+let gallery: GalleryWorkbench
 let workbench: WorkbenchService
 let server: TestServer
 let events: NetworkEvent[]
 let hits: number
 
 beforeEach(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'mpdt-network-log-'))
-  const project = join(scratch, 'gallery')
-  await cp(GALLERY_FIXTURE, project, { recursive: true })
   hits = 0
   server = await startHttpServer((request, response) => {
     hits++
     response.writeHead(200, { 'content-type': 'application/json' })
     response.end(JSON.stringify({ path: request.url }))
   })
-  store = createProjectStore({ dataDir: join(scratch, 'data') })
-  workbench = createWorkbenchService({ store, appInfo: TEST_APP_INFO })
   events = []
-  workbench.onEvent((event, payload) => {
-    if (event === 'network.event') events.push(payload as ContractEvents['network.event'])
+  gallery = await galleryWorkbench('mpdt-network-log-', {
+    onEvent: (event, payload) => {
+      if (event === 'network.event') events.push(payload as ContractEvents['network.event'])
+    },
   })
-  expect((await workbench.service['project.open']({ dir: project })).ok).toBe(true)
-  await workbench.settled()
+  workbench = gallery.workbench
 })
 
 afterEach(async () => {
-  await workbench.close()
-  await store.close()
+  await gallery.close()
   await server.close()
-  await rm(scratch, { recursive: true, force: true })
 })
 
 function post(url: string): EngineRequest {

@@ -1,19 +1,15 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContractEvents, EventName } from '../../../shared/contract'
 import type { EngineRequest } from '../../../shared/network'
 import type { TaskEvent } from '../../../shared/runtime/wx-task'
 import { startHttpServer, type TestServer } from '../../../tests/helpers/servers'
-import { createProjectStore } from '../project'
-import type { ProjectStore } from '../project/project-store'
-import { createWorkbenchService, type WorkbenchService } from '.'
-import { GALLERY_FIXTURE, TEST_APP_INFO } from '../../../tests/helpers/workbench-kit'
+import type { WorkbenchService } from '.'
+import { galleryWorkbench, type GalleryWorkbench } from '../../../tests/helpers/workbench-kit'
 
-let scratch: string
+let gallery: GalleryWorkbench
 let project: string
-let store: ProjectStore
 let workbench: WorkbenchService
 let server: TestServer
 let heard: { event: EventName; payload: unknown }[]
@@ -21,9 +17,6 @@ let heard: { event: EventName; payload: unknown }[]
 let arrived: string[]
 
 beforeEach(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'mpdt-network-service-'))
-  project = join(scratch, 'gallery')
-  await cp(GALLERY_FIXTURE, project, { recursive: true })
   arrived = []
   server = await startHttpServer((request, response) => {
     arrived.push(request.url ?? '')
@@ -31,17 +24,17 @@ beforeEach(async () => {
     response.writeHead(200, { 'content-type': 'application/json' })
     response.end(JSON.stringify({ message: 'hi', host: request.headers.host }))
   })
-  store = createProjectStore({ dataDir: join(scratch, 'data') })
-  workbench = createWorkbenchService({ store, appInfo: TEST_APP_INFO })
   heard = []
-  workbench.onEvent((event, payload) => heard.push({ event, payload }))
+  gallery = await galleryWorkbench('mpdt-network-service-', {
+    open: false,
+    onEvent: (event, payload) => heard.push({ event, payload }),
+  })
+  ;({ project, workbench } = gallery)
 })
 
 afterEach(async () => {
-  await workbench.close()
-  await store.close()
+  await gallery.close()
   await server.close()
-  await rm(scratch, { recursive: true, force: true })
 })
 
 function get(url: string): EngineRequest {

@@ -1,42 +1,35 @@
-import { cp, mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, rename, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContractEvents } from '../../../shared/contract'
-import { createProjectStore } from '../project'
-import type { ProjectStore } from '../project/project-store'
-import { createWorkbenchService, type WorkbenchService } from '.'
-import { GALLERY_FIXTURE, TEST_APP_INFO } from '../../../tests/helpers/workbench-kit'
+import type { WorkbenchService } from '.'
+import { galleryWorkbench, type GalleryWorkbench } from '../../../tests/helpers/workbench-kit'
 
+let gallery: GalleryWorkbench
 let scratch: string
 let project: string
-let store: ProjectStore
 let workbench: WorkbenchService
 let saves: string[][]
 
 beforeEach(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'mpdt-simulator-service-'))
-  project = join(scratch, 'gallery')
-  await cp(GALLERY_FIXTURE, project, { recursive: true })
-  store = createProjectStore({ dataDir: join(scratch, 'data'), debounceMs: 20 })
-  workbench = createWorkbenchService({ store, appInfo: TEST_APP_INFO, sourcesDebounceMs: 30 })
   saves = []
-  workbench.onEvent((event, payload) => {
-    if (event === 'project.sourcesChanged') {
-      saves.push((payload as ContractEvents['project.sourcesChanged']).files)
-    }
+  gallery = await galleryWorkbench('mpdt-simulator-service-', {
+    open: false,
+    store: { debounceMs: 20 },
+    workbench: { sourcesDebounceMs: 30 },
+    onEvent: (event, payload) => {
+      if (event === 'project.sourcesChanged') {
+        saves.push((payload as ContractEvents['project.sourcesChanged']).files)
+      }
+    },
   })
+  ;({ scratch, project, workbench } = gallery)
 })
 
-afterEach(async () => {
-  await workbench.close()
-  await store.close()
-  await rm(scratch, { recursive: true, force: true })
-})
+afterEach(() => gallery.close())
 
-async function openProject(): Promise<void> {
-  expect((await workbench.service['project.open']({ dir: project })).ok).toBe(true)
-  await workbench.settled()
+function openProject(): Promise<void> {
+  return gallery.open()
 }
 
 async function bundle(deviceWidth = 375) {

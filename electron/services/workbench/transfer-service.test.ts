@@ -1,8 +1,7 @@
 import busboy from 'busboy'
 import { createHash } from 'node:crypto'
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ContractEvents, EventName } from '../../../shared/contract'
@@ -11,17 +10,14 @@ import type { FileOperation } from '../../../shared/simulator-protocol'
 import type { TaskEvent } from '../../../shared/runtime/wx-task'
 import { startHttpServer, type TestServer } from '../../../tests/helpers/servers'
 import { startWsServer, type TestWsServer } from '../../../tests/helpers/ws-servers'
-import { createProjectStore } from '../project'
-import type { ProjectStore } from '../project/project-store'
-import { createWorkbenchService, type WorkbenchService } from '.'
-import { GALLERY_FIXTURE, TEST_APP_INFO } from '../../../tests/helpers/workbench-kit'
+import type { WorkbenchService } from '.'
+import { galleryWorkbench, type GalleryWorkbench } from '../../../tests/helpers/workbench-kit'
 
 const PICTURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5, 6])
 
-let scratch: string
+let gallery: GalleryWorkbench
 let project: string
 let dataDir: string
-let store: ProjectStore
 let workbench: WorkbenchService
 let http: TestServer
 let ws: TestWsServer
@@ -65,10 +61,6 @@ function handler(req: IncomingMessage, res: ServerResponse): void {
 }
 
 beforeEach(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'mpdt-transfer-service-'))
-  project = join(scratch, 'gallery')
-  dataDir = join(scratch, 'data')
-  await cp(GALLERY_FIXTURE, project, { recursive: true })
   uploads = []
   http = await startHttpServer(handler)
   ws = await startWsServer((socket) => {
@@ -77,20 +69,18 @@ beforeEach(async () => {
       else socket.send(isBinary ? data : `echo:${data.toString()}`, { binary: isBinary })
     })
   })
-  store = createProjectStore({ dataDir })
-  workbench = createWorkbenchService({ store, appInfo: TEST_APP_INFO, dataDir })
   heard = []
-  workbench.onEvent((event, payload) => heard.push({ event, payload }))
-  expect((await workbench.service['project.open']({ dir: project })).ok).toBe(true)
-  await workbench.settled()
+  gallery = await galleryWorkbench('mpdt-transfer-service-', {
+    machineSettings: true,
+    onEvent: (event, payload) => heard.push({ event, payload }),
+  })
+  ;({ project, dataDir, workbench } = gallery)
 })
 
 afterEach(async () => {
-  await workbench.close()
-  await store.close()
+  await gallery.close()
   await http.close()
   await ws.close()
-  await rm(scratch, { recursive: true, force: true })
 })
 
 function taskEvents(taskId: string): TaskEvent[] {
@@ -121,6 +111,22 @@ async function operate(operation: FileOperation) {
 
 const text = (value: string) => new TextEncoder().encode(value)
 
+/** Starts `wx.uploadFile` of `filePath` to the test server's /upload as task `taskId`. */
+function upload(taskId: string, filePath: string, name: string, formData = {}) {
+  return workbench.service['wx.call']({
+    method: 'uploadFile',
+    taskId,
+    params: {
+      api: 'uploadFile',
+      url: `${http.origin}/upload`,
+      header: {},
+      filePath,
+      name,
+      formData,
+    },
+  })
+}
+
 describe('uploads', () => {
   it('sends a user file as multipart with its form fields, progress reaching 100', async () => {
     await operate({
@@ -129,18 +135,7 @@ describe('uploads', () => {
       data: text('hello'),
       append: false,
     })
-    const started = await workbench.service['wx.call']({
-      method: 'uploadFile',
-      taskId: 'up-1',
-      params: {
-        api: 'uploadFile',
-        url: `${http.origin}/upload`,
-        header: {},
-        filePath: 'wxfile://usr/note.txt',
-        name: 'file',
-        formData: { user: 'ann' },
-      },
-    })
+    const started = await upload('up-1', 'wxfile://usr/note.txt', 'file', { user: 'ann' })
     expect(started).toEqual({ ok: true, value: { ok: true, value: { taskId: 'up-1' } } })
     const done = await until('up-1', 'done')
     expect(done.outcome).toMatchObject({ ok: true, statusCode: 200 })
@@ -153,19 +148,31 @@ describe('uploads', () => {
     })
   })
 
-  it('refuses a path that climbs out of the files with permission denied', async () => {
-    await workbench.service['wx.call']({
-      method: 'uploadFile',
-      taskId: 'up-2',
-      params: {
-        api: 'uploadFile',
-        url: `${http.origin}/upload`,
-        header: {},
-        filePath: 'wxfile://usr/../../../secret',
-        name: 'file',
-        formData: {},
-      },
+  it('sends a temp picture the frame saved (canvasToTempFilePath, chooseImage)', async () => {
+    const saved = await operate({
+      name: 'saveChosen',
+      files: [{ name: 'canvas.png', type: 'image/png', data: PICTURE }],
     })
+    if (!saved.ok || !Array.isArray(saved.value)) throw new Error('not saved')
+    const [{ path }] = saved.value as { path: string }[]
+    await upload('up-tmp', path, 'picture')
+    expect((await until('up-tmp', 'done')).outcome).toMatchObject({ ok: true, statusCode: 200 })
+    expect(uploads).toEqual([
+      {
+        fields: {},
+        files: [
+          {
+            field: 'picture',
+            filename: path.slice('wxfile://'.length),
+            text: Buffer.from(PICTURE).toString('utf8'),
+          },
+        ],
+      },
+    ])
+  })
+
+  it('refuses a path that climbs out of the files with permission denied', async () => {
+    await upload('up-2', 'wxfile://usr/../../../secret', 'file')
     expect(await until('up-2', 'refused')).toEqual({
       kind: 'refused',
       errMsg: 'uploadFile:fail permission denied, open "wxfile://usr/../../../secret"',
@@ -175,18 +182,7 @@ describe('uploads', () => {
 
   it('shows in the Network panel’s event stream as an uploadFile row', async () => {
     await operate({ name: 'writeFile', path: 'wxfile://usr/a.txt', data: text('a'), append: false })
-    await workbench.service['wx.call']({
-      method: 'uploadFile',
-      taskId: 'up-3',
-      params: {
-        api: 'uploadFile',
-        url: `${http.origin}/upload`,
-        header: {},
-        filePath: 'wxfile://usr/a.txt',
-        name: 'f',
-        formData: {},
-      },
-    })
+    await upload('up-3', 'wxfile://usr/a.txt', 'f')
     await until('up-3', 'done')
     const events = heard
       .filter((item) => item.event === 'network.event')

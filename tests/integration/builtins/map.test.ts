@@ -225,6 +225,29 @@ describe('map', () => {
     expect(region.northeast.longitude).toBeGreaterThan(116.397)
   })
 
+  it('zooms with a two-finger pinch: twice the spread is one level in', async () => {
+    mounted = await mountPage({
+      wxml: `<map id="map" longitude="116.397" latitude="39.908" scale="14" bindregionchange="onRegion"></map>`,
+      page: { data: { events: [] }, onRegion: recorder('regionchange') },
+    })
+    await nextTask()
+    const map = mounted.byId('map')
+    const win = globalThis as unknown as { TouchEvent: typeof TouchEvent }
+    const finger = (identifier: number, x: number) =>
+      ({ identifier, target: map, clientX: x, clientY: 50, pageX: x, pageY: 50 }) as never
+    const touch = (type: string, touches: never[]) =>
+      map.dispatchEvent(
+        new win.TouchEvent(type, { bubbles: true, touches, changedTouches: touches }),
+      )
+    touch('touchstart', [finger(1, 100), finger(2, 150)])
+    touch('touchmove', [finger(1, 75), finger(2, 175)])
+    touch('touchend', [])
+    const events = (mounted.page.data as unknown as Received).events.map(([, detail]) => detail)
+    expect(events[0]).toEqual({ type: 'begin', causedBy: 'gesture' })
+    expect(events[1]).toMatchObject({ type: 'end', causedBy: 'scale', scale: 15 })
+    expect(events).toHaveLength(2)
+  })
+
   it('answers MapContext: centre, region, scale, moves, fits points, moves and adds markers', async () => {
     mounted = await mountPage({
       wxml: `<map id="map" longitude="116.397" latitude="39.908" scale="16" markers="{{markers}}" bindregionchange="onRegion"></map>`,

@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WebViewDecision } from '../../../shared/web-view'
+import { guardDocument } from '../../../renderer/src/simulator/frame/builtins/web-view'
 import { doc, mountPage, nextTask, type MountedPage } from './harness'
 
 let mounted: MountedPage | undefined
@@ -86,5 +87,25 @@ describe('web-view', () => {
       '模拟器未能校验业务域名',
     )
     expect(doc.querySelector('iframe')).toBeNull()
+  })
+})
+
+describe('web-view guard document', () => {
+  it('limits where the page may go to the origins the decision admits', () => {
+    const html = guardDocument(['https://h5.example.test', 'https://b.example.test:8443'])
+    expect(html).toContain(
+      '<meta http-equiv="Content-Security-Policy" content="frame-src https://h5.example.test https://b.example.test:8443">',
+    )
+    expect(html).toContain('<script src="./assets/web-view-guard.js"></script>')
+  })
+
+  it('puts nothing but an origin into the policy, and with none admitted allows nowhere', () => {
+    const html = guardDocument(['https://a.test"><script>alert(1)</script>', 'https://a.test/path'])
+    expect(html).not.toContain('alert')
+    expect(html).toContain(`content="frame-src 'none'"`)
+  })
+
+  it('with the checks off (nothing listed as admitted) sets no policy of its own', () => {
+    expect(guardDocument(undefined)).not.toContain('Content-Security-Policy')
   })
 })

@@ -578,9 +578,8 @@ export function createRequestEngine(initial: RequestEngineOptions): RequestEngin
       const decision = checkWebViewSrc({ src, domains: lists.webview, ownAddresses })
       if (!decision.allowed && decision.rule === 'invalid-url') return decision
       if (checksOn()) {
-        if (!decision.allowed) {
-          print(webViewBlock(src, decision.rule, decision.origin, lists.webview.entries))
-        }
+        if (decision.allowed) return { allowed: true, admits: [...lists.webview.origins] }
+        print(webViewBlock(src, decision.rule, decision.origin, lists.webview.entries))
         return decision
       }
       warnChecksOff()

@@ -20,8 +20,12 @@ const printed = (console: { args: unknown[] }[]) => console.map((line) => String
 
 describe('request engine: web-view 业务域名', () => {
   it('opens an https page whose exact origin is in the webview list, printing nothing', () => {
-    const { engine, console } = recordedEngine({ domains: domains([LISTED]) })
-    expect(engine.judgeWebView(`${LISTED}/page.html?x=1#top`)).toEqual({ allowed: true })
+    const { engine, console } = recordedEngine({ domains: domains([LISTED, 'h5b.example.test']) })
+    // The page may go on to every listed origin; elsewhere the web-view stops it and asks again.
+    expect(engine.judgeWebView(`${LISTED}/page.html?x=1#top`)).toEqual({
+      allowed: true,
+      admits: [LISTED, 'https://h5b.example.test'],
+    })
     expect(console).toEqual([])
   })
 
@@ -85,6 +89,6 @@ describe('request engine: web-view 业务域名', () => {
     const { engine } = recordedEngine({ domains: domains([]) })
     expect(engine.judgeWebView(`${LISTED}/`)).toMatchObject({ allowed: false })
     engine.update({ domains: domains([LISTED]) })
-    expect(engine.judgeWebView(`${LISTED}/`)).toEqual({ allowed: true })
+    expect(engine.judgeWebView(`${LISTED}/`)).toEqual({ allowed: true, admits: [LISTED] })
   })
 })

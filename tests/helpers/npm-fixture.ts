@@ -5,10 +5,10 @@
  */
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { copyFixture, temporaryFolder } from '../project/copy-fixture'
+import { copyFixture, temporaryFolder } from './copy-fixture'
 
 /** The repository's own installed packages. */
-export const INSTALLED = path.resolve(__dirname, '../../../node_modules')
+export const INSTALLED = path.resolve(__dirname, '../../node_modules')
 
 /** Links each installed package into `<folder>/node_modules`, scoped names included. */
 export async function linkInstalled(folder: string, names: string[]): Promise<void> {

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-export const FIXTURES_DIR = path.resolve(__dirname, '../../../tests/fixtures/projects')
+export const FIXTURES_DIR = path.resolve(__dirname, '../fixtures/projects')
 
 /** A fresh temporary folder; removed by `removeTemporaryFolders`. */
 export async function temporaryFolder(): Promise<string> {
