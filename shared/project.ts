@@ -85,6 +85,8 @@ export interface AppConfig {
   networkTimeout: NetworkTimeout
   subpackages: SubpackageConfig[]
   usingComponents?: Record<string, string>
+  /** The home page (launch page and 首页), a listed route. @default pages[0] */
+  entryPagePath?: string
   debug?: boolean
   /** Follow the system's dark mode (window/tabBar `"@name"` values from theme.json). */
   darkmode?: boolean

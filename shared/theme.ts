@@ -114,8 +114,18 @@ export function appJsonForTheme<T extends Record<string, unknown>>(
 
 const COLOR_SCHEME_FEATURE = /\(\s*prefers-color-scheme\s*:\s*(light|dark)\s*\)/gi
 /** Media features that always match and never match, whatever the frame's size. */
-const ALWAYS = '(min-width: 0px)'
-const NEVER = '(max-width: -1px)'
+export const ALWAYS = '(min-width: 0px)'
+export const NEVER = '(max-width: -1px)'
+
+/**
+ * `css` with the prelude of every `@media` rule passed through `rewrite` (never declarations or
+ * strings inside rules).
+ */
+export function rewriteMediaPreludes(css: string, rewrite: (prelude: string) => string): string {
+  return css.replace(/@media\b([^{;]*)\{/gi, (_rule: string, prelude: string) => {
+    return `@media${rewrite(prelude)}{`
+  })
+}
 
 /**
  * A WXSS sheet for `theme`: in every `@media` prelude, `(prefers-color-scheme: X)` becomes a
@@ -124,11 +134,9 @@ const NEVER = '(max-width: -1px)'
  */
 export function styleSheetForTheme(css: string, theme: Theme): string {
   if (!/prefers-color-scheme/i.test(css)) return css
-  return css.replace(/@media\b([^{;]*)\{/gi, (rule: string, prelude: string) =>
-    prelude.toLowerCase().includes('prefers-color-scheme')
-      ? `@media${prelude.replace(COLOR_SCHEME_FEATURE, (_feature, scheme: string) =>
-          scheme.toLowerCase() === theme ? ALWAYS : NEVER,
-        )}{`
-      : rule,
+  return rewriteMediaPreludes(css, (prelude) =>
+    prelude.replace(COLOR_SCHEME_FEATURE, (_feature, scheme: string) =>
+      scheme.toLowerCase() === theme ? ALWAYS : NEVER,
+    ),
   )
 }

@@ -68,6 +68,23 @@ Page({})`,
     ])
   })
 
+  it('launches app.json entryPagePath (a subpackage page here) before the first listed page', () => {
+    const { port } = start(
+      {
+        'app.js': `App({})`,
+        'pages/a/a.js': `Page({ onLoad() { console.log('a') } })`,
+        'sub/c/c.js': `Page({ onLoad() { console.log('c', __wxConfig.entryPagePath) } })`,
+      },
+      {
+        pages: ['pages/a/a'],
+        subpackages: [{ root: 'sub', pages: ['c/c'] }],
+        entryPagePath: 'sub/c/c',
+      } as RuntimeAppJson,
+    )
+    expect(port.errors).toEqual([])
+    expect(port.lines()).toEqual(['log: c sub/c/c.html'])
+  })
+
   it('fails requirePlugin for a plugin app.json does not declare, and for a declared one', () => {
     const { port } = start(
       {

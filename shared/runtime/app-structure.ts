@@ -7,7 +7,9 @@ import { dirOf, joinPath } from './module-loader'
 
 /** The part of app.json the runtime reads; a full `AppConfig` fits. */
 export type RuntimeAppJson = Pick<AppConfig, 'pages'> &
-  Partial<Pick<AppConfig, 'subpackages' | 'usingComponents' | 'tabBar' | 'window'>> & {
+  Partial<
+    Pick<AppConfig, 'subpackages' | 'usingComponents' | 'tabBar' | 'window' | 'entryPagePath'>
+  > & {
     /** `"requiredComponents"`: a page's modules run when it first opens. */
     lazyCodeLoading?: unknown
     /** `{ "@utils/*": "utils/*" }`, for `require` and `import`. */
@@ -32,6 +34,13 @@ export function pageRoutes(app: RuntimeAppJson): string[] {
     for (const page of sub.pages) routes.push(joinPath(sub.root, page))
   }
   return routes
+}
+
+/** The home page: app.json `entryPagePath` when it names a listed page, else the first page. */
+export function homePageRoute(app: RuntimeAppJson): string | undefined {
+  const routes = pageRoutes(app)
+  const entry = typeof app.entryPagePath === 'string' ? joinPath('', app.entryPagePath) : ''
+  return routes.includes(entry) ? entry : routes[0]
 }
 
 /** Splits `pages/a/b?x=1&y` into its route and query (values as written, like WeChat). */

@@ -4,11 +4,13 @@
  * positions and the transform fields `translate*`, `rotate*`, `scale*`, `skew*`, `matrix*`,
  * `transformOrigin`) played with the Web Animations API on every node the selector matches in
  * the component's tree; the end state stays until `clearAnimation`. The callback runs when the
- * animation ends (at once headless, where nothing is drawn, with a warning). `ScrollTimeline`
- * options are not simulated.
+ * animation ends (at once headless, where nothing is drawn, with a warning). Given a
+ * `ScrollTimeline` (`{ scrollSource, orientation, startScrollOffset, endScrollOffset, timeRange }`)
+ * instead of a callback, the animation follows the scroll position of `scrollSource` (a selector
+ * in the same tree, e.g. a scroll-view) between the two offsets instead of the clock.
  */
 import type * as glassEasel from 'glass-easel'
-import { measurable, type LayoutHost } from './layout-host'
+import { measurable, type LayoutHost, type MeasurableNode } from './layout-host'
 
 type Keyframe = Record<string, unknown>
 
@@ -64,25 +66,96 @@ function nodesOf(component: glassEasel.GeneralComponent, selector: string): glas
   return component.getShadowRoot()?.querySelectorAll(String(selector)) ?? []
 }
 
+/** WeChat's `ScrollTimeline`: which scroll drives the animation, and over which offsets. */
+export interface ScrollTimeline {
+  scrollSource: string
+  /** @default 'vertical' */
+  orientation?: 'vertical' | 'horizontal'
+  /** @default 0 */
+  startScrollOffset?: number
+  /** @default the end of the scrolled content */
+  endScrollOffset?: number
+}
+
+interface PlayedAnimation {
+  finished?: Promise<unknown>
+  currentTime?: number | null
+  pause?(): void
+}
+
+function isScrollTimeline(value: unknown): value is ScrollTimeline {
+  return typeof value === 'object' && value !== null && 'scrollSource' in value
+}
+
+/** Moves `animations` (paused) with the scroll of the first node `timeline.scrollSource` matches. */
+function followScroll(
+  host: LayoutHost,
+  component: glassEasel.GeneralComponent,
+  timeline: ScrollTimeline,
+  animations: PlayedAnimation[],
+  duration: number,
+): void {
+  const source = nodesOf(component, timeline.scrollSource)
+    .map(measurable)
+    .find((node) => node?.addEventListener)
+  if (!source) {
+    host.warnOnce(`animate: no scrollSource "${timeline.scrollSource}" to follow`)
+    return
+  }
+  for (const animation of animations) {
+    animation.pause?.()
+    animation.currentTime = 0
+  }
+  const vertical = timeline.orientation !== 'horizontal'
+  // A scroll-view scrolls an inner box: the scroll event is caught on its way to it.
+  source.addEventListener?.(
+    'scroll',
+    (event) => {
+      const scroller = event.target as Partial<MeasurableNode> & { clientHeight?: number }
+      const offset = (vertical ? scroller.scrollTop : scroller.scrollLeft) ?? 0
+      const start = Number(timeline.startScrollOffset) || 0
+      const end =
+        timeline.endScrollOffset === undefined
+          ? vertical
+            ? (scroller.scrollHeight ?? 0) - (scroller.clientHeight ?? 0)
+            : (scroller.scrollWidth ?? 0) - (scroller.clientWidth ?? 0)
+          : Number(timeline.endScrollOffset)
+      const progress = end > start ? Math.min(1, Math.max(0, (offset - start) / (end - start))) : 1
+      for (const animation of animations) animation.currentTime = progress * duration
+    },
+    { capture: true, passive: true },
+  )
+}
+
 export function animate(
   host: LayoutHost,
   component: glassEasel.GeneralComponent,
   selector: string,
   keyframes: Keyframe[],
   duration: number,
-  callback?: () => void,
+  callbackOrTimeline?: (() => void) | ScrollTimeline,
 ): void {
   const frames = (Array.isArray(keyframes) ? keyframes : []).map(toWebKeyframe)
-  const played = nodesOf(component, selector).flatMap((element) => {
+  const time = Number(duration) || 0
+  const animations = nodesOf(component, selector).flatMap((element) => {
     const node = measurable(element)
     if (!node?.animate) return []
-    const animation = node.animate(frames, {
-      duration: Number(duration) || 0,
-      fill: 'forwards',
-      id: ANIMATION_ID,
-    }) as { finished?: Promise<unknown> }
-    return [animation.finished ?? Promise.resolve()]
+    return [
+      node.animate(frames, { duration: time, fill: 'both', id: ANIMATION_ID }) as PlayedAnimation,
+    ]
   })
+  if (isScrollTimeline(callbackOrTimeline)) {
+    if (animations.length === 0) {
+      host.warnOnce(
+        `animate: nothing to animate for "${selector}" (no node, or no layout in mpdt run)`,
+      )
+      return
+    }
+    followScroll(host, component, callbackOrTimeline, animations, time)
+    return
+  }
+  const callback = typeof callbackOrTimeline === 'function' ? callbackOrTimeline : undefined
+  const played = animations.map((animation) => animation.finished ?? Promise.resolve())
   if (played.length === 0) {
     host.warnOnce(
       `animate: nothing to animate for "${selector}" (no node, or no layout in mpdt run)`,

@@ -7,7 +7,7 @@
  */
 import { component, type CodeSpace } from 'glass-easel-miniprogram-adapter'
 import type * as glassEasel from 'glass-easel'
-import { animate, clearAnimation } from './component-animation'
+import { animate, clearAnimation, type ScrollTimeline } from './component-animation'
 import {
   createIntersectionObserverFor,
   IntersectionObserver,
@@ -55,9 +55,9 @@ export function installComponentModel(codeSpace: CodeSpace, host: LayoutHost): C
       selector: string,
       keyframes: [],
       duration: number,
-      callback?: () => void,
+      callbackOrTimeline?: (() => void) | ScrollTimeline,
     ) {
-      animate(host, self(this), selector, keyframes, duration, callback)
+      animate(host, self(this), selector, keyframes, duration, callbackOrTimeline)
     },
     clearAnimation(this: unknown, selector: string, options?: unknown, callback?: () => void) {
       clearAnimation(host, self(this), selector, options, callback)

@@ -2,5 +2,6 @@
 export { createRuntime } from './runtime'
 export type { LaunchOptions, PageInstance, Runtime, RuntimeOptions } from './runtime'
 export type { ComponentJson, RuntimeAppJson } from './app-structure'
+export { homePageRoute } from './app-structure'
 export { evaluateScript } from './evaluate-script'
 export type * from './native-port'

@@ -27,6 +27,12 @@ export interface MeasurableNode {
   scrollTop: number
   scrollWidth: number
   scrollHeight: number
+  clientWidth?: number
+  addEventListener?(
+    type: 'scroll',
+    listener: (event: { target: unknown }) => void,
+    options: { capture: boolean; passive: boolean },
+  ): void
   animate?(keyframes: Record<string, unknown>[], options: Record<string, unknown>): unknown
   getAnimations?(): { cancel(): void; id: string }[]
   ownerDocument?: { defaultView?: { getComputedStyle(node: unknown): Record<string, string> } }

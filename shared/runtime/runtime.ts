@@ -16,6 +16,7 @@ import { fail, ok, type Result } from '../result'
 import { DEFAULT_SCENE } from '../compile-mode'
 import {
   componentLoadOrder,
+  homePageRoute,
   pageRoutes,
   parsePageUrl,
   withGlobalComponents,
@@ -99,7 +100,10 @@ export interface RuntimeOptions {
 }
 
 export interface LaunchOptions {
-  /** The page to open and its query, e.g. `pages/detail/detail?id=3`. @default app.json pages[0] */
+  /**
+   * The page to open and its query, e.g. `pages/detail/detail?id=3`.
+   * @default app.json entryPagePath, else pages[0]
+   */
   entry?: string
   /** The launch scene `onLaunch`/`onShow` receive. @default 1001 */
   scene?: number
@@ -508,7 +512,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     if (routes.length === 0) {
       return fail({ code: 'NO_PAGES', message: 'app.json lists no pages', file: 'app.json' })
     }
-    const { route, query } = parsePageUrl(launchOptions.entry ?? routes[0])
+    const { route, query } = parsePageUrl(
+      launchOptions.entry ?? homePageRoute(appJson) ?? routes[0],
+    )
     const entryListed = routes.includes(route)
     if (!loader.has('app.js')) {
       return fail({ code: 'APP_JS_MISSING', message: 'app.js not found', file: 'app.js' })

@@ -55,6 +55,9 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       const narrow = device.id === 'iphone-se'
       expect(await phone.locator('[id$="--narrow"]').isVisible()).toBe(narrow)
       expect(await phone.locator('[id$="--wide"]').isVisible()).toBe(!narrow)
+      // At the fitted zoom the frame is narrower than the device: the WXSS @media still sees
+      // the device's width.
+      expect(await phone.locator('[id$="--css-narrow"]').isVisible()).toBe(narrow)
       await page.locator('.phone').screenshot({
         path: join(SCREENSHOT_DIR, `phone-match-media-${device.id}.png`),
       })
@@ -99,6 +102,25 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     })
   })
 
+  it('this.animate with a ScrollTimeline follows the scroll-view, not the clock', async () => {
+    const page = await open('pages/animate/animate', se)
+    const phone = page.frameLocator('iframe.simulator-frame')
+    const opacity = () =>
+      phone.locator('[id$="--box"]').evaluate((box) => Number(getComputedStyle(box).opacity))
+    const scrollTo = (top: number) =>
+      phone.locator('[id$="--source"] .wx-scroll-view').evaluate((box, to) => {
+        box.scrollTop = to
+      }, top)
+    // Longer than the animation's 1000 ms: the clock moves nothing, and nothing is called back.
+    await page.waitForTimeout(1200)
+    expect(await opacity()).toBe(1)
+    await scrollTo(200)
+    await expect.poll(opacity).toBeCloseTo(0.5, 1)
+    await scrollTo(400)
+    await expect.poll(opacity).toBe(0)
+    expect(e2e.session!.pageErrors).toEqual([])
+  })
+
   it('button open-type fires its event and share reaches onShareAppMessage', async () => {
     const page = await open('pages/open-type/open-type', se)
     const phone = page.frameLocator('iframe.simulator-frame')
@@ -121,6 +143,8 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   it('page-meta and navigation-bar set the page and the phone bar', async () => {
     const page = await open('pages/page-meta/page-meta', se)
+    // At 100 %: at a fitted zoom the frame's scroll position rounds to device pixels.
+    await page.getByRole('combobox', { name: '缩放' }).selectOption({ label: '100%' })
     const phone = page.frameLocator('iframe.simulator-frame')
     await expect
       .poll(() => phone.locator('#mp-navigation-title').textContent())
@@ -130,10 +154,7 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       .evaluate((element) => getComputedStyle(element).fontSize)
     expect(fontSize).toBe('40px')
     await phone.locator('.mp-page-body').evaluate((body) => (body.scrollTop = 120))
-    // In the page's CSS px; at a fitted zoom the frame's scroll position rounds to device pixels.
-    const scrolled = async () =>
-      Number((await phone.locator('[id$="--scrolled"]').textContent())?.replace('scrollTop ', ''))
-    await expect.poll(scrolled).toBeCloseTo(120, 0)
+    await expect.poll(() => phone.locator('[id$="--scrolled"]').textContent()).toBe('scrollTop 120')
     await page.locator('.phone').screenshot({
       path: join(SCREENSHOT_DIR, `phone-page-meta-${se.id}.png`),
     })

@@ -98,6 +98,18 @@ describe('each page renders in its own viewport', { timeout: E2E_TEST_TIMEOUT_MS
     // padding-top: env(safe-area-inset-top) keeps its content below the status bar.
     expect(bar.height).toBe(44 + STATUS_BAR)
     expect((await boxOf(phone, 'screen')).height).toBe(SCREEN)
+    // The status bar and the capsule are the phone's, drawn over the page's z-index: 5001 bar.
+    const onTop = await phone.locator('#mp-status-bar').evaluate((statusBar) => {
+      const doc = statusBar.ownerDocument
+      const capsule = doc.getElementById('mp-capsule')!
+      ;(statusBar as HTMLElement).style.pointerEvents = 'auto'
+      const hit = (element: Element) => {
+        const box = element.getBoundingClientRect()
+        return doc.elementFromPoint(box.left + 4, box.top + box.height / 2)
+      }
+      return [statusBar.contains(hit(statusBar)), capsule.contains(hit(capsule))]
+    })
+    expect(onTop).toEqual([true, true])
     // page { height: 100% } is the window's height.
     const pageHeight = await phone
       .locator('.mp-page:not([hidden]) page')

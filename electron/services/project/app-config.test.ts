@@ -63,6 +63,14 @@ describe('checkAppConfig', () => {
     ])
   })
 
+  it('reads entryPagePath, and reports one that is not a listed page', () => {
+    const listed = { pages: ['a'], subpackages: [{ root: 'pkg', pages: ['b'] }] }
+    expect(check({ ...listed, entryPagePath: 'pkg/b' }).app?.entryPagePath).toBe('pkg/b')
+    expect(messages({ ...listed, entryPagePath: 'pages/z' })).toEqual([
+      'entryPagePath "pages/z" must be listed in pages',
+    ])
+  })
+
   it('reports a tabBar item without text', () => {
     expect(
       messages({ pages: ['a', 'b'], tabBar: { list: [tab('a'), { pagePath: 'b' }] } }),

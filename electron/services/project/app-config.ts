@@ -187,6 +187,15 @@ export function checkAppConfig(doc: JsonDocument): AppRead {
   }
   const tabBar = readTabBar(checker, value, app.pages)
   if (tabBar) app.tabBar = tabBar
+  const entryPagePath = checker.get<string>(value, ['entryPagePath'], 'string')
+  if (entryPagePath !== undefined) {
+    const routes = pages.map(({ route, subpackage }) =>
+      subpackage ? `${subpackage.replace(/\/$/, '')}/${route}` : route,
+    )
+    if (routes.includes(entryPagePath)) app.entryPagePath = entryPagePath
+    else
+      checker.report(['entryPagePath'], `entryPagePath "${entryPagePath}" must be listed in pages`)
+  }
   const usingComponents = checker.get<Record<string, string>>(value, ['usingComponents'], 'object')
   if (usingComponents) app.usingComponents = usingComponents
   const debug = checker.get<boolean>(value, ['debug'], 'boolean')

@@ -10,6 +10,7 @@ import {
 } from '../../../renderer/src/simulator/frame/builtins'
 import { clampMovable } from '../../../renderer/src/simulator/frame/builtins/movable'
 import { PLACEHOLDER_MESSAGES } from '../../../renderer/src/simulator/frame/builtins/placeholders'
+import * as glassEasel from 'glass-easel'
 import type { GeneralComponent } from 'glass-easel'
 import { doc, mountPage, type MountedPage } from './harness'
 
@@ -126,5 +127,44 @@ describe('canvas, video and the placeholders', () => {
       expect(box?.getAttribute('role')).toBe('note')
       expect(box?.getAttribute('aria-label')).toBe(PLACEHOLDER_MESSAGES[tag])
     }
+  })
+})
+
+describe("WeChat's attributes of the built-ins", () => {
+  it('are taken without an "is not a valid property" warning', async () => {
+    const warnings: string[] = []
+    const listener = (message: string) => {
+      warnings.push(message)
+      return false
+    }
+    glassEasel.addGlobalWarningListener(listener)
+    try {
+      mounted = await mountPage({
+        wxml: `<scroll-view type="list" scroll-y enhanced bounces="{{false}}" />
+<movable-area><movable-view scale scale-min="0.5" scale-max="4" scale-value="2" /></movable-area>
+<navigator target="miniProgram" app-id="wx123" path="p" extra-data="{{ {a: 1} }}" version="trial" />
+<button open-type="contact" lang="zh_CN" session-from="s" send-message-title="t" show-message-card />
+<input placeholder-class="ph" />
+<video src="a.mp4" danmu-list="{{[]}}" enable-danmu danmu-btn show-casting-button show-mute-btn
+  show-screen-lock-button show-center-play-btn picture-in-picture-mode="{{['push']}}" enable-auto-rotation />
+<camera mode="scanCode" device-position="front" flash="off" resolution="high" frame-size="small" />
+<live-pusher url="rtmp://x" mode="RTC" autopush /><live-player src="rtmp://x" mode="live" autoplay />
+<ad unit-id="u" ad-type="video" ad-theme="white" />`,
+      })
+    } finally {
+      glassEasel.removeGlobalWarningListener(listener)
+    }
+    expect(warnings).toEqual([])
+  })
+
+  it('movable-view with scale shows scale-value, kept within scale-min and scale-max', async () => {
+    mounted = await mountPage({
+      wxml: '<movable-view id="v" scale scale-max="4" scale-value="{{s}}" />',
+      page: { data: { s: 2 } },
+    })
+    const view = mounted.byId('v')
+    expect(view.style.transform).toContain('scale(2)')
+    mounted.page.setData({ s: 9 })
+    expect(view.style.transform).toContain('scale(4)')
   })
 })

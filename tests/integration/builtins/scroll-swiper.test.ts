@@ -58,6 +58,48 @@ describe('scroll-view', () => {
     expect(css).toContain('scroll-view[enable-flex] > .wx-scroll-view {\n  display: inherit;')
   })
 
+  it('the refresher: pulled past its threshold it refreshes, and closes when triggered is reset', async () => {
+    const events: string[] = []
+    const record = (name: string) => (e: { detail: Detail }) =>
+      void events.push(`${name} ${JSON.stringify(e.detail)}`)
+    mounted = await mountPage({
+      wxml: `<scroll-view id="s" scroll-y refresher-enabled refresher-threshold="80"
+        refresher-triggered="{{triggered}}" bindrefresherpulling="onPulling"
+        bindrefresherrefresh="onRefresh" bindrefresherrestore="onRestore" bindrefresherabort="onAbort">
+        <view>a</view></scroll-view>`,
+      page: {
+        data: { triggered: false },
+        onPulling: record('pulling'),
+        onRefresh: record('refresh'),
+        onRestore: record('restore'),
+        onAbort: record('abort'),
+      },
+    })
+    const box = mounted.byId('s').querySelector('.wx-scroll-view') as HTMLElement
+    const refresher = box.querySelector('.wx-scroll-view-refresher') as HTMLElement
+    expect(box.textContent).toBe('a')
+    const mouse = (target: EventTarget, type: string, clientY: number) =>
+      target.dispatchEvent(new MouseEvent(type, { bubbles: true, clientX: 5, clientY }))
+    // Let go short of the threshold: it aborts and closes.
+    mouse(box, 'mousedown', 10)
+    mouse(doc, 'mousemove', 40)
+    mouse(doc, 'mouseup', 40)
+    expect(events).toEqual(['pulling {"dy":30}', 'abort {"dy":30}'])
+    expect(refresher.style.height).toBe('0px')
+    events.length = 0
+    mouse(box, 'mousedown', 10)
+    mouse(doc, 'mousemove', 110)
+    mouse(doc, 'mouseup', 110)
+    expect(events).toEqual(['pulling {"dy":100}', 'refresh {"dy":100}'])
+    expect(refresher.style.height).toBe('80px')
+    expect(mounted.node('s')).toHaveProperty('data.refresherTriggered', true)
+    events.length = 0
+    mounted.page.setData({ triggered: true })
+    mounted.page.setData({ triggered: false })
+    expect(events).toEqual(['restore {}'])
+    expect(refresher.style.height).toBe('0px')
+  })
+
   it('bindscroll gets the position and the delta', async () => {
     const details: Detail[] = []
     mounted = await mountPage({

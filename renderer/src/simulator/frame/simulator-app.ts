@@ -9,6 +9,7 @@ import { loadCompiledTemplates } from '../../../../shared/runtime/compiled-templ
 import { DEFAULT_LOCATION } from '../../../../shared/runtime/device-api'
 import {
   createRuntime,
+  homePageRoute,
   type MissingPage,
   type Runtime,
   type RuntimeAppJson,
@@ -29,6 +30,8 @@ import { installInlineRpx } from './inline-rpx'
 import { showPageNotFound } from './page-not-found-screen'
 import { FramePageScreen } from './page-screen'
 import { pageViewport, pageViewportStyles } from './page-viewport'
+import { sheetForScreen } from './screen-media'
+import type { MediaWindow } from './builtins/match-media'
 import { pageSystemInfo, pageWindow, type PageWindow } from './page-window'
 import { PhoneChrome, tabBarSettings } from './phone-chrome'
 import {
@@ -51,13 +54,21 @@ class FrameBackendContext extends glassEasel.CurrentWindowBackendContext {
   /** Each sheet's CSS as compiled, and the `<style>` elements showing it for the theme. */
   private readonly sheets = new Map<string, { css: string; elements: HTMLStyleElement[] }>()
 
-  constructor(private readonly theme: FrameTheme) {
+  constructor(
+    private readonly theme: FrameTheme,
+    private readonly screen: MediaWindow,
+  ) {
     super()
+  }
+
+  /** A sheet as shown: `@media` decided for the app's theme and the simulated screen. */
+  private shown(css: string): string {
+    return sheetForScreen(this.theme.css(css), this.screen)
   }
 
   override registerStyleSheetContent(path: string, css: unknown): void {
     this.sheets.set(path, { css: String(css), elements: [] })
-    super.registerStyleSheetContent(path, this.theme.css(String(css)))
+    super.registerStyleSheetContent(path, this.shown(String(css)))
   }
 
   override appendStyleSheetPath(path: string, styleScope?: number): number {
@@ -74,8 +85,8 @@ class FrameBackendContext extends glassEasel.CurrentWindowBackendContext {
   /** Shows every sheet for the theme now current (`prefers-color-scheme` rewritten again). */
   restyle(): void {
     for (const { css, elements } of this.sheets.values()) {
-      const themed = this.theme.css(css)
-      for (const element of elements) element.textContent = themed
+      const shown = this.shown(css)
+      for (const element of elements) element.textContent = shown
     }
   }
 }
@@ -132,7 +143,7 @@ export function startSimulator(
   const tabList = (appJson.tabBar as { list?: { pagePath?: unknown }[] } | undefined)?.list ?? []
   // Custom tab bars included: their pages are tab pages too (no home button, tab bar space).
   const tabRoutes = new Set(tabList.map((item) => stripLeadingSlash(String(item.pagePath))))
-  const homeRoute = compiled.pages[0] ?? stripLeadingSlash(appJson.pages[0] ?? '')
+  const homeRoute = homePageRoute(appJson) ?? compiled.pages[0] ?? ''
   const windows = new Map<string, PageWindow>()
   const windowOf = (route: string): PageWindow => {
     let window = windows.get(route)
@@ -224,7 +235,7 @@ export function startSimulator(
     )
   }
 
-  const entry = boot.entry ?? compiled.pages[0] ?? appJson.pages[0] ?? ''
+  const entry = boot.entry ?? homeRoute
   const entryRoute = stripLeadingSlash(entry.split('?')[0])
   const port = new FramePort({
     post,
@@ -245,7 +256,10 @@ export function startSimulator(
     },
   })
 
-  const backend = new FrameBackendContext(theme)
+  const backend = new FrameBackendContext(theme, {
+    width: device.screenWidth,
+    height: device.screenHeight,
+  })
   theme.onChange(() => {
     windows.clear()
     backend.restyle()

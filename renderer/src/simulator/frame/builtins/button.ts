@@ -28,6 +28,15 @@ export function defineButton(space: glassEasel.ComponentSpace, callWx: CallWx): 
       hoverStartTime: { type: Number, value: 20 },
       hoverStayTime: { type: Number, value: 70 },
       hoverStopPropagation: { type: Boolean, value: false },
+      // What open-type="contact"/"getUserInfo"/"launchApp" pass to WeChat's own pages.
+      lang: { type: String, value: 'en' },
+      sessionFrom: { type: String, value: '' },
+      sendMessageTitle: { type: String, value: '' },
+      sendMessagePath: { type: String, value: '' },
+      sendMessageImg: { type: String, value: '' },
+      showMessageCard: { type: Boolean, value: false },
+      appParameter: { type: String, value: '' },
+      phoneNumberNoQuotaToast: { type: Boolean, value: true },
     },
     render({ component, host, data, emit, appendSlot }) {
       // Never the browser's own submit: `<form>` hosts are real forms too.

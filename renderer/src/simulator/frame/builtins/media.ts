@@ -24,6 +24,22 @@ const VIDEO_PROPERTIES = {
   initialTime: { type: Number, value: 0 },
   objectFit: { type: String, value: 'contain' },
   poster: { type: String, value: '' },
+  // WeChat's player controls, danmu and casting: taken without a warning, drawn by the
+  // browser's own controls.
+  showFullscreenBtn: { type: Boolean, value: true },
+  showPlayBtn: { type: Boolean, value: true },
+  showCenterPlayBtn: { type: Boolean, value: true },
+  showProgress: { type: Boolean, value: true },
+  showMuteBtn: { type: Boolean, value: false },
+  showCastingButton: { type: Boolean, value: false },
+  showScreenLockButton: { type: Boolean, value: false },
+  enableDanmu: { type: Boolean, value: false },
+  danmuBtn: { type: Boolean, value: false },
+  danmuList: { type: Array, value: [] },
+  pictureInPictureMode: { type: null, value: '' },
+  enableAutoRotation: { type: Boolean, value: false },
+  enableProgressGesture: { type: Boolean, value: true },
+  title: { type: String, value: '' },
 }
 
 const AUDIO_PROPERTIES = {

@@ -37,6 +37,12 @@ export function defineMovable(space: glassEasel.ComponentSpace): void {
       inertia: { type: Boolean, value: false },
       damping: { type: Number, value: 20 },
       friction: { type: Number, value: 2 },
+      // Two-finger zoom needs two pointers: scale-value (with scale) is applied, no gesture.
+      scale: { type: Boolean, value: false },
+      scaleMin: { type: Number, value: 0.1 },
+      scaleMax: { type: Number, value: 10 },
+      scaleValue: { type: Number, value: 1 },
+      animation: { type: Boolean, value: true },
     },
     render({ host, data, emit, appendSlot }) {
       appendSlot()
@@ -51,6 +57,11 @@ export function defineMovable(space: glassEasel.ComponentSpace): void {
           height: area.clientHeight - host.offsetHeight,
         }
       }
+      let scale = 1
+      const place = () => {
+        const scaled = scale === 1 ? '' : ` scale(${scale})`
+        host.style.transform = `translateX(${x}px) translateY(${y}px) translateZ(0px)${scaled}`
+      }
       const moveTo = (nextX: number, nextY: number, source: string) => {
         const free = room()
         const inside = !data().outOfBounds
@@ -59,7 +70,7 @@ export function defineMovable(space: glassEasel.ComponentSpace): void {
         if (newX === x && newY === y) return
         x = newX
         y = newY
-        host.style.transform = `translateX(${x}px) translateY(${y}px) translateZ(0px)`
+        place()
         emit('change', { x, y, source })
       }
 
@@ -102,6 +113,16 @@ export function defineMovable(space: glassEasel.ComponentSpace): void {
 
       const applied: Data = {}
       return (d: Data) => {
+        const wanted = d.scale
+          ? Math.min(
+              Number(d.scaleMax) || 10,
+              Math.max(Number(d.scaleMin) || 0.1, Number(d.scaleValue) || 1),
+            )
+          : 1
+        if (wanted !== scale) {
+          scale = wanted
+          place()
+        }
         if (d.x === applied.x && d.y === applied.y) return
         applied.x = d.x
         applied.y = d.y

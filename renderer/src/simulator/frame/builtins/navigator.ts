@@ -26,6 +26,12 @@ export function defineNavigator(space: glassEasel.ComponentSpace, navigate: Navi
       openType: { type: String, value: 'navigate' },
       delta: { type: Number, value: 1 },
       target: { type: String, value: 'self' },
+      // target="miniProgram": opening another mini-program, which the simulator cannot.
+      appId: { type: String, value: '' },
+      path: { type: String, value: '' },
+      extraData: { type: Object, value: {} },
+      version: { type: String, value: 'release' },
+      shortLink: { type: String, value: '' },
       hoverClass: { type: String, value: 'navigator-hover' },
       hoverStartTime: { type: Number, value: 50 },
       hoverStayTime: { type: Number, value: 600 },

@@ -6,7 +6,7 @@
  * The wording is ours (see docs/simulator-components.md), not copied from WeChat's tool.
  */
 import type * as glassEasel from 'glass-easel'
-import { defineBuiltin, toggleAttribute, type Data } from './define'
+import { defineBuiltin, toggleAttribute, type Data, type PropertySpec } from './define'
 import { drawnHost } from './progress'
 
 /** The tags drawn as a placeholder, with what the box says. */
@@ -17,13 +17,45 @@ export const PLACEHOLDER_MESSAGES: Record<string, string> = {
   ad: '模拟器不展示广告（ad），请在真机上预览',
 }
 
+/** WeChat's attributes of each: taken without a warning, though nothing here runs them. */
+const PLACEHOLDER_PROPERTIES: Record<string, Record<string, PropertySpec>> = {
+  camera: {
+    mode: { type: String, value: 'normal' },
+    resolution: { type: String, value: 'medium' },
+    devicePosition: { type: String, value: 'back' },
+    flash: { type: String, value: 'auto' },
+    frameSize: { type: String, value: 'medium' },
+  },
+  'live-player': {
+    src: { type: String, value: '' },
+    mode: { type: String, value: 'live' },
+    autoplay: { type: Boolean, value: false },
+    muted: { type: Boolean, value: false },
+    orientation: { type: String, value: 'vertical' },
+    objectFit: { type: String, value: 'contain' },
+  },
+  'live-pusher': {
+    url: { type: String, value: '' },
+    mode: { type: String, value: 'RTC' },
+    autopush: { type: Boolean, value: false },
+    muted: { type: Boolean, value: false },
+    enableCamera: { type: Boolean, value: true },
+    orientation: { type: String, value: 'vertical' },
+  },
+  ad: {
+    unitId: { type: String, value: '' },
+    adIntervals: { type: Number, value: 0 },
+    adType: { type: String, value: 'banner' },
+    adTheme: { type: String, value: 'white' },
+  },
+}
+
 export function definePlaceholders(space: glassEasel.ComponentSpace): void {
   for (const [tag, message] of Object.entries(PLACEHOLDER_MESSAGES)) {
     defineBuiltin(space, tag, {
       virtualHost: true,
       properties: {
-        unitId: { type: String, value: '' },
-        src: { type: String, value: '' },
+        ...PLACEHOLDER_PROPERTIES[tag],
         style: { type: String, value: '' },
       },
       render(context) {

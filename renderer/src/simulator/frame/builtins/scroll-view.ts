@@ -8,6 +8,7 @@
 import type * as glassEasel from 'glass-easel'
 import { defineBuiltin, domOf, toggleAttribute, type Data } from './define'
 import { toCssPx } from '../frame-zoom'
+import { addRefresher, REFRESHER_PROPERTIES } from './scroll-refresher'
 
 export interface ScrollPosition {
   scrollTop: number
@@ -57,11 +58,20 @@ export function defineScrollView(space: glassEasel.ComponentSpace): void {
       enableBackToTop: { type: Boolean, value: false },
       showScrollbar: { type: Boolean, value: true },
       enableFlex: { type: Boolean, value: false },
+      // Skyline's list type and the iOS scrolling feel: the browser's own scrolling stands in.
+      type: { type: String, value: 'default' },
+      enhanced: { type: Boolean, value: false },
+      bounces: { type: Boolean, value: true },
+      fastDeceleration: { type: Boolean, value: false },
+      enablePassive: { type: Boolean, value: false },
+      scrollAnchoring: { type: Boolean, value: false },
+      ...REFRESHER_PROPERTIES,
     },
-    render({ component, host, data, emit, appendElement, appendSlot }) {
+    render({ component, host, data, emit, set, appendElement, appendSlot }) {
       const inner = appendElement('div', 'wx-scroll-view')
       const box = domOf(inner)
       appendSlot(inner)
+      const applyRefresher = addRefresher({ data, emit, set }, box)
       let last = { top: 0, left: 0 }
       // Starts at the top-left end, so reaching it again is an entry.
       let within = new Set<ScrollEdge>(['top', 'left'])
@@ -110,6 +120,7 @@ export function defineScrollView(space: glassEasel.ComponentSpace): void {
 
       const applied: Data = {}
       return (d: Data) => {
+        applyRefresher(d)
         box.style.overflowX = d.scrollX ? 'auto' : 'hidden'
         box.style.overflowY = d.scrollY ? 'auto' : 'hidden'
         box.classList.toggle('wx-scroll-view-no-scrollbar', !d.showScrollbar)

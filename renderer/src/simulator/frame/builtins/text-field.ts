@@ -29,6 +29,8 @@ const COMMON_PROPERTIES = {
   name: { type: String, value: '' },
   placeholder: { type: String, value: '' },
   placeholderStyle: { type: String, value: '' },
+  /** Not applied: a class cannot reach the `::placeholder` of the control (placeholder-style can). */
+  placeholderClass: { type: String, value: 'input-placeholder' },
   disabled: { type: Boolean, value: false },
   maxlength: { type: Number, value: 140 },
   focus: { type: Boolean, value: false },
