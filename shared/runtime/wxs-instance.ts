@@ -11,6 +11,7 @@
  */
 import * as glassEasel from 'glass-easel'
 import { componentOf } from './layout-host'
+import { wechatEventOf } from './wechat-event'
 
 /** glass-easel's `StyleSegmentIndex.TEMP_EXTRA`: high-priority style nobody else writes. */
 const WXS_STYLE_SEGMENT = 3
@@ -115,18 +116,22 @@ export function descriptorOf(element: glassEasel.Element): ComponentDescriptor {
 
 type WxsFunction = (...args: unknown[]) => unknown
 
-/** Puts the hook the compiled templates call for WXS handlers on `space`. */
+type ShadowedEvent = glassEasel.ShadowedEvent<unknown>
+
+/**
+ * Puts the hook the compiled templates call for event handlers on `space`: `method` for a page or
+ * component method, `event` for a WXS function; both get WeChat's plain event (`wechat-event.ts`).
+ */
 export function installWxsHook(space: glassEasel.ComponentSpace): void {
   ;(space as unknown as { __mpWxs: unknown }).__mpWxs = {
-    event(
-      owner: glassEasel.GeneralComponent,
-      event: Record<string, unknown>,
-      handler: WxsFunction,
-    ) {
-      const current = event.currentTarget
-      const bound = componentOf(current) ?? (current as glassEasel.Element)
-      event.instance = bound instanceof glassEasel.Element ? descriptorOf(bound) : undefined
-      return handler(event, descriptorOf(owner))
+    method: (caller: unknown, event: ShadowedEvent, method: WxsFunction) =>
+      method.call(caller, wechatEventOf(event)),
+    event(owner: glassEasel.GeneralComponent, event: ShadowedEvent, handler: WxsFunction) {
+      const current = event.currentTarget as unknown
+      const bound = componentOf(current) ?? current
+      const plain = wechatEventOf(event)
+      plain.instance = bound instanceof glassEasel.Element ? descriptorOf(bound) : undefined
+      return handler(plain, descriptorOf(owner))
     },
     propertyChange(
       observer: WxsFunction,

@@ -19,7 +19,9 @@ import { WXS_CONSTRUCTOR_HELPER } from './wxs-source'
  * (`bindtouchmove="{{m.handler}}"`) and property observers (`change:prop="{{m.observer}}"`) get
  * WeChat's `ownerInstance`/`instance` arguments: the generated code takes its event listener
  * wrapper from `Q.C` and its property-observer filter from `Q.A`, and both hand WXS functions to
- * the runtime's `__mpWxs` hook on the component's space (`shared/runtime/wxs-instance.ts`).
+ * the runtime's `__mpWxs` hook on the component's space (`shared/runtime/wxs-instance.ts`). Page
+ * and component methods bound as handlers go to the same hook's `method`, which gives them
+ * WeChat's plain event object instead of glass-easel's.
  */
 export const WXS_RUNTIME_SCRIPT = [
   'var getRegExp=function(pattern,flags){return new RegExp(pattern,flags)};',
@@ -31,8 +33,8 @@ export const WXS_RUNTIME_SCRIPT = [
   'var W=new WeakSet();',
   "var M=function(x){if(x&&typeof x==='object')for(var k in x)if(typeof x[k]==='function')W.add(x[k])};",
   "var J=function(g){var s=g&&typeof g.getOwnerSpace==='function'?g.getOwnerSpace():null;return s&&s.__mpWxs};",
-  'Q.C=function(c,e,l){if(!W.has(l))return l.apply(c,[e]);var g=c&&c._$||c,h=J(g);',
-  'return h?h.event(g,e,l):l(e)};',
+  'Q.C=function(c,e,l){var g=c&&c._$||c,h=J(g);',
+  'if(!W.has(l))return h?h.method(c,e,l):l.apply(c,[e]);return h?h.event(g,e,l):l(e)};',
   'Q.A=function(l){if(!W.has(l))return l;return function(n,o,g,e){var h=J(g);',
   'return h?h.propertyChange(l,n,o,g,e):l(n,o)}};',
   "if(typeof D==='function'){D=(function(register){return function(path,loader){",
