@@ -252,8 +252,24 @@ export function automatorSpecs(session: () => MiniProgram): void {
       )
       const [event, pageCopy] = logs[0].args as Record<string, Record<string, unknown>>[]
       expect(event.currentTarget.dataset).toEqual({ mode: 'fingerPrint' })
+      // WeChat's plain event, not glass-easel's: its own keys, targets without a tree behind them.
+      expect(Object.keys(event).slice(0, 6)).toEqual([
+        'type',
+        'timeStamp',
+        'target',
+        'currentTarget',
+        'mark',
+        'detail',
+      ])
+      expect(event.type).toBe('tap')
+      expect(event.target).toEqual({
+        id: 'log-event',
+        dataset: { mode: 'fingerPrint' },
+        offsetLeft: expect.any(Number),
+        offsetTop: expect.any(Number),
+      })
       expect(pageCopy.route).toBe('pages/index/index')
-      // The copy is bounded: the glass-easel tree behind the event is cut, not walked whole.
+      // The copy is bounded: the page's glass-easel tree is cut, not walked whole.
       expect(JSON.stringify(logs[0]).length).toBeLessThan(1_000_000)
     } finally {
       miniProgram.off('console', onConsole)
