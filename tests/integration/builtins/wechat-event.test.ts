@@ -45,7 +45,7 @@ it('a tap handler gets a plain event that JSON.stringify takes, with WeChat keys
   expect(typeof event.timeStamp).toBe('number')
 })
 
-it('bubbling: target stays the tapped node, currentTarget follows each handler; catch stops', async () => {
+it('bubbling: target stays the tapped node, currentTarget follows each handler; catch and mut-bind stop', async () => {
   const calls: { handler: string; target: string; current: string }[] = []
   const described: string[] = []
   const record =
@@ -59,7 +59,10 @@ it('bubbling: target stays the tapped node, currentTarget follows each handler; 
         <view id="leaf" bindtap="onLeaf">x</view>
       </view>
     </view>
-    <view id="wrap" bindtap="onWrap"><view id="stop" catchtap="onStop">y</view></view>`,
+    <view id="wrap" bindtap="onWrap"><view id="stop" catchtap="onStop">y</view></view>
+    <view id="mouter" mut-bind:tap="onMutOuter" bindtap="onOuterBind">
+      <view id="minner" mut-bind:tap="onMutInner">z</view>
+    </view>`,
     page: {
       onTop: record('top'),
       onCapture: record('capture'),
@@ -67,16 +70,22 @@ it('bubbling: target stays the tapped node, currentTarget follows each handler; 
       onLeaf: record('leaf'),
       onWrap: record('wrap'),
       onStop: record('stop'),
+      onMutOuter: record('mut-outer'),
+      onOuterBind: record('outer-bind'),
+      onMutInner: record('mut-inner'),
     },
   })
   tap(mounted.byId('leaf'))
   tap(mounted.byId('stop'))
+  tap(mounted.byId('minner'))
   expect(calls).toEqual([
     { handler: 'capture', target: 'leaf', current: 'middle' },
     { handler: 'leaf', target: 'leaf', current: 'leaf' },
     { handler: 'middle', target: 'leaf', current: 'middle' },
     { handler: 'top', target: 'leaf', current: 'top' },
     { handler: 'stop', target: 'stop', current: 'stop' },
+    { handler: 'mut-inner', target: 'minner', current: 'minner' },
+    { handler: 'outer-bind', target: 'minner', current: 'mouter' },
   ])
   const at = (id: string) => ({ id, dataset: {}, offsetLeft: 0, offsetTop: 0 })
   expect(JSON.parse(described[2])).toEqual([at('leaf'), at('middle')])
