@@ -1,6 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { edgesWithin } from '../../../renderer/src/simulator/frame/builtins/scroll-view'
+import type { GeneralComponent } from 'glass-easel'
+import {
+  edgesWithin,
+  scrolledBoxOf,
+} from '../../../renderer/src/simulator/frame/builtins/scroll-view'
+import { componentOf } from '../../../shared/runtime/layout-host'
+import { SelectorQuery } from '../../../shared/runtime/selector-query'
 import { nextIndex } from '../../../renderer/src/simulator/frame/builtins/swiper'
 import { doc, mountPage, nextTask, type MountedPage } from './harness'
 
@@ -109,6 +115,37 @@ describe('scroll-view', () => {
     const box = scroller(mounted.byId('s'), { height: 200, content: 1000 })
     scrollTo(box, 120)
     expect(details[0]).toMatchObject({ scrollTop: 120, scrollHeight: 1000, deltaY: -120 })
+  })
+
+  it("SelectorQuery's scrollOffset answers the scrolled inner box, not the host", async () => {
+    mounted = await mountPage({
+      wxml: '<scroll-view id="s" scroll-y style="height: 200px"><view style="height: 1000px" /></scroll-view>',
+    })
+    const box = scroller(mounted.byId('s'), { height: 200, content: 1000 })
+    Object.defineProperty(box, 'scrollWidth', { value: 375, configurable: true })
+    box.scrollTop = 300
+    const page = componentOf(mounted.page) as GeneralComponent
+    const query = new SelectorQuery(
+      {
+        currentPage: () => page,
+        viewportOf: () => undefined,
+        defer: (fn) => void setTimeout(fn, 0),
+        warnOnce: (message) => {
+          throw new Error(message)
+        },
+        nodeOf: () => null,
+        contextOf: () => null,
+        scrolledBoxOf,
+      },
+      page,
+    )
+    const results = await new Promise<unknown[]>((resolve) => {
+      query.select('#s').scrollOffset()
+      query.select('#s').fields({ scrollOffset: true })
+      query.exec(resolve)
+    })
+    const offset = { scrollTop: 300, scrollLeft: 0, scrollHeight: 1000, scrollWidth: 375 }
+    expect(results).toEqual([{ id: 's', dataset: {}, ...offset }, offset])
   })
 
   it('bindscrolltolower fires once on entering lower-threshold, again after leaving it', async () => {

@@ -19,6 +19,13 @@ export interface ScrollPosition {
   clientWidth: number
 }
 
+const scrolledBoxes = new WeakMap<glassEasel.Element, HTMLElement>()
+
+/** The inner box that scrolls in a `<scroll-view>` (what `scrollOffset` answers), else none. */
+export function scrolledBoxOf(element: glassEasel.Element): HTMLElement | undefined {
+  return scrolledBoxes.get(element)
+}
+
 export type ScrollEdge = 'top' | 'bottom' | 'left' | 'right'
 
 /** The ends of the scrolled content that `position` is within the thresholds of. */
@@ -70,6 +77,7 @@ export function defineScrollView(space: glassEasel.ComponentSpace): void {
     render({ component, host, data, emit, set, appendElement, appendSlot }) {
       const inner = appendElement('div', 'wx-scroll-view')
       const box = domOf(inner)
+      scrolledBoxes.set(component, box)
       appendSlot(inner)
       const applyRefresher = addRefresher({ data, emit, set }, box)
       let last = { top: 0, left: 0 }
