@@ -106,6 +106,37 @@ describe('scroll-view', () => {
     expect(refresher.style.height).toBe('0px')
   })
 
+  it('a slot="refresher" is drawn inside the refresher area above the content', async () => {
+    mounted = await mountPage({
+      wxml: `<scroll-view id="s" scroll-y refresher-enabled refresher-default-style="none">
+        <view slot="refresher" id="custom">pulling…</view><view id="item">a</view></scroll-view>`,
+    })
+    const box = mounted.byId('s').querySelector('.wx-scroll-view') as HTMLElement
+    const refresher = box.firstElementChild as HTMLElement
+    expect(refresher.className).toBe('wx-scroll-view-refresher')
+    expect(refresher.contains(mounted.byId('custom'))).toBe(true)
+    expect(refresher.contains(mounted.byId('item'))).toBe(false)
+    expect(box.contains(mounted.byId('item'))).toBe(true)
+  })
+
+  it('pulling the refresher with the mouse selects no text', async () => {
+    mounted = await mountPage({
+      wxml: '<scroll-view id="s" scroll-y refresher-enabled><view id="item">a</view></scroll-view>',
+    })
+    const box = mounted.byId('s').querySelector('.wx-scroll-view') as HTMLElement
+    const item = mounted.byId('item')
+    const selectStart = () => {
+      const event = new Event('selectstart', { bubbles: true, cancelable: true })
+      item.dispatchEvent(event)
+      return event.defaultPrevented
+    }
+    item.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, clientY: 10 }))
+    expect(selectStart()).toBe(true)
+    doc.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientY: 10 }))
+    expect(selectStart()).toBe(false)
+    expect(box.textContent).toBe('a')
+  })
+
   it('bindscroll gets the position and the delta', async () => {
     const details: Detail[] = []
     mounted = await mountPage({
