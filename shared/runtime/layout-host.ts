@@ -4,7 +4,7 @@
  * a glass-easel element when the host has one, and a way to say once what cannot be done here.
  */
 import * as glassEasel from 'glass-easel'
-import type { PageViewport } from './native-port'
+import type { PageViewport, ScrolledBox } from './native-port'
 
 export interface LayoutHost {
   /** The top page's root component, if a page is open. */
@@ -18,15 +18,13 @@ export interface LayoutHost {
   nodeOf(element: glassEasel.Element): unknown
   /** `context()`'s answer for `element`: the built-in's context object, or `null`. */
   contextOf(element: glassEasel.Element): unknown
+  /** The box that scrolls inside `element` (a `<scroll-view>`'s inner box), if not its own node. */
+  scrolledBoxOf(element: glassEasel.Element): ScrolledBox | undefined
 }
 
 /** What the DOM backend's node offers; a headless backend's nodes have none of it. */
-export interface MeasurableNode {
+export interface MeasurableNode extends ScrolledBox {
   getBoundingClientRect(): { left: number; top: number; width: number; height: number }
-  scrollLeft: number
-  scrollTop: number
-  scrollWidth: number
-  scrollHeight: number
   clientWidth?: number
   addEventListener?(
     type: 'scroll',

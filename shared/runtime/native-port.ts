@@ -267,6 +267,19 @@ export interface PageScreen {
   nodeOf?(element: glassEasel.Element): unknown
   /** What `SelectorQuery`'s `context()` answers for `element` (a `<video>`'s VideoContext), or `null`. */
   contextOf?(element: glassEasel.Element): unknown
+  /**
+   * The box that scrolls inside `element` when it is not the element's own node (a
+   * `<scroll-view>`'s inner box), whose offsets `scrollOffset` answers. Absent: the node itself.
+   */
+  scrolledBoxOf?(element: glassEasel.Element): ScrolledBox | undefined
+}
+
+/** A scrolling box's offsets and content size, in CSS pixels. */
+export interface ScrolledBox {
+  scrollLeft: number
+  scrollTop: number
+  scrollWidth: number
+  scrollHeight: number
 }
 
 /** Where a page shows on the screen and how far it is scrolled, in CSS pixels. */

@@ -279,6 +279,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     nodeOf: (element) => port.screen?.nodeOf?.(element) ?? null,
     contextOf: (element) => wxContextOf(port.screen?.contextOf?.(element) ?? null, contextHost),
+    scrolledBoxOf: (element) => port.screen?.scrolledBoxOf?.(element),
   }
   const componentModel = installComponentModel(codeSpace, layoutHost)
   glassEasel.addGlobalErrorListener(errorListener)

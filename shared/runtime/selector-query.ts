@@ -4,9 +4,10 @@
  * tree (the top page for `wx.`, `.in(component)` to change it; `>>>` crosses into components),
  * `selectViewport` is the page's viewport. Rects are measured from the page viewport's corner, as
  * in WeChat. Headless (`mpdt run`) there is no layout: ids, datasets, marks and properties are
- * answered, rects, sizes and scroll offsets are 0, with a warning. `node` and `context` answer the
- * screen's object for the built-in (`PageScreen.nodeOf`/`contextOf`: a `<canvas type="2d">`'s
- * Canvas, a `<video>`'s VideoContext), else `null`. The callbacks are always called, after the
+ * answered, rects, sizes and scroll offsets are 0, with a warning. A `<scroll-view>`'s scroll
+ * offset is its inner box's, the one that scrolls (`LayoutHost.scrolledBoxOf`). `node` and
+ * `context` answer the screen's object for the built-in (`PageScreen.nodeOf`/`contextOf`: a
+ * `<canvas type="2d">`'s Canvas, a `<video>`'s VideoContext), else `null`. The callbacks are always called, after the
  * current task, in query order, then the `exec` callback with every result.
  */
 import type * as glassEasel from 'glass-easel'
@@ -181,10 +182,12 @@ function elementFields(
     if (fields.size) Object.assign(result, { width: rect.width, height: rect.height })
   }
   if (fields.scrollOffset) {
-    result.scrollLeft = node?.scrollLeft ?? 0
-    result.scrollTop = node?.scrollTop ?? 0
-    result.scrollWidth = node?.scrollWidth ?? 0
-    result.scrollHeight = node?.scrollHeight ?? 0
+    // A `<scroll-view>` scrolls an inner box; its host keeps the project's size and never scrolls.
+    const scrolled = host.scrolledBoxOf(element) ?? node
+    result.scrollLeft = scrolled?.scrollLeft ?? 0
+    result.scrollTop = scrolled?.scrollTop ?? 0
+    result.scrollWidth = scrolled?.scrollWidth ?? 0
+    result.scrollHeight = scrolled?.scrollHeight ?? 0
   }
   if (fields.properties) {
     const data = (element as glassEasel.GeneralComponent).data as

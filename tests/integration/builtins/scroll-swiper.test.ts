@@ -1,6 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { edgesWithin } from '../../../renderer/src/simulator/frame/builtins/scroll-view'
+import type { GeneralComponent } from 'glass-easel'
+import {
+  edgesWithin,
+  scrolledBoxOf,
+} from '../../../renderer/src/simulator/frame/builtins/scroll-view'
+import { componentOf } from '../../../shared/runtime/layout-host'
+import { SelectorQuery } from '../../../shared/runtime/selector-query'
 import { nextIndex } from '../../../renderer/src/simulator/frame/builtins/swiper'
 import { doc, mountPage, nextTask, type MountedPage } from './harness'
 
@@ -100,6 +106,37 @@ describe('scroll-view', () => {
     expect(refresher.style.height).toBe('0px')
   })
 
+  it('a slot="refresher" is drawn inside the refresher area above the content', async () => {
+    mounted = await mountPage({
+      wxml: `<scroll-view id="s" scroll-y refresher-enabled refresher-default-style="none">
+        <view slot="refresher" id="custom">pulling…</view><view id="item">a</view></scroll-view>`,
+    })
+    const box = mounted.byId('s').querySelector('.wx-scroll-view') as HTMLElement
+    const refresher = box.firstElementChild as HTMLElement
+    expect(refresher.className).toBe('wx-scroll-view-refresher')
+    expect(refresher.contains(mounted.byId('custom'))).toBe(true)
+    expect(refresher.contains(mounted.byId('item'))).toBe(false)
+    expect(box.contains(mounted.byId('item'))).toBe(true)
+  })
+
+  it('pulling the refresher with the mouse selects no text', async () => {
+    mounted = await mountPage({
+      wxml: '<scroll-view id="s" scroll-y refresher-enabled><view id="item">a</view></scroll-view>',
+    })
+    const box = mounted.byId('s').querySelector('.wx-scroll-view') as HTMLElement
+    const item = mounted.byId('item')
+    const selectStart = () => {
+      const event = new Event('selectstart', { bubbles: true, cancelable: true })
+      item.dispatchEvent(event)
+      return event.defaultPrevented
+    }
+    item.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, clientY: 10 }))
+    expect(selectStart()).toBe(true)
+    doc.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientY: 10 }))
+    expect(selectStart()).toBe(false)
+    expect(box.textContent).toBe('a')
+  })
+
   it('bindscroll gets the position and the delta', async () => {
     const details: Detail[] = []
     mounted = await mountPage({
@@ -109,6 +146,37 @@ describe('scroll-view', () => {
     const box = scroller(mounted.byId('s'), { height: 200, content: 1000 })
     scrollTo(box, 120)
     expect(details[0]).toMatchObject({ scrollTop: 120, scrollHeight: 1000, deltaY: -120 })
+  })
+
+  it("SelectorQuery's scrollOffset answers the scrolled inner box, not the host", async () => {
+    mounted = await mountPage({
+      wxml: '<scroll-view id="s" scroll-y style="height: 200px"><view style="height: 1000px" /></scroll-view>',
+    })
+    const box = scroller(mounted.byId('s'), { height: 200, content: 1000 })
+    Object.defineProperty(box, 'scrollWidth', { value: 375, configurable: true })
+    box.scrollTop = 300
+    const page = componentOf(mounted.page) as GeneralComponent
+    const query = new SelectorQuery(
+      {
+        currentPage: () => page,
+        viewportOf: () => undefined,
+        defer: (fn) => void setTimeout(fn, 0),
+        warnOnce: (message) => {
+          throw new Error(message)
+        },
+        nodeOf: () => null,
+        contextOf: () => null,
+        scrolledBoxOf,
+      },
+      page,
+    )
+    const results = await new Promise<unknown[]>((resolve) => {
+      query.select('#s').scrollOffset()
+      query.select('#s').fields({ scrollOffset: true })
+      query.exec(resolve)
+    })
+    const offset = { scrollTop: 300, scrollLeft: 0, scrollHeight: 1000, scrollWidth: 375 }
+    expect(results).toEqual([{ id: 's', dataset: {}, ...offset }, offset])
   })
 
   it('bindscrolltolower fires once on entering lower-threshold, again after leaving it', async () => {

@@ -1,6 +1,7 @@
 /**
- * The overlay that lists the bundle's compile errors inside the phone, each as
- * `file:line:column message`. It can be dismissed; the pages that compiled keep working under it.
+ * The bar that shows the bundle's compile errors at the bottom of the phone, as WeChat's tool
+ * does: one line with the count and the first error's `file:line:column message`, which expands
+ * to the list of every error. It can be dismissed; the pages that compiled keep working above it.
  */
 import { element } from './dom'
 
@@ -17,36 +18,47 @@ export function showCompileErrors(
   errors: readonly CompileProblem[],
 ): HTMLElement | undefined {
   if (errors.length === 0) return undefined
+  const place = (error: CompileProblem) => `${error.file}:${error.line}:${error.column}`
+  const [first] = errors
+  const toggle = element(
+    doc,
+    'button',
+    { type: 'button', class: 'mp-compile-errors-toggle', 'aria-expanded': 'false' },
+    [
+      element(doc, 'strong', {}, [`编译错误 (${errors.length})`]),
+      element(doc, 'span', { class: 'mp-compile-errors-summary' }, [
+        `${place(first)} ${first.message}`,
+      ]),
+    ],
+  )
   const close = element(
     doc,
     'button',
     { type: 'button', class: 'mp-compile-errors-close', 'aria-label': '关闭' },
     ['×'],
   )
+  const list = element(
+    doc,
+    'ol',
+    {},
+    errors.map((error) =>
+      element(doc, 'li', {}, [
+        element(doc, 'code', { class: 'mp-compile-error-location' }, [place(error)]),
+        ` ${error.message}`,
+      ]),
+    ),
+  )
+  list.hidden = true
   const overlay = element(
     doc,
     'section',
     { id: 'mp-compile-errors', role: 'alert', 'aria-label': '编译错误' },
-    [
-      element(doc, 'header', {}, [
-        element(doc, 'span', {}, [`编译错误 (${errors.length})`]),
-        close,
-      ]),
-      element(
-        doc,
-        'ol',
-        {},
-        errors.map((error) =>
-          element(doc, 'li', {}, [
-            element(doc, 'code', { class: 'mp-compile-error-location' }, [
-              `${error.file}:${error.line}:${error.column}`,
-            ]),
-            ` ${error.message}`,
-          ]),
-        ),
-      ),
-    ],
+    [element(doc, 'header', {}, [toggle, close]), list],
   )
+  toggle.addEventListener('click', () => {
+    list.hidden = !list.hidden
+    toggle.setAttribute('aria-expanded', String(!list.hidden))
+  })
   close.addEventListener('click', () => overlay.remove())
   parent.appendChild(overlay)
   return overlay

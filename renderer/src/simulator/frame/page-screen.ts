@@ -16,6 +16,7 @@ import type {
   ScreenPage,
 } from '../../../../shared/runtime'
 import { queryContextOf, queryNodeOf } from './builtins/query-objects'
+import { scrolledBoxOf } from './builtins/scroll-view'
 import { element } from './dom'
 import type { PageWindow } from './page-window'
 import { applyPageViewport, type ViewportMetrics } from './page-viewport'
@@ -128,6 +129,10 @@ export class FramePageScreen implements PageScreen {
 
   contextOf(element: glassEasel.Element): unknown {
     return queryContextOf(element)
+  }
+
+  scrolledBoxOf(element: glassEasel.Element): HTMLElement | undefined {
+    return scrolledBoxOf(element)
   }
 
   close(id: number): void {

@@ -162,10 +162,11 @@ scroll-view[enable-flex] > .wx-scroll-view {
   justify-content: inherit; gap: inherit;
 }
 .wx-scroll-view-no-scrollbar { scrollbar-width: none; }
-.wx-scroll-view-refresher { display: flex; align-items: center; justify-content: center; gap: 6px; height: 0; overflow: hidden; transition: height 0.2s; }
-.wx-scroll-view-refresher i { width: 6px; height: 6px; border-radius: 50%; background: rgba(0, 0, 0, 0.4); }
+.wx-scroll-view-refresher { position: relative; display: flex; flex-direction: column; justify-content: flex-end; flex-shrink: 0; height: 0; overflow: hidden; transition: height 0.2s; }
+.wx-scroll-view-refresher-dots { position: absolute; left: 0; right: 0; bottom: 0; height: 45px; display: flex; align-items: center; justify-content: center; gap: 6px; }
+.wx-scroll-view-refresher-dots i { width: 6px; height: 6px; border-radius: 50%; background: rgba(0, 0, 0, 0.4); }
 .wx-scroll-view-refresher[wx-style=white] i { background: rgba(255, 255, 255, 0.8); }
-.wx-scroll-view-refresher[wx-style=none] i { display: none; }
+.wx-scroll-view-refresher[wx-style=none] .wx-scroll-view-refresher-dots { display: none; }
 .wx-scroll-view-no-scrollbar::-webkit-scrollbar { display: none; }
 
 swiper { position: relative; height: 150px; overflow: hidden; }

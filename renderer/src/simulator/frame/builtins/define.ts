@@ -41,8 +41,11 @@ export interface BuiltinContext {
   emit(name: string, detail: Data, options?: EmitOptions): void
   /** Sets the component's own properties (what `model:` bindings follow). */
   set(values: Data): void
-  /** Appends a `<slot>` for the light children, to the shadow root or to `parent`. */
-  appendSlot(parent?: glassEasel.Element): void
+  /**
+   * Appends a `<slot>` for the light children, to the shadow root or to `parent`; `name` (with
+   * `multipleSlots`) takes the children with that `slot` attribute.
+   */
+  appendSlot(parent?: glassEasel.Element, name?: string): void
   /** Appends a plain element to the shadow root (or to `parent`), for the built-in's own DOM. */
   appendElement(tag: string, className: string, parent?: glassEasel.Element): glassEasel.NativeNode
   /** Runs `fn` when the component enters the page, its properties from the template set. */
@@ -57,6 +60,8 @@ export interface BuiltinSpec {
   render(context: BuiltinContext): (data: Data) => void
   /** Host options: `virtualHost` leaves no host element (for tags HTML draws itself). */
   virtualHost?: boolean
+  /** Named slots: children go to the `appendSlot(parent, name)` their `slot` attribute names. */
+  multipleSlots?: boolean
 }
 
 /** The DOM element of a glass-easel node (the frame uses a DOM backend). */
@@ -142,9 +147,9 @@ function contextOf(
     set(values) {
       component.setData(values)
     },
-    appendSlot(parent) {
+    appendSlot(parent, name = '') {
       const slot = shadowRoot.createVirtualNode('slot')
-      glassEasel.Element.setSlotName(slot, '')
+      glassEasel.Element.setSlotName(slot, name)
       ;(parent ?? shadowRoot).appendChild(slot)
     },
     appendElement(tag, className, parent) {
@@ -177,7 +182,11 @@ export function defineBuiltin(
   }
   const definition = space.defineComponent({
     is: `wx-builtin/${tag}`,
-    options: { templateEngine: engine, virtualHost: spec.virtualHost ?? false },
+    options: {
+      templateEngine: engine,
+      virtualHost: spec.virtualHost ?? false,
+      multipleSlots: spec.multipleSlots ?? false,
+    },
     properties,
     template: spec.render,
     lifetimes: {

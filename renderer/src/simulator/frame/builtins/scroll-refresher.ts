@@ -4,10 +4,12 @@
  * `{ dy }`); let go past `refresher-threshold` it stays open at the threshold, sets
  * `refresher-triggered` and fires `bindrefresherrefresh`, before it `bindrefresherabort` and closes.
  * Setting `refresher-triggered` to false closes an open one (`bindrefresherrestore`); to true opens
- * it. WeChat's default look (three dots on `refresher-background`); a `slot="refresher"` is not
- * drawn in it.
+ * it. WeChat's default look (three dots on `refresher-background`); a `slot="refresher"` is drawn
+ * in the refresher (with `refresher-default-style="none"`, its only look), at the bottom of the
+ * opened area. A pull selects no text.
  */
-import type { BuiltinContext, Data } from './define'
+import type * as glassEasel from 'glass-easel'
+import { domOf, type BuiltinContext, type Data } from './define'
 import { toCssPx } from '../frame-zoom'
 
 export const REFRESHER_PROPERTIES = {
@@ -18,17 +20,22 @@ export const REFRESHER_PROPERTIES = {
   refresherTriggered: { type: Boolean, value: false },
 }
 
-/** Adds the refresher at the top of `box` (the scrolled box); returns what applies data. */
+/**
+ * Adds the refresher at the top of `inner` (the scrolled box, before its content's slot), with the
+ * `refresher` slot; returns what applies data.
+ */
 export function addRefresher(
-  { data, emit, set }: Pick<BuiltinContext, 'data' | 'emit' | 'set'>,
-  box: HTMLElement,
+  { data, emit, set, appendElement, appendSlot }: BuiltinContext,
+  inner: glassEasel.Element,
 ): (d: Data) => void {
+  const box = domOf(inner)
   const doc = box.ownerDocument
-  const refresher = doc.createElement('div')
-  refresher.className = 'wx-scroll-view-refresher'
-  refresher.setAttribute('aria-hidden', 'true')
-  refresher.innerHTML = '<i></i><i></i><i></i>'
-  box.prepend(refresher)
+  const area = appendElement('div', 'wx-scroll-view-refresher', inner)
+  const refresher = domOf(area)
+  const dots = domOf(appendElement('span', 'wx-scroll-view-refresher-dots', area))
+  dots.setAttribute('aria-hidden', 'true')
+  dots.innerHTML = '<i></i><i></i><i></i>'
+  appendSlot(area, 'refresher')
   let open = false
   const show = (height: number) => (refresher.style.height = `${height}px`)
   const threshold = () => Number(data().refresherThreshold) || 45
@@ -39,10 +46,13 @@ export function addRefresher(
     'touches' in event
       ? ((event.touches[0] ?? event.changedTouches[0])?.clientY ?? 0)
       : event.clientY
+  // A mouse pull is a finger's on the phone: it drags, it does not select the content's text.
+  const noSelection = (event: Event) => event.preventDefault()
   const begin = (event: MouseEvent | TouchEvent) => {
     if (!data().refresherEnabled || open || box.scrollTop > 0) return
     startY = pointY(event)
     dy = 0
+    doc.addEventListener('selectstart', noSelection)
     doc.addEventListener('mousemove', move)
     doc.addEventListener('touchmove', move)
     doc.addEventListener('mouseup', end)
@@ -55,6 +65,7 @@ export function addRefresher(
     emit('refresherpulling', { dy })
   }
   const end = () => {
+    doc.removeEventListener('selectstart', noSelection)
     doc.removeEventListener('mousemove', move)
     doc.removeEventListener('touchmove', move)
     doc.removeEventListener('mouseup', end)

@@ -19,6 +19,13 @@ export interface ScrollPosition {
   clientWidth: number
 }
 
+const scrolledBoxes = new WeakMap<glassEasel.Element, HTMLElement>()
+
+/** The inner box that scrolls in a `<scroll-view>` (what `scrollOffset` answers), else none. */
+export function scrolledBoxOf(element: glassEasel.Element): HTMLElement | undefined {
+  return scrolledBoxes.get(element)
+}
+
 export type ScrollEdge = 'top' | 'bottom' | 'left' | 'right'
 
 /** The ends of the scrolled content that `position` is within the thresholds of. */
@@ -67,11 +74,14 @@ export function defineScrollView(space: glassEasel.ComponentSpace): void {
       scrollAnchoring: { type: Boolean, value: false },
       ...REFRESHER_PROPERTIES,
     },
-    render({ component, host, data, emit, set, appendElement, appendSlot }) {
+    multipleSlots: true,
+    render(context) {
+      const { component, host, data, emit, appendElement, appendSlot } = context
       const inner = appendElement('div', 'wx-scroll-view')
       const box = domOf(inner)
+      scrolledBoxes.set(component, box)
+      const applyRefresher = addRefresher(context, inner)
       appendSlot(inner)
-      const applyRefresher = addRefresher({ data, emit, set }, box)
       let last = { top: 0, left: 0 }
       // Starts at the top-left end, so reaching it again is an entry.
       let within = new Set<ScrollEdge>(['top', 'left'])
