@@ -431,6 +431,8 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'getChannelsLiveInfo',
     'getChannelsLiveNoticeInfo',
     'getChannelsShareKey',
+    // Newer than the typings; the official demo's chattool page calls it.
+    'getChatForwardMaterials',
     'getChatToolInfo',
     'getCommonConfig',
     'getConnectedBluetoothDevices',

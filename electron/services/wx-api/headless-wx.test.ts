@@ -69,6 +69,12 @@ describe('wx in mpdt run', () => {
     expect(await walkWxApi(start().wx)).toEqual([])
   })
 
+  it('answers an API newer than the typings that a real page calls: not supported, never missing', async () => {
+    await expect(start().wx.getChatForwardMaterials({ needGroupOpenID: true })).rejects.toEqual({
+      errMsg: 'getChatForwardMaterials:fail not supported in MP DevTools',
+    })
+  })
+
   it('refuses login for a tourist appid (游客模式)', async () => {
     await expect(start('touristappid').wx.login()).rejects.toMatchObject({
       errMsg: 'login:fail 请注意游客模式下，调用 wx.login 是受限的',
