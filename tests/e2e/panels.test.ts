@@ -383,10 +383,16 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
     await e2e.page().getByText('由接口 Mock 规则“维护中”返回（未访问网络）').waitFor()
     await e2e.page().screenshot({ path: join(SCREENSHOT_DIR, 'mock-network.png') })
     await showTab('Mock')
-    await e2e.page().getByRole('checkbox', { name: '启用 Mock' }).uncheck()
+    const mockSwitch = e2e.page().getByRole('checkbox', { name: '启用 Mock' })
+    await mockSwitch.uncheck()
     await waitFor(
       () => readFile(mockFile, 'utf8'),
       (text) => JSON.parse(text).enabled === false,
+    )
+    // The switch stays disabled until the save has been applied (the file is written first).
+    await waitFor(
+      () => mockSwitch.isEnabled(),
+      (enabled) => enabled,
     )
     expect(await tap('fetch')).toBe('success 200')
     expect(e2e.session!.pageErrors).toEqual([])
