@@ -8,7 +8,13 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type FrameLocator,
+  type Page,
+} from 'playwright-core'
 import { afterAll, afterEach } from 'vitest'
 import { QUIET_CHROMIUM_FLAGS } from '../../electron/services/automation/headless-chromium'
 
@@ -281,12 +287,17 @@ export async function openWorkbench(
   }
 }
 
+/** A selector for the phone's element of WXML id `id` (glass-easel may prefix it with its scope). */
+export const byId = (id: string): string => `[id="${id}"], [id$="--${id}"]`
+
 /** What one test set up; `useE2eScratch` takes it down after the test, whatever happened. */
 export interface E2eScratch {
   /** The workbench the test opened (`openWorkbench`); closed first, then cleared. */
   session: WorkbenchSession | undefined
   /** The session's page; throws when the test has opened no workbench. */
   page(): Page
+  /** The simulated phone's frame in the session's page. */
+  phone(): FrameLocator
   /** Runs `undo` (close a server, remove a folder) once the session is closed, newest first. */
   defer(undo: () => unknown): void
   /** A new empty folder in the OS temp folder, removed after the test. */
@@ -306,6 +317,9 @@ export function useE2eScratch(): E2eScratch {
       if (!scratch.session)
         throw new Error('no workbench open: set session = await openWorkbench(…)')
       return scratch.session.page
+    },
+    phone() {
+      return scratch.page().frameLocator('iframe.simulator-frame')
     },
     defer(undo) {
       undos.push(undo)

@@ -24,7 +24,7 @@ describe('built-in contexts', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     e2e.defer(() => copy.remove())
     e2e.session = await openWorkbench(copy.dir)
     const { page } = e2e.session
-    const phone = page.frameLocator('iframe.simulator-frame')
+    const phone = e2e.phone()
     const state = phone.locator('[id$="--state"]')
     await expect.poll(() => state.innerText()).toBe('drawn canvasToTempFilePath:ok')
 

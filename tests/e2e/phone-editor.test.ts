@@ -22,7 +22,7 @@ describe('editor', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     e2e.defer(() => copy.remove())
     e2e.session = await openWorkbench(copy.dir)
     const { page } = e2e.session
-    const phone = page.frameLocator('iframe.simulator-frame')
+    const phone = e2e.phone()
     const state = phone.locator('[id$="--state"]')
     const formats = phone.locator('[id$="--formats"]')
     const area = phone.locator('.ql-editor')

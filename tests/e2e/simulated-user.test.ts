@@ -6,9 +6,9 @@
  * the phone; a wx.createAnimation export plays on a view's animation attribute.
  */
 import { join } from 'node:path'
-import type { FrameLocator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
+  byId,
   copyFixtureProject,
   E2E_TEST_TIMEOUT_MS,
   openWorkbench,
@@ -17,14 +17,10 @@ import {
   waitFor,
 } from './harness'
 
-const byId = (id: string) => `[id="${id}"], [id$="--${id}"]`
-
 describe('the simulated user in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   const e2e = useE2eScratch()
 
-  function phone(): FrameLocator {
-    return e2e.page().frameLocator('iframe.simulator-frame')
-  }
+  const phone = () => e2e.phone()
 
   const tap = (id: string) => phone().locator(byId(id)).first().dispatchEvent('click')
   const text = (id: string) => phone().locator(byId(id)).first().innerText()

@@ -9,9 +9,9 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import type { FrameLocator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
+  byId,
   E2E_TEST_TIMEOUT_MS,
   fixtureProject,
   openWorkbench,
@@ -20,14 +20,10 @@ import {
   waitFor,
 } from './harness'
 
-const byId = (id: string) => `[id="${id}"], [id$="--${id}"]`
-
 describe('wx.createWorker in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   const e2e = useE2eScratch()
 
-  function phone(): FrameLocator {
-    return e2e.page().frameLocator('iframe.simulator-frame')
-  }
+  const phone = () => e2e.phone()
   const text = (id: string) => phone().locator(byId(id)).first().innerText()
 
   it('runs the worker folder in a Web Worker, and the frame CSP keeps it from the network', async () => {
