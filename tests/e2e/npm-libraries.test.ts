@@ -130,6 +130,23 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     expect(await style(cls('t-button--primary'), 'backgroundColor')).toBe('rgb(0, 82, 217)')
     expect(await style(cls('t-cell'), 'display')).toBe('flex')
     expect(await style(cls('t-tab-bar'), 'position')).toBe('fixed')
+    // `.t-button { display: inline-flex }` makes the button as wide as its text, as WeChat's
+    // custom-element button is: the small Submit and Reset sit side by side in their flex row. A
+    // plain <button> fills its line, but not as a flex item.
+    const boxOf = (text: string, selector = cls('t-button')) =>
+      phone()
+        .locator(selector, { hasText: text })
+        .evaluate((element) => {
+          const { left, right, top, width } = element.getBoundingClientRect()
+          return { left, right, top, width, line: element.ownerDocument.body.clientWidth }
+        })
+    const [submit, reset] = [await boxOf('Submit'), await boxOf('Reset')]
+    expect(submit.width).toBeLessThan(submit.line / 3)
+    expect(reset.top).toBe(submit.top)
+    expect(reset.left).toBeGreaterThan(submit.right)
+    const block = await boxOf('native block', 'button')
+    expect(block.width).toBe(block.line)
+    expect((await boxOf('native in row', 'button')).width).toBeLessThan(block.line / 2)
     await shoot('npm-tdesign')
     await button.click()
     await phone().locator(cls('t-button'), { hasText: 'Tapped 1' }).waitFor()

@@ -11,11 +11,13 @@ text[selectable]:not([selectable=false]), text[user-select]:not([user-select=fal
 [hidden] { display: none !important; }
 
 button {
-  position: relative; display: block; box-sizing: border-box; width: -webkit-fill-available;
+  position: relative; display: block; box-sizing: border-box;
   margin: 0 auto; padding: 0 14px; font: inherit; font-size: 18px; line-height: 2.55555556;
   text-align: center; text-decoration: none; border: none; border-radius: 5px; overflow: hidden;
   color: #000000; background-color: #f8f8f8; cursor: pointer; -webkit-tap-highlight-color: transparent;
 }
+/* An HTML button is as wide as its content; WeChat's block one fills its line (button-fit.ts). */
+button:where(:not([wx-fit])) { width: -webkit-fill-available; }
 button::after {
   content: " "; position: absolute; top: 0; left: 0; width: 200%; height: 200%; box-sizing: border-box;
   border: 1px solid rgba(0, 0, 0, 0.2); border-radius: 10px; transform: scale(0.5);

@@ -1,10 +1,11 @@
 /**
  * `<button>`: the host is a real HTML button (focusable, role=button, named by its text). WeChat's
  * look comes from the base CSS through the `type`, `size`, `plain`, `disabled` and `loading`
- * attributes mirrored on the host. A disabled button swallows taps; `form-type` submits or resets
+ * attributes mirrored on the host, its auto width from `button-fit.ts`. A disabled button swallows taps; `form-type` submits or resets
  * the enclosing `<form>`; `open-type` runs its open ability (`open-type.ts`).
  */
 import type * as glassEasel from 'glass-easel'
+import { watchButtonFit } from './button-fit'
 import { closest, defineBuiltin, isBuiltin, toggleAttribute, type Data } from './define'
 import { submitForm, resetForm } from './form'
 import { registerHover } from './hover'
@@ -38,13 +39,16 @@ export function defineButton(space: glassEasel.ComponentSpace, callWx: CallWx): 
       appParameter: { type: String, value: '' },
       phoneNumberNoQuotaToast: { type: Boolean, value: true },
     },
-    render({ component, host, data, emit, appendSlot }) {
+    render({ component, host, data, emit, appendSlot, onAttach, onDetach }) {
       // Never the browser's own submit: `<form>` hosts are real forms too.
       host.setAttribute('type', 'button')
       const loadingIcon = host.ownerDocument.createElement('i')
       loadingIcon.className = 'wx-loading'
       loadingIcon.setAttribute('aria-hidden', 'true')
       appendSlot()
+      let unwatchFit = (): void => undefined
+      onAttach(() => (unwatchFit = watchButtonFit(host)))
+      onDetach(() => unwatchFit())
 
       registerHover(component, () => {
         const d = data()
