@@ -132,3 +132,43 @@ it("a custom component's triggerEvent reaches the page as a plain event with the
   expect(parsed.target).toMatchObject({ id: 'counter', dataset: { name: 'c1' } })
   expect(parsed.currentTarget).toMatchObject({ id: 'counter', dataset: { name: 'c1' } })
 })
+
+it('reads offsetLeft/offsetTop from the layout only when something reads them, once', async () => {
+  const events: { target: Record<string, unknown>; currentTarget: Record<string, unknown> }[] = []
+  mounted = await mountPage({
+    wxml: '<view id="box" data-n="{{1}}" bindtouchstart="onStart" bindtap="onTap">x</view>',
+    page: {
+      onStart: (event: (typeof events)[number]) => events.push(event),
+      onTap: (event: (typeof events)[number]) => events.push(event),
+    },
+  })
+  const box = mounted.byId('box')
+  let layoutReads = 0
+  for (const [side, value] of [
+    ['offsetLeft', 12],
+    ['offsetTop', 34],
+  ] as const) {
+    Object.defineProperty(box, side, {
+      configurable: true,
+      get: () => {
+        layoutReads++
+        return value
+      },
+    })
+  }
+  tap(box)
+  expect(events).toHaveLength(2)
+  expect(layoutReads).toBe(0)
+  const [start, tapped] = events
+  expect(Object.keys(start.target)).toEqual(TARGET_KEYS)
+  expect(start.target.offsetLeft).toBe(12)
+  expect(start.currentTarget.offsetLeft).toBe(12)
+  expect(layoutReads).toBe(1)
+  expect(JSON.parse(JSON.stringify(tapped))).toMatchObject({
+    target: { id: 'box', dataset: { n: 1 }, offsetLeft: 12, offsetTop: 34 },
+  })
+  expect(layoutReads).toBe(3)
+  start.target.offsetTop = 1
+  expect(start.target.offsetTop).toBe(1)
+  expect(layoutReads).toBe(3)
+})
