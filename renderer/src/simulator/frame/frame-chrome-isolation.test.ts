@@ -3,7 +3,6 @@
  * `view {}`, `text {}`) style the pages' components and never the navigation bar, the capsule, the
  * tab bar or the modals, toasts and action sheets drawn over the pages.
  */
-import { readFileSync } from 'node:fs'
 import { beforeAll, expect, it } from 'vitest'
 import { TEST_SYSTEM_INFO } from '../../../../tests/helpers/runtime-port'
 import type { HostMessage, SimulatorBundle } from '../../../../shared/simulator-protocol'
@@ -17,6 +16,14 @@ const PROJECT_RULES = [
   'text { font-size: 40px }',
 ]
 const CHROME = ['#mp-header', '#mp-capsule', '#mp-tab-bar', '#mp-ui-layer']
+
+/** frame.css as main.ts loads it in the frame (Vitest leaves CSS imports empty, `?raw` too). */
+async function frameCss(): Promise<string> {
+  const fs = (await import(/* @vite-ignore */ 'node:fs' as string)) as {
+    readFileSync(path: string, encoding: 'utf8'): string
+  }
+  return fs.readFileSync('renderer/src/simulator/frame/frame.css', 'utf8')
+}
 
 const nextTasks = () => new Promise((resolve) => setTimeout(resolve, 5))
 let frame: FrameHandle
@@ -35,8 +42,7 @@ const style = (selector: string) => {
 
 beforeAll(async () => {
   const frameStyle = document.createElement('style')
-  // As main.ts loads it in the frame (Vitest leaves CSS imports empty).
-  frameStyle.textContent = readFileSync('renderer/src/simulator/frame/frame.css', 'utf8')
+  frameStyle.textContent = await frameCss()
   document.head.appendChild(frameStyle)
   const bundle = JSON.parse(shopBundle) as SimulatorBundle
   const styles = bundle.compiled.styles as Record<string, string>
