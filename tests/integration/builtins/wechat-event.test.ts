@@ -172,3 +172,39 @@ it('reads offsetLeft/offsetTop from the layout only when something reads them, o
   expect(start.target.offsetTop).toBe(1)
   expect(layoutReads).toBe(3)
 })
+
+it("the chaining API's listener() gets the plain event too; a listeners: {} field is ignored, as WeChat's adapter does", async () => {
+  const seen: unknown[] = []
+  ;(globalThis as { __seen?: unknown[] }).__seen = seen
+  mounted = await mountPage({
+    wxml: '<chained id="chained" /><legacy id="legacy" />',
+    files: {
+      'components/chained/chained.json': '{"component": true}',
+      'components/chained/chained.wxml': '<view id="hit" bindtap="onHit">x</view>',
+      'components/chained/chained.js': `Component()
+        .init(({ listener }) => ({ onHit: listener((e) => globalThis.__seen.push(['chained', JSON.stringify(e)])) }))
+        .register()`,
+      'components/legacy/legacy.json': '{"component": true}',
+      'components/legacy/legacy.wxml': '<view id="hit">y</view>',
+      'components/legacy/legacy.js': `Component({
+        listeners: { 'this.tap': 'onTap', 'hit.tap': 'onTap' },
+        methods: { onTap() { globalThis.__seen.push(['legacy']) } },
+      })`,
+      'pages/index/index.json':
+        '{"usingComponents": {"chained": "/components/chained/chained", "legacy": "/components/legacy/legacy"}}',
+    },
+  })
+  const hit = (id: string) =>
+    mounted!.node(id).asGeneralComponent()!.getShadowRoot()!.getElementById('hit')!
+      .$$ as unknown as Element
+  tap(hit('chained'))
+  tap(hit('legacy'))
+  expect(seen).toHaveLength(1)
+  const [name, json] = seen[0] as [string, string]
+  expect(name).toBe('chained')
+  expect(Object.keys(JSON.parse(json) as object)).toEqual([
+    ...WECHAT_KEYS,
+    'touches',
+    'changedTouches',
+  ])
+})
