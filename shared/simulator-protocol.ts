@@ -138,7 +138,16 @@ export type HostMessage =
 
 /** What a console command evaluated to (promises are awaited first). */
 export type EvalResult =
-  { ok: true; value: unknown } | { ok: false; error: { message: string; stack: string } }
+  | { ok: true; value: unknown }
+  | {
+      ok: false
+      /** What was thrown, or what the command's promise rejected with: `Name: message` for an Error. */
+      error: { message: string; stack: string }
+      /** A thrown or rejected value that is not an Error (`{ errMsg }`), copied as console arguments are. */
+      value?: unknown
+      /** The command returned a promise that rejected (Chrome's `Uncaught (in promise)`). */
+      inPromise?: boolean
+    }
 
 /**
  * One call on the mini-program's files, as the main process runs it (FilePort's members, plus

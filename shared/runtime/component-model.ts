@@ -2,8 +2,9 @@
  * The component methods glass-easel's adapter leaves to the base library, given to every page and
  * component through the code space's overall behavior (a definition's own method of the same name
  * wins): `createSelectorQuery`, `createIntersectionObserver`, `animate`, `clearAnimation`; the
- * `wx.` forms of the first two, scoped to the top page; and the WXS event API's hook. Every page
- * and component instance also answers `this.renderer` as WeChat's base library does.
+ * `wx.` forms of the first two, scoped to the top page; and the compiled templates' handler calls
+ * (`template-handlers.ts`). Every page and component instance also answers `this.renderer` as
+ * WeChat's base library does.
  */
 import { component, type CodeSpace } from 'glass-easel-miniprogram-adapter'
 import type * as glassEasel from 'glass-easel'
@@ -15,7 +16,7 @@ import {
 } from './intersection-observer'
 import { componentOf, type LayoutHost } from './layout-host'
 import { SelectorQuery } from './selector-query'
-import { installWxsHook } from './wxs-instance'
+import { installTemplateHandlers } from './template-handlers'
 
 export interface ComponentModelWx {
   createSelectorQuery(): SelectorQuery
@@ -63,7 +64,7 @@ export function installComponentModel(codeSpace: CodeSpace, host: LayoutHost): C
       clearAnimation(host, self(this), selector, options, callback)
     },
   }
-  installWxsHook(codeSpace.getComponentSpace())
+  installTemplateHandlers(codeSpace.getComponentSpace())
   const behavior = codeSpace
     .behavior()
     .definition({ methods } as never)

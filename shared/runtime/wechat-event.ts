@@ -5,8 +5,8 @@
  * `{ type, timeStamp, target, currentTarget, mark, detail }` plus the event's extra fields
  * (`touches`, `changedTouches` for touch events). `target` and `currentTarget` are
  * `{ id, dataset, offsetLeft, offsetTop }`; the offsets come from the node's layout where it has a
- * DOM node (the simulator's frame) and are 0 without one (`mpdt run`). `detail` and `mark` are
- * the event's own objects, so a `triggerEvent` detail keeps its identity.
+ * DOM node (the simulator's frame), read when first used, and are 0 without one (`mpdt run`).
+ * `detail` and `mark` are the event's own objects, so a `triggerEvent` detail keeps its identity.
  */
 import * as glassEasel from 'glass-easel'
 
@@ -41,6 +41,40 @@ const offsetOf = (element: glassEasel.Element, side: 'offsetLeft' | 'offsetTop')
   return typeof offset === 'number' ? offset : 0
 }
 
+/**
+ * `offsetLeft`/`offsetTop` read the node's layout on first use only: reading them forces a
+ * layout, which a `touchmove` handler that never looks at them must not pay. The getter turns
+ * into a plain data property once read (or written), and both stay enumerable, so
+ * `JSON.stringify` and `console.log` show them as before.
+ */
+const lazyOffset = (
+  target: object,
+  element: glassEasel.Element,
+  side: 'offsetLeft' | 'offsetTop',
+) =>
+  Object.defineProperty(target, side, {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      const value = offsetOf(element, side)
+      Object.defineProperty(this, side, {
+        value,
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      })
+      return value
+    },
+    set(this: object, value: unknown) {
+      Object.defineProperty(this, side, {
+        value,
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      })
+    },
+  })
+
 const describe = (
   described: Map<glassEasel.Element, WechatEventTarget>,
   value: unknown,
@@ -49,12 +83,10 @@ const describe = (
   if (!element) return { id: '', dataset: {}, offsetLeft: 0, offsetTop: 0 }
   let target = described.get(element)
   if (!target) {
-    target = {
-      id: element.id,
-      dataset: { ...element.dataset },
-      offsetLeft: offsetOf(element, 'offsetLeft'),
-      offsetTop: offsetOf(element, 'offsetTop'),
-    }
+    const plain = { id: element.id, dataset: { ...element.dataset } }
+    lazyOffset(plain, element, 'offsetLeft')
+    lazyOffset(plain, element, 'offsetTop')
+    target = plain as WechatEventTarget
     described.set(element, target)
   }
   return target

@@ -6,12 +6,9 @@
  * Both instances are ComponentDescriptors: `getState`, `setStyle` (above the template's own style,
  * as in WeChat), `addClass`/`removeClass`/`hasClass`, `getDataset`, `selectComponent(s)` in the
  * component's tree, `callMethod`, `triggerEvent`, `requestAnimationFrame`. The compiled templates
- * reach this through the hook `installWxsHook` puts on the component space (see the compiler's
- * `wxs-runtime.ts`).
+ * reach this through their handler calls (`template-handlers.ts`).
  */
 import * as glassEasel from 'glass-easel'
-import { componentOf } from './layout-host'
-import { wechatEventOf } from './wechat-event'
 
 /** glass-easel's `StyleSegmentIndex.TEMP_EXTRA`: high-priority style nobody else writes. */
 const WXS_STYLE_SEGMENT = 3
@@ -112,35 +109,4 @@ export function descriptorOf(element: glassEasel.Element): ComponentDescriptor {
   }
   descriptors.set(element, descriptor)
   return descriptor
-}
-
-type WxsFunction = (...args: unknown[]) => unknown
-
-type ShadowedEvent = glassEasel.ShadowedEvent<unknown>
-
-/**
- * Puts the hook the compiled templates call for event handlers on `space`: `method` for a page or
- * component method, `event` for a WXS function; both get WeChat's plain event (`wechat-event.ts`).
- */
-export function installWxsHook(space: glassEasel.ComponentSpace): void {
-  ;(space as unknown as { __mpWxs: unknown }).__mpWxs = {
-    method: (caller: unknown, event: ShadowedEvent, method: WxsFunction) =>
-      method.call(caller, wechatEventOf(event)),
-    event(owner: glassEasel.GeneralComponent, event: ShadowedEvent, handler: WxsFunction) {
-      const current = event.currentTarget as unknown
-      const bound = componentOf(current) ?? current
-      const plain = wechatEventOf(event)
-      plain.instance = bound instanceof glassEasel.Element ? descriptorOf(bound) : undefined
-      return handler(plain, descriptorOf(owner))
-    },
-    propertyChange(
-      observer: WxsFunction,
-      newValue: unknown,
-      oldValue: unknown,
-      owner: glassEasel.GeneralComponent,
-      element: glassEasel.Element,
-    ) {
-      return observer(newValue, oldValue, descriptorOf(owner), descriptorOf(element))
-    },
-  }
 }

@@ -1,5 +1,25 @@
 import { describe, expect, it } from 'vitest'
-import { findWxsRequires } from './wxs-runtime'
+import { TEMPLATE_HANDLERS_KEY } from '../../../shared/runtime/template-handlers'
+import { findWxsRequires, WXS_RUNTIME_SCRIPT } from './wxs-runtime'
+
+describe('the handler calls of compiled templates', () => {
+  type Wrapper = (caller: unknown, event: unknown, listener: unknown) => unknown
+  /** `Q.C` as the generated code gets it, for a node of a component space holding `handlers`. */
+  const listenerWrapper = (handlers: Record<string, unknown>) => {
+    const Q: { C?: Wrapper } = {}
+    new Function('Q', 'D', WXS_RUNTIME_SCRIPT)(Q, undefined)
+    const space = { [TEMPLATE_HANDLERS_KEY]: handlers }
+    return (event: unknown, listener: unknown) =>
+      Q.C!({ getOwnerSpace: () => space }, event, listener)
+  }
+
+  it('go to the component space’s __mpTemplateHandlers: a method to `method`', () => {
+    expect(TEMPLATE_HANDLERS_KEY).toBe('__mpTemplateHandlers')
+    const method = () => 'raw'
+    const call = listenerWrapper({ method: (...args: unknown[]) => ['method', ...args] })
+    expect(call('event', method)).toEqual(['method', expect.anything(), 'event', method])
+  })
+})
 
 describe('findWxsRequires', () => {
   it('finds require() calls with either quote', () => {

@@ -18,10 +18,10 @@ import { WXS_CONSTRUCTOR_HELPER } from './wxs-source'
  * The functions a module exports are remembered (`W`), so that WXS event handlers
  * (`bindtouchmove="{{m.handler}}"`) and property observers (`change:prop="{{m.observer}}"`) get
  * WeChat's `ownerInstance`/`instance` arguments: the generated code takes its event listener
- * wrapper from `Q.C` and its property-observer filter from `Q.A`, and both hand WXS functions to
- * the runtime's `__mpWxs` hook on the component's space (`shared/runtime/wxs-instance.ts`). Page
- * and component methods bound as handlers go to the same hook's `method`, which gives them
- * WeChat's plain event object instead of glass-easel's.
+ * wrapper from `Q.C` and its property-observer filter from `Q.A`, and both hand the call to the
+ * runtime's `__mpTemplateHandlers` on the component's space (`shared/runtime/template-handlers.ts`):
+ * `wxsEvent` and `wxsObserver` for WXS functions, `method` for page and component methods, which
+ * gives them WeChat's plain event object instead of glass-easel's.
  */
 export const WXS_RUNTIME_SCRIPT = [
   'var getRegExp=function(pattern,flags){return new RegExp(pattern,flags)};',
@@ -32,11 +32,11 @@ export const WXS_RUNTIME_SCRIPT = [
   "return /^(Array|Function|Number|String|Boolean|Date|RegExp)$/.test(t)?t:'Object'};",
   'var W=new WeakSet();',
   "var M=function(x){if(x&&typeof x==='object')for(var k in x)if(typeof x[k]==='function')W.add(x[k])};",
-  "var J=function(g){var s=g&&typeof g.getOwnerSpace==='function'?g.getOwnerSpace():null;return s&&s.__mpWxs};",
+  "var J=function(g){var s=g&&typeof g.getOwnerSpace==='function'?g.getOwnerSpace():null;return s&&s.__mpTemplateHandlers};",
   'Q.C=function(c,e,l){var g=c&&c._$||c,h=J(g);',
-  'if(!W.has(l))return h?h.method(c,e,l):l.apply(c,[e]);return h?h.event(g,e,l):l(e)};',
+  'if(!W.has(l))return h?h.method(c,e,l):l.apply(c,[e]);return h?h.wxsEvent(g,e,l):l(e)};',
   'Q.A=function(l){if(!W.has(l))return l;return function(n,o,g,e){var h=J(g);',
-  'return h?h.propertyChange(l,n,o,g,e):l(n,o)}};',
+  'return h?h.wxsObserver(l,n,o,g,e):l(n,o)}};',
   "if(typeof D==='function'){D=(function(register){return function(path,loader){",
   'var get=register(path,function(require,exports,module){',
   'try{loader(require,exports,module)}',

@@ -158,22 +158,35 @@ describe('ConsolePanel', () => {
     const asked: string[] = []
     useSimulatorStore().evaluator = async (code) => {
       asked.push(code)
-      return code === 'boom()'
-        ? { ok: false, error: { message: 'boom is not defined', stack: '' } }
-        : { ok: true, value: 42 }
+      if (code === 'boom()') {
+        return { ok: false, error: { message: 'ReferenceError: boom is not defined', stack: '' } }
+      }
+      if (code === 'relaunch()') {
+        const errMsg = 'reLaunch:fail page "nope" is not found'
+        return {
+          ok: false,
+          inPromise: true,
+          value: { errMsg },
+          error: { message: JSON.stringify({ errMsg }), stack: '' },
+        }
+      }
+      return { ok: true, value: 42 }
     }
     const command = wrapper!.get('textarea')
-    for (const text of ['getApp().answer', 'boom()']) {
+    for (const text of ['getApp().answer', 'boom()', 'relaunch()']) {
       await command.setValue(text)
       await command.trigger('keydown', { key: 'Enter' })
       await flushPromises()
     }
-    expect(asked).toEqual(['getApp().answer', 'boom()'])
+    expect(asked).toEqual(['getApp().answer', 'boom()', 'relaunch()'])
     expect(lines().map((line) => line.trim())).toEqual([
       '›getApp().answer',
       '‹42',
       '›boom()',
-      '‹boom is not defined',
+      '‹Uncaught ReferenceError: boom is not defined',
+      '›relaunch()',
+      // Two arguments (the words and the folded object), spaced by the line's gap.
+      '‹Uncaught (in promise){errMsg: "reLaunch:fail page \\"nope\\" is not found"}',
     ])
   })
 

@@ -98,14 +98,18 @@ export const useConsoleStore = defineStore('console', () => {
     const result = await evaluator(command)
     if (result.ok)
       add({ source: 'command', level: 'result', args: [result.value], time: Date.now() })
-    else
+    else {
+      // As Chrome prints what a command threw, or what its promise rejected with.
+      const uncaught = result.inPromise ? 'Uncaught (in promise)' : 'Uncaught'
       add({
         source: 'command',
         level: 'error',
-        args: [result.error.message],
+        args:
+          'value' in result ? [uncaught, result.value] : [`${uncaught} ${result.error.message}`],
         ...(result.error.stack ? { stack: result.error.stack } : {}),
         time: Date.now(),
       })
+    }
   }
 
   return { entries, filter, history, add, clear, start, evaluate }

@@ -16,7 +16,7 @@ import type { LocalFileReader } from '../../../renderer/src/simulator/frame/buil
 import { touchFields } from '../../../renderer/src/simulator/frame/tap-events'
 import { withBuiltinBehaviors } from '../../../shared/runtime/builtin-behaviors'
 import { adoptScriptStyleIsolation } from '../../../shared/runtime/script-style-isolation'
-import { installWxsHook } from '../../../shared/runtime/wxs-instance'
+import { installTemplateHandlers } from '../../../shared/runtime/template-handlers'
 
 export const doc = (globalThis as unknown as { document: Document }).document
 const win = globalThis as unknown as Window & typeof globalThis
@@ -77,7 +77,7 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
 
   const env = new MiniProgramEnv()
   const codeSpace = env.createCodeSpace('', true)
-  installWxsHook(codeSpace.getComponentSpace())
+  installTemplateHandlers(codeSpace.getComponentSpace())
   const navigations: MountedPage['navigations'] = []
   const navigationBar: NavigationBarChange[] = []
   const wxCalls: MountedPage['wxCalls'] = []

@@ -132,3 +132,79 @@ it("a custom component's triggerEvent reaches the page as a plain event with the
   expect(parsed.target).toMatchObject({ id: 'counter', dataset: { name: 'c1' } })
   expect(parsed.currentTarget).toMatchObject({ id: 'counter', dataset: { name: 'c1' } })
 })
+
+it('reads offsetLeft/offsetTop from the layout only when something reads them, once', async () => {
+  const events: { target: Record<string, unknown>; currentTarget: Record<string, unknown> }[] = []
+  mounted = await mountPage({
+    wxml: '<view id="box" data-n="{{1}}" bindtouchstart="onStart" bindtap="onTap">x</view>',
+    page: {
+      onStart: (event: (typeof events)[number]) => events.push(event),
+      onTap: (event: (typeof events)[number]) => events.push(event),
+    },
+  })
+  const box = mounted.byId('box')
+  let layoutReads = 0
+  for (const [side, value] of [
+    ['offsetLeft', 12],
+    ['offsetTop', 34],
+  ] as const) {
+    Object.defineProperty(box, side, {
+      configurable: true,
+      get: () => {
+        layoutReads++
+        return value
+      },
+    })
+  }
+  tap(box)
+  expect(events).toHaveLength(2)
+  expect(layoutReads).toBe(0)
+  const [start, tapped] = events
+  expect(Object.keys(start.target)).toEqual(TARGET_KEYS)
+  expect(start.target.offsetLeft).toBe(12)
+  expect(start.currentTarget.offsetLeft).toBe(12)
+  expect(layoutReads).toBe(1)
+  expect(JSON.parse(JSON.stringify(tapped))).toMatchObject({
+    target: { id: 'box', dataset: { n: 1 }, offsetLeft: 12, offsetTop: 34 },
+  })
+  expect(layoutReads).toBe(3)
+  start.target.offsetTop = 1
+  expect(start.target.offsetTop).toBe(1)
+  expect(layoutReads).toBe(3)
+})
+
+it("the chaining API's listener() gets the plain event too; a listeners: {} field is ignored, as WeChat's adapter does", async () => {
+  const seen: unknown[] = []
+  ;(globalThis as { __seen?: unknown[] }).__seen = seen
+  mounted = await mountPage({
+    wxml: '<chained id="chained" /><legacy id="legacy" />',
+    files: {
+      'components/chained/chained.json': '{"component": true}',
+      'components/chained/chained.wxml': '<view id="hit" bindtap="onHit">x</view>',
+      'components/chained/chained.js': `Component()
+        .init(({ listener }) => ({ onHit: listener((e) => globalThis.__seen.push(['chained', JSON.stringify(e)])) }))
+        .register()`,
+      'components/legacy/legacy.json': '{"component": true}',
+      'components/legacy/legacy.wxml': '<view id="hit">y</view>',
+      'components/legacy/legacy.js': `Component({
+        listeners: { 'this.tap': 'onTap', 'hit.tap': 'onTap' },
+        methods: { onTap() { globalThis.__seen.push(['legacy']) } },
+      })`,
+      'pages/index/index.json':
+        '{"usingComponents": {"chained": "/components/chained/chained", "legacy": "/components/legacy/legacy"}}',
+    },
+  })
+  const hit = (id: string) =>
+    mounted!.node(id).asGeneralComponent()!.getShadowRoot()!.getElementById('hit')!
+      .$$ as unknown as Element
+  tap(hit('chained'))
+  tap(hit('legacy'))
+  expect(seen).toHaveLength(1)
+  const [name, json] = seen[0] as [string, string]
+  expect(name).toBe('chained')
+  expect(Object.keys(JSON.parse(json) as object)).toEqual([
+    ...WECHAT_KEYS,
+    'touches',
+    'changedTouches',
+  ])
+})

@@ -56,11 +56,28 @@ describe('console commands in the logic context', () => {
     const thrown = await evaluateInLogicContext(running, 'notDefinedAnywhere')
     expect(thrown).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('notDefinedAnywhere') },
+      error: { message: 'ReferenceError: notDefinedAnywhere is not defined' },
     })
+    expect(thrown).not.toHaveProperty('inPromise')
     expect(await evaluateInLogicContext(running, 'getApp')).toEqual({
       ok: true,
       value: '[Function (anonymous)]',
+    })
+  })
+
+  it('answer a rejected promise with what it rejected with, marked in promise', async () => {
+    const running = launched()
+    const rejected = await evaluateInLogicContext(running, "wx.reLaunch({ url: '/nope' })")
+    expect(rejected).toEqual({
+      ok: false,
+      inPromise: true,
+      value: { errMsg: expect.stringMatching(/^reLaunch:fail /) },
+      error: { message: expect.stringMatching(/^\{"errMsg":"reLaunch:fail /), stack: '' },
+    })
+    expect(await evaluateInLogicContext(running, 'Promise.reject(new TypeError("late"))')).toEqual({
+      ok: false,
+      inPromise: true,
+      error: { message: 'TypeError: late', stack: expect.stringContaining('TypeError: late') },
     })
   })
 })

@@ -18,9 +18,23 @@ type Evaluator = (
 
 let evaluator: Evaluator | undefined
 
-function describeThrown(value: unknown): { message: string; stack: string } {
-  if (value instanceof Error) return { message: value.message, stack: value.stack ?? value.message }
-  return { message: String(value), stack: String(value) }
+function textOf(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
+}
+
+/** A thrown value as the Console shows it: an Error by its text, anything else as the value. */
+function failure(thrown: unknown, inPromise: boolean): EvalResult {
+  const marks = inPromise ? { inPromise } : {}
+  if (thrown instanceof Error) {
+    const message = `${thrown.name}: ${thrown.message}`
+    return { ok: false, error: { message, stack: thrown.stack ?? message }, ...marks }
+  }
+  const value = cloneSafeArgs([thrown])[0]
+  return { ok: false, error: { message: textOf(thrown), stack: '' }, value, ...marks }
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -37,16 +51,23 @@ export async function evaluateInLogicContext(runtime: Runtime, code: string): Pr
     '(function (wx, getApp, getCurrentPages, __mpdtCommand) { return eval(__mpdtCommand) })',
     'console',
   ) as Evaluator
+  let value: unknown
   try {
-    let value = evaluator(
+    value = evaluator(
       runtime.wx,
       () => runtime.getApp(),
       () => runtime.getCurrentPages(),
       code,
     )
-    if (isThenable(value)) value = await value
-    return { ok: true, value: cloneSafeArgs([value])[0] }
   } catch (error) {
-    return { ok: false, error: describeThrown(error) }
+    return failure(error, false)
   }
+  if (isThenable(value)) {
+    try {
+      value = await value
+    } catch (error) {
+      return failure(error, true)
+    }
+  }
+  return { ok: true, value: cloneSafeArgs([value])[0] }
 }

@@ -64,7 +64,9 @@ describe('a launch page that app.json does not list', () => {
   })
 
   it('返回首页 opens the home page and the 页面不存在 page goes', async () => {
-    const home = [...document.querySelectorAll('button')].find((b) => b.textContent === '返回首页')
+    const home = [...document.querySelectorAll<HTMLElement>('[role="button"]')].find(
+      (b) => b.textContent === '返回首页',
+    )
     expect(home).toBeDefined()
     home!.click()
     await nextTasks()

@@ -187,7 +187,7 @@ describe('the bars', () => {
       capsule.style.width,
       capsule.style.height,
     ]).toEqual([`${rect.top}px`, `${rect.left}px`, `${rect.width}px`, `${rect.height}px`])
-    expect(capsule.querySelectorAll('button')).toHaveLength(2)
+    expect(capsule.querySelectorAll('[role="button"]')).toHaveLength(2)
   })
 
   it('answers getSystemInfoSync for the device less the bars of the page', () => {

@@ -14,7 +14,7 @@ import type {
 } from '../../../../shared/runtime'
 import { SCOPE_TEXT, type AuthorizationScope } from '../../../../shared/runtime/authorization'
 import type { LocalFileReader } from './builtins/image'
-import { element } from './dom'
+import { element, phoneButton } from './dom'
 import { showImageViewer } from './image-viewer'
 
 export interface FrameUiOptions {
@@ -105,7 +105,7 @@ export class FrameUi implements InteractionUi {
       : undefined
     if (input) input.value = options.content
     const button = (text: string, color: string, className: string, confirm: boolean) => {
-      const node = element(doc, 'button', { type: 'button', class: className }, [text])
+      const node = phoneButton(doc, { class: className }, [text])
       node.style.color = color
       node.addEventListener('click', () => {
         mask.remove()
@@ -179,7 +179,7 @@ export class FrameUi implements InteractionUi {
       done(tapIndex)
     }
     const items = options.itemList.map((text, index) => {
-      const item = element(doc, 'button', { type: 'button', class: 'mp-action-sheet-item' }, [text])
+      const item = phoneButton(doc, { class: 'mp-action-sheet-item' }, [text])
       item.style.color = options.itemColor
       item.addEventListener('click', (event) => {
         event.stopPropagation()
@@ -187,9 +187,7 @@ export class FrameUi implements InteractionUi {
       })
       return item
     })
-    const cancel = element(doc, 'button', { type: 'button', class: 'mp-action-sheet-cancel' }, [
-      '取消',
-    ])
+    const cancel = phoneButton(doc, { class: 'mp-action-sheet-cancel' }, ['取消'])
     cancel.addEventListener('click', (event) => {
       event.stopPropagation()
       finish(undefined)

@@ -182,3 +182,27 @@ describe('wx.scanCode in the phone', () => {
     })
   })
 })
+
+describe('the interaction layer across navigation', () => {
+  it('keeps a modal open across wx.reLaunch, as WeChat’s tool does, and still answers it', async () => {
+    const call = (api: string, options: Record<string, unknown> = {}) =>
+      (wx()[api] as (options: Record<string, unknown>) => Promise<unknown>)(options)
+    const answered = call('showModal', { title: 'Leave?', content: 'x' })
+    await call('showLoading', { title: 'loading' })
+    await nextTasks()
+    await call('reLaunch', { url: '/pages/detail/detail' })
+    await nextTasks()
+    expect(
+      frame
+        .simulator()
+        ?.runtime.getCurrentPages()
+        .map((page) => page.route),
+    ).toEqual(['pages/detail/detail'])
+    expect(document.querySelector('#mp-toast')?.textContent).toContain('loading')
+    const dialog = document.querySelector('[role=dialog]')
+    expect(dialog?.textContent).toContain('Leave?')
+    document.querySelector<HTMLElement>('.mp-modal-confirm')?.click()
+    expect(await answered).toMatchObject({ confirm: true, errMsg: 'showModal:ok' })
+    await call('hideLoading')
+  })
+})

@@ -6,7 +6,7 @@
  * through the files port.
  */
 import { resolveImageSource, type LocalFileReader } from './builtins/image'
-import { element } from './dom'
+import { element, phoneButton } from './dom'
 
 export interface ImageViewerOptions {
   doc: Document
@@ -27,13 +27,11 @@ export function showImageViewer(
   const picture = element(doc, 'img', { class: 'mp-image-viewer-picture', alt: '' })
   const place = element(doc, 'div', { class: 'mp-image-viewer-place', 'aria-live': 'polite' })
   // The phone's swipe: a tap on either side (transparent buttons, named for assistive tech).
-  const previous = element(doc, 'button', {
-    type: 'button',
+  const previous = phoneButton(doc, {
     class: 'mp-image-viewer-side mp-image-viewer-previous',
     'aria-label': '上一张',
   })
-  const next = element(doc, 'button', {
-    type: 'button',
+  const next = phoneButton(doc, {
     class: 'mp-image-viewer-side mp-image-viewer-next',
     'aria-label': '下一张',
   })

@@ -4,7 +4,7 @@
  * its query) and offers 返回首页, which reLaunches the home page; it goes once a page opens.
  */
 import type { MissingPage } from '../../../../shared/runtime'
-import { element } from './dom'
+import { element, phoneButton } from './dom'
 
 export function showPageNotFound(
   doc: Document,
@@ -13,9 +13,7 @@ export function showPageNotFound(
   goHome: () => void,
 ): HTMLElement {
   const query = new URLSearchParams(page.query).toString()
-  const home = element(doc, 'button', { type: 'button', class: 'mp-page-not-found-home' }, [
-    '返回首页',
-  ])
+  const home = phoneButton(doc, { class: 'mp-page-not-found-home' }, ['返回首页'])
   home.addEventListener('click', () => goHome())
   const screen = element(
     doc,

@@ -6,7 +6,7 @@
  */
 import type { NavigationBarPatch, SystemInfo, TabBarChange } from '../../../../shared/runtime'
 import { menuButtonRect } from '../../../../shared/runtime/wx-api'
-import { element } from './dom'
+import { element, phoneButton } from './dom'
 import { NAVIGATION_BAR_HEIGHT, TAB_BAR_HEIGHT, type PageWindow } from './page-window'
 
 export interface TabBarItemConfig {
@@ -75,8 +75,8 @@ export class PhoneChrome {
   private readonly header: HTMLElement
   private readonly statusBar: HTMLElement
   private readonly clock: HTMLElement
-  private readonly back: HTMLButtonElement
-  private readonly home: HTMLButtonElement
+  private readonly back: HTMLElement
+  private readonly home: HTMLElement
   private readonly title: HTMLElement
   private readonly loading: HTMLElement
   private readonly capsule: HTMLElement
@@ -84,7 +84,7 @@ export class PhoneChrome {
   /** `wx.hideTabBar` hides it on every tab page until `wx.showTabBar`. */
   private tabBarShown = true
   private shownRoute: string | undefined
-  private readonly tabs: HTMLButtonElement[] = []
+  private readonly tabs: HTMLElement[] = []
   /** The tabBar's look: app.json's, then each theme's (`setTabBarStyle`). */
   private tabBarLook: TabBarSettings | undefined
   private route: string | undefined
@@ -112,15 +112,13 @@ export class PhoneChrome {
       this.clock,
       battery,
     ])
-    this.back = element(doc, 'button', {
+    this.back = phoneButton(doc, {
       id: 'mp-navigation-back',
-      type: 'button',
       'aria-label': '返回',
     })
     this.back.addEventListener('click', () => options.onBack())
-    this.home = element(doc, 'button', {
+    this.home = phoneButton(doc, {
       id: 'mp-navigation-home',
-      type: 'button',
       'aria-label': '首页',
     })
     this.home.addEventListener('click', () => options.onHome())
@@ -133,13 +131,11 @@ export class PhoneChrome {
     ])
     this.header = element(doc, 'header', { id: 'mp-header' }, [nav])
 
-    const menu = element(doc, 'button', {
-      type: 'button',
+    const menu = phoneButton(doc, {
       class: 'mp-capsule-menu',
       'aria-label': '更多',
     })
-    const close = element(doc, 'button', {
-      type: 'button',
+    const close = phoneButton(doc, {
       class: 'mp-capsule-close',
       'aria-label': '关闭',
     })
@@ -228,8 +224,7 @@ export class PhoneChrome {
     })
     bar.style.backgroundColor = settings.backgroundColor
     for (const [index, item] of settings.list.entries()) {
-      const tab = element(this.doc, 'button', {
-        type: 'button',
+      const tab = phoneButton(this.doc, {
         role: 'tab',
         class: 'mp-tab',
         'data-page-path': item.pagePath,

@@ -20,7 +20,7 @@ import { installBuiltins } from './builtins-registry'
 import { closeOpenPageContainer } from './builtins/page-container'
 import { navigationBarCalls } from './builtins/page-meta'
 import { showCompileErrors } from './compile-errors'
-import { element } from './dom'
+import { element, phoneButton } from './dom'
 import { FramePort } from './frame-port'
 import { FrameTheme } from './frame-theme'
 import { FrameUi } from './frame-ui'
@@ -173,9 +173,7 @@ export function startSimulator(
     onTab: (index) => runtime.tapTabItem(index),
     onCapsuleClose: () => {
       runtime.enterBackground()
-      const resume = element(doc, 'button', { type: 'button', id: 'mp-background' }, [
-        '点击返回小程序',
-      ])
+      const resume = phoneButton(doc, { id: 'mp-background' }, ['点击返回小程序'])
       resume.addEventListener('click', () => {
         resume.remove()
         runtime.enterForeground()
