@@ -6,22 +6,43 @@
  * globals.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { png } from '../helpers/pictures'
 import { byId, E2E_TEST_TIMEOUT_MS, openWorkbench, SCREENSHOT_DIR, useE2eScratch } from './harness'
 
 describe('recompiling the simulator', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   const e2e = useE2eScratch()
 
-  /** A one-page project. */
+  /** A loopback server of one 200×100 picture; resolves to its URL. */
+  async function pictureServer(): Promise<string> {
+    const picture = png(200, 100)
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'image/png' })
+      response.end(picture)
+    })
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening))
+    e2e.defer(() => new Promise((closed) => server.close(closed)))
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/pic.png`
+  }
+
+  /** A one-page project with a network picture. */
   async function project(): Promise<string> {
     const dir = join(await e2e.folder('mpdt-e2e-recompile-'), 'recompile')
+    const pic = await pictureServer()
     const files: Record<string, string> = {
       'project.config.json': JSON.stringify({ appid: 'touristappid', projectname: 'Recompile' }),
       'app.json': JSON.stringify({ pages: ['pages/index/index'] }),
       'app.js': 'App({})',
-      'pages/index/index.wxml': '<view id="hello">hello {{name}}</view>',
-      'pages/index/index.js': "Page({ data: { name: 'phone' } })",
+      'pages/index/index.wxml':
+        '<view id="hello">hello {{name}}</view>' +
+        '<image id="pic" src="{{pic}}" bindload="loaded" /><view id="size">{{size}}</view>',
+      'pages/index/index.js': `Page({
+        data: { name: 'phone', pic: ${JSON.stringify(pic)}, size: '' },
+        loaded(e) { this.setData({ size: e.detail.width + '×' + e.detail.height }) },
+      })`,
     }
     for (const [path, text] of Object.entries(files)) {
       await mkdir(dirname(join(dir, path)), { recursive: true })
@@ -63,9 +84,30 @@ describe('recompiling the simulator', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await spareDocument!.waitForFunction(() => document.readyState === 'complete')
     expect(await spareDocument!.locator('.mp-page').count()).toBe(0)
 
+    // What happens in it, in order: frames drawn with the page on them, the picture requested.
+    await spareDocument!.evaluate(() => {
+      const order: string[] = ((window as unknown as { order: string[] }).order = [])
+      new MutationObserver(() => {
+        const img = document.querySelector('image img')
+        if (img?.getAttribute('src')?.startsWith('http') && !order.includes('picture requested'))
+          order.push('picture requested')
+      }).observe(document, { subtree: true, childList: true, attributes: true })
+      const frame = () => {
+        if (document.querySelector('image') && !order.includes('frame with the page'))
+          order.push('frame with the page')
+        requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
+    })
+
     await page.getByRole('button', { name: '编译' }).click()
     await e2e.phone().locator(byId('hello'), { hasText: 'hello phone' }).waitFor()
     await page.locator('.phone[aria-busy="false"]').waitFor()
+    // The picture loads, requested once the page had its first frame (not holding it up).
+    await e2e.phone().locator(byId('size'), { hasText: '200×100' }).waitFor()
+    expect(
+      await spareDocument!.evaluate(() => (window as unknown as { order: string[] }).order),
+    ).toEqual(['frame with the page', 'picture requested'])
 
     // That very iframe runs the new launch; the old one is out of the document.
     expect(await spareHandle!.evaluate((frame) => frame.className)).toBe('simulator-frame')
