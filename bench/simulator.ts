@@ -88,7 +88,7 @@ Page({
 }
 
 async function tapAndTime(page: Page, id: string): Promise<number> {
-  const frame = simulatorFrame(page)
+  const frame = await simulatorFrame(page)
   const before = await frame.locator('[id$="--timing"]').innerText()
   await frame.locator(`[id$="--${id}"]`).click()
   const handle = await frame.waitForFunction(
@@ -160,10 +160,10 @@ async function tenPageBench(scratch: string): Promise<void> {
   for (let round = 0; round < ROUNDS + 1; round++) {
     await tapAndTime(page, 'clear')
     const fill = await tapAndTime(page, 'fill')
-    const rows = await simulatorFrame(page).locator('.row').count()
+    const rows = await (await simulatorFrame(page)).locator('.row').count()
     if (rows < 1000) throw new Error(`the list rendered ${rows} rows, not 1,000`)
     const update = await tapAndTime(page, 'update')
-    const dom = await bareDomRows(simulatorFrame(page))
+    const dom = await bareDomRows(await simulatorFrame(page))
     if (round === 0) continue
     fills.push(fill)
     updates.push(update)

@@ -29,7 +29,7 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     e2e.session = await openWorkbench(copy.dir)
     const { page } = e2e.session
     await page.getByRole('combobox', { name: '机型' }).selectOption({ label: device.label })
-    await page.locator(`.phone[data-device="${device.id}"] iframe`).waitFor()
+    await page.locator(`.phone[data-device="${device.id}"] iframe.simulator-frame`).waitFor()
     await page.frameLocator('iframe.simulator-frame').locator('.mp-page').first().waitFor()
     await page.waitForTimeout(300)
     return page

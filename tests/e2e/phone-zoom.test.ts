@@ -18,7 +18,7 @@ describe('zoom', { timeout: E2E_TEST_TIMEOUT_MS * 2 }, () => {
     e2e.session = await openWorkbench(copy.dir)
     const { page } = e2e.session
     await page.getByRole('combobox', { name: '机型' }).selectOption({ label: IPHONE_SE.label })
-    const iframe = page.locator(`.phone[data-device="${IPHONE_SE.id}"] iframe`)
+    const iframe = page.locator(`.phone[data-device="${IPHONE_SE.id}"] iframe.simulator-frame`)
     await iframe.waitFor()
     const phone = page.frameLocator('iframe.simulator-frame')
     const byId = (id: string) => phone.locator(`[id$="--${id}"]`)

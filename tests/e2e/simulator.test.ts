@@ -181,7 +181,7 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const select = e2e.page().getByRole('combobox', { name: '机型' })
     for (const device of DEVICES) {
       await select.selectOption({ label: device.label })
-      const frame = e2e.page().locator(`.phone[data-device="${device.id}"] iframe`)
+      const frame = e2e.page().locator(`.phone[data-device="${device.id}"] iframe.simulator-frame`)
       await frame.waitFor()
       await phone().locator(byId('title')).waitFor()
       const width = await phone()

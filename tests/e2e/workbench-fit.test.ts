@@ -105,7 +105,7 @@ describe('the workbench fits a 1280×800 window', { timeout: E2E_TEST_TIMEOUT_MS
     await page
       .getByRole('combobox', { name: '机型' })
       .selectOption({ label: 'iPad mini 768×1024 @2' })
-    await page.locator('.phone[data-device="ipad-mini"] iframe').waitFor()
+    await page.locator('.phone[data-device="ipad-mini"] iframe.simulator-frame').waitFor()
     const ipad = await settledPhoneBox(page, shorter)
     expect(ipad.width / ipad.height).toBeCloseTo(768 / 1024, 2)
     await page.frameLocator('iframe.simulator-frame').locator('#mp-tab-bar').waitFor()

@@ -7,6 +7,7 @@ import { DEVICE_PRESETS, systemInfoFor } from './devices'
 import {
   entryPath,
   hostFrame,
+  watchFrameReady,
   type FrameConsoleEntry,
   type FrameLaunch,
   type PageEntry,
@@ -77,9 +78,16 @@ function memoryStorage() {
   }
 }
 
-function setup(options: { launch?: FrameLaunch; answers?: Parameters<typeof fakeClient>[0] } = {}) {
+function setup(
+  options: {
+    launch?: FrameLaunch
+    answers?: Parameters<typeof fakeClient>[0]
+    ready?: boolean
+    windows?: ReturnType<typeof fakeWindows>
+  } = {},
+) {
   const contract = fakeClient(options.answers)
-  const windows = fakeWindows()
+  const windows = options.windows ?? fakeWindows()
   const storage = memoryStorage()
   const consoleEntries: FrameConsoleEntry[] = []
   const stacks: PageEntry[][] = []
@@ -94,6 +102,7 @@ function setup(options: { launch?: FrameLaunch; answers?: Parameters<typeof fake
     systemInfo: systemInfoFor(device),
     networkType: 'wifi',
     launch: options.launch,
+    ready: options.ready,
     onConsole: (entry) => consoleEntries.push(entry),
     onPages: (stack) => stacks.push(stack),
     onFailure: (error) => failures.push(error.code),
@@ -194,6 +203,35 @@ describe('frame host', () => {
       storage: {},
       systemInfo: { model: 'iPhone SE', screenWidth: 375, pixelRatio: 2, platform: 'devtools' },
     })
+  })
+
+  it('boots a spare frame that said ready before it was hosted at once, and only once', async () => {
+    const windows = fakeWindows()
+    const readiness = watchFrameReady(windows.iframe, windows.workbench)
+    windows.deliver({ type: 'wx-bridge:ready' }, {})
+    windows.deliver({ type: 'wx-bridge:pages', stack: [] })
+    expect(readiness.ready()).toBe(false)
+    windows.deliver({ type: 'wx-bridge:ready' })
+    expect(readiness.ready()).toBe(true)
+    readiness.dispose()
+    expect(windows.listeners.size).toBe(0)
+    // Told nothing while it waited.
+    expect(windows.received).toEqual([])
+    const t = setup({ windows, ready: true })
+    await flush()
+    t.deliver({ type: 'wx-bridge:ready' })
+    await flush()
+    expect(t.calls).toEqual([{ method: 'simulator.bundle', params: { deviceWidth: 375 } }])
+    expect(t.received.map((message) => message.type)).toEqual(['wx-host:boot'])
+  })
+
+  it('waits for ready when the frame has not said it yet', async () => {
+    const t = setup({ ready: false })
+    await flush()
+    expect(t.calls).toEqual([])
+    t.deliver({ type: 'wx-bridge:ready' })
+    await flush()
+    expect(t.received.map((message) => message.type)).toEqual(['wx-host:boot'])
   })
 
   it('re-opens the page it was on, with its query, when the bundle still has it', async () => {

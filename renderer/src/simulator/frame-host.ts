@@ -76,6 +76,11 @@ export interface FrameHostOptions {
   onFailure(error: ServiceError): void
   onBooted?(bundle: SimulatorBundle): void
   onPainted?(route: string, time: number): void
+  /**
+   * The frame already said `wx-bridge:ready` before it was hosted (a spare frame loaded ahead of
+   * the compile, `watchFrameReady`): the host boots it at once. @default false
+   */
+  ready?: boolean
 }
 
 export interface FrameHost {
@@ -356,6 +361,7 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
     handle(event.data)
   }
   options.window.addEventListener('message', onMessage)
+  if (options.ready) void boot()
 
   return {
     evaluate(code) {
@@ -397,6 +403,30 @@ export function hostFrame(iframe: HTMLIFrameElement, options: FrameHostOptions):
       }
       tasks.clear()
     },
+  }
+}
+
+export interface FrameReadiness {
+  /** The frame has said `wx-bridge:ready`: its HTML and scripts are loaded and waiting. */
+  ready(): boolean
+  /** Stops listening (call in the same task as `hostFrame`, so no message falls between). */
+  dispose(): void
+}
+
+/**
+ * Notes when a frame nobody hosts yet (a spare one, loading ahead of the next compile) says
+ * `wx-bridge:ready`; it is told nothing and nothing else it sends is taken.
+ */
+export function watchFrameReady(iframe: HTMLIFrameElement, win: Window): FrameReadiness {
+  let ready = false
+  const onMessage = (event: MessageEvent): void => {
+    if (event.source !== iframe.contentWindow || event.source === null) return
+    if (isFrameMessage(event.data) && event.data.type === 'wx-bridge:ready') ready = true
+  }
+  win.addEventListener('message', onMessage)
+  return {
+    ready: () => ready,
+    dispose: () => win.removeEventListener('message', onMessage),
   }
 }
 

@@ -12,7 +12,10 @@ import {
 } from '../../../renderer/src/simulator/frame/builtins'
 import type { NavigationBarChange } from '../../../renderer/src/simulator/frame/builtins/page-meta'
 import type { JudgeWebView } from '../../../renderer/src/simulator/frame/builtins/web-view'
-import type { LocalFileReader } from '../../../renderer/src/simulator/frame/builtins/image'
+import type {
+  LocalFileReader,
+  RemoteLoadStarter,
+} from '../../../renderer/src/simulator/frame/builtins/image'
 import { touchFields } from '../../../renderer/src/simulator/frame/tap-events'
 import { withBuiltinBehaviors } from '../../../shared/runtime/builtin-behaviors'
 import { adoptScriptStyleIsolation } from '../../../shared/runtime/script-style-isolation'
@@ -40,6 +43,8 @@ export interface PageSpec {
   judgeWebView?: JudgeWebView
   /** Reads `wxfile://` files for `<image>` and `<editor>` (the frame's file mirror, in the simulator). */
   readLocalFile?: LocalFileReader
+  /** Starts `<image>`'s network requests (the simulator holds them until its first paint). */
+  startRemoteLoad?: RemoteLoadStarter
   /** The simulated location `<map show-location>` draws (the simulator's 位置). */
   location?: { longitude: number; latitude: number }
 }
@@ -91,6 +96,7 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
     callWx: (api, options) => wxCalls.push({ api, options }),
     ...(spec.judgeWebView && { judgeWebView: spec.judgeWebView }),
     ...(spec.readLocalFile && { readLocalFile: spec.readLocalFile }),
+    ...(spec.startRemoteLoad && { startRemoteLoad: spec.startRemoteLoad }),
     ...(spec.location && {
       watchLocation: (listener: (location: { longitude: number; latitude: number }) => void) => {
         listener(spec.location!)

@@ -136,6 +136,34 @@ describe('image sources', () => {
   })
 })
 
+describe('network pictures held for the first paint', () => {
+  it('requests a network picture when let (the simulator: after the first paint), the latest src only', async () => {
+    const held: Array<() => void> = []
+    mounted = await mountPage({
+      wxml: '<image id="net" src="{{src}}" /><image id="local" src="{{local}}" />',
+      page: { data: { src: 'https://pics.test/1.png', local: PNG } },
+      startRemoteLoad: (load) => held.push(load),
+    })
+    const net = mounted.byId('net').querySelector('img') as HTMLImageElement
+    expect(net.hasAttribute('src')).toBe(false)
+    // Data URLs (bundled pictures) cost no request: shown at once.
+    expect(mounted.byId('local').querySelector('img')!.getAttribute('src')).toBe(PNG)
+    mounted.page.setData({ src: 'https://pics.test/2.png' })
+    await nextTask()
+    expect(held).toHaveLength(2)
+    for (const load of held) load()
+    expect(net.getAttribute('src')).toBe('https://pics.test/2.png')
+  })
+
+  it('requests it at once when nothing holds it', async () => {
+    mounted = await mountPage({
+      wxml: '<image id="net" src="https://pics.test/1.png" />',
+    })
+    const net = mounted.byId('net').querySelector('img') as HTMLImageElement
+    expect(net.getAttribute('src')).toBe('https://pics.test/1.png')
+  })
+})
+
 describe('image events', () => {
   it('bindload gets the natural width and height', async () => {
     const details: Detail[] = []

@@ -28,6 +28,8 @@ export interface BuiltinContext {
   setNavigationBar(change: NavigationBarChange): void
   /** The bytes of a mini-program file (`wxfile://…`) for `<image>`; `undefined` when unreadable. */
   readLocalFile?(path: string, done: (data: Uint8Array | undefined) => void): void
+  /** Starts an `<image>`'s network request (held until the first page has painted). */
+  startRemoteLoad?(load: () => void): void
   /** Calls `listener` with the simulated location (the 位置) now and after each move; returns the stop. */
   watchLocation?(listener: (location: { longitude: number; latitude: number }) => void): () => void
   /** Whether a `<web-view>` may open `src` (the 业务域名 rule, judged by the main process). */

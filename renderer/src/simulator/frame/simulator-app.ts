@@ -285,6 +285,15 @@ export function startSimulator(
   const { templates, jsons } = loadCompiledTemplates(compiled)
 
   showCompileErrors(doc, phone, compiled.errors)
+  // The pictures the first page asks the network for are requested once it has painted: 200 of
+  // them cost the first frame hundreds of ms (each request's start, then each answer's task
+  // before the frame); none would be on the screen by then anyway.
+  let heldPictures: Array<() => void> | undefined = []
+  const releasePictures = (): void => {
+    const loads = heldPictures ?? []
+    heldPictures = undefined
+    for (const load of loads) load()
+  }
   const runtime = createRuntime({
     port,
     appid: bundle.appid,
@@ -305,6 +314,7 @@ export function startSimulator(
           for (const [api, options] of navigationBarCalls(change)) wxCall(api, options)
         },
         readLocalFile: (path, done) => port.files.read(path, done),
+        startRemoteLoad: (load) => (heldPictures ? heldPictures.push(load) : load()),
         judgeWebView: (src, done) => port.judgeWebView(src, done),
         watchLocation: (listener) => {
           const tell = () => listener(port.location() ?? DEFAULT_LOCATION)
@@ -320,13 +330,16 @@ export function startSimulator(
     showCompileErrors(doc, phone, [
       { file: error.file ?? 'app.json', line: 1, column: 1, message: error.message },
     ])
+    releasePictures()
   } else {
-    const painted = () =>
+    const painted = () => {
       post({
         type: 'wx-bridge:painted',
         route: entryRoute,
         time: performance.timeOrigin + performance.now(),
       })
+      releasePictures()
+    }
     if (typeof requestAnimationFrame === 'function')
       requestAnimationFrame(() => setTimeout(painted, 0))
     else setTimeout(painted, 0)

@@ -86,6 +86,14 @@ export function resolveImageSource(
 export type LocalFileReader = (path: string, done: (data: Uint8Array | undefined) => void) => void
 
 /**
+ * Starts a network picture's request (`load`): at once, or later (the simulator holds them until
+ * its first page has painted).
+ */
+export type RemoteLoadStarter = (load: () => void) => void
+
+const NETWORK = /^https?:/i
+
+/**
  * `<image>`, and `<cover-image>` (an image above native components, the same in the simulator).
  * A `wxfile://` picture is read through `readLocalFile` and shown from a blob: URL.
  */
@@ -94,6 +102,7 @@ export function defineImage(
   assets: Record<string, string>,
   tag: 'image' | 'cover-image' = 'image',
   readLocalFile?: LocalFileReader,
+  startRemoteLoad: RemoteLoadStarter = (load) => load(),
 ): void {
   defineBuiltin(space, tag, {
     properties: {
@@ -169,7 +178,16 @@ export function defineImage(
           setTimeout(() => emit('error', { errMsg: `GET ${src} 404 (Not Found)` }), 0)
           return
         }
-        img.setAttribute('src', url)
+        if (!NETWORK.test(url)) {
+          img.setAttribute('src', url)
+          return
+        }
+        // Until then the element keeps no picture, as it would while the request is on its way.
+        img.removeAttribute('src')
+        const requested = src
+        startRemoteLoad(() => {
+          if (src === requested) img.setAttribute('src', url)
+        })
       }
     },
   })
