@@ -62,8 +62,10 @@ editor { display: block; position: relative; box-sizing: border-box; width: 100%
 .ql-editor { position: relative; box-sizing: border-box; min-height: 100%; outline: none; line-height: 1.5; white-space: pre-wrap; overflow-wrap: break-word; tab-size: 4; cursor: text; }
 .ql-editor > * { margin: 0; padding: 0; }
 .ql-editor ol, .ql-editor ul { padding-left: 1.5em; }
-.ql-editor ul[data-checked] { list-style: none; padding-left: 0; }
-.ql-editor ul[data-checked] > li::before { content: "\\2610"; margin-right: 0.3em; }
+.ql-editor ul[data-checked] { list-style: none; padding-left: 0; pointer-events: none; }
+.ql-editor ul[data-checked] > li * { pointer-events: auto; }
+.ql-editor ul[data-checked] > li::before { content: "\\2610"; margin-right: 0.3em; pointer-events: auto; cursor: pointer; }
+.ql-editor ul[data-checked="true"] > li::before { content: "\\2611"; }
 .ql-editor hr { margin: 6px 0; border: none; border-top: 1px solid #e5e5e5; }
 .ql-editor img { max-width: 100%; vertical-align: bottom; }
 ${Array.from({ length: 8 }, (_, n) => `.ql-editor .ql-indent-${n + 1} { padding-left: ${(n + 1) * 2}em; }`).join('\n')}
