@@ -177,10 +177,7 @@ describe('editor', () => {
     const fired = events.slice(before)
     expect(fired.map((e) => e.type)).toEqual(['input', 'statuschange'])
     expect(fired[0].detail.delta).toEqual({
-      ops: [
-        { insert: 'eggs\nmilk' },
-        { insert: '\n', attributes: { list: 'checked' } },
-      ],
+      ops: [{ insert: 'eggs\nmilk' }, { insert: '\n', attributes: { list: 'checked' } }],
     })
     expect(fired[1].detail).toEqual({ list: 'checked' })
     area.querySelector('li')?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }))

@@ -136,7 +136,10 @@ map { display: block; position: relative; width: 300px; height: 150px; overflow:
 .wx-map__marker img { display: block; }
 .wx-map__label { position: absolute; left: 0; top: 2px; transform: translateX(-50%); white-space: nowrap; font-size: 12px; cursor: pointer; }
 .wx-map__callout { position: absolute; left: 0; transform: translateX(-50%); white-space: pre; font-size: 12px; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.2); cursor: pointer; }
-.wx-map__location { position: absolute; transform: translate(-50%, -50%); pointer-events: none; }
+.wx-map__location { position: absolute; transform: translate(-50%, -50%); cursor: pointer; }
+.wx-map__callouts { position: absolute; inset: 0; pointer-events: none; }
+.wx-map__callouts > * { position: static !important; }
+.wx-map__callouts > * > * { pointer-events: auto; }
 .wx-map__location--dot { width: 12px; height: 12px; border-radius: 50%; background: #2f7cf6; box-shadow: 0 0 0 3px #fff, 0 0 0 12px rgba(47, 124, 246, 0.2); }
 :where(map > :not(.wx-map__layer, .wx-map__controls, .wx-map__note)) { position: relative; }
 .wx-map__controls { position: absolute; inset: 0; pointer-events: none; }
