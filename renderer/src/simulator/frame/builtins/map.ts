@@ -624,20 +624,19 @@ export function defineMap(
       })
       // A tap on the grid is the map's `tap`, told where it fell; one on a marker, label, callout,
       // control or the location point is theirs alone. The light children keep their own taps.
-      const own = (target: EventTarget | null) =>
-        target instanceof Node &&
-        (target === host || (layer.contains(target) && !customCallouts.contains(target)))
+      const theirs = (target: Node) =>
+        target === host ||
+        (layer.contains(target) && !customCallouts.contains(target)) ||
+        buttons.contains(target)
       const onSurface = (target: Node) =>
-        !(
-          target instanceof Element &&
-          target.closest('.wx-map__marker, .wx-map__location, .wx-map__control')
+        !(target as Partial<Element>).closest?.(
+          '.wx-map__marker, .wx-map__location, .wx-map__control',
         )
       context.shadowRoot.addListener('tap', (event) => {
-        const original = event.getOriginalEvent() as Event | undefined
-        const target = original?.target ?? null
-        if (!own(target) && !(target instanceof Node && buttons.contains(target))) return
+        const target = (event.getOriginalEvent() as Event | undefined)?.target as Node | undefined
+        if (!target || !theirs(target)) return
         event.stopPropagation()
-        if (!onSurface(target as Node)) return
+        if (!onSurface(target)) return
         const point = event.detail as { x?: number; y?: number }
         const rect = toCssRect(host.getBoundingClientRect())
         emit('tap', locationAt(Number(point.x) - rect.left, Number(point.y) - rect.top))
