@@ -197,7 +197,7 @@ describe('map', () => {
   it("shows the callout slot's cover-view for a marker with customCallout, at its anchor, by click or always", async () => {
     mounted = await mountPage({
       wxml: `<map id="map" longitude="113.3245" latitude="23.1" scale="16" markers="{{markers}}"
-        bindmarkertap="onMarker" bindcallouttap="onCallout">
+        bindmarkertap="onMarker" bindcallouttap="onCallout" bindtap="onTap">
         <cover-view slot="callout">
           <cover-view id="c1" marker-id="1" class="bubble">一号 {{count}}</cover-view>
           <cover-view id="c2" marker-id="2">二号</cover-view>
@@ -227,6 +227,7 @@ describe('map', () => {
         },
         onMarker: recorder('markertap'),
         onCallout: recorder('callouttap'),
+        onTap: recorder('tap'),
       },
     })
     await nextTask()
@@ -254,6 +255,7 @@ describe('map', () => {
     // The page's data still reaches the slotted cover-view; a tap on it is a callouttap.
     mounted.page.setData({ count: 5 })
     expect(mounted.byId('c1').textContent).toContain('一号 5')
+    tap(mounted.byId('c2'))
     click(mounted.byId('c2'))
     expect((mounted.page.data as unknown as Received).events).toEqual([
       ['markertap', { markerId: 2 }],

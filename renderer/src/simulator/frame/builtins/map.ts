@@ -632,6 +632,15 @@ export function defineMap(
         !(target as Partial<Element>).closest?.(
           '.wx-map__marker, .wx-map__location, .wx-map__control',
         )
+      // A tap in a custom callout is its callouttap alone: stopped before it reaches the map.
+      component.addListener(
+        'tap',
+        (event) => {
+          const target = (event.getOriginalEvent() as Event | undefined)?.target as Node | undefined
+          if (target && customCallouts.contains(target)) event.stopPropagation()
+        },
+        { capture: true },
+      )
       context.shadowRoot.addListener('tap', (event) => {
         const target = (event.getOriginalEvent() as Event | undefined)?.target as Node | undefined
         if (!target || !theirs(target)) return
