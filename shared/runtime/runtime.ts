@@ -32,6 +32,7 @@ import { ModuleLoader, joinPath, type ModuleScope } from './module-loader'
 import type { MissingPage, NativePort, ReportedError } from './native-port'
 import { createNavigationApi } from './navigation-api'
 import { NetworkStatusListeners } from './network-status'
+import { createKeyboardApi } from './keyboard'
 import { ThemeListeners } from './theme'
 import { PageNotFoundListeners } from './page-not-found'
 import { PageStack, type PageInstance } from './page-stack'
@@ -356,6 +357,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     pageNotFound.wx,
     networkStatus.wx,
     theme.wx,
+    createKeyboardApi(),
     { ...componentModel },
     { ...createBuiltinContexts(layoutHost, contextHost) },
     {

@@ -176,6 +176,10 @@ const ANSWERED: WxApiEntry[] = [
   async('showNavigationBarLoading', UI),
   async('hideNavigationBarLoading', UI),
   async('pageScrollTo', UI),
+  ...listeners('KeyboardHeightChange', {
+    ...SIMULATED,
+    note: 'no soft keyboard, as in WeChat’s simulator: the height stays 0, listeners are never called',
+  }),
   async('startPullDownRefresh', UI),
   async('stopPullDownRefresh', UI),
   sync('createAnimation', {
@@ -621,7 +625,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'offHCEMessage',
     'offKeyDown',
     'offKeyUp',
-    'offKeyboardHeightChange',
     'offLazyLoadError',
     'offLocalServiceDiscoveryStop',
     'offLocalServiceFound',
@@ -678,7 +681,6 @@ const UNSUPPORTED: Record<WxApiKind, string[]> = {
     'onHCEMessage',
     'onKeyDown',
     'onKeyUp',
-    'onKeyboardHeightChange',
     'onLazyLoadError',
     'onLocalServiceDiscoveryStop',
     'onLocalServiceFound',

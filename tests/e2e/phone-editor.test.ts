@@ -68,4 +68,33 @@ describe('editor', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await expect.poll(() => contents.innerText()).toContain('<strong>Hello</strong> world!')
     expect(await contents.innerText()).toContain('data-custom="id=red"')
   })
+
+  it('a check list from the page toolbar ticks when its box is clicked, as in WeChat', async () => {
+    const copy = await copyFixtureProject('phone-layout', 'pages/editor/editor')
+    e2e.defer(() => copy.remove())
+    e2e.session = await openWorkbench(copy.dir)
+    const { page } = e2e.session
+    const phone = e2e.phone()
+    const state = phone.locator('[id$="--state"]')
+    const formats = phone.locator('[id$="--formats"]')
+    const area = phone.locator('.ql-editor')
+    await expect.poll(() => state.innerText()).toBe('ready')
+    await area.click()
+    await page.keyboard.type('milk')
+    await phone.locator('[id$="--check"]').click()
+    await expect.poll(() => area.innerHTML()).toBe('<ul data-checked="false"><li>milk</li></ul>')
+    await expect.poll(() => formats.innerText()).toBe('{"list":"unchecked"}')
+    // The box is the line's ::before: a click on it (not on the text) ticks the line.
+    const line = (await area.locator('li').boundingBox())!
+    await page.mouse.click(line.x + 4, line.y + line.height / 2)
+    await expect.poll(() => area.innerHTML()).toBe('<ul data-checked="true"><li>milk</li></ul>')
+    await expect.poll(() => formats.innerText()).toBe('{"list":"checked"}')
+    await page
+      .locator('.phone')
+      .screenshot({ path: join(SCREENSHOT_DIR, 'phone-editor-check.png') })
+    // A click on the text places the caret and ticks nothing.
+    await page.mouse.click(line.x + line.width - 10, line.y + line.height / 2)
+    await page.keyboard.type('!')
+    await expect.poll(() => area.innerHTML()).toBe('<ul data-checked="true"><li>milk!</li></ul>')
+  })
 })

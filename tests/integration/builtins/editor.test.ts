@@ -163,6 +163,45 @@ describe('editor', () => {
     expect(area.innerHTML).toBe('<p>hello world</p>')
   })
 
+  it("format('list', 'check') makes an unticked check list; a tap on its box ticks it and fires input and statuschange", async () => {
+    const { context, area, events } = await mountEditor()
+    await call(context, 'setContents', { html: '<p>eggs</p><p>milk</p>' })
+    context.format('list', 'check')
+    expect(area.innerHTML).toBe('<p>eggs</p><ul data-checked="false"><li>milk</li></ul>')
+    expect(events.filter((e) => e.type === 'statuschange').pop()?.detail).toEqual({
+      list: 'unchecked',
+    })
+    const before = events.length
+    area.querySelector('li')?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }))
+    expect(area.innerHTML).toBe('<p>eggs</p><ul data-checked="true"><li>milk</li></ul>')
+    const fired = events.slice(before)
+    expect(fired.map((e) => e.type)).toEqual(['input', 'statuschange'])
+    expect(fired[0].detail.delta).toEqual({
+      ops: [{ insert: 'eggs\nmilk' }, { insert: '\n', attributes: { list: 'checked' } }],
+    })
+    expect(fired[1].detail).toEqual({ list: 'checked' })
+    area.querySelector('li')?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }))
+    expect(area.innerHTML).toBe('<p>eggs</p><ul data-checked="false"><li>milk</li></ul>')
+    // Ticks survive a round trip through html, and 'check' again takes the list away.
+    await call(context, 'setContents', {
+      html: '<ul data-checked="true"><li>a</li></ul><ul data-checked="false"><li>b</li></ul>',
+    })
+    expect((await call(context, 'getContents')).html).toBe(
+      '<ul data-checked="true"><li>a</li></ul><ul data-checked="false"><li>b</li></ul>',
+    )
+    context.format('list', 'check')
+    expect(area.innerHTML).toBe('<ul data-checked="true"><li>a</li></ul><p>b</p>')
+  })
+
+  it('a tap on a check-list line of a read-only editor ticks nothing', async () => {
+    const { context, area, events } = await mountEditor('read-only')
+    await call(context, 'setContents', { html: '<ul data-checked="false"><li>a</li></ul>' })
+    const before = events.length
+    area.querySelector('li')?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }))
+    expect(area.innerHTML).toBe('<ul data-checked="false"><li>a</li></ul>')
+    expect(events.slice(before)).toEqual([])
+  })
+
   it('insertText, insertDivider and insertImage go in at the caret; undo and redo step through them', async () => {
     const { context, area, events } = await mountEditor()
     await call(context, 'insertText', { text: 'abc' })

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
+import * as glassEasel from 'glass-easel'
 import { key, mountPage, nextTask, type, type MountedPage } from './harness'
 
 let mounted: MountedPage | undefined
@@ -99,6 +100,34 @@ describe('input', () => {
       ['focus', { value: 'v', height: 0 }],
       ['blur', { value: 'v', cursor: 1 }],
     ])
+  })
+
+  it('takes the keyboard settings without a warning; with no soft keyboard, focus reports height 0 and keyboardheightchange never fires', async () => {
+    const warnings: string[] = []
+    const listener = (message: string) => {
+      warnings.push(message)
+      return false
+    }
+    const seen: [string, Detail][] = []
+    glassEasel.addGlobalWarningListener(listener)
+    try {
+      mounted = await mountPage({
+        wxml: `<input id="i" adjust-position="{{false}}" hold-keyboard cursor-spacing="8px" confirm-hold
+  bindfocus="onFocus" bindkeyboardheightchange="onHeight" />
+<textarea id="t" adjust-position hold-keyboard cursor-spacing="{{20}}" bindkeyboardheightchange="onHeight" />`,
+        page: {
+          onFocus: (e: { detail: Detail }) => void seen.push(['focus', e.detail]),
+          onHeight: (e: { detail: Detail }) => void seen.push(['keyboardheightchange', e.detail]),
+        },
+      })
+    } finally {
+      glassEasel.removeGlobalWarningListener(listener)
+    }
+    expect(warnings).toEqual([])
+    ;(mounted.byId('i') as HTMLInputElement).focus()
+    ;(mounted.byId('t') as HTMLTextAreaElement).focus()
+    await nextTask()
+    expect(seen).toEqual([['focus', { value: '', height: 0 }]])
   })
 
   it('focus puts the caret in the control', async () => {

@@ -11,7 +11,7 @@ import {
 import { createLaterInvoker } from '../../../shared/runtime/async-api'
 import { createMapContext } from '../../../shared/runtime/map-context'
 import { PendingWork } from '../../../shared/runtime/pending-work'
-import { doc, mountPage, nextTask, type MountedPage } from './harness'
+import { doc, mountPage, nextTask, tap, type MountedPage } from './harness'
 
 const ICON = 'data:image/png;base64,iVBORw0KGgo='
 /** Events the page's handlers received, by name. */
@@ -192,6 +192,136 @@ describe('map', () => {
     const dot = map.querySelector<HTMLElement>('.wx-map__location--dot')!
     expect([dot.style.left, dot.style.top]).toEqual(['150px', '75px'])
     expect(mounted.byId('over').closest('map')).toBe(map)
+  })
+
+  it("shows the callout slot's cover-view for a marker with customCallout, at its anchor, by click or always", async () => {
+    mounted = await mountPage({
+      wxml: `<map id="map" longitude="113.3245" latitude="23.1" scale="16" markers="{{markers}}"
+        bindmarkertap="onMarker" bindcallouttap="onCallout" bindtap="onTap">
+        <cover-view slot="callout">
+          <cover-view id="c1" marker-id="1" class="bubble">一号 {{count}}</cover-view>
+          <cover-view id="c2" marker-id="2">二号</cover-view>
+        </cover-view>
+      </map>`,
+      page: {
+        data: {
+          count: 0,
+          events: [],
+          markers: [
+            {
+              id: 1,
+              longitude: 113.3245,
+              latitude: 23.1,
+              title: 'ignored',
+              callout: { content: 'ignored too', display: 'ALWAYS' },
+              customCallout: { display: 'ALWAYS', anchorX: 10, anchorY: -4 },
+            },
+            {
+              id: 2,
+              longitude: 113.325,
+              latitude: 23.1,
+              height: 30,
+              customCallout: { display: 'BYCLICK' },
+            },
+          ],
+        },
+        onMarker: recorder('markertap'),
+        onCallout: recorder('callouttap'),
+        onTap: recorder('tap'),
+      },
+    })
+    await nextTask()
+    const map = mounted.byId('map')
+    const rules = () => map.querySelector('.wx-map__layer > style')!.textContent!
+    const key = map.getAttribute('wx-map-key')
+    const scope = `map[wx-map-key="${key}"] > .wx-map__layer > .wx-map__callouts > * >`
+    // The callout slot's children sit in the map's moving layer; the marker's callout is unused.
+    expect(mounted.byId('c1').closest('.wx-map__callouts')).not.toBeNull()
+    expect(mounted.byId('c1').getAttribute('marker-id')).toBe('1')
+    expect(map.querySelector('.wx-map__callout')).toBeNull()
+    expect(map.querySelector<HTMLElement>('.wx-map__marker')!.title).toBe('')
+    // Marker 1 at the centre (150, 75), 24 px tall: bottom-centre at (160, 47).
+    expect(rules().split('\n')).toEqual([
+      `${scope} :not([marker-id="1"]) { display: none !important; }`,
+      `${scope} [marker-id="1"] { position: absolute !important; left: 0 !important; top: 0 !important; translate: calc(160px - 50%) calc(47px - 100%); }`,
+    ])
+    // A tap on marker 2 opens its BYCLICK callout above its 30 px icon.
+    click(map.querySelectorAll('.wx-map__marker-body')[1])
+    const second = rules().split('\n')
+    expect(second[0]).toBe(
+      `${scope} :not([marker-id="1"], [marker-id="2"]) { display: none !important; }`,
+    )
+    expect(second[2]).toMatch(/\[marker-id="2"\] .*calc\(45px - 100%\)/)
+    // The page's data still reaches the slotted cover-view; a tap on it is a callouttap.
+    mounted.page.setData({ count: 5 })
+    expect(mounted.byId('c1').textContent).toContain('一号 5')
+    tap(mounted.byId('c2'))
+    click(mounted.byId('c2'))
+    expect((mounted.page.data as unknown as Received).events).toEqual([
+      ['markertap', { markerId: 2 }],
+      ['callouttap', { markerId: 2 }],
+    ])
+  })
+
+  it('a tap on the grid fires tap with its longitude and latitude; one on a marker does not', async () => {
+    mounted = await mountPage({
+      wxml: `<map id="map" longitude="116.397" latitude="39.908" scale="16" markers="{{markers}}"
+        bindtap="onTap" bindmarkertap="onMarker"></map>`,
+      page: {
+        data: { events: [], markers: [{ id: 3, longitude: 116.397, latitude: 39.908 }] },
+        onTap: recorder('tap'),
+        onMarker: recorder('markertap'),
+      },
+    })
+    await nextTask()
+    const map = mounted.byId('map')
+    // happy-dom: the map's rect is at 0, 0 and it is taken as 300×150, the centre at (150, 75).
+    tap(map.querySelector('.wx-map__layer')!, 150, 75)
+    tap(map.querySelector('.wx-map__layer')!, 250, 75)
+    tap(map.querySelector('.wx-map__marker-body')!, 150, 70)
+    click(map.querySelector('.wx-map__marker-body')!)
+    const events = (mounted.page.data as unknown as Received).events
+    expect(events.map(([name]) => name)).toEqual(['tap', 'tap', 'markertap'])
+    expect(events[0][1].longitude).toBeCloseTo(116.397, 9)
+    expect(events[0][1].latitude).toBeCloseTo(39.908, 9)
+    const east = worldLocation(
+      worldPoint(116.397, 39.908, 16).x + 100,
+      worldPoint(116.397, 39.908, 16).y,
+      16,
+    )
+    expect(events[1][1]).toEqual({ longitude: east.longitude, latitude: events[1][1].latitude })
+    expect(events[1][1].latitude).toBeCloseTo(39.908, 9)
+    expect(Object.keys(events[1][1]).sort()).toEqual(['latitude', 'longitude'])
+  })
+
+  it('fires updated after each drawn data change, anchorpointtap on the location point, never poitap', async () => {
+    mounted = await mountPage({
+      wxml: `<map id="map" longitude="113.3245" latitude="23.1" scale="{{scale}}" show-location
+        bindupdated="onUpdated" bindanchorpointtap="onAnchor" bindpoitap="onPoi" bindtap="onTap"></map>`,
+      location: { longitude: 113.33, latitude: 23.11 },
+      page: {
+        data: { scale: 14, events: [] },
+        onUpdated: recorder('updated'),
+        onAnchor: recorder('anchorpointtap'),
+        onPoi: recorder('poitap'),
+        onTap: recorder('tap'),
+      },
+    })
+    const events = () => (mounted!.page.data as unknown as Received).events
+    expect(events()).toEqual([])
+    await nextTask()
+    expect(events()).toEqual([['updated', {}]])
+    mounted.page.setData({ scale: 15 })
+    mounted.page.setData({ scale: 16 })
+    await nextTask()
+    expect(events()).toEqual([
+      ['updated', {}],
+      ['updated', {}],
+    ])
+    const dot = mounted.byId('map').querySelector('.wx-map__location')!
+    click(dot)
+    tap(dot)
+    expect(events().slice(2)).toEqual([['anchorpointtap', { longitude: 113.33, latitude: 23.11 }]])
   })
 
   it('zooms with the wheel: regionchange begins, and ends with causedBy scale when the wheel rests', async () => {

@@ -64,8 +64,10 @@ editor { display: block; position: relative; box-sizing: border-box; width: 100%
 .ql-editor { position: relative; box-sizing: border-box; min-height: 100%; outline: none; line-height: 1.5; white-space: pre-wrap; overflow-wrap: break-word; tab-size: 4; cursor: text; }
 .ql-editor > * { margin: 0; padding: 0; }
 .ql-editor ol, .ql-editor ul { padding-left: 1.5em; }
-.ql-editor ul[data-checked] { list-style: none; padding-left: 0; }
-.ql-editor ul[data-checked] > li::before { content: "\\2610"; margin-right: 0.3em; }
+.ql-editor ul[data-checked] { list-style: none; padding-left: 0; pointer-events: none; }
+.ql-editor ul[data-checked] > li * { pointer-events: auto; }
+.ql-editor ul[data-checked] > li::before { content: "\\2610"; margin-right: 0.3em; pointer-events: auto; cursor: pointer; }
+.ql-editor ul[data-checked="true"] > li::before { content: "\\2611"; }
 .ql-editor hr { margin: 6px 0; border: none; border-top: 1px solid #e5e5e5; }
 .ql-editor img { max-width: 100%; vertical-align: bottom; }
 ${Array.from({ length: 8 }, (_, n) => `.ql-editor .ql-indent-${n + 1} { padding-left: ${(n + 1) * 2}em; }`).join('\n')}
@@ -136,7 +138,10 @@ map { display: block; position: relative; width: 300px; height: 150px; overflow:
 .wx-map__marker img { display: block; }
 .wx-map__label { position: absolute; left: 0; top: 2px; transform: translateX(-50%); white-space: nowrap; font-size: 12px; cursor: pointer; }
 .wx-map__callout { position: absolute; left: 0; transform: translateX(-50%); white-space: pre; font-size: 12px; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.2); cursor: pointer; }
-.wx-map__location { position: absolute; transform: translate(-50%, -50%); pointer-events: none; }
+.wx-map__location { position: absolute; transform: translate(-50%, -50%); cursor: pointer; }
+.wx-map__callouts { position: absolute; inset: 0; pointer-events: none; }
+.wx-map__callouts > * { position: static !important; }
+.wx-map__callouts > * > * { pointer-events: auto; }
 .wx-map__location--dot { width: 12px; height: 12px; border-radius: 50%; background: #2f7cf6; box-shadow: 0 0 0 3px #fff, 0 0 0 12px rgba(47, 124, 246, 0.2); }
 :where(map > :not(.wx-map__layer, .wx-map__controls, .wx-map__note)) { position: relative; }
 .wx-map__controls { position: absolute; inset: 0; pointer-events: none; }

@@ -77,6 +77,12 @@ const BLOCK_STYLES = [
   'textIndent',
 ]
 
+/**
+ * The `list` values, as WeChat's editor (Quill) keeps them: a check-list line is `unchecked` or
+ * `checked` (`format('list', 'check')` makes one), drawn as `<ul data-checked="false|true">`.
+ */
+export const LIST_KINDS = ['ordered', 'bullet', 'checked', 'unchecked']
+
 const BLOCK_FORMATS = new Set(['header', 'align', 'direction', 'indent', 'list', ...BLOCK_STYLES])
 
 /** Whether `name` formats whole lines (header, align, list…) rather than text. */
@@ -283,8 +289,15 @@ export function readDocument(root: Node, points: DomPoint[] = []): ReadResult {
     }
     if (tag === 'ul' || tag === 'ol') {
       close()
+      const checked = element.getAttribute('data-checked')
       const kind =
-        tag === 'ol' ? 'ordered' : element.hasAttribute('data-checked') ? 'check' : 'bullet'
+        tag === 'ol'
+          ? 'ordered'
+          : checked === null
+            ? 'bullet'
+            : checked === 'true'
+              ? 'checked'
+              : 'unchecked'
       walk({}, block, kind)
       close()
       return
@@ -423,12 +436,13 @@ export function renderDocument(
     const kind = attributes.list
     const header = Number(attributes.header)
     let block: HTMLElement
-    if (kind === 'ordered' || kind === 'bullet' || kind === 'check') {
+    if (typeof kind === 'string' && LIST_KINDS.includes(kind)) {
       const tag = kind === 'ordered' ? 'ol' : 'ul'
       if (!list || listKind !== kind) {
         list = doc.createElement(tag)
         listKind = kind
-        if (kind === 'check') list.setAttribute('data-checked', 'false')
+        if (kind === 'checked' || kind === 'unchecked')
+          list.setAttribute('data-checked', String(kind === 'checked'))
         fragment.appendChild(list)
       }
       block = doc.createElement('li')

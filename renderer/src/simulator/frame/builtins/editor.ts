@@ -383,6 +383,21 @@ function createEditor(
     doc.addEventListener('pointerup', up)
   })
 
+  // ----- check lists: a tap on a line's box ticks it or clears it, as WeChat's editor does
+  const tick = (event: Event) => {
+    const line = event.target as Element
+    const list = line.parentElement
+    if (readOnly || line.tagName !== 'LI' || !list?.hasAttribute('data-checked')) return
+    // Only the box takes taps on the line itself (its text lets them through: base-css.ts).
+    event.preventDefault()
+    const index = readDocument(area, [{ node: line, offset: 0 }]).indexes[0]
+    if (index < 0) return
+    const ticked = list.getAttribute('data-checked') === 'true'
+    change(formatRange(items, index, 0, 'list', ticked ? 'unchecked' : 'checked'), index)
+  }
+  area.addEventListener('mousedown', tick)
+  area.addEventListener('touchstart', tick)
+
   // ----- typing
   area.addEventListener('click', (event) => {
     const target = event.target as Element
@@ -448,6 +463,9 @@ function createEditor(
         const step = String(value) === '-1' ? -1 : 1
         const level = Math.min(8, Math.max(0, Number(current.indent ?? 0) + step))
         next = level || undefined
+      } else if (key === 'list' && String(value) === 'check') {
+        // A check list starts unticked; asked again on a check-list line, the list goes.
+        next = current.list === 'checked' || current.list === 'unchecked' ? undefined : 'unchecked'
       } else {
         next = formatValue(key, value)
         if (next !== undefined && current[key] === next) next = undefined

@@ -10,13 +10,17 @@
  * between `min-scale` and `max-scale`); each fires `regionchange` `{ type: 'begin', causedBy:
  * 'gesture' }` then `{ type: 'end', causedBy: 'drag' | 'scale', rotate, skew, scale,
  * centerLocation, region }`; a MapContext move fires both with `causedBy: 'update'`. Taps fire
- * `markertap`, `labeltap`, `callouttap` (`{ markerId }`) and `controltap` (`{ controlId }`).
+ * `markertap`, `labeltap`, `callouttap` (`{ markerId }`), `controltap` (`{ controlId }`),
+ * `anchorpointtap` on the location point and `tap` on the grid, both with `{ longitude, latitude }`
+ * (WeChat's 2.9.0+ tap detail). A marker's `customCallout` shows the `<cover-view marker-id>` of
+ * the `callout` slot above it instead of `callout`. `updated` follows each drawn data change.
+ * There are no map tiles, so no POI to tap: `poitap` never fires.
  * `mapControlOf` gives the component's MapControl (what `shared/runtime/map-context.ts` drives).
  */
 import type * as glassEasel from 'glass-easel'
 import type { MapControl, MapLocation } from '../../../../../shared/runtime/map-context'
 import { defineBuiltin, domOf, type Data } from './define'
-import { toCssPx } from '../frame-zoom'
+import { toCssPx, toCssRect } from '../frame-zoom'
 import { resolveImageSource } from './image'
 
 /** What the note on the grid says (our wording). */
@@ -40,6 +44,13 @@ interface Bubble {
   anchorY?: number
 }
 
+/** Where the `callout` slot's `<cover-view marker-id>` shows; the marker's `callout` is then unused. */
+interface CustomCallout {
+  display?: 'BYCLICK' | 'ALWAYS'
+  anchorX?: number
+  anchorY?: number
+}
+
 interface Marker extends MapLocation {
   id?: number
   title?: string
@@ -51,6 +62,7 @@ interface Marker extends MapLocation {
   zIndex?: number
   anchor?: { x?: number; y?: number }
   callout?: Bubble
+  customCallout?: CustomCallout
   label?: Bubble & { x?: number; y?: number }
 }
 
@@ -122,6 +134,8 @@ const locationOf = (point: MapLocation): MapLocation => ({
 
 const SVG = 'http://www.w3.org/2000/svg'
 const controls = new WeakMap<glassEasel.GeneralComponent, MapControl>()
+/** Names each map's host (`wx-map-key`) so its custom-callout rules apply to it alone. */
+let mapCount = 0
 
 /** The MapControl of a `<map>` component, or `undefined` for another component. */
 export function mapControlOf(component: glassEasel.GeneralComponent): MapControl | undefined {
@@ -134,6 +148,7 @@ export function defineMap(
   watchLocation?: WatchLocation,
 ): void {
   defineBuiltin(space, 'map', {
+    multipleSlots: true,
     properties: {
       longitude: { type: Number, value: 116.397 },
       latitude: { type: Number, value: 39.908 },
@@ -169,13 +184,23 @@ export function defineMap(
     render(context) {
       const { host, data, emit, component } = context
       const doc = host.ownerDocument
-      const layer = domOf(context.appendElement('div', 'wx-map__layer'))
+      const layerNode = context.appendElement('div', 'wx-map__layer')
+      const layer = domOf(layerNode)
       const shapes = doc.createElementNS(SVG, 'svg')
       shapes.setAttribute('class', 'wx-map__lines')
       layer.appendChild(shapes)
       const pins = doc.createElement('div')
       pins.className = 'wx-map__markers'
       layer.appendChild(pins)
+      // The `callout` slot's cover-views, placed by rules written per map (they are the page's
+      // elements: their own style and class stay the page's).
+      const calloutsNode = context.appendElement('div', 'wx-map__callouts', layerNode)
+      context.appendSlot(calloutsNode, 'callout')
+      const customCallouts = domOf(calloutsNode)
+      const placement = doc.createElement('style')
+      layer.appendChild(placement)
+      const key = String((mapCount += 1))
+      host.setAttribute('wx-map-key', key)
       const buttons = domOf(context.appendElement('div', 'wx-map__controls'))
       context.appendSlot()
       const note = domOf(context.appendElement('div', 'wx-map__note'))
@@ -278,10 +303,10 @@ export function defineMap(
           image.style.height = `${parseFloat(String(marker.height)) || 24}px`
           body.appendChild(image)
         } else body.classList.add('wx-map__pin')
-        if (marker.title) pin.title = marker.title
+        if (marker.title && !marker.customCallout) pin.title = marker.title
         body.addEventListener('click', (event) => {
           event.stopPropagation()
-          if (marker.callout?.display !== 'ALWAYS') {
+          if ((marker.customCallout ?? marker.callout)?.display !== 'ALWAYS') {
             if (opened.has(markerId)) opened.delete(markerId)
             else opened.add(markerId)
             draw()
@@ -292,15 +317,41 @@ export function defineMap(
         if (marker.label?.content)
           pin.appendChild(bubble(marker.label, 'wx-map__label', markerId, 'labeltap'))
         const callout = marker.callout
-        if (callout?.content && (callout.display === 'ALWAYS' || opened.has(markerId))) {
+        if (marker.customCallout) {
+          if (marker.customCallout.display === 'ALWAYS' || opened.has(markerId))
+            shownCallouts.push({ marker, x, y })
+        } else if (callout?.content && (callout.display === 'ALWAYS' || opened.has(markerId))) {
           const shown = bubble(callout, 'wx-map__callout', markerId, 'callouttap')
           shown.style.bottom = `${(parseFloat(String(marker.height)) || 24) + 6}px`
           pin.appendChild(shown)
         }
         pins.appendChild(pin)
       }
+      let shownCallouts: { marker: Marker; x: number; y: number }[] = []
+      /** The rules that show the custom callouts of `shownCallouts` and hide the others. */
+      const placeCustomCallouts = () => {
+        const scope = `map[wx-map-key="${key}"] > .wx-map__layer > .wx-map__callouts > * >`
+        const shown = shownCallouts.map(({ marker, x, y }) => {
+          const id = JSON.stringify(String(Number(marker.id ?? 0)))
+          const custom = marker.customCallout ?? {}
+          const left = x + (Number(custom.anchorX) || 0)
+          const top = y - (parseFloat(String(marker.height)) || 24) + (Number(custom.anchorY) || 0)
+          return {
+            selector: `[marker-id=${id}]`,
+            rule: `${scope} [marker-id=${id}] { position: absolute !important; left: 0 !important; top: 0 !important; translate: calc(${left}px - 50%) calc(${top}px - 100%); }`,
+          }
+        })
+        const hidden = shown.length
+          ? `${scope} :not(${shown.map((one) => one.selector).join(', ')})`
+          : `${scope} *`
+        placement.textContent = [
+          `${hidden} { display: none !important; }`,
+          ...shown.map((one) => one.rule),
+        ].join('\n')
+      }
       const draw = () => {
         const d = data()
+        shownCallouts = []
         layer.style.transform = `translate(${offset.x}px, ${offset.y}px)`
         const cell = 32 * 2 ** (zoom - Math.floor(zoom))
         host.style.backgroundSize = `${cell}px ${cell}px`
@@ -340,6 +391,7 @@ export function defineMap(
         }
         for (const marker of [...markers, ...((d.covers as Marker[] | null) ?? [])])
           drawMarker(marker)
+        placeCustomCallouts()
         if (d.showLocation && here) {
           const { x, y } = place(here.longitude, here.latitude)
           const dot = doc.createElement('div')
@@ -352,6 +404,11 @@ export function defineMap(
             image.src = icon
             dot.appendChild(image)
           } else dot.classList.add('wx-map__location--dot')
+          const at = here
+          dot.addEventListener('click', (event) => {
+            event.stopPropagation()
+            emit('anchorpointtap', { ...at })
+          })
           pins.appendChild(dot)
         }
         buttons.textContent = ''
@@ -559,6 +616,40 @@ export function defineMap(
           end('scale')
         }, WHEEL_REST_MS)
       }
+      customCallouts.addEventListener('click', (event) => {
+        const chosen = (event.target as Element).closest('[marker-id]')
+        if (!chosen || !customCallouts.contains(chosen)) return
+        event.stopPropagation()
+        emit('callouttap', { markerId: Number(chosen.getAttribute('marker-id')) })
+      })
+      // A tap on the grid is the map's `tap`, told where it fell; one on a marker, label, callout,
+      // control or the location point is theirs alone. The light children keep their own taps.
+      const theirs = (target: Node) =>
+        target === host ||
+        (layer.contains(target) && !customCallouts.contains(target)) ||
+        buttons.contains(target)
+      const onSurface = (target: Node) =>
+        !(target as Partial<Element>).closest?.(
+          '.wx-map__marker, .wx-map__location, .wx-map__control',
+        )
+      // A tap in a custom callout is its callouttap alone: stopped before it reaches the map.
+      component.addListener(
+        'tap',
+        (event) => {
+          const target = (event.getOriginalEvent() as Event | undefined)?.target as Node | undefined
+          if (target && customCallouts.contains(target)) event.stopPropagation()
+        },
+        { capture: true },
+      )
+      context.shadowRoot.addListener('tap', (event) => {
+        const target = (event.getOriginalEvent() as Event | undefined)?.target as Node | undefined
+        if (!target || !theirs(target)) return
+        event.stopPropagation()
+        if (!onSurface(target)) return
+        const point = event.detail as { x?: number; y?: number }
+        const rect = toCssRect(host.getBoundingClientRect())
+        emit('tap', locationAt(Number(point.x) - rect.left, Number(point.y) - rect.top))
+      })
       host.addEventListener('mousedown', start)
       host.addEventListener('touchstart', start)
       host.addEventListener('touchmove', move)
@@ -587,6 +678,23 @@ export function defineMap(
         wheeling = undefined
       })
 
+      // `updated` once a data change is drawn (several in one task are one update).
+      let attached = false
+      let telling = false
+      const tellUpdated = () => {
+        if (telling || !attached) return
+        telling = true
+        setTimeout(() => {
+          telling = false
+          if (attached) emit('updated', {})
+        }, 0)
+      }
+      context.onAttach(() => {
+        attached = true
+        tellUpdated()
+      })
+      context.onDetach(() => (attached = false))
+
       const applied: Data = {}
       return (d: Data) => {
         if (d.longitude !== applied.longitude || d.latitude !== applied.latitude) {
@@ -607,6 +715,7 @@ export function defineMap(
           fit(((d.includePoints as MapLocation[] | null) ?? []).map(locationOf), [])
         }
         draw()
+        tellUpdated()
       }
     },
   })

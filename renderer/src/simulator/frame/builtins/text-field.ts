@@ -36,6 +36,12 @@ const COMMON_PROPERTIES = {
   focus: { type: Boolean, value: false },
   autoFocus: { type: Boolean, value: false },
   confirmType: { type: String, value: 'done' },
+  // Keyboard settings: the simulator has no soft keyboard (as WeChat's), so the page is never
+  // lifted, the height stays 0 and `bindkeyboardheightchange` never fires (shared/runtime/keyboard.ts).
+  adjustPosition: { type: Boolean, value: true },
+  holdKeyboard: { type: Boolean, value: false },
+  cursorSpacing: { type: null, value: 0 },
+  confirmHold: { type: Boolean, value: false },
 }
 
 export function defineTextFields(space: glassEasel.ComponentSpace): void {
