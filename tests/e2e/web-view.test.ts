@@ -85,7 +85,7 @@ describe('web-view and the 业务域名 rule', { timeout: E2E_TEST_TIMEOUT_MS },
       hostResolverRules: RULES,
       ignoreHTTPSErrors: true,
     })
-    const phone = e2e.page().frameLocator('iframe.simulator-frame')
+    const phone = e2e.phone()
     await phone.locator('[id$="--under"]').waitFor({ state: 'attached' })
     return { phone, seen, origin, otherOrigin, src, dir: copy.dir }
   }
