@@ -1,11 +1,15 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { CONSOLE_LIMIT, useConsoleStore } from './console'
+import { CONSOLE_LIMIT, useConsoleStore, type ConsoleEntry } from './console'
 
 beforeEach(() => setActivePinia(createPinia()))
 
-const log = (i: number) =>
-  ({ source: 'miniprogram', level: 'log', args: [`line ${i}`], time: 0 }) as const
+const log = (i: number): Omit<ConsoleEntry, 'id'> => ({
+  source: 'miniprogram',
+  level: 'log',
+  args: [`line ${i}`],
+  time: 0,
+})
 
 describe('console store', () => {
   it(`keeps the newest ${CONSOLE_LIMIT} entries, dropping the oldest first`, () => {
