@@ -24,7 +24,9 @@ const outputs = [
 const sourceDirs = ['electron', 'shared', 'renderer']
 const sourceFiles = ['electron.vite.config.ts', 'scripts/vite-simulator-frame.ts']
 const electronVite = join(root, 'node_modules', '.bin', 'electron-vite')
-const lockDir = join(root, 'node_modules', '.cache', 'mpdt-build.lock')
+// Per checkout (out/ is): worktrees share node_modules through a symlink, and one build's lock
+// there would hold up every other checkout's.
+const lockDir = join(root, '.cache', 'mpdt-build.lock')
 const lockPatienceMs = 5 * 60_000
 
 function mtimeOf(path) {

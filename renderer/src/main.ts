@@ -29,6 +29,11 @@ window.addEventListener('error', (event) => reportUnexpected(event.error ?? even
 const connection = connectBridge()
 setBridge(connection)
 connection.onDisconnect(() => appStore.markDisconnected())
+// Back after a drop: what changed meanwhile (the open project) is read again.
+connection.onReconnect(() => {
+  appStore.markConnected()
+  void useProjectStore(pinia).start()
+})
 
 app.mount('#app')
 

@@ -5,7 +5,6 @@
  */
 import { cp, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { FrameLocator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
   E2E_TEST_TIMEOUT_MS,
@@ -20,10 +19,6 @@ describe('compile modes in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () =
   const e2e = useE2eScratch()
   let project = ''
 
-  function phone(): FrameLocator {
-    return e2e.page().frameLocator('iframe.simulator-frame')
-  }
-
   function byId(id: string): string {
     return `[id="${id}"], [id$="--${id}"]`
   }
@@ -34,7 +29,7 @@ describe('compile modes in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () =
     e2e.session = await openWorkbench(project)
     // Unscaled: Playwright aims clicks in a scaled iframe as if it were not scaled.
     await e2e.page().getByRole('combobox', { name: '缩放' }).selectOption({ label: '100%' })
-    await phone().locator(byId('title')).waitFor()
+    await e2e.phone().locator(byId('title')).waitFor()
   }
 
   function modeMenu() {
@@ -78,7 +73,7 @@ describe('compile modes in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () =
     })
     await e2e.page().screenshot({ path: join(SCREENSHOT_DIR, 'compile-mode-dialog.png') })
     await dialog.getByRole('button', { name: '确定' }).click()
-    await phone().locator(byId('detail'), { hasText: 'detail 7' }).waitFor()
+    await e2e.phone().locator(byId('detail'), { hasText: 'detail 7' }).waitFor()
     expect(await modeMenu().inputValue()).toBe('0')
     const saved = await waitFor(
       async () => JSON.parse(await readFile(join(project, 'project.private.config.json'), 'utf8')),
@@ -102,16 +97,16 @@ describe('compile modes in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () =
     await openGallery()
     const dialog = await fillNewMode({ name: 'detail', page: 'pages/detail/detail', query: 'id=3' })
     await dialog.getByRole('button', { name: '确定' }).click()
-    await phone().locator(byId('detail'), { hasText: 'detail 3' }).waitFor()
+    await e2e.phone().locator(byId('detail'), { hasText: 'detail 3' }).waitFor()
     await modeMenu().selectOption({ label: '普通编译' })
-    await phone().locator(byId('title')).waitFor()
+    await e2e.phone().locator(byId('title')).waitFor()
     await modeMenu().selectOption({ label: 'detail' })
-    await phone().locator(byId('detail'), { hasText: 'detail 3' }).waitFor()
+    await e2e.phone().locator(byId('detail'), { hasText: 'detail 3' }).waitFor()
     // 编译 with the mode selected starts on its page again, not on the page on screen.
     await evaluate("wx.reLaunch({ url: '/pages/index/index' }) && 'relaunched'", 'relaunched')
-    await phone().locator(byId('title')).waitFor()
+    await e2e.phone().locator(byId('title')).waitFor()
     await e2e.page().getByRole('button', { name: '编译', exact: true }).click()
-    await phone().locator(byId('detail'), { hasText: 'detail 3' }).waitFor()
+    await e2e.phone().locator(byId('detail'), { hasText: 'detail 3' }).waitFor()
   })
 
   it('a mode whose page app.json lacks shows WeChat’s 页面不存在 page, and 返回首页 leaves it', async () => {
@@ -123,7 +118,7 @@ describe('compile modes in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () =
     })
     await dialog.getByText('pages/old/old 不在 app.json 中').waitFor()
     await dialog.getByRole('button', { name: '确定' }).click()
-    const missing = phone().getByRole('region', { name: '页面不存在' })
+    const missing = e2e.phone().getByRole('region', { name: '页面不存在' })
     await missing.getByText('pages/old/old?from=share').waitFor()
     await e2e.page().screenshot({ path: join(SCREENSHOT_DIR, 'page-not-found.png') })
     await e2e.page().getByRole('tab', { name: '控制台' }).click()
@@ -133,7 +128,7 @@ describe('compile modes in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () =
       .getByText(/页面 pages\/old\/old 不存在/)
       .waitFor()
     await missing.getByRole('button', { name: '返回首页' }).click()
-    await phone().locator(byId('title')).waitFor()
+    await e2e.phone().locator(byId('title')).waitFor()
     expect(await missing.count()).toBe(0)
   })
 })

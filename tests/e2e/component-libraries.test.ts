@@ -7,7 +7,6 @@
  * wx.createSelectorQuery measures from the page's DOM and answers the built-ins' node() and context().
  */
 import { join } from 'node:path'
-import type { FrameLocator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { buildNpm } from '../../electron/services/npm'
 import { npmFixture } from '../helpers/npm-fixture'
@@ -25,8 +24,7 @@ describe('component libraries in the simulator', { timeout: E2E_TEST_TIMEOUT_MS 
   const e2e = useE2eScratch()
   e2e.defer(removeTemporaryFolders)
 
-  const phone = (): FrameLocator => e2e.page().frameLocator('iframe.simulator-frame')
-  const byId = (id: string) => phone().locator(`[id$="--${id}"]`).first()
+  const byId = (id: string) => e2e.phone().locator(`[id$="--${id}"]`).first()
   // Vant's classes carry their component's style-scope prefix in the DOM (`<scope>--van-cell`).
   const textOf = (id: string, accept: (text: string) => boolean) =>
     waitFor(() => byId(id).innerText(), accept)
@@ -72,7 +70,8 @@ describe('component libraries in the simulator', { timeout: E2E_TEST_TIMEOUT_MS 
     await expect
       .poll(() => cell.locator('> *').first().getAttribute('style'))
       .toMatch(/translate3d\(-65px/)
-    await phone()
+    await e2e
+      .phone()
       .locator('body')
       .screenshot({ path: join(SCREENSHOT_DIR, 'component-libraries.png') })
     // Left to other parts of the simulator: Vant's icon font is remote (blocked, or unreachable

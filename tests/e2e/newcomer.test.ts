@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { FrameLocator, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
   E2E_TEST_TIMEOUT_MS,
@@ -38,12 +38,8 @@ describe('the newcomer’s path through the embedded demo', { timeout: E2E_TEST_
     return e2e.page()
   }
 
-  function phone(): FrameLocator {
-    return page().frameLocator('iframe.simulator-frame')
-  }
-
   function card(name: keyof typeof CARD): Locator {
-    return phone().locator('request-card', { hasText: CARD[name] })
+    return e2e.phone().locator('request-card', { hasText: CARD[name] })
   }
 
   /** The card's badge: the status code, 失败, or 请求中… while the request runs. */
@@ -104,7 +100,7 @@ describe('the newcomer’s path through the embedded demo', { timeout: E2E_TEST_
     // A fresh data folder: the newcomer's copy of the demo is new, and its domain check on.
     e2e.session = await openWorkbench(null)
     await page().getByRole('banner').getByRole('heading', { name: 'MP DevTools 演示' }).waitFor()
-    await phone().getByText('试试每一种 wx.request').waitFor()
+    await e2e.phone().getByText('试试每一种 wx.request').waitFor()
     await showTab('网络')
     await waitFor(
       () => rows().count(),

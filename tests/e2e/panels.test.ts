@@ -5,7 +5,7 @@
  */
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { FrameLocator, Locator } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createCertificateAuthority } from '../helpers/certificates'
 import { startHttpsServer, type TestServer } from '../helpers/servers'
@@ -60,11 +60,7 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
       }),
     )
     e2e.session = await openWorkbench(project)
-    await phone().locator(byId('fetch')).waitFor()
-  }
-
-  function phone(): FrameLocator {
-    return e2e.page().frameLocator('iframe.simulator-frame')
+    await e2e.phone().locator(byId('fetch')).waitFor()
   }
 
   function byId(id: string): string {
@@ -74,8 +70,8 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
   /** Taps a button of the fixture page and waits for the request's outcome on the page. */
   async function tap(id: 'fetch' | 'missing' | 'network-type'): Promise<string> {
     // A click event without a pointer taps too; it does not depend on the frame's layout.
-    await phone().locator(byId(id)).dispatchEvent('click')
-    const result = phone().locator(byId('result'))
+    await e2e.phone().locator(byId(id)).dispatchEvent('click')
+    const result = e2e.phone().locator(byId('result'))
     await result.filter({ hasText: /success|fail/ }).waitFor()
     return result.innerText()
   }
@@ -85,7 +81,7 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
    * applies to the next request without reloading the page.
    */
   async function keepsPageWhile(change: () => Promise<void>): Promise<void> {
-    const body = phone().locator('body')
+    const body = e2e.phone().locator('body')
     await body.evaluate(() => Object.assign(window, { panelsMark: true }))
     await change()
     expect(await body.evaluate(() => 'panelsMark' in window)).toBe(true)
@@ -320,7 +316,7 @@ describe('Network and Console panels in browser mode', { timeout: E2E_TEST_TIMEO
     expect(await row.locator('td').nth(1).innerText()).toBe('已阻止 (network is down)')
     // The running mini-program learns the new type at once, without a recompile.
     expect(await tap('network-type')).toBe('success none')
-    await phone().locator(byId('status'), { hasText: 'isConnected false none' }).waitFor()
+    await e2e.phone().locator(byId('status'), { hasText: 'isConnected false none' }).waitFor()
   })
 
   it('evaluates a command in the mini-program’s logic context', async () => {

@@ -30,7 +30,7 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const { page } = e2e.session
     await page.getByRole('combobox', { name: '机型' }).selectOption({ label: device.label })
     await page.locator(`.phone[data-device="${device.id}"] iframe.simulator-frame`).waitFor()
-    await page.frameLocator('iframe.simulator-frame').locator('.mp-page').first().waitFor()
+    await e2e.phone().locator('.mp-page').first().waitFor()
     await page.waitForTimeout(300)
     return page
   }
@@ -38,7 +38,7 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   for (const device of DEVICES) {
     it(`the components page on ${device.id}`, async () => {
       const page = await open('pages/gallery/gallery', device)
-      const phone = page.frameLocator('iframe.simulator-frame')
+      const phone = e2e.phone()
       const area = await phone.locator('[id$="--area"]').boundingBox()
       const block = await phone.locator('[id$="--block"]').boundingBox()
       // x="30" y="20" inside the area.
@@ -51,7 +51,7 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
     it(`match-media on ${device.id}`, async () => {
       const page = await open('pages/match-media/match-media', device)
-      const phone = page.frameLocator('iframe.simulator-frame')
+      const phone = e2e.phone()
       const narrow = device.id === 'iphone-se'
       expect(await phone.locator('[id$="--narrow"]').isVisible()).toBe(narrow)
       expect(await phone.locator('[id$="--wide"]').isVisible()).toBe(!narrow)
@@ -65,7 +65,7 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
     it(`the fixed-layout page on ${device.id}`, async () => {
       const page = await open('pages/fixed/fixed', device)
-      const phone = page.frameLocator('iframe.simulator-frame')
+      const phone = e2e.phone()
       const top = await phone
         .locator('[id$="--search"]')
         .evaluate(
@@ -85,7 +85,7 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   it('picker-view: a drag moves a column and snaps to an item', async () => {
     const page = await open('pages/picker-view/picker-view', se)
-    const phone = page.frameLocator('iframe.simulator-frame')
+    const phone = e2e.phone()
     const months = phone.locator('picker-view-column').nth(1)
     const box = (await months.boundingBox())!
     const x = box.x + box.width / 2
@@ -104,7 +104,7 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   it('this.animate with a ScrollTimeline follows the scroll-view, not the clock', async () => {
     const page = await open('pages/animate/animate', se)
-    const phone = page.frameLocator('iframe.simulator-frame')
+    const phone = e2e.phone()
     const opacity = () =>
       phone.locator('[id$="--box"]').evaluate((box) => Number(getComputedStyle(box).opacity))
     const scrollTo = (top: number) =>
@@ -123,7 +123,7 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   it('button open-type fires its event and share reaches onShareAppMessage', async () => {
     const page = await open('pages/open-type/open-type', se)
-    const phone = page.frameLocator('iframe.simulator-frame')
+    const phone = e2e.phone()
     await phone.locator('[id$="--phone"]').click()
     await expect
       .poll(() => phone.locator('[id$="--answer"]').textContent())
@@ -145,7 +145,7 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const page = await open('pages/page-meta/page-meta', se)
     // At 100 %: at a fitted zoom the frame's scroll position rounds to device pixels.
     await page.getByRole('combobox', { name: '缩放' }).selectOption({ label: '100%' })
-    const phone = page.frameLocator('iframe.simulator-frame')
+    const phone = e2e.phone()
     await expect
       .poll(() => phone.locator('#mp-navigation-title').textContent())
       .toBe('page-meta title')
@@ -162,7 +162,7 @@ describe('the phone gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   it('root-portal escapes a transform; page-container opens and the back arrow closes it', async () => {
     const page = await open('pages/root-portal/root-portal', se)
-    const phone = page.frameLocator('iframe.simulator-frame')
+    const phone = e2e.phone()
     const bar = await phone.locator('[id$="--portal-bar"]').boundingBox()
     const viewport = await phone.locator('.mp-page').first().boundingBox()
     expect(bar!.x).toBe(viewport!.x)

@@ -94,7 +94,7 @@ describe('remote media in the simulator', { timeout: E2E_TEST_TIMEOUT_MS }, () =
     e2e.session = await openWorkbench(copy.dir)
     // At 100 %, boxes on the screen are the device's CSS px.
     await e2e.session.page.getByRole('combobox', { name: '缩放' }).selectOption({ label: '100%' })
-    const phone = e2e.session.page.frameLocator('iframe.simulator-frame')
+    const phone = e2e.phone()
     await phone.locator('[id$="--log"]').waitFor({ state: 'attached' })
     await expect
       .poll(() => phone.locator('html').evaluate((html) => (html as HTMLElement).style.zoom))

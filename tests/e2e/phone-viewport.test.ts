@@ -37,7 +37,7 @@ describe('each page renders in its own viewport', { timeout: E2E_TEST_TIMEOUT_MS
     e2e.session = await openWorkbench(fixtureProject('phone-layout'))
     // At 100 %, the frame's rects are the device's CSS px (zoomed, they are scaled: phone-zoom).
     await e2e.session.page.getByRole('combobox', { name: '缩放' }).selectOption({ label: '100%' })
-    const phone = e2e.session.page.frameLocator('iframe.simulator-frame')
+    const phone = e2e.phone()
     await phone.locator('[id$="--search"]').waitFor()
     await expect
       .poll(() => phone.locator('html').evaluate((html) => (html as HTMLElement).style.zoom))

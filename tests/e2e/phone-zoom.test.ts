@@ -20,7 +20,7 @@ describe('zoom', { timeout: E2E_TEST_TIMEOUT_MS * 2 }, () => {
     await page.getByRole('combobox', { name: '机型' }).selectOption({ label: IPHONE_SE.label })
     const iframe = page.locator(`.phone[data-device="${IPHONE_SE.id}"] iframe.simulator-frame`)
     await iframe.waitFor()
-    const phone = page.frameLocator('iframe.simulator-frame')
+    const phone = e2e.phone()
     const byId = (id: string) => phone.locator(`[id$="--${id}"]`)
     await byId('cell-0').waitFor()
 

@@ -40,7 +40,7 @@ describe('script errors in the workbench', { timeout: E2E_TEST_TIMEOUT_MS }, () 
     }
     e2e.session = await openWorkbench(project)
     const page = e2e.page()
-    const phone = page.frameLocator('iframe.simulator-frame')
+    const phone = e2e.phone()
     const compileErrors = phone.locator('#mp-compile-errors')
     await compileErrors.waitFor()
     await expect.poll(() => compileErrors.innerText()).toMatch(/utils\/broken\.ts:2:1/)

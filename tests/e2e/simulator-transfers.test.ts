@@ -7,7 +7,6 @@ import busboy from 'busboy'
 import { cp, writeFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
-import type { FrameLocator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { WebSocketServer } from 'ws'
 import { png } from '../helpers/pictures'
@@ -89,11 +88,7 @@ describe(
         JSON.stringify({ mpdt: { connectTo: [`api.transfers.test:80:127.0.0.1:${api.port}`] } }),
       )
       e2e.session = await openWorkbench(dir)
-      await phone().locator(byId('title')).waitFor()
-    }
-
-    function phone(): FrameLocator {
-      return e2e.page().frameLocator('iframe.simulator-frame')
+      await e2e.phone().locator(byId('title')).waitFor()
     }
 
     function byId(id: string): string {
@@ -102,11 +97,11 @@ describe(
 
     async function tap(id: string): Promise<void> {
       // A click event without a pointer taps too; it does not depend on the frame's zoom.
-      await phone().locator(byId(id)).dispatchEvent('click')
+      await e2e.phone().locator(byId(id)).dispatchEvent('click')
     }
 
     async function shown(id: string, text: RegExp): Promise<string> {
-      const element = phone().locator(byId(id))
+      const element = e2e.phone().locator(byId(id))
       await element.filter({ hasText: text }).waitFor()
       return element.innerText()
     }
@@ -139,7 +134,8 @@ describe(
       )
       expect(await shown('picture-state', /loaded|GET/)).toBe('loaded 30x20')
       expect(
-        await phone()
+        await e2e
+          .phone()
           .locator(`${byId('picture')} img`)
           .first()
           .getAttribute('src'),

@@ -4,7 +4,6 @@
  */
 import { cp, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { FrameLocator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { startHttpServer, type TestServer } from '../helpers/servers'
 import {
@@ -52,17 +51,13 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     return dir
   }
 
-  function phone(): FrameLocator {
-    return e2e.page().frameLocator('iframe.simulator-frame')
-  }
-
   /** The element with this WXML id (glass-easel prefixes ids with its component's). */
   function byId(id: string): string {
     return `[id="${id}"], [id$="--${id}"]`
   }
 
   async function text(selector: string): Promise<string> {
-    return phone().locator(selector).first().innerText()
+    return e2e.phone().locator(selector).first().innerText()
   }
 
   /**
@@ -76,18 +71,18 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   async function openGallery(): Promise<void> {
     e2e.session = await openWorkbench(await projectWithApi('gallery'))
     await showUnscaled()
-    await phone().locator(byId('title')).waitFor()
+    await e2e.phone().locator(byId('title')).waitFor()
   }
 
   it('renders wx:for, wx:if, a template, WXS and a custom component in the sandboxed frame', async () => {
     await openGallery()
     expect(await text(byId('title'))).toBe('GALLERY')
-    expect(await phone().locator(byId('items')).locator('.row').allInnerTexts()).toEqual([
+    expect(await e2e.phone().locator(byId('items')).locator('.row').allInnerTexts()).toEqual([
       'apple × 2',
       'pear × 1',
     ])
     expect(await text(byId('count'))).toBe('count 2')
-    expect(await phone().locator(byId('empty')).count()).toBe(0)
+    expect(await e2e.phone().locator(byId('empty')).count()).toBe(0)
     expect(await text(byId('badge'))).toBe('badge:2')
     const sandbox = await e2e.page().locator('iframe.simulator-frame').getAttribute('sandbox')
     expect(sandbox).toBe('allow-scripts')
@@ -96,9 +91,9 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   it('runs a tap’s handler and setData updates the page', async () => {
     await openGallery()
-    await phone().locator(byId('add')).click()
-    await phone().locator(byId('count'), { hasText: 'count 3' }).waitFor()
-    expect(await phone().locator(byId('items')).locator('.row').allInnerTexts()).toEqual([
+    await e2e.phone().locator(byId('add')).click()
+    await e2e.phone().locator(byId('count'), { hasText: 'count 3' }).waitFor()
+    expect(await e2e.phone().locator(byId('items')).locator('.row').allInnerTexts()).toEqual([
       'apple × 2',
       'pear × 1',
       'plum × 3',
@@ -108,8 +103,8 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   it('sends wx.request through the engine to the server and shows the answer', async () => {
     await openGallery()
-    await phone().locator(byId('fetch')).click()
-    await phone().locator(byId('fetched'), { hasText: 'status' }).waitFor()
+    await e2e.phone().locator(byId('fetch')).click()
+    await e2e.phone().locator(byId('fetched'), { hasText: 'status' }).waitFor()
     expect(await text(byId('fetched'))).toBe('status 200 hi')
     expect(arrivals).toEqual([
       { url: '/hello', referer: 'https://servicewechat.com/touristappid/devtools/page-frame.html' },
@@ -118,9 +113,9 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   it('runs the lifecycles in order when navigating there and back', async () => {
     await openGallery()
-    await phone().locator(byId('to-detail')).click()
-    await phone().locator(byId('detail'), { hasText: 'detail 7' }).waitFor()
-    await phone().locator(byId('back')).click()
+    await e2e.phone().locator(byId('to-detail')).click()
+    await e2e.phone().locator(byId('detail'), { hasText: 'detail 7' }).waitFor()
+    await e2e.phone().locator(byId('back')).click()
     const log = await waitFor(
       () => text(byId('log')),
       (value) => value.endsWith('index onShow') && value.includes('detail'),
@@ -140,21 +135,21 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
   it('shows a toast', async () => {
     await openGallery()
-    await phone().locator(byId('toast')).click()
-    await phone().getByText('Saved', { exact: true }).waitFor()
+    await e2e.phone().locator(byId('toast')).click()
+    await e2e.phone().getByText('Saved', { exact: true }).waitFor()
   })
 
   it('reloads on save and keeps the current page with its query', async () => {
     const dir = await projectWithApi('gallery')
     e2e.session = await openWorkbench(dir)
     await showUnscaled()
-    await phone().locator(byId('to-detail')).click()
-    await phone().locator(byId('detail'), { hasText: 'detail 7' }).waitFor()
+    await e2e.phone().locator(byId('to-detail')).click()
+    await e2e.phone().locator(byId('detail'), { hasText: 'detail 7' }).waitFor()
     await writeFile(
       join(dir, 'pages/detail/detail.wxml'),
       '<view id="detail">saved {{id}}</view>\n<view id="back" bindtap="onBack">back</view>\n',
     )
-    await phone().locator(byId('detail'), { hasText: 'saved 7' }).waitFor()
+    await e2e.phone().locator(byId('detail'), { hasText: 'saved 7' }).waitFor()
   })
 
   it('zooms the phone inside the frame, the mini-program keeping the device’s CSS size', async () => {
@@ -163,7 +158,8 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const phoneBox = await e2e.page().locator('.phone').boundingBox()
     expect(phoneBox).toMatchObject({ width: 195, height: 422 })
     // The frame's window is the zoomed phone; its root zooms the device-sized content into it.
-    const inFrame = await phone()
+    const inFrame = await e2e
+      .phone()
       .locator('body')
       .evaluate((body) => ({
         window: body.ownerDocument.defaultView?.innerWidth,
@@ -183,15 +179,17 @@ describe('simulator in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       await select.selectOption({ label: device.label })
       const frame = e2e.page().locator(`.phone[data-device="${device.id}"] iframe.simulator-frame`)
       await frame.waitFor()
-      await phone().locator(byId('title')).waitFor()
-      const width = await phone()
+      await e2e.phone().locator(byId('title')).waitFor()
+      const width = await e2e
+        .phone()
         .locator('body')
         .evaluate((body) => body.ownerDocument.getElementById('mp-phone')?.offsetWidth)
       const deviceWidth = Number(device.label.split(' ').at(-2)!.split('×')[0])
       expect(width).toBe(deviceWidth)
       // rpx recompiled for this width (as WeChat: floored px): app.wxss gives rows
       // `padding: 16rpx 24rpx`.
-      const padding = await phone()
+      const padding = await e2e
+        .phone()
         .locator('.row')
         .first()
         .evaluate((row) => row.ownerDocument.defaultView?.getComputedStyle(row).paddingLeft)

@@ -5,7 +5,6 @@
  * reload, and the mini-program's wx.onThemeChange hears it.
  */
 import { join } from 'node:path'
-import type { FrameLocator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
   copyFixtureProject,
@@ -19,12 +18,9 @@ import {
 describe('theme switch in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   const e2e = useE2eScratch()
 
-  function phone(): FrameLocator {
-    return e2e.page().frameLocator('iframe.simulator-frame')
-  }
-
   const background = (selector: string) =>
-    phone()
+    e2e
+      .phone()
       .locator(selector)
       .first()
       .evaluate((node) => getComputedStyle(node).backgroundColor)
@@ -38,7 +34,7 @@ describe('theme switch in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () =>
     await page.setViewportSize({ width: 1280, height: 1100 })
     await page.getByRole('combobox', { name: '缩放' }).selectOption({ label: '100%' })
     const card = '[id="card"], [id$="--card"]'
-    await phone().locator(card).waitFor()
+    await e2e.phone().locator(card).waitFor()
     const themeSwitch = page.getByRole('combobox', { name: '主题' })
     await themeSwitch.selectOption({ label: '浅色' })
 
@@ -46,7 +42,7 @@ describe('theme switch in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () =>
     expect(await background('#mp-header')).toBe('rgb(255, 216, 0)')
     expect(await background('#mp-tab-bar')).toBe('rgb(250, 250, 250)')
     expect(await background(card)).toBe('rgb(255, 243, 176)')
-    const lightIcon = await phone().locator('.mp-tab-icon').first().getAttribute('src')
+    const lightIcon = await e2e.phone().locator('.mp-tab-icon').first().getAttribute('src')
     await page.locator('.phone').screenshot({ path: join(SCREENSHOT_DIR, 'theme-light.png') })
 
     await themeSwitch.selectOption({ label: '深色' })
@@ -57,13 +53,14 @@ describe('theme switch in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () =>
       ),
     ).toBe('rgb(31, 31, 31)')
     expect(
-      await phone()
+      await e2e
+        .phone()
         .locator('#mp-navigation-title')
         .evaluate((node) => getComputedStyle(node).color),
     ).toBe('rgb(255, 255, 255)')
     expect(await background('#mp-tab-bar')).toBe('rgb(25, 25, 25)')
     expect(await background(card)).toBe('rgb(51, 58, 77)')
-    const darkIcon = await phone().locator('.mp-tab-icon').first().getAttribute('src')
+    const darkIcon = await e2e.phone().locator('.mp-tab-icon').first().getAttribute('src')
     expect(darkIcon).toMatch(/^data:image\/png/)
     expect(darkIcon).not.toBe(lightIcon)
     await page.locator('.phone').screenshot({ path: join(SCREENSHOT_DIR, 'theme-dark.png') })

@@ -5,7 +5,7 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { FrameLocator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
   copyFixtureProject,
@@ -43,8 +43,8 @@ async function boxOf(page: Page, selector: string): Promise<Box> {
  * Where an element inside the zoomed simulator frame is on the workbench's page: Playwright's own
  * box, right at every zoom since the frame zooms itself (no transform on the iframe).
  */
-async function boxInPhone(page: Page, selector: string): Promise<Box> {
-  const box = await page.frameLocator('iframe.simulator-frame').locator(selector).boundingBox()
+async function boxInPhone(phone: FrameLocator, selector: string): Promise<Box> {
+  const box = await phone.locator(selector).boundingBox()
   if (!box) throw new Error(`${selector} is not visible in the phone`)
   return box
 }
@@ -56,7 +56,7 @@ describe('the workbench fits a 1280×800 window', { timeout: E2E_TEST_TIMEOUT_MS
   async function openWithTabBar(): Promise<Page> {
     e2e.session = await openWorkbench(fixtureProject('valid'))
     const { page } = e2e.session
-    await page.frameLocator('iframe.simulator-frame').locator('#mp-tab-bar').waitFor()
+    await e2e.phone().locator('#mp-tab-bar').waitFor()
     return page
   }
 
@@ -65,7 +65,7 @@ describe('the workbench fits a 1280×800 window', { timeout: E2E_TEST_TIMEOUT_MS
     const pane = await boxOf(page, '.simulator .stage')
     expectInside(pane, { x: 0, y: 0, ...page.viewportSize()! })
     expectInside(await boxOf(page, 'iframe.simulator-frame'), pane)
-    expectInside(await boxInPhone(page, '#mp-tab-bar'), pane)
+    expectInside(await boxInPhone(e2e.phone(), '#mp-tab-bar'), pane)
     const overflow = await page
       .locator('.simulator .stage')
       .evaluate((stage) => stage.scrollHeight - stage.clientHeight)
@@ -108,7 +108,7 @@ describe('the workbench fits a 1280×800 window', { timeout: E2E_TEST_TIMEOUT_MS
     await page.locator('.phone[data-device="ipad-mini"] iframe.simulator-frame').waitFor()
     const ipad = await settledPhoneBox(page, shorter)
     expect(ipad.width / ipad.height).toBeCloseTo(768 / 1024, 2)
-    await page.frameLocator('iframe.simulator-frame').locator('#mp-tab-bar').waitFor()
+    await e2e.phone().locator('#mp-tab-bar').waitFor()
     await expectWholePhoneInPane(page)
   })
 
@@ -118,7 +118,7 @@ describe('the workbench fits a 1280×800 window', { timeout: E2E_TEST_TIMEOUT_MS
     await zoom.selectOption({ label: '100%' })
     expect(await boxOf(page, '.phone')).toMatchObject({ width: 390, height: 844 })
     await page.reload()
-    await page.frameLocator('iframe.simulator-frame').locator('#mp-tab-bar').waitFor()
+    await e2e.phone().locator('#mp-tab-bar').waitFor()
     expect(await zoom.locator('option:checked').innerText()).toBe('100%')
     expect(await boxOf(page, '.phone')).toMatchObject({ width: 390, height: 844 })
 

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { WebSocketRoute } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
   copyFixtureProject,
@@ -172,6 +173,43 @@ describe('workbench in browser mode', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     })()`)
     await page.getByRole('table', { name: '页面' }).waitFor()
     expect(await pageRoutes()).toContain('pages/index/index')
+  })
+
+  it('reconnects after the host closes the socket for an oversized frame (1009)', async () => {
+    e2e.session = await openWorkbench(fixtureProject('valid'))
+    const { page } = e2e.session
+    // Each socket the page opens goes to the real host through a route that sees its frames.
+    const sockets: { toHost: WebSocketRoute; calls: string[]; closedWith?: number }[] = []
+    await page.routeWebSocket(/\/rpc\b/, (route) => {
+      const toHost = route.connectToServer()
+      const socket: (typeof sockets)[number] = { toHost, calls: [] }
+      sockets.push(socket)
+      route.onMessage((frame) => {
+        if (typeof frame === 'string' && frame.includes('"call"')) socket.calls.push(frame)
+        toHost.send(frame)
+      })
+      toHost.onClose((code, reason) => {
+        socket.closedWith = code
+        void route.close({ code, reason })
+      })
+    })
+    await page.reload()
+    await page.getByRole('table', { name: '页面' }).waitFor()
+    expect(sockets).toHaveLength(1)
+    // A frame over the host's 4 MB limit on the page's socket: the host closes it with 1009.
+    sockets[0].toHost.send('x'.repeat(5 * 1024 * 1024))
+    const reconnecting = page.getByRole('alert').filter({ hasText: '正在重新连接' })
+    await reconnecting.waitFor()
+    await reconnecting.waitFor({ state: 'detached' })
+    // ws closes with 1009 and the host then drops the socket, which may beat the close frame.
+    expect([1009, 1006]).toContain(sockets[0].closedWith)
+    expect(sockets).toHaveLength(2)
+    // The workbench talks to the host again, over the new socket.
+    const before = sockets[1].calls.length
+    await page.getByRole('button', { name: '编译', exact: true }).click()
+    await expect.poll(() => sockets[1].calls.length).toBeGreaterThan(before)
+    await page.getByRole('table', { name: '页面' }).waitFor()
+    expect(await page.getByRole('alert').filter({ hasText: '失败' }).count()).toBe(0)
   })
 
   it('says the connection is lost when the server stops', async () => {

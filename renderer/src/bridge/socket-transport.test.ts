@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { WireMessage } from '../../../shared/rpc'
-import { createSocketClient } from '.'
+import { createReconnectingClient, createSocketClient, RECONNECT_DELAYS_MS } from '.'
 import { createSocketTransport, rpcSocketUrl, type BrowserSocket } from './socket-transport'
 
 /** A socket the test opens, closes and talks through by hand, like a browser's WebSocket. */
@@ -120,6 +120,92 @@ describe('socket transport', () => {
     socket.fire('error')
     socket.fire('close')
     expect(told).toBe(1)
+  })
+})
+
+describe('reconnecting client (browser mode)', () => {
+  /** A client whose sockets and waits the test drives by hand. */
+  function reconnecting() {
+    const sockets: HandSocket[] = []
+    const waits: { ms: number; then: () => void }[] = []
+    const client = createReconnectingClient(
+      () => {
+        const socket = new HandSocket()
+        sockets.push(socket)
+        return createSocketTransport(socket)
+      },
+      (ms, then) => waits.push({ ms, then }),
+    )
+    const told: string[] = []
+    client.onDisconnect(() => told.push('lost'))
+    client.onReconnect(() => told.push('back'))
+    /** Runs the pending wait: the next attempt opens a new socket. */
+    const elapse = () => waits.shift()!.then()
+    return { client, sockets, waits, told, elapse, last: () => sockets.at(-1)! }
+  }
+
+  it('opens a new socket after a close, waiting longer after each failed attempt, up to a bound', () => {
+    const { sockets, waits, told, elapse, last } = reconnecting()
+    last().fire('open')
+    last().fire('close')
+    expect(told).toEqual(['lost'])
+    for (let attempt = 0; attempt < RECONNECT_DELAYS_MS.length + 2; attempt++) {
+      elapse()
+      last().fire('error')
+      last().fire('close')
+    }
+    expect(sockets).toHaveLength(RECONNECT_DELAYS_MS.length + 3)
+    // The delays before each attempt: doubling, then the last one again.
+    expect(waits).toHaveLength(1)
+    const bound = RECONNECT_DELAYS_MS.at(-1)!
+    expect(waits[0].ms).toBe(bound)
+    expect([...RECONNECT_DELAYS_MS]).toEqual([...RECONNECT_DELAYS_MS].sort((a, b) => a - b))
+    expect(told).toEqual(['lost'])
+    elapse()
+    last().fire('open')
+    expect(told).toEqual(['lost', 'back'])
+    // Connected again: the next loss starts from the first delay.
+    last().fire('close')
+    expect(waits.map((wait) => wait.ms)).toEqual([RECONNECT_DELAYS_MS[0]])
+    expect(told).toEqual(['lost', 'back', 'lost'])
+  })
+
+  it('answers calls while disconnected with TRANSPORT_CLOSED and calls on the new socket after', async () => {
+    const { client, elapse, last } = reconnecting()
+    last().fire('open')
+    const lost = client.call('project.reload', {})
+    last().fire('close')
+    expect(await lost).toMatchObject({ ok: false, error: { code: 'TRANSPORT_CLOSED' } })
+    expect(await client.call('project.reload', {})).toMatchObject({
+      ok: false,
+      error: { code: 'TRANSPORT_CLOSED' },
+    })
+    elapse()
+    last().fire('open')
+    const answered = client.call('project.current', {})
+    const [sent] = last().sentMessages()
+    expect(sent).toMatchObject({ type: 'call', method: 'project.current' })
+    const id = (sent as { id: number }).id
+    last().fire(
+      'message',
+      JSON.stringify({ type: 'result', id, result: { ok: true, value: null } }),
+    )
+    expect(await answered).toEqual({ ok: true, value: null })
+  })
+
+  it('keeps event listeners across sockets', () => {
+    const { client, elapse, last } = reconnecting()
+    const heard: unknown[] = []
+    client.on('project.changed', (info) => heard.push(info))
+    last().fire('open')
+    const event = (name: string) =>
+      JSON.stringify({ type: 'event', event: 'project.changed', payload: { name } })
+    last().fire('message', event('before'))
+    last().fire('close')
+    elapse()
+    last().fire('open')
+    last().fire('message', event('after'))
+    expect(heard).toEqual([{ name: 'before' }, { name: 'after' }])
   })
 })
 

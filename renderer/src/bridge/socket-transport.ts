@@ -1,7 +1,7 @@
 /**
  * The contract's wire over a browser WebSocket (browser mode): JSON `WireMessage` frames (binary
- * data kept by shared/wire-codec.ts), sends
- * queued until the socket opens, and one `onClose` signal when the connection is gone for good.
+ * data kept by shared/wire-codec.ts), sends queued until the socket opens, one `onOpen` signal
+ * when it does, and one `onClose` signal when this socket is gone (bridge/index.ts opens another).
  */
 import { isWireMessage, type Transport, type WireMessage } from '../../../shared/rpc'
 import { decodeWire, encodeWire } from '../../../shared/wire-codec'
@@ -18,6 +18,7 @@ export interface BrowserSocket {
 export interface SocketTransport extends Transport {
   /** Whether the socket has closed (or failed to open); nothing is delivered after that. */
   readonly closed: boolean
+  onOpen(listener: () => void): () => void
   onClose(listener: () => void): () => void
 }
 
@@ -26,11 +27,13 @@ const OPEN = 1
 export function createSocketTransport(socket: BrowserSocket): SocketTransport {
   const queue: string[] = []
   const messageListeners = new Set<(message: WireMessage) => void>()
+  const openListeners = new Set<() => void>()
   const closeListeners = new Set<() => void>()
   let closed = false
 
   socket.addEventListener('open', () => {
     for (const frame of queue.splice(0)) socket.send(frame)
+    openListeners.forEach((listener) => listener())
   })
   socket.addEventListener('message', (event) => {
     if (typeof event.data !== 'string') return
@@ -67,6 +70,10 @@ export function createSocketTransport(socket: BrowserSocket): SocketTransport {
     onMessage(listener) {
       messageListeners.add(listener)
       return () => messageListeners.delete(listener)
+    },
+    onOpen(listener) {
+      openListeners.add(listener)
+      return () => openListeners.delete(listener)
     },
     onClose(listener) {
       closeListeners.add(listener)

@@ -53,7 +53,8 @@ const en = {
     } as Record<string, string>,
   },
   banner: {
-    disconnected: 'Disconnected from MP DevTools. Start it again (mpdt open) and reload this page.',
+    disconnected:
+      'Disconnected from MP DevTools, reconnecting… If it has quit, start it again (mpdt open) and reload this page.',
     projectErrors:
       'The project has no errors | The project has 1 error | The project has {n} errors',
     showProblems: 'Show problems',
@@ -229,7 +230,8 @@ const zhCN: WorkbenchMessages = {
     } as Record<string, string>,
   },
   banner: {
-    disconnected: '与 MP DevTools 的连接已断开。请重新启动（mpdt open）后刷新此页面。',
+    disconnected:
+      '与 MP DevTools 的连接已断开，正在重新连接…若它已退出，请重新启动（mpdt open）后刷新此页面。',
     projectErrors: '项目没有错误 | 项目有 1 个错误 | 项目有 {n} 个错误',
     showProblems: '查看问题',
     dismiss: '关闭',

@@ -7,7 +7,7 @@ import { bridge } from '../bridge'
 
 export const useAppStore = defineStore('app', () => {
   const info = ref<AppInfo | null>(null)
-  /** False once the connection to the main process is gone (browser mode: the host stopped). */
+  /** False while the connection to the main process is lost (browser mode: reconnecting). */
   const connected = ref(true)
   /** The last failed action or unexpected error, shown until dismissed. */
   const failure = ref<ServiceError | null>(null)
@@ -34,5 +34,18 @@ export const useAppStore = defineStore('app', () => {
     connected.value = false
   }
 
-  return { info, connected, failure, loadInfo, report, dismissFailure, markDisconnected }
+  function markConnected() {
+    connected.value = true
+  }
+
+  return {
+    info,
+    connected,
+    failure,
+    loadInfo,
+    report,
+    dismissFailure,
+    markDisconnected,
+    markConnected,
+  }
 })

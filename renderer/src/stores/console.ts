@@ -43,13 +43,15 @@ export const useConsoleStore = defineStore('console', () => {
   const entries = shallowRef<ConsoleEntry[]>([])
   const filter = reactive<{ level: LevelFilter; text: string }>({ level: 'all', text: '' })
   const history = ref<string[]>([])
+  /** Entries kept at most; the oldest go first. @default CONSOLE_LIMIT */
+  const limit = ref(CONSOLE_LIMIT)
   let nextId = 1
   let listening: Unsubscribe | null = null
 
   function add(entry: Omit<ConsoleEntry, 'id'>): ConsoleEntry {
     const added = { ...entry, id: nextId++ }
     // In place, then one notification: a burst of logging must not copy the list per line.
-    if (entries.value.length >= CONSOLE_LIMIT) entries.value.shift()
+    while (entries.value.length >= limit.value) entries.value.shift()
     entries.value.push(added)
     triggerRef(entries)
     return added
@@ -112,5 +114,5 @@ export const useConsoleStore = defineStore('console', () => {
     }
   }
 
-  return { entries, filter, history, add, clear, start, evaluate }
+  return { entries, filter, history, limit, add, clear, start, evaluate }
 })
