@@ -1,12 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  FRAME_ZOOM_VARIABLE,
-  followFrameSize,
-  frameZoom,
-  toCssPx,
-  toCssRect,
-  UNZOOMED,
-} from './frame-zoom'
+import { followFrameSize, frameZoom, toCssPx, toCssRect } from './frame-zoom'
 
 /** A window of `width` CSS px whose width can change (the workbench resizing the iframe). */
 function windowOf(width: number) {
@@ -52,16 +45,6 @@ describe('the frame zoom', () => {
       right: 50,
       bottom: 25,
     })
-  })
-
-  it('publishes the zoom to CSS, for a nested frame to cancel it (UNZOOMED)', () => {
-    const win = windowOf(750)
-    stop = followFrameSize(win as unknown as Window, 375)
-    const root = document.documentElement.style
-    expect(root.getPropertyValue(FRAME_ZOOM_VARIABLE)).toBe('2')
-    expect(UNZOOMED).toBe(`zoom: calc(1 / var(${FRAME_ZOOM_VARIABLE}, 1));`)
-    win.resize(375)
-    expect(root.getPropertyValue(FRAME_ZOOM_VARIABLE)).toBe('')
   })
 
   it('keeps the zoom when the window has no size yet', () => {

@@ -11,22 +11,9 @@
  * touch points, tap `x`/`y`) and what a drag moves by goes through `toCssPx`, so the page sees
  * the same numbers at every zoom. Viewport units would follow the frame's width, so they are
  * rewritten like `vh` (`page-viewport.ts`).
- *
- * A frame nested in the phone (a `<web-view>`'s page) is the exception: it shows at scale 1
- * (`UNZOOMED`). Chromium hit-tests a nested frame under a zoomed ancestor right, but Playwright
- * maps a point into a child frame by adding the frame element's offset to the element's box in
- * the child's own, unscaled coordinates (and a web page is a cross-process frame, whose boxes
- * never include the ancestor's zoom), so under any zoom but 1 its clicks land on a neighbour or
- * outside. At scale 1 the web page is laid out at the web-view's size on screen.
  */
 
 let zoom = 1
-
-/** The custom property on the frame's root holding its zoom, for `UNZOOMED`. */
-export const FRAME_ZOOM_VARIABLE = '--mp-frame-zoom'
-
-/** A declaration that cancels the frame's zoom on an element and what it contains. */
-export const UNZOOMED = `zoom: calc(1 / var(${FRAME_ZOOM_VARIABLE}, 1));`
 
 /** The frame's current zoom (1 when unzoomed, and in tests that never start the frame). */
 export function frameZoom(): number {
@@ -58,10 +45,7 @@ export function followFrameSize(win: Window, deviceWidth: number): () => void {
     const width = win.innerWidth
     if (!(width > 0) || !(deviceWidth > 0)) return
     zoom = width / deviceWidth
-    const root = win.document.documentElement.style
-    root.zoom = zoom === 1 ? '' : String(zoom)
-    if (zoom === 1) root.removeProperty(FRAME_ZOOM_VARIABLE)
-    else root.setProperty(FRAME_ZOOM_VARIABLE, String(zoom))
+    win.document.documentElement.style.zoom = zoom === 1 ? '' : String(zoom)
   }
   apply()
   win.addEventListener('resize', apply)

@@ -19,7 +19,6 @@ import {
   webViewRefusalText,
   type WebViewDecision,
 } from '../../../../../shared/web-view'
-import { UNZOOMED } from '../frame-zoom'
 import { defineBuiltin, domOf, type Data } from './define'
 
 /** Asks whether a web-view may open `src`; `done` gets the main process's decision. */
@@ -27,8 +26,7 @@ export type JudgeWebView = (src: string, done: (decision: WebViewDecision) => vo
 
 const HOST_STYLE =
   'display: block; position: fixed; inset: 0; z-index: 5000; background: #fff; overflow: hidden;'
-/** Unzoomed (frame-zoom.ts): automation's clicks into the web page land at every zoom. */
-const FRAME_STYLE = `display: block; width: 100%; height: 100%; border: 0; ${UNZOOMED}`
+const FRAME_STYLE = 'display: block; width: 100%; height: 100%; border: 0;'
 const REFUSAL_STYLE =
   'display: flex; flex-direction: column; align-items: center; justify-content: center; ' +
   'gap: 12px; height: 100%; padding: 0 32px; box-sizing: border-box; text-align: center; ' +
