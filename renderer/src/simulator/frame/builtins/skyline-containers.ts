@@ -141,6 +141,7 @@ export function defineSkylineContainers(space: glassEasel.ComponentSpace): void 
 
   defineBuiltin(space, 'open-container', {
     properties: {
+      url: { type: String, value: '' },
       transitionType: { type: String, value: 'fade' },
       transitionDuration: { type: Number, value: 300 },
       closedColor: { type: String, value: 'white' },
@@ -158,7 +159,7 @@ export function defineSkylineContainers(space: glassEasel.ComponentSpace): void 
   })
 
   defineBuiltin(space, 'selection', {
-    properties: { disabled: { type: Boolean, value: false } },
+    properties: { disableContextMenu: { type: Boolean, value: false } },
     render({ appendSlot }) {
       appendSlot()
       return () => undefined
