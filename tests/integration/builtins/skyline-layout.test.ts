@@ -149,6 +149,23 @@ describe('list-view, span, sticky-section and sticky-header', () => {
     expect(SKYLINE_CSS).toMatch(/sticky-section\[wx-no-push\] \{ display: contents; \}/)
   })
 
+  it('offset-top and padding stay when a style binding rewrites the header’s style', async () => {
+    mounted = await mountPage({
+      wxml: `<scroll-view scroll-y type="custom"><sticky-section>
+        <sticky-header id="h" offset-top="44" padding="{{[1, 2, 3, 4]}}" style="{{look}}"><view>A</view></sticky-header>
+      </sticky-section></scroll-view>`,
+      page: { data: { look: 'color: red; padding: 9px' } },
+    })
+    const header = mounted.byId('h')
+    expect(header.style.top).toBe('44px')
+    expect(header.style.padding).toBe('1px 2px 3px 4px')
+    mounted.page.setData({ look: 'color: blue' })
+    await settle()
+    expect(header.style.color).toBe('blue')
+    expect(header.style.top).toBe('44px')
+    expect(header.style.padding).toBe('1px 2px 3px 4px')
+  })
+
   it('bindstickontopchange tells when the header reaches offset-top of the scrolled box', async () => {
     const seen: boolean[] = []
     mounted = await mountPage({

@@ -13,11 +13,49 @@ import { paddingOf } from './grid-view'
 
 const PADDING: PropertySpec = { type: Array, value: [0, 0, 0, 0] }
 
-function applyPadding(element: HTMLElement, value: unknown) {
+function paddingCss(value: unknown): string {
   const [top, right, bottom, left] = paddingOf(value)
   const css = `${top}px ${right}px ${bottom}px ${left}px`
-  if (css === '0px 0px 0px 0px') element.style.removeProperty('padding')
-  else element.style.padding = css
+  return css === '0px 0px 0px 0px' ? '' : css
+}
+
+type Lifecycle = { onAttach(fn: () => void): void; onDetach(fn: () => void): void }
+
+/**
+ * Inline styles the component sets on its host, set again when glass-easel rewrites the host's
+ * `style` (a `style="{{…}}"` binding replaces the whole attribute). An empty value takes back
+ * only what was set here, never the project's own.
+ */
+function hostStyles(host: HTMLElement, lifecycle: Lifecycle) {
+  let wanted: Record<string, string> = {}
+  const own = new Map<string, string>()
+  const apply = () => {
+    for (const [name, value] of Object.entries(wanted)) {
+      if (value) {
+        if (host.style.getPropertyValue(name) !== value) host.style.setProperty(name, value)
+        own.set(name, value)
+      } else if (own.has(name)) {
+        if (host.style.getPropertyValue(name) === own.get(name)) host.style.removeProperty(name)
+        own.delete(name)
+      }
+    }
+  }
+  const view = host.ownerDocument.defaultView
+  const observer = view?.MutationObserver
+    ? new view.MutationObserver(() => {
+        apply()
+        observer?.takeRecords()
+      })
+    : undefined
+  lifecycle.onAttach(() =>
+    observer?.observe(host, { attributes: true, attributeFilter: ['style'] }),
+  )
+  lifecycle.onDetach(() => observer?.disconnect())
+  return (next: Record<string, string>) => {
+    wanted = next
+    apply()
+    observer?.takeRecords()
+  }
 }
 
 /** WeChat's `Snapshot` (`SelectorQuery.fields({ node: true })` of a `<snapshot>`). */
@@ -72,9 +110,10 @@ function scrollingAncestorOf(element: HTMLElement): HTMLElement | null {
 export function defineSkylineContainers(space: glassEasel.ComponentSpace): void {
   defineBuiltin(space, 'list-view', {
     properties: { padding: PADDING },
-    render({ host, appendSlot }) {
-      appendSlot()
-      return (d: Data) => applyPadding(host, d.padding)
+    render(context) {
+      context.appendSlot()
+      const style = hostStyles(context.host, context)
+      return (d: Data) => style({ padding: paddingCss(d.padding) })
     },
   })
 
@@ -88,12 +127,13 @@ export function defineSkylineContainers(space: glassEasel.ComponentSpace): void 
 
   defineBuiltin(space, 'sticky-section', {
     properties: { pushPinnedHeader: { type: Boolean, value: true }, padding: PADDING },
-    render({ host, appendSlot }) {
-      appendSlot()
+    render(context) {
+      context.appendSlot()
+      const style = hostStyles(context.host, context)
       return (d: Data) => {
         // Not pushed: the header sticks to the whole scrolled content, the next one covers it.
-        toggleAttribute(host, 'wx-no-push', d.pushPinnedHeader === false)
-        applyPadding(host, d.padding)
+        toggleAttribute(context.host, 'wx-no-push', d.pushPinnedHeader === false)
+        style({ padding: paddingCss(d.padding) })
       }
     },
   })
@@ -104,8 +144,10 @@ export function defineSkylineContainers(space: glassEasel.ComponentSpace): void 
       allowOverlapping: { type: Boolean, value: false },
       padding: PADDING,
     },
-    render({ host, data, emit, appendSlot, onAttach, onDetach }) {
-      appendSlot()
+    render(context) {
+      const { host, data, emit, onAttach, onDetach } = context
+      context.appendSlot()
+      const style = hostStyles(host, context)
       const check = watchStickOnTop(
         host,
         () => Number(data().offsetTop) || 0,
@@ -114,10 +156,8 @@ export function defineSkylineContainers(space: glassEasel.ComponentSpace): void 
       const doc = host.ownerDocument
       onAttach(() => doc.addEventListener('scroll', check, true))
       onDetach(() => doc.removeEventListener('scroll', check, true))
-      return (d: Data) => {
-        host.style.top = `${Number(d.offsetTop) || 0}px`
-        applyPadding(host, d.padding)
-      }
+      return (d: Data) =>
+        style({ top: `${Number(d.offsetTop) || 0}px`, padding: paddingCss(d.padding) })
     },
   })
 
