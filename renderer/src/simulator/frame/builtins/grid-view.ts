@@ -82,11 +82,18 @@ function settingsOf(d: Data): GridSettings {
   }
 }
 
+/** The sizes a layout used: the box's width and each child's height. */
+interface Measured {
+  width: number
+  heights: WeakMap<Element, number>
+}
+
 /** Lays out `box`'s element children by `settings` (inline styles on `box` and the children). */
-function layOut(box: HTMLElement, settings: GridSettings): void {
+function layOut(box: HTMLElement, settings: GridSettings, measured: Measured): void {
   const [top, right, bottom, left] = settings.padding
   box.style.padding = `${top}px ${right}px ${bottom}px ${left}px`
-  const width = Math.max(0, box.clientWidth - left - right)
+  measured.width = box.clientWidth
+  const width = Math.max(0, measured.width - left - right)
   const columns = gridColumnCount(
     width,
     settings.crossAxisCount,
@@ -116,7 +123,11 @@ function layOut(box: HTMLElement, settings: GridSettings): void {
     child.style.boxSizing = 'border-box'
     child.style.width = `${columnWidth}px`
   }
-  const heights = children.map((child) => child.offsetHeight)
+  const heights = children.map((child) => {
+    const height = child.offsetHeight
+    measured.heights.set(child, height)
+    return height
+  })
   const { placements, height } = placeMasonry(heights, columns, settings.mainAxisGap)
   placements.forEach(({ column, top: childTop }, index) => {
     const child = children[index]
@@ -154,7 +165,7 @@ export function defineGridView(space: glassEasel.ComponentSpace): void {
       const run = () => {
         scheduled = false
         if (!attached) return
-        layOut(box, settingsOf(context.data()))
+        layOut(box, settingsOf(context.data()), measured)
         // The layout's own style writes are not changes to lay out again for.
         mutations?.takeRecords()
         watchSizes()
@@ -174,7 +185,17 @@ export function defineGridView(space: glassEasel.ComponentSpace): void {
             }
           })
         : undefined
-      const sizes = view?.ResizeObserver ? new view.ResizeObserver(() => schedule()) : undefined
+      const measured: Measured = { width: -1, heights: new WeakMap() }
+      // Only a size the last layout did not use lays out again (its own writes resize children).
+      const changed = (entry: ResizeObserverEntry) =>
+        entry.target === box
+          ? box.clientWidth !== measured.width
+          : (entry.target as HTMLElement).offsetHeight !== measured.heights.get(entry.target)
+      const sizes = view?.ResizeObserver
+        ? new view.ResizeObserver((entries) => {
+            if (entries.some(changed)) schedule()
+          })
+        : undefined
       const watched = new Set<Element>()
       const watchSizes = () => {
         if (!sizes) return
