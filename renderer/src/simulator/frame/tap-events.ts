@@ -140,6 +140,14 @@ export function tapOnMouseAfterTouch(doc: Document): void {
   )
 }
 
+/** A mouse event the browser made after a touch (its compatibility mouse events). */
+export function isTouchMadeMouseEvent(ev: MouseEvent): boolean {
+  return (
+    (ev as MouseEvent & { sourceCapabilities?: { firesTouchEvents?: boolean } | null })
+      .sourceCapabilities?.firesTouchEvents === true
+  )
+}
+
 /**
  * Makes WeChat's touch events from the mouse, as WeChat's simulator emulates touches: a press
  * with the main button triggers `touchstart` on the element under it, moves while pressed
@@ -149,9 +157,7 @@ export function tapOnMouseAfterTouch(doc: Document): void {
  */
 export function touchesFromMouse(doc: Document): void {
   let pressed: glassEasel.Element | undefined
-  const fromTouch = (ev: MouseEvent) =>
-    (ev as MouseEvent & { sourceCapabilities?: { firesTouchEvents?: boolean } | null })
-      .sourceCapabilities?.firesTouchEvents === true
+  const fromTouch = isTouchMadeMouseEvent
   const trigger = (ev: MouseEvent, type: string, target: glassEasel.Element) => {
     glassEasel.Event.triggerEvent(target, type, cssDetail({ x: ev.clientX, y: ev.clientY }), {
       originalEvent: ev,

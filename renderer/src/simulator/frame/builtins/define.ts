@@ -52,6 +52,8 @@ export interface BuiltinContext {
   onAttach(fn: () => void): void
   /** Runs `fn` when the component leaves the page (timers, document listeners); it may come back. */
   onDetach(fn: () => void): void
+  /** Runs `fn` for each `worklet:<name>="<value>"` the template sets on the component. */
+  onWorklet(fn: (name: string, value: unknown) => void): void
 }
 
 export interface BuiltinSpec {
@@ -75,6 +77,7 @@ interface BuiltinInstance {
   update(data: Data): void
   attach: (() => void)[]
   detach: (() => void)[]
+  worklet: ((name: string, value: unknown) => void)[]
 }
 
 const instances = new WeakMap<glassEasel.GeneralComponent, BuiltinInstance>()
@@ -90,7 +93,7 @@ const engine: glassEasel.templateEngine.TemplateEngine = {
         return {
           shadowRoot,
           initValues(data) {
-            instance = { update: () => {}, attach: [], detach: [] }
+            instance = { update: () => {}, attach: [], detach: [], worklet: [] }
             instances.set(component, instance)
             instance.update = render(contextOf(component, shadowRoot, instance))
             apply(component, instance, data as Data)
@@ -164,6 +167,9 @@ function contextOf(
     onDetach(fn) {
       instance.detach.push(fn)
     },
+    onWorklet(fn) {
+      instance.worklet.push(fn)
+    },
   }
 }
 
@@ -195,6 +201,9 @@ export function defineBuiltin(
       },
       detached(this: glassEasel.GeneralComponent) {
         for (const fn of instances.get(this)?.detach ?? []) fn()
+      },
+      workletChange(this: glassEasel.GeneralComponent, name: string, value: unknown) {
+        for (const fn of instances.get(this)?.worklet ?? []) fn(name, value)
       },
     },
   } as never) as unknown as glassEasel.GeneralComponentDefinition

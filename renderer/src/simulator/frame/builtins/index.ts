@@ -15,6 +15,8 @@ import { defineCanvas } from './canvas'
 import { defineChoices } from './choice'
 import { defineEditor } from './editor'
 import { defineForm } from './form'
+import { defineGestureHandlers } from './gesture-handlers'
+import { defineGridView } from './grid-view'
 import { installHover } from './hover'
 import { defineIcon } from './icon'
 import { defineImage, type LocalFileReader, type RemoteLoadStarter } from './image'
@@ -33,6 +35,7 @@ import { definePlaceholders } from './placeholders'
 import { defineProgress } from './progress'
 import { defineRichText } from './rich-text'
 import { defineScrollView } from './scroll-view'
+import { defineSkylineContainers, SKYLINE_CSS } from './skyline-containers'
 import { defineSlider } from './slider'
 import { defineSwiper } from './swiper'
 import { installTextContent } from './text-content'
@@ -110,11 +113,14 @@ export function installBuiltinComponents(
   defineSwiper(space, options.deviceWidth)
   defineRichText(space)
   defineWebView(space, options.judgeWebView)
+  defineGridView(space)
+  defineSkylineContainers(space)
+  defineGestureHandlers(space)
   installTextContent()
 
   const sheet = options.document.createElement('style')
   sheet.setAttribute('data-wx-builtins', '')
-  sheet.textContent = BASE_CSS
+  sheet.textContent = BASE_CSS + SKYLINE_CSS
   options.document.head.insertBefore(sheet, options.document.head.firstChild)
   const root = options.document.documentElement
   if (options.style) root.setAttribute('wx-style', options.style)

@@ -2,14 +2,15 @@
  * What `SelectorQuery`'s `node()` and `context()` answer for a built-in, as WeChat does: a
  * `<canvas type="2d|webgl">` node is its Canvas (`canvasNodeOf`), a `<video>`'s context is a
  * VideoContext driving the media element that draws it, an `<editor>`'s its EditorContext
- * (`editor.ts`), a `<map>`'s its MapControl (the runtime makes the MapContext of it). Anything
- * else answers `null`.
+ * (`editor.ts`), a `<map>`'s its MapControl (the runtime makes the MapContext of it), a
+ * `<snapshot>`'s node its Snapshot. Anything else answers `null`.
  */
 import type * as glassEasel from 'glass-easel'
 import { canvasNodeOf } from './canvas'
 import { editorContextOf } from './editor'
 import { mapControlOf } from './map'
 import { mediaElementOf } from './media'
+import { snapshotNodeOf } from './skyline-containers'
 
 /** WeChat's VideoContext, over the `<video>` element that draws the component. */
 export interface VideoContext {
@@ -57,7 +58,7 @@ export function videoContextOf(component: glassEasel.GeneralComponent): VideoCon
 
 /** `fields({ node: true })` of `element`. */
 export function queryNodeOf(element: glassEasel.Element): unknown {
-  return canvasNodeOf(element as glassEasel.GeneralComponent) ?? null
+  return canvasNodeOf(element as glassEasel.GeneralComponent) ?? snapshotNodeOf(element) ?? null
 }
 
 /** `fields({ context: true })` of `element`. */
