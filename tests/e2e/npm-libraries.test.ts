@@ -131,7 +131,8 @@ describe('npm component libraries in browser mode', { timeout: E2E_TEST_TIMEOUT_
     // custom-element button is: the small Submit and Reset sit side by side in their flex row. A
     // plain <button> fills its line, but not as a flex item.
     const boxOf = (text: string, selector = cls('t-button')) =>
-      phone()
+      e2e
+        .phone()
         .locator(selector, { hasText: text })
         .evaluate((element) => {
           const { left, right, top, width } = element.getBoundingClientRect()
