@@ -102,6 +102,13 @@ function fitHeight(control: Control): void {
   // Not laid out yet (rendered before it is on the page, or hidden): its rows for now, fitted
   // when it is attached.
   if (control.scrollHeight > 0) control.style.height = `${control.scrollHeight}px`
+  else control.ownerDocument.defaultView?.requestAnimationFrame(() => fitOnce(control))
+}
+
+function fitOnce(control: Control): void {
+  if (control.scrollHeight === 0) return
+  control.style.height = 'auto'
+  control.style.height = `${control.scrollHeight}px`
 }
 
 function renderControl(context: BuiltinContext, kind: 'input' | 'textarea') {
