@@ -360,6 +360,9 @@ describe('the look gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
             const box = await boxOf(sheet)
             const window = await boxOf(phone.locator('.mp-page:visible'))
             expect(box.y + box.height).toBeCloseTo(window.y + window.height, 0)
+            // Its rows end above the home indicator (34 px on the Pro Max, none on the SE).
+            const rows = await boxOf(sheet.locator('.wx-picker-columns'))
+            expect(box.y + box.height - (rows.y + rows.height)).toBe(device.homeIndicator)
             await page.locator('.phone').screenshot({
               path: join(SCREENSHOT_DIR, `gallery-picker-open-${device.id}.png`),
             })
