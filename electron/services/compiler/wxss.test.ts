@@ -85,6 +85,14 @@ describe('bundleWxss', () => {
     )
   })
 
+  it('matches #id also as glass-easel writes it (PREFIX--id), keeping colours in values', async () => {
+    const read = reader({ 'p.wxss': '#top, view#a.b:not(#c) { color: #fff; }' })
+    const bundle = await bundleWxss('p.wxss', read, undefined)
+    expect(bundle.css).toBe(
+      ':is(#top,[id$="--top"]), view:is(#a,[id$="--a"]).b:not(:is(#c,[id$="--c"])) { color: #fff; }',
+    )
+  })
+
   it('leaves classes of shared styles unprefixed', async () => {
     const bundle = await bundleWxss('p.wxss', reader({ 'p.wxss': '.a { color: red; }' }), undefined)
     expect(bundle.css).toBe('.a { color: red; }')

@@ -42,6 +42,7 @@ export async function bundleWxss(
   const files: string[] = []
   const errors: CompileError[] = []
   const root = await loadInlined(entry, read, [], files, errors)
+  if (root) matchPrefixedIds(root)
   if (root && prefix !== undefined) scopeSelectors(root, prefix)
   return { css: root ? root.toString() : '', files, errors }
 }
@@ -123,6 +124,35 @@ function importTarget(params: string): string | null {
     return null
   }
   return unquoted
+}
+
+/**
+ * Every component writes its elements' ids as `PREFIX--id` (glass-easel's id prefix, one per
+ * component instance), so `#id` alone would match nothing: it becomes
+ * `:is(#id, [id$="--id"])`, keeping an id selector's specificity, as WeChat's `#id` rules apply.
+ */
+function matchPrefixedIds(root: Root): void {
+  const transform = selectorParser((selectors) => {
+    selectors.walkIds((node) => {
+      const prefixed = selectorParser.attribute({
+        attribute: 'id',
+        operator: '$=',
+        value: `--${node.value}`,
+        quoteMark: '"',
+        raws: {},
+      })
+      prefixed.setValue(`--${node.value}`, { quoteMark: '"' })
+      const either = selectorParser.pseudo({ value: ':is' })
+      either.append(selectorParser.selector({ value: '', nodes: [node.clone()] }))
+      either.append(selectorParser.selector({ value: '', nodes: [prefixed] }))
+      node.replaceWith(either)
+    })
+  })
+  root.walkRules((rule) => {
+    const parent = rule.parent
+    if (parent?.type === 'atrule' && /keyframes$/i.test((parent as AtRule).name)) return
+    if (rule.selector.includes('#')) rule.selector = transform.processSync(rule.selector)
+  })
 }
 
 function scopeSelectors(root: Root, prefix: string): void {

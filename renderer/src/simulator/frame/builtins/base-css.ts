@@ -88,7 +88,45 @@ image > img[wx-failed], cover-image > img[wx-failed] { visibility: hidden; }
 wx-video { display: inline-block; position: relative; width: 300px; height: 225px; background: #000; overflow: hidden; }
 wx-video > video { display: block; width: 100%; height: 100%; }
 wx-audio { display: inline-block; }
-wx-audio > audio { display: block; }
+wx-audio > audio { display: none; }
+.wx-video-covers { position: absolute; inset: 0; pointer-events: none; }
+.wx-video-covers > * { pointer-events: auto; }
+/* WeChat's player of <audio controls>. */
+.wx-audio-default {
+  display: inline-block; max-width: 100%; min-width: 302px; height: 65px; overflow: hidden;
+  background: #fcfcfc; border: 1px solid #e0e0e0; border-radius: 2.5px;
+}
+.wx-audio-default[hidden] { display: none; }
+.wx-audio-left {
+  float: left; width: 65px; height: 65px; background-color: #e6e6e6;
+  background-size: 100% 100%; background-position: 50% 50%;
+}
+.wx-audio-button {
+  position: relative; box-sizing: border-box; width: 24px; height: 24px; margin: 20.5px;
+  border: 1px solid #ffffff; border-radius: 50%; cursor: pointer;
+}
+.wx-audio-button::before {
+  content: ""; position: absolute; left: 8px; top: 5.5px; border-style: solid;
+  border-width: 5.5px 0 5.5px 9px; border-color: transparent transparent transparent #ffffff;
+}
+.wx-audio-button--pause::before {
+  left: 6.5px; top: 6px; width: 3px; height: 10px; border: 0; background: #ffffff;
+  box-shadow: 5px 0 #ffffff;
+}
+.wx-audio-right {
+  box-sizing: border-box; height: 65px; margin-left: 65px; padding: 11px 16.5px 13.5px 15px;
+  overflow: hidden;
+}
+.wx-audio-time { float: right; margin-top: 3.5px; height: 16.5px; font-size: 12px; color: #888888; }
+.wx-audio-info { margin-right: 70px; overflow: hidden; }
+.wx-audio-name {
+  height: 22.5px; margin-bottom: 3.5px; font-size: 14px; line-height: 22.5px; color: #353535;
+  overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
+}
+.wx-audio-author {
+  height: 14.5px; font-size: 12px; line-height: 14.5px; color: #888888; overflow: hidden;
+  white-space: nowrap; text-overflow: ellipsis;
+}
 canvas { display: inline-block; width: 300px; height: 150px; }
 movable-area { display: block; position: relative; width: 10px; height: 10px; }
 movable-view { display: block; position: absolute; top: 0; left: 0; width: 10px; height: 10px; touch-action: none; user-select: none; }
@@ -216,7 +254,7 @@ switch[disabled], checkbox[disabled], radio[disabled] { cursor: default; }
 switch[checked] > .wx-switch-input { border-color: var(--wx-choice-color); background-color: var(--wx-choice-color); }
 switch[checked] > .wx-switch-input::before { transform: scale(0); }
 switch[checked] > .wx-switch-input::after { transform: translateX(20px); }
-switch[disabled] > .wx-switch-input, checkbox[disabled] > .wx-checkbox-input, radio[disabled] > .wx-radio-input { opacity: 0.7; }
+switch[disabled] > .wx-switch-input, switch[disabled] > .wx-checkbox-input { opacity: 0.7; }
 .wx-checkbox-input, .wx-radio-input {
   position: relative; display: inline-block; width: 22px; height: 22px; margin-right: 5px;
   box-sizing: border-box; vertical-align: middle; border: 1px solid #d1d1d1; background-color: #ffffff;
@@ -229,6 +267,11 @@ switch[disabled] > .wx-switch-input, checkbox[disabled] > .wx-checkbox-input, ra
 }
 radio[checked] > .wx-radio-input { background-color: var(--wx-choice-color); border-color: var(--wx-choice-color); }
 radio[checked] > .wx-radio-input::before { border-color: #ffffff; }
+/* WeChat greys a disabled box and its tick instead of fading the colour. */
+checkbox[disabled] > .wx-checkbox-input { background-color: #e1e1e1; }
+checkbox[disabled][checked] > .wx-checkbox-input::before { border-color: #adadad; }
+radio[disabled] > .wx-radio-input { background-color: #e1e1e1; border-color: #d1d1d1; }
+radio[disabled][checked] > .wx-radio-input::before { border-color: #adadad; }
 
 slider { display: flex; align-items: center; margin: 10px 18px; }
 .wx-slider-track { position: relative; flex: 1; height: 2px; margin: 14px 0; border-radius: 5px; cursor: pointer; }

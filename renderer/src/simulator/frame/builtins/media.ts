@@ -9,9 +9,9 @@
  * duration }`, `error` `{ errMsg }`.
  */
 import type * as glassEasel from 'glass-easel'
-import { defineBuiltin, toggleAttribute, type Data } from './define'
+import { defineBuiltin, domOf, toggleAttribute, type Data } from './define'
 import { resolveImageSource } from './image'
-import { drawnHost } from './progress'
+import { drawnHostNode } from './progress'
 
 type MediaTag = 'video' | 'audio'
 
@@ -74,11 +74,16 @@ function defineMedia(
     },
     render(context) {
       const { component, emit } = context
-      const root = drawnHost(context, `wx-${tag}`)
+      const rootNode = drawnHostNode(context, `wx-${tag}`)
+      const root = domOf(rootNode)
       const media = root.ownerDocument.createElement(tag)
       media.preload = 'metadata'
       root.appendChild(media)
       mediaElements.set(component, media)
+      // A video's children (cover-view, cover-image) are drawn over the picture, placed in it.
+      if (tag === 'video')
+        context.appendSlot(context.appendElement('div', 'wx-video-covers', rootNode))
+      const player = tag === 'audio' ? audioPlayer(media) : undefined
       let src = ''
       let initialTime = 0
       const owner = () => component.ownerShadowRoot?.getHostNode().is ?? ''
@@ -105,7 +110,9 @@ function defineMedia(
       return (d: Data) => {
         root.setAttribute('style', String(d.style))
         toggleAttribute(root, 'hidden', Boolean(d.hidden))
-        media.controls = d.controls === true
+        // The legacy <audio> draws WeChat's player (poster, name, author, time), not the browser's.
+        media.controls = tag === 'video' && d.controls === true
+        player?.update(d)
         media.loop = d.loop === true
         if (tag === 'video') {
           const video = media as HTMLVideoElement
@@ -116,11 +123,12 @@ function defineMedia(
           initialTime = Number(d.initialTime) || 0
         }
         const poster = String(d.poster ?? '')
+        const posterUrl = poster ? resolveImageSource(poster, owner(), assets) : null
         if (tag === 'video') {
-          const url = poster ? resolveImageSource(poster, owner(), assets) : null
-          if (url) media.setAttribute('poster', url)
+          if (posterUrl) media.setAttribute('poster', posterUrl)
           else media.removeAttribute('poster')
         }
+        player?.poster(posterUrl)
         if (String(d.src) === src) return
         src = String(d.src)
         if (!src) {
@@ -137,6 +145,59 @@ function defineMedia(
       }
     },
   })
+}
+
+/** `m:ss` as WeChat's audio player writes the time, `00:00` style. */
+function clock(seconds: number): string {
+  const whole = Math.max(0, Math.floor(Number.isFinite(seconds) ? seconds : 0))
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${pad(Math.floor(whole / 60))}:${pad(whole % 60)}`
+}
+
+/**
+ * WeChat's player of the legacy `<audio controls>`: the poster (65 px square) with a play/pause
+ * button, the name and the author, the time played; nothing without `controls`.
+ */
+function audioPlayer(media: HTMLMediaElement) {
+  const doc = media.ownerDocument
+  const div = (className: string, parent: HTMLElement) => {
+    const element = doc.createElement('div')
+    element.className = className
+    parent.appendChild(element)
+    return element
+  }
+  const box = div('wx-audio-default', media.parentElement!)
+  const left = div('wx-audio-left', box)
+  const button = div('wx-audio-button', left)
+  button.setAttribute('role', 'button')
+  const right = div('wx-audio-right', box)
+  const time = div('wx-audio-time', right)
+  const info = div('wx-audio-info', right)
+  const name = div('wx-audio-name', info)
+  const author = div('wx-audio-author', info)
+  const playing = () => {
+    button.classList.toggle('wx-audio-button--pause', !media.paused)
+    button.setAttribute('aria-label', media.paused ? '播放' : '暂停')
+  }
+  button.addEventListener('click', () => {
+    if (media.paused) void media.play().catch(() => undefined)
+    else media.pause()
+  })
+  media.addEventListener('play', playing)
+  media.addEventListener('pause', playing)
+  media.addEventListener('timeupdate', () => (time.textContent = clock(media.currentTime)))
+  time.textContent = clock(0)
+  playing()
+  return {
+    update(d: Data) {
+      box.hidden = d.controls !== true
+      name.textContent = String(d.name ?? '')
+      author.textContent = String(d.author ?? '')
+    },
+    poster(url: string | null) {
+      left.style.backgroundImage = url ? `url("${url.replaceAll('"', '%22')}")` : ''
+    },
+  }
 }
 
 export function defineMediaComponents(

@@ -215,6 +215,13 @@ export function definePickerView(space: glassEasel.ComponentSpace): void {
         column.moveTo(wanted, false),
       )
       observer.observe(content, { childList: true })
+      // Laid out later (a page opened behind another, a popup shown): measured again then, as
+      // the item height and the column's height were 0 while hidden.
+      const resized = new (doc.defaultView as Window & typeof globalThis).ResizeObserver(() => {
+        if (!drag && !picking) column.moveTo(wanted, false)
+      })
+      resized.observe(host)
+      resized.observe(indicator)
       return () => undefined
     },
   })

@@ -94,6 +94,10 @@ export function definePicker(space: glassEasel.ComponentSpace): void {
         body.className = 'wx-picker-columns'
         dialog.append(header, body)
         sheet.appendChild(dialog)
+        // Above the home indicator, as the phone's own sheet (the page's bottom inset; the sheet
+        // is on the body, outside the page that holds it).
+        const inset = getComputedStyle(host).getPropertyValue('--mp-safe-area-inset-bottom').trim()
+        if (inset) dialog.style.paddingBottom = inset
 
         const draw = () => {
           const columns = current.columns(chosen)

@@ -27,9 +27,10 @@ export function defineProgress(space: glassEasel.ComponentSpace, deviceWidth: nu
       duration: { type: Number, value: 30 },
       style: { type: String, value: '' },
     },
-    render({ component, appendElement, emit, onAttach }) {
-      const root = appendElement('wx-progress', 'wx-progress')
-      const rootDom = domOf(root)
+    render(context) {
+      const { emit } = context
+      // WeChat's wx-progress takes the id (`#id` rules and queries find it).
+      const rootDom = drawnHost(context, 'wx-progress')
       const doc = rootDom.ownerDocument
       const bar = doc.createElement('div')
       bar.className = 'wx-progress-bar'
@@ -43,17 +44,6 @@ export function defineProgress(space: glassEasel.ComponentSpace, deviceWidth: nu
       rootDom.setAttribute('aria-valuemin', '0')
       rootDom.setAttribute('aria-valuemax', '100')
       inner.addEventListener('transitionend', () => emit('activeend', {}))
-
-      const applyClasses = () => {
-        rootDom.className = ['wx-progress', ...scopedClassNames(component)].join(' ')
-      }
-      // A virtual host's class changes reach no element and no observer: they are caught here.
-      const setNodeClass = component.setNodeClass.bind(component)
-      component.setNodeClass = (names, index) => {
-        setNodeClass(names, index)
-        applyClasses()
-      }
-      onAttach(applyClasses)
 
       let shown = 0
       return (d: Data) => {
@@ -108,8 +98,15 @@ export function scopedClassNames(component: glassEasel.GeneralComponent): string
  * place, carrying the user's class names (kept current) and id.
  */
 export function drawnHost(context: BuiltinContext, tagName: string): HTMLElement {
+  return domOf(drawnHostNode(context, tagName))
+}
+
+/** `drawnHost`'s element as a glass-easel node, to append slots or elements into. */
+export function drawnHostNode(context: BuiltinContext, tagName: string): glassEasel.NativeNode {
   const { component } = context
-  const root = domOf(context.appendElement(tagName, tagName))
+  const node = context.appendElement(tagName, tagName)
+  const root = domOf(node)
+  // A virtual host's class changes reach no element and no observer: they are caught here.
   const applyClasses = () => {
     root.className = [tagName, ...scopedClassNames(component)].join(' ')
     if (component.id) root.id = component.id
@@ -120,5 +117,5 @@ export function drawnHost(context: BuiltinContext, tagName: string): HTMLElement
     applyClasses()
   }
   context.onAttach(applyClasses)
-  return root
+  return node
 }

@@ -68,9 +68,13 @@ export function defineSwiper(space: glassEasel.ComponentSpace, deviceWidth: numb
         const margin = (value: unknown) => transformRpx(String(value || '0px'), { deviceWidth })
         track.classList.toggle('wx-swiper-track-vertical', Boolean(d.vertical))
         // previous-margin / next-margin let the neighbours show at the edges.
-        track.style.margin = d.vertical
-          ? `${margin(d.previousMargin)} 0 ${margin(d.nextMargin)} 0`
-          : `0 ${margin(d.nextMargin)} 0 ${margin(d.previousMargin)}`
+        const previous = margin(d.previousMargin)
+        const next = margin(d.nextMargin)
+        track.style.margin = d.vertical ? `${previous} 0 ${next} 0` : `0 ${next} 0 ${previous}`
+        // The items are the swiper's size less both margins (the track's 100 % would overflow).
+        const inside = `calc(100% - ${previous} - ${next})`
+        track.style.width = d.vertical ? '' : inside
+        track.style.height = d.vertical ? inside : ''
         track.style.setProperty('--wx-swiper-item-size', `${100 / shown()}%`)
         track.style.transition = animated ? `transform ${Number(d.duration)}ms ease` : 'none'
         track.style.transform = `translate${axis}(calc(${(-current * 100) / shown()}% + ${offsetPx}px))`

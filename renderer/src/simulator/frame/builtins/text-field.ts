@@ -105,6 +105,15 @@ const placeholderStyles = new PlaceholderStyles()
 /** Grows a textarea with `auto-height` to its content. */
 function fitHeight(control: Control): void {
   control.style.height = 'auto'
+  // Not laid out yet (rendered before it is on the page, or hidden): its rows for now, fitted
+  // when it is attached.
+  if (control.scrollHeight > 0) control.style.height = `${control.scrollHeight}px`
+  else control.ownerDocument.defaultView?.requestAnimationFrame(() => fitOnce(control))
+}
+
+function fitOnce(control: Control): void {
+  if (control.scrollHeight === 0) return
+  control.style.height = 'auto'
   control.style.height = `${control.scrollHeight}px`
 }
 
@@ -179,6 +188,7 @@ function renderControl(context: BuiltinContext, kind: 'input' | 'textarea') {
 
   context.onAttach(() => {
     initial.value = String(data().value)
+    if (data().autoHeight) fitHeight(control)
     // A control moved back into the page gets its placeholder rule again.
     if (data().placeholderStyle) {
       placeholderStyles.set(control, placeholderId, String(data().placeholderStyle))
