@@ -22,6 +22,27 @@ const APP_STYLES: Readonly<Record<string, string>> = {
   'weui-miniprogram': 'weui-wxss/dist/style/weui.wxss',
 }
 
+/**
+ * Where the npm build MP DevTools bundles differs from the library's source, which WeChat's own
+ * copy follows: weui-miniprogram's checkbox passes its cell the class its tick's selector
+ * (`.weui-cell_radio .weui-check + .weui-icon-checked`) needs as `^weui-cell_radio`, a class of
+ * the checkbox's own scope (`^` names the parent's scope), and the 1.5 npm build lost the `^`, so
+ * the class lands in the cell's scope and the tick is a grey square. Served path → replacements.
+ */
+const SOURCE_FIXES: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
+  'miniprogram_npm/weui-miniprogram/checkbox/checkbox.wxml': [
+    ["'weui-cell_radio' : 'weui-cell_checkbox'", "'^weui-cell_radio' : '^weui-cell_checkbox'"],
+  ],
+}
+
+/** `text` of the bundled file at `relPath` with its {@link SOURCE_FIXES} applied. */
+function asInSource(relPath: string, text: string): string {
+  let fixed = text
+  for (const [written, source] of SOURCE_FIXES[relPath] ?? [])
+    fixed = fixed.replace(written, source)
+  return fixed
+}
+
 /** Reads a root-relative file; `null` when missing. */
 export type ReadFile = (relPath: string) => Promise<string | null>
 
@@ -70,7 +91,8 @@ export function withExtendedLibraries(read: ReadFile): ReadFile {
     if (!relPath.startsWith(`${MINIPROGRAM_NPM}/`)) return read(relPath)
     const file = bundledFile(relPath, extendedLibraries(await read('app.json')))
     if (file === null) return read(relPath)
-    return readFile(file, 'utf8').catch(() => null)
+    const text = await readFile(file, 'utf8').catch(() => null)
+    return text === null ? null : asInSource(relPath, text)
   }
 }
 
