@@ -2,7 +2,8 @@
  * A page of many components per library (tests/fixtures/npm/*-showcase: TDesign and Vant built
  * with 构建 npm from the packages installed with this repository, WeUI through useExtendedLib) on
  * the smallest and the largest phone: buttons sit side by side at their own width, a dialog's
- * mask dims the page's viewport only (not the navigation bar) and the dialog is centred in it.
+ * mask dims the page's viewport only (not the navigation bar) and the dialog is centred in it;
+ * WeUI's loading circle and checkbox ticks are drawn.
  * The screenshots are docs/npm-packages.md's (`MPDT_SCREENSHOT_DIR=docs/screenshots`).
  */
 import { cp } from 'node:fs/promises'
@@ -87,6 +88,26 @@ describe(
           )
           expect(popupButton.top).toBe(dialogButton.top)
           expect(popupButton.left).toBeGreaterThan(dialogButton.right)
+          if (library.name === 'weui') {
+            // mp-loading's circle is the library's own picture (`/_assets/…` from its own root).
+            const circle = phone().locator(cls('weui-loading-animation')).first()
+            await expect
+              .poll(() => circle.evaluate((host) => host.querySelector('img')?.naturalWidth))
+              .toBeGreaterThan(0)
+            // The checked radio draws its tick (a mask over the brand colour), the checked
+            // checkbox its green disc: the checkbox's selectors reach the class it gave its cell.
+            const checked = phone().locator(cls('weui-icon-is-checked'))
+            const look = (index: number) =>
+              checked.nth(index).evaluate((element) => {
+                const style = getComputedStyle(element)
+                return {
+                  mask: style.webkitMaskImage || style.maskImage,
+                  image: style.backgroundImage,
+                }
+              })
+            expect((await look(0)).mask).toContain('data:image/svg')
+            expect((await look(1)).image).toContain('data:image/svg')
+          }
           await page.waitForTimeout(300)
           await page.locator('.phone').screenshot({
             path: join(SCREENSHOT_DIR, `library-${library.name}-${device.id}.png`),

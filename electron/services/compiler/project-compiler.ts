@@ -12,7 +12,7 @@ import { bundleWorkers } from './worker-bundle'
 import type { RpxOptions } from '../../../shared/inline-style'
 import { positionAt } from '../project/json-document'
 import { resolveProjectPath, withoutExtension } from './project-paths'
-import { extendedLibraryFiles, withExtendedLibraries } from '../npm/extended-library'
+import { extendedLibraryPaths, withExtendedLibraries } from '../npm/extended-library'
 import { createRootReader } from './project-root-reader'
 import { TemplateGroup } from './template-group'
 import type { CompileError, CompileResult, ReadProjectFile } from './types'
@@ -273,7 +273,7 @@ export class ProjectCompiler {
 
   /** The files under `root`, and those of the extended libraries app.json turns on. */
   private async listWithExtendedLibraries(root: string): Promise<string[]> {
-    const extended = await extendedLibraryFiles(await this.readCached('app.json'), ['.js'])
+    const extended = await extendedLibraryPaths(await this.readCached('app.json'), ['.js'])
     return [...(await listProjectFiles(root)), ...Object.keys(extended)]
   }
 

@@ -8,10 +8,11 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import {
+  extendedLibraries as librariesOf,
+  extendedLibraryFolder as servedPrefix,
+} from '../../../shared/runtime/extended-libraries'
 import { MINIPROGRAM_NPM } from '../../../shared/runtime/npm-resolution'
-
-/** `useExtendedLib` key → the npm package MP DevTools bundles for it. */
-const EXTENDED_LIBRARIES: Readonly<Record<string, string>> = { weui: 'weui-miniprogram' }
 
 /**
  * The stylesheet each library brings to the whole app, as WeChat applies WeUI's styles with the
@@ -21,11 +22,29 @@ const APP_STYLES: Readonly<Record<string, string>> = {
   'weui-miniprogram': 'weui-wxss/dist/style/weui.wxss',
 }
 
+/**
+ * Where the npm build MP DevTools bundles differs from the library's source, which WeChat's own
+ * copy follows: weui-miniprogram's checkbox passes its cell the class its tick's selector
+ * (`.weui-cell_radio .weui-check + .weui-icon-checked`) needs as `^weui-cell_radio`, a class of
+ * the checkbox's own scope (`^` names the parent's scope), and the 1.5 npm build lost the `^`, so
+ * the class lands in the cell's scope and the tick is a grey square. Served path → replacements.
+ */
+const SOURCE_FIXES: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
+  'miniprogram_npm/weui-miniprogram/checkbox/checkbox.wxml': [
+    ["'weui-cell_radio' : 'weui-cell_checkbox'", "'^weui-cell_radio' : '^weui-cell_checkbox'"],
+  ],
+}
+
+/** `text` of the bundled file at `relPath` with its {@link SOURCE_FIXES} applied. */
+function asInSource(relPath: string, text: string): string {
+  let fixed = text
+  for (const [written, source] of SOURCE_FIXES[relPath] ?? [])
+    fixed = fixed.replace(written, source)
+  return fixed
+}
+
 /** Reads a root-relative file; `null` when missing. */
 export type ReadFile = (relPath: string) => Promise<string | null>
-
-/** The served folder of each package, e.g. `miniprogram_npm/weui-miniprogram/`. */
-const servedPrefix = (packageName: string) => `${MINIPROGRAM_NPM}/${packageName}/`
 
 const installedDist = new Map<string, string>()
 
@@ -50,10 +69,7 @@ export function extendedLibraries(appJsonSource: string | null): string[] {
   } catch {
     return []
   }
-  if (use === null || typeof use !== 'object') return []
-  return Object.entries(use as Record<string, unknown>)
-    .filter(([key, value]) => key in EXTENDED_LIBRARIES && value !== false && value !== undefined)
-    .map(([key]) => EXTENDED_LIBRARIES[key])
+  return librariesOf(use)
 }
 
 /** The bundled file a served path names, or `null` when it is not an extended library's. */
@@ -75,7 +91,8 @@ export function withExtendedLibraries(read: ReadFile): ReadFile {
     if (!relPath.startsWith(`${MINIPROGRAM_NPM}/`)) return read(relPath)
     const file = bundledFile(relPath, extendedLibraries(await read('app.json')))
     if (file === null) return read(relPath)
-    return readFile(file, 'utf8').catch(() => null)
+    const text = await readFile(file, 'utf8').catch(() => null)
+    return text === null ? null : asInSource(relPath, text)
   }
 }
 
@@ -92,24 +109,36 @@ function withAppStyles(appWxss: string | null, appJson: string | null): string |
 }
 
 /**
- * The files of the extended libraries app.json turns on whose names end with one of `extensions`,
- * by served path (`miniprogram_npm/weui-miniprogram/cell/cell.js` → source).
+ * The files of the extended libraries app.json turns on whose names end with one of `extensions`:
+ * served path (`miniprogram_npm/weui-miniprogram/cell/cell.js`) → the bundled file's real path.
  */
+export async function extendedLibraryPaths(
+  appJsonSource: string | null,
+  extensions: string[],
+): Promise<Record<string, string>> {
+  const paths: Record<string, string> = {}
+  for (const packageName of extendedLibraries(appJsonSource)) {
+    const dist = distFolder(packageName)
+    for (const entry of await readdir(dist, { withFileTypes: true, recursive: true })) {
+      const name = entry.name.toLowerCase()
+      if (!entry.isFile() || !extensions.some((extension) => name.endsWith(extension))) continue
+      const file = path.join(entry.parentPath, entry.name)
+      paths[servedPrefix(packageName) + path.relative(dist, file).split(path.sep).join('/')] = file
+    }
+  }
+  return paths
+}
+
+/** {@link extendedLibraryPaths}, with each file's text instead of its real path. */
 export async function extendedLibraryFiles(
   appJsonSource: string | null,
   extensions: string[],
 ): Promise<Record<string, string>> {
   const files: Record<string, string> = {}
-  for (const packageName of extendedLibraries(appJsonSource)) {
-    const dist = distFolder(packageName)
-    for (const entry of await readdir(dist, { withFileTypes: true, recursive: true })) {
-      if (!entry.isFile() || !extensions.some((extension) => entry.name.endsWith(extension))) {
-        continue
-      }
-      const file = path.join(entry.parentPath, entry.name)
-      const served = servedPrefix(packageName) + path.relative(dist, file).split(path.sep).join('/')
-      files[served] = await readFile(file, 'utf8')
-    }
+  for (const [served, file] of Object.entries(
+    await extendedLibraryPaths(appJsonSource, extensions),
+  )) {
+    files[served] = await readFile(file, 'utf8')
   }
   return files
 }

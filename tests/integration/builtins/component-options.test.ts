@@ -99,3 +99,27 @@ it('pureDataPattern: matching fields are data but never rendered', async () => {
   const box = mounted.node('box') as unknown as { getMethodCaller(): { seen: string } }
   expect(box.getMethodCaller().seen).toBe('d')
 })
+
+it('a class passed down as a property string is in the scope of the template that applies it; `^` names the parent’s', async () => {
+  // WeUI's checkbox and cell: both apply-shared, the checkbox's tick rule needs a cell class.
+  mounted = await mountPage({
+    wxml: '<check id="plain" mark="mark" /><check id="parent" mark="^mark" />',
+    files: {
+      'pages/index/index.json': JSON.stringify({ usingComponents: { check: '/comp/check/check' } }),
+      'comp/check/check.json': JSON.stringify({
+        component: true,
+        styleIsolation: 'apply-shared',
+        usingComponents: { cell: '../cell/cell' },
+      }),
+      'comp/check/check.js': 'Component({ properties: { mark: String } })',
+      'comp/check/check.wxml': '<cell ext-class="{{mark}}"><view class="tick">✓</view></cell>',
+      'comp/check/check.wxss': '.mark .tick { color: rgb(0, 128, 0); }',
+      'comp/cell/cell.json': JSON.stringify({ component: true, styleIsolation: 'apply-shared' }),
+      'comp/cell/cell.js': 'Component({ properties: { extClass: String } })',
+      'comp/cell/cell.wxml': '<view class="cell {{extClass}}"><slot /></view>',
+    },
+  })
+  const tick = (id: string) => mounted!.byId(id).querySelector('[class*="tick"]')!
+  expect(styleOf(tick('parent')).color).toBe('rgb(0, 128, 0)')
+  expect(styleOf(tick('plain')).color).not.toBe('rgb(0, 128, 0)')
+})

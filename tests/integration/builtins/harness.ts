@@ -34,6 +34,8 @@ export interface PageSpec {
   /** Files besides the page (root-relative) for components, templates. */
   files?: Record<string, string>
   assets?: Record<string, string>
+  /** The served folders of the extended libraries app.json turns on. */
+  libraryRoots?: string[]
   route?: string
   /** app.json's `style`. */
   style?: string
@@ -89,6 +91,7 @@ export async function mountPage(spec: PageSpec): Promise<MountedPage> {
   const unregister = installBuiltinComponents(codeSpace, {
     document: doc,
     assets: spec.assets ?? {},
+    libraryRoots: spec.libraryRoots ?? [],
     deviceWidth: 375,
     style: spec.style ?? '',
     navigate: (api, options) => navigations.push({ api, options }),

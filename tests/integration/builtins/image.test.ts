@@ -122,6 +122,35 @@ describe('image sources', () => {
     expect(mounted.byId('here').querySelector('img')?.getAttribute('src')).toBe(PNG)
   })
 
+  it("an absolute path in an extended library's component names the library's own file", async () => {
+    const SVG = 'data:image/svg+xml;base64,PHN2Zy8+'
+    const loading = 'miniprogram_npm/weui-miniprogram/loading/loading'
+    const spec = {
+      wxml: '<mp-loading id="l" />',
+      files: {
+        'pages/index/index.json': JSON.stringify({
+          usingComponents: { 'mp-loading': `/${loading}` },
+        }),
+        [`${loading}.json`]: '{"component":true}',
+        [`${loading}.wxml`]: '<image id="i" src="/_assets/loading-icon.svg" />',
+        [`${loading}.js`]: 'Component({})',
+      },
+      assets: { 'miniprogram_npm/weui-miniprogram/_assets/loading-icon.svg': SVG },
+    }
+    const picture = () => {
+      const host = mounted!.node('l') as unknown as {
+        getShadowRoot(): { getElementById(id: string): { $$: HTMLElement } }
+      }
+      return host.getShadowRoot().getElementById('i').$$.querySelector('img')?.getAttribute('src')
+    }
+    mounted = await mountPage({ ...spec, libraryRoots: ['miniprogram_npm/weui-miniprogram/'] })
+    expect(picture()).toBe(SVG)
+    mounted.release()
+    // The same package built by 构建 npm is part of the mini-program: `/` is the mini-program root.
+    mounted = await mountPage(spec)
+    expect(picture()).toBeNull()
+  })
+
   it('cover-image loads its src the same way', async () => {
     mounted = await mountPage({ wxml: '<cover-image id="c" src="/images/logo.png" />', assets })
     expect(mounted.byId('c').querySelector('img')?.getAttribute('src')).toBe(PNG)

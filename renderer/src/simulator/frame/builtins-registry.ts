@@ -13,6 +13,8 @@ import type { WebViewDecision } from '../../../../shared/web-view'
 export interface BuiltinContext {
   /** Image and other asset files as data URLs by path from the mini-program root. */
   assets: Record<string, string>
+  /** The served folders of the extended libraries app.json turns on (their own root for pictures). */
+  libraryRoots?: readonly string[]
   /** The device's CSS width (for rpx in built-ins' own styles). */
   deviceWidth: number
   /** app.json's `style` (`'v2'`: WeChat's current look of the built-ins), `''` when unset. */

@@ -8,6 +8,10 @@ import * as glassEasel from 'glass-easel'
 import { loadCompiledTemplates } from '../../../../shared/runtime/compiled-templates'
 import { DEFAULT_LOCATION } from '../../../../shared/runtime/device-api'
 import {
+  extendedLibraries,
+  extendedLibraryFolder,
+} from '../../../../shared/runtime/extended-libraries'
+import {
   createRuntime,
   homePageRoute,
   type MissingPage,
@@ -306,6 +310,7 @@ export function startSimulator(
     installComponents: (codeSpace) =>
       installBuiltins(codeSpace, {
         assets: bundle.assets,
+        libraryRoots: extendedLibraries(appJson.useExtendedLib).map(extendedLibraryFolder),
         deviceWidth: device.screenWidth,
         style: typeof appJson.style === 'string' ? appJson.style : '',
         navigate: (api, options) => wxCall(api, options),

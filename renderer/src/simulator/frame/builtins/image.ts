@@ -61,18 +61,23 @@ function decodedName(name: string): string {
 
 /**
  * The URL to load for `src` used by the component at `ownerPath`: remote and data URLs as they
- * are, local paths (absolute from the mini-program root, or relative to the owner's folder) from
- * `assets`; `null` when a local file is not in the bundle. As WeChat's local file server does, a
- * query or fragment does not name another file and a %-escaped name is the file's own name.
+ * are, local paths (absolute from the root of the owner's code package, or relative to the owner's
+ * folder) from `assets`; `null` when a local file is not in the bundle. The code package is the
+ * mini-program, or the extended library (one of `libraryRoots`, `miniprogram_npm/weui-miniprogram/`)
+ * the owner belongs to. As WeChat's local file server does, a query or fragment does not name
+ * another file and a %-escaped name is the file's own name.
  */
 export function resolveImageSource(
   src: string,
   ownerPath: string,
   assets: Record<string, string>,
+  libraryRoots: readonly string[] = [],
 ): string | null {
   if (REMOTE.test(src)) return src
   const path = src.replace(/[?#].*$/s, '')
-  const base = path.startsWith('/') ? [] : ownerPath.split('/').slice(0, -1)
+  const library = libraryRoots.find((root) => ownerPath.startsWith(root))
+  const root = library ? library.split('/').filter(Boolean) : []
+  const base = path.startsWith('/') ? root : ownerPath.split('/').slice(0, -1)
   for (const part of path.split('/')) {
     if (part === '' || part === '.') continue
     if (part === '..') base.pop()
@@ -93,16 +98,22 @@ export type RemoteLoadStarter = (load: () => void) => void
 
 const NETWORK = /^https?:/i
 
+/** Where `<image>` finds its pictures (BuiltinsOptions' fields of the same names). */
+export interface ImageSources {
+  assets: Record<string, string>
+  readLocalFile?: LocalFileReader
+  startRemoteLoad?: RemoteLoadStarter
+  libraryRoots?: readonly string[]
+}
+
 /**
  * `<image>`, and `<cover-image>` (an image above native components, the same in the simulator).
  * A `wxfile://` picture is read through `readLocalFile` and shown from a blob: URL.
  */
 export function defineImage(
   space: glassEasel.ComponentSpace,
-  assets: Record<string, string>,
-  tag: 'image' | 'cover-image' = 'image',
-  readLocalFile?: LocalFileReader,
-  startRemoteLoad: RemoteLoadStarter = (load) => load(),
+  tag: 'image' | 'cover-image',
+  { assets, readLocalFile, startRemoteLoad = (load) => load(), libraryRoots = [] }: ImageSources,
 ): void {
   defineBuiltin(space, tag, {
     properties: {
@@ -171,7 +182,7 @@ export function defineImage(
           showLocalFile(src)
           return
         }
-        const url = resolveImageSource(src, owner(), assets)
+        const url = resolveImageSource(src, owner(), assets, libraryRoots)
         if (url === null) {
           img.removeAttribute('src')
           // Like a 404 from WeChat's local file server, reported after the current update.

@@ -54,6 +54,12 @@ export interface BuiltinsOptions {
   document: Document
   /** The project's image files as data URLs by path from the mini-program root. */
   assets: Record<string, string>
+  /**
+   * The served folders of the extended libraries app.json turns on (`miniprogram_npm/weui-miniprogram/`):
+   * a root-absolute picture path in their components names the library's own file.
+   * @default []
+   */
+  libraryRoots?: readonly string[]
   /** The device's CSS width, for rpx in attributes (`<icon size="40rpx">`). */
   deviceWidth: number
   /** app.json's `style`: `'v2'` selects WeChat's current look of the built-ins. */
@@ -90,8 +96,8 @@ export function installBuiltinComponents(
   defineForm(space)
   defineTextFields(space)
   defineEditor(space, options.assets, options.readLocalFile)
-  defineImage(space, options.assets, 'image', options.readLocalFile, options.startRemoteLoad)
-  defineImage(space, options.assets, 'cover-image', options.readLocalFile, options.startRemoteLoad)
+  defineImage(space, 'image', options)
+  defineImage(space, 'cover-image', options)
   defineMediaComponents(space, options.assets)
   defineCanvas(space)
   defineMovable(space)
