@@ -77,8 +77,8 @@ test('no way out of the realm reaches Node, and the page still runs', async () =
       expect.stringContaining(
         'pages/index/dynamic-import.js:1:24: dynamic import() is not supported',
       ),
-      'pages/index/index.js:100:33: warning: cannot find module "fs"',
-      'pages/index/index.js:101:44: warning: cannot find module "child_process"',
+      expect.stringMatching(/^pages\/index\/index\.js:\d+:\d+: warning: cannot find module "fs"$/),
+      expect.stringMatching(/: warning: cannot find module "child_process"$/),
     ],
   ])
   const attempts = lines.filter((line) => line.startsWith('escape '))

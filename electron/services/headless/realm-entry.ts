@@ -53,7 +53,9 @@ const RealmError = Error
 const RealmDate = Date
 const RealmUint8Array = Uint8Array
 const RealmDataView = DataView
-const TYPED_ARRAYS: Record<string, new (source: ArrayLike<number>) => unknown> = {
+// No prototype: a name looked up here never reaches a property the project added to Object.prototype.
+const TYPED_ARRAYS = {
+  __proto__: null,
   Int8Array,
   Uint8Array,
   Uint8ClampedArray,
@@ -63,7 +65,7 @@ const TYPED_ARRAYS: Record<string, new (source: ArrayLike<number>) => unknown> =
   Uint32Array,
   Float32Array,
   Float64Array,
-}
+} as unknown as Record<string, (new (source: ArrayLike<number>) => unknown) | undefined>
 const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype) as object
 const bufferOf = Object.getOwnPropertyDescriptor(typedArrayProto, 'buffer')
   ?.get as () => ArrayBuffer
@@ -109,7 +111,7 @@ function copyIn(value: unknown, depth = 0): unknown {
     return new RealmDataView(apply(bufferOf, bytes, []) as ArrayBuffer)
   }
   const typed = TYPED_ARRAYS[tag.slice(8, -1)]
-  if (typed && tag !== '[object Object]') return new typed(value as ArrayLike<number>)
+  if (typed) return new typed(value as ArrayLike<number>)
   if (tag === '[object Error]') {
     const source = value as Error
     const error = new RealmError(String(source.message))
