@@ -79,7 +79,10 @@ export interface HeadlessRunOptions {
   err(line: string): void
   /** Stops the run early (e.g. on Ctrl-C): the HAR is still written, the exit code is 130. */
   signal?: AbortSignal
-  /** Sees every console call of the mini-program and of the tool before it is printed. */
+  /**
+   * Sees every console call of the mini-program and of the tool before it is printed; from the
+   * sandbox, each argument as printed (strings, other values as JSON), never the realm's objects.
+   */
   observeConsole?(level: string, args: unknown[]): void
   /** Sees every uncaught exception of mini-program code before it is printed. */
   observeError?(error: ReportedError): void

@@ -49,8 +49,19 @@ export function realmScript(): string {
   if (bundled) return bundled
   const here = dirname(fileURLToPath(import.meta.url))
   const built = [join(here, REALM_SCRIPT), join(here, '..', REALM_SCRIPT)].find(existsSync)
-  bundled = built ? readFileSync(built, 'utf8') : bundleRealm(join(here, 'realm-entry.ts')).code
+  bundled = built ? readFileSync(built, 'utf8') : bundleRealm(realmEntry(here)).code
   return bundled
+}
+
+/** realm-entry.ts beside this module, or in the checkout a bundle (the benchmarks') runs from. */
+function realmEntry(here: string): string {
+  const own = join(here, 'realm-entry.ts')
+  if (existsSync(own)) return own
+  for (let dir = here; dirname(dir) !== dir; dir = dirname(dir)) {
+    const entry = join(dir, 'electron', 'services', 'headless', 'realm-entry.ts')
+    if (existsSync(entry)) return entry
+  }
+  return own
 }
 
 /** realm-entry.ts as one classic script defining `MpdtHeadlessRealm` (also used by the build). */
