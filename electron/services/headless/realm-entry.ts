@@ -119,17 +119,21 @@ function copyIn(value: unknown, depth = 0): unknown {
     return error
   }
   if (tag === '[object Date]') return new RealmDate(Number((value as Date).getTime()))
+  // Plain assignment keeps the copies fast objects; a setter the project put on a prototype only
+  // ever sees these copies, never the host's value.
   if (isArray(value)) {
     const list: unknown[] = []
     const length = Number((value as unknown[]).length)
-    for (let i = 0; i < length; i++) put(list, i, copyIn((value as unknown[])[i], depth + 1))
+    for (let i = 0; i < length; i++) list[i] = copyIn((value as unknown[])[i], depth + 1)
     return list
   }
-  const copy = {}
+  const copy: Record<string, unknown> = {}
   const keys = ownKeys(value)
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string
-    put(copy, key, copyIn((value as Record<string, unknown>)[key], depth + 1))
+    const item = copyIn((value as Record<string, unknown>)[key], depth + 1)
+    if (key === '__proto__') put(copy, key, item)
+    else copy[key] = item
   }
   return copy
 }
