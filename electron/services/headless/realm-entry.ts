@@ -172,8 +172,8 @@ export function boot(hostGiven: RealmHost): RealmApi {
       if (typeof arg === 'function') {
         const id = nextCallback++
         apply(mapSet, callbacks, [id, arg])
-        put(sent, i, { [CALLBACK]: id })
-      } else put(sent, i, arg)
+        sent[i] = { [CALLBACK]: id }
+      } else sent[i] = arg
     }
     const answer = guarded<{ error?: string; value?: unknown; handles?: Record<string, number> }>(
       () => hostCall(name, sent),
