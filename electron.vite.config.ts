@@ -2,10 +2,24 @@ import { resolve } from 'node:path'
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import { simulatorFrame } from './scripts/vite-simulator-frame'
+import { bundleRealm, REALM_SCRIPT } from './electron/services/headless/sandbox-realm'
 
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    plugins: [
+      externalizeDepsPlugin(),
+      {
+        // `mpdt run`'s sandbox realm: the shared runtime as one classic script beside cli.js.
+        name: 'mpdt-headless-realm',
+        apply: 'build',
+        closeBundle() {
+          bundleRealm(
+            resolve('electron/services/headless/realm-entry.ts'),
+            resolve('out/main', REALM_SCRIPT),
+          )
+        },
+      },
+    ],
     build: {
       rollupOptions: {
         // index: the Electron main process; cli: `mpdt` in plain Node (no `electron` import).

@@ -125,7 +125,8 @@ const wxRequest: Variant = async (origin) => {
       if (args[0] === 'bench-measure-start') cpuAtStart = process.cpuUsage()
       if (args[0] === 'bench-result') {
         cpu = process.cpuUsage(cpuAtStart)
-        measured = args[1] as typeof measured
+        // The sandbox hands the host each value as printed (JSON), never the realm's object.
+        measured = JSON.parse(String(args[1])) as typeof measured
       }
     },
   })

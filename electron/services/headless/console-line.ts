@@ -12,7 +12,13 @@
  * `Uint8Array(n)`, a circular reference as `"[Circular]"`. Newlines inside a value are escaped so
  * a call is always exactly one line.
  */
-import { types } from 'node:util'
+
+/**
+ * Tags instead of `node:util`'s checks: this file also runs inside `mpdt run`'s sandbox realm
+ * (realm-entry.ts), which has no Node modules, and its values fail `instanceof` in Node.
+ */
+const tagOf = (value: unknown): string => Object.prototype.toString.call(value)
+const isError = (value: unknown): value is Error => tagOf(value) === '[object Error]'
 
 /** The printed line for one console call, or `null` when the call prints nothing. */
 export function formatConsoleLine(level: string, args: readonly unknown[]): string | null {
@@ -44,7 +50,7 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'function') return describeFunction(value)
   if (typeof value === 'bigint') return `${value}n`
   if (typeof value === 'symbol') return value.toString()
-  if (types.isNativeError(value)) return value.stack ?? `${value.name}: ${value.message}`
+  if (isError(value)) return value.stack ?? `${value.name}: ${value.message}`
   const binary = describeBinary(value)
   if (binary) return binary
   return JSON.stringify(value, jsonReplacer()) ?? String(value)
@@ -56,11 +62,12 @@ function describeFunction(fn: unknown): string {
 }
 
 function describeBinary(value: unknown): string | null {
-  if (types.isArrayBuffer(value) || types.isSharedArrayBuffer(value)) {
-    return `ArrayBuffer(${value.byteLength})`
+  const tag = tagOf(value)
+  if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') {
+    return `ArrayBuffer(${(value as ArrayBuffer).byteLength})`
   }
-  if (types.isTypedArray(value)) {
-    return `${Object.prototype.toString.call(value).slice(8, -1)}(${value.length})`
+  if (ArrayBuffer.isView(value) && tag !== '[object DataView]') {
+    return `${tag.slice(8, -1)}(${(value as Uint8Array).length})`
   }
   return null
 }
@@ -72,7 +79,7 @@ function jsonReplacer(): (this: unknown, key: string, value: unknown) => unknown
     if (typeof value === 'bigint') return `${value}n`
     if (typeof value === 'function') return describeFunction(value)
     if (typeof value === 'symbol') return value.toString()
-    if (types.isNativeError(value)) return `${value.name}: ${value.message}`
+    if (isError(value)) return `${value.name}: ${value.message}`
     const binary = describeBinary(value)
     if (binary) return binary
     if (value === null || typeof value !== 'object') return value

@@ -1,10 +1,10 @@
 /**
- * Node's `NativePort.evaluate`: compiles a module wrapper with the project-relative file name, so
- * stacks of mini-program errors name the project's files (`pages/index/index.js:12:5`).
+ * `mpdt auto`'s `NativePort.evaluate` (and its automation agent's): compiles a module wrapper with
+ * the project-relative file name, so stacks of mini-program errors name the project's files
+ * (`pages/index/index.js:12:5`).
  *
- * It runs in this realm, like the simulator's `new Function`: the shared runtime recognizes the
- * mini-program's ArrayBuffers, Errors and plain objects with `instanceof` and `toString` tags, which
- * a separate vm context would break. The runtime hands globals (wx, timers, console) to the wrapper.
+ * It runs in Node's own realm, where the automation agent drives the runtime; `mpdt run` compiles
+ * in its sandbox realm instead (sandbox-realm.ts), where the runtime lives with the code.
  */
 import { runInThisContext } from 'node:vm'
 

@@ -28,6 +28,7 @@ import { readLocalNetworkSettings } from './local-network-settings'
 import { loadCompiledTemplates } from '../../../shared/runtime/compiled-templates'
 import { createMemoryStorage } from './memory-storage'
 import { projectStack } from './project-stack'
+import { createSandboxedRuntime, type SandboxedRuntime } from './sandbox-realm'
 import { appTheme, type Theme } from '../../../shared/theme'
 import { SIMULATED_USER_AGENT } from './simulated-device'
 
@@ -78,7 +79,10 @@ export interface HeadlessRunOptions {
   err(line: string): void
   /** Stops the run early (e.g. on Ctrl-C): the HAR is still written, the exit code is 130. */
   signal?: AbortSignal
-  /** Sees every console call of the mini-program and of the tool before it is printed. */
+  /**
+   * Sees every console call of the mini-program and of the tool before it is printed; from the
+   * sandbox, each argument as printed (strings, other values as JSON), never the realm's objects.
+   */
   observeConsole?(level: string, args: unknown[]): void
   /** Sees every uncaught exception of mini-program code before it is printed. */
   observeError?(error: ReportedError): void
@@ -127,14 +131,19 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
   const reportError = (stack: string) => options.out(`[error] ${projectStack(stack)}`)
 
   let engine: RequestEngine | undefined
-  let runtime: Runtime | undefined
+  let runtime: SandboxedRuntime | undefined
   const har: HarRecorder | undefined = options.harFile ? createHarRecorder() : undefined
   // A promise the mini-program rejected and never handled: reported as WeChat's console does.
   const onUnhandled = (reason: unknown, promise: Promise<unknown>) => {
+    // The sandbox's own: it reports them itself, formatted inside it.
+    if (runtime?.owns(promise) && !options.render && !options.onRuntime) {
+      runtime.unhandledRejection(reason, promise)
+      return
+    }
     reportError(
       `Unhandled promise rejection ${types.isNativeError(reason) && reason.stack ? reason.stack : formatValue(reason)}`,
     )
-    runtime?.unhandledRejection(reason, promise)
+    if (runtime?.owns(promise)) runtime.unhandledRejection(reason, promise)
   }
   process.on('unhandledRejection', onUnhandled)
   try {
@@ -178,16 +187,30 @@ export async function runHeadless(options: HeadlessRunOptions): Promise<number> 
     })
     // The compile's problems were printed once, before the run.
     const rendered = options.render ? loadCompiledTemplates(compiled) : undefined
-    runtime = createRuntime({
-      port,
-      appid: project.settings.appid,
-      files: compiled.scripts,
-      // The checked config over the whole file: lazyCodeLoading, resolveAlias, plugins… too.
-      appJson: { ...(await readAppJson(root)), ...app },
-      jsons: { ...pageJsons(project), ...componentJsons(compiled), ...rendered?.jsons },
-      templates: rendered?.templates,
-    })
-    options.onRuntime?.(runtime)
+    // The checked config over the whole file: lazyCodeLoading, resolveAlias, plugins… too.
+    const appJson = { ...(await readAppJson(root)), ...app }
+    const jsons = { ...pageJsons(project), ...componentJsons(compiled), ...rendered?.jsons }
+    if (options.render || options.onRuntime) {
+      // `mpdt auto`: the automation agent drives the runtime in Node's realm (see README.md).
+      const inNode = createRuntime({
+        port,
+        appid: project.settings.appid,
+        files: compiled.scripts,
+        appJson,
+        jsons,
+        templates: rendered?.templates,
+      })
+      options.onRuntime?.(inNode)
+      runtime = { ...inNode, owns: () => true }
+    } else {
+      runtime = createSandboxedRuntime({
+        port,
+        appid: project.settings.appid,
+        files: compiled.scripts,
+        appJson,
+        jsons,
+      })
+    }
     const launched = await launchAndWait(runtime, port, options, launch)
     if (launched === EXIT_NOT_LOADED) return launched
     const exitCode = launched === EXIT_IDLE && missingEntry ? EXIT_NOT_LOADED : launched
@@ -357,7 +380,7 @@ function pageJsons(project: ProjectInfo): Record<string, ComponentJson> {
 
 /** Launches and resolves to EXIT_IDLE, EXIT_TIMED_OUT, EXIT_INTERRUPTED or EXIT_NOT_LOADED. */
 function launchAndWait(
-  runtime: Runtime,
+  runtime: SandboxedRuntime,
   port: HeadlessPort,
   options: HeadlessRunOptions,
   launch: LaunchOptions,
@@ -397,7 +420,7 @@ function launchAndWait(
 }
 
 /** What the mini-program still waits for: a count, then one line per open request. */
-function describePending(runtime: Runtime, port: HeadlessPort): string {
+function describePending(runtime: SandboxedRuntime, port: HeadlessPort): string {
   const requests = port.openRequests()
   const others = Math.max(0, runtime.pending() - requests.length)
   const lines = [
