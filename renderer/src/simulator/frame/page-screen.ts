@@ -50,6 +50,11 @@ export interface FramePageScreenOptions {
   ): void
   /** The stack after each change, for the workbench. */
   onStack(stack: { route: string; query: Record<string, string> }[]): void
+  /**
+   * After each change of the stack: the routes of the pages loaded (the stack and the parked tab
+   * pages) and of the one shown.
+   */
+  onPages?(open: ReadonlySet<string>, top: string | undefined): void
   /** Closes the latest open `<page-container>` (a back closes it instead of the page). */
   closeBackOverlay(): boolean
 }
@@ -142,8 +147,10 @@ export class FramePageScreen implements PageScreen {
 
   stackChanged(stack: ScreenPage[]): void {
     this.stack = stack
-    const topId = stack[stack.length - 1]?.id
-    for (const [id, open] of this.opened) open.container.hidden = id !== topId
+    const top = stack[stack.length - 1]
+    const routes = new Set([...this.opened.values()].map((open) => open.page.route))
+    this.options.onPages?.(routes, top?.route)
+    for (const [id, open] of this.opened) open.container.hidden = id !== top?.id
     this.options.onStack(stack.map(({ route, query }) => ({ route, query: { ...query } })))
     this.notify()
   }

@@ -52,15 +52,26 @@ export type BootMessage = Extract<HostMessage, { type: 'wx-host:boot' }>
 /**
  * glass-easel's DOM backend, adding each style sheet to the document once: the adapter appends
  * app.wxss and the page's sheets again for every page root it creates, and never removes them.
+ *
+ * A page's own sheet (its wxss, imports inlined) styles that page only, as in WeChat where each
+ * page is its own web view: all pages share this document, so the sheet is in it while a page of its
+ * route is on top, and out of it while those pages are under another one or are
+ * parked tab pages (a comment keeps its place, so the order of the sheets never changes; Chromium
+ * keeps the parsed sheet of a `<style>` text, so showing it again parses nothing), and dropped
+ * once no open page has its route (a later page of that route adds it again). app.wxss and the
+ * components' sheets stay in the document for all pages.
  */
 class FrameBackendContext extends glassEasel.CurrentWindowBackendContext {
   private readonly appended = new Map<string, number>()
   /** Each sheet's CSS as compiled, and the `<style>` elements showing it for the theme. */
   private readonly sheets = new Map<string, { css: string; elements: HTMLStyleElement[] }>()
+  /** The `<style>` elements of page sheets, and the comments holding their places, by key. */
+  private readonly pageSheets = new Map<string, PageSheet>()
 
   constructor(
     private readonly theme: FrameTheme,
     private readonly screen: MediaWindow,
+    private readonly pageRoutes: ReadonlySet<string>,
   ) {
     super()
   }
@@ -79,11 +90,39 @@ class FrameBackendContext extends glassEasel.CurrentWindowBackendContext {
     const key = `${styleScope ?? ''}:${path}`
     const known = this.appended.get(key)
     if (known !== undefined) return known
+    const last = document.head.lastElementChild
     const index = super.appendStyleSheetPath(path, styleScope)
+    // An empty sheet adds no element.
     const added = document.head.lastElementChild
-    if (added instanceof HTMLStyleElement) this.sheets.get(path)?.elements.push(added)
+    if (added !== last && added instanceof HTMLStyleElement) {
+      this.sheets.get(path)?.elements.push(added)
+      if (this.pageRoutes.has(path)) {
+        const place = document.createComment(` ${path}.wxss `)
+        this.pageSheets.set(key, { route: path, element: added, place })
+      }
+    }
     this.appended.set(key, index)
     return index
+  }
+
+  /**
+   * The page stack changed: `open` are the routes of the pages still loaded (the stack and the
+   * parked tab pages), `top` the one shown. Sheets of routes no longer open leave the document.
+   */
+  showPages(open: ReadonlySet<string>, top: string | undefined): void {
+    for (const [key, { route, element, place }] of this.pageSheets) {
+      if (open.has(route)) {
+        if (route !== top && element.isConnected) element.replaceWith(place)
+        else if (route === top && place.isConnected) place.replaceWith(element)
+        continue
+      }
+      element.remove()
+      place.remove()
+      const sheet = this.sheets.get(route)
+      if (sheet) sheet.elements = sheet.elements.filter((shown) => shown !== element)
+      this.pageSheets.delete(key)
+      this.appended.delete(key)
+    }
   }
 
   /** Shows every sheet for the theme now current (`prefers-color-scheme` rewritten again). */
@@ -93,6 +132,13 @@ class FrameBackendContext extends glassEasel.CurrentWindowBackendContext {
       for (const element of elements) element.textContent = shown
     }
   }
+}
+
+interface PageSheet {
+  route: string
+  element: HTMLStyleElement
+  /** In the document instead of `element` while no page of `route` is shown. */
+  place: Comment
 }
 
 export interface Simulator {
@@ -204,6 +250,7 @@ export function startSimulator(
       })
     },
     onStack: (stack) => post({ type: 'wx-bridge:pages', stack }),
+    onPages: (open, top) => backend.showPages(open, top),
     closeBackOverlay: () => closeOpenPageContainer(),
   })
   const ui = new FrameUi({
@@ -258,10 +305,11 @@ export function startSimulator(
     },
   })
 
-  const backend = new FrameBackendContext(theme, {
-    width: device.screenWidth,
-    height: device.screenHeight,
-  })
+  const backend = new FrameBackendContext(
+    theme,
+    { width: device.screenWidth, height: device.screenHeight },
+    new Set(compiled.pages),
+  )
   theme.onChange(() => {
     windows.clear()
     backend.restyle()
