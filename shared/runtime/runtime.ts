@@ -150,7 +150,11 @@ export interface Runtime {
   dispose(): void
 }
 
-/** Globals of a browser or of Node that WeChat's logic layer does not have. */
+/**
+ * Globals of a browser or of Node that WeChat's logic layer does not have. Without
+ * `setImmediate`/`MessageChannel`, schedulers such as React's (Taro) fall back to `setTimeout`, as
+ * on a phone, which counts as pending work (else `mpdt run` would end with a render still queued).
+ */
 const HIDDEN_GLOBALS = [
   'window',
   'document',
@@ -167,6 +171,9 @@ const HIDDEN_GLOBALS = [
   'WebSocket',
   'importScripts',
   'process',
+  'setImmediate',
+  'clearImmediate',
+  'MessageChannel',
 ] as const
 
 /** What `App.onLaunch`/`onShow` receive and `wx.getLaunchOptionsSync`/`getEnterOptionsSync` return. */
