@@ -249,7 +249,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const space = codeSpace.getComponentSpace()
   // Mini-program code reaches components through the adapter's `this`, never the node: writing
   // properties onto nodes would let one named like a node field (Vant's `dataset`) break them.
-  space.updateComponentOptions({ writeFieldsToNode: false })
+  // A template handler may name a function put on `this` at run time, as in WeChat (uni-app's Vue
+  // runtime adds one per listener and binds `bindtap="{{…}}"` to its name).
+  space.updateComponentOptions({ writeFieldsToNode: false, useMethodCallerListeners: true })
   const associated = env.associateBackend(
     options.backend ?? new glassEasel.EmptyComposedBackendContext(),
   )

@@ -1,8 +1,9 @@
 /**
  * `mpdt run` on real compiled output (tests/fixtures/compiled/taro-4.2.1: what `taro build --type
- * weapp` of Taro 4.2.1 with React 18 wrote, see its README): the webpack runtime and chunks, the
- * recursive base.wxml templates, comp and custom-wrapper. The index page's React component asks a
- * loopback server through Taro.request when it loads (useLoad) and prints what it answered.
+ * weapp` of Taro 4.2.1 with React 18 wrote, see the folder's README): the webpack runtime and
+ * chunks, the recursive base.wxml templates, comp and custom-wrapper; and uni-app's `uni build -p
+ * mp-weixin` (Vue 3, vite). Each index page asks a loopback server when it loads (Taro's useLoad,
+ * uni-app's onLoad) and prints what it answered.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -12,10 +13,11 @@ import { createCertificateAuthority } from '../helpers/certificates'
 import { startHttpsServer, type TestServer } from '../helpers/servers'
 import { runMpdt } from './mpdt-process'
 
-const PROJECT = 'tests/fixtures/compiled/taro-4.2.1'
+const TARO = 'tests/fixtures/compiled/taro-4.2.1'
+const UNI_APP = 'tests/fixtures/compiled/uni-app-3.0.0-alpha-5020620260914001'
 const BUILD_MS = 420_000
 
-describe('mpdt run on Taro 4 (React) compiled output', () => {
+describe('mpdt run on Taro 4 (React) and uni-app (Vue 3) compiled output', () => {
   let server: TestServer
   let dir = ''
   let caFile = ''
@@ -40,12 +42,11 @@ describe('mpdt run on Taro 4 (React) compiled output', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  it('launches the app, mounts the React page and its useLoad request reaches the server', async () => {
-    const har = join(dir, 'run.har')
-    const result = await runMpdt(
+  const run = (project: string, har: string) =>
+    runMpdt(
       [
         'run',
-        PROJECT,
+        project,
         '--connect-to',
         `api.example.test:443:127.0.0.1:${server.port}`,
         '--cacert',
@@ -55,6 +56,15 @@ describe('mpdt run on Taro 4 (React) compiled output', () => {
       ],
       { MPDT_DATA_DIR: dir },
     )
+
+  const requestedUrls = async (har: string) =>
+    JSON.parse(await readFile(har, 'utf8')).log.entries.map(
+      (entry: { request: { url: string } }) => entry.request.url,
+    )
+
+  it('Taro: launches the app, mounts the React page and its useLoad request reaches the server', async () => {
+    const har = join(dir, 'taro.har')
+    const result = await run(TARO, har)
     expect(result.code, result.stderr).toBe(0)
     expect(result.lines).toEqual([
       'taro app launched',
@@ -63,9 +73,22 @@ describe('mpdt run on Taro 4 (React) compiled output', () => {
       expect.stringContaining('工具未检查合法域名'),
       'request 200 /fruits?from=load',
     ])
-    const log = JSON.parse(await readFile(har, 'utf8')).log
-    expect(log.entries.map((entry: { request: { url: string } }) => entry.request.url)).toEqual([
-      'https://api.example.test/fruits?from=load',
+    expect(await requestedUrls(har)).toEqual(['https://api.example.test/fruits?from=load'])
+  }, 60_000)
+
+  it('uni-app: launches the app, the Vue page and its onLoad request reaches the server', async () => {
+    const har = join(dir, 'uni-app.har')
+    const result = await run(UNI_APP, har)
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.lines).toEqual([
+      'uni app launched',
+      '无 AppID 关联',
+      expect.stringContaining('工具未检查合法域名'),
+      'request 200 /fruits?from=load',
+      // uni-app's runtime calls wx.preloadAssets 3 s after launch (an image on its CDN); the
+      // stand-in fails it, and the promise it returns is not handled.
+      '[error] Unhandled promise rejection {"errMsg":"preloadAssets:fail not supported in MP DevTools"}',
     ])
+    expect(await requestedUrls(har)).toEqual(['https://api.example.test/fruits?from=load'])
   }, 60_000)
 })
