@@ -91,4 +91,17 @@ describe('mpdt run on Taro 4 (React) and uni-app (Vue 3) compiled output', () =>
     ])
     expect(await requestedUrls(har)).toEqual(['https://api.example.test/fruits?from=load'])
   }, 60_000)
+
+  it('opens the detail page with --page and a query: its onLoad gets it (both outputs)', async () => {
+    for (const [project, launched] of [
+      [TARO, 'taro app launched'],
+      [UNI_APP, 'uni app launched'],
+    ]) {
+      const result = await runMpdt(['run', project, '--page', 'pages/detail/detail?name=kiwi'], {
+        MPDT_DATA_DIR: dir,
+      })
+      expect(result.code, result.stderr).toBe(0)
+      expect(result.lines.slice(0, 2)).toEqual([launched, 'detail onLoad kiwi'])
+    }
+  }, 60_000)
 })
