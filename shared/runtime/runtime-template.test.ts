@@ -1,4 +1,5 @@
 import { afterEach, expect, it } from 'vitest'
+import * as glassEasel from 'glass-easel'
 import { createRuntime, type Runtime } from './runtime'
 import { TestingPort } from '../../tests/helpers/runtime-port'
 import { compileTemplates } from '../../tests/helpers/runtime-templates'
@@ -36,4 +37,36 @@ it('renders plugged-in compiled templates: used components are created, attached
   expect(runtime.launch().ok).toBe(true)
   expect(port.errors).toEqual([])
   expect(port.lines()).toEqual(['log: title hi', 'log: card attached hi', 'log: title changed'])
+})
+
+it('a handler named by data may be a function put on `this` at run time, as uni-app does', () => {
+  const port = new TestingPort()
+  const runtime = createRuntime({
+    port,
+    appid: 'wx-template',
+    files: {
+      'app.js': 'App({})',
+      // uni-app's Vue runtime puts each template listener on the page as `e<n>` and binds its name.
+      'pages/index/index.js': `Page({
+        data: { handler: 'e0_1' },
+        onLoad() { this.e0_1 = () => console.log('added') },
+        declared() { console.log('declared') },
+        onReady() { globalThis.runtimeTemplatePage = this._$ },
+      })`,
+    },
+    appJson: { pages: ['pages/index/index'] },
+    templates: compile({
+      'pages/index/index':
+        '<view id="v" bind:tap="{{handler}}" /><view id="w" bind:tap="declared" />',
+    }),
+  })
+  running.push(runtime)
+  expect(runtime.launch().ok).toBe(true)
+  const scope = globalThis as { runtimeTemplatePage?: glassEasel.GeneralComponent }
+  const root = scope.runtimeTemplatePage!.getShadowRoot()!
+  delete scope.runtimeTemplatePage
+  for (const id of ['v', 'w'])
+    glassEasel.Event.triggerEvent(root.getElementById(id)!, 'tap', {}, { bubbles: true })
+  expect(port.errors).toEqual([])
+  expect(port.lines()).toEqual(['log: added', 'log: declared'])
 })

@@ -297,6 +297,13 @@ describe('globals', () => {
     expect(port.lines()).toEqual(['log: undefined undefined undefined undefined undefined'])
   })
 
+  it('hides setImmediate and MessageChannel: schedulers (React) then use the counted setTimeout', () => {
+    const { port } = start({
+      'pages/index/index.js': `console.log(typeof setImmediate, typeof clearImmediate, typeof MessageChannel, typeof setTimeout); Page({})`,
+    })
+    expect(port.lines()).toEqual(['log: undefined undefined undefined function'])
+  })
+
   it('lists the page stack with getCurrentPages()', () => {
     const { port } = start({
       'pages/index/index.js': `Page({ onLoad() { const p = getCurrentPages(); console.log(p.length, p[0] === this, p[0].route) } })`,

@@ -151,7 +151,11 @@ export interface Runtime {
   dispose(): void
 }
 
-/** Globals of a browser or of Node that WeChat's logic layer does not have. */
+/**
+ * Globals of a browser or of Node that WeChat's logic layer does not have. Without
+ * `setImmediate`/`MessageChannel`, schedulers such as React's (Taro) fall back to `setTimeout`, as
+ * on a phone, which counts as pending work (else `mpdt run` would end with a render still queued).
+ */
 const HIDDEN_GLOBALS = [
   'window',
   'document',
@@ -168,6 +172,9 @@ const HIDDEN_GLOBALS = [
   'WebSocket',
   'importScripts',
   'process',
+  'setImmediate',
+  'clearImmediate',
+  'MessageChannel',
 ] as const
 
 /** What `App.onLaunch`/`onShow` receive and `wx.getLaunchOptionsSync`/`getEnterOptionsSync` return. */
@@ -243,7 +250,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const space = codeSpace.getComponentSpace()
   // Mini-program code reaches components through the adapter's `this`, never the node: writing
   // properties onto nodes would let one named like a node field (Vant's `dataset`) break them.
-  space.updateComponentOptions({ writeFieldsToNode: false })
+  // A template handler may name a function put on `this` at run time, as in WeChat (uni-app's Vue
+  // runtime adds one per listener and binds `bindtap="{{…}}"` to its name).
+  space.updateComponentOptions({ writeFieldsToNode: false, useMethodCallerListeners: true })
   const associated = env.associateBackend(
     options.backend ?? new glassEasel.EmptyComposedBackendContext(),
   )
