@@ -5,57 +5,18 @@
  * mp-weixin` (Vue 3, vite). Each index page asks a loopback server when it loads (Taro's useLoad,
  * uni-app's onLoad) and prints what it answered.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCertificateAuthority } from '../helpers/certificates'
-import { startHttpsServer, type TestServer } from '../helpers/servers'
+import { describe, expect, it } from 'vitest'
 import { runMpdt } from './mpdt-process'
+import { useRunEchoServer } from './run-echo-server'
 
 const TARO = 'tests/fixtures/compiled/taro-4.2.1'
 const UNI_APP = 'tests/fixtures/compiled/uni-app-3.0.0-alpha-5020620260914001'
-const BUILD_MS = 420_000
 
 describe('mpdt run on Taro 4 (React) and uni-app (Vue 3) compiled output', () => {
-  let server: TestServer
-  let dir = ''
-  let caFile = ''
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mpdt-run-compiled-'))
-    const ca = createCertificateAuthority()
-    caFile = join(dir, 'ca.pem')
-    await writeFile(caFile, ca.cert)
-    server = await startHttpsServer(
-      (req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.end(JSON.stringify({ served: req.url }))
-      },
-      ca.issue({ hosts: ['api.example.test'] }),
-    )
-    await runMpdt(['--version'], {}, BUILD_MS)
-  }, BUILD_MS + 30_000)
-
-  afterAll(async () => {
-    await server?.close()
-    await rm(dir, { recursive: true, force: true })
-  })
-
-  const run = (project: string, har: string) =>
-    runMpdt(
-      [
-        'run',
-        project,
-        '--connect-to',
-        `api.example.test:443:127.0.0.1:${server.port}`,
-        '--cacert',
-        caFile,
-        '--har',
-        har,
-      ],
-      { MPDT_DATA_DIR: dir },
-    )
+  const echo = useRunEchoServer('run-compiled')
+  const run = (project: string, har: string) => echo.run(project, '--har', har)
 
   const requestedUrls = async (har: string) =>
     JSON.parse(await readFile(har, 'utf8')).log.entries.map(
@@ -63,7 +24,7 @@ describe('mpdt run on Taro 4 (React) and uni-app (Vue 3) compiled output', () =>
     )
 
   it('Taro: launches the app, mounts the React page and its useLoad request reaches the server', async () => {
-    const har = join(dir, 'taro.har')
+    const har = join(echo.dir, 'taro.har')
     const result = await run(TARO, har)
     expect(result.code, result.stderr).toBe(0)
     expect(result.lines).toEqual([
@@ -77,7 +38,7 @@ describe('mpdt run on Taro 4 (React) and uni-app (Vue 3) compiled output', () =>
   }, 60_000)
 
   it('uni-app: launches the app, the Vue page and its onLoad request reaches the server', async () => {
-    const har = join(dir, 'uni-app.har')
+    const har = join(echo.dir, 'uni-app.har')
     const result = await run(UNI_APP, har)
     expect(result.code, result.stderr).toBe(0)
     expect(result.lines).toEqual([
@@ -98,7 +59,7 @@ describe('mpdt run on Taro 4 (React) and uni-app (Vue 3) compiled output', () =>
       [UNI_APP, 'uni app launched'],
     ]) {
       const result = await runMpdt(['run', project, '--page', 'pages/detail/detail?name=kiwi'], {
-        MPDT_DATA_DIR: dir,
+        MPDT_DATA_DIR: echo.dir,
       })
       expect(result.code, result.stderr).toBe(0)
       expect(result.lines.slice(0, 2)).toEqual([launched, 'detail onLoad kiwi'])

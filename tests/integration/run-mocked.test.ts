@@ -3,61 +3,21 @@
  * three wx.request calls without the network (the loopback server api.example.test is mapped to
  * sees only the third), `--no-mock` sends all three to the server, and the HAR marks mocked ones.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCertificateAuthority } from '../helpers/certificates'
-import { startHttpsServer, type TestServer } from '../helpers/servers'
-import { runMpdt } from './mpdt-process'
+import { describe, expect, it } from 'vitest'
+import { useRunEchoServer } from './run-echo-server'
 
 const PROJECT = 'tests/fixtures/run/mocked'
-const BUILD_MS = 420_000
 
 describe('mpdt run with API Mock rules', () => {
-  let server: TestServer
-  let dir = ''
-  let caFile = ''
-  const served: string[] = []
-
-  const run = (...extra: string[]) =>
-    runMpdt(
-      [
-        'run',
-        PROJECT,
-        '--connect-to',
-        `api.example.test:443:127.0.0.1:${server.port}`,
-        '--cacert',
-        caFile,
-        ...extra,
-      ],
-      { MPDT_DATA_DIR: dir },
-    )
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mpdt-run-mocked-'))
-    const ca = createCertificateAuthority()
-    caFile = join(dir, 'ca.pem')
-    await writeFile(caFile, ca.cert)
-    server = await startHttpsServer(
-      (req, res) => {
-        served.push(`${req.method} ${req.url}`)
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.end(JSON.stringify({ served: req.url }))
-      },
-      ca.issue({ hosts: ['api.example.test'] }),
-    )
-    await runMpdt(['--version'], {}, BUILD_MS)
-  }, BUILD_MS + 30_000)
-
-  afterAll(async () => {
-    await server?.close()
-    await rm(dir, { recursive: true, force: true })
-  })
+  const echo = useRunEchoServer('run-mocked')
+  const { served } = echo
+  const run = (...extra: string[]) => echo.run(PROJECT, ...extra)
 
   it('answers the mocked calls from the rules and sends only the others to the server', async () => {
     served.length = 0
-    const harFile = join(dir, 'mocked.har')
+    const harFile = join(echo.dir, 'mocked.har')
     const result = await run('--har', harFile)
     expect(result.code, result.stderr).toBe(0)
     expect([...result.lines].sort()).toEqual([
