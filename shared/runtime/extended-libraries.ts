@@ -3,7 +3,8 @@
  * by the compiler, which serves their files, and the simulator, which resolves their own paths.
  * Each is served as the root `miniprogram_npm/<package>` folder; an extended library is its own
  * code package, so a root-absolute path in its files (weui's `mp-loading` image
- * `/_assets/loading-icon….svg`) names a file of the library, not of the mini-program.
+ * `/_assets/loading-icon….svg`) names a file of the library, and one the library has not (an
+ * `/images/…` the page hands mp-grids in data) the mini-program's.
  */
 import { MINIPROGRAM_NPM } from './npm-resolution'
 

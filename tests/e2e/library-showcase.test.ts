@@ -3,7 +3,7 @@
  * with 构建 npm from the packages installed with this repository, WeUI through useExtendedLib) on
  * the smallest and the largest phone: buttons sit side by side at their own width, a dialog's
  * mask dims the page's viewport only (not the navigation bar) and the dialog is centred in it;
- * WeUI's loading circle and checkbox ticks are drawn.
+ * WeUI's loading circle, checkbox ticks and the grids' and tab bar's pictures are drawn.
  * The screenshots are docs/npm-packages.md's (`MPDT_SCREENSHOT_DIR=docs/screenshots`).
  */
 import { cp } from 'node:fs/promises'
@@ -107,6 +107,18 @@ describe(
               })
             expect((await look(0)).mask).toContain('data:image/svg')
             expect((await look(1)).image).toContain('data:image/svg')
+            // The grids' and the tab bar's icons are the project's own pictures (`/images/…`),
+            // named in the page's data and shown by the library's `<image>`s.
+            const icons = phone().locator(
+              `${cls('weui-grid__icon_img')}, ${cls('weui-tabbar__icon')}`,
+            )
+            await expect
+              .poll(() =>
+                icons.evaluateAll((hosts) =>
+                  hosts.map((host) => host.querySelector('img')?.naturalWidth ?? 0),
+                ),
+              )
+              .toEqual([...Array(8)].map(() => 56))
           }
           await page.waitForTimeout(300)
           await page.locator('.phone').screenshot({

@@ -132,7 +132,7 @@ describe('remote media in the simulator', { timeout: E2E_TEST_TIMEOUT_MS }, () =
     expect(fit).toBe('contain')
   })
 
-  it('a failed picture is an empty box and fires binderror with an errMsg', async () => {
+  it('a failed picture is an empty box and fires binderror with an errMsg, as is one without src', async () => {
     const { phone } = await openMedia()
     const text = await log(phone)
     expect(text).toContain(`error GET `)
@@ -143,6 +143,9 @@ describe('remote media in the simulator', { timeout: E2E_TEST_TIMEOUT_MS }, () =
       .locator('img')
       .evaluate((img) => getComputedStyle(img).visibility)
     expect(visibility).toBe('hidden')
+    // So is one without src: no grey outline round an <img> with nothing to show.
+    const empty = phone.locator('[id$="--empty"] img')
+    expect(await empty.evaluate((img) => getComputedStyle(img).visibility)).toBe('hidden')
   })
 
   it('lazy-load waits until the picture nears the window', async () => {

@@ -92,6 +92,17 @@ describe('image sources', () => {
     expect(resolveImageSource('/images/%E6%A0%87.png', 'pages/a/a', named)).toBeNull()
   })
 
+  it("an absolute path in an extended library's component the library has not is the project's", () => {
+    const roots = ['miniprogram_npm/weui-miniprogram/']
+    const grids = 'miniprogram_npm/weui-miniprogram/grids/grids'
+    const own = { ...assets, 'miniprogram_npm/weui-miniprogram/images/logo.png': 'own' }
+    // mp-grids shows the `imgUrl` the page gives it from the mini-program's own pictures …
+    expect(resolveImageSource('/images/logo.png', grids, assets, roots)).toBe(PNG)
+    // … and the library's own picture first when it has one of that name.
+    expect(resolveImageSource('/images/logo.png', grids, own, roots)).toBe('own')
+    expect(resolveImageSource('/images/none.png', grids, assets, roots)).toBeNull()
+  })
+
   it('a relative path in a custom component resolves from the component folder', async () => {
     mounted = await mountPage({
       wxml: '<badge id="b" />',

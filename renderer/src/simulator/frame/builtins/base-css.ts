@@ -83,8 +83,10 @@ input:disabled, textarea:disabled { color: inherit; opacity: 0.6; }
 image { display: inline-block; position: relative; width: 320px; height: 240px; overflow: hidden; }
 cover-image { display: block; position: relative; overflow: hidden; }
 image > img, cover-image > img { display: block; }
-/* A picture that failed to load is an empty box, as in WeChat (no broken-image glyph). */
-image > img[wx-failed], cover-image > img[wx-failed] { visibility: hidden; }
+/* A picture that failed to load, or has no src (yet), is an empty box, as in WeChat: no
+   broken-image glyph, no grey outline Chromium draws round a sized <img> without src. */
+image > img[wx-failed], cover-image > img[wx-failed],
+image > img:not([src]), cover-image > img:not([src]) { visibility: hidden; }
 wx-video { display: inline-block; position: relative; width: 300px; height: 225px; background: #000; overflow: hidden; }
 wx-video > video { display: block; width: 100%; height: 100%; }
 wx-audio { display: inline-block; }

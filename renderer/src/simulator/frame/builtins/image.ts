@@ -64,7 +64,7 @@ function decodedName(name: string): string {
  * are, local paths (absolute from the root of the owner's code package, or relative to the owner's
  * folder) from `assets`; `null` when a local file is not in the bundle. The code package is the
  * mini-program, or the extended library (one of `libraryRoots`, `miniprogram_npm/weui-miniprogram/`)
- * the owner belongs to. As WeChat's local file server does, a query or fragment does not name
+ * the owner belongs to, and then the mini-program when the library has no such file. As WeChat's local file server does, a query or fragment does not name
  * another file and a %-escaped name is the file's own name.
  */
 export function resolveImageSource(
@@ -76,14 +76,22 @@ export function resolveImageSource(
   if (REMOTE.test(src)) return src
   const path = src.replace(/[?#].*$/s, '')
   const library = libraryRoots.find((root) => ownerPath.startsWith(root))
-  const root = library ? library.split('/').filter(Boolean) : []
-  const base = path.startsWith('/') ? root : ownerPath.split('/').slice(0, -1)
+  if (!path.startsWith('/')) return bundled(assets, ownerPath.split('/').slice(0, -1), path)
+  // A library's component shows its own pictures (`/_assets/…`) and the project's ones the page
+  // hands it in data (mp-grids' `imgUrl`, mp-tabbar's `iconPath`: `/images/…`).
+  const own = library ? bundled(assets, library.split('/').filter(Boolean), path) : null
+  return own ?? bundled(assets, [], path)
+}
+
+/** The bundled URL of `path` taken from the folder `base` (its parts); `null` when missing. */
+function bundled(assets: Record<string, string>, base: string[], path: string): string | null {
+  const parts = [...base]
   for (const part of path.split('/')) {
     if (part === '' || part === '.') continue
-    if (part === '..') base.pop()
-    else base.push(part)
+    if (part === '..') parts.pop()
+    else parts.push(part)
   }
-  const name = base.join('/')
+  const name = parts.join('/')
   return assets[name] ?? assets[decodedName(name)] ?? null
 }
 
