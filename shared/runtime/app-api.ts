@@ -2,10 +2,13 @@
  * App-level APIs: ext.json's config (`getExtConfig`/`getExtConfigSync`), the update manager
  * (never an update in the simulator), `getPerformance` (the runtime's own timings),
  * `reportAnalytics`/`reportEvent` (logged), the share menu and window background (answered,
- * nothing to draw), `previewImage`, `nextTick`, `createAnimation` and base64 conversion.
+ * nothing to draw), `previewImage`, the view's preloads (`preloadAssets`, `preloadWebview`,
+ * `preloadSkylineView`) and Skyline's support (`getSkylineInfo(Sync)`), `nextTick`,
+ * `createAnimation` and base64 conversion.
  */
 import { createAnimation } from './animation'
-import { ApiError, apiFailure } from './api-result'
+import { ERRNO } from '../wechat-errors'
+import { ApiError, apiFailure, parameterError, typeName } from './api-result'
 import { callGuarded, type ErrorSink } from './guarded-call'
 import type { NativePort } from './native-port'
 import type { NowInvoker } from './wx-api'
@@ -76,6 +79,45 @@ function fromBase64(text: unknown): ArrayBuffer {
   return bytes.slice(0, length).buffer
 }
 
+/** The asset types `wx.preloadAssets` takes. */
+const PRELOAD_TYPES = ['image', 'font']
+
+/**
+ * `wx.preloadAssets`' `data` checked as WeChat's parameter checks word it: the sources of the
+ * images to preload, or the ApiError of the first bad entry.
+ */
+function preloadedImages(data: unknown): string[] {
+  const api = 'preloadAssets'
+  if (!Array.isArray(data)) throw new ApiError(parameterError(api, 'data', 'Array', data))
+  const images: string[] = []
+  data.forEach((asset: unknown, index) => {
+    const name = `data[${index}]`
+    if (typeName(asset) !== 'Object') throw new ApiError(parameterError(api, name, 'Object', asset))
+    const { type, src } = asset as { type?: unknown; src?: unknown }
+    if (typeof type !== 'string')
+      throw new ApiError(parameterError(api, `${name}.type`, 'String', type))
+    if (!PRELOAD_TYPES.includes(type)) {
+      throw new ApiError(
+        apiFailure(
+          api,
+          `parameter error: parameter.${name}.type should be one of ${PRELOAD_TYPES.map((t) => `'${t}'`).join(', ')} instead of '${type}';`,
+          ERRNO.parameter,
+        ),
+      )
+    }
+    if (typeof src !== 'string')
+      throw new ApiError(parameterError(api, `${name}.src`, 'String', src))
+    if (type === 'image') images.push(src)
+  })
+  return images
+}
+
+/**
+ * Skyline's support as `getSkylineInfo(Sync)` reports it: the simulator lays every page out as a
+ * WebView (`RENDERER` in component-model.ts), so this client has no Skyline engine.
+ */
+const SKYLINE_INFO = { isSupported: false, version: '', reason: 'client not supported' } as const
+
 /** The members createAppApi makes (created on first use: `LazyGroup` in wx-build.ts). */
 export const APP_API_NAMES = [
   'getExtConfigSync',
@@ -90,6 +132,11 @@ export const APP_API_NAMES = [
   'setBackgroundColor',
   'setBackgroundTextStyle',
   'previewImage',
+  'preloadAssets',
+  'preloadWebview',
+  'preloadSkylineView',
+  'getSkylineInfoSync',
+  'getSkylineInfo',
   'nextTick',
   'createAnimation',
   'arrayBufferToBase64',
@@ -101,6 +148,29 @@ export function createAppApi(host: AppApiHost): Record<(typeof APP_API_NAMES)[nu
   const log = (message: string, detail?: unknown) =>
     port.console('log', detail === undefined ? [message] : [message, detail], 'baselib')
   const answered = (api: string) => (options: unknown) => invoke(api, options, () => undefined)
+  /**
+   * The APIs WeChat documents as not callable in the Promise style: with no callback they return
+   * nothing, and a failure nobody listens to is printed instead of becoming a rejected Promise.
+   */
+  const callbacksOnly =
+    (api: string, act: (opts: Record<string, unknown>) => Record<string, unknown> | void) =>
+    (options: unknown): undefined => {
+      const opts = (typeof options === 'object' && options !== null ? options : {}) as Record<
+        string,
+        unknown
+      >
+      if ([opts.success, opts.fail, opts.complete].some((f) => typeof f === 'function')) {
+        void invoke(api, options, act)
+        return undefined
+      }
+      try {
+        act(opts)
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error
+        port.console('error', [error.failure.errMsg], 'baselib')
+      }
+      return undefined
+    }
 
   return {
     getExtConfigSync: () => extConfig(host.files),
@@ -158,6 +228,16 @@ export function createAppApi(host: AppApiHost): Record<(typeof APP_API_NAMES)[nu
         const current = opts.current === undefined ? 0 : urls.indexOf(String(opts.current))
         port.ui?.previewImage?.(urls, Math.max(current, 0))
       }),
+    // Headless there is no view: the images are not fetched and the call succeeds all the same.
+    preloadAssets: callbacksOnly('preloadAssets', (opts) => {
+      const images = preloadedImages(opts.data)
+      if (images.length > 0) port.ui?.preloadImages?.(images)
+    }),
+    // The simulator's pages open in a frame of their own with nothing to warm up.
+    preloadWebview: callbacksOnly('preloadWebview', () => undefined),
+    preloadSkylineView: callbacksOnly('preloadSkylineView', () => undefined),
+    getSkylineInfoSync: () => ({ ...SKYLINE_INFO }),
+    getSkylineInfo: callbacksOnly('getSkylineInfo', () => ({ ...SKYLINE_INFO })),
     nextTick: (callback: unknown) =>
       void Promise.resolve().then(() => callGuarded(host.sink, callback, undefined, [])),
     createAnimation,

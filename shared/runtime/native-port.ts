@@ -366,6 +366,8 @@ export interface InteractionUi {
   changeTabBar?(change: TabBarChange): void
   /** Shows `urls` full screen from index `current` (`wx.previewImage`); the user closes it. */
   previewImage?(urls: string[], current: number): void
+  /** Requests the network pictures among `srcs` as `<image>` does (`wx.preloadAssets`). */
+  preloadImages?(srcs: string[]): void
 }
 
 /** One change to the tab bar app.json declares. */

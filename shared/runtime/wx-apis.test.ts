@@ -218,6 +218,94 @@ describe('app', () => {
   })
 })
 
+describe('view preloads', () => {
+  /** Calls `api` with callbacks; resolves with what success or fail received. */
+  const answer = (wx: Record<string, Api>, api: string, options: Record<string, unknown> = {}) =>
+    new Promise<{ ok: boolean; res: unknown }>((resolve) => {
+      const returned = wx[api]({
+        ...options,
+        success: (res: unknown) => resolve({ ok: true, res }),
+        fail: (res: unknown) => resolve({ ok: false, res }),
+      })
+      expect(returned).toBeUndefined()
+    })
+  /** Lets the deferred answers and any unhandled rejection happen. */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 10))
+
+  it('preloadAssets hands the images to the simulator and succeeds', async () => {
+    const preloaded: string[][] = []
+    const ui = { preloadImages: (srcs: string[]) => void preloaded.push(srcs) }
+    const port = Object.assign(new TestingPort(), { ui: ui as unknown as InteractionUi })
+    const { wx } = start({ port })
+    const data = [
+      { type: 'image', src: 'https://cdn.example.test/a.png' },
+      { type: 'font', src: 'https://cdn.example.test/f.woff2' },
+      { type: 'image', src: '/images/b.png' },
+    ]
+    expect(await answer(wx, 'preloadAssets', { data })).toEqual({
+      ok: true,
+      res: { errMsg: 'preloadAssets:ok' },
+    })
+    expect(preloaded).toEqual([['https://cdn.example.test/a.png', '/images/b.png']])
+  })
+
+  it('preloadAssets without callbacks, as uni-app calls it, returns no Promise and prints nothing', async () => {
+    const { wx, port } = start() // headless: no simulator to fetch anything
+    const returned = wx.preloadAssets({
+      data: [{ type: 'image', src: 'https://cdn.example.test/shadow-grey.png' }],
+    })
+    // No Promise form (WeChat's docs): nothing to reject unhandled.
+    expect(returned).toBeUndefined()
+    await settle()
+    expect(port.logs.filter((log) => log.level === 'error')).toEqual([])
+  })
+
+  it('preloadAssets fails bad data with a parameter error, printed when nobody listens', async () => {
+    const { wx, port } = start()
+    const failures = [
+      [undefined, 'parameter.data should be Array instead of Undefined;'],
+      [[{ type: 'image' }], 'parameter.data[0].src should be String instead of Undefined;'],
+      [['a.png'], 'parameter.data[0] should be Object instead of String;'],
+      [
+        [
+          { type: 'font', src: 'f.woff' },
+          { type: 'video', src: 'v.mp4' },
+        ],
+        "parameter.data[1].type should be one of 'image', 'font' instead of 'video';",
+      ],
+    ] as const
+    for (const [data, clause] of failures) {
+      expect(await answer(wx, 'preloadAssets', { data })).toEqual({
+        ok: false,
+        res: { errMsg: `preloadAssets:fail parameter error: ${clause}`, errno: 1001 },
+      })
+    }
+    wx.preloadAssets({ data: 'x.png' })
+    expect(port.logs.filter((log) => log.level === 'error').map((log) => log.args)).toEqual([
+      ['preloadAssets:fail parameter error: parameter.data should be Array instead of String;'],
+    ])
+  })
+
+  it('preloadWebview, preloadSkylineView and getSkylineInfo answer as WeChat’s DevTools', async () => {
+    const { wx } = start()
+    expect(await answer(wx, 'preloadWebview')).toEqual({
+      ok: true,
+      res: { errMsg: 'preloadWebview:ok' },
+    })
+    expect(await answer(wx, 'preloadSkylineView')).toEqual({
+      ok: true,
+      res: { errMsg: 'preloadSkylineView:ok' },
+    })
+    expect(wx.preloadWebview()).toBeUndefined()
+    const info = { isSupported: false, version: '', reason: 'client not supported' }
+    expect(wx.getSkylineInfoSync()).toEqual(info)
+    expect(await answer(wx, 'getSkylineInfo')).toEqual({
+      ok: true,
+      res: { ...info, errMsg: 'getSkylineInfo:ok' },
+    })
+  })
+})
+
 describe('device', () => {
   it('keeps the clipboard of the simulated phone', async () => {
     const { wx } = start()

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   imageStyle,
+  preloadImage,
   resolveImageSource,
 } from '../../../renderer/src/simulator/frame/builtins/image'
 import { mountPage, nextTask, type MountedPage } from './harness'
@@ -201,6 +202,41 @@ describe('network pictures held for the first paint', () => {
     })
     const net = mounted.byId('net').querySelector('img') as HTMLImageElement
     expect(net.getAttribute('src')).toBe('https://pics.test/1.png')
+  })
+})
+
+describe('wx.preloadAssets images', () => {
+  /** The document, recording the pictures made in it. */
+  const recording = () => {
+    const made: HTMLImageElement[] = []
+    const doc = {
+      createElement: (tag: string) => {
+        const element = document.createElement(tag) as HTMLImageElement
+        made.push(element)
+        return element
+      },
+    } as unknown as Document
+    return { doc, made }
+  }
+
+  it('requests a network picture as <image> does: once let, after the first paint', () => {
+    const { doc, made } = recording()
+    const held: Array<() => void> = []
+    preloadImage(doc, 'https://pics.test/shadow.png', (load) => held.push(load))
+    expect(made).toHaveLength(0)
+    expect(held).toHaveLength(1)
+    held[0]()
+    expect(made.map((img) => img.getAttribute('src'))).toEqual(['https://pics.test/shadow.png'])
+  })
+
+  it('fetches nothing for the code package’s own pictures or data URLs', () => {
+    const { doc, made } = recording()
+    const held: Array<() => void> = []
+    for (const src of ['/images/a.png', 'b.png', PNG]) {
+      preloadImage(doc, src, (load) => held.push(load))
+    }
+    expect(held).toHaveLength(0)
+    expect(made).toHaveLength(0)
   })
 })
 

@@ -13,7 +13,7 @@ import type {
   ToastOptions,
 } from '../../../../shared/runtime'
 import { SCOPE_TEXT, type AuthorizationScope } from '../../../../shared/runtime/authorization'
-import type { LocalFileReader } from './builtins/image'
+import { preloadImage, type LocalFileReader, type RemoteLoadStarter } from './builtins/image'
 import { element, phoneButton } from './dom'
 import { showImageViewer } from './image-viewer'
 
@@ -24,6 +24,8 @@ export interface FrameUiOptions {
   assets: Record<string, string>
   /** Reads a `wxfile://` picture for `wx.previewImage`. */
   readLocalFile?: LocalFileReader
+  /** Starts a network picture's request as `<image>` does (`wx.preloadAssets`). */
+  startRemoteLoad?: RemoteLoadStarter
   setNavigationBar(pageId: number, patch: NavigationBarPatch): void
   /** Draws `wx.setTabBarItem` & co. on the phone's tab bar. */
   changeTabBar(change: TabBarChange): void
@@ -221,5 +223,9 @@ export class FrameUi implements InteractionUi {
 
   previewImage(urls: string[], current: number): void {
     showImageViewer(this.options, urls, current)
+  }
+
+  preloadImages(srcs: string[]): void {
+    for (const src of srcs) preloadImage(this.options.doc, src, this.options.startRemoteLoad)
   }
 }

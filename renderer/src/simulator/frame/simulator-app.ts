@@ -258,6 +258,7 @@ export function startSimulator(
     layer,
     assets: bundle.assets,
     readLocalFile: (path, done) => port.files.read(path, done),
+    startRemoteLoad: (load) => startRemoteLoad(load),
     setNavigationBar: (pageId, patch) => screen.patchNavigation(pageId, patch),
     changeTabBar: (change) => chrome.changeTabBar(change),
   })
@@ -346,6 +347,8 @@ export function startSimulator(
     heldPictures = undefined
     for (const load of loads) load()
   }
+  const startRemoteLoad = (load: () => void): void =>
+    void (heldPictures ? heldPictures.push(load) : load())
   const runtime = createRuntime({
     port,
     appid: bundle.appid,
@@ -367,7 +370,7 @@ export function startSimulator(
           for (const [api, options] of navigationBarCalls(change)) wxCall(api, options)
         },
         readLocalFile: (path, done) => port.files.read(path, done),
-        startRemoteLoad: (load) => (heldPictures ? heldPictures.push(load) : load()),
+        startRemoteLoad,
         judgeWebView: (src, done) => port.judgeWebView(src, done),
         watchLocation: (listener) => {
           const tell = () => listener(port.location() ?? DEFAULT_LOCATION)

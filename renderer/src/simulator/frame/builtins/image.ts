@@ -114,6 +114,30 @@ export interface ImageSources {
   libraryRoots?: readonly string[]
 }
 
+/** The pictures `preloadImage` has requested and not yet received (kept from collection). */
+const preloading = new Set<HTMLImageElement>()
+
+/**
+ * `wx.preloadAssets`' image: a network picture requested as `<image>` requests it (through
+ * `startRemoteLoad`, after the first paint), so that a later `<image>` of it finds it in the
+ * cache. The code package's files are in the bundle already: nothing to fetch for them.
+ */
+export function preloadImage(
+  doc: Document,
+  src: string,
+  startRemoteLoad: RemoteLoadStarter = (load) => load(),
+): void {
+  if (!NETWORK.test(src)) return
+  startRemoteLoad(() => {
+    const img = doc.createElement('img')
+    const settle = () => preloading.delete(img)
+    img.addEventListener('load', settle, { once: true })
+    img.addEventListener('error', settle, { once: true })
+    preloading.add(img)
+    img.src = src
+  })
+}
+
 /**
  * `<image>`, and `<cover-image>` (an image above native components, the same in the simulator).
  * A `wxfile://` picture is read through `readLocalFile` and shown from a blob: URL.
