@@ -288,6 +288,20 @@ export async function openWorkbench(
 }
 
 /** A selector for the phone's element of WXML id `id` (glass-easel may prefix it with its scope). */
+/**
+ * Shows the phone as `device` (the 机型 option `label`, `.phone[data-device=id]`) at 100 %, in a
+ * window with room for the Pro Max: one CSS px of the phone is one px of a picture.
+ */
+export async function showDeviceAt100(
+  page: Page,
+  device: { id: string; label: string },
+): Promise<void> {
+  await page.setViewportSize({ width: 1400, height: 1300 })
+  await page.getByRole('combobox', { name: '机型' }).selectOption({ label: device.label })
+  await page.getByRole('combobox', { name: '缩放' }).selectOption({ label: '100%' })
+  await page.locator(`.phone[data-device="${device.id}"] iframe`).waitFor()
+}
+
 export const byId = (id: string): string => `[id="${id}"], [id$="--${id}"]`
 
 /** What one test set up; `useE2eScratch` takes it down after the test, whatever happened. */

@@ -14,6 +14,7 @@ import {
   E2E_TEST_TIMEOUT_MS,
   openWorkbench,
   SCREENSHOT_DIR,
+  showDeviceAt100,
   useE2eScratch,
 } from './harness'
 
@@ -326,11 +327,7 @@ describe('the look gallery', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
         e2e.defer(() => copy.remove())
         e2e.session = await openWorkbench(copy.dir)
         const { page } = e2e.session
-        // Room for the Pro Max at 100 %: one CSS px of the phone is one px of the picture.
-        await page.setViewportSize({ width: 1400, height: 1300 })
-        await page.getByRole('combobox', { name: '机型' }).selectOption({ label: device.label })
-        await page.getByRole('combobox', { name: '缩放' }).selectOption({ label: '100%' })
-        await page.locator(`.phone[data-device="${device.id}"] iframe`).waitFor()
+        await showDeviceAt100(page, device)
         const phone = e2e.phone()
         await phone
           .locator('.mp-page:visible')

@@ -4,8 +4,16 @@
  * measured against the page's window between the navigation bar and the tab bar, not the phone.
  */
 import type { FrameLocator } from 'playwright-core'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { E2E_TEST_TIMEOUT_MS, fixtureProject, openWorkbench, useE2eScratch } from './harness'
+import {
+  E2E_TEST_TIMEOUT_MS,
+  fixtureProject,
+  openWorkbench,
+  REPO_ROOT,
+  showDeviceAt100,
+  useE2eScratch,
+} from './harness'
 
 interface Box {
   top: number
@@ -18,9 +26,11 @@ interface Box {
 const STATUS_BAR = 47
 const NAVIGATION_BAR = 44
 const TAB_BAR = 50
+const HOME_INDICATOR = 34
 const SCREEN = 844
 const WINDOW_TOP = STATUS_BAR + NAVIGATION_BAR
-const WINDOW_BOTTOM = SCREEN - TAB_BAR
+// The iPhone 14 has a home indicator: the tab bar is taller by it.
+const WINDOW_BOTTOM = SCREEN - TAB_BAR - HOME_INDICATOR
 
 /** An element's box in the frame's CSS px, found by its WXML id. */
 async function boxOf(phone: FrameLocator, id: string): Promise<Box> {
@@ -56,7 +66,7 @@ describe('each page renders in its own viewport', { timeout: E2E_TEST_TIMEOUT_MS
     expect(footer.height).toBeCloseTo((WINDOW_BOTTOM - WINDOW_TOP) / 10, 1)
     expect((await boxOf(phone, 'full')).height).toBe(WINDOW_BOTTOM - WINDOW_TOP)
     const tabBar = await phone.locator('#mp-tab-bar').boundingBox()
-    expect(tabBar?.height).toBe(TAB_BAR)
+    expect(tabBar?.height).toBe(TAB_BAR + HOME_INDICATOR)
     expect(e2e.session!.pageErrors).toEqual([])
   })
 
@@ -121,3 +131,99 @@ describe('each page renders in its own viewport', { timeout: E2E_TEST_TIMEOUT_MS
     expect(hidden).toBe(true)
   })
 })
+
+/** The tab bar's and its neighbours' boxes, in the frame's CSS px at 100 %. */
+interface TabBarGeometry {
+  screen: number
+  tabBar: Box
+  /** The bottom of the lowest label of the tab bar. */
+  labelsBottom: number
+  /** The shown page's scrolling body. */
+  body: Box
+  indicator: Box | undefined
+}
+
+/** The geometry of the tab bar `bar` whose labels are `label` (selectors in the frame). */
+async function tabBarGeometry(
+  phone: FrameLocator,
+  bar: string,
+  label: string,
+): Promise<TabBarGeometry> {
+  return phone.locator('html').evaluate(
+    (html, [barSelector, labelSelector]) => {
+      const doc = html.ownerDocument
+      const box = (element: Element | null): Box | undefined => {
+        if (!element) return undefined
+        const { top, bottom, left, right, height } = element.getBoundingClientRect()
+        return { top, bottom, left, right, height }
+      }
+      const labels = Array.from(doc.querySelectorAll(labelSelector))
+      return {
+        screen: doc.defaultView!.innerHeight,
+        tabBar: box(doc.querySelector(barSelector))!,
+        labelsBottom: Math.max(...labels.map((l) => l.getBoundingClientRect().bottom)),
+        body: box(doc.querySelector('.mp-page:not([hidden]) .mp-page-body'))!,
+        indicator: box(doc.getElementById('mp-home-indicator')),
+      }
+    },
+    [bar, label],
+  )
+}
+
+const DEVICES = [
+  { id: 'iphone-se', label: 'iPhone SE 375×667 @2', screen: 667, indicator: 0 },
+  { id: 'iphone-14-pro-max', label: 'iPhone 14 Pro Max 430×932 @3', screen: 932, indicator: 34 },
+] as const
+
+describe(
+  'the tab bar keeps its items above the home indicator',
+  { timeout: E2E_TEST_TIMEOUT_MS },
+  () => {
+    const e2e = useE2eScratch()
+
+    async function openOn(project: string, device: (typeof DEVICES)[number], ready: string) {
+      e2e.session = await openWorkbench(project)
+      await showDeviceAt100(e2e.session.page, device)
+      const phone = e2e.phone()
+      await phone.locator(`.mp-page:not([hidden]) ${ready}`).waitFor()
+      return phone
+    }
+
+    function expectAboveIndicator(geometry: TabBarGeometry, device: (typeof DEVICES)[number]) {
+      expect(geometry.screen).toBe(device.screen)
+      expect(geometry.tabBar.bottom).toBe(device.screen)
+      expect(geometry.body.bottom).toBe(geometry.tabBar.top)
+      if (device.indicator === 0) {
+        expect(geometry.indicator).toBeUndefined()
+        return
+      }
+      expect(geometry.indicator).toBeDefined()
+      expect(geometry.labelsBottom).toBeLessThanOrEqual(geometry.indicator!.top)
+      expect(geometry.labelsBottom).toBeLessThanOrEqual(device.screen - device.indicator)
+    }
+
+    for (const device of DEVICES) {
+      it(`the drawn tab bar on ${device.id}: its labels above the home indicator`, async () => {
+        const phone = await openOn(fixtureProject('phone-layout'), device, '[id$="--search"]')
+        const geometry = await tabBarGeometry(phone, '#mp-tab-bar', '#mp-tab-bar .mp-tab-text')
+        expect(geometry.tabBar.height).toBe(TAB_BAR + device.indicator)
+        expectAboveIndicator(geometry, device)
+        expect(e2e.session!.pageErrors).toEqual([])
+      })
+
+      it(`a custom tab bar on ${device.id}: env(safe-area-inset-bottom) lifts its labels`, async () => {
+        const project = join(REPO_ROOT, 'tests', 'fixtures', 'simulator', 'custom-tabs')
+        const phone = await openOn(project, device, '[id$="--tab-0"]')
+        const shown = '.mp-page:not([hidden])'
+        const geometry = await tabBarGeometry(
+          phone,
+          `${shown} .mp-custom-tab-bar`,
+          `${shown} .mp-custom-tab-bar [id*="--tab-"]`,
+        )
+        expect(geometry.tabBar.height).toBe(TAB_BAR + device.indicator)
+        expectAboveIndicator(geometry, device)
+        expect(e2e.session!.pageErrors).toEqual([])
+      })
+    }
+  },
+)

@@ -52,6 +52,15 @@ describe('the device as a page sees it', () => {
     expect(info.screenTop).toBe(0)
   })
 
+  it('loses the home indicator with a bottom tabBar (taller by it), not with a top one', () => {
+    const safeArea = { left: 0, right: 390, top: 47, bottom: 844 - 34, width: 390, height: 763 }
+    const device = { ...DEVICE, safeArea }
+    expect(pageSystemInfo(device, pageWindow({}, {}), 'bottom').windowHeight).toBe(
+      844 - 47 - 44 - 50 - 34,
+    )
+    expect(pageSystemInfo(device, pageWindow({}, {}), 'top').windowHeight).toBe(844 - 47 - 44 - 50)
+  })
+
   it('puts a top tabBar above the window', () => {
     const info = pageSystemInfo(DEVICE, pageWindow({}, {}), 'top')
     expect(info.screenTop).toBe(47 + 44 + 50)

@@ -8,8 +8,18 @@ import type { SystemInfo } from '../../../../shared/runtime'
 
 /** Height of the navigation bar under the status bar, in CSS px. */
 export const NAVIGATION_BAR_HEIGHT = 44
-/** Height of the tabBar, in CSS px. */
+/** Height of the tabBar's items, in CSS px (a bottom tabBar is taller by the home indicator's). */
 export const TAB_BAR_HEIGHT = 50
+
+/**
+ * How far the home indicator's strip reaches up from the screen's bottom (34 px on iPhones without
+ * a home button, 0 elsewhere): below `safeArea.bottom`. WeChat's bottom tabBar is taller by it, its
+ * items above it, the indicator drawn in the padding under them.
+ */
+export function homeIndicatorInset(device: SystemInfo): number {
+  const bottom = (device.safeArea as { bottom?: number } | undefined)?.bottom
+  return bottom === undefined ? 0 : Math.max(0, device.screenHeight - bottom)
+}
 
 export interface PageWindow {
   navigationBarTitleText: string
@@ -72,7 +82,8 @@ export function pageSystemInfo(
 ): SystemInfo {
   const top =
     window.navigationStyle === 'custom' ? 0 : device.statusBarHeight + NAVIGATION_BAR_HEIGHT
-  const bars = top + (tabBar ? TAB_BAR_HEIGHT : 0)
+  const bottom = tabBar === 'bottom' ? TAB_BAR_HEIGHT + homeIndicatorInset(device) : 0
+  const bars = top + (tabBar === 'top' ? TAB_BAR_HEIGHT : bottom)
   return {
     ...device,
     windowWidth: device.screenWidth,

@@ -7,7 +7,12 @@
 import type { NavigationBarPatch, SystemInfo, TabBarChange } from '../../../../shared/runtime'
 import { menuButtonRect } from '../../../../shared/runtime/wx-api'
 import { element, phoneButton } from './dom'
-import { NAVIGATION_BAR_HEIGHT, TAB_BAR_HEIGHT, type PageWindow } from './page-window'
+import {
+  homeIndicatorInset,
+  NAVIGATION_BAR_HEIGHT,
+  TAB_BAR_HEIGHT,
+  type PageWindow,
+} from './page-window'
 
 export interface TabBarItemConfig {
   pagePath: string
@@ -99,6 +104,8 @@ export class PhoneChrome {
     root.style.setProperty('--mp-status-bar-height', `${device.statusBarHeight}px`)
     root.style.setProperty('--mp-navigation-bar-height', `${NAVIGATION_BAR_HEIGHT}px`)
     root.style.setProperty('--mp-tab-bar-height', `${TAB_BAR_HEIGHT}px`)
+    const indicatorInset = homeIndicatorInset(device)
+    root.style.setProperty('--mp-home-indicator-inset', `${indicatorInset}px`)
 
     this.clock = element(doc, 'span', { class: 'mp-status-time' })
     const battery = element(
@@ -166,8 +173,7 @@ export class PhoneChrome {
     if (this.tabBar && options.tabBar?.position === 'bottom') parts.push(this.tabBar)
     parts.push(this.statusBar, this.capsule)
     // iPhones without a home button: the bar iOS draws over the bottom of every app.
-    const safeBottom = (device.safeArea as { bottom?: number } | undefined)?.bottom
-    if (safeBottom !== undefined && safeBottom < device.screenHeight)
+    if (indicatorInset > 0)
       parts.push(element(doc, 'div', { id: 'mp-home-indicator', 'aria-hidden': 'true' }))
     for (const part of parts) root.appendChild(part)
 
