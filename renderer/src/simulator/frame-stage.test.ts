@@ -29,6 +29,7 @@ function setup() {
     window,
     src: SRC,
     title: 'Simulator',
+    deviceWidth: 375,
     host(iframe, ready) {
       const entry: Hosted = {
         iframe,
@@ -63,6 +64,8 @@ describe('frame stage', () => {
     expect(frame.getAttribute('sandbox')).toBe('allow-scripts')
     expect(frame.className).toBe(ACTIVE_FRAME_CLASS)
     expect(frame.title).toBe('Simulator')
+    // automation's screenshot scales the zoomed phone back to the device's width by it
+    expect(frame.dataset.deviceWidth).toBe('375')
     expect(frame.getAttribute('src')).toBe(SRC)
     expect(t.hosted).toMatchObject([
       { iframe: frame, ready: false, srcAtHost: null, connectedAtHost: true },

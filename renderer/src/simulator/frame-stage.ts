@@ -24,6 +24,11 @@ export interface FrameStageOptions {
   src: string
   /** The running frame's accessible name. */
   title: string
+  /**
+   * The device's CSS width, written on each iframe as `data-device-width` (automation's
+   * screenshot scales the zoomed phone back to it).
+   */
+  deviceWidth: number
   /** Hosts a frame (frame-host.ts); `ready` when it already said `wx-bridge:ready`. */
   host(iframe: HTMLIFrameElement, ready: boolean): FrameHost
 }
@@ -36,7 +41,7 @@ export interface FrameStage {
   launch(): void
   /** Starts loading a spare frame behind the running one (once; `launch` uses it up). */
   prepareSpare(): void
-  /** The iframes' size, CSS px, and the device width they are made for. */
+  /** The iframes' size, CSS px. */
   resize(size: { width: number; height: number }): void
   /** The running frame's host, if any. */
   running(): FrameHost | undefined
@@ -61,6 +66,7 @@ export function createFrameStage(options: FrameStageOptions): FrameStage {
   function newFrame(): HTMLIFrameElement {
     const iframe = doc.createElement('iframe')
     iframe.setAttribute('sandbox', 'allow-scripts')
+    iframe.dataset.deviceWidth = String(options.deviceWidth)
     sized(iframe)
     return iframe
   }
