@@ -116,6 +116,12 @@ export interface Runtime {
   /** The `wx` object the mini-program sees. */
   readonly wx: Record<string, unknown>
   /**
+   * The globals of the logic context, as every module sees them: `wx`, `App`, `getApp`,
+   * `getCurrentPages`, the console that reaches the Console panel, the timers, and the hidden
+   * host globals (undefined). The Console's command line runs with these too.
+   */
+  readonly globals: Readonly<ModuleScope>
+  /**
    * Runs app.js, the pages' and components' JS, `App.onLaunch`/`onShow`, then the entry page's
    * `onLoad(query)`/`onShow`/`onReady`. An entry page app.json does not list launches the app all
    * the same, then calls `App.onPageNotFound` and the `wx.onPageNotFound` listeners; when they
@@ -613,6 +619,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   return {
     wx,
+    globals,
     launch,
     getApp: () => app,
     getCurrentPages,

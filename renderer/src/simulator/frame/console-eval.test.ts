@@ -4,12 +4,13 @@ import { TestingPort } from '../../../../tests/helpers/runtime-port'
 import { evaluateInLogicContext } from './console-eval'
 
 let runtime: Runtime | undefined
+let port: TestingPort
 
 afterEach(() => runtime?.dispose())
 
 function launched(): Runtime {
   runtime = createRuntime({
-    port: new TestingPort(),
+    port: (port = new TestingPort()),
     appid: 'wxconsole',
     files: {
       'app.js': 'App({ globalData: { answer: 42 } })',
@@ -39,6 +40,19 @@ describe('console commands in the logic context', () => {
     })
   })
 
+  it('print through the console the project has, also from a callback that comes later', async () => {
+    const running = launched()
+    const printed = () =>
+      port.logs.filter((log) => log.source === 'miniprogram').map((log) => log.args.join(' '))
+    await evaluateInLogicContext(running, "console.log('now', 1)")
+    expect(printed()).toEqual(['now 1'])
+    await evaluateInLogicContext(
+      running,
+      "wx.getSystemInfo({ success: (info) => console.info('model', typeof info.model) })",
+    )
+    await expect.poll(printed).toEqual(['now 1', 'model string'])
+  })
+
   it('run statements and answer with the completion value, awaiting a promise', async () => {
     const running = launched()
     expect(await evaluateInLogicContext(running, 'var n = 2; n * 21')).toEqual({
@@ -61,7 +75,7 @@ describe('console commands in the logic context', () => {
     expect(thrown).not.toHaveProperty('inPromise')
     expect(await evaluateInLogicContext(running, 'getApp')).toEqual({
       ok: true,
-      value: '[Function (anonymous)]',
+      value: '[Function getApp]',
     })
   })
 

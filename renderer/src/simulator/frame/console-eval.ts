@@ -9,14 +9,10 @@ import { evaluateScript } from '../../../../shared/runtime/evaluate-script'
 import type { EvalResult } from '../../../../shared/simulator-protocol'
 import { cloneSafeArgs } from '../../../../shared/safe-copy'
 
-type Evaluator = (
-  wx: unknown,
-  getApp: () => unknown,
-  getCurrentPages: () => unknown,
-  code: string,
-) => unknown
+type Evaluator = (...scopeAndCommand: unknown[]) => unknown
 
-let evaluator: Evaluator | undefined
+/** The evaluator for one list of global names (the runtime's are the same every launch). */
+let evaluator: { names: string; run: Evaluator } | undefined
 
 function textOf(value: unknown): string {
   try {
@@ -46,19 +42,23 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 }
 
 export async function evaluateInLogicContext(runtime: Runtime, code: string): Promise<EvalResult> {
-  // Direct eval inside the wrapper: statements work, the completion value is the answer.
-  evaluator ??= evaluateScript(
-    '(function (wx, getApp, getCurrentPages, __mpdtCommand) { return eval(__mpdtCommand) })',
-    'console',
-  ) as Evaluator
+  // Direct eval inside a wrapper whose parameters are the logic context's globals (its console
+  // reaches the Console panel, its timers are the runtime's): statements work, the completion
+  // value is the answer.
+  const { globals } = runtime
+  const names = Object.keys(globals)
+  if (evaluator?.names !== names.join()) {
+    evaluator = {
+      names: names.join(),
+      run: evaluateScript(
+        `(function (${names.join(', ')}, __mpdtCommand) { return eval(__mpdtCommand) })`,
+        'console',
+      ) as Evaluator,
+    }
+  }
   let value: unknown
   try {
-    value = evaluator(
-      runtime.wx,
-      () => runtime.getApp(),
-      () => runtime.getCurrentPages(),
-      code,
-    )
+    value = evaluator.run(...names.map((name) => globals[name]), code)
   } catch (error) {
     return failure(error, false)
   }
